@@ -1,0 +1,118 @@
+package jp.hyoka.domain.assessment;
+
+import jp.hyoka.domain.assessment.command.AnswerItem;
+import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.RevisionedCommand;
+import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.AnswerRules;
+import jp.hyoka.domain.form.FormCatalog;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.PlainText;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.rejection.AssessmentNotFound;
+import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.InvalidInput;
+import jp.hyoka.domain.rejection.StaleRevision;
+import jp.hyoka.domain.rejection.UnknownForm;
+import jp.hyoka.domain.rejection.UnknownItem;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Decides what an edit of a 評価書 means: which events it produces, or why it is refused. Pure: no clock, no
+ * store; given the same state and command it always decides the same.
+ *
+ * <p>An edit that would not change anything (the same answer again, clearing an unanswered item) produces no
+ * event, so the history only ever shows real changes.
+ */
+public final class AssessmentDecider {
+
+    /** Reasons are notes for the audit trail, not documents; this keeps them readable in a history line. */
+    public static final int MAX_REASON_LENGTH = 1_000;
+
+    private final FormCatalog forms;
+    private final AnswerRules answerRules;
+
+    public AssessmentDecider(FormCatalog forms, AnswerRules answerRules) {
+        this.forms = Objects.requireNonNull(forms, "forms");
+        this.answerRules = Objects.requireNonNull(answerRules, "answerRules");
+    }
+
+    public List<AssessmentEvent> start(StartAssessment command) {
+        FormDefinition form = forms.current(command.kind());
+        String affairName = affairName(form, command.affairName());
+        return List.of(new AssessmentStarted(command.assessmentId(), command.tenant(), form.ref(), affairName,
+                command.by(), command.at()));
+    }
+
+    public List<AssessmentEvent> answer(Assessment state, AnswerItem command) {
+        String reason = checkEditable(state, command);
+        Item item = item(state, command.itemId().value());
+        Answer accepted = answerRules.accept(item, command.answer());
+        Optional<Answer> previous = state.answer(command.itemId());
+        if (previous.filter(accepted::equals).isPresent()) {
+            return List.of();
+        }
+        return List.of(new ItemAnswered(state.id(), state.tenant(), command.itemId(), previous.orElse(null), accepted,
+                reason, command.by(), command.at()));
+    }
+
+    public List<AssessmentEvent> clear(Assessment state, ClearAnswer command) {
+        String reason = checkEditable(state, command);
+        item(state, command.itemId().value());
+        if (command.itemId().equals(Assessment.AFFAIR_NAME)) {
+            throw new CommandRejected(new InvalidInput("itemId", "事務の名称 (affair.name) names the assessment and cannot be cleared"));
+        }
+        return state.answer(command.itemId())
+                .<List<AssessmentEvent>>map(previous -> List.of(new ItemAnswerCleared(state.id(), state.tenant(),
+                        command.itemId(), previous, reason, command.by(), command.at())))
+                .orElse(List.of());
+    }
+
+    /** Tenant first, then revision: a caller from another municipality must not learn the revision either. */
+    private static String checkEditable(Assessment state, RevisionedCommand command) {
+        if (!state.tenant().equals(command.tenant())) {
+            throw new CommandRejected(new AssessmentNotFound(command.assessmentId().toString()));
+        }
+        if (command.expectedRevision() != state.revision()) {
+            throw new CommandRejected(new StaleRevision(state.id().toString(), command.expectedRevision(), state.revision()));
+        }
+        return reason(command.reason());
+    }
+
+    private Item item(Assessment state, String itemId) {
+        FormDefinition form = forms.find(state.form())
+                .orElseThrow(() -> new CommandRejected(new UnknownForm(state.form().toString())));
+        return form.item(new ItemId(itemId))
+                .orElseThrow(() -> new CommandRejected(new UnknownItem(itemId, state.form().toString())));
+    }
+
+    private String affairName(FormDefinition form, String requested) {
+        String name = requested == null ? "" : PlainText.clean(requested);
+        if (name.isEmpty()) {
+            throw new CommandRejected(new InvalidInput("affairName", "事務の名称 must not be blank"));
+        }
+        Optional<Item> nameItem = form.item(Assessment.AFFAIR_NAME);
+        return nameItem.map(item -> ((TextAnswer) answerRules.accept(item, new TextAnswer(name))).text()).orElse(name);
+    }
+
+    private static String reason(String requested) {
+        if (requested == null) {
+            return null;
+        }
+        String reason = PlainText.clean(requested);
+        if (reason.codePointCount(0, reason.length()) > MAX_REASON_LENGTH) {
+            throw new CommandRejected(new InvalidInput("reason", "at most " + MAX_REASON_LENGTH + " characters"));
+        }
+        return reason.isEmpty() ? null : reason;
+    }
+}

@@ -1,0 +1,21 @@
+package jp.hyoka.domain.assessment.command;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Remove the answer of one item, so that it reads as unanswered again. */
+public record ClearAnswer(AssessmentId assessmentId, MunicipalityCode tenant, long expectedRevision, ItemId itemId,
+                          String reason, Actor by, Instant at) implements RevisionedCommand {
+    public ClearAnswer {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(itemId, "itemId");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(at, "at");
+    }
+}

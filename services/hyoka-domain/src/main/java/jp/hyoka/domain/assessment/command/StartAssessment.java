@@ -1,0 +1,21 @@
+package jp.hyoka.domain.assessment.command;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Start writing a new 評価書 of the given kind for a named 事務, on the current revision of its form. */
+public record StartAssessment(AssessmentId assessmentId, MunicipalityCode tenant, FormKind kind, String affairName,
+                              Actor by, Instant at) implements AssessmentCommand {
+    public StartAssessment {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(at, "at");
+    }
+}

@@ -1,0 +1,27 @@
+package jp.hyoka.domain.form;
+
+/** Normalisation of user-typed plain text. */
+public final class PlainText {
+
+    private PlainText() {
+    }
+
+    /**
+     * Strips surrounding whitespace, control characters other than line breaks and tabs, and bidirectional
+     * overrides: they are invisible in print, break exports (the published format is tab-separated lines), and
+     * are a classic way to make text read differently from what it says.
+     */
+    public static String clean(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
+                .filter(cp -> !isBidiControl(cp))
+                .forEach(out::appendCodePoint);
+        return out.toString().strip();
+    }
+
+    private static boolean isBidiControl(int codePoint) {
+        return (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069)
+                || codePoint == 0x200E || codePoint == 0x200F || codePoint == 0x061C;
+    }
+}

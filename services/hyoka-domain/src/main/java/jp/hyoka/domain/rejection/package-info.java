@@ -1,0 +1,2 @@
+/** Typed reasons for refusing a command. A rejected command changes nothing. */
+package jp.hyoka.domain.rejection;

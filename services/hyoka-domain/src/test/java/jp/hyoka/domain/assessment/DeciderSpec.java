@@ -1,0 +1,96 @@
+package jp.hyoka.domain.assessment;
+
+import jp.hyoka.domain.assessment.command.AnswerItem;
+import jp.hyoka.domain.assessment.command.AssessmentCommand;
+import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.Rejection;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A tiny given/when/then harness for {@link AssessmentDecider}: {@code given} folds a history into state,
+ * {@code when} runs one command, and the {@code then…} methods check the outcome.
+ */
+final class DeciderSpec {
+
+    private final AssessmentDecider decider;
+    private Assessment state;
+    private List<AssessmentEvent> produced;
+    private CommandRejected rejected;
+
+    DeciderSpec(AssessmentDecider decider) {
+        this.decider = decider;
+    }
+
+    /** A spec on the test forms of {@link AssessmentFixtures}. */
+    static DeciderSpec onTestForms() {
+        return new DeciderSpec(AssessmentFixtures.decider());
+    }
+
+    /** Folds a history into state; the first event must start the assessment. An empty history means no state. */
+    static Assessment fold(AssessmentEvent... history) {
+        Assessment folded = null;
+        for (AssessmentEvent event : history) {
+            folded = folded == null ? Assessment.begin((AssessmentStarted) event) : folded.evolve(event);
+        }
+        return folded;
+    }
+
+    DeciderSpec given(AssessmentEvent... history) {
+        state = fold(history);
+        return this;
+    }
+
+    DeciderSpec when(AssessmentCommand command) {
+        produced = null;
+        rejected = null;
+        try {
+            if (command instanceof StartAssessment start) {
+                produced = decider.start(start);
+            } else if (command instanceof AnswerItem answer) {
+                produced = decider.answer(requireState(), answer);
+            } else if (command instanceof ClearAnswer clear) {
+                produced = decider.clear(requireState(), clear);
+            } else {
+                throw new IllegalArgumentException("no dispatch for " + command);
+            }
+        } catch (CommandRejected e) {
+            rejected = e;
+        }
+        return this;
+    }
+
+    void thenEvents(AssessmentEvent... expected) {
+        assertNotRejected();
+        assertThat(produced).containsExactly(expected);
+    }
+
+    void thenNoEvents() {
+        assertNotRejected();
+        assertThat(produced).isEmpty();
+    }
+
+    <R extends Rejection> R thenRejected(Class<R> type) {
+        assertThat(rejected).withFailMessage("expected %s but the command produced %s", type.getSimpleName(), produced)
+                .isNotNull();
+        assertThat(rejected.rejection()).isInstanceOf(type);
+        return type.cast(rejected.rejection());
+    }
+
+    private void assertNotRejected() {
+        assertThat(rejected).withFailMessage(() -> "command was rejected: " + rejected.rejection()).isNull();
+    }
+
+    private Assessment requireState() {
+        if (state == null) {
+            throw new IllegalStateException("given(...) needs an AssessmentStarted before an edit command");
+        }
+        return state;
+    }
+}

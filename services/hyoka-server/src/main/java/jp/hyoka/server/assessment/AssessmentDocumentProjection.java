@@ -1,0 +1,125 @@
+package jp.hyoka.server.assessment;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.Assessment;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.server.axon.AxonConnections;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+import static jp.hyoka.server.assessment.ReadModels.timestamp;
+import static jp.hyoka.server.assessment.ReadModels.toJson;
+
+/**
+ * Keeps rm_assessment and rm_answer equal to the current document. Every write is guarded by the revision, so a
+ * redelivered event can never move the document backwards.
+ */
+@Singleton
+@ProcessingGroup(ReadModels.PROCESSING_GROUP)
+public class AssessmentDocumentProjection {
+
+    private final AxonConnections connections;
+
+    public AssessmentDocumentProjection(AxonConnections connections) {
+        this.connections = connections;
+    }
+
+    @EventHandler
+    void on(AssessmentStarted event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
+        try (Connection connection = connections.getConnection();
+             PreparedStatement insert = connection.prepareStatement("""
+                     INSERT INTO rm_assessment (tenant_code, assessment_id, form_kind, form_version, affair_name,
+                         revision, created_at, created_by_id, created_by_name, updated_at, updated_by_id, updated_by_name)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            insert.setString(1, event.tenant().value());
+            insert.setObject(2, event.assessmentId().value());
+            insert.setString(3, event.form().kind().name());
+            insert.setString(4, event.form().version());
+            insert.setString(5, event.affairName());
+            insert.setLong(6, revision);
+            insert.setTimestamp(7, timestamp(event.at()));
+            insert.setString(8, event.by().userId());
+            insert.setString(9, event.by().displayName());
+            insert.setTimestamp(10, timestamp(event.at()));
+            insert.setString(11, event.by().userId());
+            insert.setString(12, event.by().displayName());
+            insert.executeUpdate();
+            upsertAnswer(connection, event, Assessment.AFFAIR_NAME.value(), toJson(new TextAnswer(event.affairName())), revision);
+        }
+    }
+
+    @EventHandler
+    void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
+        try (Connection connection = connections.getConnection()) {
+            upsertAnswer(connection, event, event.itemId().value(), toJson(event.answer()), revision);
+            touch(connection, event, revision, Assessment.AFFAIR_NAME.equals(event.itemId())
+                    ? event.answer().plainText() : null);
+        }
+    }
+
+    @EventHandler
+    void on(ItemAnswerCleared event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
+        try (Connection connection = connections.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ? AND item_id = ? AND revision < ?")) {
+            delete.setString(1, event.tenant().value());
+            delete.setObject(2, event.assessmentId().value());
+            delete.setString(3, event.itemId().value());
+            delete.setLong(4, revision);
+            delete.executeUpdate();
+            touch(connection, event, revision, null);
+        }
+    }
+
+    private static void upsertAnswer(Connection connection, AssessmentEvent event, String itemId, String answerJson,
+                                     long revision) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO rm_answer (tenant_code, assessment_id, item_id, answer, revision, answered_at,
+                    answered_by_id, answered_by_name)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                ON CONFLICT (tenant_code, assessment_id, item_id) DO UPDATE SET
+                    answer = EXCLUDED.answer, revision = EXCLUDED.revision, answered_at = EXCLUDED.answered_at,
+                    answered_by_id = EXCLUDED.answered_by_id, answered_by_name = EXCLUDED.answered_by_name
+                WHERE rm_answer.revision < EXCLUDED.revision""")) {
+            upsert.setString(1, event.tenant().value());
+            upsert.setObject(2, event.assessmentId().value());
+            upsert.setString(3, itemId);
+            upsert.setString(4, answerJson);
+            upsert.setLong(5, revision);
+            upsert.setTimestamp(6, timestamp(event.at()));
+            upsert.setString(7, event.by().userId());
+            upsert.setString(8, event.by().displayName());
+            upsert.executeUpdate();
+        }
+    }
+
+    private static void touch(Connection connection, AssessmentEvent event, long revision, String newAffairName)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE rm_assessment SET revision = ?, updated_at = ?, updated_by_id = ?, updated_by_name = ?,
+                    affair_name = COALESCE(?, affair_name)
+                WHERE tenant_code = ? AND assessment_id = ? AND revision < ?""")) {
+            update.setLong(1, revision);
+            update.setTimestamp(2, timestamp(event.at()));
+            update.setString(3, event.by().userId());
+            update.setString(4, event.by().displayName());
+            update.setString(5, newAffairName);
+            update.setString(6, event.tenant().value());
+            update.setObject(7, event.assessmentId().value());
+            update.setLong(8, revision);
+            update.executeUpdate();
+        }
+    }
+}

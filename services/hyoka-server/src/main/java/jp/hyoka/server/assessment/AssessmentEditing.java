@@ -1,0 +1,127 @@
+package jp.hyoka.server.assessment;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.command.AnswerItem;
+import jp.hyoka.domain.assessment.command.AssessmentCommand;
+import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.RevisionedCommand;
+import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.rejection.AssessmentNotFound;
+import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.StaleRevision;
+import jp.hyoka.domain.rejection.UnknownItem;
+import jp.hyoka.server.security.Caller;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The write side as the API sees it: turns a caller's request into a domain command (tenant, actor and time from
+ * the verified caller and the server clock), sends it, and reports the outcome as data. Rejections are expected
+ * outcomes, not errors; anything else is a fault and propagates.
+ */
+@Singleton
+public class AssessmentEditing {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentEditing.class);
+
+    private final CommandGateway commands;
+    private final AssessmentQueries queries;
+    private final ReadModelCatchUp catchUp;
+    private final Clock clock;
+    private final TimeOrderedIds ids;
+
+    public AssessmentEditing(CommandGateway commands, AssessmentQueries queries, ReadModelCatchUp catchUp) {
+        this.commands = commands;
+        this.queries = queries;
+        this.catchUp = catchUp;
+        this.clock = Clock.systemUTC();
+        this.ids = new TimeOrderedIds(clock);
+    }
+
+    public EditOutcome start(Caller caller, FormKind kind, String affairName) {
+        AssessmentId id = ids.nextAssessmentId();
+        return send(caller, new StartAssessment(id, caller.tenant(), kind, affairName, caller.actor(), now()),
+                result -> 1L);
+    }
+
+    public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId, Answer answer,
+                              String reason) {
+        Optional<AssessmentId> id = AssessmentId.parse(assessmentId);
+        if (id.isEmpty()) {
+            return new EditOutcome.Refused(new AssessmentNotFound(assessmentId));
+        }
+        if (!ItemId.isWellFormed(itemId)) {
+            return new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id.get())));
+        }
+        return send(caller, new AnswerItem(id.get(), caller.tenant(), expectedRevision, new ItemId(itemId), answer,
+                reason, caller.actor(), now()), Long.class::cast);
+    }
+
+    public EditOutcome clear(Caller caller, String assessmentId, long expectedRevision, String itemId, String reason) {
+        Optional<AssessmentId> id = AssessmentId.parse(assessmentId);
+        if (id.isEmpty()) {
+            return new EditOutcome.Refused(new AssessmentNotFound(assessmentId));
+        }
+        if (!ItemId.isWellFormed(itemId)) {
+            return new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id.get())));
+        }
+        return send(caller, new ClearAnswer(id.get(), caller.tenant(), expectedRevision, new ItemId(itemId), reason,
+                caller.actor(), now()), Long.class::cast);
+    }
+
+    private EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {
+        try {
+            long revision = revisionOf.apply(commands.sendAndWait(command));
+            if (!catchUp.await(caller.tenant(), command.assessmentId(), revision)) {
+                LOG.warn("Read models did not reach revision {} of {} in time", revision, command.assessmentId());
+            }
+            return new EditOutcome.Edited(command.assessmentId(), revision);
+        } catch (RuntimeException e) {
+            return refusal(caller, command, e).orElseThrow(() -> e);
+        }
+    }
+
+    private Optional<EditOutcome> refusal(Caller caller, AssessmentCommand command, RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandRejected rejected) {
+                if (rejected.rejection() instanceof StaleRevision stale) {
+                    catchUp.await(caller.tenant(), command.assessmentId(), stale.currentRevision());
+                    return Optional.of(new EditOutcome.Refused(stale,
+                            queries.changesSince(caller.tenant(), command.assessmentId(), stale.expectedRevision())));
+                }
+                return Optional.of(new EditOutcome.Refused(rejected.rejection()));
+            }
+            if (cause instanceof AggregateNotFoundException) {
+                return Optional.of(new EditOutcome.Refused(new AssessmentNotFound(command.assessmentId().toString())));
+            }
+            if (cause instanceof ConcurrencyException && command instanceof RevisionedCommand edit) {
+                // Another node appended the same revision first: the same situation as a stale revision.
+                long current = queries.revision(caller.tenant(), command.assessmentId());
+                return Optional.of(new EditOutcome.Refused(new StaleRevision(command.assessmentId().toString(),
+                        edit.expectedRevision(), current),
+                        queries.changesSince(caller.tenant(), command.assessmentId(), edit.expectedRevision())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String formOf(Caller caller, AssessmentId id) {
+        return queries.find(caller.tenant(), id).map(view -> view.form().toString()).orElse("this assessment's form");
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

@@ -1,0 +1,173 @@
+package jp.hyoka.server.assessment;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import static jp.hyoka.server.assessment.ReadModels.fromJson;
+
+/**
+ * Reads of the assessment read models. Every query takes the caller's tenant and filters by it; there is no
+ * method that reads across tenants.
+ */
+@Singleton
+public class AssessmentQueries {
+
+    private final DataSource dataSource;
+
+    public AssessmentQueries(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<AssessmentView> find(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, AssessmentQueries::view).stream().findFirst();
+    }
+
+    public long revision(MunicipalityCode tenant, AssessmentId id) {
+        return find(tenant, id).map(AssessmentView::revision).orElse(0L);
+    }
+
+    /** Newest first. {@code after} is a cursor from a previous page, or null for the first page. */
+    public Page<AssessmentView> list(MunicipalityCode tenant, int first, String after) {
+        Optional<String[]> position = Optional.ofNullable(after).map(AssessmentQueries::listPosition);
+        List<AssessmentView> rows = query(position.isEmpty()
+                        ? "SELECT * FROM rm_assessment WHERE tenant_code = ? ORDER BY created_at DESC, assessment_id DESC LIMIT ?"
+                        : "SELECT * FROM rm_assessment WHERE tenant_code = ? AND (created_at, assessment_id) < (?, ?) "
+                                + "ORDER BY created_at DESC, assessment_id DESC LIMIT ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    if (position.isPresent()) {
+                        statement.setTimestamp(2, Timestamp.from(Instant.parse(position.get()[0])));
+                        statement.setObject(3, UUID.fromString(position.get()[1]));
+                        statement.setInt(4, first + 1);
+                    } else {
+                        statement.setInt(2, first + 1);
+                    }
+                }, AssessmentQueries::view);
+        return page(rows, first, v -> v.createdAt() + "|" + v.id());
+    }
+
+    public List<AnswerView> answers(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> new AnswerView(row.getString("item_id"), fromJson(row.getString("answer")),
+                        row.getLong("revision"), row.getTimestamp("answered_at").toInstant(),
+                        new Actor(row.getString("answered_by_id"), row.getString("answered_by_name"))));
+    }
+
+    /** Oldest first, as an auditor reads it; {@code after} continues after a revision's cursor. */
+    public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, int first, String after) {
+        long afterRevision = revisionCursor(after);
+        List<HistoryEntry> rows = query("""
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?
+                        ORDER BY revision LIMIT ?""",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                    statement.setLong(3, afterRevision);
+                    statement.setInt(4, first + 1);
+                }, AssessmentQueries::historyEntry);
+        return page(rows, first, entry -> Long.toString(entry.revision()));
+    }
+
+    /** Everything that happened after {@code revision}: what a stale client missed. */
+    public List<HistoryEntry> changesSince(MunicipalityCode tenant, AssessmentId id, long revision) {
+        return history(tenant, id, 1_000, Cursors.encode(Long.toString(revision))).items().stream()
+                .map(Page.Cursored::item).toList();
+    }
+
+    private static String[] listPosition(String cursor) {
+        String[] position = Cursors.decode(cursor).map(c -> c.split("\\|", 2)).orElse(new String[0]);
+        try {
+            if (position.length == 2) {
+                Instant.parse(position[0]);
+                UUID.fromString(position[1]);
+                return position;
+            }
+        } catch (RuntimeException e) {
+            // fall through: not one of our cursors
+        }
+        throw new IllegalArgumentException("after: not a cursor of this list");
+    }
+
+    private static long revisionCursor(String after) {
+        if (after == null) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(Cursors.decode(after).orElse("x"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("after: not a cursor of this history");
+        }
+    }
+
+    private static <T> Page<T> page(List<T> rows, int first, java.util.function.Function<T, String> cursor) {
+        List<Page.Cursored<T>> items = new ArrayList<>();
+        for (T row : rows.subList(0, Math.min(first, rows.size()))) {
+            items.add(new Page.Cursored<>(Cursors.encode(cursor.apply(row)), row));
+        }
+        return new Page<>(items, rows.size() > first);
+    }
+
+    private static AssessmentView view(ResultSet row) throws SQLException {
+        return new AssessmentView(new AssessmentId(row.getObject("assessment_id", UUID.class)),
+                new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version")),
+                row.getString("affair_name"), row.getLong("revision"),
+                row.getTimestamp("created_at").toInstant(),
+                new Actor(row.getString("created_by_id"), row.getString("created_by_name")),
+                row.getTimestamp("updated_at").toInstant(),
+                new Actor(row.getString("updated_by_id"), row.getString("updated_by_name")));
+    }
+
+    private static HistoryEntry historyEntry(ResultSet row) throws SQLException {
+        return new HistoryEntry(row.getLong("revision"), row.getString("event_type"), row.getString("item_id"),
+                fromJson(row.getString("old_answer")), fromJson(row.getString("new_answer")),
+                row.getString("reason"), new Actor(row.getString("actor_id"), row.getString("actor_name")),
+                row.getTimestamp("occurred_at").toInstant());
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("read model query failed", e);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package jp.hyoka.server.assessment;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.rejection.Rejection;
+
+import java.util.List;
+
+/** What became of an edit: stored at a new revision, or refused with a typed reason (and nothing stored). */
+public sealed interface EditOutcome {
+
+    record Edited(AssessmentId assessmentId, long revision) implements EditOutcome {
+    }
+
+    /** {@code changesSince} is filled for a stale revision: what the client has not seen yet. */
+    record Refused(Rejection rejection, List<HistoryEntry> changesSince) implements EditOutcome {
+        public Refused {
+            changesSince = List.copyOf(changesSince);
+        }
+
+        public Refused(Rejection rejection) {
+            this(rejection, List.of());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package jp.hyoka.server.assessment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.server.axon.EventJson;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** What the assessment read models share: their processing group and the JSON form of stored answers. */
+public final class ReadModels {
+
+    /**
+     * One tracking processor feeds the document and the edit history, so both reach a revision in the same
+     * transaction and a client never sees a document newer than its history.
+     */
+    public static final String PROCESSING_GROUP = "assessment-read-models";
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+
+    private ReadModels() {
+    }
+
+    static String toJson(Answer answer) {
+        if (answer == null) {
+            return null;
+        }
+        try {
+            return JSON.writerFor(Answer.class).writeValueAsString(answer);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("answer not serialisable: " + answer, e);
+        }
+    }
+
+    static Answer fromJson(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, Answer.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored answer not readable: " + json, e);
+        }
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.from(instant);
+    }
+}

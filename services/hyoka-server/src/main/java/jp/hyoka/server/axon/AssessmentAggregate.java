@@ -1,0 +1,70 @@
+package jp.hyoka.server.axon;
+
+import jp.hyoka.domain.assessment.Assessment;
+import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.command.AnswerItem;
+import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+import java.util.List;
+
+/**
+ * Axon's view of a 評価書: routes commands to the pure {@link AssessmentDecider} and folds events with
+ * {@link Assessment#evolve}. No business rule lives here. Command handlers answer the revision after the command,
+ * which is what a client sends as {@code expectedRevision} next time.
+ */
+public class AssessmentAggregate {
+
+    @AggregateIdentifier
+    private String id;
+    private Assessment state;
+
+    protected AssessmentAggregate() {
+        // for Axon: state is rebuilt from events
+    }
+
+    @CommandHandler
+    public AssessmentAggregate(StartAssessment command, AssessmentDecider decider) {
+        apply(decider.start(command));
+    }
+
+    @CommandHandler
+    public long handle(AnswerItem command, AssessmentDecider decider) {
+        apply(decider.answer(state, command));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public long handle(ClearAnswer command, AssessmentDecider decider) {
+        apply(decider.clear(state, command));
+        return state.revision();
+    }
+
+    @EventSourcingHandler
+    void on(AssessmentStarted event) {
+        id = event.assessmentId().toString();
+        state = Assessment.begin(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemAnswered event) {
+        state = state.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemAnswerCleared event) {
+        state = state.evolve(event);
+    }
+
+    private static void apply(List<AssessmentEvent> events) {
+        events.forEach(AggregateLifecycle::apply);
+    }
+}

@@ -1,0 +1,78 @@
+package jp.hyoka.server.axon;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.server.assessment.AssessmentDocumentProjection;
+import jp.hyoka.server.assessment.EditHistoryProjection;
+import jp.hyoka.server.assessment.ReadModels;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.Configuration;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import javax.sql.DataSource;
+
+/**
+ * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
+ * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the assessment
+ * aggregate, and one tracking processor that feeds the read models.
+ */
+@Factory
+public class AxonFactory {
+
+    @Singleton
+    AxonConnections axonConnections(DataSource dataSource) {
+        return new AxonConnections(dataSource);
+    }
+
+    @Context
+    @Bean(preDestroy = "shutdown")
+    Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
+                                    AssessmentDocumentProjection documents, EditHistoryProjection history) {
+        System.setProperty("disable-axoniq-console-message", "true");
+        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        JdbcEventStorageEngine eventStorage = JdbcEventStorageEngine.builder()
+                .connectionProvider(connections)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .build();
+        JdbcTokenStore tokenStore = JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .serializer(serializer)
+                .build();
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureEmbeddedEventStore(c -> eventStorage)
+                .registerComponent(AssessmentDecider.class, c -> decider)
+                .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
+                        .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver()));
+        configurer.eventProcessing()
+                .registerTokenStore(c -> tokenStore)
+                .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200))
+                .registerEventHandler(c -> documents)
+                .registerEventHandler(c -> history);
+        Configuration configuration = configurer.buildConfiguration();
+        configuration.start();
+        return configuration;
+    }
+
+    @Singleton
+    CommandGateway commandGateway(Configuration configuration) {
+        return configuration.commandGateway();
+    }
+}

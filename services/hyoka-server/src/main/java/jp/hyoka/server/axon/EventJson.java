@@ -1,0 +1,73 @@
+package jp.hyoka.server.axon;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.DateAnswer;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.NumberAnswer;
+import jp.hyoka.domain.form.RichTextAnswer;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The JSON shape of stored events. The domain stays free of Jackson, so its value types are mapped here:
+ * identifiers as plain strings, answers tagged with {@code "kind"}. Changing this mapping changes the stored
+ * contract; the golden-JSON test pins it.
+ */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper objectMapper() {
+        SimpleModule domain = new SimpleModule("hyoka-domain");
+        stringValue(domain, AssessmentId.class, text -> new AssessmentId(UUID.fromString(text)));
+        stringValue(domain, MunicipalityCode.class, MunicipalityCode::new);
+        stringValue(domain, ItemId.class, ItemId::new);
+        domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .registerModule(domain)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    private static <T> void stringValue(SimpleModule module, Class<T> type, Function<String, T> parse) {
+        module.addSerializer(type, ToStringSerializer.instance);
+        module.addDeserializer(type, new JsonDeserializer<>() {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return parse.apply(parser.getValueAsString());
+            }
+        });
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = TextAnswer.class, name = "TEXT"),
+            @JsonSubTypes.Type(value = RichTextAnswer.class, name = "RICH_TEXT"),
+            @JsonSubTypes.Type(value = NumberAnswer.class, name = "NUMBER"),
+            @JsonSubTypes.Type(value = DateAnswer.class, name = "DATE"),
+            @JsonSubTypes.Type(value = ChoiceAnswer.class, name = "SINGLE_CHOICE")
+    })
+    @JsonIgnoreProperties(value = {"type", "plainText"}, allowGetters = false)
+    interface AnswerMixin {
+    }
+}

@@ -1,0 +1,56 @@
+package jp.hyoka.server.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import org.flywaydb.core.Flyway;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The one connection pool of the server, on the external PostgreSQL named by {@code hyoka.database.url} or,
+ * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it.
+ */
+@Factory
+public class DatabaseFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config) {
+        if (config.isExternal()) {
+            return new EmbeddedDatabaseHolder(Optional.empty());
+        }
+        DatabaseConfig.Embedded embedded = config.getEmbedded();
+        return new EmbeddedDatabaseHolder(Optional.of(embedded.isEphemeral()
+                ? EmbeddedDatabase.ephemeral()
+                : EmbeddedDatabase.persistent(Path.of(embedded.getDataDir()))));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("hyoka");
+        hikari.setJdbcUrl(embedded.database().map(db -> db.jdbcUrl("postgres")).orElse(config.getUrl()));
+        hikari.setUsername(config.getUsername());
+        if (config.getPassword() != null && !config.getPassword().isEmpty()) {
+            hikari.setPassword(config.getPassword());
+        }
+        hikari.setMaximumPoolSize(config.getMaximumPoolSize());
+        hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        HikariDataSource dataSource = new HikariDataSource(hikari);
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    /** Holds the embedded server (if any) so that it is stopped after the pool that uses it. */
+    public record EmbeddedDatabaseHolder(Optional<EmbeddedDatabase> database) implements AutoCloseable {
+        @Override
+        public void close() {
+            database.ifPresent(EmbeddedDatabase::close);
+        }
+    }
+}

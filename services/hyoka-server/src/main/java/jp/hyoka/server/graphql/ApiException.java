@@ -1,0 +1,23 @@
+package jp.hyoka.server.graphql;
+
+/**
+ * A request the API cannot serve, reported as a GraphQL error with {@code extensions.code}: not signed in for a
+ * municipality, missing role, malformed paging arguments. Business refusals are not errors but data (Problem).
+ */
+public final class ApiException extends RuntimeException {
+
+    public static final String FORBIDDEN = "FORBIDDEN";
+    public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
+    public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+
+    private final String code;
+
+    public ApiException(String code, String message) {
+        super(message, null, false, false);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,47 @@
+package jp.hyoka.server.security;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** The municipalities registered on this installation; a token for any other code gets no access. */
+@Singleton
+public class Tenants {
+
+    private final DataSource dataSource;
+
+    public Tenants(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<String> name(MunicipalityCode code) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT name FROM tenant WHERE municipality_code = ?")) {
+            select.setString(1, code.value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant lookup failed", e);
+        }
+    }
+
+    /** Registers a municipality; registering it again changes nothing. */
+    public void register(MunicipalityCode code, String name) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO tenant (municipality_code, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            insert.setString(1, code.value());
+            insert.setString(2, name);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant registration failed", e);
+        }
+    }
+}
