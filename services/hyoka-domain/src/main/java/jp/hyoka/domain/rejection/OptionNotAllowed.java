@@ -3,9 +3,9 @@ package jp.hyoka.domain.rejection;
 import java.util.List;
 
 /** A selection field answered with a code outside its fixed option list. */
-public record OptionNotAllowed(String itemId, String given, List<String> allowed) implements Rejection {
+public record OptionNotAllowed(String itemId, String givenOption, List<String> allowedOptions) implements Rejection {
     public OptionNotAllowed {
-        allowed = List.copyOf(allowed);
+        allowedOptions = List.copyOf(allowedOptions);
     }
 
     @Override
@@ -15,6 +15,6 @@ public record OptionNotAllowed(String itemId, String given, List<String> allowed
 
     @Override
     public String message() {
-        return "'" + given + "' is not an option of '" + itemId + "'; allowed: " + String.join(", ", allowed) + ".";
+        return "'" + givenOption + "' is not an option of '" + itemId + "'; allowed: " + String.join(", ", allowedOptions) + ".";
     }
 }

@@ -3,7 +3,7 @@ package jp.hyoka.domain.rejection;
 import jp.hyoka.domain.form.ItemType;
 
 /** The answer's type does not match the item's type (a date for a choice, text for a number, …). */
-public record WrongAnswerType(String itemId, ItemType expected, ItemType given) implements Rejection {
+public record WrongAnswerType(String itemId, ItemType expectedType, ItemType givenType) implements Rejection {
     @Override
     public String code() {
         return "WRONG_ANSWER_TYPE";
@@ -11,6 +11,6 @@ public record WrongAnswerType(String itemId, ItemType expected, ItemType given) 
 
     @Override
     public String message() {
-        return "Item '" + itemId + "' takes a " + expected + " answer, not " + given + ".";
+        return "Item '" + itemId + "' takes a " + expectedType + " answer, not " + givenType + ".";
     }
 }

@@ -75,8 +75,8 @@ class AnswerItemRulesTest {
                 .when(answer(1, POPULATION, new ChoiceAnswer("1,000人未満")))
                 .thenRejected(OptionNotAllowed.class);
 
-        assertThat(rejection.given()).isEqualTo("1,000人未満");
-        assertThat(rejection.allowed()).containsExactlyElementsOf(POPULATION_CODES);
+        assertThat(rejection.givenOption()).isEqualTo("1,000人未満");
+        assertThat(rejection.allowedOptions()).containsExactlyElementsOf(POPULATION_CODES);
     }
 
     @ParameterizedTest

@@ -32,6 +32,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir.toAbsolutePath())
                     .setCleanDataDirectory(false)
+                    // Stopped by the application context, after Axon and the pool: zonky's own JVM hook would
+                    // race the context's shutdown and pull the database from under running processors.
+                    .setRegisterShutdownHook(false)
                     .start();
             LOG.info("Embedded PostgreSQL on port {}, data in {}", postgres.getPort(), dataDir.toAbsolutePath());
             return new EmbeddedDatabase(postgres);
@@ -43,7 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** A throw-away cluster in a temporary directory, deleted on close. */
     public static EmbeddedDatabase ephemeral() {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().start());
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().setRegisterShutdownHook(false).start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }

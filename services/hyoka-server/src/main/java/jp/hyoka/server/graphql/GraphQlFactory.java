@@ -11,8 +11,8 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
-import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,7 +34,8 @@ public class GraphQlFactory {
     static final String SDL_ROOT = "hyoka/schema/graphql/";
     private static final int DOCUMENT_CACHE_LIMIT = 1_000;
 
-    @Singleton
+    /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
+    @Context
     GraphQL graphQL(List<GraphQlFeature> features) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();

@@ -1,0 +1,57 @@
+package jp.hyoka.server.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
+import jp.hyoka.server.security.Tenants;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded default's welcome: registers the two demo municipalities and prints where the API is and how to
+ * call it as a demo editor of each. Off unless {@code hyoka.demo.enabled}.
+ */
+@Singleton
+@Requires(property = "hyoka.demo.enabled", value = "true")
+public class DemoTenants implements ApplicationEventListener<ServerStartupEvent> {
+
+    record DemoTenant(MunicipalityCode code, String name, String userId, String userName) {
+    }
+
+    static final List<DemoTenant> TENANTS = List.of(
+            new DemoTenant(new MunicipalityCode("141305"), "川崎市", "demo-kawasaki-editor", "川崎 編集者"),
+            new DemoTenant(new MunicipalityCode("012041"), "旭川市", "demo-asahikawa-editor", "旭川 編集者"));
+
+    private final Tenants tenants;
+    private final Optional<DevTokenIssuer> issuer;
+
+    public DemoTenants(Tenants tenants, Optional<DevTokenIssuer> issuer) {
+        this.tenants = tenants;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        TENANTS.forEach(tenant -> tenants.register(tenant.code(), tenant.name()));
+        String base = event.getSource().getURL().toString().replaceAll("/$", "");
+        StringBuilder banner = new StringBuilder()
+                .append("\n================ Hyoka is running ================\n")
+                .append("GraphQL:  ").append(base).append("/graphql\n")
+                .append("GraphiQL: ").append(base).append("/graphiql  (paste a header below into Headers)\n");
+        for (DemoTenant tenant : TENANTS) {
+            banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor ")
+                    .append(tenant.userName()).append(":\n");
+            issuer.ifPresentOrElse(
+                    dev -> banner.append("{\"Authorization\": \"Bearer ")
+                            .append(dev.issue(tenant.userId(), tenant.userName(), tenant.code(), List.of("editor")))
+                            .append("\"}\n"),
+                    () -> banner.append("(no development issuer: sign in through your identity provider)\n"));
+        }
+        banner.append("==================================================\n");
+        System.out.println(banner);
+    }
+}

@@ -1,0 +1,61 @@
+package jp.hyoka.server.graphql.assessment;
+
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.rejection.Rejection;
+import jp.hyoka.server.assessment.AnswerView;
+import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.Page;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects GraphQL resolves against: read-model rows joined with the form revision they belong to, so labels,
+ * numbering and option labels always come from the assessment's own form revision.
+ */
+final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** An answer value with its item, which the ChoiceValue label needs. */
+    record AnswerNode(Answer answer, Item item) {
+    }
+
+    record ItemAnswerNode(Item item, AnswerView answer) {
+    }
+
+    record HistoryNode(HistoryEntry entry, Optional<Item> item) {
+        static HistoryNode of(HistoryEntry entry, FormDefinition form) {
+            return new HistoryNode(entry, Optional.ofNullable(entry.itemId())
+                    .filter(ItemId::isWellFormed)
+                    .flatMap(id -> form.item(new ItemId(id))));
+        }
+    }
+
+    record EditedNode(AssessmentView assessment, long revision) {
+    }
+
+    record ProblemNode(Rejection rejection, List<HistoryNode> changesSince) {
+    }
+
+    static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
+        return Map.of(
+                "edges", page.items().stream()
+                        .map(edge -> Map.of("cursor", edge.cursor(), "node", node.apply(edge.item())))
+                        .toList(),
+                "pageInfo", pageInfo(page));
+    }
+
+    private static Map<String, Object> pageInfo(Page<?> page) {
+        java.util.HashMap<String, Object> info = new java.util.HashMap<>();
+        info.put("hasNextPage", page.hasNextPage());
+        info.put("endCursor", page.endCursor());
+        return info;
+    }
+}

@@ -1,0 +1,62 @@
+package jp.hyoka.server.graphql.form;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemType;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
+
+/** The form revisions as data, so a front end renders any form without hard-coding it. */
+@Singleton
+public class FormWiring implements GraphQlFeature {
+
+    private final ClasspathFormCatalog forms;
+
+    public FormWiring(ClasspathFormCatalog forms) {
+        this.forms = forms;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "form.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("form", environment -> {
+                    Requests.caller(environment);
+                    FormKind kind = FormKind.valueOf(environment.getArgument("kind"));
+                    String version = environment.getArgument("version");
+                    return version == null ? forms.current(kind) : forms.find(new FormRef(kind, version)).orElse(null);
+                })
+                .dataFetcher("forms", environment -> {
+                    Requests.caller(environment);
+                    return forms.all();
+                }));
+        wiring.type("Form", type -> type
+                .dataFetcher("kind", environment -> environment.<FormDefinition>getSource().ref().kind())
+                .dataFetcher("version", environment -> environment.<FormDefinition>getSource().ref().version()));
+        wiring.type("FormItem", type -> type
+                .dataFetcher("id", environment -> environment.<Item>getSource().id().value())
+                .dataFetcher("maxLength", environment -> textual(environment.getSource())
+                        ? environment.<Item>getSource().maxLength() : null)
+                .dataFetcher("minimum", environment -> numeric(environment.getSource())
+                        ? environment.<Item>getSource().minimum() : null)
+                .dataFetcher("maximum", environment -> numeric(environment.getSource())
+                        ? environment.<Item>getSource().maximum() : null));
+    }
+
+    private static boolean textual(Item item) {
+        return item.type() == ItemType.TEXT || item.type() == ItemType.RICH_TEXT;
+    }
+
+    private static boolean numeric(Item item) {
+        return item.type() == ItemType.NUMBER;
+    }
+}

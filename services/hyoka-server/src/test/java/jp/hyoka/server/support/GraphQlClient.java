@@ -1,0 +1,66 @@
+package jp.hyoka.server.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** Talks to the running server over real HTTP, as a front end would. */
+public final class GraphQlClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI endpoint;
+    private final String token;
+
+    public GraphQlClient(URI server, String token) {
+        this.endpoint = server.resolve("/graphql");
+        this.token = token;
+    }
+
+    public record Response(int status, JsonNode body) {
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        public JsonNode errors() {
+            return body.path("errors");
+        }
+    }
+
+    public Response execute(String query, Map<String, Object> variables) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("query", query, "variables", variables))));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+            return new Response(response.statusCode(), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The mutation or query result under {@code data.<field>}, failing loudly on GraphQL errors. */
+    public JsonNode data(String field, String query, Map<String, Object> variables) {
+        Response response = execute(query, variables);
+        if (response.status() != 200 || response.errors().size() > 0) {
+            throw new AssertionError("GraphQL call failed: " + response.status() + " " + response.body());
+        }
+        return response.data().path(field);
+    }
+}

@@ -1,0 +1,84 @@
+package jp.hyoka.server.support;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The real PostgreSQL the tests run against, one server per test JVM and a fresh database per test class.
+ * Where it comes from, in order: {@code TEST_JDBC_URL} (an external server, e.g. Debian's), Testcontainers when a
+ * Docker engine is available, otherwise an embedded PostgreSQL from Maven Central. Never a mock, never skipped.
+ */
+public final class TestDatabase {
+
+    private static Server server;
+
+    private TestDatabase() {
+    }
+
+    /** A JDBC URL of a new, empty database. */
+    public static synchronized String newDatabase() {
+        if (server == null) {
+            server = start();
+        }
+        String name = "hyoka_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database", e);
+        }
+        return server.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+    }
+
+    public static synchronized String user() {
+        return server.user();
+    }
+
+    public static synchronized String password() {
+        return server.password();
+    }
+
+    /** Which PostgreSQL the suite runs on, for the test report. */
+    public static synchronized String description() {
+        return server == null ? "not started" : server.description();
+    }
+
+    private record Server(String url, String user, String password, String description) {
+    }
+
+    private static Server start() {
+        String external = System.getenv("TEST_JDBC_URL");
+        if (external != null && !external.isBlank()) {
+            return new Server(external, env("TEST_JDBC_USER", "postgres"), env("TEST_JDBC_PASSWORD", ""),
+                    "external PostgreSQL " + external);
+        }
+        if (DockerClientFactory.instance().isDockerAvailable()) {
+            PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+            container.start();
+            return new Server(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                    "Testcontainers PostgreSQL");
+        }
+        try {
+            // zonky's shutdown hook stops it when the test JVM exits.
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                    "embedded PostgreSQL (zonky)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("no PostgreSQL for the tests: set TEST_JDBC_URL or install Docker", e);
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
