@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: domain unit tests, schema checks, server unit tests (surefire), and the integration
+# and end-to-end tests (failsafe, *IT) against a real PostgreSQL. PostgreSQL comes from TEST_JDBC_URL if set,
+# else Testcontainers if a Docker engine is present, else the embedded PostgreSQL from Maven Central.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+exec mvn -B -ntp verify "$@"

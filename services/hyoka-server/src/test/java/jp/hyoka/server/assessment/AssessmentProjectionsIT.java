@@ -1,0 +1,154 @@
+package jp.hyoka.server.assessment;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.support.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Given events, the read models in PostgreSQL hold the document and its history; redelivery changes nothing. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AssessmentProjectionsIT {
+
+    private static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");
+    private static final Actor EDITOR = new Actor("u-1", "山田 太郎");
+    private static final Actor REVIEWER = new Actor("u-2", "佐藤 花子");
+    private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+
+    private HikariDataSource dataSource;
+    private AssessmentDocumentProjection documents;
+    private EditHistoryProjection history;
+    private AssessmentQueries queries;
+
+    @BeforeAll
+    void database() {
+        dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(TestDatabase.newDatabase());
+        dataSource.setUsername(TestDatabase.user());
+        dataSource.setPassword(TestDatabase.password());
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        AxonConnections connections = new AxonConnections(dataSource);
+        documents = new AssessmentDocumentProjection(connections);
+        history = new EditHistoryProjection(connections);
+        queries = new AssessmentQueries(dataSource);
+    }
+
+    @AfterAll
+    void close() {
+        dataSource.close();
+    }
+
+    @Test
+    void givenStartedAndAnsweredTwice_thenDocumentHasLatestAnswerAndHistoryHasEveryStep() throws Exception {
+        AssessmentId id = newId();
+        apply(started(id), 0);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);
+        apply(answered(id, "保険年金課", "医療保険課", REVIEWER), 2);
+
+        AssessmentView view = queries.find(KAWASAKI, id).orElseThrow();
+        assertThat(view.revision()).isEqualTo(3);
+        assertThat(view.createdBy()).isEqualTo(EDITOR);
+        assertThat(view.updatedBy()).isEqualTo(REVIEWER);
+        assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId, a -> a.answer().plainText())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("affair.name", "介護保険関係事務"),
+                        org.assertj.core.groups.Tuple.tuple("department.name", "医療保険課"));
+        assertThat(queries.history(KAWASAKI, id, 10, null).items()).extracting(e -> e.item().eventType())
+                .containsExactly("AssessmentStarted", "ItemAnswered", "ItemAnswered");
+    }
+
+    @Test
+    void givenAnOldEventRedelivered_thenTheDocumentDoesNotMoveBackwards() throws Exception {
+        AssessmentId id = newId();
+        apply(started(id), 0);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);
+        apply(answered(id, "保険年金課", "医療保険課", EDITOR), 2);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);
+
+        assertThat(queries.find(KAWASAKI, id).orElseThrow().revision()).isEqualTo(3);
+        assertThat(queries.answers(KAWASAKI, id)).filteredOn(a -> a.itemId().equals("department.name"))
+                .singleElement().extracting(a -> a.answer().plainText()).isEqualTo("医療保険課");
+        assertThat(queries.history(KAWASAKI, id, 10, null).items()).hasSize(3);
+    }
+
+    @Test
+    void givenAnswerCleared_thenItIsGoneFromTheDocumentButStaysInHistory() throws Exception {
+        AssessmentId id = newId();
+        apply(started(id), 0);
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.target-population"), null,
+                new ChoiceAnswer("100k-to-300k"), null, EDITOR, T0), 1);
+        apply(new ItemAnswerCleared(id, KAWASAKI, new ItemId("affair.target-population"),
+                new ChoiceAnswer("100k-to-300k"), "誤入力", EDITOR, T0), 2);
+
+        assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId).containsExactly("affair.name");
+        HistoryEntry cleared = queries.history(KAWASAKI, id, 10, null).items().get(2).item();
+        assertThat(cleared.oldAnswer()).isEqualTo(new ChoiceAnswer("100k-to-300k"));
+        assertThat(cleared.newAnswer()).isNull();
+        assertThat(cleared.reason()).isEqualTo("誤入力");
+    }
+
+    @Test
+    void givenAffairNameAnswered_thenTheListShowsTheNewName() throws Exception {
+        AssessmentId id = newId();
+        apply(started(id), 0);
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.name"), new TextAnswer("介護保険関係事務"),
+                new TextAnswer("介護保険に関する事務"), null, EDITOR, T0), 1);
+
+        assertThat(queries.find(KAWASAKI, id).orElseThrow().affairName()).isEqualTo("介護保険に関する事務");
+    }
+
+    @Test
+    void givenAnotherTenant_thenNothingIsVisible() throws Exception {
+        AssessmentId id = newId();
+        apply(started(id), 0);
+
+        MunicipalityCode asahikawa = new MunicipalityCode("012041");
+        assertThat(queries.find(asahikawa, id)).isEmpty();
+        assertThat(queries.answers(asahikawa, id)).isEmpty();
+        assertThat(queries.history(asahikawa, id, 10, null).items()).isEmpty();
+    }
+
+    private void apply(Object event, long sequence) throws Exception {
+        if (event instanceof AssessmentStarted started) {
+            documents.on(started, sequence);
+            history.on(started, sequence);
+        } else if (event instanceof ItemAnswered answered) {
+            documents.on(answered, sequence);
+            history.on(answered, sequence);
+        } else if (event instanceof ItemAnswerCleared cleared) {
+            documents.on(cleared, sequence);
+            history.on(cleared, sequence);
+        }
+    }
+
+    private static AssessmentId newId() {
+        return new AssessmentId(UUID.randomUUID());
+    }
+
+    private static AssessmentStarted started(AssessmentId id) {
+        return new AssessmentStarted(id, KAWASAKI, new FormRef(FormKind.KEY_ITEMS, "2025"), "介護保険関係事務", EDITOR, T0);
+    }
+
+    private static ItemAnswered answered(AssessmentId id, String before, String after, Actor by) {
+        return new ItemAnswered(id, KAWASAKI, new ItemId("department.name"), before == null ? null : new TextAnswer(before),
+                new TextAnswer(after), null, by, T0);
+    }
+}

@@ -1,0 +1,113 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
+import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.HyokaServerTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static jp.hyoka.server.graphql.Operations.LIST;
+import static jp.hyoka.server.graphql.Operations.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may call what: tokens, municipalities, roles; and the tenant's list with its cursor pagination. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessIT extends HyokaServerTest {
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    DevTokenIssuer issuer;
+    @Inject
+    Tenants tenants;
+
+    private Callers callers;
+
+    @BeforeAll
+    void signIn() {
+        callers = new Callers(server, issuer, tenants);
+    }
+
+    @Test
+    void givenNoToken_whenQuery_thenHttp401() {
+        assertThat(callers.anonymous.execute("{ me { userId } }", Map.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void givenTokenSignedWithAnotherKey_whenQuery_thenHttp401() {
+        String forged = new DevTokenIssuer(Duration.ofHours(1))
+                .issue("mallory", "Mallory", Callers.KAWASAKI, List.of("editor"));
+        assertThat(new GraphQlClient(server.getURI(), forged).execute("{ me { userId } }", Map.of()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void givenTokenForUnregisteredMunicipality_whenQuery_thenUnauthenticatedError() {
+        JsonNode errors = callers.unregisteredMunicipality.execute("{ me { userId } }", Map.of()).errors();
+
+        assertThat(errors.get(0).path("extensions").path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(errors.get(0).path("message").asText()).contains("131075");
+    }
+
+    @Test
+    void givenReaderWithoutEditorRole_whenStartAssessment_thenForbiddenAndNothingCreated() {
+        JsonNode errors = callers.kawasakiReader.execute(START, Map.of("kind", "KEY_ITEMS", "name", "監査人の試み")).errors();
+
+        assertThat(errors.get(0).path("extensions").path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(callers.kawasakiReader.data("assessments", LIST, Map.of("first", 100)).path("edges").toString())
+                .doesNotContain("監査人の試み");
+    }
+
+    @Test
+    void givenEditor_whenMe_thenMunicipalityAndRolesFromTheToken() {
+        JsonNode me = callers.kawasakiEditor.data("me", "{ me { userId displayName municipalityCode municipalityName roles } }", Map.of());
+
+        assertThat(me.path("municipalityCode").asText()).isEqualTo("141305");
+        assertThat(me.path("municipalityName").asText()).isEqualTo("川崎市");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"editor\"]");
+    }
+
+    @Test
+    void givenThreeAssessments_whenListedTwoPerPage_thenNewestFirstEachOnceAndOnlyOwnMunicipality() {
+        tenants.register(new MunicipalityCode("141003"), "横浜市");
+        GraphQlClient yokohama = new GraphQlClient(server.getURI(),
+                issuer.issue("y-editor", "横浜 四郎", new MunicipalityCode("141003"), List.of("editor")));
+        for (String name : List.of("事務A", "事務B", "事務C")) {
+            yokohama.data("startAssessment", START, Map.of("kind", "BASIC_ITEMS", "name", name));
+        }
+        callers.asahikawaEditor.data("startAssessment", START, Map.of("kind", "BASIC_ITEMS", "name", "旭川の事務"));
+
+        JsonNode first = yokohama.data("assessments", LIST, Map.of("first", 2));
+        Map<String, Object> next = new HashMap<>(Map.of("first", 2));
+        next.put("after", first.path("pageInfo").path("endCursor").asText());
+        JsonNode second = yokohama.data("assessments", LIST, next);
+
+        assertThat(first.path("edges").findValuesAsText("affairName")).containsExactly("事務C", "事務B");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(second.path("edges").findValuesAsText("affairName")).containsExactly("事務A");
+        assertThat(second.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givenForgedCursorOrPageSize_whenListed_thenBadUserInput() {
+        Map<String, Object> garbage = new HashMap<>(Map.of("first", 2, "after", "bm90LWEtY3Vyc29y"));
+        JsonNode badCursor = callers.kawasakiEditor.execute(LIST, garbage).errors();
+        JsonNode tooMany = callers.kawasakiEditor.execute(LIST, Map.of("first", 1000)).errors();
+
+        assertThat(badCursor.get(0).path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
+        assertThat(tooMany.get(0).path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
+    }
+}
