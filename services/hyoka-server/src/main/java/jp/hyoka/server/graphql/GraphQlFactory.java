@@ -2,6 +2,9 @@ package jp.hyoka.server.graphql;
 
 import graphql.ExecutionInput;
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
@@ -33,6 +36,12 @@ public class GraphQlFactory {
 
     static final String SDL_ROOT = "hyoka/schema/graphql/";
     private static final int DOCUMENT_CACHE_LIMIT = 1_000;
+    /**
+     * Limits per operation. The schema has no cycles, so legitimate documents stay shallow (the deepest of our
+     * own is 7); the field budget stops alias amplification (thousands of aliased list fields in one request).
+     */
+    static final int MAX_DEPTH = 15;
+    static final int MAX_FIELDS = 2_000;
 
     /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
     @Context
@@ -54,6 +63,9 @@ public class GraphQlFactory {
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
+                .instrumentation(new ChainedInstrumentation(List.of(
+                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                        new MaxQueryComplexityInstrumentation(MAX_FIELDS))))
                 .build();
     }
 

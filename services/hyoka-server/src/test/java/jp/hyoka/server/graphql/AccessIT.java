@@ -110,4 +110,25 @@ class AccessIT extends HyokaServerTest {
         assertThat(badCursor.get(0).path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
         assertThat(tooMany.get(0).path("extensions").path("code").asText()).isEqualTo("BAD_USER_INPUT");
     }
+
+    @Test
+    void givenFifteenHundredAliasedFields_whenQueried_thenRefusedBeforeExecution() {
+        StringBuilder query = new StringBuilder("{");
+        for (int i = 0; i < 1_500; i++) {
+            query.append(" a").append(i).append(": me { userId }");
+        }
+        JsonNode errors = callers.kawasakiEditor.execute(query.append(" }").toString(), Map.of()).errors();
+
+        assertThat(errors.get(0).path("message").asText()).contains("complexity");
+    }
+
+    @Test
+    void givenNoToken_whenGraphiQlIsOpened_thenThePageLoads() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/graphiql")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("Hyoka GraphiQL");
+    }
 }
