@@ -15,9 +15,31 @@ public final class PlainText {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints()
                 .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
-                .filter(cp -> !isBidiControl(cp))
+                .filter(cp -> !isBidiControl(cp) && !isZeroWidth(cp))
                 .forEach(out::appendCodePoint);
-        return out.toString().strip();
+        return stripSpaces(out.toString());
+    }
+
+    /** Like {@link String#strip()}, but also removes no-break and other Unicode space separators at both ends. */
+    private static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /** Invisible characters that make a blank answer look filled in. */
+    private static boolean isZeroWidth(int codePoint) {
+        return codePoint == 0x200B || codePoint == 0x2060 || codePoint == 0xFEFF;
     }
 
     private static boolean isBidiControl(int codePoint) {

@@ -13,9 +13,10 @@ public record RichTextAnswer(String html) implements Answer {
         return ItemType.RICH_TEXT;
     }
 
-    /** Tags removed and whitespace folded; good enough for history lines, not for rendering. */
+    /** Tags removed, character references decoded, spaces folded: for history lines and diffs, not rendering. */
     @Override
     public String plainText() {
-        return html.replaceAll("</?[A-Za-z][^>]*>", " ").replaceAll("\\s+", " ").strip();
+        return PlainText.clean(HtmlEntities.decode(html.replaceAll("</?[A-Za-z][^>]*>", " ")))
+                .replaceAll("[\\s\\p{Zs}]+", " ");
     }
 }

@@ -1,6 +1,5 @@
 package jp.hyoka.server.axon;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
@@ -67,7 +66,6 @@ public final class EventJson {
             @JsonSubTypes.Type(value = DateAnswer.class, name = "DATE"),
             @JsonSubTypes.Type(value = ChoiceAnswer.class, name = "SINGLE_CHOICE")
     })
-    @JsonIgnoreProperties(value = {"type", "plainText"}, allowGetters = false)
     interface AnswerMixin {
     }
 }

@@ -1,0 +1,119 @@
+package jp.hyoka.server.axon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.DateAnswer;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.NumberAnswer;
+import jp.hyoka.domain.form.RichTextAnswer;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * The stored JSON contract of every event, pinned by hand-written golden files in {@code src/test/resources/events}.
+ * Stored events are never rewritten, so a change here (a renamed record component, a different answer tag, a
+ * different time format) breaks every event already in the store. Fix the code, never the golden file.
+ */
+class EventJsonContractTest {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+
+    private static final AssessmentId ID = new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-000000000001"));
+    private static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");
+    private static final Actor YAMADA = new Actor("u-1", "山田 太郎");
+    private static final Instant T0 = Instant.parse("2025-04-01T00:00:00Z");
+    private static final Instant T1 = Instant.parse("2025-04-01T01:00:00Z");
+    private static final Instant T2 = Instant.parse("2025-04-01T02:03:04.123456Z");
+
+    static Stream<Arguments> storedEvents() {
+        return Stream.of(
+                arguments("AssessmentStarted", new AssessmentStarted(ID, KAWASAKI, new FormRef(FormKind.KEY_ITEMS, "2025"),
+                        "住民基本台帳に関する事務", YAMADA, T0)),
+                arguments("ItemAnswered-TEXT", answered("department.name",
+                        new TextAnswer("こども未来局"), new TextAnswer("こども家庭局"))),
+                arguments("ItemAnswered-RICH_TEXT", answered("affair.description",
+                        new RichTextAnswer("<p>住民票の写しの交付</p>"),
+                        new RichTextAnswer("<p>住民票の写しの交付</p><ul><li>転入届</li></ul>"))),
+                arguments("ItemAnswered-NUMBER", answered("provision.count", new NumberAnswer(2), new NumberAnswer(3))),
+                arguments("ItemAnswered-DATE", answered("cover.published-on",
+                        new DateAnswer(LocalDate.of(2025, 3, 27)), new DateAnswer(LocalDate.of(2025, 6, 30)))),
+                arguments("ItemAnswered-SINGLE_CHOICE", answered("affair.target-population",
+                        new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"))),
+                arguments("ItemAnswerCleared", new ItemAnswerCleared(ID, KAWASAKI, new ItemId("department.head-title"),
+                        new TextAnswer("局長"), "記載不要", YAMADA, T2)));
+    }
+
+    static Stream<Answer> answers() {
+        return Stream.of(new TextAnswer("こども家庭局"), new RichTextAnswer("<p>本文</p>"), new NumberAnswer(3),
+                new DateAnswer(LocalDate.of(2025, 6, 30)), new ChoiceAnswer("100k-to-300k"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storedEvents")
+    void givenEvent_whenSerialized_thenJsonTreeEqualsGoldenFile(String name, AssessmentEvent event) throws IOException {
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(event));
+
+        assertThat(written).isEqualTo(golden(name));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("storedEvents")
+    void givenGoldenFile_whenDeserialized_thenEqualsEvent(String name, AssessmentEvent event) throws IOException {
+        AssessmentEvent read;
+        try (InputStream in = resource(name)) {
+            read = JSON.readValue(in, event.getClass());
+        }
+
+        assertThat(read).isEqualTo(event);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answers")
+    void givenAnswer_whenWrittenAsAnswer_thenTaggedWithKindOnly(Answer answer) throws IOException {
+        JsonNode written = JSON.readTree(JSON.writerFor(Answer.class).writeValueAsString(answer));
+
+        assertThat(written.path("kind").asText()).isEqualTo(answer.type().name());
+        assertThat(written.has("type")).as("no 'type' property in %s", written).isFalse();
+        assertThat(written.has("plainText")).as("no 'plainText' property in %s", written).isFalse();
+        assertThat(JSON.readerFor(Answer.class).<Answer>readValue(written)).isEqualTo(answer);
+    }
+
+    private static ItemAnswered answered(String itemId, Answer previous, Answer answer) {
+        return new ItemAnswered(ID, KAWASAKI, new ItemId(itemId), previous, answer, "組織改正", YAMADA, T1);
+    }
+
+    private static JsonNode golden(String name) throws IOException {
+        try (InputStream in = resource(name)) {
+            return JSON.readTree(in);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = EventJsonContractTest.class.getResourceAsStream("/events/" + name + ".json");
+        assertThat(in).as("golden file events/%s.json", name).isNotNull();
+        return in;
+    }
+}
