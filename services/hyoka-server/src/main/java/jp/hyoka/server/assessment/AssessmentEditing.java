@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -58,18 +59,20 @@ public class AssessmentEditing {
 
     public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId, Answer answer,
                               String reason) {
-        Optional<AssessmentId> id = AssessmentId.parse(assessmentId);
-        if (id.isEmpty()) {
-            return new EditOutcome.Refused(new AssessmentNotFound(assessmentId));
-        }
-        if (!ItemId.isWellFormed(itemId)) {
-            return new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id.get())));
-        }
-        return send(caller, new AnswerItem(id.get(), caller.tenant(), expectedRevision, new ItemId(itemId), answer,
-                reason, caller.actor(), now()), Long.class::cast);
+        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller,
+                new AnswerItem(id, caller.tenant(), expectedRevision, item, answer, reason, caller.actor(), now()),
+                Long.class::cast));
     }
 
     public EditOutcome clear(Caller caller, String assessmentId, long expectedRevision, String itemId, String reason) {
+        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller,
+                new ClearAnswer(id, caller.tenant(), expectedRevision, item, reason, caller.actor(), now()),
+                Long.class::cast));
+    }
+
+    /** Ids that cannot name anything are refused here, with the same problems the domain would give. */
+    private EditOutcome addressed(Caller caller, String assessmentId, String itemId,
+                                  BiFunction<AssessmentId, ItemId, EditOutcome> edit) {
         Optional<AssessmentId> id = AssessmentId.parse(assessmentId);
         if (id.isEmpty()) {
             return new EditOutcome.Refused(new AssessmentNotFound(assessmentId));
@@ -77,8 +80,7 @@ public class AssessmentEditing {
         if (!ItemId.isWellFormed(itemId)) {
             return new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id.get())));
         }
-        return send(caller, new ClearAnswer(id.get(), caller.tenant(), expectedRevision, new ItemId(itemId), reason,
-                caller.actor(), now()), Long.class::cast);
+        return edit.apply(id.get(), new ItemId(itemId));
     }
 
     private EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {

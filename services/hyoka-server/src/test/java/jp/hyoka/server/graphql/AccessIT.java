@@ -1,15 +1,10 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.DevTokenIssuer;
-import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.GraphQlClient;
-import jp.hyoka.server.support.HyokaServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -25,21 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Who may call what: tokens, municipalities, roles; and the tenant's list with its cursor pagination. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AccessIT extends HyokaServerTest {
+class AccessIT extends SignedInServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DevTokenIssuer issuer;
-    @Inject
-    Tenants tenants;
-
-    private Callers callers;
-
-    @BeforeAll
-    void signIn() {
-        callers = new Callers(server, issuer, tenants);
-    }
 
     @Test
     void givenNoToken_whenQuery_thenHttp401() {

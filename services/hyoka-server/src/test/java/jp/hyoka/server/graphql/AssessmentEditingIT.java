@@ -1,13 +1,7 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import jp.hyoka.server.security.DevTokenIssuer;
-import jp.hyoka.server.security.Tenants;
-import jp.hyoka.server.support.HyokaServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -24,21 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A municipality's editor writes a 評価書 through the real server: HTTP, GraphQL, Axon, PostgreSQL. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AssessmentEditingIT extends HyokaServerTest {
+class AssessmentEditingIT extends SignedInServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DevTokenIssuer issuer;
-    @Inject
-    Tenants tenants;
-
-    private Callers callers;
-
-    @BeforeAll
-    void signIn() {
-        callers = new Callers(server, issuer, tenants);
-    }
 
     @Test
     void givenEditor_whenStartAssessment_thenTheDocumentIsReadableRightAway() {

@@ -1,14 +1,8 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import jp.hyoka.server.security.DevTokenIssuer;
-import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.GraphQlClient;
-import jp.hyoka.server.support.HyokaServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.TestInstance;
 
@@ -30,21 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Two editors submit against the same revision at the same moment: exactly one wins, and no edit is lost. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentEditsIT extends HyokaServerTest {
+class ConcurrentEditsIT extends SignedInServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DevTokenIssuer issuer;
-    @Inject
-    Tenants tenants;
-
-    private Callers callers;
-
-    @BeforeAll
-    void signIn() {
-        callers = new Callers(server, issuer, tenants);
-    }
 
     @RepeatedTest(5)
     void givenTwoEditorsOnTheSameRevision_whenBothSubmitAtOnce_thenExactlyOneWinsAndTheOtherIsToldWhatChanged()

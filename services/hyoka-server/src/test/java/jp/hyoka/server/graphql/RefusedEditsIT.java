@@ -1,13 +1,7 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import jp.hyoka.server.security.DevTokenIssuer;
-import jp.hyoka.server.security.Tenants;
-import jp.hyoka.server.support.HyokaServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -23,22 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every kind of bad edit gets its own typed Problem, and the assessment stays exactly as it was. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RefusedEditsIT extends HyokaServerTest {
+class RefusedEditsIT extends SignedInServerTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    DevTokenIssuer issuer;
-    @Inject
-    Tenants tenants;
-
-    private Callers callers;
     private String id;
-
-    @BeforeAll
-    void signIn() {
-        callers = new Callers(server, issuer, tenants);
-    }
 
     @BeforeEach
     void startAssessmentAtRevisionTwo() {
