@@ -214,7 +214,7 @@ class SchemaFilesTest {
     void givenMalformedForms_whenValidated_thenTheFormSchemaRefusesEachOfThem() {
         String valid = """
                 {"kind": "KEY_ITEMS", "version": "2025", "title": "t", "sections": [{"id": "s", "number": "", "label": "S",
-                 "items": [%s]}]}""";
+                 "blocks": [{"id": "b", "items": [%s]}]}]}""";
         String textItem = """
                 {"id": "affair.name", "number": "I 1 ①", "label": "事務の名称", "type": "TEXT", "maxLength": 200}""";
         assertThat(schemaViolations(json(valid.formatted(textItem)))).isEmpty();
@@ -241,9 +241,9 @@ class SchemaFilesTest {
     void givenAFormWithRepeatedIds_whenChecked_thenEachRepetitionIsReported() {
         JsonNode form = json("""
                 {"sections": [
-                  {"id": "s", "items": [{"id": "a.b", "type": "TEXT"},
-                    {"id": "a.c", "type": "SINGLE_CHOICE", "options": [{"code": "yes"}, {"code": "no"}, {"code": "yes"}]}]},
-                  {"id": "s", "items": [{"id": "a.b", "type": "TEXT"}]}]}""");
+                  {"id": "s", "blocks": [{"id": "b", "items": [{"id": "a.b", "type": "TEXT"},
+                    {"id": "a.c", "type": "SINGLE_CHOICE", "options": [{"code": "yes"}, {"code": "no"}, {"code": "yes"}]}]}]},
+                  {"id": "s", "blocks": [{"id": "b", "items": [{"id": "a.b", "type": "TEXT"}]}]}]}""");
 
         assertThat(duplicateIds(form)).hasSize(3).anyMatch(p -> p.contains("option")).anyMatch(p -> p.contains("section"));
     }
@@ -251,11 +251,11 @@ class SchemaFilesTest {
     @Test
     void givenFormsThatDisagreeOnAnItemsTypeOrReuseARetiredId_whenChecked_thenBothAreReported() {
         JsonNode old = json("""
-                {"sections": [{"id": "s", "items": [{"id": "a.b", "type": "TEXT"}, {"id": "a.gone", "type": "DATE"}]}]}""");
+                {"sections": [{"id": "s", "blocks": [{"id": "b", "items": [{"id": "a.b", "type": "TEXT"}, {"id": "a.gone", "type": "DATE"}]}]}]}""");
         JsonNode newer = json("""
-                {"sections": [{"id": "s", "items": [{"id": "a.b", "type": "RICH_TEXT"}]}], "retiredItemIds": ["a.gone"]}""");
+                {"sections": [{"id": "s", "blocks": [{"id": "b", "items": [{"id": "a.b", "type": "RICH_TEXT"}]}]}], "retiredItemIds": ["a.gone"]}""");
         JsonNode reusing = json("""
-                {"sections": [{"id": "s", "items": [{"id": "a.gone", "type": "DATE"}]}]}""");
+                {"sections": [{"id": "s", "blocks": [{"id": "b", "items": [{"id": "a.gone", "type": "DATE"}]}]}]}""");
 
         assertThat(typeDrift(List.of(new FormFile("x/1.json", false, old), new FormFile("x/2.json", true, newer))))
                 .singleElement().asString().contains("a.b", "TEXT", "RICH_TEXT");
@@ -301,7 +301,7 @@ class SchemaFilesTest {
             if (!sectionIds.add(section.path("id").asText())) {
                 duplicates.add("section id " + section.path("id").asText());
             }
-            for (JsonNode item : section.path("items")) {
+            for (JsonNode item : sectionItems(section)) {
                 String id = item.path("id").asText();
                 if (!itemIds.add(id)) {
                     duplicates.add("item id " + id);
@@ -399,7 +399,14 @@ class SchemaFilesTest {
 
     private static List<JsonNode> items(JsonNode form) {
         List<JsonNode> items = new ArrayList<>();
-        form.path("sections").forEach(section -> section.path("items").forEach(items::add));
+        form.path("sections").forEach(section -> items.addAll(sectionItems(section)));
+        return items;
+    }
+
+    /** Format v2: a section's items are in its blocks. */
+    private static List<JsonNode> sectionItems(JsonNode section) {
+        List<JsonNode> items = new ArrayList<>();
+        section.path("blocks").forEach(block -> block.path("items").forEach(items::add));
         return items;
     }
 

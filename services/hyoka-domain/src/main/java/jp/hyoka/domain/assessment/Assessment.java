@@ -2,52 +2,106 @@ package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The state of one 評価書 as far as decisions need it, rebuilt by folding its events. The revision counts events:
- * a freshly started assessment is at revision 1, and each further event adds one.
+ * The state of one 評価書 as far as decisions need it, rebuilt by folding its events: the form revision, the answers
+ * by item and repeat entry, and the entries of each repeating group in order. The revision counts events: a freshly
+ * started assessment is at revision 1, and each further event adds one.
  */
-public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<ItemId, Answer> answers,
-                         long revision) {
+public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                         Map<EntryListKey, List<String>> entries, long revision) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
     public Assessment {
         answers = Map.copyOf(answers);
+        entries = Map.copyOf(entries);
     }
 
     /** The state after the first event of a stream. */
     public static Assessment begin(AssessmentStarted started) {
         return new Assessment(started.assessmentId(), started.tenant(), started.form(),
-                Map.of(AFFAIR_NAME, new TextAnswer(started.affairName())), 1);
+                Map.of(AnswerKey.of(AFFAIR_NAME), new TextAnswer(started.affairName())), Map.of(), 1);
     }
 
     public Assessment evolve(AssessmentEvent event) {
+        Map<AnswerKey, Answer> nextAnswers = new HashMap<>(answers);
+        Map<EntryListKey, List<String>> nextEntries = new HashMap<>(entries);
+        FormRef nextForm = form;
         if (event instanceof ItemAnswered answered) {
-            Map<ItemId, Answer> next = new HashMap<>(answers);
-            next.put(answered.itemId(), answered.answer());
-            return new Assessment(id, tenant, form, next, revision + 1);
+            nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
+        } else if (event instanceof ItemAnswerCleared cleared) {
+            nextAnswers.remove(new AnswerKey(cleared.itemId(), cleared.entries()));
+        } else if (event instanceof RepeatEntryAdded added) {
+            List<String> list = new ArrayList<>(entries(added.groupId(), added.parentEntries()));
+            list.add(added.position(), added.entryId());
+            nextEntries.put(new EntryListKey(added.groupId(), added.parentEntries()), List.copyOf(list));
+        } else if (event instanceof RepeatEntryMoved moved) {
+            List<String> list = new ArrayList<>(entries(moved.groupId(), moved.parentEntries()));
+            list.remove(moved.entryId());
+            list.add(moved.toPosition(), moved.entryId());
+            nextEntries.put(new EntryListKey(moved.groupId(), moved.parentEntries()), List.copyOf(list));
+        } else if (event instanceof RepeatEntryRemoved removed) {
+            List<String> list = new ArrayList<>(entries(removed.groupId(), removed.parentEntries()));
+            list.remove(removed.entryId());
+            nextEntries.put(new EntryListKey(removed.groupId(), removed.parentEntries()), List.copyOf(list));
+            List<String> path = new ArrayList<>(removed.parentEntries());
+            path.add(removed.entryId());
+            nextAnswers.keySet().removeIf(key -> key.isInside(path));
+            nextEntries.keySet().removeIf(key -> key.parentEntries().size() >= path.size()
+                    && key.parentEntries().subList(0, path.size()).equals(path));
+        } else if (event instanceof FormRevisionMigrated migrated) {
+            nextForm = migrated.to();
+            for (FormChange change : migrated.changes()) {
+                applyMigration(change, nextAnswers, nextEntries);
+            }
+        } else {
+            throw new IllegalStateException("an assessment cannot be started twice: " + event);
         }
-        if (event instanceof ItemAnswerCleared cleared) {
-            Map<ItemId, Answer> next = new HashMap<>(answers);
-            next.remove(cleared.itemId());
-            return new Assessment(id, tenant, form, next, revision + 1);
+        return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, revision + 1);
+    }
+
+    private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,
+                                       Map<EntryListKey, List<String>> entries) {
+        switch (change.kind()) {
+            case FormChange.ANSWER_MAPPED ->
+                    answers.put(new AnswerKey(new ItemId(change.itemId()), change.entries()), change.after());
+            case FormChange.ANSWER_DROPPED -> answers.remove(new AnswerKey(new ItemId(change.itemId()), change.entries()));
+            case FormChange.ENTRIES_DROPPED -> entries.keySet().removeIf(key -> key.groupId().equals(change.itemId()));
+            default -> {
+                // ITEM_ADDED, ITEM_REMOVED, ITEM_RELABELLED describe the forms, not the document
+            }
         }
-        throw new IllegalStateException("an assessment cannot be started twice: " + event);
+    }
+
+    public Optional<Answer> answer(AnswerKey key) {
+        return Optional.ofNullable(answers.get(key));
     }
 
     public Optional<Answer> answer(ItemId itemId) {
-        return Optional.ofNullable(answers.get(itemId));
+        return answer(AnswerKey.of(itemId));
+    }
+
+    /** The entries of a group under a parent path, in order; empty if none were added. */
+    public List<String> entries(String groupId, List<String> parentEntries) {
+        return entries.getOrDefault(new EntryListKey(groupId, parentEntries), List.of());
     }
 }

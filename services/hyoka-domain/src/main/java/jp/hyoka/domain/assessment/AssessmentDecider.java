@@ -1,17 +1,23 @@
 package jp.hyoka.domain.assessment;
 
+import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.MigrateFormRevision;
+import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormCatalog;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.PlainText;
@@ -56,26 +62,58 @@ public final class AssessmentDecider {
 
     public List<AssessmentEvent> answer(Assessment state, AnswerItem command) {
         String reason = checkEditable(state, command);
-        Item item = item(state, command.itemId().value());
+        FormDefinition form = form(state);
+        Item item = item(form, command.itemId().value());
+        RepeatEntryDecisions.requireAddress(state, form, item, command.entries());
         Answer accepted = answerRules.accept(item, command.answer());
-        Optional<Answer> previous = state.answer(command.itemId());
+        Optional<Answer> previous = state.answer(new AnswerKey(command.itemId(), command.entries()));
         if (previous.filter(accepted::equals).isPresent()) {
             return List.of();
         }
-        return List.of(new ItemAnswered(state.id(), state.tenant(), command.itemId(), previous.orElse(null), accepted,
-                reason, command.by(), command.at()));
+        return List.of(new ItemAnswered(state.id(), state.tenant(), command.itemId(), command.entries(),
+                previous.orElse(null), accepted, reason, command.by(), command.at()));
     }
 
     public List<AssessmentEvent> clear(Assessment state, ClearAnswer command) {
         String reason = checkEditable(state, command);
-        item(state, command.itemId().value());
+        FormDefinition form = form(state);
+        Item item = item(form, command.itemId().value());
+        RepeatEntryDecisions.requireAddress(state, form, item, command.entries());
         if (command.itemId().equals(Assessment.AFFAIR_NAME)) {
             throw new CommandRejected(new InvalidInput("itemId", "事務の名称 (affair.name) names the assessment and cannot be cleared"));
         }
-        return state.answer(command.itemId())
+        return state.answer(new AnswerKey(command.itemId(), command.entries()))
                 .<List<AssessmentEvent>>map(previous -> List.of(new ItemAnswerCleared(state.id(), state.tenant(),
-                        command.itemId(), previous, reason, command.by(), command.at())))
+                        command.itemId(), command.entries(), previous, reason, command.by(), command.at())))
                 .orElse(List.of());
+    }
+
+    public List<AssessmentEvent> addEntry(Assessment state, AddRepeatEntry command) {
+        String reason = checkEditable(state, command);
+        return RepeatEntryDecisions.add(state, form(state), command, reason);
+    }
+
+    public List<AssessmentEvent> moveEntry(Assessment state, MoveRepeatEntry command) {
+        String reason = checkEditable(state, command);
+        return RepeatEntryDecisions.move(state, form(state), command, reason);
+    }
+
+    public List<AssessmentEvent> removeEntry(Assessment state, RemoveRepeatEntry command) {
+        String reason = checkEditable(state, command);
+        return RepeatEntryDecisions.remove(state, form(state), command, reason);
+    }
+
+    /** Moving to the revision the assessment is already on changes nothing. */
+    public List<AssessmentEvent> migrate(Assessment state, MigrateFormRevision command) {
+        String reason = checkEditable(state, command);
+        FormDefinition from = form(state);
+        FormRef target = new FormRef(state.form().kind(), command.version());
+        FormDefinition to = forms.find(target).orElseThrow(() -> new CommandRejected(new UnknownForm(target.toString())));
+        if (target.equals(state.form())) {
+            return List.of();
+        }
+        return List.of(new FormRevisionMigrated(state.id(), state.tenant(), from.ref(), to.ref(),
+                FormMigrationPlan.between(from, to, state), reason, command.by(), command.at()));
     }
 
     /** Tenant first, then revision: a caller from another municipality must not learn the revision either. */
@@ -89,11 +127,14 @@ public final class AssessmentDecider {
         return reason(command.reason());
     }
 
-    private Item item(Assessment state, String itemId) {
-        FormDefinition form = forms.find(state.form())
+    private FormDefinition form(Assessment state) {
+        return forms.find(state.form())
                 .orElseThrow(() -> new CommandRejected(new UnknownForm(state.form().toString())));
+    }
+
+    private static Item item(FormDefinition form, String itemId) {
         return form.item(new ItemId(itemId))
-                .orElseThrow(() -> new CommandRejected(new UnknownItem(itemId, state.form().toString())));
+                .orElseThrow(() -> new CommandRejected(new UnknownItem(itemId, form.ref().toString())));
     }
 
     private String affairName(FormDefinition form, String requested) {

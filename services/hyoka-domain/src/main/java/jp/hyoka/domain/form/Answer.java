@@ -1,7 +1,8 @@
 package jp.hyoka.domain.form;
 
 /** A typed answer to one form item. Each variant belongs to exactly one {@link ItemType}. */
-public sealed interface Answer permits TextAnswer, RichTextAnswer, NumberAnswer, DateAnswer, ChoiceAnswer {
+public sealed interface Answer permits TextAnswer, RichTextAnswer, NumberAnswer, DateAnswer, ChoiceAnswer,
+        MultiChoiceAnswer {
 
     ItemType type();
 

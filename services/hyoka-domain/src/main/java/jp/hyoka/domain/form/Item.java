@@ -11,9 +11,12 @@ import java.util.Optional;
  * @param importantChange true where a change of this item is a 重要な変更 (the ※ marker, DOMAIN.md §1.8), so it
  *                        must be submitted 事前
  * @param maxLength       for text items, the most characters (Unicode code points) an answer may have
+ * @param repeatGroup     the innermost repeating group the item is printed in, or null
+ * @param componentFamily for {@link ItemType#SHARED_COMPONENT}: which shared boilerplate may fill it
  */
 public record Item(ItemId id, String number, String label, ItemType type, boolean importantChange,
-                   int maxLength, List<ChoiceOption> options, long minimum, long maximum, String help) {
+                   int maxLength, List<ChoiceOption> options, long minimum, long maximum, String help,
+                   String note, String repeatGroup, String componentFamily) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -22,12 +25,25 @@ public record Item(ItemId id, String number, String label, ItemType type, boolea
         number = number == null ? "" : number;
         options = options == null ? List.of() : List.copyOf(options);
         help = help == null ? "" : help;
-        if (type == ItemType.SINGLE_CHOICE && options.isEmpty()) {
+        note = note == null ? "" : note;
+        boolean choice = type == ItemType.SINGLE_CHOICE || type == ItemType.MULTIPLE_CHOICE;
+        if (choice && options.isEmpty()) {
             throw new IllegalArgumentException("choice item " + id + " has no options");
         }
-        if ((type == ItemType.TEXT || type == ItemType.RICH_TEXT) && maxLength <= 0) {
-            throw new IllegalArgumentException("text item " + id + " needs a positive maxLength");
+        if (type.answerType() == ItemType.TEXT || type.answerType() == ItemType.RICH_TEXT) {
+            if (maxLength <= 0) {
+                throw new IllegalArgumentException("text item " + id + " needs a positive maxLength");
+            }
         }
+        if (repeatGroup != null && !id.value().startsWith(repeatGroup + ".")) {
+            throw new IllegalArgumentException("item " + id + " is in group " + repeatGroup + " but lacks its prefix");
+        }
+    }
+
+    /** An item outside any repeating group, without note or component family. */
+    public Item(ItemId id, String number, String label, ItemType type, boolean importantChange, int maxLength,
+                List<ChoiceOption> options, long minimum, long maximum, String help) {
+        this(id, number, label, type, importantChange, maxLength, options, minimum, maximum, help, null, null, null);
     }
 
     public Optional<ChoiceOption> option(String code) {

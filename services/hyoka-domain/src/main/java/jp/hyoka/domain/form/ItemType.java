@@ -1,6 +1,6 @@
 package jp.hyoka.domain.form;
 
-/** The kind of answer a form item takes; each maps to one {@link Answer} variant. */
+/** The kind of answer a form item takes. */
 public enum ItemType {
     /** Short plain text on one line (names, departments, titles). */
     TEXT,
@@ -10,6 +10,18 @@ public enum ItemType {
     NUMBER,
     /** A calendar date, stored as ISO and printed in 和暦. */
     DATE,
-    /** Exactly one option of a fixed list (選択肢). */
-    SINGLE_CHOICE
+    /** Exactly one option of a fixed list (選択肢), possibly with its free text or count. */
+    SINGLE_CHOICE,
+    /** Any number of options of a fixed list (checkbox group), each possibly with its free text or count. */
+    MULTIPLE_CHOICE,
+    /**
+     * Long text that platform-curated boilerplate (中間サーバー, ガバメントクラウド measures) may fill; answered as rich
+     * text until the municipality adopts a shared component.
+     */
+    SHARED_COMPONENT;
+
+    /** The answer type this item accepts. */
+    public ItemType answerType() {
+        return this == SHARED_COMPONENT ? RICH_TEXT : this;
+    }
 }

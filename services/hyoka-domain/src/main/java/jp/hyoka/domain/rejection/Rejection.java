@@ -5,7 +5,8 @@ package jp.hyoka.domain.rejection;
  * error for the caller (a GraphQL error type whose {@code code} is {@link #code()}).
  */
 public sealed interface Rejection permits AssessmentNotFound, StaleRevision, UnknownItem, WrongAnswerType,
-        TextTooLong, OptionNotAllowed, NumberOutOfRange, InvalidInput, UnknownForm {
+        TextTooLong, OptionNotAllowed, NumberOutOfRange, InvalidInput, UnknownForm, InvalidDate, UnknownRepeatEntry,
+        RepeatLimitReached, UnknownRepeatGroup {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

@@ -14,6 +14,7 @@ import jp.hyoka.domain.rejection.OptionNotAllowed;
 import jp.hyoka.domain.rejection.TextTooLong;
 import jp.hyoka.domain.rejection.UnknownItem;
 import jp.hyoka.domain.rejection.WrongAnswerType;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,7 +54,7 @@ class AnswerItemRulesTest {
     @Test
     void givenAllItemsAssessment_whenAnswerItemOnlyTheKeyItemsFormHas_thenUnknownItem() {
         UnknownItem rejection = spec.given(startedAllItemsAssessment())
-                .when(new AnswerItem(ALL_ID, KAWASAKI, 1, KEY_ONLY,
+                .when(new AnswerItem(ALL_ID, KAWASAKI, 1, KEY_ONLY, List.of(),
                         new TextAnswer("重点項目の回答"), null, YAMADA, T2))
                 .thenRejected(UnknownItem.class);
 

@@ -11,6 +11,7 @@ import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownForm;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -86,7 +87,7 @@ class AnswerItemTest {
     void givenStartedAssessment_whenReasonHasSurroundingBlanks_thenReasonStoredTrimmed() {
         spec.given(startedKeyItemsAssessment())
                 .when(answer(KAWASAKI, 1, PROVISION_COUNT, new NumberAnswer(2), "  条例改正のため\u0007 "))
-                .thenEvents(new ItemAnswered(KEY_ID, KAWASAKI, PROVISION_COUNT, null, new NumberAnswer(2),
+                .thenEvents(new ItemAnswered(KEY_ID, KAWASAKI, PROVISION_COUNT, List.of(), null, new NumberAnswer(2),
                         "条例改正のため", YAMADA, T2));
     }
 
@@ -104,7 +105,7 @@ class AnswerItemTest {
 
         spec.given(startedKeyItemsAssessment())
                 .when(answer(KAWASAKI, 1, PROVISION_COUNT, new NumberAnswer(2), reason))
-                .thenEvents(new ItemAnswered(KEY_ID, KAWASAKI, PROVISION_COUNT, null, new NumberAnswer(2),
+                .thenEvents(new ItemAnswered(KEY_ID, KAWASAKI, PROVISION_COUNT, List.of(), null, new NumberAnswer(2),
                         reason, YAMADA, T2));
     }
 

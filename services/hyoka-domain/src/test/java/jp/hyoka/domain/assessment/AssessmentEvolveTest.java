@@ -25,7 +25,7 @@ class AssessmentEvolveTest {
         assertThat(state.tenant()).isEqualTo(KAWASAKI);
         assertThat(state.form()).isEqualTo(formRef(FormKind.KEY_ITEMS));
         assertThat(state.revision()).isEqualTo(1);
-        assertThat(state.answers()).containsOnly(entry(AFFAIR_NAME, new TextAnswer(AFFAIR)));
+        assertThat(state.answers()).containsOnly(entry(AnswerKey.of(AFFAIR_NAME), new TextAnswer(AFFAIR)));
         assertThat(state.answer(AFFAIR_NAME)).contains(new TextAnswer(AFFAIR));
     }
 
@@ -34,7 +34,7 @@ class AssessmentEvolveTest {
         Assessment state = DeciderSpec.fold(startedKeyItemsAssessment(), answered(POPULATION, null, MID_CITY, T1));
 
         assertThat(state.revision()).isEqualTo(2);
-        assertThat(state.answers()).containsOnly(entry(AFFAIR_NAME, new TextAnswer(AFFAIR)), entry(POPULATION, MID_CITY));
+        assertThat(state.answers()).containsOnly(entry(AnswerKey.of(AFFAIR_NAME), new TextAnswer(AFFAIR)), entry(AnswerKey.of(POPULATION), MID_CITY));
     }
 
     @Test
@@ -63,7 +63,7 @@ class AssessmentEvolveTest {
 
         assertThat(state.revision()).isEqualTo(3);
         assertThat(state.answer(POPULATION)).isEmpty();
-        assertThat(state.answers()).containsOnlyKeys(AFFAIR_NAME);
+        assertThat(state.answers()).containsOnlyKeys(AnswerKey.of(AFFAIR_NAME));
     }
 
     @Test
@@ -75,8 +75,8 @@ class AssessmentEvolveTest {
                 answered(POPULATION, null, new ChoiceAnswer("under-1k"), T2));
 
         assertThat(state.revision()).isEqualTo(5);
-        assertThat(state.answers()).isEqualTo(Map.of(AFFAIR_NAME, new TextAnswer(AFFAIR),
-                PROVISION_COUNT, new NumberAnswer(1), POPULATION, new ChoiceAnswer("under-1k")));
+        assertThat(state.answers()).isEqualTo(Map.of(AnswerKey.of(AFFAIR_NAME), new TextAnswer(AFFAIR),
+                AnswerKey.of(PROVISION_COUNT), new NumberAnswer(1), AnswerKey.of(POPULATION), new ChoiceAnswer("under-1k")));
     }
 
     @Test
@@ -90,7 +90,7 @@ class AssessmentEvolveTest {
     void givenFoldedState_whenAnswersMapModified_thenUnsupported() {
         Assessment state = Assessment.begin(startedKeyItemsAssessment());
 
-        assertThatThrownBy(() -> state.answers().put(POPULATION, MID_CITY))
+        assertThatThrownBy(() -> state.answers().put(AnswerKey.of(POPULATION), MID_CITY))
                 .isInstanceOf(UnsupportedOperationException.class);
     }
 }

@@ -90,14 +90,14 @@ final class AssessmentFixtures {
         List<ChoiceOption> population = List.of(new ChoiceOption("under-1k", "1,000人未満"),
                 new ChoiceOption("1k-10k", "1,000人以上1万人未満"), new ChoiceOption("10k-100k", "1万人以上10万人未満"),
                 new ChoiceOption("100k-300k", "10万人以上30万人未満"), new ChoiceOption("300k-plus", "30万人以上"));
-        List<Section> sections = new ArrayList<>(List.of(new Section("basic", "I", "基本情報", List.of(
+        List<Section> sections = new ArrayList<>(List.of(Section.of("basic", "I", "基本情報", List.of(
                 new Item(AFFAIR_NAME, "I 1 ①", "事務の名称", ItemType.TEXT, true, 200, null, 0, 0, null),
                 new Item(DESCRIPTION, "I 1 ②", "事務の内容", ItemType.RICH_TEXT, true, 500, null, 0, 0, null),
                 new Item(POPULATION, "I 2", "対象人数", ItemType.SINGLE_CHOICE, true, 0, population, 0, 0, null),
                 new Item(PUBLISHED_ON, "", "公表日", ItemType.DATE, false, 0, null, 0, 0, null),
                 new Item(PROVISION_COUNT, "II 5", "提供先の数", ItemType.NUMBER, false, 0, null, 0, 1000, null)))));
         if (kind == FormKind.KEY_ITEMS) {
-            sections.add(new Section("key", "III", "重点項目だけの節", List.of(
+            sections.add(Section.of("key", "III", "重点項目だけの節", List.of(
                     new Item(KEY_ONLY, "III 1", "重点項目だけの項目", ItemType.TEXT, false, 100, null, 0, 0, null))));
         }
         return new FormDefinition(formRef(kind), kind.japaneseName() + " (test)", sections);
@@ -114,11 +114,11 @@ final class AssessmentFixtures {
     }
 
     static ItemAnswered answered(ItemId item, Answer previous, Answer answer, Instant at) {
-        return new ItemAnswered(KEY_ID, KAWASAKI, item, previous, answer, null, YAMADA, at);
+        return new ItemAnswered(KEY_ID, KAWASAKI, item, List.of(), previous, answer, null, YAMADA, at);
     }
 
     static ItemAnswerCleared cleared(ItemId item, Answer previous, Instant at) {
-        return new ItemAnswerCleared(KEY_ID, KAWASAKI, item, previous, null, YAMADA, at);
+        return new ItemAnswerCleared(KEY_ID, KAWASAKI, item, List.of(), previous, null, YAMADA, at);
     }
 
     // --- commands on KEY_ID, by 山田 of 川崎市 at T2 unless said otherwise ---
@@ -132,7 +132,7 @@ final class AssessmentFixtures {
     }
 
     static AnswerItem answer(MunicipalityCode tenant, long expectedRevision, ItemId item, Answer answer, String reason) {
-        return new AnswerItem(KEY_ID, tenant, expectedRevision, item, answer, reason, YAMADA, T2);
+        return new AnswerItem(KEY_ID, tenant, expectedRevision, item, List.of(), answer, reason, YAMADA, T2);
     }
 
     static ClearAnswer clear(long expectedRevision, ItemId item) {
@@ -140,6 +140,6 @@ final class AssessmentFixtures {
     }
 
     static ClearAnswer clear(MunicipalityCode tenant, long expectedRevision, ItemId item, String reason) {
-        return new ClearAnswer(KEY_ID, tenant, expectedRevision, item, reason, YAMADA, T2);
+        return new ClearAnswer(KEY_ID, tenant, expectedRevision, item, List.of(), reason, YAMADA, T2);
     }
 }

@@ -8,6 +8,7 @@ import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +43,7 @@ class ClearAnswerTest {
     void givenAnsweredItem_whenClearWithReason_thenReasonIsKept() {
         spec.given(startedKeyItemsAssessment(), answered(POPULATION, null, LARGE_CITY, T1))
                 .when(clear(KAWASAKI, 2, POPULATION, " 対象外となったため "))
-                .thenEvents(new ItemAnswerCleared(KEY_ID, KAWASAKI, POPULATION, LARGE_CITY, "対象外となったため",
+                .thenEvents(new ItemAnswerCleared(KEY_ID, KAWASAKI, POPULATION, List.of(), LARGE_CITY, "対象外となったため",
                         YAMADA, T2));
     }
 

@@ -4,8 +4,13 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
@@ -54,7 +59,8 @@ public class AssessmentDocumentProjection {
             insert.setString(11, event.by().userId());
             insert.setString(12, event.by().displayName());
             insert.executeUpdate();
-            upsertAnswer(connection, event, Assessment.AFFAIR_NAME.value(), toJson(new TextAnswer(event.affairName())), revision);
+            upsertAnswer(connection, event, Assessment.AFFAIR_NAME.value(), "",
+                    toJson(new TextAnswer(event.affairName())), revision);
         }
     }
 
@@ -62,7 +68,8 @@ public class AssessmentDocumentProjection {
     void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
         try (Connection connection = connections.getConnection()) {
-            upsertAnswer(connection, event, event.itemId().value(), toJson(event.answer()), revision);
+            upsertAnswer(connection, event, event.itemId().value(), EntryPaths.join(event.entries()),
+                    toJson(event.answer()), revision);
             touch(connection, event, revision, Assessment.AFFAIR_NAME.equals(event.itemId())
                     ? event.answer().plainText() : null);
         }
@@ -73,23 +80,89 @@ public class AssessmentDocumentProjection {
         long revision = sequence + 1;
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ? AND item_id = ? AND revision < ?")) {
+                     "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?"
+                             + " AND revision < ?")) {
             delete.setString(1, event.tenant().value());
             delete.setObject(2, event.assessmentId().value());
             delete.setString(3, event.itemId().value());
-            delete.setLong(4, revision);
+            delete.setString(4, EntryPaths.join(event.entries()));
+            delete.setLong(5, revision);
             delete.executeUpdate();
             touch(connection, event, revision, null);
         }
     }
 
-    private static void upsertAnswer(Connection connection, AssessmentEvent event, String itemId, String answerJson,
-                                     long revision) throws SQLException {
+    /** The form revision changes; mapped answers get their new option codes, dropped ones disappear. */
+    @EventHandler
+    void on(FormRevisionMigrated event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
+        try (Connection connection = connections.getConnection()) {
+            for (FormChange change : event.changes()) {
+                if (FormChange.ANSWER_MAPPED.equals(change.kind())) {
+                    upsertAnswer(connection, event, change.itemId(), EntryPaths.join(change.entries()),
+                            toJson(change.after()), revision);
+                } else if (FormChange.ANSWER_DROPPED.equals(change.kind())) {
+                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE "
+                            + "tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?")) {
+                        delete.setString(1, event.tenant().value());
+                        delete.setObject(2, event.assessmentId().value());
+                        delete.setString(3, change.itemId());
+                        delete.setString(4, EntryPaths.join(change.entries()));
+                        delete.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE rm_assessment SET form_version = ? "
+                    + "WHERE tenant_code = ? AND assessment_id = ? AND revision < ?")) {
+                update.setString(1, event.to().version());
+                update.setString(2, event.tenant().value());
+                update.setObject(3, event.assessmentId().value());
+                update.setLong(4, revision);
+                update.executeUpdate();
+            }
+            touch(connection, event, revision, null);
+        }
+    }
+
+    /** Entry events change the document's revision; the entries themselves are kept by RepeatEntryProjection. */
+    @EventHandler
+    void on(RepeatEntryAdded event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE tenant_code = ? "
+                     + "AND assessment_id = ? AND (entry_path = ? OR entry_path LIKE ?)")) {
+            String path = EntryPaths.child(event.parentEntries(), event.entryId());
+            delete.setString(1, event.tenant().value());
+            delete.setObject(2, event.assessmentId().value());
+            delete.setString(3, path);
+            delete.setString(4, path + "/%");
+            delete.executeUpdate();
+            touch(connection, event, sequence + 1, null);
+        }
+    }
+
+    private void touchOnly(AssessmentEvent event, long sequence) throws SQLException {
+        try (Connection connection = connections.getConnection()) {
+            touch(connection, event, sequence + 1, null);
+        }
+    }
+
+    private static void upsertAnswer(Connection connection, AssessmentEvent event, String itemId, String entryPath,
+                                     String answerJson, long revision) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO rm_answer (tenant_code, assessment_id, item_id, answer, revision, answered_at,
-                    answered_by_id, answered_by_name)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?)
-                ON CONFLICT (tenant_code, assessment_id, item_id) DO UPDATE SET
+                    answered_by_id, answered_by_name, entry_path)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_code, assessment_id, item_id, entry_path) DO UPDATE SET
                     answer = EXCLUDED.answer, revision = EXCLUDED.revision, answered_at = EXCLUDED.answered_at,
                     answered_by_id = EXCLUDED.answered_by_id, answered_by_name = EXCLUDED.answered_by_name
                 WHERE rm_answer.revision < EXCLUDED.revision""")) {
@@ -101,6 +174,7 @@ public class AssessmentDocumentProjection {
             upsert.setTimestamp(6, timestamp(event.at()));
             upsert.setString(7, event.by().userId());
             upsert.setString(8, event.by().displayName());
+            upsert.setString(9, entryPath);
             upsert.executeUpdate();
         }
     }

@@ -2,9 +2,13 @@ package jp.hyoka.server.assessment;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.MigrateFormRevision;
+import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.form.Answer;
@@ -23,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -57,30 +62,55 @@ public class AssessmentEditing {
                 result -> 1L);
     }
 
-    public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId, Answer answer,
-                              String reason) {
-        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller,
-                new AnswerItem(id, caller.tenant(), expectedRevision, item, answer, reason, caller.actor(), now()),
-                Long.class::cast));
+    public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId,
+                              List<String> entries, Answer answer, String reason) {
+        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller, new AnswerItem(id, caller.tenant(),
+                expectedRevision, item, entries, answer, reason, caller.actor(), now()), Long.class::cast));
     }
 
-    public EditOutcome clear(Caller caller, String assessmentId, long expectedRevision, String itemId, String reason) {
-        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller,
-                new ClearAnswer(id, caller.tenant(), expectedRevision, item, reason, caller.actor(), now()),
-                Long.class::cast));
+    public EditOutcome clear(Caller caller, String assessmentId, long expectedRevision, String itemId,
+                             List<String> entries, String reason) {
+        return addressed(caller, assessmentId, itemId, (id, item) -> send(caller, new ClearAnswer(id, caller.tenant(),
+                expectedRevision, item, entries, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    /** Adds an entry with a fresh id, which the outcome reports so that the client can answer its items. */
+    public EditOutcome addEntry(Caller caller, String assessmentId, long expectedRevision, String groupId,
+                                List<String> parentEntries, Integer position, String reason) {
+        String entryId = ids.next().toString();
+        return identified(assessmentId, id -> send(caller, new AddRepeatEntry(id, caller.tenant(), expectedRevision,
+                groupId, parentEntries, entryId, position, reason, caller.actor(), now()), Long.class::cast))
+                .withEntry(entryId);
+    }
+
+    public EditOutcome moveEntry(Caller caller, String assessmentId, long expectedRevision, String groupId,
+                                 List<String> parentEntries, String entryId, int toPosition, String reason) {
+        return identified(assessmentId, id -> send(caller, new MoveRepeatEntry(id, caller.tenant(), expectedRevision,
+                groupId, parentEntries, entryId, toPosition, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    public EditOutcome removeEntry(Caller caller, String assessmentId, long expectedRevision, String groupId,
+                                   List<String> parentEntries, String entryId, String reason) {
+        return identified(assessmentId, id -> send(caller, new RemoveRepeatEntry(id, caller.tenant(),
+                expectedRevision, groupId, parentEntries, entryId, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    public EditOutcome migrate(Caller caller, String assessmentId, long expectedRevision, String version,
+                               String reason) {
+        return identified(assessmentId, id -> send(caller, new MigrateFormRevision(id, caller.tenant(),
+                expectedRevision, version, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    private EditOutcome identified(String assessmentId, Function<AssessmentId, EditOutcome> edit) {
+        return AssessmentId.parse(assessmentId).map(edit)
+                .orElseGet(() -> new EditOutcome.Refused(new AssessmentNotFound(assessmentId)));
     }
 
     /** Ids that cannot name anything are refused here, with the same problems the domain would give. */
     private EditOutcome addressed(Caller caller, String assessmentId, String itemId,
                                   BiFunction<AssessmentId, ItemId, EditOutcome> edit) {
-        Optional<AssessmentId> id = AssessmentId.parse(assessmentId);
-        if (id.isEmpty()) {
-            return new EditOutcome.Refused(new AssessmentNotFound(assessmentId));
-        }
-        if (!ItemId.isWellFormed(itemId)) {
-            return new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id.get())));
-        }
-        return edit.apply(id.get(), new ItemId(itemId));
+        return identified(assessmentId, id -> ItemId.isWellFormed(itemId) ? edit.apply(id, new ItemId(itemId))
+                : new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id))));
     }
 
     private EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {

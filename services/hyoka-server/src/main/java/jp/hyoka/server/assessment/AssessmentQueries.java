@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -71,9 +72,21 @@ public class AssessmentQueries {
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
-                }, row -> new AnswerView(row.getString("item_id"), fromJson(row.getString("answer")),
+                }, row -> new AnswerView(row.getString("item_id"), EntryPaths.split(row.getString("entry_path")),
+                        fromJson(row.getString("answer")),
                         row.getLong("revision"), row.getTimestamp("answered_at").toInstant(),
                         new Actor(row.getString("answered_by_id"), row.getString("answered_by_name"))));
+    }
+
+    /** Every entry of every repeating group, in order within each group and parent. */
+    public List<EntryView> entries(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
+                        + "ORDER BY group_id, parent_path, position",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> new EntryView(row.getString("entry_id"), row.getString("group_id"),
+                        EntryPaths.split(row.getString("parent_path")), row.getInt("position")));
     }
 
     /** Oldest first, as an auditor reads it; {@code after} continues after a revision's cursor. */
@@ -140,11 +153,17 @@ public class AssessmentQueries {
                 new Actor(row.getString("updated_by_id"), row.getString("updated_by_name")));
     }
 
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> detail(String json) {
+        return json == null ? Map.of() : ReadModels.fromDetailJson(json, Map.class);
+    }
+
     private static HistoryEntry historyEntry(ResultSet row) throws SQLException {
         return new HistoryEntry(row.getLong("revision"), row.getString("event_type"), row.getString("item_id"),
-                fromJson(row.getString("old_answer")), fromJson(row.getString("new_answer")),
-                row.getString("reason"), new Actor(row.getString("actor_id"), row.getString("actor_name")),
-                row.getTimestamp("occurred_at").toInstant());
+                EntryPaths.split(row.getString("entry_path")), fromJson(row.getString("old_answer")),
+                fromJson(row.getString("new_answer")), row.getString("reason"),
+                new Actor(row.getString("actor_id"), row.getString("actor_name")),
+                row.getTimestamp("occurred_at").toInstant(), detail(row.getString("detail")));
     }
 
     private interface Binder {

@@ -3,8 +3,12 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
@@ -15,6 +19,8 @@ import org.axonframework.eventhandling.SequenceNumber;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 import static jp.hyoka.server.assessment.ReadModels.timestamp;
 import static jp.hyoka.server.assessment.ReadModels.toJson;
@@ -32,37 +38,70 @@ public class EditHistoryProjection {
 
     @EventHandler
     void on(AssessmentStarted event, @SequenceNumber long sequence) throws SQLException {
-        record(event, sequence, "affair.name", null, new TextAnswer(event.affairName()), null);
+        record(event, sequence, new Line("affair.name", List.of(), null, new TextAnswer(event.affairName()), null, null));
     }
 
     @EventHandler
     void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
-        record(event, sequence, event.itemId().value(), event.previousAnswer(), event.answer(), event.reason());
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), event.previousAnswer(),
+                event.answer(), event.reason(), null));
     }
 
     @EventHandler
     void on(ItemAnswerCleared event, @SequenceNumber long sequence) throws SQLException {
-        record(event, sequence, event.itemId().value(), event.previousAnswer(), null, event.reason());
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), event.previousAnswer(), null,
+                event.reason(), null));
     }
 
-    private void record(AssessmentEvent event, long sequence, String itemId, Answer before, Answer after,
-                        String reason) throws SQLException {
+    @EventHandler
+    void on(RepeatEntryAdded event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position())));
+    }
+
+    @EventHandler
+    void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(),
+                "fromPosition", event.fromPosition(), "toPosition", event.toPosition())));
+    }
+
+    @EventHandler
+    void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position())));
+    }
+
+    @EventHandler
+    void on(FormRevisionMigrated event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "from", event.from().toString(), "to", event.to().toString(), "changes", event.changes())));
+    }
+
+    /** What one history row says, beyond who and when. */
+    private record Line(String itemId, List<String> entries, Answer before, Answer after, String reason,
+                        Map<String, Object> detail) {
+    }
+
+    private void record(AssessmentEvent event, long sequence, Line line) throws SQLException {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO rm_edit_history (tenant_code, assessment_id, revision, event_type, item_id,
-                         old_answer, new_answer, reason, actor_id, actor_name, occurred_at)
-                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                         old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail)
+                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, event.tenant().value());
             insert.setObject(2, event.assessmentId().value());
             insert.setLong(3, sequence + 1);
             insert.setString(4, event.getClass().getSimpleName());
-            insert.setString(5, itemId);
-            insert.setString(6, toJson(before));
-            insert.setString(7, toJson(after));
-            insert.setString(8, reason);
+            insert.setString(5, line.itemId());
+            insert.setString(6, toJson(line.before()));
+            insert.setString(7, toJson(line.after()));
+            insert.setString(8, line.reason());
             insert.setString(9, event.by().userId());
             insert.setString(10, event.by().displayName());
             insert.setTimestamp(11, timestamp(event.at()));
+            insert.setString(12, EntryPaths.join(line.entries()));
+            insert.setString(13, line.detail() == null ? null : ReadModels.detailJson(line.detail()));
             insert.executeUpdate();
         }
     }

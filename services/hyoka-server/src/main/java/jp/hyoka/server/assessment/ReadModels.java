@@ -44,6 +44,22 @@ public final class ReadModels {
         }
     }
 
+    static String detailJson(Object detail) {
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history detail not serialisable: " + detail, e);
+        }
+    }
+
+    static <T> T fromDetailJson(String json, Class<T> type) {
+        try {
+            return json == null ? null : JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored history detail not readable: " + json, e);
+        }
+    }
+
     static Timestamp timestamp(Instant instant) {
         return Timestamp.from(instant);
     }

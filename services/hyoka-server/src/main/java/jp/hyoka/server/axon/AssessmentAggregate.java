@@ -2,13 +2,15 @@ package jp.hyoka.server.axon;
 
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.MigrateFormRevision;
+import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
-import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
-import jp.hyoka.domain.assessment.event.ItemAnswered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -48,20 +50,42 @@ public class AssessmentAggregate {
         return state.revision();
     }
 
+    @CommandHandler
+    public long handle(AddRepeatEntry command, AssessmentDecider decider) {
+        apply(decider.addEntry(state, command));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public long handle(MoveRepeatEntry command, AssessmentDecider decider) {
+        apply(decider.moveEntry(state, command));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public long handle(RemoveRepeatEntry command, AssessmentDecider decider) {
+        apply(decider.removeEntry(state, command));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public long handle(MigrateFormRevision command, AssessmentDecider decider) {
+        apply(decider.migrate(state, command));
+        return state.revision();
+    }
+
     @EventSourcingHandler
     void on(AssessmentStarted event) {
         id = event.assessmentId().toString();
         state = Assessment.begin(event);
     }
 
+    /** Every later event folds the same way; the domain's evolve knows each of them. */
     @EventSourcingHandler
-    void on(ItemAnswered event) {
-        state = state.evolve(event);
-    }
-
-    @EventSourcingHandler
-    void on(ItemAnswerCleared event) {
-        state = state.evolve(event);
+    void on(AssessmentEvent event) {
+        if (!(event instanceof AssessmentStarted)) {
+            state = state.evolve(event);
+        }
     }
 
     private static void apply(List<AssessmentEvent> events) {

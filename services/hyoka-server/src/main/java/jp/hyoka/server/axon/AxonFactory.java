@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.server.assessment.AssessmentDocumentProjection;
 import jp.hyoka.server.assessment.EditHistoryProjection;
 import jp.hyoka.server.assessment.ReadModels;
+import jp.hyoka.server.assessment.RepeatEntryProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -38,7 +39,8 @@ public class AxonFactory {
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
-                                    AssessmentDocumentProjection documents, EditHistoryProjection history) {
+                                    AssessmentDocumentProjection documents, EditHistoryProjection history,
+                                    RepeatEntryProjection entries) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = JdbcEventStorageEngine.builder()
@@ -65,7 +67,8 @@ public class AxonFactory {
                 .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200))
                 .registerEventHandler(c -> documents)
-                .registerEventHandler(c -> history);
+                .registerEventHandler(c -> history)
+                .registerEventHandler(c -> entries);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;

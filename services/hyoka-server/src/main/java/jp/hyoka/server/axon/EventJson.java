@@ -1,5 +1,6 @@
 package jp.hyoka.server.axon;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
@@ -16,6 +17,7 @@ import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
 import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
@@ -44,6 +46,8 @@ public final class EventJson {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(domain)
+                // Absent optional fields (a choice without free text, an event without a reason) are left out.
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
@@ -64,7 +68,8 @@ public final class EventJson {
             @JsonSubTypes.Type(value = RichTextAnswer.class, name = "RICH_TEXT"),
             @JsonSubTypes.Type(value = NumberAnswer.class, name = "NUMBER"),
             @JsonSubTypes.Type(value = DateAnswer.class, name = "DATE"),
-            @JsonSubTypes.Type(value = ChoiceAnswer.class, name = "SINGLE_CHOICE")
+            @JsonSubTypes.Type(value = ChoiceAnswer.class, name = "SINGLE_CHOICE"),
+            @JsonSubTypes.Type(value = MultiChoiceAnswer.class, name = "MULTIPLE_CHOICE")
     })
     interface AnswerMixin {
     }

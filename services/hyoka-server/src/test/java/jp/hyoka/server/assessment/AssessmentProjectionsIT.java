@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -93,9 +94,9 @@ class AssessmentProjectionsIT {
     void givenAnswerCleared_thenItIsGoneFromTheDocumentButStaysInHistory() throws Exception {
         AssessmentId id = newId();
         apply(started(id), 0);
-        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.target-population"), null,
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.target-population"), List.of(), null,
                 new ChoiceAnswer("100k-to-300k"), null, EDITOR, T0), 1);
-        apply(new ItemAnswerCleared(id, KAWASAKI, new ItemId("affair.target-population"),
+        apply(new ItemAnswerCleared(id, KAWASAKI, new ItemId("affair.target-population"), List.of(),
                 new ChoiceAnswer("100k-to-300k"), "誤入力", EDITOR, T0), 2);
 
         assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId).containsExactly("affair.name");
@@ -109,7 +110,7 @@ class AssessmentProjectionsIT {
     void givenAffairNameAnswered_thenTheListShowsTheNewName() throws Exception {
         AssessmentId id = newId();
         apply(started(id), 0);
-        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.name"), new TextAnswer("介護保険関係事務"),
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.name"), List.of(), new TextAnswer("介護保険関係事務"),
                 new TextAnswer("介護保険に関する事務"), null, EDITOR, T0), 1);
 
         assertThat(queries.find(KAWASAKI, id).orElseThrow().affairName()).isEqualTo("介護保険に関する事務");
@@ -148,7 +149,7 @@ class AssessmentProjectionsIT {
     }
 
     private static ItemAnswered answered(AssessmentId id, String before, String after, Actor by) {
-        return new ItemAnswered(id, KAWASAKI, new ItemId("department.name"), before == null ? null : new TextAnswer(before),
+        return new ItemAnswered(id, KAWASAKI, new ItemId("department.name"), List.of(), before == null ? null : new TextAnswer(before),
                 new TextAnswer(after), null, by, T0);
     }
 }

@@ -25,6 +25,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -71,24 +72,24 @@ class AssessmentAggregateTest {
     void givenStarted_whenAnswerItemAtRevision1_thenItemAnsweredAndRevision2() {
         fixture.given(started())
                 .when(answer(1, POPULATION, KAWASAKI_SIZE, T1))
-                .expectEvents(new ItemAnswered(ID, KAWASAKI, POPULATION, null, KAWASAKI_SIZE, null, YAMADA, T1))
+                .expectEvents(new ItemAnswered(ID, KAWASAKI, POPULATION, List.of(), null, KAWASAKI_SIZE, null, YAMADA, T1))
                 .expectResultMessagePayload(2L);
     }
 
     @Test
     void givenAnswered_whenClearAnswerAtRevision2_thenItemAnswerClearedAndRevision3() {
         fixture.given(started(), answered(DEPARTMENT, SHIMIN, T1))
-                .when(new ClearAnswer(ID, KAWASAKI, 2, DEPARTMENT, "記載不要", YAMADA, T2))
-                .expectEvents(new ItemAnswerCleared(ID, KAWASAKI, DEPARTMENT, SHIMIN, "記載不要", YAMADA, T2))
+                .when(new ClearAnswer(ID, KAWASAKI, 2, DEPARTMENT, List.of(), "記載不要", YAMADA, T2))
+                .expectEvents(new ItemAnswerCleared(ID, KAWASAKI, DEPARTMENT, List.of(), SHIMIN, "記載不要", YAMADA, T2))
                 .expectResultMessagePayload(3L);
     }
 
     @Test
     void givenAnsweredThenCleared_whenAnswerAgain_thenNoPreviousAnswerAndRevision4() {
         fixture.given(started(), answered(DEPARTMENT, SHIMIN, T1),
-                        new ItemAnswerCleared(ID, KAWASAKI, DEPARTMENT, SHIMIN, null, YAMADA, T1))
+                        new ItemAnswerCleared(ID, KAWASAKI, DEPARTMENT, List.of(), SHIMIN, null, YAMADA, T1))
                 .when(answer(3, DEPARTMENT, SHIMIN, T2))
-                .expectEvents(new ItemAnswered(ID, KAWASAKI, DEPARTMENT, null, SHIMIN, null, YAMADA, T2))
+                .expectEvents(new ItemAnswered(ID, KAWASAKI, DEPARTMENT, List.of(), null, SHIMIN, null, YAMADA, T2))
                 .expectResultMessagePayload(4L);
     }
 
@@ -114,10 +115,10 @@ class AssessmentAggregateTest {
     }
 
     private static ItemAnswered answered(ItemId item, Answer answer, Instant at) {
-        return new ItemAnswered(ID, KAWASAKI, item, null, answer, null, YAMADA, at);
+        return new ItemAnswered(ID, KAWASAKI, item, List.of(), null, answer, null, YAMADA, at);
     }
 
     private static AnswerItem answer(long expectedRevision, ItemId item, Answer answer, Instant at) {
-        return new AnswerItem(ID, KAWASAKI, expectedRevision, item, answer, null, YAMADA, at);
+        return new AnswerItem(ID, KAWASAKI, expectedRevision, item, List.of(), answer, null, YAMADA, at);
     }
 }

@@ -7,6 +7,13 @@ import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.Selection;
+import jp.hyoka.domain.form.MultiChoiceAnswer;
+import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
@@ -22,6 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.List;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -47,6 +55,9 @@ class EventJsonContractTest {
     private static final Instant T0 = Instant.parse("2025-04-01T00:00:00Z");
     private static final Instant T1 = Instant.parse("2025-04-01T01:00:00Z");
     private static final Instant T2 = Instant.parse("2025-04-01T02:03:04.123456Z");
+    private static final String FILE_ENTRY = "01927a3c-5b1e-7000-8000-0000000000f1";
+    private static final String CONSIGNMENT_ENTRY = "01927a3c-5b1e-7000-8000-0000000000c1";
+    private static final String SYSTEM_ENTRY = "01927a3c-5b1e-7000-8000-0000000000a1";
 
     static Stream<Arguments> storedEvents() {
         return Stream.of(
@@ -62,8 +73,27 @@ class EventJsonContractTest {
                         new DateAnswer(LocalDate.of(2025, 3, 27)), new DateAnswer(LocalDate.of(2025, 6, 30)))),
                 arguments("ItemAnswered-SINGLE_CHOICE", answered("affair.target-population",
                         new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"))),
-                arguments("ItemAnswerCleared", new ItemAnswerCleared(ID, KAWASAKI, new ItemId("department.head-title"),
-                        new TextAnswer("局長"), "記載不要", YAMADA, T2)));
+                arguments("ItemAnswerCleared", new ItemAnswerCleared(ID, KAWASAKI, new ItemId("department.head-title"), List.of(),
+                        new TextAnswer("局長"), "記載不要", YAMADA, T2)),
+                arguments("ItemAnswered-MULTIPLE_CHOICE-in-entry", new ItemAnswered(ID, KAWASAKI,
+                        new ItemId("file.acquisition.sources"), List.of(FILE_ENTRY), null,
+                        new MultiChoiceAnswer(List.of(new Selection("self-or-agent", null, null),
+                                new Selection("other-department", "市民文化局", null))), null, YAMADA, T1)),
+                arguments("ItemAnswered-SINGLE_CHOICE-with-count", answered("file.consigning",
+                        new ChoiceAnswer("not-consigning"), new ChoiceAnswer("consigning", null, 3L))),
+                arguments("RepeatEntryAdded", new RepeatEntryAdded(ID, KAWASAKI, "file.consignment", List.of(FILE_ENTRY),
+                        CONSIGNMENT_ENTRY, 0, null, YAMADA, T1)),
+                arguments("RepeatEntryMoved", new RepeatEntryMoved(ID, KAWASAKI, "system", List.of(), SYSTEM_ENTRY,
+                        2, 0, "番号順の整理", YAMADA, T1)),
+                arguments("RepeatEntryRemoved", new RepeatEntryRemoved(ID, KAWASAKI, "system", List.of(), SYSTEM_ENTRY,
+                        1, "システム廃止", YAMADA, T2)),
+                arguments("FormRevisionMigrated", new FormRevisionMigrated(ID, KAWASAKI,
+                        new FormRef(FormKind.KEY_ITEMS, "2024"), new FormRef(FormKind.KEY_ITEMS, "2025"),
+                        List.of(new FormChange(FormChange.ANSWER_MAPPED, "file.basics.main-record-items",
+                                List.of(FILE_ENTRY), new MultiChoiceAnswer(List.of(new Selection("basic-4-info", null, null))),
+                                new MultiChoiceAnswer(List.of(new Selection("basic-5-info", null, null))),
+                                "option codes of KEY_ITEMS@2025")),
+                        "様式変更 (5情報)", YAMADA, T2)));
     }
 
     static Stream<Answer> answers() {
@@ -102,7 +132,7 @@ class EventJsonContractTest {
     }
 
     private static ItemAnswered answered(String itemId, Answer previous, Answer answer) {
-        return new ItemAnswered(ID, KAWASAKI, new ItemId(itemId), previous, answer, "組織改正", YAMADA, T1);
+        return new ItemAnswered(ID, KAWASAKI, new ItemId(itemId), List.of(), previous, answer, "組織改正", YAMADA, T1);
     }
 
     private static JsonNode golden(String name) throws IOException {

@@ -6,15 +6,18 @@ import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /** Remove the answer of one item, so that it reads as unanswered again. */
 public record ClearAnswer(AssessmentId assessmentId, MunicipalityCode tenant, long expectedRevision, ItemId itemId,
+                          List<String> entries,
                           String reason, Actor by, Instant at) implements RevisionedCommand {
     public ClearAnswer {
         Objects.requireNonNull(assessmentId, "assessmentId");
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(itemId, "itemId");
+        entries = entries == null ? List.of() : List.copyOf(entries);
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(at, "at");
     }

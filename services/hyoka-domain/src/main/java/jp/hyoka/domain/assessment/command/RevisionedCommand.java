@@ -4,7 +4,8 @@ package jp.hyoka.domain.assessment.command;
  * A command that edits an existing assessment. It names the revision the editor last saw, so an edit made on a
  * stale copy is refused instead of silently overwriting someone else's change.
  */
-public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer {
+public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
+        MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision {
 
     long expectedRevision();
 

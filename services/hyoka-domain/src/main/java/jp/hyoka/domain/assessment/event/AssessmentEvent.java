@@ -11,7 +11,8 @@ import java.time.Instant;
  * and refers to form items by stable id only. Events are the record: nothing is ever updated in place.
  * Class names are part of the stored contract (see README, event catalogue): never rename or move them.
  */
-public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared {
+public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared,
+        RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated {
 
     AssessmentId assessmentId();
 

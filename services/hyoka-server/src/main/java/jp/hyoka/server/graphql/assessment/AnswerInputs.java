@@ -3,25 +3,32 @@ package jp.hyoka.server.graphql.assessment;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
+import jp.hyoka.domain.form.JapaneseDates;
+import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.RichTextAnswer;
+import jp.hyoka.domain.form.Selection;
 import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.rejection.InvalidDate;
 import jp.hyoka.domain.rejection.InvalidInput;
+import jp.hyoka.domain.rejection.Rejection;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Reads the AnswerInput of a mutation: exactly one field set, which names the answer's type. */
+/** Reads the AnswerInput of a mutation: exactly one value field set, which names the answer's type. */
 final class AnswerInputs {
+
+    /** Either the answer, or why the input is not one. */
+    record Parsed(Answer answer, Rejection problem) {
+    }
 
     private AnswerInputs() {
     }
 
     @SuppressWarnings("unchecked")
-    static Optional<Answer> parse(Object value) {
+    static Parsed parse(Object value) {
         Map<String, Object> input = (Map<String, Object>) value;
         List<Answer> given = new ArrayList<>();
         if (input.get("text") != null) {
@@ -34,15 +41,31 @@ final class AnswerInputs {
             given.add(new NumberAnswer(((Number) input.get("number")).longValue()));
         }
         if (input.get("date") != null) {
-            given.add(new DateAnswer((LocalDate) input.get("date")));
+            String date = (String) input.get("date");
+            var parsed = JapaneseDates.parse(date);
+            if (parsed.isEmpty()) {
+                return new Parsed(null, new InvalidDate(date));
+            }
+            given.add(new DateAnswer(parsed.get()));
         }
         if (input.get("choice") != null) {
-            given.add(new ChoiceAnswer(input.get("choice").toString()));
+            given.add(new ChoiceAnswer(input.get("choice").toString(), (String) input.get("choiceText"),
+                    count(input.get("choiceCount"))));
         }
-        return given.size() == 1 ? Optional.of(given.get(0)) : Optional.empty();
+        if (input.get("choices") != null) {
+            List<Selection> selections = new ArrayList<>();
+            for (Map<String, Object> selection : (List<Map<String, Object>>) input.get("choices")) {
+                selections.add(new Selection(selection.get("code").toString(), (String) selection.get("text"),
+                        count(selection.get("count"))));
+            }
+            given.add(new MultiChoiceAnswer(selections));
+        }
+        return given.size() == 1 ? new Parsed(given.get(0), null)
+                : new Parsed(null, new InvalidInput("value",
+                "set exactly one of text, richText, number, date, choice, choices"));
     }
 
-    static InvalidInput notExactlyOne() {
-        return new InvalidInput("value", "set exactly one of text, richText, number, date, choice");
+    private static Long count(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 }

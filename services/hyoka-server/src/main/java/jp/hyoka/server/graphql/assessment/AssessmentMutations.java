@@ -31,7 +31,8 @@ import java.util.Map;
 public class AssessmentMutations {
 
     private static final List<String> PROBLEM_TYPES = List.of("AssessmentNotFound", "StaleRevision", "UnknownItem",
-            "WrongAnswerType", "TextTooLong", "OptionNotAllowed", "NumberOutOfRange", "InvalidInput");
+            "WrongAnswerType", "TextTooLong", "OptionNotAllowed", "NumberOutOfRange", "InvalidInput", "InvalidDate",
+            "UnknownRepeatEntry", "RepeatLimitReached", "UnknownRepeatGroup", "UnknownForm");
 
     private final AssessmentEditing editing;
     private final AssessmentQueries queries;
@@ -54,17 +55,28 @@ public class AssessmentMutations {
                 .dataFetcher("answerItem", environment -> {
                     Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
                     Map<String, Object> input = environment.getArgument("input");
-                    return AnswerInputs.parse(input.get("value"))
-                            .map(answer -> node(caller, editing.answer(caller, (String) input.get("assessmentId"),
-                                    revision(input), (String) input.get("itemId"), answer, (String) input.get("reason"))))
-                            .orElseGet(() -> new ProblemNode(AnswerInputs.notExactlyOne(), List.of()));
+                    AnswerInputs.Parsed value = AnswerInputs.parse(input.get("value"));
+                    if (value.problem() != null) {
+                        return new ProblemNode(value.problem(), List.of());
+                    }
+                    return node(caller, editing.answer(caller, id(input), revision(input), (String) input.get("itemId"),
+                            ids(input, "entryIds"), value.answer(), reason(input)));
                 })
-                .dataFetcher("clearAnswer", environment -> {
-                    Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
-                    Map<String, Object> input = environment.getArgument("input");
-                    return node(caller, editing.clear(caller, (String) input.get("assessmentId"), revision(input),
-                            (String) input.get("itemId"), (String) input.get("reason")));
-                }));
+                .dataFetcher("clearAnswer", environment -> edit(environment, (caller, input) -> editing.clear(caller,
+                        id(input), revision(input), (String) input.get("itemId"), ids(input, "entryIds"), reason(input))))
+                .dataFetcher("addRepeatEntry", environment -> edit(environment, (caller, input) -> editing.addEntry(
+                        caller, id(input), revision(input), (String) input.get("groupId"), ids(input, "parentEntryIds"),
+                        (Integer) input.get("position"), reason(input))))
+                .dataFetcher("moveRepeatEntry", environment -> edit(environment, (caller, input) -> editing.moveEntry(
+                        caller, id(input), revision(input), (String) input.get("groupId"), ids(input, "parentEntryIds"),
+                        (String) input.get("entryId"), (Integer) input.get("toPosition"), reason(input))))
+                .dataFetcher("removeRepeatEntry", environment -> edit(environment, (caller, input) -> editing.removeEntry(
+                        caller, id(input), revision(input), (String) input.get("groupId"), ids(input, "parentEntryIds"),
+                        (String) input.get("entryId"), reason(input))))
+                .dataFetcher("migrateFormRevision", environment -> edit(environment, (caller, input) -> editing.migrate(
+                        caller, id(input), revision(input), (String) input.get("version"), reason(input)))));
+        wiring.type("AssessmentEdited", type -> type
+                .dataFetcher("formChanges", environment -> formChanges(environment)));
         TypeResolver results = environment -> {
             Object result = environment.getObject();
             String name = result instanceof EditedNode ? "AssessmentEdited"
@@ -79,10 +91,39 @@ public class AssessmentMutations {
         }
     }
 
+    private Object edit(DataFetchingEnvironment environment,
+                        java.util.function.BiFunction<Caller, Map<String, Object>, EditOutcome> edit) {
+        Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
+        return node(caller, edit.apply(caller, environment.getArgument("input")));
+    }
+
+    /** For a migration: the changes it recorded, read back from the history line of its revision. */
+    private List<Map<String, Object>> formChanges(DataFetchingEnvironment environment) {
+        EditedNode edited = environment.getSource();
+        Caller caller = Requests.caller(environment);
+        return queries.changesSince(caller.tenant(), edited.assessment().id(), edited.revision() - 1).stream()
+                .filter(entry -> entry.revision() == edited.revision())
+                .findFirst().map(HistoryWiring::formChanges).orElse(List.of());
+    }
+
+    private static String id(Map<String, Object> input) {
+        return (String) input.get("assessmentId");
+    }
+
+    private static String reason(Map<String, Object> input) {
+        return (String) input.get("reason");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> ids(Map<String, Object> input, String field) {
+        Object ids = input.get(field);
+        return ids == null ? List.of() : ((List<Object>) ids).stream().map(Object::toString).toList();
+    }
+
     private Object node(Caller caller, EditOutcome outcome) {
         if (outcome instanceof EditOutcome.Edited edited) {
             return queries.find(caller.tenant(), edited.assessmentId())
-                    .map(view -> (Object) new EditedNode(view, edited.revision()))
+                    .map(view -> (Object) new EditedNode(view, edited.revision(), edited.addedEntryId()))
                     .orElseThrow(() -> new IllegalStateException("read model lags behind " + edited));
         }
         EditOutcome.Refused refused = (EditOutcome.Refused) outcome;

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -12,6 +13,10 @@ import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.graphql.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.security.Caller;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** An assessment's audit trail: every event, oldest first, with before and after values. */
 @Singleton
@@ -50,9 +55,54 @@ public class HistoryWiring implements GraphQlFeature {
                 .dataFetcher("item", environment -> node(environment).item().orElse(null))
                 .dataFetcher("before", environment -> answer(node(environment), true))
                 .dataFetcher("after", environment -> answer(node(environment), false))
+                .dataFetcher("entryIds", environment -> node(environment).entry().entries())
+                .dataFetcher("groupId", environment -> node(environment).entry().detail().get("groupId"))
+                .dataFetcher("entryId", environment -> node(environment).entry().detail().get("entryId"))
+                .dataFetcher("summary", environment -> summary(node(environment).entry()))
+                .dataFetcher("formChanges", environment -> formChanges(node(environment).entry()))
                 .dataFetcher("reason", environment -> node(environment).entry().reason())
                 .dataFetcher("actor", environment -> node(environment).entry().actor())
                 .dataFetcher("at", environment -> node(environment).entry().at()));
+    }
+
+    /** A one-line account of entry events and migrations, for people reading the trail. */
+    static String summary(HistoryEntry entry) {
+        Map<String, Object> detail = entry.detail();
+        return switch (entry.eventType()) {
+            case "RepeatEntryAdded" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " added at position " + detail.get("position");
+            case "RepeatEntryMoved" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " moved from position " + detail.get("fromPosition") + " to " + detail.get("toPosition");
+            case "RepeatEntryRemoved" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " removed from position " + detail.get("position");
+            case "FormRevisionMigrated" -> "form " + detail.get("from") + " → " + detail.get("to") + ", "
+                    + formChanges(entry).size() + " changes";
+            default -> null;
+        };
+    }
+
+    /** The FormChange rows of a migration's history line, as GraphQL FormChange objects. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> formChanges(HistoryEntry entry) {
+        Object changes = entry.detail().get("changes");
+        if (!(changes instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().map(change -> {
+            Map<String, Object> raw = (Map<String, Object>) change;
+            Map<String, Object> node = new HashMap<>();
+            node.put("kind", raw.get("kind"));
+            node.put("itemId", raw.get("itemId"));
+            node.put("entryIds", raw.getOrDefault("entries", List.of()));
+            node.put("before", answer(raw.get("before")));
+            node.put("after", answer(raw.get("after")));
+            node.put("detail", raw.get("detail"));
+            return node;
+        }).toList();
+    }
+
+    private static AnswerNode answer(Object raw) {
+        return raw == null ? null : new AnswerNode(ReadModelJson.answer(raw), null);
     }
 
     private static HistoryNode node(graphql.schema.DataFetchingEnvironment environment) {

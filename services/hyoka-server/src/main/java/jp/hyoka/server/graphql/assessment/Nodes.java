@@ -27,18 +27,18 @@ final class Nodes {
     record AnswerNode(Answer answer, Item item) {
     }
 
-    record ItemAnswerNode(Item item, AnswerView answer) {
+    record ItemAnswerNode(Item item, AnswerView answer, List<DocumentView.EntryNode> entries) {
     }
 
-    record HistoryNode(HistoryEntry entry, Optional<Item> item) {
+    record HistoryNode(HistoryEntry entry, Optional<Item> item, FormDefinition form) {
         static HistoryNode of(HistoryEntry entry, FormDefinition form) {
             return new HistoryNode(entry, Optional.ofNullable(entry.itemId())
                     .filter(ItemId::isWellFormed)
-                    .flatMap(id -> form.item(new ItemId(id))));
+                    .flatMap(id -> form.item(new ItemId(id))), form);
         }
     }
 
-    record EditedNode(AssessmentView assessment, long revision) {
+    record EditedNode(AssessmentView assessment, long revision, String addedEntryId) {
     }
 
     record ProblemNode(Rejection rejection, List<HistoryNode> changesSince) {

@@ -1,0 +1,99 @@
+package jp.hyoka.server.graphql.assessment;
+
+import jp.hyoka.domain.assessment.AnswerKey;
+import jp.hyoka.domain.assessment.Completeness;
+import jp.hyoka.domain.assessment.EntryListKey;
+import jp.hyoka.domain.form.Block;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.Section;
+import jp.hyoka.server.assessment.AnswerView;
+import jp.hyoka.server.assessment.EntryView;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * One assessment's read model laid out on its form revision: answers in the order the document prints them
+ * (section, entry, block, entry, item), each with the repeat entries it sits in.
+ */
+final class DocumentView {
+
+    /** An entry of a repeating group as the API shows it: システム2 is ordinal 2 of group system. */
+    record EntryNode(jp.hyoka.domain.form.RepeatGroup group, String entryId, int ordinal, String label,
+                     List<String> parentEntryIds) {
+    }
+
+    private final FormDefinition form;
+    private final Map<EntryListKey, List<String>> entries = new HashMap<>();
+    private final Map<AnswerKey, AnswerView> answers = new HashMap<>();
+
+    DocumentView(FormDefinition form, List<AnswerView> answers, List<EntryView> entries) {
+        this.form = form;
+        entries.stream().sorted(Comparator.comparingInt(EntryView::position)).forEach(entry -> this.entries
+                .computeIfAbsent(new EntryListKey(entry.groupId(), entry.parentEntries()), key -> new ArrayList<>())
+                .add(entry.entryId()));
+        answers.stream().filter(answer -> ItemId.isWellFormed(answer.itemId())).forEach(answer ->
+                this.answers.put(new AnswerKey(new ItemId(answer.itemId()), answer.entries()), answer));
+    }
+
+    List<Nodes.ItemAnswerNode> orderedAnswers() {
+        List<Nodes.ItemAnswerNode> ordered = new ArrayList<>();
+        for (Section section : form.sections()) {
+            for (Block block : section.blocks()) {
+                String group = block.repeat() != null ? block.repeat() : section.repeat();
+                for (List<String> path : Completeness.paths(form, group, this::entries)) {
+                    for (Item item : block.items()) {
+                        AnswerView answer = answers.get(new AnswerKey(item.id(), path));
+                        if (answer != null) {
+                            ordered.add(new Nodes.ItemAnswerNode(item, answer, entryNodes(group, path)));
+                        }
+                    }
+                }
+            }
+        }
+        return ordered;
+    }
+
+    List<EntryNode> allEntries() {
+        List<EntryNode> nodes = new ArrayList<>();
+        for (var group : form.repeatGroups()) {
+            for (List<String> path : Completeness.paths(form, group.id(), this::entries)) {
+                List<EntryNode> chain = entryNodes(group.id(), path);
+                nodes.add(chain.get(chain.size() - 1));
+            }
+        }
+        return nodes;
+    }
+
+    List<Completeness.Gap> gaps() {
+        return Completeness.gaps(form, answeredKeys(), this::entries);
+    }
+
+    /** The entry nodes of a path of {@code groupId}'s chain, outermost first. */
+    List<EntryNode> entryNodes(String groupId, List<String> path) {
+        List<String> chain = form.chain(groupId);
+        List<EntryNode> nodes = new ArrayList<>();
+        for (int depth = 0; depth < path.size() && depth < chain.size(); depth++) {
+            var group = form.group(chain.get(depth)).orElseThrow();
+            List<String> parents = path.subList(0, depth);
+            int ordinal = entries(new EntryListKey(group.id(), parents)).indexOf(path.get(depth)) + 1;
+            nodes.add(new EntryNode(group, path.get(depth), ordinal, group.label() + ordinal, List.copyOf(parents)));
+        }
+        return nodes;
+    }
+
+    private Set<AnswerKey> answeredKeys() {
+        return answers.keySet().stream().collect(Collectors.toSet());
+    }
+
+    private List<String> entries(EntryListKey key) {
+        return entries.getOrDefault(key, List.of());
+    }
+}
