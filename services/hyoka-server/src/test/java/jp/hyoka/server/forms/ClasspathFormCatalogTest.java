@@ -19,9 +19,10 @@ class ClasspathFormCatalogTest {
     private static final ItemId LEGAL_BASIS = new ItemId("personal-number-use.legal-basis");
 
     @Test
-    void givenSchemaArtifact_whenLoaded_thenAllThreeKindsArePresent() {
-        assertThat(CATALOG.all()).extracting(form -> form.ref().kind())
-                .containsExactlyInAnyOrder(FormKind.ALL_ITEMS, FormKind.KEY_ITEMS, FormKind.BASIC_ITEMS);
+    void givenSchemaArtifact_whenLoaded_thenEachKindHasTheCurrentAndThePreviousRevision() {
+        assertThat(CATALOG.all()).extracting(form -> form.ref().toString()).containsExactlyInAnyOrder(
+                "BASIC_ITEMS@2024", "BASIC_ITEMS@2025", "KEY_ITEMS@2024", "KEY_ITEMS@2025",
+                "ALL_ITEMS@2024", "ALL_ITEMS@2025");
     }
 
     @ParameterizedTest
