@@ -54,7 +54,9 @@ public final class AssessmentDecider {
     }
 
     public List<AssessmentEvent> start(StartAssessment command) {
-        FormDefinition form = forms.current(command.kind());
+        FormDefinition form = command.formVersion() == null ? forms.current(command.kind())
+                : forms.find(new FormRef(command.kind(), command.formVersion())).orElseThrow(() -> new CommandRejected(
+                        new UnknownForm(new FormRef(command.kind(), command.formVersion()).toString())));
         String affairName = affairName(form, command.affairName());
         return List.of(new AssessmentStarted(command.assessmentId(), command.tenant(), form.ref(), affairName,
                 command.by(), command.at()));

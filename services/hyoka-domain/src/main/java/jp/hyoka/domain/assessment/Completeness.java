@@ -42,16 +42,15 @@ public final class Completeness {
                 missingEntries(form, section.id(), null, section.repeat(), entries, gaps);
             }
             for (Block block : section.blocks()) {
-                String group = block.repeat() != null ? block.repeat() : section.repeat();
                 if (block.repeat() != null) {
                     missingEntries(form, section.id(), block.id(), block.repeat(), entries, gaps);
                 }
-                for (List<String> path : paths(form, group, entries)) {
-                    List<ItemId> unanswered = block.items().stream().map(Item::id)
-                            .filter(id -> !answered.contains(new AnswerKey(id, path))).toList();
-                    if (!unanswered.isEmpty()) {
-                        gaps.add(new Gap(section.id(), block.id(), path, unanswered, null, 0, 0));
-                    }
+            }
+            for (Placed placed : printOrder(form, section, entries)) {
+                List<ItemId> unanswered = placed.block().items().stream().map(Item::id)
+                        .filter(id -> !answered.contains(new AnswerKey(id, placed.entries()))).toList();
+                if (!unanswered.isEmpty()) {
+                    gaps.add(new Gap(section.id(), placed.block().id(), placed.entries(), unanswered, null, 0, 0));
                 }
             }
         }
@@ -68,6 +67,34 @@ public final class Completeness {
                 gaps.add(new Gap(sectionId, blockId, parent, List.of(), groupId, count, group.min()));
             }
         }
+    }
+
+    /** A block as printed once: in the entries it is printed for (outermost first; empty outside groups). */
+    public record Placed(Block block, List<String> entries) {
+    }
+
+    /**
+     * A section's blocks in the order the document prints them: for a section repeated per entry (II and III per
+     * ファイル), all its blocks for the first entry, then all for the second; within that, a repeated block
+     * (委託事項N) once per entry of its group under the section's entry.
+     */
+    public static List<Placed> printOrder(FormDefinition form, Section section,
+                                          Function<EntryListKey, List<String>> entries) {
+        List<Placed> placed = new ArrayList<>();
+        for (List<String> sectionPath : paths(form, section.repeat(), entries)) {
+            for (Block block : section.blocks()) {
+                if (block.repeat() == null || block.repeat().equals(section.repeat())) {
+                    placed.add(new Placed(block, sectionPath));
+                    continue;
+                }
+                for (List<String> path : paths(form, block.repeat(), entries)) {
+                    if (path.subList(0, sectionPath.size()).equals(sectionPath)) {
+                        placed.add(new Placed(block, path));
+                    }
+                }
+            }
+        }
+        return placed;
     }
 
     /** Every entry path of a group (one per existing entry, parents first); a single empty path for no group. */

@@ -13,10 +13,19 @@ import java.util.Optional;
  * @param maxLength       for text items, the most characters (Unicode code points) an answer may have
  * @param repeatGroup     the innermost repeating group the item is printed in, or null
  * @param componentFamily for {@link ItemType#SHARED_COMPONENT}: which shared boilerplate may fill it
+ * @param heading         a sub-heading printed just before this item, over it and the items after it up to the
+ *                        next heading ("④使用の主体" over 使用部署 and 使用者数; "再委託" over 委託事項 ④–⑥); null if none
  */
 public record Item(ItemId id, String number, String label, ItemType type, boolean importantChange,
                    int maxLength, List<ChoiceOption> options, long minimum, long maximum, String help,
-                   String note, String repeatGroup, String componentFamily) {
+                   String note, String repeatGroup, String componentFamily, String heading) {
+
+    public Item(ItemId id, String number, String label, ItemType type, boolean importantChange, int maxLength,
+                List<ChoiceOption> options, long minimum, long maximum, String help, String note,
+                String repeatGroup, String componentFamily) {
+        this(id, number, label, type, importantChange, maxLength, options, minimum, maximum, help, note,
+                repeatGroup, componentFamily, null);
+    }
 
     public Item {
         Objects.requireNonNull(id, "id");

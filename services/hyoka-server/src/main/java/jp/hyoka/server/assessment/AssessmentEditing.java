@@ -56,10 +56,11 @@ public class AssessmentEditing {
         this.ids = new TimeOrderedIds(clock);
     }
 
-    public EditOutcome start(Caller caller, FormKind kind, String affairName) {
+    /** {@code formVersion}: null for the current revision of the kind. */
+    public EditOutcome start(Caller caller, FormKind kind, String affairName, String formVersion) {
         AssessmentId id = ids.nextAssessmentId();
-        return send(caller, new StartAssessment(id, caller.tenant(), kind, affairName, caller.actor(), now()),
-                result -> 1L);
+        return send(caller, new StartAssessment(id, caller.tenant(), kind, affairName, caller.actor(), now(),
+                formVersion), result -> 1L);
     }
 
     public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId,

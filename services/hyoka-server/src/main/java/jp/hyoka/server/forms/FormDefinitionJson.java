@@ -47,8 +47,10 @@ final class FormDefinitionJson {
                 for (JsonNode item : block.path("items")) {
                     items.add(item(item, group));
                 }
+                List<String> headings = new ArrayList<>();
+                block.path("headings").forEach(heading -> headings.add(heading.asText()));
                 blocks.add(new Block(block.path("id").asText(), block.path("number").asText(""),
-                        block.path("label").asText(""), block.path("note").asText(""), blockRepeat, items));
+                        block.path("label").asText(""), block.path("note").asText(""), blockRepeat, headings, items));
             }
             sections.add(new Section(section.path("id").asText(), section.path("number").asText(""),
                     section.path("label").asText(), section.path("note").asText(""), sectionRepeat, blocks));
@@ -82,7 +84,7 @@ final class FormDefinitionJson {
                 item.path("label").asText(), type, item.path("importantChange").asBoolean(false),
                 item.path("maxLength").asInt(defaultLimit), options, item.path("minimum").asLong(0),
                 item.path("maximum").asLong(DEFAULT_MAXIMUM), item.path("help").asText(""),
-                item.path("note").asText(""), group, text(item, "componentFamily"));
+                item.path("note").asText(""), group, text(item, "componentFamily"), text(item, "heading"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -50,7 +50,7 @@ public class AssessmentMutations {
                     Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
                     Map<String, Object> input = environment.getArgument("input");
                     return node(caller, editing.start(caller, FormKind.valueOf((String) input.get("kind")),
-                            (String) input.get("affairName")));
+                            (String) input.get("affairName"), (String) input.get("formVersion")));
                 })
                 .dataFetcher("answerItem", environment -> {
                     Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);

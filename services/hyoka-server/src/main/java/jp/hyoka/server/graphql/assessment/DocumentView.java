@@ -3,7 +3,6 @@ package jp.hyoka.server.graphql.assessment;
 import jp.hyoka.domain.assessment.AnswerKey;
 import jp.hyoka.domain.assessment.Completeness;
 import jp.hyoka.domain.assessment.EntryListKey;
-import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
@@ -46,14 +45,12 @@ final class DocumentView {
     List<Nodes.ItemAnswerNode> orderedAnswers() {
         List<Nodes.ItemAnswerNode> ordered = new ArrayList<>();
         for (Section section : form.sections()) {
-            for (Block block : section.blocks()) {
-                String group = block.repeat() != null ? block.repeat() : section.repeat();
-                for (List<String> path : Completeness.paths(form, group, this::entries)) {
-                    for (Item item : block.items()) {
-                        AnswerView answer = answers.get(new AnswerKey(item.id(), path));
-                        if (answer != null) {
-                            ordered.add(new Nodes.ItemAnswerNode(item, answer, entryNodes(group, path)));
-                        }
+            for (Completeness.Placed placed : Completeness.printOrder(form, section, this::entries)) {
+                String group = placed.block().repeat() != null ? placed.block().repeat() : section.repeat();
+                for (Item item : placed.block().items()) {
+                    AnswerView answer = answers.get(new AnswerKey(item.id(), placed.entries()));
+                    if (answer != null) {
+                        ordered.add(new Nodes.ItemAnswerNode(item, answer, entryNodes(group, placed.entries())));
                     }
                 }
             }
