@@ -103,7 +103,7 @@ public class AssessmentMutations {
         Caller caller = Requests.caller(environment);
         return queries.changesSince(caller.tenant(), edited.assessment().id(), edited.revision() - 1).stream()
                 .filter(entry -> entry.revision() == edited.revision())
-                .findFirst().map(HistoryWiring::formChanges).orElse(List.of());
+                .findFirst().map(entry -> HistoryWiring.formChanges(entry, forms)).orElse(List.of());
     }
 
     private static String id(Map<String, Object> input) {

@@ -3,6 +3,9 @@ package jp.hyoka.server.graphql.assessment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.form.Item;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
@@ -17,6 +20,7 @@ import jp.hyoka.server.security.Caller;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** An assessment's audit trail: every event, oldest first, with before and after values. */
 @Singleton
@@ -59,7 +63,7 @@ public class HistoryWiring implements GraphQlFeature {
                 .dataFetcher("groupId", environment -> node(environment).entry().detail().get("groupId"))
                 .dataFetcher("entryId", environment -> node(environment).entry().detail().get("entryId"))
                 .dataFetcher("summary", environment -> summary(node(environment).entry()))
-                .dataFetcher("formChanges", environment -> formChanges(node(environment).entry()))
+                .dataFetcher("formChanges", environment -> formChanges(node(environment).entry(), forms))
                 .dataFetcher("reason", environment -> node(environment).entry().reason())
                 .dataFetcher("actor", environment -> node(environment).entry().actor())
                 .dataFetcher("at", environment -> node(environment).entry().at()));
@@ -76,33 +80,51 @@ public class HistoryWiring implements GraphQlFeature {
             case "RepeatEntryRemoved" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
                     + " removed from position " + detail.get("position");
             case "FormRevisionMigrated" -> "form " + detail.get("from") + " → " + detail.get("to") + ", "
-                    + formChanges(entry).size() + " changes";
+                    + ((List<?>) detail.getOrDefault("changes", List.of())).size() + " changes";
             default -> null;
         };
     }
 
-    /** The FormChange rows of a migration's history line, as GraphQL FormChange objects. */
+    /**
+     * The FormChange rows of a migration's history line, as GraphQL FormChange objects; "before" answers read
+     * against the revision migrated from, "after" answers against the one migrated to.
+     */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> formChanges(HistoryEntry entry) {
+    static List<Map<String, Object>> formChanges(HistoryEntry entry, ClasspathFormCatalog forms) {
         Object changes = entry.detail().get("changes");
         if (!(changes instanceof List<?> list)) {
             return List.of();
         }
+        Optional<FormDefinition> from = form(forms, entry.detail().get("from"));
+        Optional<FormDefinition> to = form(forms, entry.detail().get("to"));
         return list.stream().map(change -> {
             Map<String, Object> raw = (Map<String, Object>) change;
+            String itemId = (String) raw.get("itemId");
             Map<String, Object> node = new HashMap<>();
             node.put("kind", raw.get("kind"));
-            node.put("itemId", raw.get("itemId"));
+            node.put("itemId", itemId);
             node.put("entryIds", raw.getOrDefault("entries", List.of()));
-            node.put("before", answer(raw.get("before")));
-            node.put("after", answer(raw.get("after")));
+            node.put("before", answer(raw.get("before"), from, itemId));
+            node.put("after", answer(raw.get("after"), to, itemId));
             node.put("detail", raw.get("detail"));
             return node;
         }).toList();
     }
 
-    private static AnswerNode answer(Object raw) {
-        return raw == null ? null : new AnswerNode(ReadModelJson.answer(raw), null);
+    private static Optional<FormDefinition> form(ClasspathFormCatalog forms, Object ref) {
+        if (!(ref instanceof String text) || !text.contains("@")) {
+            return Optional.empty();
+        }
+        String[] parts = text.split("@", 2);
+        return forms.find(new FormRef(FormKind.valueOf(parts[0]), parts[1]));
+    }
+
+    private static AnswerNode answer(Object raw, Optional<FormDefinition> form, String itemId) {
+        if (raw == null) {
+            return null;
+        }
+        Item item = form.flatMap(definition -> AssessmentWiring.item(definition, itemId)).orElse(null);
+        return new AnswerNode(ReadModelJson.answer(raw), item);
     }
 
     private static HistoryNode node(graphql.schema.DataFetchingEnvironment environment) {
