@@ -3,6 +3,7 @@ package jp.hyoka.domain.assessment;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.ChoiceOption;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.MultiChoiceAnswer;
@@ -11,6 +12,7 @@ import jp.hyoka.domain.form.Selection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,23 +57,41 @@ final class FormMigrationPlan {
         return changes;
     }
 
+    /**
+     * The answer in the target revision's terms, exactly as AnswerRules would store it: mapped codes, each ticked
+     * once (two old options may map to one), in the new form's order, keeping free text and counts only where the
+     * new option takes them. Empty if an option has no counterpart.
+     */
     private static Optional<Answer> mapped(Answer answer, Map<String, String> codes, Item target) {
         if (answer instanceof ChoiceAnswer choice) {
-            String code = codes.getOrDefault(choice.optionCode(), choice.optionCode());
-            return target.option(code).map(o -> new ChoiceAnswer(code, choice.text(), choice.count()));
+            return selection(new Selection(choice.optionCode(), choice.text(), choice.count()), codes, target)
+                    .map(s -> new ChoiceAnswer(s.optionCode(), s.text(), s.count()));
         }
         if (answer instanceof MultiChoiceAnswer multi) {
-            List<Selection> selections = new ArrayList<>();
+            Map<String, Selection> byCode = new LinkedHashMap<>();
             for (Selection selection : multi.selections()) {
-                String code = codes.getOrDefault(selection.optionCode(), selection.optionCode());
-                if (target.option(code).isEmpty()) {
+                Optional<Selection> mapped = selection(selection, codes, target);
+                if (mapped.isEmpty()) {
                     return Optional.empty();
                 }
-                selections.add(new Selection(code, selection.text(), selection.count()));
+                byCode.putIfAbsent(mapped.get().optionCode(), mapped.get());
             }
-            return Optional.of(new MultiChoiceAnswer(selections));
+            List<String> formOrder = target.options().stream().map(ChoiceOption::code).toList();
+            List<Selection> ordered = new ArrayList<>(byCode.values());
+            ordered.sort(Comparator.comparingInt(s -> formOrder.indexOf(s.optionCode())));
+            return Optional.of(new MultiChoiceAnswer(ordered));
         }
         return Optional.of(answer);
+    }
+
+    private static Optional<Selection> selection(Selection old, Map<String, String> codes, Item target) {
+        String code = codes.getOrDefault(old.optionCode(), old.optionCode());
+        return target.option(code).map(option -> new Selection(code, option.freeText() ? old.text() : null,
+                option.count() ? old.count() : null));
+    }
+
+    private static String labels(Item item) {
+        return item.options().stream().map(ChoiceOption::label).toList().toString();
     }
 
     private static List<FormChange> itemDifferences(FormDefinition from, FormDefinition to) {
@@ -80,10 +100,12 @@ final class FormMigrationPlan {
             Optional<Item> old = from.item(item.id());
             if (old.isEmpty()) {
                 changes.add(new FormChange(FormChange.ITEM_ADDED, item.id().value(), List.of(), null, null, item.label()));
-            } else if (!old.get().label().equals(item.label()) || !old.get().number().equals(item.number())
-                    || !old.get().options().equals(item.options())) {
+            } else if (!old.get().label().equals(item.label()) || !old.get().number().equals(item.number())) {
                 changes.add(new FormChange(FormChange.ITEM_RELABELLED, item.id().value(), List.of(), null, null,
                         old.get().number() + " " + old.get().label() + " → " + item.number() + " " + item.label()));
+            } else if (!old.get().options().equals(item.options())) {
+                changes.add(new FormChange(FormChange.ITEM_RELABELLED, item.id().value(), List.of(), null, null,
+                        "options " + labels(old.get()) + " → " + labels(item)));
             }
         }
         for (Item item : from.items()) {

@@ -1,8 +1,12 @@
 package jp.hyoka.domain.assessment;
 
+import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.MigrateFormRevision;
+import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -42,6 +46,11 @@ final class DeciderSpec {
         return folded;
     }
 
+    /** A spec on the repeating-group forms of {@link RepeatFixtures} (重点項目 2024 and 2025). */
+    static DeciderSpec onRepeatForms() {
+        return new DeciderSpec(RepeatFixtures.decider());
+    }
+
     DeciderSpec given(AssessmentEvent... history) {
         state = fold(history);
         return this;
@@ -57,6 +66,14 @@ final class DeciderSpec {
                 produced = decider.answer(requireState(), answer);
             } else if (command instanceof ClearAnswer clear) {
                 produced = decider.clear(requireState(), clear);
+            } else if (command instanceof AddRepeatEntry add) {
+                produced = decider.addEntry(requireState(), add);
+            } else if (command instanceof MoveRepeatEntry move) {
+                produced = decider.moveEntry(requireState(), move);
+            } else if (command instanceof RemoveRepeatEntry remove) {
+                produced = decider.removeEntry(requireState(), remove);
+            } else if (command instanceof MigrateFormRevision migrate) {
+                produced = decider.migrate(requireState(), migrate);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }
@@ -69,6 +86,13 @@ final class DeciderSpec {
     void thenEvents(AssessmentEvent... expected) {
         assertNotRejected();
         assertThat(produced).containsExactly(expected);
+    }
+
+    /** Asserts that exactly one event of the given type was produced, and returns it for closer inspection. */
+    <E extends AssessmentEvent> E thenSingleEvent(Class<E> type) {
+        assertNotRejected();
+        assertThat(produced).hasSize(1).first().isInstanceOf(type);
+        return type.cast(produced.get(0));
     }
 
     void thenNoEvents() {
