@@ -547,7 +547,8 @@ class SampleLabelCoverageTest {
 
     /**
      * {@value #SAMPLES_ENV} if set, else the first "shared/samples" folder found walking up from the working directory
-     * (the module directory under surefire; CI checks the repository out beside shared/).
+     * (the module directory under surefire; CI checks the repository out beside shared/), else the copies kept in
+     * src/test/resources/samples.
      */
     static Path samplesDir() {
         String configured = System.getenv(SAMPLES_ENV);
@@ -564,10 +565,14 @@ class SampleLabelCoverageTest {
                 return dir.resolve("shared/samples");
             }
         }
-        return fail(("sample exports not found: no shared/samples folder in %s or any parent directory. Check out the "
-                + "shared/ folder beside the repository (<clone>/../shared/samples) or set %s to the folder holding "
-                + "000_79b26e22842cb490.txt, 003_6c10cb1f5ae90412.txt and 004_2993d137f3c1df7b.txt.")
-                .formatted(start, SAMPLES_ENV));
+        // The copies kept with the tests (src/test/resources/samples), so the test runs in any checkout.
+        Path fixtures = Path.of("src/test/resources/samples");
+        if (Files.isDirectory(fixtures)) {
+            return fixtures;
+        }
+        return fail(("sample exports not found: no shared/samples folder in %s or any parent directory, and no %s. "
+                + "Set %s to the folder holding 000_79b26e22842cb490.txt, 003_6c10cb1f5ae90412.txt and "
+                + "004_2993d137f3c1df7b.txt.").formatted(start, fixtures.toAbsolutePath(), SAMPLES_ENV));
     }
 
     private static List<String> readLines(Path file) {
