@@ -4,9 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
-import jp.hyoka.domain.assessment.Completeness;
 import jp.hyoka.domain.form.FormDefinition;
-import jp.hyoka.domain.form.Section;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.server.assessment.AnswerView;
@@ -20,7 +18,6 @@ import jp.hyoka.server.graphql.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.graphql.assessment.Nodes.ItemAnswerNode;
 import jp.hyoka.server.security.Caller;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +72,7 @@ public class AssessmentWiring implements GraphQlFeature {
                             .findFirst().orElse(null);
                 })
                 .dataFetcher("repeatEntries", environment -> document(environment).allEntries())
-                .dataFetcher("completeness", environment -> completeness(environment)));
+                .dataFetcher("completeness", environment -> document(environment).completeness()));
         wiring.type("RepeatEntry", type -> type
                 .dataFetcher("entryId", environment -> environment.<DocumentView.EntryNode>getSource().entryId()));
         wiring.type("ItemAnswer", type -> type
@@ -101,37 +98,6 @@ public class AssessmentWiring implements GraphQlFeature {
             return new DocumentView(form, queries.answers(caller.tenant(), view.id()),
                     queries.entries(caller.tenant(), view.id()));
         });
-    }
-
-    private Map<String, Object> completeness(DataFetchingEnvironment environment) {
-        FormDefinition form = forms.find(view(environment).form()).orElseThrow();
-        DocumentView document = document(environment);
-        List<Map<String, Object>> gaps = new java.util.ArrayList<>();
-        int unanswered = 0;
-        for (Completeness.Gap gap : document.gaps()) {
-            unanswered += gap.unansweredItems().size();
-            Section section = form.sections().stream().filter(s -> s.id().equals(gap.sectionId())).findFirst().orElseThrow();
-            Map<String, Object> node = new HashMap<>();
-            node.put("section", section);
-            node.put("block", section.blocks().stream().filter(b -> b.id().equals(gap.blockId())).findFirst().orElse(null));
-            node.put("entries", document.entryNodes(entriesGroup(form, section, gap), gap.entries()));
-            node.put("unansweredItems", gap.unansweredItems().stream().map(id -> form.item(id).orElseThrow()).toList());
-            node.put("group", gap.groupId() == null ? null : form.group(gap.groupId()).orElseThrow());
-            node.put("entryCount", gap.groupId() == null ? null : gap.entryCount());
-            node.put("minimum", gap.groupId() == null ? null : gap.minimum());
-            gaps.add(node);
-        }
-        return Map.of("complete", gaps.isEmpty(), "unansweredCount", unanswered, "gaps", gaps);
-    }
-
-    /** The group whose chain the gap's entry path follows: the block's or section's, or the missing group's parent. */
-    private static String entriesGroup(FormDefinition form, Section section, Completeness.Gap gap) {
-        if (gap.groupId() != null) {
-            List<String> chain = form.chain(gap.groupId());
-            return chain.size() > 1 ? chain.get(chain.size() - 2) : null;
-        }
-        return section.blocks().stream().filter(b -> b.id().equals(gap.blockId())).findFirst()
-                .map(b -> b.repeat() != null ? b.repeat() : section.repeat()).orElse(section.repeat());
     }
 
     static AssessmentView view(DataFetchingEnvironment environment) {

@@ -3,6 +3,7 @@ package jp.hyoka.server.graphql.assessment;
 import jp.hyoka.domain.assessment.AnswerKey;
 import jp.hyoka.domain.assessment.Completeness;
 import jp.hyoka.domain.assessment.EntryListKey;
+import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
@@ -15,8 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One assessment's read model laid out on its form revision: answers in the order the document prints them
@@ -69,8 +68,35 @@ final class DocumentView {
         return nodes;
     }
 
-    List<Completeness.Gap> gaps() {
-        return Completeness.gaps(form, answeredKeys(), this::entries);
+    /** The GraphQL Completeness object: every gap with its section, block, entries and items resolved. */
+    Map<String, Object> completeness() {
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        int unanswered = 0;
+        for (Completeness.Gap gap : Completeness.gaps(form, answers.keySet(), this::entries)) {
+            unanswered += gap.unansweredItems().size();
+            Section section = form.sections().stream().filter(s -> s.id().equals(gap.sectionId())).findFirst()
+                    .orElseThrow();
+            Block block = section.blocks().stream().filter(b -> b.id().equals(gap.blockId())).findFirst().orElse(null);
+            Map<String, Object> node = new HashMap<>();
+            node.put("section", section);
+            node.put("block", block);
+            node.put("entries", entryNodes(entriesGroup(section, block, gap), gap.entries()));
+            node.put("unansweredItems", gap.unansweredItems().stream().map(id -> form.item(id).orElseThrow()).toList());
+            node.put("group", gap.groupId() == null ? null : form.group(gap.groupId()).orElseThrow());
+            node.put("entryCount", gap.groupId() == null ? null : gap.entryCount());
+            node.put("minimum", gap.groupId() == null ? null : gap.minimum());
+            gaps.add(node);
+        }
+        return Map.of("complete", gaps.isEmpty(), "unansweredCount", unanswered, "gaps", gaps);
+    }
+
+    /** The group whose chain a gap's entries follow: the block's or section's; for a missing group, its parent. */
+    private String entriesGroup(Section section, Block block, Completeness.Gap gap) {
+        if (gap.groupId() != null) {
+            List<String> chain = form.chain(gap.groupId());
+            return chain.size() > 1 ? chain.get(chain.size() - 2) : null;
+        }
+        return block != null && block.repeat() != null ? block.repeat() : section.repeat();
     }
 
     /** The entry nodes of a path of {@code groupId}'s chain, outermost first. */
@@ -84,10 +110,6 @@ final class DocumentView {
             nodes.add(new EntryNode(group, path.get(depth), ordinal, group.label() + ordinal, List.copyOf(parents)));
         }
         return nodes;
-    }
-
-    private Set<AnswerKey> answeredKeys() {
-        return answers.keySet().stream().collect(Collectors.toSet());
     }
 
     private List<String> entries(EntryListKey key) {
