@@ -1,29 +1,21 @@
 package jp.hyoka.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.hyoka.schema.SampleLabels.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static jp.hyoka.schema.LabelKeys.key;
+import static jp.hyoka.schema.ModuleFiles.json;
+import static jp.hyoka.schema.SampleFiles.samplesDir;
+import static jp.hyoka.schema.SampleLabels.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -35,46 +27,13 @@ import static org.assertj.core.api.Assertions.fail;
  * (the printed form text, not the municipality's answers) of the body up to the 変更箇所 annex, and checks that each
  * one names an item, block, section or repeat group of the form revision the sample was written on.
  *
- * <p>How a cell is told to be a label or a value (see {@link #extract}):
- * <ul>
- *   <li>a cell is <em>value-like</em> when it holds block HTML ({@code <ul> <table> <input> …}), starts with a
- *       selection or placeholder mark ("[", "<", "＜", "・", "-", "—", "1) ", "(1) 件", a bare number, a date), is a
- *       placeholder ("なし", "特になし", "未定", "非公開"), contains a sentence end "。" outside parentheses, or is longer
- *       than 100 characters. Labels never look like that in the samples;</li>
- *   <li>in a row with several non-empty cells the last one is the value; the cells before it are labels up to the
- *       first value-like one ("⑦使用の主体 | 使用部署 ※ | value"). Exceptions: a last cell that starts with a circled
- *       number is a label with an empty value, and a row followed by a row that starts with a bare number is a table
- *       header (cover "評価書番号 | 評価書名" over "57 | …");</li>
- *   <li>a row with one non-empty cell is a heading or a label whose value is empty or on the next row, unless the cell
- *       is value-like, or it comes directly under a numbered heading that has no value of its own ("3. 特定個人情報
- *       ファイル名" over "後期高齢者医療情報ファイル") and is not a heading itself;</li>
- *   <li>a label cell may carry its selection inline: "実施の有無 [] 自己点検 …", "使用者数 [500人以上…", "4. …の委託
- *       [] 委託しない" — the label is the text before the first "[";</li>
- *   <li>not read at all: the document title (first line), the 項目一覧 table of contents (up to the repetition of its
- *       first entry), the bodies of the (別添N) annexes before the change annex (record items, 事務の内容 flow notes: the
- *       annex heading is a label, its body is data), and everything from the "(別添N) 変更箇所" heading on.</li>
- * </ul>
- * What the rule cannot see is listed per sample in {@link #PAIRINGS}: a few value-only rows and one cell where the
+ * <p>The rules live next to the code that applies them: {@link ExportCells} (label or value), {@link SampleLabels}
+ * (which parts of the export are read), {@link LabelKeys} and {@link FormLabelIndex} (matching), {@link SampleFiles}
+ * (where the samples are: without them the test fails, it never skips) and {@link LabelReport} (every label as TSV).
+ * What the rules cannot see is listed per sample in {@link #PAIRINGS}: a few value-only rows and one cell where the
  * exporter merged a label into its value.
- *
- * <p>Matching compares normalised keys only ({@link #key}); a label is found when its key equals the key of a form
- * section, block, item or repeat group label, an item label prefixed by its block label, or the concatenation with
- * the label it is printed under ("再委託 | ④再委託の有無", "⑦使用の主体 | 使用部署"; "その妥当性" with the label above it).
- * Repeat headings ("システム3", "委託事項2～5", "移転先0～10") match the repeat group; risk headings ("リスク2: …") match
- * a label equal to their title, or by number: an item with id segment r2 in the same section, in the block with the
- * same heading or numbered like it ("2. リスク2"), so that a corrupted or reworded title still matches.
- *
- * <p>The samples live outside the repository ({@code <clone>/../shared/samples}); they are found by walking up from the
- * working directory, or taken from the environment variable {@value #SAMPLES_ENV}. If they cannot be found the test
- * fails: it never skips. Set {@value #REPORT_ENV} to a directory to get every extracted label with its key and
- * result as one TSV file per sample.
  */
 class SampleLabelCoverageTest {
-
-    static final String SAMPLES_ENV = "HYOKA_SAMPLES_DIR";
-    static final String REPORT_ENV = "HYOKA_LABEL_REPORT_DIR";
-    private static final Path FORMS = Path.of("forms");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * One sample and the form revision it was written on.
@@ -118,12 +77,12 @@ class SampleLabelCoverageTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairings")
     void givenASample_whenItsLabelsAreLookedUpInItsForm_thenEveryLabelNamesAFormElement(Pairing pairing) {
-        List<Label> labels = extract(readLines(samplesDir().resolve(pairing.sample())), pairing.valueRows(),
+        List<Label> labels = extract(SampleLabels.read(samplesDir().resolve(pairing.sample())), pairing.valueRows(),
                 pairing.mergedLabels());
-        FormIndex form = FormIndex.of(readForm(pairing.form()));
+        FormLabelIndex form = FormLabelIndex.of(FormLabelIndex.readForm(pairing.form()));
 
         List<Label> notFound = labels.stream().filter(label -> !form.finds(label)).toList();
-        writeReport(pairing, labels, notFound);
+        LabelReport.write(pairing.sample(), labels, notFound);
 
         assertThat(labels.size())
                 .as("labels extracted from %s (floor: about 80 %% of the count when this test was written)", pairing.sample())
@@ -231,396 +190,10 @@ class SampleLabelCoverageTest {
                 "④使用の主体\t使用部署 ※\t何々課", "個人番号の利用 法令上の根拠\tx", "7. 特定個人情報の保管・消去"),
                 Set.of(), Map.of());
 
-        FormIndex index = FormIndex.of(form);
+        FormLabelIndex index = FormLabelIndex.of(form);
 
         assertThat(labels.stream().filter(l -> !index.finds(l)).map(Label::text))
                 .containsExactly("リスク4: 入手の際に漏えいするリスク", "リスク3: 従業者が事務外で使用するリスク", "移転先2",
                         "7. 特定個人情報の保管・消去");
-    }
-
-    // ---------------------------------------------------------------- extraction
-
-    /** One extracted label: sample line, text as printed, where it stands, and the labels printed around it. */
-    record Label(int line, String text, String section, String block, String parent, String previous,
-                 List<String> children) {
-        String describe() {
-            return "  line %d: %s [%s] in %s / %s".formatted(line, text, key(text), section, block);
-        }
-    }
-
-    private record Cell(int column, String raw, String text) {
-    }
-
-    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
-    private static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern BLOCK_HTML = Pattern.compile("<(ul|ol|table|div|input|tr|td)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SECTION = Pattern.compile("^(?:[IVX]+|[\\u2160-\\u216B]+)\\s+\\S");
-    private static final Pattern ANNEX = Pattern.compile("^[(（]別[添紙]\\d*[)）]");
-    private static final Pattern CHANGE_ANNEX = Pattern.compile("^[(（]別添\\d+[)）]\\s*変更箇所");
-    private static final Pattern BLOCK = Pattern.compile("^\\d+\\.\\s*\\S");
-    private static final Pattern CIRCLED = Pattern.compile("^[\\u2460-\\u2473]");
-    private static final Pattern RISK = Pattern.compile("^リスク\\d*\\s*[:：]");
-    private static final Pattern REPEAT = Pattern.compile("^(?:システム|委託事項|提供先|移転先)\\s*\\d+(?:\\s*[～~〜]\\s*\\d+)?$");
-    private static final Pattern VALUE_START = Pattern.compile(
-            "^(?:[\\[<＜・○■●◆※【\\-—－―−‐]|\\d+\\)|\\(\\s*\\d*\\s*\\)\\s*件|\\d+(?:\\s|$)"
-                    + "|(?:令和|平成|昭和)\\s*(?:\\d+|元)\\s*年|\\d{4}/\\d{1,2}/\\d{1,2})");
-    private static final Pattern PARENTHESISED = Pattern.compile("[(（][^()（）]*[)）]");
-    private static final Set<String> PLACEHOLDERS = Set.of("なし", "特になし", "該当なし", "未定", "非公開");
-    private static final Pattern NUMBER = Pattern.compile("^\\d+$");
-
-    /** The labels of one exported sample, in line order. */
-    static List<Label> extract(List<String> lines, Set<String> valueRows, Map<Integer, String> mergedLabels) {
-        List<Label> labels = new ArrayList<>();
-        boolean titleSeen = false;
-        boolean inContents = false;
-        boolean inAnnex = false;
-        boolean underValuelessHeading = false;
-        String contentsFirst = null;
-        String section = "";
-        String block = "";
-        String rowParent = null;
-        for (int i = 0; i < lines.size(); i++) {
-            int line = i + 1;
-            List<Cell> cells = cells(lines.get(i));
-            if (cells.isEmpty()) {
-                underValuelessHeading = false;
-                continue;
-            }
-            String first = cells.get(0).text();
-            if (!titleSeen) {                                   // "特定個人情報保護評価書(全項目評価書)"
-                titleSeen = true;
-                continue;
-            }
-            if (first.equals("項目一覧")) {
-                inContents = true;
-                contentsFirst = null;
-                continue;
-            }
-            if (inContents) {                                   // until the body repeats the first entry
-                if (contentsFirst == null) {
-                    contentsFirst = first;
-                    continue;
-                }
-                if (!first.equals(contentsFirst)) {
-                    continue;
-                }
-                inContents = false;
-            }
-            if (CHANGE_ANNEX.matcher(first).find()) {
-                break;
-            }
-            if (SECTION.matcher(first).find()) {
-                inAnnex = false;
-            } else if (ANNEX.matcher(first).find()) {
-                labels.add(new Label(line, inlineLabel(first), first, "", null, previous(labels), new ArrayList<>()));
-                section = first;
-                block = "";
-                inAnnex = true;
-                continue;
-            }
-            if (inAnnex) {
-                continue;
-            }
-
-            List<Cell> found = labelCells(lines, i, cells, valueRows, underValuelessHeading);
-            List<String> rowLabels = new ArrayList<>(found.stream().map(c -> inlineLabel(c.text())).toList());
-            String merged = mergedLabels.get(line);
-            if (merged != null && cells.size() > 1 && cells.get(cells.size() - 1).text().startsWith(merged + " ")) {
-                rowLabels.add(merged);
-            }
-            for (int k = 0; k < rowLabels.size(); k++) {
-                String text = rowLabels.get(k);
-                boolean firstColumn = k == 0 && !found.isEmpty() && found.get(0).column() == 0;
-                if (SECTION.matcher(text).find()) {
-                    section = text;
-                    block = "";
-                } else if (BLOCK.matcher(text).find() && firstColumn) {
-                    block = text;
-                }
-                String parent = k > 0 ? rowLabels.get(k - 1) : firstColumn ? null : rowParent;
-                Label label = new Label(line, text, section, block, parent, previous(labels), new ArrayList<>());
-                labels.stream().filter(l -> l.text().equals(parent)).reduce((a, b) -> b)
-                        .ifPresent(l -> l.children().add(text));
-                labels.add(label);
-                if (firstColumn) {
-                    rowParent = isHeading(text) ? null : text;
-                }
-            }
-            underValuelessHeading = cells.size() == 1 && rowLabels.size() == 1
-                    && BLOCK.matcher(first).find() && rowLabels.get(0).equals(first);
-        }
-        return labels;
-    }
-
-    private static List<Cell> labelCells(List<String> lines, int index, List<Cell> cells, Set<String> valueRows,
-                                         boolean underValuelessHeading) {
-        if (cells.size() == 1) {
-            Cell cell = cells.get(0);
-            boolean blockValue = underValuelessHeading && !isHeading(cell.text()) && !CIRCLED.matcher(cell.text()).find();
-            return isLabelCell(cell) && !valueRows.contains(cell.text()) && !blockValue ? List.of(cell) : List.of();
-        }
-        Cell last = cells.get(cells.size() - 1);
-        boolean lastIsLabel = isTableHeader(lines, index, cells)
-                || (CIRCLED.matcher(last.text()).find() && !valueLike(last.raw()));
-        List<Cell> candidates = lastIsLabel ? cells : cells.subList(0, cells.size() - 1);
-        List<Cell> found = new ArrayList<>();
-        for (Cell cell : candidates) {
-            if (!isLabelCell(cell) || valueRows.contains(cell.text())) {
-                break;
-            }
-            found.add(cell);
-            if (!inlineLabel(cell.text()).equals(cell.text())) {
-                break;                                          // the cell carried its own value
-            }
-        }
-        return found;
-    }
-
-    /** "評価書番号 | 評価書名" over "57 | …": a header row whose data row starts with a bare number. */
-    private static boolean isTableHeader(List<String> lines, int index, List<Cell> cells) {
-        Optional<List<Cell>> next = lines.subList(index + 1, lines.size()).stream().map(SampleLabelCoverageTest::cells)
-                .filter(c -> !c.isEmpty()).findFirst();
-        return next.isPresent() && NUMBER.matcher(next.get().get(0).text()).matches()
-                && cells.stream().allMatch(SampleLabelCoverageTest::isLabelCell);
-    }
-
-    private static boolean isLabelCell(Cell cell) {
-        String label = inlineLabel(cell.text());
-        return !valueLike(cell.raw()) || (!label.equals(cell.text()) && !label.isEmpty() && !valueLike(label));
-    }
-
-    private static boolean isHeading(String text) {
-        return SECTION.matcher(text).find() || BLOCK.matcher(text).find() || ANNEX.matcher(text).find()
-                || RISK.matcher(text).find() || REPEAT.matcher(text).matches();
-    }
-
-    static boolean valueLike(String raw) {
-        String text = text(raw);
-        return text.isEmpty()
-                || BLOCK_HTML.matcher(raw).find()
-                || VALUE_START.matcher(text).find()
-                || PLACEHOLDERS.contains(text)
-                || PARENTHESISED.matcher(text).replaceAll("").contains("。")
-                || text.codePointCount(0, text.length()) > 100;
-    }
-
-    /** The label part of a cell that carries its selection inline ("実施の有無 [] 自己点検 …"). */
-    private static String inlineLabel(String text) {
-        int bracket = text.indexOf('[');
-        return bracket > 0 ? text.substring(0, bracket).strip() : text;
-    }
-
-    private static List<Cell> cells(String line) {
-        String[] raw = line.split("\t", -1);
-        List<Cell> cells = new ArrayList<>();
-        for (int column = 0; column < raw.length; column++) {
-            String text = text(raw[column]);
-            if (!text.isEmpty()) {
-                cells.add(new Cell(column, raw[column], text));
-            }
-        }
-        return cells;
-    }
-
-    private static String text(String raw) {
-        return SPACES.matcher(TAG.matcher(raw).replaceAll(" ")).replaceAll(" ").strip();
-    }
-
-    private static String previous(List<Label> labels) {
-        return labels.isEmpty() ? null : labels.get(labels.size() - 1).text();
-    }
-
-    // ---------------------------------------------------------------- matching
-
-    private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
-    private static final Pattern LEADING_NUMBER = Pattern.compile(
-            "^(?:\\(別[添紙]\\d*\\)|[IVX]+(?=\\s)|\\d+\\.|\\(\\d+\\)|\\d+(?=\\s))\\s*");
-    private static final Pattern REPEAT_KEY = Pattern.compile("^(.+?)\\d+(?:~\\d+)?$");
-    private static final Pattern RISK_KEY = Pattern.compile("^リスク(\\d*):(.*)$");
-    private static final Pattern BLOCK_NUMBER = Pattern.compile("^\\s*(\\d+)\\.");
-
-    /**
-     * Matching key of a label (never stored): tags out (ASCII tag names only), circled numbers out, NFKC, ※ and
-     * "(…を除く。)" notes out, leading numbering out (roman numerals, "1.", "(1)", "(別添1)"), no spaces, and the
-     * spelling variants ユーザー認証/ユーザ認証 and 紐づけ/紐付け unified, and the slip ルール内容 (003 prints it for its
-     * second file, line 405, and ルールの内容 for its first, line 329) read as ルールの内容.
-     */
-    static String key(String label) {
-        String text = SPACES.matcher(TAG.matcher(label).replaceAll(" ")).replaceAll(" ").strip();
-        text = text.replaceFirst("^[\\u2460-\\u2473\\u2160-\\u216B]+\\s*", "");
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("※", "").replace('〜', '~');
-        text = EXCLUSION_NOTE.matcher(text).replaceAll("").strip();
-        for (String before = null; !text.equals(before); ) {
-            before = text;
-            text = LEADING_NUMBER.matcher(text).replaceFirst("").strip();
-        }
-        return SPACES.matcher(text).replaceAll("").replace("ユーザー認証", "ユーザ認証").replace("紐づけ", "紐付け")
-                .replace("ルール内容", "ルールの内容");
-    }
-
-    /** The keys of everything a label may name in one form file (format v2; v1's flat section items are read too). */
-    record FormIndex(Set<String> labels, Set<String> repeatGroups, List<IndexedBlock> blocks) {
-
-        record IndexedBlock(String sectionKey, String key, String number, Set<String> itemIdSegments) {
-        }
-
-        static FormIndex of(JsonNode form) {
-            Set<String> labels = new HashSet<>();
-            Set<String> groups = new HashSet<>();
-            List<IndexedBlock> blocks = new ArrayList<>();
-            form.path("repeatGroups").forEach(group -> groups.add(key(group.path("label").asText())));
-            labels.addAll(groups);
-            for (JsonNode section : form.path("sections")) {
-                String sectionKey = key(section.path("label").asText());
-                labels.add(sectionKey);
-                List<JsonNode> sectionBlocks = new ArrayList<>();
-                section.path("blocks").forEach(sectionBlocks::add);
-                if (section.has("items")) {
-                    sectionBlocks.add(section);
-                }
-                for (JsonNode block : sectionBlocks) {
-                    String blockKey = block == section ? "" : key(block.path("label").asText());
-                    labels.add(blockKey);
-                    block.path("headings").forEach(heading -> labels.add(key(heading.asText())));
-                    Set<String> segments = new HashSet<>();
-                    for (JsonNode item : block.path("items")) {
-                        String itemKey = key(item.path("label").asText());
-                        labels.add(itemKey);
-                        if (item.hasNonNull("heading")) {
-                            labels.add(key(item.path("heading").asText()));
-                        }
-                        labels.add(blockKey + itemKey);
-                        segments.addAll(Arrays.asList(item.path("id").asText().split("\\.")));
-                    }
-                    String number = block == section ? "" : block.path("number").asText().strip();
-                    blocks.add(new IndexedBlock(sectionKey, blockKey, number, segments));
-                }
-            }
-            labels.remove("");
-            return new FormIndex(labels, groups, blocks);
-        }
-
-        boolean finds(Label label) {
-            String key = key(label.text());
-            if (key.isEmpty() || labels.contains(key)) {
-                return true;
-            }
-            Matcher repeat = REPEAT_KEY.matcher(key);
-            if (repeat.matches() && repeatGroups.contains(repeat.group(1))) {
-                return true;
-            }
-            Matcher risk = RISK_KEY.matcher(key);
-            if (risk.matches() && (labels.contains(risk.group(2)) || hasRiskItem(label, risk.group(1).isEmpty() ? "1" : risk.group(1)))) {
-                return true;
-            }
-            if (!label.block().isEmpty() && labels.contains(key(label.block()) + key)) {
-                return true;
-            }
-            if (label.parent() != null && labels.contains(key(label.parent()) + key)) {
-                return true;
-            }
-            if (key.startsWith("その") && label.previous() != null && labels.contains(key(label.previous()) + key)) {
-                return true;                                     // その必要性, その妥当性 … refer to the label above
-            }
-            return label.children().stream().anyMatch(child -> labels.contains(key + key(child)));
-        }
-
-        /**
-         * A risk heading "リスクN: …" printed under block heading "k. …" of a section is found when that section has
-         * rN items in the block with the same heading or in a block numbered "k. …" (a form may give each risk its
-         * own block, "2. リスク3"). 重点's unnumbered "リスク: …" is r1.
-         */
-        private boolean hasRiskItem(Label label, String riskNumber) {
-            String sectionKey = key(label.section());
-            String blockKey = key(label.block());
-            Matcher numbered = BLOCK_NUMBER.matcher(Normalizer.normalize(label.block(), Normalizer.Form.NFKC));
-            String blockNumber = numbered.find() ? numbered.group(1) + "." : null;
-            List<IndexedBlock> candidates = blocks.stream().filter(b -> b.key().equals(blockKey)
-                    || (blockNumber != null && (b.number().equals(blockNumber) || b.number().startsWith(blockNumber + " ")))).toList();
-            List<IndexedBlock> sameSection = candidates.stream().filter(b -> b.sectionKey().equals(sectionKey)).toList();
-            return (sameSection.isEmpty() ? candidates : sameSection).stream()
-                    .anyMatch(b -> b.itemIdSegments().contains("r" + riskNumber));
-        }
-    }
-
-    // ---------------------------------------------------------------- files
-
-    /**
-     * {@value #SAMPLES_ENV} if set, else the first "shared/samples" folder found walking up from the working directory
-     * (the module directory under surefire; CI checks the repository out beside shared/), else the copies kept in
-     * src/test/resources/samples.
-     */
-    static Path samplesDir() {
-        String configured = System.getenv(SAMPLES_ENV);
-        if (configured != null && !configured.isBlank()) {
-            Path dir = Path.of(configured);
-            if (!Files.isDirectory(dir)) {
-                fail("%s=%s is not a directory".formatted(SAMPLES_ENV, configured));
-            }
-            return dir;
-        }
-        Path start = Path.of("").toAbsolutePath();
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared/samples"))) {
-                return dir.resolve("shared/samples");
-            }
-        }
-        // The copies kept with the tests (src/test/resources/samples), so the test runs in any checkout.
-        Path fixtures = Path.of("src/test/resources/samples");
-        if (Files.isDirectory(fixtures)) {
-            return fixtures;
-        }
-        return fail(("sample exports not found: no shared/samples folder in %s or any parent directory, and no %s. "
-                + "Set %s to the folder holding 000_79b26e22842cb490.txt, 003_6c10cb1f5ae90412.txt and "
-                + "004_2993d137f3c1df7b.txt.").formatted(start, fixtures.toAbsolutePath(), SAMPLES_ENV));
-    }
-
-    private static List<String> readLines(Path file) {
-        if (!Files.isRegularFile(file)) {
-            fail("sample %s is missing".formatted(file));
-        }
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode readForm(String file) {
-        Path path = FORMS.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            fail("form %s is missing (forms/ of the schema module)".formatted(path));
-        }
-        try {
-            return JSON.readTree(path.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + path, e);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeReport(Pairing pairing, List<Label> labels, List<Label> notFound) {
-        String dir = System.getenv(REPORT_ENV);
-        if (dir == null || dir.isBlank()) {
-            return;
-        }
-        List<String> rows = new ArrayList<>(List.of("line\tfound\tlabel\tkey\tsection\tblock\tparent"));
-        for (Label label : labels) {
-            rows.add(String.join("\t", String.valueOf(label.line()), notFound.contains(label) ? "no" : "yes",
-                    label.text(), key(label.text()), label.section(), label.block(), String.valueOf(label.parent())));
-        }
-        try {
-            Files.createDirectories(Path.of(dir));
-            Files.write(Path.of(dir, pairing.sample().substring(0, 3) + ".tsv"), rows, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package jp.hyoka.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
@@ -34,6 +33,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static jp.hyoka.schema.ModuleFiles.FORMS;
+import static jp.hyoka.schema.ModuleFiles.json;
+import static jp.hyoka.schema.ModuleFiles.read;
+import static jp.hyoka.schema.ModuleFiles.readJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,10 +47,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SchemaFilesTest {
 
     private static final Path GRAPHQL = Path.of("graphql");
-    private static final Path FORMS = Path.of("forms");
     private static final Path FORM_SCHEMA = FORMS.resolve("form-definition.schema.json");
     private static final Set<String> KINDS = Set.of("BASIC_ITEMS", "KEY_ITEMS", "ALL_ITEMS");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
     /** One catalog.json entry with its parsed file. */
@@ -408,29 +409,5 @@ class SchemaFilesTest {
         List<JsonNode> items = new ArrayList<>();
         section.path("blocks").forEach(block -> block.path("items").forEach(items::add));
         return items;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode readJson(Path file) {
-        try {
-            return JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable " + file, e);
-        }
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
