@@ -1,0 +1,169 @@
+package jp.hyoka.domain.importing;
+
+import jp.hyoka.domain.form.ChoiceOption;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemType;
+import jp.hyoka.domain.form.Selection;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the selection cells of published exports, whose encodings vary by exporter (DOMAIN.md §2.3): a value in
+ * brackets ("[十分である]", before or after the "<選択肢>" list, sometimes without its "]"); boxes as
+ * {@code <input …/>} where {@code checked} — and, with this exporter, any radio button — means ticked; "[○]" or
+ * "[O]" for ticked; "( … )" free text and "( N ) 件" counts after an option, a non-empty one meaning ticked too.
+ * Options are matched by label, never by position: lists are printed in scrambled orders.
+ */
+public final class SelectionCells {
+
+    private static final Pattern OTHER_TAGS = Pattern.compile("</?(?!input\\b)[A-Za-z][^>]*>");
+    private static final Pattern CHOICE_LIST = Pattern.compile("<選択肢>[^\\[]*");
+    private static final Pattern VALUE_WITH_STRAY_BOX = Pattern.compile("\\[\\s*<input[^>]*>\\s*([^\\]\\[<]+)\\]");
+    private static final Pattern BOX = Pattern.compile("\\[?\\s*<input([^>]*)>\\s*\\]?|\\[\\s*([○〇O]?)\\s*\\]");
+    private static final Pattern BRACKET_VALUE = Pattern.compile("\\[([^\\[\\]<]*[^\\[\\]<\\s][^\\[\\]<]*)(\\]|$)");
+    private static final Pattern DETAIL = Pattern.compile("\\(([^()]*)\\)\\s*(件)?");
+
+    private SelectionCells() {
+    }
+
+    public static DecodedSelection decode(String cell, Item item) {
+        String text = Normalizer.normalize(OTHER_TAGS.matcher(cell == null ? "" : cell).replaceAll(" "),
+                Normalizer.Form.NFKC);
+        text = CHOICE_LIST.matcher(text).replaceAll(" ");
+        List<String> unrecognised = new ArrayList<>();
+        Map<String, Selection> ticked = new LinkedHashMap<>();
+        Matcher strayBox = VALUE_WITH_STRAY_BOX.matcher(text);
+        while (strayBox.find()) {
+            select(strayBox.group(1), true, item, ticked, unrecognised);
+        }
+        text = strayBox.replaceAll(" ");
+        List<Segment> segments = segments(text);
+        for (Segment segment : segments) {
+            if (segment.box() == null) {
+                bracketValues(segment.text(), item, ticked, unrecognised);
+            } else if (!segment.text().isBlank()) {
+                select(segment.text(), segment.box(), item, ticked, unrecognised);
+            }
+        }
+        boolean boxesOnly = segments.stream().anyMatch(s -> s.box() != null) && ticked.isEmpty();
+        if (boxesOnly && item.type() == ItemType.SINGLE_CHOICE) {
+            // "[<input/>] 実施する [<input/>]" and "<input/> 100人以上500人未満 []": the one option named between
+            // unticked boxes is the selected value.
+            List<Segment> named = segments.stream().filter(s -> s.box() != null && option(label(s.text()), item).isPresent())
+                    .toList();
+            if (named.size() == 1) {
+                select(named.get(0).text(), true, item, ticked, unrecognised);
+            }
+        }
+        List<String> order = item.options().stream().map(ChoiceOption::code).toList();
+        List<Selection> selections = new ArrayList<>(ticked.values());
+        selections.sort(Comparator.comparingInt(s -> order.indexOf(s.optionCode())));
+        boolean reliable = !(item.type() == ItemType.MULTIPLE_CHOICE && boxesOnly && ticked.isEmpty());
+        return new DecodedSelection(selections, unrecognised, reliable);
+    }
+
+    /** A box and the text after it up to the next box; text before the first box has no box (null). */
+    private record Segment(Boolean box, String text) {
+    }
+
+    private static List<Segment> segments(String text) {
+        List<Segment> segments = new ArrayList<>();
+        Matcher box = BOX.matcher(text);
+        int last = 0;
+        Boolean state = null;
+        while (box.find()) {
+            segments.add(new Segment(state, text.substring(last, box.start())));
+            state = box.group(1) != null
+                    ? box.group(1).contains("checked") || box.group(1).contains("radio")
+                    : !box.group(2).isEmpty();
+            last = box.end();
+        }
+        segments.add(new Segment(state, text.substring(last)));
+        return segments;
+    }
+
+    private static void bracketValues(String text, Item item, Map<String, Selection> ticked, List<String> unrecognised) {
+        Matcher value = BRACKET_VALUE.matcher(text);
+        while (value.find()) {
+            select(value.group(1), true, item, ticked, unrecognised);
+        }
+    }
+
+    /** One option's text ("その他 (デジタル庁)", "移転を行っている (13) 件"): ticked by its box or by its detail. */
+    private static void select(String raw, boolean boxTicked, Item item, Map<String, Selection> ticked,
+                               List<String> unrecognised) {
+        String label = label(raw);
+        if (label.isEmpty()) {
+            return;
+        }
+        Optional<ChoiceOption> option = option(label, item);
+        if (option.isEmpty()) {
+            unrecognised.add(raw.strip());
+            return;
+        }
+        Matcher detail = DETAIL.matcher(raw);
+        String free = null;
+        Long count = null;
+        if (detail.find() && !detail.group(1).isBlank()) {
+            if (detail.group(2) != null && detail.group(1).strip().matches("\\d+")) {
+                count = Long.parseLong(detail.group(1).strip());
+            } else {
+                free = detail.group(1).strip();
+            }
+        }
+        if (boxTicked || free != null || (count != null && count > 0)) {
+            ChoiceOption chosen = option.get();
+            ticked.putIfAbsent(chosen.code(), new Selection(chosen.code(), chosen.freeText() ? free : null,
+                    chosen.count() ? count : null));
+        }
+    }
+
+    /** The option's name in a text: without "( … )" details, "件", numbering such as "1)" and spaces. */
+    private static String label(String raw) {
+        return raw.replaceAll("\\([^()]*\\)", "").replace("件", "").replaceAll("^\\s*\\d+\\)", "")
+                .replaceAll("\\s+", "").replace("[", "").replace("]", "").strip();
+    }
+
+    /** Exact label, else the one option sharing the longest start of at least four characters (wording variants). */
+    static Optional<ChoiceOption> option(String label, Item item) {
+        for (ChoiceOption option : item.options()) {
+            if (key(option.label()).equals(label)) {
+                return Optional.of(option);
+            }
+        }
+        ChoiceOption best = null;
+        int bestLength = 3;
+        boolean tie = false;
+        for (ChoiceOption option : item.options()) {
+            int common = commonPrefix(key(option.label()), label);
+            if (common > bestLength) {
+                best = option;
+                bestLength = common;
+                tie = false;
+            } else if (common == bestLength && best != null) {
+                tie = true;
+            }
+        }
+        return tie ? Optional.empty() : Optional.ofNullable(best);
+    }
+
+    private static String key(String label) {
+        return label(Normalizer.normalize(label, Normalizer.Form.NFKC));
+    }
+
+    private static int commonPrefix(String a, String b) {
+        int n = 0;
+        while (n < a.length() && n < b.length() && a.charAt(n) == b.charAt(n)) {
+            n++;
+        }
+        return n;
+    }
+}
