@@ -77,6 +77,13 @@ class SelectionCellsTest {
     }
 
     @Test
+    void givenARadioButtonWithoutChecked_whenDecoded_thenItIsTicked() {
+        String cell = "[<input type=\"radio\"/>] 宛名システム等 [<input type=\"checkbox\"/>] 税務システム";
+
+        assertThat(codes(SelectionCells.decode(cell, CONNECTIONS))).containsExactly("address-system");
+    }
+
+    @Test
     void givenCircleMarksAndCounts_whenDecoded_thenTickedWithTheirCount() {
         String cell = "[] 提供を行っている () 件 [<input checked=\"\" type=\"radio\"/>] 移転を行っている (13) 件 [] 行っていない";
 
