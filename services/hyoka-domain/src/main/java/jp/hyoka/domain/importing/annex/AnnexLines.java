@@ -1,0 +1,40 @@
+package jp.hyoka.domain.importing.annex;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The layout lines of the annex, which carry no change: blank lines, the heading "(別添N) 変更箇所" and the column
+ * header row (both repeated on every printed page, DOMAIN.md §4.6), and markdown separator rows "----------".
+ */
+final class AnnexLines {
+
+    private static final Pattern HEADING = Pattern.compile("\\(別添\\d*\\)変更箇所");
+
+    private AnnexLines() {
+    }
+
+    static boolean isLayout(List<String> cells) {
+        return isBlank(cells) || isHeading(cells) || isHeaderRow(cells) || isSeparator(cells);
+    }
+
+    static boolean isBlank(List<String> cells) {
+        return cells.stream().allMatch(cell -> AnnexText.key(cell).isEmpty());
+    }
+
+    /** "(別添2) 変更箇所", "(別添3)変更箇所", "（別添２）変更箇所", "(別添) 変更箇所" (基礎), alone on its line. */
+    static boolean isHeading(List<String> cells) {
+        return HEADING.matcher(AnnexText.key(String.join("", cells))).matches();
+    }
+
+    /** "変更日 | 項目 | 変更前の記載 | …": the first two column titles are enough to tell it. */
+    static boolean isHeaderRow(List<String> cells) {
+        return cells.size() >= 2 && AnnexText.key(cells.get(0)).equals("変更日") && AnnexText.key(cells.get(1)).equals("項目");
+    }
+
+    /** Every non-empty cell is a run of dashes (004: "----------", "----"). */
+    static boolean isSeparator(List<String> cells) {
+        return !isBlank(cells) && cells.stream().map(AnnexText::key)
+                .allMatch(key -> key.isEmpty() || AnnexText.isDashes(key));
+    }
+}

@@ -1,0 +1,53 @@
+package jp.hyoka.domain.importing.annex;
+
+import jp.hyoka.domain.form.PlainText;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Cell-level text handling shared by the annex readers. */
+final class AnnexText {
+
+    /**
+     * HTML tags with ASCII names only: a generic {@code <[^>]+>} would also delete text such as
+     * "<中間サーバー・プラットフォームにおける措置>" or "<選択肢>" (DOMAIN.md §7 item 17).
+     */
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010); "－" is "-" after NFKC. */
+    private static final Pattern DASHES = Pattern.compile("[-—―−–‐]+");
+
+    private AnnexText() {
+    }
+
+    /** The TAB-separated cells of a line, each cleaned of control characters and surrounding spaces. */
+    static List<String> cells(String line) {
+        return Arrays.stream(line.split("\t", -1)).map(PlainText::clean).toList();
+    }
+
+    /** The text with HTML tags removed and surrounding spaces stripped; the rest is as written. */
+    static String stripTags(String text) {
+        return PlainText.clean(TAG.matcher(text).replaceAll(""));
+    }
+
+    /**
+     * A matching key, never stored: tags removed, NFKC (full-width "（空欄）" → "(空欄)", "－" → "-", U+3000 → space),
+     * and no whitespace at all. Tags are removed before NFKC, which would turn "＜p＞" into a tag.
+     */
+    static String key(String text) {
+        String normalised = Normalizer.normalize(TAG.matcher(text).replaceAll(""), Normalizer.Form.NFKC);
+        return WHITESPACE.matcher(normalised).replaceAll("");
+    }
+
+    /** Whether a {@link #key} is nothing but dashes: a lone "—" placeholder, or a markdown "----------". */
+    static boolean isDashes(String key) {
+        return DASHES.matcher(key).matches();
+    }
+
+    /** The first characters of a line, for warning messages. */
+    static String preview(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+}

@@ -1,0 +1,53 @@
+package jp.hyoka.domain.importing.annex;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The published exports (DOMAIN.md §0.1): a "shared/samples" folder found walking up from the working directory,
+ * else the copies kept with the schema module's tests (surefire runs in the module directory). Never skips: a
+ * missing sample is a failure.
+ */
+final class Samples {
+
+    private static final Path FIXTURE_COPIES = Path.of("../../schema/src/test/resources/samples");
+
+    private Samples() {
+    }
+
+    /** The lines of the sample whose file name starts with e.g. "001_". */
+    static List<String> lines(String number) {
+        Path dir = directory();
+        try (Stream<Path> files = Files.list(dir)) {
+            Path file = files.filter(path -> path.getFileName().toString().startsWith(number + "_")).findFirst()
+                    .orElseGet(() -> fail("sample " + number + "_*.txt not found in " + dir));
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static ChangeAnnex annex(String number) {
+        return ChangeAnnexParser.parse(lines(number));
+    }
+
+    private static Path directory() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("shared/samples"))) {
+                return dir.resolve("shared/samples");
+            }
+        }
+        if (Files.isDirectory(FIXTURE_COPIES)) {
+            return FIXTURE_COPIES;
+        }
+        return fail("sample exports not found: no shared/samples folder in " + Path.of("").toAbsolutePath()
+                + " or any parent, and no " + FIXTURE_COPIES.toAbsolutePath().normalize());
+    }
+}
