@@ -6,6 +6,7 @@ import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -17,23 +18,31 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The state of one 評価書 as far as decisions need it, rebuilt by folding its events: the form revision, the answers
- * by item and repeat entry, and the entries of each repeating group in order. The revision counts events: a freshly
+ * by item and repeat entry, the entries of each repeating group in order, and the files whose past was imported. The revision counts events: a freshly
  * started assessment is at revision 1, and each further event adds one.
  */
 public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
-                         Map<EntryListKey, List<String>> entries, long revision) {
+                         Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
     public Assessment {
         answers = Map.copyOf(answers);
         entries = Map.copyOf(entries);
+        importedSources = Set.copyOf(importedSources);
+    }
+
+    public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                      Map<EntryListKey, List<String>> entries, long revision) {
+        this(id, tenant, form, answers, entries, Set.of(), revision);
     }
 
     /** The state after the first event of a stream. */
@@ -46,7 +55,11 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         Map<AnswerKey, Answer> nextAnswers = new HashMap<>(answers);
         Map<EntryListKey, List<String>> nextEntries = new HashMap<>(entries);
         FormRef nextForm = form;
-        if (event instanceof ItemAnswered answered) {
+        Set<String> nextSources = importedSources;
+        if (event instanceof PastChangesImported imported) {
+            nextSources = new HashSet<>(importedSources);
+            nextSources.add(imported.contentHash());
+        } else if (event instanceof ItemAnswered answered) {
             nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
         } else if (event instanceof ItemAnswerCleared cleared) {
             nextAnswers.remove(new AnswerKey(cleared.itemId(), cleared.entries()));
@@ -76,7 +89,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         } else {
             throw new IllegalStateException("an assessment cannot be started twice: " + event);
         }
-        return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, revision + 1);
+        return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + 1);
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,

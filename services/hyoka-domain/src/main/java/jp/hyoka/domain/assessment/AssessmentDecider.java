@@ -3,6 +3,7 @@ package jp.hyoka.domain.assessment;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
@@ -11,6 +12,7 @@ import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.form.Answer;
@@ -103,6 +105,16 @@ public final class AssessmentDecider {
     public List<AssessmentEvent> removeEntry(Assessment state, RemoveRepeatEntry command) {
         String reason = checkEditable(state, command);
         return RepeatEntryDecisions.remove(state, form(state), command, reason);
+    }
+
+    /** A file whose past was imported before (same content hash) is not imported twice. */
+    public List<AssessmentEvent> importPast(Assessment state, ImportPastChanges command) {
+        String reason = checkEditable(state, command);
+        if (state.importedSources().contains(command.contentHash())) {
+            return List.of();
+        }
+        return List.of(new PastChangesImported(state.id(), state.tenant(), command.sourceName(),
+                command.contentHash(), command.changes(), reason, command.by(), command.at()));
     }
 
     /** Moving to the revision the assessment is already on changes nothing. */

@@ -4,6 +4,7 @@ import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
@@ -74,6 +75,8 @@ final class DeciderSpec {
                 produced = decider.removeEntry(requireState(), remove);
             } else if (command instanceof MigrateFormRevision migrate) {
                 produced = decider.migrate(requireState(), migrate);
+            } else if (command instanceof ImportPastChanges importPast) {
+                produced = decider.importPast(requireState(), importPast);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }

@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -132,6 +133,11 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(PastChangesImported event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
     }
 

@@ -2,10 +2,12 @@ package jp.hyoka.server.assessment;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
@@ -100,6 +102,12 @@ public class AssessmentEditing {
                                String reason) {
         return identified(assessmentId, id -> send(caller, new MigrateFormRevision(id, caller.tenant(),
                 expectedRevision, version, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    public EditOutcome importPast(Caller caller, String assessmentId, long expectedRevision, String sourceName,
+                                  String contentHash, List<PastChange> changes, String reason) {
+        return identified(assessmentId, id -> send(caller, new ImportPastChanges(id, caller.tenant(), expectedRevision,
+                sourceName, contentHash, changes, reason, caller.actor(), now()), Long.class::cast));
     }
 
     private EditOutcome identified(String assessmentId, Function<AssessmentId, EditOutcome> edit) {

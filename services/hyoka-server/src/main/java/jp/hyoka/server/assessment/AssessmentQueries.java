@@ -89,6 +89,39 @@ public class AssessmentQueries {
                         EntryPaths.split(row.getString("parent_path")), row.getInt("position")));
     }
 
+    /** Imported 変更箇所 rows, in the order they were imported and printed. */
+    public List<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ? ORDER BY revision, row_index",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> {
+                    Map<String, Object> change = new java.util.HashMap<>();
+                    change.put("sourceName", row.getString("source_name"));
+                    change.put("sourceLine", row.getInt("source_line"));
+                    java.sql.Date changedOn = row.getDate("changed_on");
+                    change.put("changedOn", changedOn == null ? null : changedOn.toLocalDate());
+                    change.put("changedOnText", row.getString("changed_on_text"));
+                    change.put("itemPath", row.getString("item_path"));
+                    change.put("itemId", row.getString("item_id"));
+                    change.put("before", changeText(row.getString("before_kind"), row.getString("before_text")));
+                    change.put("after", changeText(row.getString("after_kind"), row.getString("after_text")));
+                    change.put("timing", row.getString("timing"));
+                    change.put("explanation", row.getString("explanation"));
+                    change.put("reasonCode", row.getString("reason_code"));
+                    change.put("importedBy", new Actor(row.getString("imported_by_id"), row.getString("imported_by_name")));
+                    change.put("importedAt", row.getTimestamp("imported_at").toInstant());
+                    return change;
+                });
+    }
+
+    private static Map<String, Object> changeText(String kind, String text) {
+        Map<String, Object> changeText = new java.util.HashMap<>();
+        changeText.put("kind", kind);
+        changeText.put("text", text);
+        return changeText;
+    }
+
     /** Oldest first, as an auditor reads it; {@code after} continues after a revision's cursor. */
     public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, int first, String after) {
         long afterRevision = revisionCursor(after);

@@ -6,6 +6,7 @@ import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -76,6 +77,13 @@ public class EditHistoryProjection {
     void on(FormRevisionMigrated event, @SequenceNumber long sequence) throws SQLException {
         record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
                 "from", event.from().toString(), "to", event.to().toString(), "changes", event.changes())));
+    }
+
+    @EventHandler
+    void on(PastChangesImported event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "sourceName", event.sourceName() == null ? "" : event.sourceName(),
+                "contentHash", event.contentHash(), "rows", event.changes().size())));
     }
 
     /** What one history row says, beyond who and when. */

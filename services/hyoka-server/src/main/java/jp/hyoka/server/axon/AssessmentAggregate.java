@@ -5,6 +5,7 @@ import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
@@ -71,6 +72,12 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(MigrateFormRevision command, AssessmentDecider decider) {
         apply(decider.migrate(state, command));
+        return state.revision();
+    }
+
+    @CommandHandler
+    public long handle(ImportPastChanges command, AssessmentDecider decider) {
+        apply(decider.importPast(state, command));
         return state.revision();
     }
 

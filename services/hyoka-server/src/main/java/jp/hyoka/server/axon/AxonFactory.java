@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.server.assessment.AssessmentDocumentProjection;
 import jp.hyoka.server.assessment.EditHistoryProjection;
+import jp.hyoka.server.assessment.PastChangeProjection;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.RepeatEntryProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -40,7 +41,7 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
-                                    RepeatEntryProjection entries) {
+                                    RepeatEntryProjection entries, PastChangeProjection pastChanges) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = JdbcEventStorageEngine.builder()
@@ -68,7 +69,8 @@ public class AxonFactory {
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200))
                 .registerEventHandler(c -> documents)
                 .registerEventHandler(c -> history)
-                .registerEventHandler(c -> entries);
+                .registerEventHandler(c -> entries)
+                .registerEventHandler(c -> pastChanges);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;

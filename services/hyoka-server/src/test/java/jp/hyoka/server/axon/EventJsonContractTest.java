@@ -7,6 +7,8 @@ import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.form.Selection;
 import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.assessment.event.FormChange;
@@ -93,7 +95,11 @@ class EventJsonContractTest {
                                 List.of(FILE_ENTRY), new MultiChoiceAnswer(List.of(new Selection("basic-4-info", null, null))),
                                 new MultiChoiceAnswer(List.of(new Selection("basic-5-info", null, null))),
                                 "option codes of KEY_ITEMS@2025")),
-                        "様式変更 (5情報)", YAMADA, T2)));
+                        "様式変更 (5情報)", YAMADA, T2)),
+                arguments("PastChangesImported", new PastChangesImported(ID, KAWASAKI, "001.txt", "9f2c", List.of(
+                        new PastChange(0, 4, LocalDate.of(2018, 6, 7), "平成30年6月7日", "システム4 他のシステムとの接続",
+                                null, "EMPTY", "(空欄)", "TEXT", "国民健康保険システム", null, "", "NONE")),
+                        null, YAMADA, T2)));
     }
 
     static Stream<Answer> answers() {

@@ -17,6 +17,8 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "hyoka.database.username", TestDatabase.user(),
                 "hyoka.database.password", TestDatabase.password(),
                 "hyoka.dev-issuer.enabled", "true",
+                // A free port: the configured default (8080) may be taken by a running server.
+                "micronaut.server.port", "-1",
                 "hyoka.demo.enabled", "false");
     }
 }

@@ -77,18 +77,23 @@ public class AssessmentMutations {
                         caller, id(input), revision(input), (String) input.get("version"), reason(input)))));
         wiring.type("AssessmentEdited", type -> type
                 .dataFetcher("formChanges", environment -> formChanges(environment)));
-        TypeResolver results = environment -> {
-            Object result = environment.getObject();
-            String name = result instanceof EditedNode ? "AssessmentEdited"
-                    : ((ProblemNode) result).rejection().getClass().getSimpleName();
-            return environment.getSchema().getObjectType(name);
-        };
+        TypeResolver results = environment -> environment.getSchema().getObjectType(typeOf(environment.getObject()));
         wiring.type("StartAssessmentResult", type -> type.typeResolver(results));
         wiring.type("EditAssessmentResult", type -> type.typeResolver(results));
         wiring.type("Problem", type -> type.typeResolver(results));
+        wiring.type("ImportChangeAnnexResult", type -> type.typeResolver(results));
         for (String problem : PROBLEM_TYPES) {
             wiring.type(problem, type -> type.defaultDataFetcher(AssessmentMutations::problemField));
         }
+    }
+
+    /** The GraphQL object type of a mutation result node. */
+    static String typeOf(Object result) {
+        if (result instanceof Nodes.Typed typed) {
+            return typed.graphQlType();
+        }
+        return result instanceof EditedNode ? "AssessmentEdited"
+                : ((ProblemNode) result).rejection().getClass().getSimpleName();
     }
 
     private Object edit(DataFetchingEnvironment environment,
@@ -126,7 +131,11 @@ public class AssessmentMutations {
                     .map(view -> (Object) new EditedNode(view, edited.revision(), edited.addedEntryId()))
                     .orElseThrow(() -> new IllegalStateException("read model lags behind " + edited));
         }
-        EditOutcome.Refused refused = (EditOutcome.Refused) outcome;
+        return problem(caller, (EditOutcome.Refused) outcome);
+    }
+
+    /** A refusal as its Problem node; a stale revision lists what changed since, on the assessment's form. */
+    ProblemNode problem(Caller caller, EditOutcome.Refused refused) {
         List<HistoryNode> changes = refused.changesSince().isEmpty() ? List.of()
                 : refused.changesSince().stream().map(entry -> HistoryNode.of(entry, formOf(caller, refused))).toList();
         return new ProblemNode(refused.rejection(), changes);

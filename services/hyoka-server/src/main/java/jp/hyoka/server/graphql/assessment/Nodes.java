@@ -9,6 +9,7 @@ import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.assessment.Page;
+import jp.hyoka.server.importing.AnnexImportReport;
 
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,25 @@ final class Nodes {
             return new HistoryNode(entry, Optional.ofNullable(entry.itemId())
                     .filter(ItemId::isWellFormed)
                     .flatMap(id -> form.item(new ItemId(id))), form);
+        }
+    }
+
+    /** A node that names its own GraphQL object type (used by the result unions and the Problem interface). */
+    interface Typed {
+        String graphQlType();
+    }
+
+    record ImportedNode(AssessmentView assessment, long revision, AnnexImportReport report) implements Typed {
+        @Override
+        public String graphQlType() {
+            return "ChangeAnnexImported";
+        }
+    }
+
+    record FileRejectedNode(String code, String message) implements Typed {
+        @Override
+        public String graphQlType() {
+            return "ImportFileRejected";
         }
     }
 

@@ -1,0 +1,82 @@
+package jp.hyoka.server.importing;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.importing.DecodedExport;
+import jp.hyoka.domain.importing.ExportDecoding;
+import jp.hyoka.domain.importing.ImportProblem;
+import jp.hyoka.domain.importing.ImportRejected;
+import jp.hyoka.domain.importing.annex.ChangeAnnex;
+import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
+import jp.hyoka.domain.importing.annex.ChangeRow;
+import jp.hyoka.server.assessment.AssessmentEditing;
+import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.security.Caller;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Takes the 変更箇所 annex of a published document (a whole 評価書 or the annex alone, like sample 001) over as an
+ * assessment's past, in one command: all rows or none. The file is identified by the SHA-256 of its text, so a
+ * second import of the same file adds nothing and says so.
+ */
+@Singleton
+public class ChangeAnnexImport {
+
+    public static final String NO_CHANGE_ANNEX = "NO_CHANGE_ANNEX";
+
+    private final AssessmentEditing editing;
+
+    public ChangeAnnexImport(AssessmentEditing editing) {
+        this.editing = editing;
+    }
+
+    /** The edit outcome, and the report when the file could be read at all. */
+    public record Result(EditOutcome outcome, AnnexImportReport report) {
+    }
+
+    /** @throws ImportRejected when the file is empty, binary, undecodable or has no change annex */
+    public Result importAnnex(Caller caller, String assessmentId, long expectedRevision, String fileName,
+                              byte[] content, String reason) {
+        DecodedExport decoded = ExportDecoding.decode(content);
+        ChangeAnnex annex = ChangeAnnexParser.parse(decoded.lines());
+        if (annex.rows().isEmpty()) {
+            throw new ImportRejected(new ImportProblem(NO_CHANGE_ANNEX, 0,
+                    "The file has no 変更箇所 annex (no 変更日/項目 header row) or the annex has no rows."));
+        }
+        List<PastChange> changes = annex.rows().stream().map(ChangeAnnexImport::pastChange).toList();
+        EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision, fileName,
+                contentHash(decoded), changes, reason);
+        boolean alreadyImported = outcome instanceof EditOutcome.Edited edited && edited.revision() == expectedRevision;
+        List<ImportProblem> warnings = new ArrayList<>(decoded.warnings());
+        annex.warnings().forEach(warning -> warnings.add(new ImportProblem(warning.code().name(),
+                warning.lineNumber(), warning.message())));
+        return new Result(outcome, new AnnexImportReport(annex.rowsRead(), alreadyImported ? 0 : changes.size(),
+                decoded.encoding(), warnings, alreadyImported));
+    }
+
+    private static PastChange pastChange(ChangeRow row) {
+        return new PastChange(row.rowIndex(), row.lineNumber(), row.changedOn(), row.changedOnText(), row.itemPath(),
+                null, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
+                row.timing() == null ? null : row.timing().name(), row.explanation(), row.reason().name());
+    }
+
+    /**
+     * SHA-256 of the decoded text with normalised line ends: the same document saved in another encoding or with
+     * other line ends is the same file.
+     */
+    static String contentHash(DecodedExport decoded) {
+        try {
+            byte[] text = String.join("\n", decoded.lines()).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+}

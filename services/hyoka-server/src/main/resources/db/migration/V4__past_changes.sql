@@ -1,0 +1,25 @@
+-- rm_past_change: the 変更箇所 rows of published documents, taken over as an assessment's past, as written.
+CREATE TABLE rm_past_change (
+    tenant_code     CHAR(6)     NOT NULL,
+    assessment_id   UUID        NOT NULL,
+    content_hash    TEXT        NOT NULL,
+    row_index       INT         NOT NULL,
+    source_name     TEXT,
+    source_line     INT         NOT NULL,
+    changed_on      DATE,
+    changed_on_text TEXT        NOT NULL,
+    item_path       TEXT        NOT NULL,
+    item_id         TEXT,
+    before_kind     TEXT        NOT NULL,
+    before_text     TEXT,
+    after_kind      TEXT        NOT NULL,
+    after_text      TEXT,
+    timing          TEXT,
+    explanation     TEXT        NOT NULL,
+    reason_code     TEXT        NOT NULL,
+    revision        BIGINT      NOT NULL,
+    imported_by_id  TEXT        NOT NULL,
+    imported_by_name TEXT       NOT NULL,
+    imported_at     TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (tenant_code, assessment_id, content_hash, row_index)
+);
