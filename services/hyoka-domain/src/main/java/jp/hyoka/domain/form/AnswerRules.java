@@ -1,6 +1,7 @@
 package jp.hyoka.domain.form;
 
 import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.InvalidDate;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.NumberOutOfRange;
 import jp.hyoka.domain.rejection.OptionNotAllowed;
@@ -46,6 +47,9 @@ public final class AnswerRules {
         if (answer instanceof NumberAnswer number
                 && (number.value() < item.minimum() || number.value() > item.maximum())) {
             throw reject(new NumberOutOfRange(item.id().value(), item.minimum(), item.maximum(), number.value()));
+        }
+        if (answer instanceof DateAnswer date && !JapaneseDates.isSupported(date.date())) {
+            throw reject(new InvalidDate(date.date().toString()));
         }
         if (answer instanceof ChoiceAnswer choice) {
             Selection selection = selection(item, choice.selection());

@@ -26,7 +26,18 @@ public final class JapaneseDates {
             DateTimeFormatter.ofPattern("uuuu/M/d").withResolverStyle(ResolverStyle.STRICT),
             DateTimeFormatter.ofPattern("uuuu年M月d日").withResolverStyle(ResolverStyle.STRICT));
 
+    /**
+     * The dates a 評価書 can mean: 明治6年 (1873, the first Gregorian year in Japan, where 和暦 printing starts) to
+     * 2200. Anything outside is a typo ("1025-03-27"), not a date to keep.
+     */
+    public static final LocalDate EARLIEST = LocalDate.of(1873, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
+
     private JapaneseDates() {
+    }
+
+    public static boolean isSupported(LocalDate date) {
+        return !date.isBefore(EARLIEST) && !date.isAfter(LATEST);
     }
 
     public static Optional<LocalDate> parse(String text) {
@@ -36,11 +47,11 @@ public final class JapaneseDates {
         String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).strip()
                 .replace("元年", "1年").replaceAll("[.。]$", "");
         try {
-            return Optional.of(LocalDate.from(WAREKI.parse(normalised)));
+            return Optional.of(LocalDate.from(WAREKI.parse(normalised))).filter(JapaneseDates::isSupported);
         } catch (DateTimeParseException e) {
             for (DateTimeFormatter format : SEIREKI) {
                 try {
-                    return Optional.of(LocalDate.parse(normalised, format));
+                    return Optional.of(LocalDate.parse(normalised, format)).filter(JapaneseDates::isSupported);
                 } catch (DateTimeParseException ignored) {
                     // try the next shape
                 }
@@ -49,8 +60,11 @@ public final class JapaneseDates {
         }
     }
 
-    /** e.g. 2019-05-01 → 令和元年5月1日, 2025-03-27 → 令和7年3月27日. */
+    /** e.g. 2019-05-01 → 令和元年5月1日, 2025-03-27 → 令和7年3月27日; ISO for dates 和暦 cannot print. */
     public static String format(LocalDate date) {
+        if (!isSupported(date)) {
+            return date.toString();
+        }
         JapaneseDate japanese = JapaneseDate.from(date);
         JapaneseEra era = japanese.getEra();
         int year = japanese.get(java.time.temporal.ChronoField.YEAR_OF_ERA);

@@ -107,6 +107,10 @@ public final class ExportDecoding {
     }
 
     private static DecodedExport lines(String text, String encoding) {
+        if (text.indexOf('\u0000') >= 0) {
+            // UTF-16 files skip the byte-level check; a NUL character means the same: this is not an export.
+            throw rejected(ImportProblem.BINARY_FILE, "The file contains NUL characters; it is not an exported text.");
+        }
         List<String> lines = List.of(text.split("\r\n|\r|\n", -1));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines = lines.subList(0, lines.size() - 1);

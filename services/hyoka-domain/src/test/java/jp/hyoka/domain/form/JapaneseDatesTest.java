@@ -48,6 +48,8 @@ class JapaneseDatesTest {
             "2025-02-30",
             "2025/2/29",
             "2025年4月31日",
+            "1025-03-27",      // a typo for 2025, before 和暦 printing starts (明治6年)
+            "2201-01-01",
             "予定",
             "令和7年度",
             "   "
@@ -77,5 +79,10 @@ class JapaneseDatesTest {
                 assertThat(JapaneseDates.parse(JapaneseDates.format(day))).as("%s", day).contains(day);
             }
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void givenADateOutsideTheSupportedRange_whenFormatted_thenPrintedAsIsoRatherThanFailing() {
+        assertThat(JapaneseDates.format(java.time.LocalDate.of(1025, 3, 27))).isEqualTo("1025-03-27");
     }
 }

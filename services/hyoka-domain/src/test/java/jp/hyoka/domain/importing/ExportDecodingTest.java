@@ -97,4 +97,12 @@ class ExportDecodingTest {
 
         assertThatThrownBy(() -> ExportDecoding.decode(latin1)).isInstanceOf(ImportRejected.class);
     }
+
+    @Test
+    void givenUtf16TextWithNulCharacters_whenDecoded_thenRejectedAsBinary() {
+        byte[] utf16 = ("\uFEFF事務\u0000名称\n").getBytes(StandardCharsets.UTF_16LE);
+
+        assertThatThrownBy(() -> ExportDecoding.decode(utf16)).isInstanceOfSatisfying(ImportRejected.class,
+                rejected -> assertThat(rejected.problem().code()).isEqualTo(ImportProblem.BINARY_FILE));
+    }
 }

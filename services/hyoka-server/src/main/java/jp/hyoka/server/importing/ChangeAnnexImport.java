@@ -2,6 +2,7 @@ package jp.hyoka.server.importing;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.importing.DecodedExport;
 import jp.hyoka.domain.importing.ExportDecoding;
 import jp.hyoka.domain.importing.ImportProblem;
@@ -50,7 +51,7 @@ public class ChangeAnnexImport {
                     "The file has no 変更箇所 annex (no 変更日/項目 header row) or the annex has no rows."));
         }
         List<PastChange> changes = annex.rows().stream().map(ChangeAnnexImport::pastChange).toList();
-        EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision, fileName,
+        EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision, sourceName(fileName),
                 contentHash(decoded), changes, reason);
         boolean alreadyImported = outcome instanceof EditOutcome.Edited edited && edited.revision() == expectedRevision;
         List<ImportProblem> warnings = new ArrayList<>(decoded.warnings());
@@ -58,6 +59,12 @@ public class ChangeAnnexImport {
                 warning.lineNumber(), warning.message())));
         return new Result(outcome, new AnnexImportReport(annex.rowsRead(), alreadyImported ? 0 : changes.size(),
                 decoded.encoding(), warnings, alreadyImported));
+    }
+
+    /** A file name is a label the client chose: cleaned like typed text and kept short. */
+    private static String sourceName(String fileName) {
+        String cleaned = fileName == null ? "" : PlainText.clean(fileName);
+        return cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(cleaned.length(), 200));
     }
 
     private static PastChange pastChange(ChangeRow row) {

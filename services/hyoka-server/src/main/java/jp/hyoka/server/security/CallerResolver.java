@@ -2,6 +2,7 @@ package jp.hyoka.server.security;
 
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
@@ -14,6 +15,9 @@ import java.util.Optional;
  */
 @Singleton
 public class CallerResolver {
+
+    /** Subjects and display names longer than this are cut: they are labels, not documents. */
+    static final int MAX_IDENTITY_LENGTH = 200;
 
     private final Tenants tenants;
 
@@ -30,9 +34,22 @@ public class CallerResolver {
         if (tenants.name(tenant.get()).isEmpty()) {
             return new Resolution(null, "Municipality " + tenant.get() + " is not registered on Hyoka.");
         }
+        String userId = identity(authentication.getName());
+        if (userId.isEmpty()) {
+            return new Resolution(null, "The token names no user (claim sub).");
+        }
         Object name = authentication.getAttributes().get(TokenClaims.NAME);
-        Actor actor = new Actor(authentication.getName(), name == null ? null : name.toString());
+        Actor actor = new Actor(userId, name == null ? null : identity(name.toString()));
         return new Resolution(new Caller(tenant.get(), actor, new HashSet<>(authentication.getRoles())), null);
+    }
+
+    /**
+     * Claims go into every event and read-model row the user causes, so they get the same cleaning as typed text:
+     * a control character (a NUL, say) that PostgreSQL refuses would otherwise stop the read models for everyone.
+     */
+    private static String identity(String claim) {
+        String cleaned = claim == null ? "" : PlainText.clean(claim);
+        return cleaned.length() > MAX_IDENTITY_LENGTH ? cleaned.substring(0, MAX_IDENTITY_LENGTH) : cleaned;
     }
 
     /** Either a caller, or the reason there is none. */

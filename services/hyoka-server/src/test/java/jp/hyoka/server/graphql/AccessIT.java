@@ -113,4 +113,28 @@ class AccessIT extends SignedInServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Hyoka GraphiQL");
     }
+
+    @Test
+    void givenAnUnsignedToken_whenQuery_thenHttp401() {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String unsigned = b64.encodeToString("{\"alg\":\"none\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(("{\"sub\":\"mallory\",\"hyoka_tenant\":\"141305\",\"roles\":[\"editor\"]}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + ".";
+
+        assertThat(new GraphQlClient(server.getURI(), unsigned).execute("{ me { userId } }", Map.of()).status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void givenControlCharactersInTheDisplayName_whenEditing_thenTheNameIsCleanedAndOtherMunicipalitiesAreUnaffected() {
+        GraphQlClient nul = new GraphQlClient(server.getURI(),
+                issuer.issue("k-nul\u0000", "川崎\u0000太郎", Callers.KAWASAKI, List.of("editor")));
+
+        JsonNode started = nul.data("startAssessment", START, Map.of("kind", "BASIC_ITEMS", "name", "事務X"));
+        JsonNode other = callers.asahikawaEditor.data("startAssessment", START, Map.of("kind", "BASIC_ITEMS", "name", "旭川の事務"));
+
+        assertThat(started.path("__typename").asText()).isEqualTo("AssessmentEdited");
+        assertThat(other.path("__typename").asText()).isEqualTo("AssessmentEdited");
+        assertThat(nul.data("me", "{ me { userId displayName } }", Map.of()).path("displayName").asText()).isEqualTo("川崎太郎");
+    }
 }

@@ -68,6 +68,8 @@ class FormRevisionsIT extends SignedInServerTest {
 
         assertThat(answer(id, 2, "cover.published-on", List.of(), Map.of("date", "令和7年2月29日"))
                 .path("__typename").asText()).isEqualTo("InvalidDate");
+        assertThat(answer(id, 2, "cover.published-on", List.of(), Map.of("date", "1025-03-27"))
+                .path("__typename").asText()).as("a typo for 2025, before 和暦 can print").isEqualTo("InvalidDate");
         assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("choice", "consigning", "choiceCount", -1))
                 .path("__typename").asText()).isEqualTo("NumberOutOfRange");
         assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("choice", "not-consigning", "choiceCount", 2))

@@ -67,8 +67,11 @@ public class AssessmentWiring implements GraphQlFeature {
                 .dataFetcher("answers", environment -> document(environment).orderedAnswers())
                 .dataFetcher("answer", environment -> {
                     String itemId = environment.getArgument("itemId");
+                    List<Object> entryIds = environment.getArgumentOrDefault("entryIds", List.of());
+                    List<String> entries = entryIds.stream().map(Object::toString).toList();
                     return document(environment).orderedAnswers().stream()
-                            .filter(node -> node.item().id().value().equals(itemId) && node.entries().isEmpty())
+                            .filter(node -> node.item().id().value().equals(itemId)
+                                    && node.answer().entries().equals(entries))
                             .findFirst().orElse(null);
                 })
                 .dataFetcher("repeatEntries", environment -> document(environment).allEntries())
