@@ -125,11 +125,11 @@ public class AssessmentMutations {
         return ids == null ? List.of() : ((List<Object>) ids).stream().map(Object::toString).toList();
     }
 
-    private Object node(Caller caller, EditOutcome outcome) {
+    Object node(Caller caller, EditOutcome outcome) {
         if (outcome instanceof EditOutcome.Edited edited) {
             return queries.find(caller.tenant(), edited.assessmentId())
                     .map(view -> (Object) new EditedNode(view, edited.revision(), edited.addedEntryId()))
-                    .orElseThrow(() -> new IllegalStateException("read model lags behind " + edited));
+                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
         }
         return problem(caller, (EditOutcome.Refused) outcome);
     }

@@ -63,8 +63,9 @@ public class ImportWiring implements GraphQlFeature {
 
     private Object node(Caller caller, ChangeAnnexImport.Result result) {
         if (result.outcome() instanceof EditOutcome.Edited edited) {
-            return new ImportedNode(queries.find(caller.tenant(), edited.assessmentId()).orElseThrow(),
-                    edited.revision(), result.report());
+            return queries.find(caller.tenant(), edited.assessmentId())
+                    .map(view -> (Object) new ImportedNode(view, edited.revision(), result.report()))
+                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
         }
         return mutations.problem(caller, (EditOutcome.Refused) result.outcome());
     }

@@ -58,6 +58,22 @@ final class Nodes {
         }
     }
 
+    /** A stored edit the read models did not show in time: still reported, with what the client needs. */
+    record NotYetVisibleNode(String assessmentId, long revision) implements Typed {
+        @Override
+        public String graphQlType() {
+            return "EditNotYetVisible";
+        }
+
+        public String code() {
+            return "EDIT_NOT_YET_VISIBLE";
+        }
+
+        public String message() {
+            return "Stored at revision " + revision + ", not yet visible to reads; read it again shortly.";
+        }
+    }
+
     record EditedNode(AssessmentView assessment, long revision, String addedEntryId) {
     }
 
