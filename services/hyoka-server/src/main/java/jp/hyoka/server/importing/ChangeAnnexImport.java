@@ -1,7 +1,9 @@
 package jp.hyoka.server.importing;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.importing.DecodedExport;
 import jp.hyoka.domain.importing.ExportDecoding;
@@ -10,8 +12,11 @@ import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
 import jp.hyoka.domain.importing.annex.ChangeRow;
+import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.server.assessment.AssessmentEditing;
+import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.security.Caller;
 
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Takes the 変更箇所 annex of a published document (a whole 評価書 or the annex alone, like sample 001) over as an
@@ -32,9 +38,13 @@ public class ChangeAnnexImport {
     public static final String NO_CHANGE_ANNEX = "NO_CHANGE_ANNEX";
 
     private final AssessmentEditing editing;
+    private final AssessmentQueries queries;
+    private final ClasspathFormCatalog forms;
 
-    public ChangeAnnexImport(AssessmentEditing editing) {
+    public ChangeAnnexImport(AssessmentEditing editing, AssessmentQueries queries, ClasspathFormCatalog forms) {
         this.editing = editing;
+        this.queries = queries;
+        this.forms = forms;
     }
 
     /** The edit outcome, and the report when the file could be read at all. */
@@ -50,7 +60,12 @@ public class ChangeAnnexImport {
             throw new ImportRejected(new ImportProblem(NO_CHANGE_ANNEX, 0,
                     "The file has no 変更箇所 annex (no 変更日/項目 header row) or the annex has no rows."));
         }
-        List<PastChange> changes = annex.rows().stream().map(ChangeAnnexImport::pastChange).toList();
+        Optional<ItemPathResolver> resolver = AssessmentId.parse(assessmentId)
+                .flatMap(id -> queries.find(caller.tenant(), id))
+                .flatMap(view -> forms.find(view.form()))
+                .map(ItemPathResolver::new);
+        List<PastChange> changes = annex.rows().stream().map(row -> pastChange(row, resolver)).toList();
+        int resolved = (int) changes.stream().filter(change -> change.itemId() != null).count();
         EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision, sourceName(fileName),
                 contentHash(decoded), changes, reason);
         boolean alreadyImported = outcome instanceof EditOutcome.Edited edited && edited.revision() == expectedRevision;
@@ -58,7 +73,7 @@ public class ChangeAnnexImport {
         annex.warnings().forEach(warning -> warnings.add(new ImportProblem(warning.code().name(),
                 warning.lineNumber(), warning.message())));
         return new Result(outcome, new AnnexImportReport(annex.rowsRead(), alreadyImported ? 0 : changes.size(),
-                decoded.encoding(), warnings, alreadyImported));
+                resolved, decoded.encoding(), warnings, alreadyImported));
     }
 
     /** A file name is a label the client chose: cleaned like typed text and kept short. */
@@ -67,9 +82,11 @@ public class ChangeAnnexImport {
         return cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(cleaned.length(), 200));
     }
 
-    private static PastChange pastChange(ChangeRow row) {
+    /** A row as the document wrote it, with the item id of its 項目 where the assessment's form resolves it. */
+    private static PastChange pastChange(ChangeRow row, Optional<ItemPathResolver> resolver) {
+        String itemId = resolver.flatMap(r -> r.resolve(row.itemPath())).map(ItemId::value).orElse(null);
         return new PastChange(row.rowIndex(), row.lineNumber(), row.changedOn(), row.changedOnText(), row.itemPath(),
-                null, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
+                itemId, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
                 row.timing() == null ? null : row.timing().name(), row.explanation(), row.reason().name());
     }
 

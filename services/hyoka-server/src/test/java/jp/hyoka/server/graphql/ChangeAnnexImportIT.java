@@ -28,7 +28,7 @@ class ChangeAnnexImportIT extends SignedInServerTest {
             mutation($id: ID!, $rev: Int!, $name: String, $content: String!) {
               importChangeAnnex(input: {assessmentId: $id, expectedRevision: $rev, fileName: $name, contentBase64: $content}) {
                 __typename
-                ... on ChangeAnnexImported { revision report { rowsRead rowsImported encoding alreadyImported
+                ... on ChangeAnnexImported { revision report { rowsRead rowsImported itemPathsResolved encoding alreadyImported
                                                                warnings { code line } } }
                 ... on Problem { code message }
               }
@@ -37,7 +37,7 @@ class ChangeAnnexImportIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 revision
-                pastChanges { sourceLine changedOn changedOnText itemPath before { kind text } after { kind text }
+                pastChanges { sourceLine changedOn changedOnText itemPath itemId before { kind text } after { kind text }
                               timing explanation reasonCode importedBy { userId } }
                 history(first: 100) { edges { node { event actor { userId } } } }
               }
@@ -58,12 +58,19 @@ class ChangeAnnexImportIT extends SignedInServerTest {
         assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("ChangeAnnexImported");
         assertThat(imported.path("report").path("rowsImported").asInt()).isEqualTo(137);
         assertThat(imported.path("report").path("encoding").asText()).isEqualTo("UTF-8");
+        int resolved = imported.path("report").path("itemPathsResolved").asInt();
+        System.out.println("sample 001: " + resolved + " of 137 項目 paths resolved on KEY_ITEMS@2025");
+        assertThat(resolved).isPositive();
         JsonNode assessment = callers.kawasakiEditor.data("assessment", PAST, Map.of("id", id));
         JsonNode past = assessment.path("pastChanges");
         assertThat(past.size()).isEqualTo(137);
         assertThat(past.get(0).path("changedOn").asText()).isEqualTo("2018-06-07");
+        assertThat(past.get(0).path("itemPath").asText()).contains("システム4").contains("他のシステムとの接続");
+        assertThat(past.get(0).path("itemId").asText()).isEqualTo("system.connections");
         assertThat(past.findValuesAsText("timing").stream().filter("BEFORE"::equals).count()).isEqualTo(36);
         assertThat(past.get(0).path("importedBy").path("userId").asText()).isEqualTo("k-editor");
+        assertThat(past.findValuesAsText("itemId").stream().filter(id -> !id.isEmpty() && !"null".equals(id)).count())
+                .isEqualTo(resolved);
         JsonNode history = assessment.path("history").path("edges");
         assertThat(history.get(history.size() - 1).path("node").path("event").asText()).isEqualTo("PastChangesImported");
     }
