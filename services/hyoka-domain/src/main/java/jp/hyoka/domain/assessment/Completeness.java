@@ -9,7 +9,6 @@ import jp.hyoka.domain.form.Section;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 

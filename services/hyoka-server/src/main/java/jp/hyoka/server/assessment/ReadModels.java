@@ -44,6 +44,11 @@ public final class ReadModels {
         }
     }
 
+    /** An answer stored inside a history detail (already parsed into maps), as a domain answer. */
+    public static Answer answerFrom(Object raw) {
+        return JSON.convertValue(raw, Answer.class);
+    }
+
     static String detailJson(Object detail) {
         try {
             return JSON.writeValueAsString(detail);

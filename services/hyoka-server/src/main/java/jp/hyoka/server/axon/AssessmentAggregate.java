@@ -41,44 +41,37 @@ public class AssessmentAggregate {
 
     @CommandHandler
     public long handle(AnswerItem command, AssessmentDecider decider) {
-        apply(decider.answer(state, command));
-        return state.revision();
+        return decided(decider.answer(state, command));
     }
 
     @CommandHandler
     public long handle(ClearAnswer command, AssessmentDecider decider) {
-        apply(decider.clear(state, command));
-        return state.revision();
+        return decided(decider.clear(state, command));
     }
 
     @CommandHandler
     public long handle(AddRepeatEntry command, AssessmentDecider decider) {
-        apply(decider.addEntry(state, command));
-        return state.revision();
+        return decided(decider.addEntry(state, command));
     }
 
     @CommandHandler
     public long handle(MoveRepeatEntry command, AssessmentDecider decider) {
-        apply(decider.moveEntry(state, command));
-        return state.revision();
+        return decided(decider.moveEntry(state, command));
     }
 
     @CommandHandler
     public long handle(RemoveRepeatEntry command, AssessmentDecider decider) {
-        apply(decider.removeEntry(state, command));
-        return state.revision();
+        return decided(decider.removeEntry(state, command));
     }
 
     @CommandHandler
     public long handle(MigrateFormRevision command, AssessmentDecider decider) {
-        apply(decider.migrate(state, command));
-        return state.revision();
+        return decided(decider.migrate(state, command));
     }
 
     @CommandHandler
     public long handle(ImportPastChanges command, AssessmentDecider decider) {
-        apply(decider.importPast(state, command));
-        return state.revision();
+        return decided(decider.importPast(state, command));
     }
 
     @EventSourcingHandler
@@ -97,5 +90,11 @@ public class AssessmentAggregate {
 
     private static void apply(List<AssessmentEvent> events) {
         events.forEach(AggregateLifecycle::apply);
+    }
+
+    /** Applies what the decider decided and answers the revision the assessment is now at. */
+    private long decided(List<AssessmentEvent> events) {
+        apply(events);
+        return state.revision();
     }
 }

@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /** The municipalities registered on this installation; a token for any other code gets no access. */
@@ -15,12 +17,27 @@ import javax.sql.DataSource;
 public class Tenants {
 
     private final DataSource dataSource;
+    /**
+     * Every request resolves its caller's municipality; tenants are only ever added, so a municipality once found is
+     * remembered. A miss still asks the database (another node may have registered it).
+     */
+    private final Map<MunicipalityCode, String> known = new ConcurrentHashMap<>();
 
     public Tenants(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     public Optional<String> name(MunicipalityCode code) {
+        String cached = known.get(code);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<String> stored = stored(code);
+        stored.ifPresent(name -> known.put(code, name));
+        return stored;
+    }
+
+    private Optional<String> stored(MunicipalityCode code) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement("SELECT name FROM tenant WHERE municipality_code = ?")) {
             select.setString(1, code.value());

@@ -7,7 +7,6 @@ import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
-import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
@@ -21,8 +20,6 @@ import jp.hyoka.server.security.Caller;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Reading assessments: one by id, the tenant's list, and each assessment's answers in form order. */
 @Singleton

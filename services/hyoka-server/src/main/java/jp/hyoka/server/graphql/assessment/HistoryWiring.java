@@ -9,6 +9,7 @@ import jp.hyoka.domain.form.Item;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -124,7 +125,7 @@ public class HistoryWiring implements GraphQlFeature {
             return null;
         }
         Item item = form.flatMap(definition -> AssessmentWiring.item(definition, itemId)).orElse(null);
-        return new AnswerNode(ReadModelJson.answer(raw), item);
+        return new AnswerNode(ReadModels.answerFrom(raw), item);
     }
 
     private static HistoryNode node(graphql.schema.DataFetchingEnvironment environment) {
