@@ -2,6 +2,7 @@ package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
@@ -57,6 +58,9 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         FormRef nextForm = form;
         Set<String> nextSources = importedSources;
         if (event instanceof PastChangesImported imported) {
+            nextSources = new HashSet<>(importedSources);
+            nextSources.add(imported.contentHash());
+        } else if (event instanceof DocumentImported imported) {
             nextSources = new HashSet<>(importedSources);
             nextSources.add(imported.contentHash());
         } else if (event instanceof ItemAnswered answered) {

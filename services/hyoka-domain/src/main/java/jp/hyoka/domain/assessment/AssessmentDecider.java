@@ -3,6 +3,7 @@ package jp.hyoka.domain.assessment;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
@@ -62,6 +63,23 @@ public final class AssessmentDecider {
         String affairName = affairName(form, command.affairName());
         return List.of(new AssessmentStarted(command.assessmentId(), command.tenant(), form.ref(), affairName,
                 command.by(), command.at()));
+    }
+
+    /**
+     * A published document taken over as a new assessment (see {@link DocumentImportDecisions}). It is named by the
+     * 事務の名称 its body prints, else by {@code affairName}.
+     */
+    public List<AssessmentEvent> importDocument(ImportDocument command) {
+        FormDefinition form = forms.find(command.form())
+                .orElseThrow(() -> new CommandRejected(new UnknownForm(command.form().toString())));
+        if (command.body() != null && !command.body().form().equals(form.ref())) {
+            throw new CommandRejected(new InvalidInput("form", "the body was read against " + command.body().form()
+                    + ", not " + form.ref()));
+        }
+        String printedName = command.body() == null ? null
+                : command.body().text(Assessment.AFFAIR_NAME.value()).orElse(null);
+        String affairName = affairName(form, printedName == null ? command.affairName() : printedName);
+        return DocumentImportDecisions.decide(form, answerRules, command, affairName, reason(command.reason()));
     }
 
     public List<AssessmentEvent> answer(Assessment state, AnswerItem command) {

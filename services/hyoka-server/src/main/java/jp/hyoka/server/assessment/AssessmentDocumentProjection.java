@@ -5,6 +5,7 @@ import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
@@ -138,6 +139,11 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(PastChangesImported event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
     }
 

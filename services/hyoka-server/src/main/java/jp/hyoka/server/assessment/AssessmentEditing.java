@@ -7,6 +7,7 @@ import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
@@ -15,6 +16,8 @@ import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.CommandRejected;
@@ -63,6 +66,18 @@ public class AssessmentEditing {
         AssessmentId id = ids.nextAssessmentId();
         return send(caller, new StartAssessment(id, caller.tenant(), kind, affairName, caller.actor(), now(),
                 formVersion), result -> 1L);
+    }
+
+    /**
+     * A published document as a new assessment with the given id (derived from the file, so that importing it
+     * again names the same assessment); {@code body} null for an annex-only file.
+     */
+    public EditOutcome importDocument(Caller caller, AssessmentId id, FormRef form, String affairName,
+                                      ImportedDocument body, String sourceName, String contentHash,
+                                      List<PastChange> pastChanges, String reason) {
+        ImportDocument command = new ImportDocument(id, caller.tenant(), form, affairName, body, sourceName, contentHash,
+                pastChanges, reason, caller.actor(), now());
+        return send(caller, command, result -> command.resultingRevision());
     }
 
     public EditOutcome answer(Caller caller, String assessmentId, long expectedRevision, String itemId,

@@ -115,6 +115,42 @@ public class AssessmentQueries {
                 });
     }
 
+    /** What an import kept aside because no form item could take it, in source order. */
+    public List<Map<String, Object>> unmappedContent(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_unmapped_content WHERE tenant_code = ? AND assessment_id = ? "
+                        + "ORDER BY content_hash, row_index",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> {
+                    Map<String, Object> content = new java.util.HashMap<>();
+                    content.put("sourceLine", row.getInt("source_line"));
+                    content.put("label", row.getString("label"));
+                    content.put("content", row.getString("content"));
+                    content.put("reason", row.getString("reason"));
+                    content.put("itemId", row.getString("item_id"));
+                    return content;
+                });
+    }
+
+    /** The published file an assessment was imported from, if it was. */
+    public Optional<Map<String, Object>> importedFrom(MunicipalityCode tenant, AssessmentId id) {
+        return query("SELECT * FROM rm_imported_document WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> {
+                    Map<String, Object> source = new java.util.HashMap<>();
+                    source.put("sourceName", row.getString("source_name"));
+                    source.put("contentHash", row.getString("content_hash"));
+                    source.put("rowsRead", row.getInt("rows_read"));
+                    source.put("rowsMapped", row.getInt("rows_mapped"));
+                    source.put("importedBy", new Actor(row.getString("imported_by_id"), row.getString("imported_by_name")));
+                    source.put("importedAt", row.getTimestamp("imported_at").toInstant());
+                    return source;
+                }).stream().findFirst();
+    }
+
     private static Map<String, Object> changeText(String kind, String text) {
         Map<String, Object> changeText = new java.util.HashMap<>();
         changeText.put("kind", kind);

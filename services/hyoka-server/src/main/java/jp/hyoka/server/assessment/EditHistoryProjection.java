@@ -3,6 +3,7 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
@@ -84,6 +85,14 @@ public class EditHistoryProjection {
         record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
                 "sourceName", event.sourceName() == null ? "" : event.sourceName(),
                 "contentHash", event.contentHash(), "rows", event.changes().size())));
+    }
+
+    @EventHandler
+    void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "sourceName", event.sourceName() == null ? "" : event.sourceName(),
+                "contentHash", event.contentHash(), "rowsRead", event.rowsRead(), "rowsMapped", event.rowsMapped(),
+                "unmapped", event.unmapped().size())));
     }
 
     /** What one history row says, beyond who and when. */

@@ -5,6 +5,7 @@ import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
@@ -37,6 +38,12 @@ public class AssessmentAggregate {
     @CommandHandler
     public AssessmentAggregate(StartAssessment command, AssessmentDecider decider) {
         apply(decider.start(command));
+    }
+
+    /** A published document taken over: a new assessment, its answers and its past in one commit. */
+    @CommandHandler
+    public AssessmentAggregate(ImportDocument command, AssessmentDecider decider) {
+        apply(decider.importDocument(command));
     }
 
     @CommandHandler

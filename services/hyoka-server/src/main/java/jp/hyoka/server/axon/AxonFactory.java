@@ -7,6 +7,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.server.assessment.AssessmentDocumentProjection;
 import jp.hyoka.server.assessment.EditHistoryProjection;
+import jp.hyoka.server.assessment.ImportedDocumentProjection;
 import jp.hyoka.server.assessment.PastChangeProjection;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.RepeatEntryProjection;
@@ -41,7 +42,8 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
-                                    RepeatEntryProjection entries, PastChangeProjection pastChanges) {
+                                    RepeatEntryProjection entries, PastChangeProjection pastChanges,
+                                    ImportedDocumentProjection importedDocuments) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = JdbcEventStorageEngine.builder()
@@ -70,7 +72,8 @@ public class AxonFactory {
                 .registerEventHandler(c -> documents)
                 .registerEventHandler(c -> history)
                 .registerEventHandler(c -> entries)
-                .registerEventHandler(c -> pastChanges);
+                .registerEventHandler(c -> pastChanges)
+                .registerEventHandler(c -> importedDocuments);
         Configuration configuration = configurer.buildConfiguration();
         configuration.start();
         return configuration;

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded default's welcome: registers the two demo municipalities and prints where the API is and how to
- * call it as a demo editor of each. Off unless {@code hyoka.demo.enabled}.
+ * The embedded default's welcome: registers the demo municipalities, imports the published samples into them
+ * ({@link DemoDocuments}) and prints where the API is and how to call it as a demo editor of each. Off unless
+ * {@code hyoka.demo.enabled}.
  */
 @Singleton
 @Requires(property = "hyoka.demo.enabled", value = "true")
@@ -24,19 +25,24 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
 
     static final List<DemoTenant> TENANTS = List.of(
             new DemoTenant(new MunicipalityCode("141305"), "川崎市", "demo-kawasaki-editor", "川崎 編集者"),
-            new DemoTenant(new MunicipalityCode("012041"), "旭川市", "demo-asahikawa-editor", "旭川 編集者"));
+            new DemoTenant(new MunicipalityCode("012041"), "旭川市", "demo-asahikawa-editor", "旭川 編集者"),
+            new DemoTenant(new MunicipalityCode("141003"), "横浜市", "demo-yokohama-editor", "横浜 編集者"),
+            new DemoTenant(new MunicipalityCode("131075"), "墨田区", "demo-sumida-editor", "墨田 編集者"));
 
     private final Tenants tenants;
     private final Optional<DevTokenIssuer> issuer;
+    private final DemoDocuments documents;
 
-    public DemoTenants(Tenants tenants, Optional<DevTokenIssuer> issuer) {
+    public DemoTenants(Tenants tenants, Optional<DevTokenIssuer> issuer, DemoDocuments documents) {
         this.tenants = tenants;
         this.issuer = issuer;
+        this.documents = documents;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         TENANTS.forEach(tenant -> tenants.register(tenant.code(), tenant.name()));
+        List<String> imported = documents.importAll(TENANTS);
         String base = event.getSource().getURL().toString().replaceAll("/$", "");
         StringBuilder banner = new StringBuilder()
                 .append("\n================ Hyoka is running ================\n")
@@ -51,6 +57,8 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
                             .append("\"}\n"),
                     () -> banner.append("(no development issuer: sign in through your identity provider)\n"));
         }
+        banner.append("\nSample documents:\n");
+        imported.forEach(line -> banner.append("  ").append(line).append("\n"));
         banner.append("==================================================\n");
         System.out.println(banner);
     }

@@ -14,8 +14,14 @@ public class DomainFactory {
         return new ClasspathFormCatalog();
     }
 
+    /** One set of answer rules for typed edits and imports alike. */
     @Singleton
-    AssessmentDecider assessmentDecider(ClasspathFormCatalog forms) {
-        return new AssessmentDecider(forms, new AnswerRules(new JsoupRichTextSanitizer()));
+    AnswerRules answerRules() {
+        return new AnswerRules(new JsoupRichTextSanitizer());
+    }
+
+    @Singleton
+    AssessmentDecider assessmentDecider(ClasspathFormCatalog forms, AnswerRules answerRules) {
+        return new AssessmentDecider(forms, answerRules);
     }
 }

@@ -3,15 +3,12 @@ package jp.hyoka.server.importing;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
-import jp.hyoka.domain.form.ItemId;
-import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.importing.DecodedExport;
 import jp.hyoka.domain.importing.ExportDecoding;
 import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
-import jp.hyoka.domain.importing.annex.ChangeRow;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.server.assessment.AssessmentEditing;
 import jp.hyoka.server.assessment.AssessmentQueries;
@@ -19,11 +16,6 @@ import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.security.Caller;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,43 +56,13 @@ public class ChangeAnnexImport {
                 .flatMap(id -> queries.find(caller.tenant(), id))
                 .flatMap(view -> forms.find(view.form()))
                 .map(ItemPathResolver::new);
-        List<PastChange> changes = annex.rows().stream().map(row -> pastChange(row, resolver)).toList();
+        List<PastChange> changes = ImportSources.pastChanges(annex, resolver);
         int resolved = (int) changes.stream().filter(change -> change.itemId() != null).count();
-        EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision, sourceName(fileName),
-                contentHash(decoded), changes, reason);
+        EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision,
+                ImportSources.sourceName(fileName), ImportSources.contentHash(decoded), changes, reason);
         boolean alreadyImported = outcome instanceof EditOutcome.Edited edited && edited.revision() == expectedRevision;
-        List<ImportProblem> warnings = new ArrayList<>(decoded.warnings());
-        annex.warnings().forEach(warning -> warnings.add(new ImportProblem(warning.code().name(),
-                warning.lineNumber(), warning.message())));
+        List<ImportProblem> warnings = ImportSources.warnings(decoded, annex);
         return new Result(outcome, new AnnexImportReport(annex.rowsRead(), alreadyImported ? 0 : changes.size(),
                 resolved, decoded.encoding(), warnings, alreadyImported));
     }
-
-    /** A file name is a label the client chose: cleaned like typed text and kept short. */
-    private static String sourceName(String fileName) {
-        String cleaned = fileName == null ? "" : PlainText.clean(fileName);
-        return cleaned.isEmpty() ? null : cleaned.substring(0, Math.min(cleaned.length(), 200));
-    }
-
-    /** A row as the document wrote it, with the item id of its 項目 where the assessment's form resolves it. */
-    private static PastChange pastChange(ChangeRow row, Optional<ItemPathResolver> resolver) {
-        String itemId = resolver.flatMap(r -> r.resolve(row.itemPath())).map(ItemId::value).orElse(null);
-        return new PastChange(row.rowIndex(), row.lineNumber(), row.changedOn(), row.changedOnText(), row.itemPath(),
-                itemId, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
-                row.timing() == null ? null : row.timing().name(), row.explanation(), row.reason().name());
-    }
-
-    /**
-     * SHA-256 of the decoded text with normalised line ends: the same document saved in another encoding or with
-     * other line ends is the same file.
-     */
-    static String contentHash(DecodedExport decoded) {
-        try {
-            byte[] text = String.join("\n", decoded.lines()).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
 }

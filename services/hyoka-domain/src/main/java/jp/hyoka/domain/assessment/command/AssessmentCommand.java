@@ -10,7 +10,7 @@ import java.time.Instant;
  * An edit someone asks for. The tenant, the actor and the time come in with the command: the domain never reads
  * a clock or a security context.
  */
-public sealed interface AssessmentCommand permits StartAssessment, RevisionedCommand {
+public sealed interface AssessmentCommand permits StartAssessment, ImportDocument, RevisionedCommand {
 
     AssessmentId assessmentId();
 

@@ -12,7 +12,8 @@ import java.time.Instant;
  * Class names are part of the stored contract (see README, event catalogue): never rename or move them.
  */
 public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared,
-        RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported {
+        RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported,
+        DocumentImported {
 
     AssessmentId assessmentId();
 

@@ -82,6 +82,7 @@ public class AssessmentMutations {
         wiring.type("EditAssessmentResult", type -> type.typeResolver(results));
         wiring.type("Problem", type -> type.typeResolver(results));
         wiring.type("ImportChangeAnnexResult", type -> type.typeResolver(results));
+        wiring.type("ImportDocumentResult", type -> type.typeResolver(results));
         for (String problem : PROBLEM_TYPES) {
             wiring.type(problem, type -> type.defaultDataFetcher(AssessmentMutations::problemField));
         }

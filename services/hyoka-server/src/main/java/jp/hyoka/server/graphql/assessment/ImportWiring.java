@@ -2,6 +2,7 @@ package jp.hyoka.server.graphql.assessment;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
@@ -12,21 +13,25 @@ import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.assessment.Nodes.FileRejectedNode;
 import jp.hyoka.server.graphql.assessment.Nodes.ImportedNode;
 import jp.hyoka.server.importing.ChangeAnnexImport;
+import jp.hyoka.server.importing.DocumentImport;
 import jp.hyoka.server.security.Caller;
 
 import java.util.Base64;
 import java.util.Map;
 
-/** Importing published documents: the 変更箇所 annex taken over as an assessment's past. */
+/** Importing published documents: a whole 評価書 as a new assessment, or a 変更箇所 annex as an assessment's past. */
 @Singleton
 public class ImportWiring implements GraphQlFeature {
 
     private final ChangeAnnexImport annexImport;
+    private final DocumentImport documentImport;
     private final AssessmentQueries queries;
     private final AssessmentMutations mutations;
 
-    public ImportWiring(ChangeAnnexImport annexImport, AssessmentQueries queries, AssessmentMutations mutations) {
+    public ImportWiring(ChangeAnnexImport annexImport, DocumentImport documentImport, AssessmentQueries queries,
+                        AssessmentMutations mutations) {
         this.annexImport = annexImport;
+        this.documentImport = documentImport;
         this.queries = queries;
         this.mutations = mutations;
     }
@@ -41,12 +46,7 @@ public class ImportWiring implements GraphQlFeature {
         wiring.type("Mutation", type -> type.dataFetcher("importChangeAnnex", environment -> {
             Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
             Map<String, Object> input = environment.getArgument("input");
-            byte[] content;
-            try {
-                content = Base64.getDecoder().decode((String) input.get("contentBase64"));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiException.BAD_USER_INPUT, "contentBase64 is not base64.");
-            }
+            byte[] content = content(input);
             try {
                 return node(caller, annexImport.importAnnex(caller, (String) input.get("assessmentId"),
                         ((Number) input.get("expectedRevision")).longValue(), (String) input.get("fileName"), content,
@@ -55,10 +55,44 @@ public class ImportWiring implements GraphQlFeature {
                 return new FileRejectedNode(rejected.problem().code(), rejected.problem().message());
             }
         }));
-        wiring.type("Assessment", type -> type.dataFetcher("pastChanges", environment -> {
-            Caller caller = Requests.caller(environment);
-            return queries.pastChanges(caller.tenant(), environment.<AssessmentView>getSource().id());
+        wiring.type("Mutation", type -> type.dataFetcher("importDocument", environment -> {
+            Caller caller = Requests.callerWithRole(environment, Caller.EDITOR);
+            Map<String, Object> input = environment.getArgument("input");
+            byte[] content = content(input);
+            Object kind = input.get("kind");
+            try {
+                return documentNode(caller, documentImport.importDocument(caller, (String) input.get("fileName"),
+                        content, kind == null ? null : FormKind.valueOf(kind.toString()),
+                        (String) input.get("affairName"), (String) input.get("reason")));
+            } catch (ImportRejected rejected) {
+                return new FileRejectedNode(rejected.problem().code(), rejected.problem().message());
+            }
         }));
+        wiring.type("Assessment", type -> type
+                .dataFetcher("pastChanges", environment -> queries.pastChanges(Requests.caller(environment).tenant(),
+                        environment.<AssessmentView>getSource().id()))
+                .dataFetcher("unmappedContent", environment -> queries.unmappedContent(
+                        Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id()))
+                .dataFetcher("importedFrom", environment -> queries.importedFrom(
+                        Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id())
+                        .orElse(null)));
+    }
+
+    private static byte[] content(Map<String, Object> input) {
+        try {
+            return Base64.getDecoder().decode((String) input.get("contentBase64"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiException.BAD_USER_INPUT, "contentBase64 is not base64.");
+        }
+    }
+
+    private Object documentNode(Caller caller, DocumentImport.Result result) {
+        if (result.outcome() instanceof EditOutcome.Edited edited) {
+            return queries.find(caller.tenant(), edited.assessmentId())
+                    .map(view -> (Object) new Nodes.DocumentImportedNode(view, edited.revision(), result.report()))
+                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
+        }
+        return mutations.problem(caller, (EditOutcome.Refused) result.outcome());
     }
 
     private Object node(Caller caller, ChangeAnnexImport.Result result) {

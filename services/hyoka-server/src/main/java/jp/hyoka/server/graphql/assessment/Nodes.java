@@ -1,5 +1,6 @@
 package jp.hyoka.server.graphql.assessment;
 
+import jp.hyoka.server.importing.DocumentImportReport;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
@@ -48,6 +49,14 @@ final class Nodes {
         @Override
         public String graphQlType() {
             return "ChangeAnnexImported";
+        }
+    }
+
+    record DocumentImportedNode(AssessmentView assessment, long revision, DocumentImportReport report)
+            implements Typed {
+        @Override
+        public String graphQlType() {
+            return "DocumentImported";
         }
     }
 

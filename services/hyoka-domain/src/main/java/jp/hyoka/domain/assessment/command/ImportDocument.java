@@ -1,0 +1,43 @@
+package jp.hyoka.domain.assessment.command;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.importing.body.ImportedDocument;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Take a published 評価書 over as a new assessment, in one step: its body as read against {@code form} (null for a
+ * file that is a 変更箇所 annex only) and its 変更箇所 rows as the assessment's past. {@code affairName} names the
+ * assessment when the body does not (an annex-only file). {@code contentHash} identifies the file.
+ */
+public record ImportDocument(AssessmentId assessmentId, MunicipalityCode tenant, FormRef form, String affairName,
+                             ImportedDocument body, String sourceName, String contentHash,
+                             List<PastChange> pastChanges, String reason, Actor by, Instant at)
+        implements AssessmentCommand {
+    public ImportDocument {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(contentHash, "contentHash");
+        pastChanges = List.copyOf(pastChanges);
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(at, "at");
+    }
+
+    /**
+     * The revision the new assessment is at after the import: one event each for the start, every entry, every
+     * answer but the 事務の名称 (which the start carries), the import itself, and the past when there is one.
+     */
+    public long resultingRevision() {
+        long answers = body == null ? 0 : body.answers().stream()
+                .filter(answer -> !answer.itemId().value().equals("affair.name")).count();
+        long entries = body == null ? 0 : body.entries().size();
+        return 2 + entries + answers + (pastChanges.isEmpty() ? 0 : 1);
+    }
+}

@@ -1,0 +1,111 @@
+package jp.hyoka.domain.importing.body;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The cells of one row of an exported 評価書 body (cells separated by TAB, plain text or HTML fragments; DOMAIN.md
+ * §7), and how a cell is told to be a label or a value. Labels never look like values in published documents: a
+ * value holds block HTML, starts with a selection or placeholder mark, a numbered option, a count, a number or a
+ * date, is a placeholder ("なし", "非公開" …), ends a sentence with "。" or is longer than 100 characters.
+ */
+final class BodyCells {
+
+    /** One non-empty cell: its column, its text as exported and its plain text. */
+    record Cell(int column, String raw, String text) {
+    }
+
+    /** Tags with ASCII names only: "<中間サーバー・プラットフォームにおける措置>" and "<選択肢>" are text (DOMAIN §7.17). */
+    static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+    static final Pattern SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    static final Pattern SECTION = Pattern.compile("^(?:[IVX]+|[\\u2160-\\u216B]+)\\s*\\S");
+    static final Pattern ANNEX = Pattern.compile("^[(（]別[添紙]\\d*[)）]");
+    static final Pattern BLOCK = Pattern.compile("^(\\d+)\\s*\\.\\s*\\S");
+    static final Pattern RISK = Pattern.compile("^リスク\\s*(\\d*)\\s*[:：]");
+    static final Pattern REPEAT = Pattern.compile("^(システム|委託事項|提供先|移転先)\\s*(\\d+)\\s*(?:[～~〜]\\s*(\\d+))?$");
+    static final Pattern CHANGE_ANNEX = Pattern.compile("^[(（]別添\\d+[)）]\\s*変更箇所");
+    private static final Pattern RULE = Pattern.compile("^[-—－―−‐=]{2,}$");
+    private static final Pattern BLOCK_HTML = Pattern.compile("<(ul|ol|table|div|input|tr|td)\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern VALUE_START = Pattern.compile(
+            "^(?:[\\[<＜・○■●◆※【\\-—－―−‐]|\\d+\\)|\\(\\s*\\d*\\s*\\)\\s*件|\\d+(?:\\s|$)"
+                    + "|(?:令和|平成|昭和)\\s*(?:\\d+|元)\\s*年|\\d{4}/\\d{1,2}/\\d{1,2})");
+    private static final Pattern PARENTHESISED = Pattern.compile("[(（][^()（）]*[)）]");
+    private static final Set<String> PLACEHOLDERS = Set.of("なし", "特になし", "該当なし", "未定", "非公開");
+
+    private BodyCells() {
+    }
+
+    /** The non-empty cells of one exported line. */
+    static List<Cell> cells(String line) {
+        String[] raw = line.split("\t", -1);
+        List<Cell> cells = new ArrayList<>();
+        for (int column = 0; column < raw.length; column++) {
+            String text = text(raw[column]);
+            if (!text.isEmpty()) {
+                cells.add(new Cell(column, raw[column].strip(), text));
+            }
+        }
+        return cells;
+    }
+
+    /** Plain text of a cell: tags out, runs of white space as one space, stripped. */
+    static String text(String raw) {
+        return SPACES.matcher(TAG.matcher(raw).replaceAll(" ")).replaceAll(" ").strip();
+    }
+
+    /** Markdown conversion artefacts ("------ | ----"): layout, not content. */
+    static boolean isRule(List<Cell> cells) {
+        return cells.stream().allMatch(cell -> RULE.matcher(cell.text().replace(" ", "")).matches());
+    }
+
+    /**
+     * The leading cells of a row that are labels. In a row with several cells the last one is the value; cells
+     * before it are labels up to the first value-like one ("④使用の主体 | 使用部署 | value"). A single cell is a label
+     * unless it looks like a value.
+     */
+    static List<Cell> labelCells(List<Cell> cells) {
+        if (cells.size() == 1) {
+            return isLabelCell(cells.get(0)) ? cells : List.of();
+        }
+        List<Cell> found = new ArrayList<>();
+        for (Cell cell : cells.subList(0, cells.size() - 1)) {
+            if (!isLabelCell(cell)) {
+                break;
+            }
+            found.add(cell);
+            if (!inlineLabel(cell.text()).equals(cell.text())) {
+                break;                                          // the cell carried its own value
+            }
+        }
+        return found;
+    }
+
+    static boolean isLabelCell(Cell cell) {
+        String label = inlineLabel(cell.text());
+        return !valueLike(cell.raw()) || (!label.equals(cell.text()) && !label.isEmpty() && !valueLike(label));
+    }
+
+    static boolean valueLike(String raw) {
+        String text = text(raw);
+        return text.isEmpty()
+                || BLOCK_HTML.matcher(raw).find()
+                || VALUE_START.matcher(text).find()
+                || PLACEHOLDERS.contains(text)
+                || PARENTHESISED.matcher(text).replaceAll("").contains("。")
+                || text.codePointCount(0, text.length()) > 100;
+    }
+
+    /** The label part of a cell that carries its selection inline ("実施の有無 [] 自己点検 …"). */
+    static String inlineLabel(String text) {
+        int bracket = text.indexOf('[');
+        return bracket > 0 ? text.substring(0, bracket).strip() : text;
+    }
+
+    /** The value part of a cell that carries its selection inline, or "" when the cell is all label. */
+    static String inlineValue(Cell cell) {
+        int bracket = cell.raw().indexOf('[');
+        return bracket > 0 && !inlineLabel(cell.text()).equals(cell.text()) ? cell.raw().substring(bracket) : "";
+    }
+}

@@ -1,0 +1,458 @@
+package jp.hyoka.domain.importing.body;
+
+import jp.hyoka.domain.form.Block;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.ItemType;
+import jp.hyoka.domain.form.RepeatGroup;
+import jp.hyoka.domain.form.Section;
+import jp.hyoka.domain.importing.ImportProblem;
+import jp.hyoka.domain.importing.body.BodyCells.Cell;
+import jp.hyoka.domain.importing.body.PrintedForm.Slot;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+
+/**
+ * Reads the body of an exported 評価書 (after the title and the 項目一覧, up to the 変更箇所 annex) against one form
+ * revision, row by row, keeping where it is: section, block, repeat entries and the print position. Each row is a
+ * heading (section, "N. block", "システムN", "リスクN："), an item's label with its value, or the continuation of
+ * the previous value (cells split over lines, options on the next row, a value printed under its label).
+ * Whatever names no item is kept as {@link UnmappedContent} with a warning; nothing is dropped silently.
+ */
+final class BodyReader {
+
+    /** An item being read: its value may continue on the following rows. */
+    private static final class Pending {
+        final Slot slot;
+        final List<String> entries;
+        final int line;
+        final String label;
+        final List<String> parts = new ArrayList<>();
+
+        Pending(Slot slot, List<String> entries, int line, String label, String firstPart) {
+            this.slot = slot;
+            this.entries = entries;
+            this.line = line;
+            this.label = label;
+            if (!firstPart.isBlank()) {
+                parts.add(firstPart);
+            }
+        }
+
+        String raw(boolean paragraphs) {
+            if (paragraphs && parts.size() > 1) {
+                return String.join("", parts.stream().map(part -> "<p>" + part + "</p>").toList());
+            }
+            return String.join(" ", parts);
+        }
+    }
+
+    static final String UNKNOWN_OPTION = "UNKNOWN_OPTION";
+
+    private final PrintedForm printed;
+    private final EntryTracker entries;
+    private final List<UnmappedContent> unmapped = new ArrayList<>();
+    private final List<ImportProblem> warnings = new ArrayList<>();
+    private final Map<String, Pending> values = new LinkedHashMap<>();
+    private final Map<String, Integer> occurrences = new HashMap<>();
+    private List<Slot> header = List.of();
+    private Section section;
+    private Block block;
+    private int cursor;
+    private Pending last;
+    private Pending awaiting;
+    private int awaitingLine;
+    private int lastLine;
+    private boolean annexSection;
+    private int rowsRead;
+    private int rowsMapped;
+
+    BodyReader(FormDefinition form, Supplier<String> newEntryId) {
+        this.printed = new PrintedForm(form);
+        this.entries = new EntryTracker(form, newEntryId);
+        this.section = printed.cover();
+    }
+
+    /** Reads lines {@code from} (1-based, inclusive) up to {@code to} (exclusive). */
+    BodyReader read(List<String> lines, int from, int to) {
+        for (int line = from; line < to; line++) {
+            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            if (cells.isEmpty() || BodyCells.isRule(cells)) {
+                continue;
+            }
+            rowsRead++;
+            if (row(line, cells)) {
+                rowsMapped++;
+            }
+            lastLine = line;
+        }
+        return this;
+    }
+
+    ImportedDocument result(ValueReader reader) {
+        List<ImportedAnswer> answers = new ArrayList<>();
+        for (Pending pending : values.values()) {
+            String raw = pending.raw(annexSection(pending.slot.section()));
+            ValueReader.Read read = reader.read(pending.slot.item(), raw);
+            if (read instanceof ValueReader.Accepted accepted) {
+                answers.add(new ImportedAnswer(pending.slot.item().id(), pending.entries, accepted.answer(),
+                        pending.line));
+                if (!accepted.unknownOptions().isEmpty()) {
+                    warn(UNKNOWN_OPTION, pending.line, "options printed for " + pending.slot.item().id().value()
+                            + " that " + printed.form().ref() + " does not have: "
+                            + String.join(", ", accepted.unknownOptions()));
+                }
+            } else if (read instanceof ValueReader.Refused refused) {
+                keep(pending.line, pending.label, raw, UnmappedContent.INVALID_VALUE,
+                        pending.slot.item().id().value(),
+                        "value of " + pending.slot.item().id().value() + " not taken: " + refused.message());
+            }                                               // Blank: the document left the item empty
+        }
+        return new ImportedDocument(printed.form().ref(), entries.created(), answers, unmapped, warnings, rowsRead,
+                rowsMapped);
+    }
+
+    /** One row; true when it was understood (a heading, a label, or a continuation). */
+    private boolean row(int line, List<Cell> cells) {
+        String first = cells.get(0).text();
+        if (annexSection && !isSectionHeading(first)) {
+            boolean labelled = last != null && LabelKey.of(first).equals(LabelKey.of(last.slot.item().label()));
+            if (labelled && cells.size() == 1) {
+                return true;                                // the item's own label row, as Hyoka's export prints it
+            }
+            return continueValue(line, labelled ? cells.subList(1, cells.size()) : cells);
+        }
+        if (isSectionHeading(first) && cells.size() == 1) {
+            return enterSection(line, printed.section(first).orElseThrow());
+        }
+        Matcher repeat = BodyCells.REPEAT.matcher(first);
+        if (repeat.matches()) {
+            return repeatHeading(line, repeat, cells);
+        }
+        Matcher risk = BodyCells.RISK.matcher(first);
+        if (risk.find() && cells.size() == 1) {
+            return riskHeading(risk.group(1).isEmpty() ? 1 : Integer.parseInt(risk.group(1)));
+        }
+        if (BodyCells.BLOCK.matcher(first).find()) {
+            String heading = BodyCells.inlineLabel(first);
+            Optional<Block> named = printed.block(section, heading);
+            String value = (BodyCells.inlineValue(cells.get(0)) + " " + joinRaw(cells.subList(1, cells.size()))).strip();
+            if (named.isPresent()) {
+                return enterBlock(line, named.get(), heading, value);
+            }
+            Optional<Slot> elsewhere = printed.sameEntryItem(section, heading);
+            if (elsewhere.isPresent()) {
+                answer(line, elsewhere.get(), heading, value);
+                return true;
+            }
+        }
+        if (cells.size() == 1 && printed.isBlockHeading(section, first)) {
+            return true;                                    // the risk titles listed under 全項目 III 4
+        }
+        if (tableHeader(line, cells)) {
+            return true;
+        }
+        if (!header.isEmpty()) {
+            return tableRow(line, cells);
+        }
+        return labelRow(line, cells);
+    }
+
+    private boolean isSectionHeading(String text) {
+        return (BodyCells.SECTION.matcher(text).find() || BodyCells.ANNEX.matcher(text).find())
+                && printed.section(text).isPresent();
+    }
+
+    /**
+     * A section printed once per entry (II and III per 特定個人情報ファイル) is read into the entry of the same rank
+     * as its occurrence: the second "II" is the second file. Documents print either II, III per file or all II
+     * before all III; counting occurrences reads both.
+     */
+    private boolean enterSection(int line, Section next) {
+        section = next;
+        block = null;
+        cursor = 0;
+        last = null;
+        annexSection = annexSection(next);
+        if (next.repeat() != null) {
+            nextOccurrence(line, next);
+        }
+        if (annexSection) {
+            Slot only = printed.slots(next).get(0);
+            answer(line, only, next.label(), "");
+        }
+        return true;
+    }
+
+    private void nextOccurrence(int line, Section repeated) {
+        int occurrence = occurrences.merge(repeated.id(), 1, Integer::sum);
+        if (entries.select(repeated.repeat(), occurrence).isEmpty()) {
+            warn(UnmappedContent.REPEAT_LIMIT, line, "more " + groupLabel(repeated.repeat()) + " than the form allows");
+        }
+    }
+
+    /** (別添) sections with one rich-text item take every row up to the next section as its paragraphs. */
+    private boolean annexSection(Section candidate) {
+        List<Slot> slots = printed.slots(candidate);
+        return BodyCells.ANNEX.matcher(candidate.number()).find() && slots.size() == 1
+                && slots.get(0).item().type().answerType() == ItemType.RICH_TEXT;
+    }
+
+    private boolean enterBlock(int line, Block next, String heading, String value) {
+        int from = block == null ? -1 : section.blocks().indexOf(block);
+        int to = section.blocks().indexOf(next);
+        if (section.repeat() != null && from >= 0 && to < from && next.repeat() == null) {
+            // a section heading lost in the export (DOMAIN §7.7): its blocks start over for the next entry
+            warn("SECTION_HEADING_MISSING", line, "\"" + heading + "\" starts over " + section.number()
+                    + " without its heading: read as the next " + groupLabel(section.repeat()));
+            nextOccurrence(line, section);
+        }
+        block = next;
+        last = null;
+        printed.first(next).ifPresent(slot -> cursor = slot.index());
+        Optional<Slot> target = printed.namedLike(next, heading)
+                .or(() -> value.isBlank() ? Optional.empty() : printed.first(next)
+                        .filter(slot -> slot.item().type() == ItemType.SINGLE_CHOICE
+                                || slot.item().type() == ItemType.MULTIPLE_CHOICE));
+        target.ifPresent(slot -> answer(line, slot, heading, value));
+        if (target.isEmpty() && !value.isBlank()) {
+            keep(line, heading, value, UnmappedContent.UNKNOWN_LABEL, null,
+                    "a value beside block heading \"" + heading + "\" names no item");
+        }
+        return true;
+    }
+
+    private boolean repeatHeading(int line, Matcher repeat, List<Cell> cells) {
+        if (repeat.group(3) != null) {
+            return true;                                    // "システム2～5": a layout heading over several entries
+        }
+        Optional<RepeatGroup> group = printed.form().repeatGroups().stream()
+                .filter(g -> g.label().equals(repeat.group(1))).findFirst();
+        if (group.isEmpty()) {
+            return labelRow(line, cells);
+        }
+        Optional<Block> repeated = printed.repeatBlock(section, group.get().id());
+        if (repeated.isEmpty()) {
+            return labelRow(line, cells);
+        }
+        int number = Integer.parseInt(repeat.group(2));
+        if (entries.select(group.get().id(), number).isEmpty()) {
+            keep(line, cells.get(0).text(), joinRaw(cells.subList(1, cells.size())), UnmappedContent.REPEAT_LIMIT,
+                    null, "more " + group.get().label() + " than the form allows (" + group.get().max() + ")");
+            return false;
+        }
+        if (entries.count(group.get().id()) != number) {
+            warn("REPEAT_NUMBER_GAP", line, cells.get(0).text() + " is entry " + entries.count(group.get().id())
+                    + " here: entries the export lost are not invented");
+        }
+        block = repeated.get();
+        last = null;
+        printed.first(block).ifPresent(slot -> cursor = slot.index());
+        String value = joinRaw(cells.subList(1, cells.size()));
+        printed.namedLike(block, group.get().label()).ifPresent(slot -> answer(line, slot, cells.get(0).text(), value));
+        return true;
+    }
+
+    /**
+     * A row of labels only, each naming an item ("評価書番号 | 評価書名"), is a table header: the next row holds their
+     * values, cell by cell.
+     */
+    private boolean tableHeader(int line, List<Cell> cells) {
+        if (cells.size() < 2 || !cells.stream().allMatch(BodyCells::isLabelCell)) {
+            return false;
+        }
+        List<Slot> slots = new ArrayList<>();
+        int from = cursor;
+        for (Cell cell : cells) {
+            Optional<Slot> slot = printed.find(section, List.of(LabelKey.of(cell.text())), from, block);
+            if (slot.isEmpty() || slot.get().index() < from) {
+                return false;
+            }
+            slots.add(slot.get());
+            from = slot.get().index() + 1;
+        }
+        header = List.copyOf(slots);
+        return true;
+    }
+
+    private boolean tableRow(int line, List<Cell> cells) {
+        List<Slot> columns = header;
+        header = List.of();
+        if (cells.size() != columns.size()) {
+            warn("TABLE_ROW_CELLS", line, "a table row with " + cells.size() + " cells under a header of "
+                    + columns.size() + ": read as ordinary rows");
+            return labelRow(line, cells);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            answer(line, columns.get(i), columns.get(i).item().label(), cells.get(i).raw());
+        }
+        return true;
+    }
+
+    /** "リスク2：…": the risk's own block (全項目) or its items within the current block (重点). */
+    private boolean riskHeading(int risk) {
+        Optional<Block> own = printed.riskBlock(section, block, risk);
+        if (own.isPresent()) {
+            block = own.get();
+            printed.first(block).ifPresent(slot -> cursor = slot.index());
+            last = null;
+            return true;
+        }
+        String marker = ".r" + risk + ".";
+        printed.slots(section).stream().filter(slot -> slot.index() >= cursor || slot.block() == block)
+                .filter(slot -> slot.item().id().value().contains(marker)).findFirst()
+                .ifPresent(slot -> cursor = slot.index());
+        last = null;
+        return true;
+    }
+
+    private boolean labelRow(int line, List<Cell> cells) {
+        List<Cell> labels = BodyCells.labelCells(cells);
+        if (labels.isEmpty()) {
+            return continueValue(line, cells);
+        }
+        Cell labelCell = labels.get(labels.size() - 1);
+        String label = BodyCells.inlineLabel(labelCell.text());
+        String parent = labels.size() > 1 ? labels.get(labels.size() - 2).text() : null;
+        String value = (BodyCells.inlineValue(labelCell) + " " + joinRaw(cells.subList(labels.size(), cells.size()))).strip();
+        List<String> keys = parent == null ? List.of(LabelKey.of(label))
+                : List.of(LabelKey.of(parent) + LabelKey.of(label), LabelKey.of(label));
+        Optional<Slot> slot = printed.find(section, keys, cursor, block);
+        if (slot.isPresent()) {
+            answer(line, slot.get(), parent == null ? label : parent + " " + label, value);
+            return true;
+        }
+        if (cells.size() == 1 && printed.headed(section, label, cursor).isPresent()) {
+            return true;                                    // "④使用の主体" alone over 使用部署 and 使用者数
+        }
+        if (cells.size() == 1 && awaiting != null && awaitingLine == lastLine) {
+            return valueUnderLabel(line, cells.get(0));
+        }
+        if (cells.size() == 2 && printed.headed(section, label, cursor).isPresent()) {
+            Optional<Slot> merged = printed.headedItemAtStart(section, label, cells.get(1).text(), cursor);
+            if (merged.isPresent()) {                       // "④使用の主体 | 使用部署 横浜市役所…": label merged into the value
+                String itemLabel = merged.get().item().label();
+                String raw = cells.get(1).raw();
+                String rest = raw.substring(raw.indexOf(itemLabel) + itemLabel.length()).strip();
+                answer(line, merged.get(), label + " " + itemLabel, rest);
+                return true;
+            }
+        }
+        keep(line, parent == null ? label : parent + " " + label, value.isBlank() && cells.size() == 1 ? "" : value,
+                UnmappedContent.UNKNOWN_LABEL, null, "\"" + label + "\" names no item of " + section.number()
+                        + " " + section.label() + " in " + printed.form().ref());
+        return false;
+    }
+
+    /** A row of values only: the rest of the value being read, or content without a label. */
+    private boolean continueValue(int line, List<Cell> cells) {
+        String raw = joinRaw(cells);
+        if (last != null) {
+            last.parts.add(raw);
+            return true;
+        }
+        keep(line, "", raw, UnmappedContent.NO_LABEL, null, "a value with no label before it");
+        return false;
+    }
+
+    private void answer(int line, Slot slot, String label, String value) {
+        if (slot.section() == section && lostSectionHeading(slot, value)) {
+            warn("SECTION_HEADING_MISSING", line, "\"" + label + "\" comes again after " + block.number() + " "
+                    + block.label() + ": read as the next " + groupLabel(section.repeat()));
+            nextOccurrence(line, section);
+        }
+        if (slot.section() == section) {
+            block = slot.block();
+            cursor = slot.index() + 1;
+        }
+        Optional<List<String>> path = entries.path(slot.item().repeatGroup());
+        if (path.isEmpty()) {
+            keep(line, label, value, UnmappedContent.REPEAT_LIMIT, slot.item().id().value(),
+                    "more entries than the form allows");
+            last = null;
+            return;
+        }
+        String key = key(slot, path.get());
+        Pending existing = values.get(key);
+        if (existing == null) {
+            last = pending(slot, path.get(), line, label, value);
+            values.put(key, last);
+        } else if (existing.parts.isEmpty() || String.join(" ", existing.parts).equals(value) || value.isBlank()) {
+            if (existing.parts.isEmpty() && !value.isBlank()) {
+                existing.parts.add(value);
+            }
+            last = existing;                                // the same row printed twice (DOMAIN §7.3)
+        } else {
+            keep(line, label, value, UnmappedContent.DUPLICATE_ITEM, slot.item().id().value(),
+                    "\"" + label + "\" was already read at line " + existing.line + " with another value");
+            last = null;
+        }
+        if (value.isBlank() && last != null) {
+            awaiting = last;
+            awaitingLine = line;
+        }
+    }
+
+    /**
+     * An item of an earlier block of a section printed per entry, read again with another value: the next entry's
+     * rows, whose section heading the export lost (DOMAIN §7.7, 003 after "7. 備考").
+     */
+    private boolean lostSectionHeading(Slot slot, String value) {
+        if (section.repeat() == null || slot.block().repeat() != null || block == null || slot.index() >= cursor
+                || section.blocks().indexOf(slot.block()) >= section.blocks().indexOf(block)) {
+            return false;
+        }
+        Optional<List<String>> path = entries.path(slot.item().repeatGroup());
+        Pending existing = path.map(p -> values.get(key(slot, p))).orElse(null);
+        return existing != null && !existing.parts.isEmpty() && !value.isBlank()
+                && !String.join(" ", existing.parts).equals(value);
+    }
+
+    private static String key(Slot slot, List<String> path) {
+        return slot.item().id().value() + "@" + String.join("/", path);
+    }
+
+    /** A value printed on the row under its label ("評価実施機関名" / "旭川市長"). */
+    private boolean valueUnderLabel(int line, Cell cell) {
+        Pending target = awaiting;
+        awaiting = null;
+        last = target;
+        if (target.parts.isEmpty()) {
+            target.parts.add(cell.raw());
+            return true;
+        }
+        if (BodyCells.text(String.join(" ", target.parts)).equals(cell.text())) {
+            return true;                                    // the same value printed again for the same entry
+        }
+        keep(line, target.label, cell.raw(), UnmappedContent.DUPLICATE_ITEM, target.slot.item().id().value(),
+                "\"" + target.label + "\" was already read at line " + target.line + " with another value");
+        return false;
+    }
+
+    private Pending pending(Slot slot, List<String> path, int line, String label, String value) {
+        return new Pending(slot, path, line, label, value);
+    }
+
+    private String groupLabel(String groupId) {
+        return printed.form().group(groupId).map(RepeatGroup::label).orElse(groupId);
+    }
+
+    private void keep(int line, String label, String raw, String reason, String itemId, String message) {
+        unmapped.add(new UnmappedContent(line, BodyCells.text(label), BodyCells.text(raw), reason, itemId));
+        warn(reason, line, message);
+    }
+
+    private void warn(String code, int line, String message) {
+        warnings.add(new ImportProblem(code, line, message));
+    }
+
+    private static String joinRaw(List<Cell> cells) {
+        return String.join(" ", cells.stream().map(Cell::raw).toList()).strip();
+    }
+}

@@ -1,0 +1,123 @@
+package jp.hyoka.domain.importing.body;
+
+import jp.hyoka.domain.form.AnswerRules;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
+import jp.hyoka.domain.importing.body.BodyCells.Cell;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Reads the body of an exported, published 評価書 into answers of a form revision. The kind comes from the title row
+ * ("特定個人情報保護評価書(重点項目評価書)"); the revision is the one of that kind under which the fewest rows are
+ * left unmapped (revisions differ in option lists, e.g. 4情報 and 5情報), the newest on a tie.
+ */
+public final class DocumentBodyImport {
+
+    private DocumentBodyImport() {
+    }
+
+    /** The kind named by the document's title row, if the file has one (an annex-only file has not). */
+    public static Optional<FormKind> kind(List<String> lines) {
+        return title(lines).flatMap(title -> {
+            for (FormKind kind : FormKind.values()) {
+                if (title.contains(kind.japaneseName())) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** Whether the file has a body at all (rows between the title and the 変更箇所 annex). */
+    public static boolean hasBody(List<String> lines) {
+        return kind(lines).isPresent();
+    }
+
+    /**
+     * The document read against the best of {@code revisions} (all of one kind).
+     *
+     * @param newEntryId supplies an id for every repeat entry the document prints
+     */
+    public static ImportedDocument read(List<String> lines, List<FormDefinition> revisions, AnswerRules rules,
+                                        Supplier<String> newEntryId) {
+        if (revisions.isEmpty()) {
+            throw new IllegalArgumentException("no form revision to read the document against");
+        }
+        List<Range> ranges = ranges(lines, ChangeAnnexParser.locate(lines).orElse(lines.size() + 1)).stream()
+                .map(range -> new Range(range.from(), annexHeading(lines, range).orElse(range.to()))).toList();
+        ValueReader reader = new ValueReader(rules);
+        ImportedDocument best = null;
+        for (FormDefinition revision : revisions.stream().sorted(Comparator.comparing(
+                (FormDefinition f) -> f.ref().version()).reversed()).toList()) {
+            BodyReader body = new BodyReader(revision, newEntryId);
+            ranges.forEach(range -> body.read(lines, range.from(), range.to()));
+            ImportedDocument candidate = body.result(reader);
+            if (best == null || misfit(candidate) < misfit(best)) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** How badly a revision fits: unmapped rows weigh most, options the revision does not have break ties. */
+    private static int misfit(ImportedDocument document) {
+        long unknownOptions = document.warnings().stream()
+                .filter(w -> w.code().equals(BodyReader.UNKNOWN_OPTION)).count();
+        return document.unmapped().size() * 100 + (int) unknownOptions;
+    }
+
+    private static Optional<String> title(List<String> lines) {
+        return lines.stream().map(BodyCells::cells).filter(cells -> !cells.isEmpty()).findFirst()
+                .map(cells -> cells.get(0).text()).filter(text -> text.contains("評価書"));
+    }
+
+    /** Lines [from, to) of the body that are read: the cover, and the body after the 項目一覧. */
+    private record Range(int from, int to) {
+    }
+
+    /**
+     * The cover (after the title row) up to the 項目一覧, and the body from where it repeats the list's first entry:
+     * the table of contents names sections, it is not content.
+     */
+    private static List<Range> ranges(List<String> lines, int end) {
+        int title = 1;
+        while (title <= lines.size() && BodyCells.cells(lines.get(title - 1)).isEmpty()) {
+            title++;
+        }
+        int contents = -1;
+        String contentsFirst = null;
+        for (int line = title + 1; line < end; line++) {
+            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            if (cells.isEmpty()) {
+                continue;
+            }
+            String first = cells.get(0).text();
+            if (contents < 0) {
+                if (first.equals("項目一覧")) {
+                    contents = line;
+                }
+            } else if (contentsFirst == null) {
+                contentsFirst = first;
+            } else if (first.equals(contentsFirst)) {
+                return List.of(new Range(title + 1, contents), new Range(line, end));
+            }
+        }
+        return List.of(new Range(title + 1, contents < 0 ? end : contents));
+    }
+
+    /** A "(別添N) 変更箇所" heading without the column header row (a truncated annex) still ends the body. */
+    private static Optional<Integer> annexHeading(List<String> lines, Range range) {
+        for (int line = range.from(); line < range.to(); line++) {
+            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            if (!cells.isEmpty() && BodyCells.CHANGE_ANNEX.matcher(cells.get(0).text()).find()) {
+                return Optional.of(line);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,35 @@
+package jp.hyoka.domain.importing.body;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * Labels are matched by normalised keys, never stored (DOMAIN.md §7.17): tags out, circled numbers out, NFKC, ※ and
+ * "(…を除く。)" notes out, leading numbering out (roman numerals, "1.", "(1)", "(別添1)"), no spaces, and the spelling
+ * variants seen in published documents unified.
+ */
+final class LabelKey {
+
+    private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
+    private static final Pattern LEADING_NUMBER = Pattern.compile(
+            "^(?:\\(別[添紙]\\d*\\)|[IVX]+(?=\\s)|\\d+\\.|\\(\\d+\\)|\\d+(?=\\s))\\s*");
+
+    private LabelKey() {
+    }
+
+    static String of(String label) {
+        if (label == null) {
+            return "";
+        }
+        String text = BodyCells.text(label);
+        text = text.replaceFirst("^[\\u2460-\\u2473\\u2160-\\u216B]+\\s*", "");
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("※", "").replace('〜', '~');
+        text = EXCLUSION_NOTE.matcher(text).replaceAll("").strip();
+        for (String before = null; !text.equals(before); ) {
+            before = text;
+            text = LEADING_NUMBER.matcher(text).replaceFirst("").strip();
+        }
+        return BodyCells.SPACES.matcher(text).replaceAll("").replace("ユーザー認証", "ユーザ認証").replace("紐づけ", "紐付け")
+                .replace("ルール内容", "ルールの内容").replace("情報情報", "情報");
+    }
+}

@@ -1,0 +1,213 @@
+package jp.hyoka.domain.importing.body;
+
+import jp.hyoka.domain.form.Block;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.Section;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A form revision as it is printed, for finding what a row of an exported document names: per section, its items in
+ * print order ("slots"), each with the label keys it may be printed as (its label; its heading or block label
+ * before it: "④使用の主体 | 使用部署"). Documents print items in form order, so the first matching slot at or after
+ * the reading position is the one meant, even when a label ("リスクへの対策は十分か") occurs many times.
+ */
+final class PrintedForm {
+
+    /** One item as printed: its position within its section, where it stands and the keys it may be printed as. */
+    record Slot(int index, Section section, Block block, Item item, Set<String> keys) {
+    }
+
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)\\s*\\.");
+
+    private final FormDefinition form;
+    private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
+
+    PrintedForm(FormDefinition form) {
+        this.form = form;
+        for (Section section : form.sections()) {
+            List<Slot> slots = new ArrayList<>();
+            for (Block block : section.blocks()) {
+                for (Item item : block.items()) {
+                    Set<String> keys = new LinkedHashSet<>();
+                    String label = LabelKey.of(item.label());
+                    keys.add(label);
+                    if (item.heading() != null) {
+                        keys.add(LabelKey.of(item.heading()) + label);
+                    }
+                    keys.add(LabelKey.of(block.label()) + label);
+                    slots.add(new Slot(slots.size(), section, block, item, keys));
+                }
+            }
+            slotsBySection.put(section.id(), List.copyOf(slots));
+        }
+    }
+
+    FormDefinition form() {
+        return form;
+    }
+
+    /** The cover: the section printed without a number before the first numbered one. */
+    Section cover() {
+        return form.sections().stream().filter(s -> s.number().isBlank()).findFirst().orElse(form.sections().get(0));
+    }
+
+    List<Slot> slots(Section section) {
+        return slotsBySection.getOrDefault(section.id(), List.of());
+    }
+
+    int sectionIndex(Section section) {
+        return form.sections().indexOf(section);
+    }
+
+    /** The section a heading row names: by label, else by its number ("Ⅲ" and "III" alike). */
+    Optional<Section> section(String heading) {
+        String key = LabelKey.of(heading);
+        Optional<Section> byLabel = form.sections().stream()
+                .filter(s -> !s.number().isBlank() && LabelKey.of(s.label()).equals(key)).findFirst();
+        if (byLabel.isPresent()) {
+            return byLabel;
+        }
+        String number = Normalizer.normalize(heading, Normalizer.Form.NFKC).split("\\s+")[0];
+        if (heading.strip().length() == number.length()) {
+            return Optional.empty();                        // "VPN接続": a word, not a numbered heading
+        }
+        return form.sections().stream().filter(s -> !s.number().isBlank()
+                && Normalizer.normalize(s.number(), Normalizer.Form.NFKC).equals(number)).findFirst();
+    }
+
+    /** The block a numbered heading names within a section: by label, preferring the same number. */
+    Optional<Block> block(Section section, String heading) {
+        String key = LabelKey.of(heading);
+        String number = numberOf(heading);
+        List<Block> byLabel = section.blocks().stream().filter(b -> LabelKey.of(b.label()).equals(key)
+                || LabelKey.of(b.number() + " " + b.label()).equals(key)).toList();
+        Optional<Block> sameNumber = byLabel.stream().filter(b -> numberOf(b.number()).equals(number)).findFirst();
+        if (sameNumber.isPresent() || !byLabel.isEmpty()) {
+            return sameNumber.or(() -> byLabel.stream().findFirst());
+        }
+        return Optional.empty();
+    }
+
+    /** The block "k. リスクN" of a section, for a risk heading under block k (全項目 gives each risk a block). */
+    Optional<Block> riskBlock(Section section, Block current, int risk) {
+        if (current == null) {
+            return Optional.empty();
+        }
+        String wanted = numberOf(current.number()) + ".リスク";
+        return section.blocks().stream()
+                .filter(b -> {
+                    String number = Normalizer.normalize(b.number(), Normalizer.Form.NFKC).replace(" ", "");
+                    return number.equals(wanted + risk) || (risk == 1 && number.equals(wanted));
+                })
+                .findFirst();
+    }
+
+    /** The repeated block printed for a group (システムN, 委託事項N …) in a section, or anywhere in the form. */
+    Optional<Block> repeatBlock(Section section, String groupId) {
+        Optional<Block> here = section.blocks().stream().filter(b -> groupId.equals(b.repeat())).findFirst();
+        return here.or(() -> form.sections().stream().flatMap(s -> s.blocks().stream())
+                .filter(b -> groupId.equals(b.repeat())).findFirst());
+    }
+
+    Section sectionOf(Block block) {
+        return form.sections().stream().filter(s -> s.blocks().contains(block)).findFirst().orElseThrow();
+    }
+
+    /** The first slot of a block, if it has items. */
+    Optional<Slot> first(Block block) {
+        return slots(sectionOf(block)).stream().filter(s -> s.block() == block).findFirst();
+    }
+
+    /** The item of a block named like the block itself ("3. 特定個人情報ファイル名"), whose value follows the heading. */
+    Optional<Slot> namedLike(Block block, String heading) {
+        String key = LabelKey.of(heading);
+        Section section = sectionOf(block);
+        Optional<Slot> own = slots(section).stream().filter(s -> s.block() == block)
+                .filter(s -> LabelKey.of(s.item().label()).equals(key)).findFirst();
+        if (own.isPresent() || !block.items().isEmpty()) {
+            return own;
+        }
+        return sameEntryItem(section, heading);
+    }
+
+    /**
+     * An item printed in another section for the same entry, named by a heading here: 全項目 III "1. 特定個人情報
+     * ファイル名" (an item-less block) and 重点 III, which prints the same heading without any block for it.
+     */
+    Optional<Slot> sameEntryItem(Section section, String heading) {
+        String key = LabelKey.of(heading);
+        return form.sections().stream().filter(s -> s != section).flatMap(s -> slots(s).stream())
+                .filter(s -> LabelKey.of(s.item().label()).equals(key))
+                .filter(s -> Objects.equals(s.item().repeatGroup(), section.repeat())).findFirst();
+    }
+
+    /**
+     * The slot a label names. Tried in this order: forward from {@code cursor} within the current block, backward
+     * within it (a row printed twice), forward in the rest of the section (a block heading lost), backward in the
+     * section (a stray row, or the next entry of a section whose heading was lost).
+     */
+    Optional<Slot> find(Section section, List<String> keys, int cursor, Block current) {
+        List<Slot> slots = slots(section);
+        int from = Math.max(0, Math.min(cursor, slots.size()));
+        List<Slot> after = slots.subList(from, slots.size());
+        List<Slot> before = new ArrayList<>(slots.subList(0, from));
+        Collections.reverse(before);
+        return first(after.stream().filter(s -> s.block() == current).toList(), keys)
+                .or(() -> first(before.stream().filter(s -> s.block() == current).toList(), keys))
+                .or(() -> first(after, keys))
+                .or(() -> first(before, keys));
+    }
+
+    private static Optional<Slot> first(List<Slot> slots, List<String> keys) {
+        for (String key : keys) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            for (Slot slot : slots) {
+                if (slot.keys().contains(key)) {
+                    return Optional.of(slot);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether a row is one of the headings a block of the section prints before its items (全項目 III 4). */
+    boolean isBlockHeading(Section section, String text) {
+        String key = LabelKey.of(text);
+        return section.blocks().stream().flatMap(b -> b.headings().stream()).anyMatch(h -> LabelKey.of(h).equals(key));
+    }
+
+    /** The item under a sub-heading whose label starts a cell the exporter merged it into ("使用部署 横浜市役所…"). */
+    Optional<Slot> headedItemAtStart(Section section, String heading, String cellText, int cursor) {
+        String key = LabelKey.of(heading);
+        return slots(section).stream().filter(s -> s.index() >= cursor - 1)
+                .filter(s -> s.item().heading() != null && LabelKey.of(s.item().heading()).equals(key))
+                .filter(s -> cellText.startsWith(s.item().label() + " ")).findFirst();
+    }
+
+    /** Whether a label is a sub-heading printed over items of the section ("④使用の主体", "再委託"). */
+    Optional<Slot> headed(Section section, String label, int cursor) {
+        String key = LabelKey.of(label);
+        return slots(section).stream().filter(s -> s.index() >= cursor - 1)
+                .filter(s -> s.item().heading() != null && LabelKey.of(s.item().heading()).equals(key)).findFirst();
+    }
+
+    private static String numberOf(String text) {
+        Matcher matcher = LEADING_NUMBER.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC));
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}

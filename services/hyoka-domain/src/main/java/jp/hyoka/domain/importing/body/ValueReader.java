@@ -1,0 +1,132 @@
+package jp.hyoka.domain.importing.body;
+
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.AnswerRules;
+import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.DateAnswer;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.JapaneseDates;
+import jp.hyoka.domain.form.MultiChoiceAnswer;
+import jp.hyoka.domain.form.NumberAnswer;
+import jp.hyoka.domain.form.PlainText;
+import jp.hyoka.domain.form.RichTextAnswer;
+import jp.hyoka.domain.form.Selection;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.importing.DecodedSelection;
+import jp.hyoka.domain.importing.SelectionCells;
+import jp.hyoka.domain.rejection.CommandRejected;
+
+import java.text.Normalizer;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the cell text printed for an item into an answer of the item's type, through the same {@link AnswerRules}
+ * as a typed edit (rich text sanitised, limits checked), so an import can never store what an edit could not.
+ */
+final class ValueReader {
+
+    /** What a printed value became. */
+    sealed interface Read permits Accepted, Blank, Refused {
+    }
+
+    /** An accepted answer, and option texts printed beside it that the form does not have. */
+    record Accepted(Answer answer, List<String> unknownOptions) implements Read {
+        Accepted(Answer answer) {
+            this(answer, List.of());
+        }
+    }
+
+    /** The document left the item empty ("", a dash, or a selection with nothing ticked). */
+    record Blank() implements Read {
+    }
+
+    record Refused(String message) implements Read {
+    }
+
+    private static final Pattern DASHES = Pattern.compile("^[-—－―−‐ー]+$");
+    private static final Pattern NUMBER = Pattern.compile("^-?[0-9,]+$");
+
+    private final AnswerRules rules;
+
+    ValueReader(AnswerRules rules) {
+        this.rules = rules;
+    }
+
+    Read read(Item item, String raw) {
+        String text = BodyCells.text(raw);
+        if (text.isEmpty()) {
+            return new Blank();
+        }
+        return switch (item.type()) {
+            case TEXT -> accept(item, new TextAnswer(PlainText.clean(text)));
+            case RICH_TEXT, SHARED_COMPONENT -> accept(item, new RichTextAnswer(raw));
+            case NUMBER -> number(item, text);
+            case DATE -> date(item, text);
+            case SINGLE_CHOICE -> single(item, raw, text);
+            case MULTIPLE_CHOICE -> multiple(item, raw, text);
+        };
+    }
+
+    private Read number(Item item, String text) {
+        String digits = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s件人]", "");
+        if (DASHES.matcher(digits).matches()) {
+            return new Blank();
+        }
+        if (!NUMBER.matcher(digits).matches()) {
+            return new Refused("not a number: " + text);
+        }
+        try {
+            return accept(item, new NumberAnswer(Long.parseLong(digits.replace(",", ""))));
+        } catch (NumberFormatException e) {
+            return new Refused("number out of range: " + text);
+        }
+    }
+
+    private Read date(Item item, String text) {
+        if (DASHES.matcher(text).matches()) {
+            return new Blank();
+        }
+        return JapaneseDates.parse(text).map(date -> accept(item, new DateAnswer(date)))
+                .orElseGet(() -> new Refused("not a date: " + text));
+    }
+
+    private Read single(Item item, String raw, String text) {
+        DecodedSelection decoded = SelectionCells.decode(raw, item);
+        List<Selection> selections = decoded.selections();
+        if (selections.size() > 1) {
+            return new Refused("more than one option ticked: " + String.join(", ",
+                    selections.stream().map(Selection::optionCode).toList()));
+        }
+        if (selections.isEmpty()) {
+            return unticked(decoded, text);
+        }
+        Selection selection = selections.get(0);
+        return accept(item, new ChoiceAnswer(selection.optionCode(), selection.text(), selection.count()));
+    }
+
+    private Read multiple(Item item, String raw, String text) {
+        DecodedSelection decoded = SelectionCells.decode(raw, item);
+        if (decoded.selections().isEmpty()) {
+            return unticked(decoded, text);
+        }
+        Read read = accept(item, new MultiChoiceAnswer(decoded.selections()));
+        return read instanceof Accepted accepted ? new Accepted(accepted.answer(), decoded.unrecognised()) : read;
+    }
+
+    /** Nothing ticked is a blank answer, unless the cell holds a value that matches no option. */
+    private static Read unticked(DecodedSelection decoded, String text) {
+        if (!decoded.unrecognised().isEmpty() && !DASHES.matcher(text).matches()) {
+            return new Refused("no option matches: " + String.join(", ", decoded.unrecognised()));
+        }
+        return new Blank();
+    }
+
+    private Read accept(Item item, Answer answer) {
+        try {
+            return new Accepted(rules.accept(item, answer));
+        } catch (CommandRejected rejected) {
+            return new Refused(rejected.getMessage());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package jp.hyoka.server.exporting;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.Assessment;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.exporting.DocumentExport;
+import jp.hyoka.domain.exporting.HtmlExport;
+import jp.hyoka.domain.exporting.TsvExport;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Exports an assessment, now or as of a past moment, by folding its own events up to that moment: the event
+ * stream is the record, so an export of the past shows exactly what the document said then.
+ */
+@Singleton
+public class DocumentExports {
+
+    /** Exports for Japanese desktop tools: CP932 keeps ①, Ⅲ and the other NEC special characters (DOMAIN §7.15). */
+    private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+
+    public enum Format { TSV, HTML }
+
+    public record ExportedFile(String fileName, String mediaType, Instant asOf, long revision, String content,
+                               String contentBase64) {
+    }
+
+    private final Configuration axon;
+    private final ClasspathFormCatalog forms;
+
+    public DocumentExports(Configuration axon, ClasspathFormCatalog forms) {
+        this.axon = axon;
+        this.forms = forms;
+    }
+
+    /** Empty for an unknown assessment, one of another municipality, or a moment before it was started. */
+    public Optional<ExportedFile> export(MunicipalityCode tenant, AssessmentId id, Format format, Instant asOf) {
+        Optional<Folded> folded = fold(tenant, id, asOf);
+        return folded.map(document -> file(document, format, asOf));
+    }
+
+    private record Folded(Assessment state, List<PastChange> past) {
+    }
+
+    private Optional<Folded> fold(MunicipalityCode tenant, AssessmentId id, Instant asOf) {
+        DomainEventStream stream = axon.eventStore().readEvents(id.toString());
+        Assessment state = null;
+        List<PastChange> past = new ArrayList<>();
+        while (stream.hasNext()) {
+            AssessmentEvent event = (AssessmentEvent) stream.next().getPayload();
+            if (event.at().isAfter(asOf)) {
+                break;
+            }
+            if (!event.tenant().equals(tenant)) {
+                return Optional.empty();
+            }
+            state = state == null ? Assessment.begin((AssessmentStarted) event) : state.evolve(event);
+            if (event instanceof PastChangesImported imported) {
+                past.addAll(imported.changes());
+            }
+        }
+        return Optional.ofNullable(state).map(s -> new Folded(s, List.copyOf(past)));
+    }
+
+    private ExportedFile file(Folded document, Format format, Instant asOf) {
+        FormDefinition form = forms.find(document.state().form()).orElseThrow();
+        DocumentExport export = new DocumentExport(form, document.state(), document.past());
+        String base = "hyoka-" + document.state().id() + "-r" + document.state().revision();
+        if (format == Format.TSV) {
+            String tsv = TsvExport.render(export);
+            // Text CP932 cannot hold (some dashes, rare kanji) goes out as UTF-8 instead of being lost as "?".
+            Charset charset = WINDOWS_31J.newEncoder().canEncode(tsv) ? WINDOWS_31J : StandardCharsets.UTF_8;
+            return new ExportedFile(base + ".txt", "text/tab-separated-values; charset=" + charset.name(), asOf,
+                    document.state().revision(), tsv, Base64.getEncoder().encodeToString(tsv.getBytes(charset)));
+        }
+        String html = HtmlExport.render(export);
+        return new ExportedFile(base + ".html", "text/html; charset=utf-8", asOf, document.state().revision(), html,
+                Base64.getEncoder().encodeToString(html.getBytes(StandardCharsets.UTF_8)));
+    }
+}
