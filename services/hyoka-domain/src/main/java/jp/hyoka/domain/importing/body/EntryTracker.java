@@ -56,13 +56,6 @@ final class EntryTracker {
         return Optional.of(List.copyOf(path));
     }
 
-    /** A new entry of the group under the current parent entries; empty when the group is full. */
-    Optional<String> startNext(String groupId) {
-        List<String> chain = form.chain(groupId);
-        Optional<List<String>> parent = chain.size() > 1 ? path(chain.get(chain.size() - 2)) : Optional.of(List.of());
-        return parent.flatMap(p -> start(groupId, p));
-    }
-
     /** "システム3": the third entry of the group, started if the document has not printed it before. */
     Optional<String> select(String groupId, int number) {
         List<String> chain = form.chain(groupId);

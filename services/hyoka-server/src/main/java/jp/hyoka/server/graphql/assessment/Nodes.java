@@ -1,6 +1,5 @@
 package jp.hyoka.server.graphql.assessment;
 
-import jp.hyoka.server.importing.DocumentImportReport;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
@@ -11,6 +10,7 @@ import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.assessment.Page;
 import jp.hyoka.server.importing.AnnexImportReport;
+import jp.hyoka.server.importing.DocumentImportReport;
 
 import java.util.List;
 import java.util.Map;
