@@ -104,12 +104,14 @@ public final class SelectionCells {
         if (label.isEmpty()) {
             return;
         }
-        Optional<ChoiceOption> option = option(label, item);
+        Optional<ChoiceOption> bracketed = bracketedOption(raw, item);
+        Optional<ChoiceOption> option = bracketed.or(() -> option(label, item));
         if (option.isEmpty()) {
             unrecognised.add(raw.strip());
             return;
         }
-        Matcher detail = DETAIL.matcher(raw);
+        String details = bracketed.map(o -> compact(raw).substring(compact(o.label()).length())).orElse(raw);
+        Matcher detail = DETAIL.matcher(details);
         String free = null;
         Long count = null;
         if (detail.find() && !detail.group(1).isBlank()) {
@@ -124,6 +126,24 @@ public final class SelectionCells {
             ticked.putIfAbsent(chosen.code(), new Selection(chosen.code(), chosen.freeText() ? free : null,
                     chosen.count() ? count : null));
         }
+    }
+
+    /**
+     * An option whose label itself has brackets ("接続しない(提供)", "その他識別情報(内部番号)"), printed at the start of
+     * the text: the brackets are its name, not a free text or count, so they neither tick it nor get mistaken for
+     * the bracket-less variant. The longest such label wins.
+     */
+    private static Optional<ChoiceOption> bracketedOption(String raw, Item item) {
+        String text = compact(raw);
+        return item.options().stream().filter(o -> o.label().contains("(") || o.label().contains("（"))
+                .filter(o -> text.startsWith(compact(o.label())))
+                .max(Comparator.comparingInt(o -> compact(o.label()).length()));
+    }
+
+    /** NFKC without spaces, brackets of boxes or leading numbering: where "(" stays, labels compare whole. */
+    private static String compact(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").replace("[", "")
+                .replace("]", "").replaceAll("^\\d+\\)", "");
     }
 
     /** The option's name in a text: without "( … )" details, "件", numbering such as "1)" and spaces. */

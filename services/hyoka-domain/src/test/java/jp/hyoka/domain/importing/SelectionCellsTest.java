@@ -118,6 +118,16 @@ class SelectionCellsTest {
         assertThat(SelectionCells.decode("[] <選択肢> 1) 実施する 2) 実施しない 3) 未定", LINKAGE).selections()).isEmpty();
     }
 
+    @Test
+    void givenAnOptionWhoseLabelHasBrackets_whenItsBoxIsUnticked_thenItsBracketsDoNotTickIt() {
+        Item identifiers = new Item(new ItemId("identifiers"), "", "識別情報", ItemType.MULTIPLE_CHOICE, false, 0,
+                List.of(new ChoiceOption("my-number", "個人番号"), new ChoiceOption("internal", "その他識別情報(内部番号)")),
+                0, 0, null);
+        String cell = "[<input checked=\"\" type=\"checkbox\"/>] 個人番号 [<input type=\"checkbox\"/>] その他識別情報（内部番号）";
+
+        assertThat(codes(SelectionCells.decode(cell, identifiers))).containsExactly("my-number");
+    }
+
     private static List<String> codes(DecodedSelection decoded) {
         return decoded.selections().stream().map(Selection::optionCode).toList();
     }

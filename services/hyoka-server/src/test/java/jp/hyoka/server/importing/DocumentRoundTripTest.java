@@ -58,6 +58,8 @@ class DocumentRoundTripTest {
     void givenAnImportedSample_whenExportedAndImportedAgain_thenTheDocumentIsTheSame(String sample) {
         List<String> lines = ExportDecoding.decode(Samples.bytes(sample)).lines();
         Imported first = importLines(lines);
+        assertThat(first.body().rowsMapped() + first.body().unmapped().size())
+                .as("every row read is either mapped or kept aside").isEqualTo(first.body().rowsRead());
 
         String tsv = TsvExport.render(new DocumentExport(first.form(), first.state(), first.past()));
         Imported second = importLines(ExportDecoding.decode(tsv.getBytes(StandardCharsets.UTF_8)).lines());

@@ -11,10 +11,12 @@ import jp.hyoka.domain.importing.body.PrintedForm.Slot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -34,12 +36,15 @@ final class BodyReader {
         final int line;
         final String label;
         final List<String> parts = new ArrayList<>();
+        /** The rows this value was read from: if the value is refused, none of them counts as mapped. */
+        final Set<Integer> lines = new HashSet<>();
 
         Pending(Slot slot, List<String> entries, int line, String label, String firstPart) {
             this.slot = slot;
             this.entries = entries;
             this.line = line;
             this.label = label;
+            lines.add(line);
             if (!firstPart.isBlank()) {
                 parts.add(firstPart);
             }
@@ -71,7 +76,7 @@ final class BodyReader {
     private int lastLine;
     private boolean annexSection;
     private int rowsRead;
-    private int rowsMapped;
+    private final Set<Integer> mappedLines = new HashSet<>();
 
     BodyReader(FormDefinition form, Supplier<String> newEntryId) {
         this.printed = new PrintedForm(form);
@@ -88,7 +93,7 @@ final class BodyReader {
             }
             rowsRead++;
             if (row(line, cells)) {
-                rowsMapped++;
+                mappedLines.add(line);
             }
             lastLine = line;
         }
@@ -112,10 +117,11 @@ final class BodyReader {
                 keep(pending.line, pending.label, raw, UnmappedContent.INVALID_VALUE,
                         pending.slot.item().id().value(),
                         "value of " + pending.slot.item().id().value() + " not taken: " + refused.message());
+                mappedLines.removeAll(pending.lines);
             }                                               // Blank: the document left the item empty
         }
         return new ImportedDocument(printed.form().ref(), entries.created(), answers, unmapped, warnings, rowsRead,
-                rowsMapped);
+                mappedLines.size());
     }
 
     /** One row; true when it was understood (a heading, a label, or a continuation). */
@@ -148,8 +154,7 @@ final class BodyReader {
             }
             Optional<Slot> elsewhere = printed.sameEntryItem(section, heading);
             if (elsewhere.isPresent()) {
-                answer(line, elsewhere.get(), heading, value);
-                return true;
+                return answer(line, elsewhere.get(), heading, value);
             }
         }
         if (cells.size() == 1 && printed.isBlockHeading(section, first)) {
@@ -220,10 +225,13 @@ final class BodyReader {
                 .or(() -> value.isBlank() ? Optional.empty() : printed.first(next)
                         .filter(slot -> slot.item().type() == ItemType.SINGLE_CHOICE
                                 || slot.item().type() == ItemType.MULTIPLE_CHOICE));
-        target.ifPresent(slot -> answer(line, slot, heading, value));
-        if (target.isEmpty() && !value.isBlank()) {
+        if (target.isPresent()) {
+            return answer(line, target.get(), heading, value);
+        }
+        if (!value.isBlank()) {
             keep(line, heading, value, UnmappedContent.UNKNOWN_LABEL, null,
                     "a value beside block heading \"" + heading + "\" names no item");
+            return false;
         }
         return true;
     }
@@ -255,8 +263,8 @@ final class BodyReader {
         last = null;
         printed.first(block).ifPresent(slot -> cursor = slot.index());
         String value = joinRaw(cells.subList(1, cells.size()));
-        printed.namedLike(block, group.get().label()).ifPresent(slot -> answer(line, slot, cells.get(0).text(), value));
-        return true;
+        return printed.namedLike(block, group.get().label())
+                .map(slot -> answer(line, slot, cells.get(0).text(), value)).orElse(true);
     }
 
     /**
@@ -289,10 +297,11 @@ final class BodyReader {
                     + columns.size() + ": read as ordinary rows");
             return labelRow(line, cells);
         }
+        boolean mapped = true;
         for (int i = 0; i < columns.size(); i++) {
-            answer(line, columns.get(i), columns.get(i).item().label(), cells.get(i).raw());
+            mapped &= answer(line, columns.get(i), columns.get(i).item().label(), cells.get(i).raw());
         }
-        return true;
+        return mapped;
     }
 
     /** "リスク2：…": the risk's own block (全項目) or its items within the current block (重点). */
@@ -325,8 +334,7 @@ final class BodyReader {
                 : List.of(LabelKey.of(parent) + LabelKey.of(label), LabelKey.of(label));
         Optional<Slot> slot = printed.find(section, keys, cursor, block);
         if (slot.isPresent()) {
-            answer(line, slot.get(), parent == null ? label : parent + " " + label, value);
-            return true;
+            return answer(line, slot.get(), parent == null ? label : parent + " " + label, value);
         }
         if (cells.size() == 1 && printed.headed(section, label, cursor).isPresent()) {
             return true;                                    // "④使用の主体" alone over 使用部署 and 使用者数
@@ -340,8 +348,7 @@ final class BodyReader {
                 String itemLabel = merged.get().item().label();
                 String raw = cells.get(1).raw();
                 String rest = raw.substring(raw.indexOf(itemLabel) + itemLabel.length()).strip();
-                answer(line, merged.get(), label + " " + itemLabel, rest);
-                return true;
+                return answer(line, merged.get(), label + " " + itemLabel, rest);
             }
         }
         keep(line, parent == null ? label : parent + " " + label, value.isBlank() && cells.size() == 1 ? "" : value,
@@ -355,13 +362,15 @@ final class BodyReader {
         String raw = joinRaw(cells);
         if (last != null) {
             last.parts.add(raw);
+            last.lines.add(line);
             return true;
         }
         keep(line, "", raw, UnmappedContent.NO_LABEL, null, "a value with no label before it");
         return false;
     }
 
-    private void answer(int line, Slot slot, String label, String value) {
+    /** Reads a value into its item; false when the row had to be kept aside instead. */
+    private boolean answer(int line, Slot slot, String label, String value) {
         if (slot.section() == section && lostSectionHeading(slot, value)) {
             warn("SECTION_HEADING_MISSING", line, "\"" + label + "\" comes again after " + block.number() + " "
                     + block.label() + ": read as the next " + groupLabel(section.repeat()));
@@ -376,7 +385,7 @@ final class BodyReader {
             keep(line, label, value, UnmappedContent.REPEAT_LIMIT, slot.item().id().value(),
                     "more entries than the form allows");
             last = null;
-            return;
+            return false;
         }
         String key = key(slot, path.get());
         Pending existing = values.get(key);
@@ -387,16 +396,19 @@ final class BodyReader {
             if (existing.parts.isEmpty() && !value.isBlank()) {
                 existing.parts.add(value);
             }
+            existing.lines.add(line);
             last = existing;                                // the same row printed twice (DOMAIN §7.3)
         } else {
             keep(line, label, value, UnmappedContent.DUPLICATE_ITEM, slot.item().id().value(),
                     "\"" + label + "\" was already read at line " + existing.line + " with another value");
             last = null;
+            return false;
         }
-        if (value.isBlank() && last != null) {
+        if (value.isBlank()) {
             awaiting = last;
             awaitingLine = line;
         }
+        return true;
     }
 
     /**
@@ -425,9 +437,11 @@ final class BodyReader {
         last = target;
         if (target.parts.isEmpty()) {
             target.parts.add(cell.raw());
+            target.lines.add(line);
             return true;
         }
         if (BodyCells.text(String.join(" ", target.parts)).equals(cell.text())) {
+            target.lines.add(line);
             return true;                                    // the same value printed again for the same entry
         }
         keep(line, target.label, cell.raw(), UnmappedContent.DUPLICATE_ITEM, target.slot.item().id().value(),

@@ -24,6 +24,12 @@ final class EntryTracker {
     private final Map<String, String> current = new HashMap<>();
     private final List<ImportedEntry> created = new ArrayList<>();
 
+    /**
+     * Marks a group whose last printed entry was refused as one too many: the rows that follow belong to that
+     * refused entry, so they must not fall into the previous one. Entering a parent entry or a valid entry clears it.
+     */
+    private static final String OVERFLOW = "";
+
     EntryTracker(FormDefinition form, Supplier<String> newEntryId) {
         this.form = form;
         this.newEntryId = newEntryId;
@@ -44,6 +50,9 @@ final class EntryTracker {
         }
         for (String group : form.chain(groupId)) {
             String entry = current.get(group);
+            if (OVERFLOW.equals(entry)) {
+                return Optional.empty();
+            }
             if (entry == null) {
                 Optional<String> started = start(group, path);
                 if (started.isEmpty()) {
@@ -83,7 +92,7 @@ final class EntryTracker {
         List<String> path = new ArrayList<>();
         for (String group : groups) {
             String entry = current.get(group);
-            if (entry == null) {
+            if (entry == null || OVERFLOW.equals(entry)) {
                 return Optional.empty();
             }
             path.add(entry);
@@ -96,6 +105,7 @@ final class EntryTracker {
         EntryListKey key = new EntryListKey(groupId, parent);
         List<String> list = lists.computeIfAbsent(key, k -> new ArrayList<>());
         if (list.size() >= group.max()) {
+            enter(groupId, OVERFLOW);
             return Optional.empty();
         }
         String entryId = newEntryId.get();
