@@ -6,8 +6,8 @@ import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.database.TenantScopedReads;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,25 +18,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static jp.hyoka.server.assessment.ReadModels.fromJson;
 
 /**
- * Reads of the assessment read models. Every query takes the caller's tenant and filters by it; there is no
- * method that reads across tenants.
+ * Reads of the assessment read models. Every query takes the caller's tenant, filters by it, and runs under
+ * row-level security scoped to it; there is no method that reads across tenants.
  */
 @Singleton
 public class AssessmentQueries {
 
-    private final DataSource dataSource;
+    private final TenantScopedReads reads;
 
-    public AssessmentQueries(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public AssessmentQueries(TenantScopedReads reads) {
+        this.reads = reads;
     }
 
     public Optional<AssessmentView> find(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?",
+        return query(tenant, "SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
@@ -50,7 +49,7 @@ public class AssessmentQueries {
     /** Newest first. {@code after} is a cursor from a previous page, or null for the first page. */
     public Page<AssessmentView> list(MunicipalityCode tenant, int first, String after) {
         Optional<String[]> position = Optional.ofNullable(after).map(AssessmentQueries::listPosition);
-        List<AssessmentView> rows = query(position.isEmpty()
+        List<AssessmentView> rows = query(tenant, position.isEmpty()
                         ? "SELECT * FROM rm_assessment WHERE tenant_code = ? ORDER BY created_at DESC, assessment_id DESC LIMIT ?"
                         : "SELECT * FROM rm_assessment WHERE tenant_code = ? AND (created_at, assessment_id) < (?, ?) "
                                 + "ORDER BY created_at DESC, assessment_id DESC LIMIT ?",
@@ -68,7 +67,7 @@ public class AssessmentQueries {
     }
 
     public List<AnswerView> answers(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?",
+        return query(tenant, "SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
@@ -80,7 +79,7 @@ public class AssessmentQueries {
 
     /** Every entry of every repeating group, in order within each group and parent. */
     public List<EntryView> entries(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
+        return query(tenant, "SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
                         + "ORDER BY group_id, parent_path, position",
                 statement -> {
                     statement.setString(1, tenant.value());
@@ -91,7 +90,7 @@ public class AssessmentQueries {
 
     /** Imported 変更箇所 rows, in the order they were imported and printed. */
     public List<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ? ORDER BY revision, row_index",
+        return query(tenant, "SELECT * FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ? ORDER BY revision, row_index",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
@@ -117,7 +116,7 @@ public class AssessmentQueries {
 
     /** What an import kept aside because no form item could take it, in source order. */
     public List<Map<String, Object>> unmappedContent(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_unmapped_content WHERE tenant_code = ? AND assessment_id = ? "
+        return query(tenant, "SELECT * FROM rm_unmapped_content WHERE tenant_code = ? AND assessment_id = ? "
                         + "ORDER BY content_hash, row_index",
                 statement -> {
                     statement.setString(1, tenant.value());
@@ -135,7 +134,7 @@ public class AssessmentQueries {
 
     /** The published file an assessment was imported from, if it was. */
     public Optional<Map<String, Object>> importedFrom(MunicipalityCode tenant, AssessmentId id) {
-        return query("SELECT * FROM rm_imported_document WHERE tenant_code = ? AND assessment_id = ?",
+        return query(tenant, "SELECT * FROM rm_imported_document WHERE tenant_code = ? AND assessment_id = ?",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
@@ -161,7 +160,7 @@ public class AssessmentQueries {
     /** Oldest first, as an auditor reads it; {@code after} continues after a revision's cursor. */
     public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, int first, String after) {
         long afterRevision = revisionCursor(after);
-        List<HistoryEntry> rows = query("""
+        List<HistoryEntry> rows = query(tenant, """
                         SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?
                         ORDER BY revision LIMIT ?""",
                 statement -> {
@@ -243,19 +242,22 @@ public class AssessmentQueries {
         T map(ResultSet row) throws SQLException;
     }
 
-    private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            try (ResultSet rows = statement.executeQuery()) {
-                List<T> result = new ArrayList<>();
-                while (rows.next()) {
-                    result.add(mapper.map(rows));
+    /**
+     * Every read runs scoped to the caller's municipality (row-level security), on top of the tenant filter each
+     * query states: either one alone would keep other municipalities' rows out.
+     */
+    private <T> List<T> query(MunicipalityCode tenant, String sql, Binder binder, RowMapper<T> mapper) {
+        return reads.read(tenant, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
                 }
-                return result;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("read model query failed", e);
-        }
+        });
     }
 }

@@ -13,6 +13,7 @@ import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -50,7 +51,7 @@ class AssessmentProjectionsIT {
         AxonConnections connections = new AxonConnections(dataSource);
         documents = new AssessmentDocumentProjection(connections);
         history = new EditHistoryProjection(connections);
-        queries = new AssessmentQueries(dataSource);
+        queries = new AssessmentQueries(new TenantScopedReads(dataSource));
     }
 
     @AfterAll

@@ -1,0 +1,151 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.support.Samples;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Isolation in depth: even SQL that forgets its tenant filter sees only the caller's municipality, because every
+ * read-model table has row-level security keyed by the tenant of the transaction. Both municipalities import the
+ * same published sample, so every read-model table holds rows of both.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RowLevelSecurityIT extends SignedInServerTest {
+
+    private static final String IMPORT = """
+            mutation($content: String!) {
+              importDocument(input: {fileName: "000.txt", contentBase64: $content}) { __typename }
+            }""";
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TenantScopedReads reads;
+
+    private List<String> readModelTables;
+
+    @BeforeAll
+    void bothMunicipalitiesImportTheSameSample() throws SQLException {
+        String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000));
+        for (var editor : List.of(callers.kawasakiEditor, callers.asahikawaEditor)) {
+            JsonNode imported = editor.data("importDocument", IMPORT, Map.of("content", content));
+            assertThat(imported.path("__typename").asText()).isEqualTo("DocumentImported");
+        }
+        readModelTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                + "AND tablename LIKE 'rm\\_%' ORDER BY tablename");
+    }
+
+    @Test
+    void givenEveryReadModelTable_whenInspected_thenRowLevelSecurityIsOnAndBothMunicipalitiesHaveRows() throws SQLException {
+        assertThat(readModelTables).hasSizeGreaterThanOrEqualTo(7);
+        for (String table : readModelTables) {
+            assertThat(ownerQuery("SELECT relrowsecurity::text FROM pg_class WHERE relname = '" + table + "'"))
+                    .as(table + " has row-level security").containsExactly("true");
+            assertThat(ownerQuery("SELECT DISTINCT tenant_code FROM " + table))
+                    .as(table + " holds both municipalities").containsExactlyInAnyOrder("141305", "012041");
+        }
+    }
+
+    @Test
+    void givenQueriesWithoutATenantFilter_whenRunScopedToOneMunicipality_thenOnlyItsRowsAreSeen() {
+        for (String table : readModelTables) {
+            assertThat(scopedTenants(Callers.KAWASAKI, table)).as(table).containsExactly("141305");
+            assertThat(scopedTenants(Callers.ASAHIKAWA, table)).as(table).containsExactly("012041");
+        }
+    }
+
+    @Test
+    void givenTheReaderRoleWithoutATenant_whenItQueries_thenItSeesNothing() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL ROLE hyoka_reader");
+                for (String table : readModelTables) {
+                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                        rows.next();
+                        assertThat(rows.getLong(1)).as(table).isZero();
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
+    @Test
+    void givenAScopedRead_whenItTriesToWrite_thenTheDatabaseRefusesIt() {
+        assertThatThrownBy(() -> reads.read(Callers.KAWASAKI, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("DELETE FROM rm_assessment");
+            }
+        })).hasRootCauseMessage("ERROR: permission denied for table rm_assessment");
+        assertThat(scopedTenants(Callers.KAWASAKI, "rm_assessment")).containsExactly("141305");
+    }
+
+    @Test
+    void givenAScopedRead_whenTheConnectionIsReused_thenNeitherRoleNorTenantCarriesOver() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            String during = TenantScopedReads.read(connection, Callers.KAWASAKI, this::roleAndTenant);
+
+            assertThat(during).isEqualTo("hyoka_reader|141305");
+            assertThat(roleAndTenant(connection)).doesNotContain("hyoka_reader").endsWith("|");
+        }
+    }
+
+    private String roleAndTenant(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT current_user || '|' || coalesce(current_setting('hyoka.tenant', true), '')")) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private Set<String> scopedTenants(MunicipalityCode tenant, String table) {
+        return reads.read(tenant, connection -> {
+            Set<String> tenants = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT tenant_code FROM " + table);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tenants.add(rows.getString(1));
+                }
+            }
+            return tenants;
+        });
+    }
+
+    private List<String> ownerQuery(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        }
+    }
+}
