@@ -52,12 +52,14 @@ public class GraphQlFactory {
         types.merge(parser.parse(sdl("problems.graphqls")));
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE_TIME)
-                .scalar(Scalars.DATE);
+                .scalar(Scalars.DATE)
+                .directive(FieldAccess.DIRECTIVE, new FieldAccess());
         for (GraphQlFeature feature : features) {
             types.merge(parser.parse(sdl(feature.sdlFile())));
             feature.wire(wiring);
         }
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))

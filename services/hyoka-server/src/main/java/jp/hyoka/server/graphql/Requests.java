@@ -4,7 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.CallerResolver;
 
-/** Per-request facts every fetcher needs: who is calling, and whether they may do this. */
+/** Per-request facts every fetcher needs: who is calling (roles are checked by the schema's @access). */
 public final class Requests {
 
     public static final int MAX_PAGE_SIZE = 100;
@@ -19,14 +19,6 @@ public final class Requests {
         }
         return resolution.asCaller()
                 .orElseThrow(() -> new ApiException(ApiException.UNAUTHENTICATED, resolution.problem()));
-    }
-
-    public static Caller callerWithRole(DataFetchingEnvironment environment, String role) {
-        Caller caller = caller(environment);
-        if (!caller.hasRole(role)) {
-            throw new ApiException(ApiException.FORBIDDEN, "This needs the role '" + role + "'.");
-        }
-        return caller;
     }
 
     public static int pageSize(DataFetchingEnvironment environment) {

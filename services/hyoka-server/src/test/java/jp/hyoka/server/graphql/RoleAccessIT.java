@@ -1,0 +1,114 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.GraphQlClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role matrix: every root field of the API, called with a token of each role, is served exactly to the roles
+ * its {@code @access} directive names; everyone else gets FORBIDDEN and nothing is stored. A root field added
+ * without a row here fails {@link #givenTheMatrix_whenComparedWithTheSchema_thenItCoversEveryRootField}.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoleAccessIT extends SignedInServerTest {
+
+    private static final String SOME_ID = "01927a3c-5b1e-7000-8000-000000000001";
+    private static final Set<String> READERS = Set.of("editor", "approver", "auditor");
+    private static final Set<String> EDITORS = Set.of("editor");
+    private static final Set<String> EVERYONE = Set.of("editor", "approver", "auditor", "platform-operator");
+    private static final String EDIT_TARGET = "assessmentId: \"" + SOME_ID + "\", expectedRevision: 1";
+
+    /** Root field → (operation, roles that may call it). */
+    private static final Map<String, Map.Entry<String, Set<String>>> MATRIX = new LinkedHashMap<>();
+
+    static {
+        row("me", "{ me { userId } }", EVERYONE);
+        row("form", "{ form(kind: KEY_ITEMS) { version } }", EVERYONE);
+        row("forms", "{ forms { version } }", EVERYONE);
+        row("assessment", "{ assessment(id: \"" + SOME_ID + "\") { id } }", READERS);
+        row("assessments", "{ assessments(first: 1) { pageInfo { hasNextPage } } }", READERS);
+        row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",
+                READERS);
+        row("startAssessment", "mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: \"権限の確認\"}) "
+                + "{ __typename } }", EDITORS);
+        row("answerItem", "mutation { answerItem(input: {" + EDIT_TARGET + ", itemId: \"affair.name\", "
+                + "value: {text: \"x\"}}) { __typename } }", EDITORS);
+        row("clearAnswer", "mutation { clearAnswer(input: {" + EDIT_TARGET + ", itemId: \"affair.name\"}) "
+                + "{ __typename } }", EDITORS);
+        row("addRepeatEntry", "mutation { addRepeatEntry(input: {" + EDIT_TARGET + ", groupId: \"system\"}) "
+                + "{ __typename } }", EDITORS);
+        row("moveRepeatEntry", "mutation { moveRepeatEntry(input: {" + EDIT_TARGET + ", groupId: \"system\", "
+                + "entryId: \"e\", toPosition: 0}) { __typename } }", EDITORS);
+        row("removeRepeatEntry", "mutation { removeRepeatEntry(input: {" + EDIT_TARGET + ", groupId: \"system\", "
+                + "entryId: \"e\"}) { __typename } }", EDITORS);
+        row("migrateFormRevision", "mutation { migrateFormRevision(input: {" + EDIT_TARGET + ", version: \"2025\"}) "
+                + "{ __typename } }", EDITORS);
+        row("importChangeAnnex", "mutation { importChangeAnnex(input: {" + EDIT_TARGET + ", contentBase64: \"\"}) "
+                + "{ __typename } }", EDITORS);
+        row("importDocument", "mutation { importDocument(input: {contentBase64: \"\"}) { __typename } }", EDITORS);
+    }
+
+    private static void row(String field, String operation, Set<String> roles) {
+        MATRIX.put(field, Map.entry(operation, roles));
+    }
+
+    private Map<String, GraphQlClient> byRole;
+
+    @BeforeAll
+    void oneClientPerRole() {
+        byRole = new LinkedHashMap<>();
+        for (String role : List.of("editor", "approver", "auditor", "platform-operator", "")) {
+            byRole.put(role, new GraphQlClient(server.getURI(), issuer.issue("role-" + role, "役割 " + role,
+                    Callers.KAWASAKI, role.isEmpty() ? List.of() : List.of(role))));
+        }
+    }
+
+    @Test
+    void givenEachRole_whenEveryRootFieldIsCalled_thenOnlyTheRolesItNamesAreServed() {
+        List<String> wrong = new ArrayList<>();
+        MATRIX.forEach((field, row) -> byRole.forEach((role, client) -> {
+            GraphQlClient.Response response = client.execute(row.getKey(), Map.of());
+            boolean forbidden = response.errors().findValuesAsText("code").contains("FORBIDDEN");
+            boolean allowed = row.getValue().contains(role);
+            if (response.status() != 200 || forbidden == allowed) {
+                wrong.add(field + " as '" + role + "': " + response.status() + " " + response.body());
+            }
+        }));
+
+        assertThat(wrong).isEmpty();
+        JsonNode list = byRole.get("editor").data("assessments", "{ assessments(first: 100) { edges { node { "
+                + "affairName } } } }", Map.of());
+        assertThat(list.findValuesAsText("affairName")).as("only the editor's start was stored").hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void givenAForbiddenCall_whenRefused_thenTheMessageNamesTheRolesNeededAndHeld() {
+        JsonNode error = byRole.get("auditor").execute(MATRIX.get("startAssessment").getKey(), Map.of()).errors().get(0);
+
+        assertThat(error.path("message").asText()).contains("startAssessment").contains("editor").contains("auditor");
+        assertThat(error.path("extensions").path("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void givenTheMatrix_whenComparedWithTheSchema_thenItCoversEveryRootField() {
+        List<String> rootFields = new ArrayList<>();
+        for (String type : List.of("Query", "Mutation")) {
+            rootFields.addAll(byRole.get("editor").data("__type", "{ __type(name: \"" + type + "\") { fields { name } } }",
+                    Map.of()).findValuesAsText("name"));
+        }
+
+        assertThat(MATRIX.keySet()).containsExactlyInAnyOrderElementsOf(rootFields);
+    }
+}
