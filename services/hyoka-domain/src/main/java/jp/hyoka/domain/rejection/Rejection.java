@@ -6,7 +6,7 @@ package jp.hyoka.domain.rejection;
  */
 public sealed interface Rejection permits AssessmentNotFound, StaleRevision, UnknownItem, WrongAnswerType,
         TextTooLong, OptionNotAllowed, NumberOutOfRange, InvalidInput, UnknownForm, InvalidDate, UnknownRepeatEntry,
-        RepeatLimitReached, UnknownRepeatGroup {
+        RepeatLimitReached, UnknownRepeatGroup, InvalidMunicipalityCode, MunicipalityAlreadyOnboarded {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

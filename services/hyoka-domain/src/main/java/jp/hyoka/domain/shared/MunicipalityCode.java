@@ -33,7 +33,7 @@ public record MunicipalityCode(String value) {
         return candidate.charAt(5) - '0' == checkDigit(candidate.substring(0, 5));
     }
 
-    static int checkDigit(String fiveDigits) {
+    public static int checkDigit(String fiveDigits) {
         int sum = 0;
         for (int i = 0; i < 5; i++) {
             sum += (fiveDigits.charAt(i) - '0') * WEIGHTS[i];
