@@ -7,21 +7,26 @@ import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.DateAnswer;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,7 +36,8 @@ import java.util.Set;
  * started assessment is at revision 1, and each further event adds one.
  */
 public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
-                         Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision) {
+                         Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
+                         Lifecycle lifecycle) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
@@ -39,6 +45,13 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         answers = Map.copyOf(answers);
         entries = Map.copyOf(entries);
         importedSources = Set.copyOf(importedSources);
+        Objects.requireNonNull(lifecycle, "lifecycle");
+    }
+
+    /** A draft of a first version. */
+    public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                      Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision) {
+        this(id, tenant, form, answers, entries, importedSources, revision, Lifecycle.firstDraft());
     }
 
     public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
@@ -57,12 +70,20 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         Map<EntryListKey, List<String>> nextEntries = new HashMap<>(entries);
         FormRef nextForm = form;
         Set<String> nextSources = importedSources;
+        Lifecycle nextLifecycle = lifecycle;
         if (event instanceof PastChangesImported imported) {
             nextSources = new HashSet<>(importedSources);
             nextSources.add(imported.contentHash());
         } else if (event instanceof DocumentImported imported) {
             nextSources = new HashSet<>(importedSources);
             nextSources.add(imported.contentHash());
+            if (imported.rowsRead() > 0) {                  // a published 評価書 taken over is its published version
+                nextLifecycle = lifecycle.publish(publishedOn(), answers, entries);
+            }
+        } else if (event instanceof VersionPublished published) {
+            nextLifecycle = lifecycle.publish(published.publishedOn(), answers, entries);
+        } else if (event instanceof NextVersionStarted) {
+            nextLifecycle = lifecycle.nextDraft();
         } else if (event instanceof ItemAnswered answered) {
             nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
         } else if (event instanceof ItemAnswerCleared cleared) {
@@ -93,7 +114,8 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         } else {
             throw new IllegalStateException("an assessment cannot be started twice: " + event);
         }
-        return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + 1);
+        return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + 1,
+                nextLifecycle);
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,
@@ -107,6 +129,12 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 // ITEM_ADDED, ITEM_REMOVED, ITEM_RELABELLED describe the forms, not the document
             }
         }
+    }
+
+    /** The cover's 公表日, if the document prints one. */
+    private LocalDate publishedOn() {
+        return answer(PublicationDecisions.PUBLISHED_ON).filter(DateAnswer.class::isInstance)
+                .map(answer -> ((DateAnswer) answer).date()).orElse(null);
     }
 
     public Optional<Answer> answer(AnswerKey key) {

@@ -7,9 +7,11 @@ import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
@@ -84,6 +86,7 @@ public final class AssessmentDecider {
 
     public List<AssessmentEvent> answer(Assessment state, AnswerItem command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         FormDefinition form = form(state);
         Item item = item(form, command.itemId().value());
         RepeatEntryDecisions.requireAddress(state, form, item, command.entries());
@@ -98,6 +101,7 @@ public final class AssessmentDecider {
 
     public List<AssessmentEvent> clear(Assessment state, ClearAnswer command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         FormDefinition form = form(state);
         Item item = item(form, command.itemId().value());
         RepeatEntryDecisions.requireAddress(state, form, item, command.entries());
@@ -112,16 +116,19 @@ public final class AssessmentDecider {
 
     public List<AssessmentEvent> addEntry(Assessment state, AddRepeatEntry command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         return RepeatEntryDecisions.add(state, form(state), command, reason);
     }
 
     public List<AssessmentEvent> moveEntry(Assessment state, MoveRepeatEntry command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         return RepeatEntryDecisions.move(state, form(state), command, reason);
     }
 
     public List<AssessmentEvent> removeEntry(Assessment state, RemoveRepeatEntry command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         return RepeatEntryDecisions.remove(state, form(state), command, reason);
     }
 
@@ -138,6 +145,7 @@ public final class AssessmentDecider {
     /** Moving to the revision the assessment is already on changes nothing. */
     public List<AssessmentEvent> migrate(Assessment state, MigrateFormRevision command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
         FormDefinition from = form(state);
         FormRef target = new FormRef(state.form().kind(), command.version());
         FormDefinition to = forms.find(target).orElseThrow(() -> new CommandRejected(new UnknownForm(target.toString())));
@@ -146,6 +154,26 @@ public final class AssessmentDecider {
         }
         return List.of(new FormRevisionMigrated(state.id(), state.tenant(), from.ref(), to.ref(),
                 FormMigrationPlan.between(from, to, state), reason, command.by(), command.at()));
+    }
+
+    /**
+     * Publishes the draft: its changes against the version published before, each explained, become the 変更箇所
+     * rows of this publication.
+     */
+    public List<AssessmentEvent> publish(Assessment state, PublishVersion command) {
+        String reason = checkEditable(state, command);
+        return PublicationDecisions.publish(form(state), state, command, reason);
+    }
+
+    /** Opens the next version of a published assessment for editing. */
+    public List<AssessmentEvent> startNextVersion(Assessment state, StartNextVersion command) {
+        String reason = checkEditable(state, command);
+        return PublicationDecisions.startNext(state, command, reason);
+    }
+
+    /** The changes publishing the draft now would list (none before a first publication), in form order. */
+    public List<ItemDifference> pendingChanges(Assessment state) {
+        return PublicationDecisions.pending(form(state), state);
     }
 
     /** Tenant first, then revision: a caller from another municipality must not learn the revision either. */

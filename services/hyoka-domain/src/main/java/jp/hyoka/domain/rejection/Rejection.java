@@ -6,7 +6,8 @@ package jp.hyoka.domain.rejection;
  */
 public sealed interface Rejection permits AssessmentNotFound, StaleRevision, UnknownItem, WrongAnswerType,
         TextTooLong, OptionNotAllowed, NumberOutOfRange, InvalidInput, UnknownForm, InvalidDate, UnknownRepeatEntry,
-        RepeatLimitReached, UnknownRepeatGroup, InvalidMunicipalityCode, MunicipalityAlreadyOnboarded {
+        RepeatLimitReached, UnknownRepeatGroup, InvalidMunicipalityCode, MunicipalityAlreadyOnboarded,
+        VersionAlreadyPublished, VersionNotPublished, ExplanationRequired {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

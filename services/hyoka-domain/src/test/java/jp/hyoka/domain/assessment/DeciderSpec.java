@@ -7,8 +7,10 @@ import jp.hyoka.domain.assessment.command.ClearAnswer;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.rejection.CommandRejected;
@@ -52,6 +54,13 @@ final class DeciderSpec {
         return new DeciderSpec(RepeatFixtures.decider());
     }
 
+    /** A history followed by more events. */
+    static AssessmentEvent[] concat(AssessmentEvent[] history, AssessmentEvent... more) {
+        AssessmentEvent[] all = java.util.Arrays.copyOf(history, history.length + more.length);
+        System.arraycopy(more, 0, all, history.length, more.length);
+        return all;
+    }
+
     DeciderSpec given(AssessmentEvent... history) {
         state = fold(history);
         return this;
@@ -77,6 +86,10 @@ final class DeciderSpec {
                 produced = decider.migrate(requireState(), migrate);
             } else if (command instanceof ImportPastChanges importPast) {
                 produced = decider.importPast(requireState(), importPast);
+            } else if (command instanceof PublishVersion publish) {
+                produced = decider.publish(requireState(), publish);
+            } else if (command instanceof StartNextVersion next) {
+                produced = decider.startNextVersion(requireState(), next);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }
@@ -96,6 +109,12 @@ final class DeciderSpec {
         assertNotRejected();
         assertThat(produced).hasSize(1).first().isInstanceOf(type);
         return type.cast(produced.get(0));
+    }
+
+    /** The events produced, for closer inspection. */
+    List<AssessmentEvent> thenProduced() {
+        assertNotRejected();
+        return produced;
     }
 
     void thenNoEvents() {

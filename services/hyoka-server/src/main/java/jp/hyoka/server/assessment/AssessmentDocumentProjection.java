@@ -9,10 +9,12 @@ import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
@@ -21,7 +23,9 @@ import org.axonframework.eventhandling.SequenceNumber;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 
 import static jp.hyoka.server.assessment.ReadModels.timestamp;
 import static jp.hyoka.server.assessment.ReadModels.toJson;
@@ -142,9 +146,60 @@ public class AssessmentDocumentProjection {
         touchOnly(event, sequence);
     }
 
+    /** A published document taken over is its published version, with the 公表日 its cover printed. */
     @EventHandler
     void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
-        touchOnly(event, sequence);
+        try (Connection connection = connections.getConnection()) {
+            if (event.rowsRead() > 0) {
+                publication(connection, event, sequence + 1, 1, true, coverPublishedOn(connection, event));
+            }
+            touch(connection, event, sequence + 1, null);
+        }
+    }
+
+    @EventHandler
+    void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
+        try (Connection connection = connections.getConnection()) {
+            publication(connection, event, sequence + 1, event.version(), true, event.publishedOn());
+            touch(connection, event, sequence + 1, null);
+        }
+    }
+
+    @EventHandler
+    void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
+        try (Connection connection = connections.getConnection()) {
+            publication(connection, event, sequence + 1, event.version(), false, null);
+            touch(connection, event, sequence + 1, null);
+        }
+    }
+
+    /** Version and status; a null 公表日 keeps the one stored. */
+    private static void publication(Connection connection, AssessmentEvent event, long revision, int version,
+                                    boolean published, LocalDate publishedOn) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE rm_assessment SET version = ?, published = ?, published_on = COALESCE(?, published_on)
+                WHERE tenant_code = ? AND assessment_id = ? AND revision < ?""")) {
+            update.setInt(1, version);
+            update.setBoolean(2, published);
+            update.setObject(3, publishedOn);
+            update.setString(4, event.tenant().value());
+            update.setObject(5, event.assessmentId().value());
+            update.setLong(6, revision);
+            update.executeUpdate();
+        }
+    }
+
+    /** The cover's 公表日 as answered earlier in the same import. */
+    private static LocalDate coverPublishedOn(Connection connection, AssessmentEvent event) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT (answer->>'date')::date FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?
+                    AND item_id = 'cover.published-on' AND entry_path = ''""")) {
+            select.setString(1, event.tenant().value());
+            select.setObject(2, event.assessmentId().value());
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getObject(1, LocalDate.class) : null;
+            }
+        }
     }
 
     @EventHandler

@@ -6,14 +6,17 @@ import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
+import jp.hyoka.domain.assessment.command.ChangeExplanation;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -123,6 +127,18 @@ public class AssessmentEditing {
                                   String contentHash, List<PastChange> changes, String reason) {
         return identified(assessmentId, id -> send(caller, new ImportPastChanges(id, caller.tenant(), expectedRevision,
                 sourceName, contentHash, changes, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    /** Publishes the draft on 公表日 {@code publishedOn}, each change explained. */
+    public EditOutcome publish(Caller caller, String assessmentId, long expectedRevision, LocalDate publishedOn,
+                               List<ChangeExplanation> explanations, String reason) {
+        return identified(assessmentId, id -> send(caller, new PublishVersion(id, caller.tenant(), expectedRevision,
+                publishedOn, explanations, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    public EditOutcome startNextVersion(Caller caller, String assessmentId, long expectedRevision, String reason) {
+        return identified(assessmentId, id -> send(caller, new StartNextVersion(id, caller.tenant(), expectedRevision,
+                reason, caller.actor(), now()), Long.class::cast));
     }
 
     private EditOutcome identified(String assessmentId, Function<AssessmentId, EditOutcome> edit) {

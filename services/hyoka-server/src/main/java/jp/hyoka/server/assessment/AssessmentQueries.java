@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,7 +219,8 @@ public class AssessmentQueries {
                 row.getTimestamp("created_at").toInstant(),
                 new Actor(row.getString("created_by_id"), row.getString("created_by_name")),
                 row.getTimestamp("updated_at").toInstant(),
-                new Actor(row.getString("updated_by_id"), row.getString("updated_by_name")));
+                new Actor(row.getString("updated_by_id"), row.getString("updated_by_name")),
+                row.getInt("version"), row.getBoolean("published"), row.getObject("published_on", LocalDate.class));
     }
 
     @SuppressWarnings("unchecked")

@@ -7,10 +7,12 @@ import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
@@ -93,6 +95,19 @@ public class EditHistoryProjection {
                 "sourceName", event.sourceName() == null ? "" : event.sourceName(),
                 "contentHash", event.contentHash(), "rowsRead", event.rowsRead(), "rowsMapped", event.rowsMapped(),
                 "unmapped", event.unmapped().size())));
+    }
+
+    @EventHandler
+    void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version(), "publishedOn", event.publishedOn().toString(),
+                "changes", event.changes().size())));
+    }
+
+    @EventHandler
+    void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version())));
     }
 
     /** What one history row says, beyond who and when. */

@@ -2,6 +2,9 @@ package jp.hyoka.server.assessment;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.PublishedAnnexRows;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
@@ -12,10 +15,11 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 import static jp.hyoka.server.assessment.ReadModels.timestamp;
 
-/** Keeps rm_past_change: every imported 変更箇所 row, as the published document wrote it. */
+/** Keeps rm_past_change: every 変更箇所 row, imported as the published document wrote it or published here. */
 @Singleton
 @ProcessingGroup(ReadModels.PROCESSING_GROUP)
 public class PastChangeProjection {
@@ -28,6 +32,18 @@ public class PastChangeProjection {
 
     @EventHandler
     void on(PastChangesImported event, @SequenceNumber long sequence) throws SQLException {
+        insert(event, event.contentHash(), event.sourceName(), event.changes(), sequence);
+    }
+
+    /** A publication's changes are 変更箇所 rows too, next to the imported ones. */
+    @EventHandler
+    void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
+        insert(event, PublishedAnnexRows.sourceKey(event.version()), PublishedAnnexRows.sourceName(event.version()),
+                PublishedAnnexRows.of(event), sequence);
+    }
+
+    private void insert(AssessmentEvent event, String sourceKey, String sourceName, List<PastChange> changes,
+                        long sequence) throws SQLException {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO rm_past_change (tenant_code, assessment_id, content_hash, row_index, source_name,
@@ -35,12 +51,12 @@ public class PastChangeProjection {
                          after_kind, after_text, timing, explanation, reason_code, revision, imported_by_id,
                          imported_by_name, imported_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (PastChange change : event.changes()) {
+            for (PastChange change : changes) {
                 insert.setString(1, event.tenant().value());
                 insert.setObject(2, event.assessmentId().value());
-                insert.setString(3, event.contentHash());
+                insert.setString(3, sourceKey);
                 insert.setInt(4, change.rowIndex());
-                insert.setString(5, event.sourceName());
+                insert.setString(5, sourceName);
                 insert.setInt(6, change.sourceLine());
                 insert.setDate(7, change.changedOn() == null ? null : Date.valueOf(change.changedOn()));
                 insert.setString(8, change.changedOnText());

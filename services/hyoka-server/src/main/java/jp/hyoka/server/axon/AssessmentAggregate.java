@@ -9,8 +9,10 @@ import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import org.axonframework.commandhandling.CommandHandler;
@@ -79,6 +81,16 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(ImportPastChanges command, AssessmentDecider decider) {
         return decided(decider.importPast(state, command));
+    }
+
+    @CommandHandler
+    public long handle(PublishVersion command, AssessmentDecider decider) {
+        return decided(decider.publish(state, command));
+    }
+
+    @CommandHandler
+    public long handle(StartNextVersion command, AssessmentDecider decider) {
+        return decided(decider.startNextVersion(state, command));
     }
 
     @EventSourcingHandler

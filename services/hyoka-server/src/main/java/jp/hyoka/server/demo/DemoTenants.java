@@ -53,7 +53,7 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
                     .append(tenant.userName()).append(":\n");
             issuer.ifPresentOrElse(
                     dev -> banner.append("{\"Authorization\": \"Bearer ")
-                            .append(dev.issue(tenant.userId(), tenant.userName(), tenant.code(), List.of("editor")))
+                            .append(dev.issue(tenant.userId(), tenant.userName(), tenant.code(), List.of("editor", "approver")))
                             .append("\"}\n"),
                     () -> banner.append("(no development issuer: sign in through your identity provider)\n"));
         }

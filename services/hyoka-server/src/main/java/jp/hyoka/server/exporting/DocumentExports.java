@@ -1,32 +1,25 @@
 package jp.hyoka.server.exporting;
 
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentId;
-import jp.hyoka.domain.assessment.PastChange;
-import jp.hyoka.domain.assessment.event.AssessmentEvent;
-import jp.hyoka.domain.assessment.event.AssessmentStarted;
-import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.exporting.DocumentExport;
 import jp.hyoka.domain.exporting.HtmlExport;
 import jp.hyoka.domain.exporting.TsvExport;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.assessment.DocumentStates;
+import jp.hyoka.server.assessment.DocumentStates.Folded;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
-import org.axonframework.config.Configuration;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Exports an assessment, now or as of a past moment, by folding its own events up to that moment: the event
- * stream is the record, so an export of the past shows exactly what the document said then.
+ * Exports an assessment, now or as of a past moment, from its own events folded up to that moment
+ * ({@link DocumentStates}): an export of the past shows exactly what the document said then.
  */
 @Singleton
 public class DocumentExports {
@@ -40,41 +33,18 @@ public class DocumentExports {
                                String contentBase64) {
     }
 
-    private final Configuration axon;
+    private final DocumentStates states;
     private final ClasspathFormCatalog forms;
 
-    public DocumentExports(Configuration axon, ClasspathFormCatalog forms) {
-        this.axon = axon;
+    public DocumentExports(DocumentStates states, ClasspathFormCatalog forms) {
+        this.states = states;
         this.forms = forms;
     }
 
     /** Empty for an unknown assessment, one of another municipality, or a moment before it was started. */
     public Optional<ExportedFile> export(MunicipalityCode tenant, AssessmentId id, Format format, Instant asOf) {
-        Optional<Folded> folded = fold(tenant, id, asOf);
+        Optional<Folded> folded = states.asOf(tenant, id, asOf);
         return folded.map(document -> file(document, format, asOf));
-    }
-
-    private record Folded(Assessment state, List<PastChange> past) {
-    }
-
-    private Optional<Folded> fold(MunicipalityCode tenant, AssessmentId id, Instant asOf) {
-        DomainEventStream stream = axon.eventStore().readEvents(id.toString());
-        Assessment state = null;
-        List<PastChange> past = new ArrayList<>();
-        while (stream.hasNext()) {
-            AssessmentEvent event = (AssessmentEvent) stream.next().getPayload();
-            if (event.at().isAfter(asOf)) {
-                break;
-            }
-            if (!event.tenant().equals(tenant)) {
-                return Optional.empty();
-            }
-            state = state == null ? Assessment.begin((AssessmentStarted) event) : state.evolve(event);
-            if (event instanceof PastChangesImported imported) {
-                past.addAll(imported.changes());
-            }
-        }
-        return Optional.ofNullable(state).map(s -> new Folded(s, List.copyOf(past)));
     }
 
     private ExportedFile file(Folded document, Format format, Instant asOf) {

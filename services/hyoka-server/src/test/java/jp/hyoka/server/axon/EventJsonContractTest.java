@@ -9,6 +9,10 @@ import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.form.Selection;
 import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.assessment.event.FormChange;
@@ -99,7 +103,14 @@ class EventJsonContractTest {
                 arguments("PastChangesImported", new PastChangesImported(ID, KAWASAKI, "001.txt", "9f2c", List.of(
                         new PastChange(0, 4, LocalDate.of(2018, 6, 7), "平成30年6月7日", "システム4 他のシステムとの接続",
                                 null, "EMPTY", "(空欄)", "TEXT", "国民健康保険システム", null, "", "NONE")),
-                        null, YAMADA, T2)));
+                        null, YAMADA, T2)),
+                arguments("VersionPublished", new VersionPublished(ID, KAWASAKI, 2, LocalDate.of(2025, 10, 1),
+                        List.of(new PublishedChange(new ItemId("affair.target-population"), List.of(),
+                                "I 基本情報 1. 特定個人情報ファイルを取り扱う事務 ③対象人数",
+                                new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"), "1万人以上10万人未満",
+                                "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")),
+                        "年次見直し", YAMADA, T2)),
+                arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)));
     }
 
     static Stream<Answer> answers() {

@@ -45,7 +45,11 @@ class DocumentExportIT extends SignedInServerTest {
         int revision = imported.path("revision").asInt();
         Instant beforeEdit = Instant.now();
         Thread.sleep(5);
-        assertThat(callers.asahikawaEditor.data("answerItem", ANSWER, Map.of("id", id, "rev", revision))
+        int draft = callers.asahikawaEditor.data("startNextVersion", """
+                mutation($id: ID!, $rev: Int!) {
+                  startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) { ... on AssessmentEdited { revision } }
+                }""", Map.of("id", id, "rev", revision)).path("revision").asInt();
+        assertThat(callers.asahikawaEditor.data("answerItem", ANSWER, Map.of("id", id, "rev", draft))
                 .path("__typename").asText()).isEqualTo("AssessmentEdited");
 
         JsonNode now = export(id, "TSV", null);

@@ -57,6 +57,9 @@ class RoleAccessIT extends SignedInServerTest {
                 + "{ __typename } }", EDITORS);
         row("importChangeAnnex", "mutation { importChangeAnnex(input: {" + EDIT_TARGET + ", contentBase64: \"\"}) "
                 + "{ __typename } }", EDITORS);
+        row("publishVersion", "mutation { publishVersion(input: {" + EDIT_TARGET + ", publishedOn: \"2026-04-01\"}) "
+                + "{ __typename } }", Set.of("approver"));
+        row("startNextVersion", "mutation { startNextVersion(input: {" + EDIT_TARGET + "}) { __typename } }", EDITORS);
         row("importDocument", "mutation { importDocument(input: {contentBase64: \"\"}) { __typename } }", EDITORS);
     }
 

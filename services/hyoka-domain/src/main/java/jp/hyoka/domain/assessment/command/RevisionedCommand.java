@@ -5,7 +5,7 @@ package jp.hyoka.domain.assessment.command;
  * stale copy is refused instead of silently overwriting someone else's change.
  */
 public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
-        MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges {
+        MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion {
 
     long expectedRevision();
 

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * 改正)" is a law amendment before it is minor wording; "法令改正に伴うシステム機能の変更" is a law amendment, not a
  * system description; and the risk-not-material wording also contains the risk-reduced one.
  */
-final class ReasonRules {
+public final class ReasonRules {
 
     private record Rule(ReasonCode code, Predicate<String> matches) {
     }
@@ -38,7 +38,7 @@ final class ReasonRules {
     private ReasonRules() {
     }
 
-    static ReasonCode suggest(String explanation) {
+    public static ReasonCode suggest(String explanation) {
         String key = AnnexText.key(explanation == null ? "" : explanation);
         if (key.isEmpty()) {
             return ReasonCode.NONE;

@@ -32,7 +32,8 @@ public class AssessmentMutations {
 
     private static final List<String> PROBLEM_TYPES = List.of("AssessmentNotFound", "StaleRevision", "UnknownItem",
             "WrongAnswerType", "TextTooLong", "OptionNotAllowed", "NumberOutOfRange", "InvalidInput", "InvalidDate",
-            "UnknownRepeatEntry", "RepeatLimitReached", "UnknownRepeatGroup", "UnknownForm");
+            "UnknownRepeatEntry", "RepeatLimitReached", "UnknownRepeatGroup", "UnknownForm", "VersionAlreadyPublished",
+            "VersionNotPublished", "ExplanationRequired");
 
     private final AssessmentEditing editing;
     private final AssessmentQueries queries;

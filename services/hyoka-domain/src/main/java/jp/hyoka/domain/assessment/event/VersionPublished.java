@@ -1,0 +1,23 @@
+package jp.hyoka.domain.assessment.event;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Version {@code version} of the 評価書 was published (公表日 {@code publishedOn}) with these changes against the
+ * version published before it: one per item that differs, however many edits the draft went through. They are the
+ * 変更箇所 rows of this publication, worded as they were printed, with their 提出時期 and explanation.
+ */
+public record VersionPublished(AssessmentId assessmentId, MunicipalityCode tenant, int version, LocalDate publishedOn,
+                               List<PublishedChange> changes, String reason, Actor by, Instant at)
+        implements AssessmentEvent {
+    public VersionPublished {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+}
