@@ -41,6 +41,9 @@ class RoleAccessIT extends SignedInServerTest {
         row("assessments", "{ assessments(first: 1) { pageInfo { hasNextPage } } }", READERS);
         row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",
                 READERS);
+        row("assessmentAt", "{ assessmentAt(id: \"" + SOME_ID + "\", revision: 1) { revision } }", READERS);
+        row("assessmentDiff", "{ assessmentDiff(id: \"" + SOME_ID + "\", fromRevision: 1, toRevision: 2) "
+                + "{ toRevision } }", READERS);
         row("startAssessment", "mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: \"権限の確認\"}) "
                 + "{ __typename } }", EDITORS);
         row("answerItem", "mutation { answerItem(input: {" + EDIT_TARGET + ", itemId: \"affair.name\", "

@@ -69,6 +69,12 @@ class TenantIsolationIT extends SignedInServerTest {
                 assertThat(nullData(callers.kawasakiEditor, export, id, "exportDocument")).as(format + " " + id).isTrue();
             }
         }
+        for (String id : List.of(theirs, NOWHERE)) {
+            assertThat(nullData(callers.kawasakiReader, "query($id: ID!) { assessmentAt(id: $id, revision: 2) "
+                    + "{ answers { text } } }", id, "assessmentAt")).as("assessmentAt " + id).isTrue();
+            assertThat(nullData(callers.kawasakiReader, "query($id: ID!) { assessmentDiff(id: $id, fromRevision: 1, "
+                    + "toRevision: 3) { changes { afterText } } }", id, "assessmentDiff")).as("diff " + id).isTrue();
+        }
         JsonNode list = callers.kawasakiEditor.data("assessments", Operations.LIST, Map.of("first", 100));
         assertThat(list.toString()).doesNotContain(theirs);
     }
