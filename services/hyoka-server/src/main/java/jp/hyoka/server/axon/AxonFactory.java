@@ -11,6 +11,8 @@ import jp.hyoka.server.assessment.ImportedDocumentProjection;
 import jp.hyoka.server.assessment.PastChangeProjection;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.RepeatEntryProjection;
+import jp.hyoka.server.audit.ChainingEventStorageEngine;
+import jp.hyoka.server.audit.EventChainBackfill;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -28,7 +30,8 @@ import javax.sql.DataSource;
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
  * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the assessment
- * aggregate, and one tracking processor that feeds the read models.
+ * aggregate, and one tracking processor that feeds the read models. The event store links every event into its
+ * tenant's hash chain; events stored before the chain existed are linked before anything new is appended.
  */
 @Factory
 public class AxonFactory {
@@ -43,15 +46,14 @@ public class AxonFactory {
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
                                     RepeatEntryProjection entries, PastChangeProjection pastChanges,
-                                    ImportedDocumentProjection importedDocuments) {
+                                    ImportedDocumentProjection importedDocuments, EventChainBackfill backfill) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
-        JdbcEventStorageEngine eventStorage = JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .build();
+                .snapshotSerializer(serializer));
         JdbcTokenStore tokenStore = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer)
@@ -75,6 +77,7 @@ public class AxonFactory {
                 .registerEventHandler(c -> pastChanges)
                 .registerEventHandler(c -> importedDocuments);
         Configuration configuration = configurer.buildConfiguration();
+        backfill.chainUnchainedEvents();
         configuration.start();
         return configuration;
     }

@@ -28,6 +28,7 @@ class RoleAccessIT extends SignedInServerTest {
     private static final Set<String> READERS = Set.of("editor", "approver", "auditor");
     private static final Set<String> EDITORS = Set.of("editor");
     private static final Set<String> EVERYONE = Set.of("editor", "approver", "auditor", "platform-operator");
+    private static final Set<String> AUDITORS = Set.of("auditor");
     private static final String EDIT_TARGET = "assessmentId: \"" + SOME_ID + "\", expectedRevision: 1";
 
     /** Root field → (operation, roles that may call it). */
@@ -44,6 +45,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("assessmentAt", "{ assessmentAt(id: \"" + SOME_ID + "\", revision: 1) { revision } }", READERS);
         row("assessmentDiff", "{ assessmentDiff(id: \"" + SOME_ID + "\", fromRevision: 1, toRevision: 2) "
                 + "{ toRevision } }", READERS);
+        row("verifyEventChain", "{ verifyEventChain { intact } }", AUDITORS);
+        row("exportAuditBundle", "{ exportAuditBundle { events } }", AUDITORS);
         row("startAssessment", "mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: \"権限の確認\"}) "
                 + "{ __typename } }", EDITORS);
         row("answerItem", "mutation { answerItem(input: {" + EDIT_TARGET + ", itemId: \"affair.name\", "

@@ -1,0 +1,65 @@
+package jp.hyoka.server.audit;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * Links events that have no link yet: those stored before the chain existed (a database migrated to V9), or
+ * appended by a node of an older version during a rolling upgrade. Runs at every start before Axon starts; when
+ * everything is linked it costs one query. Events are linked oldest first (global index), in batches, each batch
+ * one transaction taking the same head locks as live appends.
+ */
+@Singleton
+public class EventChainBackfill {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventChainBackfill.class);
+    private static final int BATCH = 1_000;
+
+    private final DataSource dataSource;
+
+    public EventChainBackfill(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The number of events linked. */
+    public int chainUnchainedEvents() {
+        int linked = 0;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                for (int batch = linkBatch(connection); batch > 0; batch = linkBatch(connection)) {
+                    linked += batch;
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not link the stored events into their hash chains", e);
+        }
+        if (linked > 0) {
+            LOG.info("Linked {} events stored before the hash chain into their tenants' chains", linked);
+        }
+        return linked;
+    }
+
+    private static int linkBatch(Connection connection) throws SQLException {
+        try (Statement lock = connection.createStatement()) {
+            // One backfill at a time across nodes, so two never pick the same unlinked events.
+            lock.execute("SELECT pg_advisory_xact_lock(hashtext('hyoka.event_chain.backfill'))");
+        }
+        List<TenantEvent> events = StoredEvents.unchained(connection, BATCH);
+        if (!events.isEmpty()) {
+            ChainWriter.append(connection, events);
+        }
+        connection.commit();
+        return events.size();
+    }
+}
