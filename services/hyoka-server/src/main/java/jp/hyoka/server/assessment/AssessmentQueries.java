@@ -173,6 +173,71 @@ public class AssessmentQueries {
         return page(rows, first, entry -> Long.toString(entry.revision()));
     }
 
+    /** Which part of a municipality's trail an auditor reads; null fields do not filter. {@code to} is exclusive. */
+    public record AuditFilter(String userId, String itemId, AssessmentId assessmentId, Instant from, Instant to) {
+    }
+
+    /** A trail line with the form revision of its assessment, to label its item. */
+    public record AuditLine(HistoryEntry entry, FormRef form) {
+    }
+
+    /**
+     * The municipality's whole trail in the order things happened (time, then assessment and revision as a
+     * tiebreak), filtered; {@code after} continues after a line's cursor, so an auditor can page through all of it.
+     */
+    public Page<AuditLine> auditTrail(MunicipalityCode tenant, AuditFilter filter, int first, String after) {
+        String[] position = after == null ? null : auditPosition(after);
+        StringBuilder sql = new StringBuilder("""
+                SELECT h.*, a.form_kind, a.form_version FROM rm_edit_history h
+                JOIN rm_assessment a ON a.tenant_code = h.tenant_code AND a.assessment_id = h.assessment_id
+                WHERE h.tenant_code = ?""");
+        List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
+        condition(sql, parameters, " AND h.actor_id = ?", filter.userId());
+        condition(sql, parameters, " AND h.item_id = ?", filter.itemId());
+        condition(sql, parameters, " AND h.assessment_id = ?", filter.assessmentId() == null ? null
+                : filter.assessmentId().value());
+        condition(sql, parameters, " AND h.occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()));
+        condition(sql, parameters, " AND h.occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        if (position != null) {
+            sql.append(" AND (h.occurred_at, h.assessment_id, h.revision) > (?, ?, ?)");
+            parameters.add(Timestamp.from(Instant.parse(position[0])));
+            parameters.add(UUID.fromString(position[1]));
+            parameters.add(Long.parseLong(position[2]));
+        }
+        sql.append(" ORDER BY h.occurred_at, h.assessment_id, h.revision LIMIT ?");
+        parameters.add(first + 1);
+        List<AuditLine> rows = query(tenant, sql.toString(), statement -> {
+            for (int i = 0; i < parameters.size(); i++) {
+                statement.setObject(i + 1, parameters.get(i));
+            }
+        }, row -> new AuditLine(historyEntry(row),
+                new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version"))));
+        return page(rows, first, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
+                + line.entry().revision());
+    }
+
+    private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {
+        if (value != null) {
+            sql.append(clause);
+            parameters.add(value);
+        }
+    }
+
+    private static String[] auditPosition(String cursor) {
+        String[] position = Cursors.decode(cursor).map(c -> c.split("\\|", 3)).orElse(new String[0]);
+        try {
+            if (position.length == 3) {
+                Instant.parse(position[0]);
+                UUID.fromString(position[1]);
+                Long.parseLong(position[2]);
+                return position;
+            }
+        } catch (RuntimeException e) {
+            // fall through: not one of our cursors
+        }
+        throw new IllegalArgumentException("after: not a cursor of this trail");
+    }
+
     /** Everything that happened after {@code revision}: what a stale client missed. */
     public List<HistoryEntry> changesSince(MunicipalityCode tenant, AssessmentId id, long revision) {
         return history(tenant, id, 1_000, Cursors.encode(Long.toString(revision))).items().stream()
@@ -233,7 +298,8 @@ public class AssessmentQueries {
                 EntryPaths.split(row.getString("entry_path")), fromJson(row.getString("old_answer")),
                 fromJson(row.getString("new_answer")), row.getString("reason"),
                 new Actor(row.getString("actor_id"), row.getString("actor_name")),
-                row.getTimestamp("occurred_at").toInstant(), detail(row.getString("detail")));
+                row.getTimestamp("occurred_at").toInstant(), detail(row.getString("detail")),
+                new AssessmentId(row.getObject("assessment_id", UUID.class)), row.getString("command"));
     }
 
     private interface Binder {

@@ -16,9 +16,11 @@ import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.CommandNameCorrelation;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -110,6 +112,18 @@ public class EditHistoryProjection {
                 "version", event.version())));
     }
 
+    /**
+     * The command that caused the event being handled (CommandNameCorrelation put it into the event's metadata);
+     * read from the unit of work so that no handler has to pass it along. Null for events stored without it.
+     */
+    private static String commandName() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return null;
+        }
+        Object command = CurrentUnitOfWork.get().getMessage().getMetaData().get(CommandNameCorrelation.KEY);
+        return command == null ? null : command.toString();
+    }
+
     /** What one history row says, beyond who and when. */
     private record Line(String itemId, List<String> entries, Answer before, Answer after, String reason,
                         Map<String, Object> detail) {
@@ -119,8 +133,8 @@ public class EditHistoryProjection {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO rm_edit_history (tenant_code, assessment_id, revision, event_type, item_id,
-                         old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail)
-                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""")) {
+                         old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail, command)
+                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, event.tenant().value());
             insert.setObject(2, event.assessmentId().value());
             insert.setLong(3, sequence + 1);
@@ -134,6 +148,7 @@ public class EditHistoryProjection {
             insert.setTimestamp(11, timestamp(event.at()));
             insert.setString(12, EntryPaths.join(line.entries()));
             insert.setString(13, line.detail() == null ? null : ReadModels.detailJson(line.detail()));
+            insert.setString(14, commandName());
             insert.executeUpdate();
         }
     }

@@ -22,10 +22,12 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
 import javax.sql.DataSource;
+import java.util.List;
 
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
@@ -60,6 +62,7 @@ public class AxonFactory {
                 .build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation()))
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)

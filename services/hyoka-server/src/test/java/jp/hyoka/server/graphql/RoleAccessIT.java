@@ -47,6 +47,7 @@ class RoleAccessIT extends SignedInServerTest {
                 + "{ toRevision } }", READERS);
         row("verifyEventChain", "{ verifyEventChain { intact } }", AUDITORS);
         row("exportAuditBundle", "{ exportAuditBundle { events } }", AUDITORS);
+        row("auditTrail", "{ auditTrail(first: 1) { pageInfo { hasNextPage } } }", Set.of("auditor", "approver"));
         row("startAssessment", "mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: \"権限の確認\"}) "
                 + "{ __typename } }", EDITORS);
         row("answerItem", "mutation { answerItem(input: {" + EDIT_TARGET + ", itemId: \"affair.name\", "

@@ -1,7 +1,9 @@
 package jp.hyoka.server.graphql.assessment;
 
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
@@ -18,6 +20,7 @@ import jp.hyoka.server.graphql.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.graphql.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.security.Caller;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +56,20 @@ public class HistoryWiring implements GraphQlFeature {
                 throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
             }
         }));
+        wiring.type("Query", type -> type.dataFetcher("auditTrail", environment -> {
+            Caller caller = Requests.caller(environment);
+            try {
+                return Nodes.connection(queries.auditTrail(caller.tenant(), filter(environment),
+                                Requests.pageSize(environment), environment.getArgument("after")),
+                        line -> HistoryNode.of(line.entry(), forms.find(line.form()).orElseThrow()));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+            }
+        }));
         wiring.type("HistoryEntry", type -> type
+                .dataFetcher("assessmentId", environment -> node(environment).entry().assessmentId().toString())
+                .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
+                .dataFetcher("command", environment -> node(environment).entry().command())
                 .dataFetcher("revision", environment -> node(environment).entry().revision())
                 .dataFetcher("event", environment -> node(environment).entry().eventType())
                 .dataFetcher("itemId", environment -> node(environment).entry().itemId())
@@ -68,6 +84,18 @@ public class HistoryWiring implements GraphQlFeature {
                 .dataFetcher("reason", environment -> node(environment).entry().reason())
                 .dataFetcher("actor", environment -> node(environment).entry().actor())
                 .dataFetcher("at", environment -> node(environment).entry().at()));
+    }
+
+    /** An assessment id that names nothing filters to nothing rather than to everything. */
+    private static AssessmentQueries.AuditFilter filter(DataFetchingEnvironment environment) {
+        Map<String, Object> filter = environment.getArgumentOrDefault("filter", Map.of());
+        Object assessment = filter.get("assessmentId");
+        if (assessment != null && AssessmentId.parse(assessment.toString()).isEmpty()) {
+            throw new ApiException(ApiException.BAD_USER_INPUT, "filter.assessmentId: not an assessment id");
+        }
+        return new AssessmentQueries.AuditFilter((String) filter.get("userId"), (String) filter.get("itemId"),
+                assessment == null ? null : AssessmentId.parse(assessment.toString()).orElseThrow(),
+                (Instant) filter.get("from"), (Instant) filter.get("to"));
     }
 
     /** A one-line account of entry events and migrations, for people reading the trail. */
