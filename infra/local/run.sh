@@ -6,9 +6,28 @@
 #   HYOKA_PORT=8080            HTTP port
 #   HYOKA_DATA_DIR=...         embedded PostgreSQL data directory (default .hyoka-data/postgres)
 #   HYOKA_JDBC_URL=jdbc:...    use this external PostgreSQL instead (HYOKA_JDBC_USER, HYOKA_JDBC_PASSWORD)
+#
+#   --keycloak                 sign in through the real Keycloak of infra/keycloak instead of the development issuer:
+#                              started unless running (it keeps running for the next start; infra/keycloak/stop.sh),
+#                              tokens from infra/keycloak/token.sh kawasaki-editor
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+environments=dev
+if [[ "${1:-}" == "--keycloak" ]]; then
+  shift
+  environments=dev,keycloak
+  mkdir -p .hyoka-data
+  # Keycloak starts (15 s; the very first time 60-90 s) while Maven builds.
+  infra/keycloak/start.sh > .hyoka-data/keycloak-issuer &
+  keycloak=$!
+fi
 mvn -B -q -DskipTests install
+if [[ -n "${keycloak:-}" ]]; then
+  wait "$keycloak"
+  HYOKA_OIDC_ISSUER="$(cat .hyoka-data/keycloak-issuer)"
+  export HYOKA_OIDC_ISSUER
+  echo "Sign in: HYOKA_TOKEN=\$(infra/keycloak/token.sh kawasaki-editor)   (users and passwords: README, Keycloak)"
+fi
 server=services/hyoka-server
-exec java -Xmx512m -Dmicronaut.environments=dev \
+exec java -Xmx512m -Dmicronaut.environments="$environments" \
   -cp "$server/target/classes:$server/target/lib/*" jp.hyoka.server.HyokaServer "$@"

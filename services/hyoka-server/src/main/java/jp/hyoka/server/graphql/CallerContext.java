@@ -33,7 +33,7 @@ public class CallerContext implements GraphQLExecutionInputCustomizer {
                                                MutableHttpResponse<String> httpResponse) {
         CallerResolver.Resolution resolution = ((HttpRequest<?>) httpRequest).getUserPrincipal(Authentication.class)
                 .map(callers::resolve)
-                .orElse(new CallerResolver.Resolution(null, "Not signed in."));
+                .orElse(CallerResolver.Resolution.refused("Not signed in."));
         input.getGraphQLContext().put(KEY, resolution);
         return Publishers.just(input);
     }

@@ -7,12 +7,12 @@ import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaDirectiveWiring;
 import graphql.schema.idl.SchemaDirectiveWiringEnvironment;
-import jp.hyoka.server.security.Caller;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -29,11 +29,11 @@ final class FieldAccess implements SchemaDirectiveWiring {
         List<String> roles = roles(environment.getAppliedDirective(DIRECTIVE));
         DataFetcher<?> fetcher = environment.getFieldDataFetcher();
         return environment.setFieldDataFetcher(call -> {
-            Caller caller = Requests.caller(call);
-            if (roles.stream().noneMatch(caller::hasRole)) {
+            Set<String> held = Requests.roles(call);
+            if (roles.stream().noneMatch(held::contains)) {
                 throw new ApiException(ApiException.FORBIDDEN, call.getField().getName() + " needs one of the roles "
-                        + String.join(", ", roles) + "; you have " + (caller.roles().isEmpty() ? "none"
-                        : String.join(", ", caller.roles().stream().sorted().toList())) + ".");
+                        + String.join(", ", roles) + "; you have " + (held.isEmpty() ? "none"
+                        : String.join(", ", held.stream().sorted().toList())) + ".");
             }
             return fetcher.get(call);
         });

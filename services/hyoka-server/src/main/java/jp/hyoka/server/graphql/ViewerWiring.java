@@ -2,9 +2,12 @@ package jp.hyoka.server.graphql;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.security.Caller;
+import jp.hyoka.server.security.CallerResolver;
+import jp.hyoka.server.security.PlatformOperator;
 import jp.hyoka.server.security.Tenants;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -26,13 +29,21 @@ public class ViewerWiring implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type.dataFetcher("me", environment -> {
-            Caller caller = Requests.caller(environment);
-            return Map.of(
-                    "userId", caller.actor().userId(),
-                    "displayName", caller.actor().displayName(),
-                    "municipalityCode", caller.tenant().value(),
-                    "municipalityName", tenants.name(caller.tenant()).orElse(""),
-                    "roles", new TreeSet<>(caller.roles()));
+            CallerResolver.Resolution resolution = Requests.signedIn(environment);
+            Map<String, Object> viewer = new HashMap<>();
+            resolution.asPlatformOperator().ifPresent(operator -> {
+                viewer.put("userId", operator.actor().userId());
+                viewer.put("displayName", operator.actor().displayName());
+                viewer.put("roles", List.of(PlatformOperator.ROLE));
+            });
+            resolution.asCaller().ifPresent(caller -> {
+                viewer.put("userId", caller.actor().userId());
+                viewer.put("displayName", caller.actor().displayName());
+                viewer.put("municipalityCode", caller.tenant().value());
+                viewer.put("municipalityName", tenants.name(caller.tenant()).orElse(""));
+                viewer.put("roles", new TreeSet<>(caller.roles()));
+            });
+            return viewer;
         }));
     }
 }

@@ -57,7 +57,7 @@ public class DevTokenIssuer extends SecretSignature {
                 .issuer(ISSUER)
                 .subject(userId)
                 .claim(TokenClaims.NAME, displayName)
-                .claim(TokenClaims.TENANT, tenant.value())
+                .claim(TokenClaims.TENANT, tenant == null ? null : tenant.value())   // none: a platform operator
                 .claim(TokenClaims.ROLES, roles)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))

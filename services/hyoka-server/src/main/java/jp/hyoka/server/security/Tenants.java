@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +47,22 @@ public class Tenants {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("tenant lookup failed", e);
+        }
+    }
+
+    /** All registered municipalities by code, in code order (for platform operators). */
+    public Map<MunicipalityCode, String> all() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT municipality_code, name FROM tenant ORDER BY municipality_code");
+             ResultSet rows = select.executeQuery()) {
+            Map<MunicipalityCode, String> all = new LinkedHashMap<>();
+            while (rows.next()) {
+                all.put(new MunicipalityCode(rows.getString(1)), rows.getString(2));
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant listing failed", e);
         }
     }
 
