@@ -13,6 +13,7 @@ import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.RepeatEntryProjection;
 import jp.hyoka.server.audit.ChainingEventStorageEngine;
 import jp.hyoka.server.audit.EventChainBackfill;
+import jp.hyoka.server.security.Tenants;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -48,7 +49,8 @@ public class AxonFactory {
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
                                     RepeatEntryProjection entries, PastChangeProjection pastChanges,
-                                    ImportedDocumentProjection importedDocuments, EventChainBackfill backfill) {
+                                    ImportedDocumentProjection importedDocuments, Tenants tenants,
+                                    EventChainBackfill backfill) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -68,6 +70,8 @@ public class AxonFactory {
                 .configureEventSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> eventStorage)
                 .registerComponent(AssessmentDecider.class, c -> decider)
+                .registerComponent(Tenants.class, c -> tenants)
+                .configureAggregate(MunicipalityAggregate.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
                         .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver()));
         configurer.eventProcessing()

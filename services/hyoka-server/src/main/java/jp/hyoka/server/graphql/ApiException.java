@@ -9,6 +9,8 @@ public final class ApiException extends RuntimeException {
     public static final String FORBIDDEN = "FORBIDDEN";
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";
     public static final String BAD_USER_INPUT = "BAD_USER_INPUT";
+    /** A system Hyoka depends on (the identity provider) failed; nothing was stored, the request can be repeated. */
+    public static final String UNAVAILABLE = "UNAVAILABLE";
 
     private final String code;
 

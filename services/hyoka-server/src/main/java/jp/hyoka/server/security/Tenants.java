@@ -1,6 +1,7 @@
 package jp.hyoka.server.security;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.platform.Municipality;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.sql.Connection;
@@ -64,6 +65,11 @@ public class Tenants {
         } catch (SQLException e) {
             throw new IllegalStateException("tenant listing failed", e);
         }
+    }
+
+    /** The municipality as the platform knows it, if it is registered. */
+    public Optional<Municipality> municipality(MunicipalityCode code) {
+        return name(code).map(name -> new Municipality(code, name));
     }
 
     /** Registers a municipality; registering it again changes nothing. */

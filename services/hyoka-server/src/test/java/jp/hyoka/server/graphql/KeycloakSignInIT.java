@@ -144,6 +144,44 @@ class KeycloakSignInIT implements TestPropertyProvider {
     }
 
     @Test
+    void givenThePlatformOperator_whenOnboardingAMunicipality_thenKeycloakHasItsOrganizationAndAnAdministratorWhoCanWork() {
+        GraphQlClient operator = client(keycloak.passwordToken("hyoka-cli", "platform-operator", "platform-operator-pw", null));
+
+        JsonNode onboarded = operator.data("onboardMunicipality", """
+                mutation {
+                  onboardMunicipality(input: {municipalityCode: "011002", name: "札幌市",
+                                              administratorEmail: "admin@sapporo.example.jp", administratorName: "札幌 管理者"}) {
+                    __typename ... on MunicipalityOnboarded { administrator { userId username credentialKind credential } }
+                    ... on Problem { code message }
+                  }
+                }""", Map.of());
+
+        assertThat(onboarded.path("__typename").asText()).as(onboarded.toString()).isEqualTo("MunicipalityOnboarded");
+        JsonNode administrator = onboarded.path("administrator");
+        assertThat(administrator.path("credentialKind").asText()).isEqualTo("TEMPORARY_PASSWORD");
+        String admin = keycloak.masterAdminToken();
+        JsonNode organization = keycloak.adminJson(admin, "/organizations?q=municipalityCode:011002").get(0);
+        assertThat(organization.path("alias").asText()).isEqualTo("011002");
+        String userId = administrator.path("userId").asText();
+        assertThat(keycloak.adminJson(admin, "/users/" + userId + "/role-mappings/realm").findValuesAsText("name"))
+                .contains("editor", "approver").doesNotContain("platform-operator");
+        assertThat(keycloak.adminJson(admin, "/organizations/" + organization.path("id").asText() + "/members")
+                .findValuesAsText("id")).contains(userId);
+
+        // the administrator sets a password of their own at first sign-in; here the master admin does it for them
+        expect(204, keycloak.admin(admin, "PUT", "/users/" + userId + "/reset-password",
+                Map.of("type", "password", "value", "sapporo-admin-pw", "temporary", false)));
+        expect(204, keycloak.admin(admin, "PUT", "/users/" + userId, Map.of("requiredActions", List.of())));
+        GraphQlClient sapporo = client(keycloak.passwordToken("hyoka-cli", "admin@sapporo.example.jp",
+                "sapporo-admin-pw", null));
+        JsonNode me = sapporo.data("me", ME, Map.of());
+        assertThat(me.path("municipalityCode").asText()).isEqualTo("011002");
+        assertThat(me.path("municipalityName").asText()).isEqualTo("札幌市");
+        assertThat(sapporo.data("startAssessment", START, Map.of("kind", "KEY_ITEMS", "name", "最初の事務"))
+                .path("__typename").asText()).isEqualTo("AssessmentEdited");
+    }
+
+    @Test
     void givenAKeycloakTokenWithItsPayloadChanged_whenQuery_thenHttp401() {
         String token = keycloak.passwordToken("hyoka-cli", "kawasaki-editor", "kawasaki-editor-pw", null);
         ObjectNode payload = claims(token);

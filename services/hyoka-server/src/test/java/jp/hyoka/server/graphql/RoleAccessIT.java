@@ -49,6 +49,9 @@ class RoleAccessIT extends SignedInServerTest {
         row("exportAuditBundle", "{ exportAuditBundle { events } }", AUDITORS);
         row("auditTrail", "{ auditTrail(first: 1) { pageInfo { hasNextPage } } }", Set.of("auditor", "approver"));
         row("municipalities", "{ municipalities { code } }", Set.of("platform-operator"));
+        row("onboardMunicipality", "mutation { onboardMunicipality(input: {municipalityCode: \"011003\", "
+                + "name: \"x\", administratorEmail: \"a@b.jp\", administratorName: \"a\"}) { __typename } }",
+                Set.of("platform-operator"));
         row("startAssessment", "mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: \"権限の確認\"}) "
                 + "{ __typename } }", EDITORS);
         row("answerItem", "mutation { answerItem(input: {" + EDIT_TARGET + ", itemId: \"affair.name\", "

@@ -33,7 +33,7 @@ public class AssessmentMutations {
     private static final List<String> PROBLEM_TYPES = List.of("AssessmentNotFound", "StaleRevision", "UnknownItem",
             "WrongAnswerType", "TextTooLong", "OptionNotAllowed", "NumberOutOfRange", "InvalidInput", "InvalidDate",
             "UnknownRepeatEntry", "RepeatLimitReached", "UnknownRepeatGroup", "UnknownForm", "VersionAlreadyPublished",
-            "VersionNotPublished", "ExplanationRequired");
+            "VersionNotPublished", "ExplanationRequired", "InvalidMunicipalityCode", "MunicipalityAlreadyOnboarded");
 
     private final AssessmentEditing editing;
     private final AssessmentQueries queries;

@@ -20,7 +20,7 @@ import java.util.Optional;
  * The objects GraphQL resolves against: read-model rows joined with the form revision they belong to, so labels,
  * numbering and option labels always come from the assessment's own form revision.
  */
-final class Nodes {
+public final class Nodes {
 
     private Nodes() {
     }
@@ -86,7 +86,7 @@ final class Nodes {
     record EditedNode(AssessmentView assessment, long revision, String addedEntryId) {
     }
 
-    record ProblemNode(Rejection rejection, List<HistoryNode> changesSince) {
+    public record ProblemNode(Rejection rejection, List<HistoryNode> changesSince) {
     }
 
     static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
