@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * this run gets {@code fsync=on} (zonky's default is off for both). The settings in force are in the report. The product is the real server context (Micronaut + Axon + Flyway, no HTTP listener): imports go through
  * {@link DocumentImport} exactly as the {@code importDocument} mutation sends them.
  *
- * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 8
+ * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 24
  * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}.
  */
 public final class ImportBenchmark {
@@ -43,7 +43,7 @@ public final class ImportBenchmark {
                           boolean durable, int rowBytes, int rowsPerTransaction) {
 
         public static Options defaults() {
-            return new Options(5, 4, 8, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
+            return new Options(5, 4, 24, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
         }
 
         public static Options parse(String... args) {
@@ -140,8 +140,11 @@ public final class ImportBenchmark {
                     + "end-to-end", options.warmupSets(), warmup.events(), eventsPerSet,
                     ImportBenchmarkReport.rate(warmup.events(), warmup.wallNanos())));
             ImportBenchmarkReport.Setup setup = new ImportBenchmarkReport.Setup(database, settings, options.clients(),
-                    options.rounds(), options.setsPerRound(), eventsPerSet, workload.averageEventBytes(),
+                    options.rounds(), options.setsPerRound(), options.warmupSets(), eventsPerSet,
+                    workload.averageEventBytes(),
                     ceiling.averageStoredBytes(), options.rowsPerTransaction());
+            // The warm-up leaves the JIT and the caches warm; the event table starts empty for the sizes to measure.
+            workload.clearStore();
 
             List<ImportBenchmarkReport.Level> levels = new ArrayList<>();
             List<Long> targets = options.levels().isEmpty() ? List.of(0L) : options.levels();

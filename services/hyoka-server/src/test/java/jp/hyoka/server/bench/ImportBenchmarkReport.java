@@ -18,7 +18,7 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
     public static final double TARGET = 0.50;
 
     /** How the run was set up (for the header). */
-    public record Setup(String database, String settings, int clients, int rounds, int setsPerRound,
+    public record Setup(String database, String settings, int clients, int rounds, int setsPerRound, int warmupSets,
                         long eventsPerSet, double averageEventBytes, double ceilingRowBytes, int rowsPerTransaction) {
     }
 
@@ -122,8 +122,9 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                         + "reWriteBatchedInserts=true, %d rows/txn, same database, same row count as the product round%n",
                 setup.ceilingRowBytes(), setup.rowsPerTransaction()));
         out.append(String.format(Locale.ROOT, "Clients: %d (product imports and ceiling threads); %d sets per round; "
-                        + "%d interleaved rounds per table size (product/ceiling order alternates); medians%n",
-                setup.clients(), setup.setsPerRound(), setup.rounds()));
+                        + "%d interleaved rounds per table size (product/ceiling order alternates); medians; warm-up "
+                        + "%d sets, then the event store and read models emptied and filled to each size%n",
+                setup.clients(), setup.setsPerRound(), setup.rounds(), setup.warmupSets()));
         out.append('\n');
         String header = String.format(Locale.ROOT, "| %-19s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
                 "event table", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",

@@ -160,6 +160,25 @@ final class ImportWorkload {
                 && status.values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
     }
 
+    /**
+     * Empties the event store and the read models (after the warm-up; the tracking token stays, the global index
+     * goes on from where it was), so that measurements start from an empty event table with a warm JVM.
+     */
+    void clearStore() throws SQLException {
+        awaitReadModels();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = "
+                    + "current_schema() AND tablename NOT IN ('flyway_schema_history', 'tokenentry', 'tenant', '"
+                    + JdbcBatchCeiling.TABLE + "')")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            statement.execute("TRUNCATE " + String.join(", ", tables));
+        }
+    }
+
     /** Events in the store (COUNT, not the sequence: outside the clock only). */
     long eventCount() throws SQLException {
         return single("SELECT count(*) FROM domainevententry");
