@@ -8,7 +8,7 @@
 #   infra/scripts/bench-import.sh --levels 1e4,1e5,1e6  # adds 10^6 events: about 10 more minutes
 #   infra/scripts/bench-import.sh --levels ""           # no filling, just the rounds: about 1 minute
 #
-# Options (defaults): --rounds 5 --sets 4 --warmup 24 --levels 10000,100000 --clients 1 --durable on
+# Options (defaults): --rounds 5 --sets 4 --warmup 48 --levels 10000,100000 --clients 1 --durable on
 #                     --row-bytes 1024 --rows-per-txn 1000
 # PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when
 # Docker is available, else the embedded PostgreSQL, started with fsync and synchronous_commit on (--durable on).

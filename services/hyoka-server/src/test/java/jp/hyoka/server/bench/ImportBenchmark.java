@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * this run gets {@code fsync=on} (zonky's default is off for both). The settings in force are in the report. The product is the real server context (Micronaut + Axon + Flyway, no HTTP listener): imports go through
  * {@link DocumentImport} exactly as the {@code importDocument} mutation sends them.
  *
- * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 24
+ * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 48
  * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}.
  */
 public final class ImportBenchmark {
@@ -43,7 +43,7 @@ public final class ImportBenchmark {
                           boolean durable, int rowBytes, int rowsPerTransaction) {
 
         public static Options defaults() {
-            return new Options(5, 4, 24, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
+            return new Options(5, 4, 48, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
         }
 
         public static Options parse(String... args) {
