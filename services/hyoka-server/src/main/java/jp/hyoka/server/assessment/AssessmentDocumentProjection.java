@@ -47,43 +47,23 @@ public class AssessmentDocumentProjection {
     @EventHandler
     void on(AssessmentStarted event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
-        try (Connection connection = connections.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO rm_assessment (tenant_code, assessment_id, form_kind, form_version, affair_name,
-                         revision, created_at, created_by_id, created_by_name, updated_at, updated_by_id, updated_by_name)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, event.tenant().value());
-            insert.setObject(2, event.assessmentId().value());
-            insert.setString(3, event.form().kind().name());
-            insert.setString(4, event.form().version());
-            insert.setString(5, event.affairName());
-            insert.setLong(6, revision);
-            insert.setTimestamp(7, timestamp(event.at()));
-            insert.setString(8, event.by().userId());
-            insert.setString(9, event.by().displayName());
-            insert.setTimestamp(10, timestamp(event.at()));
-            insert.setString(11, event.by().userId());
-            insert.setString(12, event.by().displayName());
-            insert.executeUpdate();
-            upsertAnswer(connection, event, Assessment.AFFAIR_NAME.value(), "",
-                    toJson(new TextAnswer(event.affairName())), revision);
-        }
+        ReadModelWrites.insert(connections, new ReadModelWrites.NewAssessment(event.tenant().value(),
+                event.assessmentId().value(), event.form().kind().name(), event.form().version(), event.affairName(),
+                revision, timestamp(event.at()), event.by().userId(), event.by().displayName()));
+        upsertAnswer(event, Assessment.AFFAIR_NAME.value(), "", toJson(new TextAnswer(event.affairName())), revision);
     }
 
     @EventHandler
     void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
-        try (Connection connection = connections.getConnection()) {
-            upsertAnswer(connection, event, event.itemId().value(), EntryPaths.join(event.entries()),
-                    toJson(event.answer()), revision);
-            touch(connection, event, revision, Assessment.AFFAIR_NAME.equals(event.itemId())
-                    ? event.answer().plainText() : null);
-        }
+        upsertAnswer(event, event.itemId().value(), EntryPaths.join(event.entries()), toJson(event.answer()), revision);
+        touch(event, revision, Assessment.AFFAIR_NAME.equals(event.itemId()) ? event.answer().plainText() : null);
     }
 
     @EventHandler
     void on(ItemAnswerCleared event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
+        ReadModelWrites.flush(connections);     // the delete comes after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?"
@@ -94,8 +74,8 @@ public class AssessmentDocumentProjection {
             delete.setString(4, EntryPaths.join(event.entries()));
             delete.setLong(5, revision);
             delete.executeUpdate();
-            touch(connection, event, revision, null);
         }
+        touch(event, revision, null);
     }
 
     /** The form revision changes; mapped answers get their new option codes, dropped ones disappear. */
@@ -105,9 +85,10 @@ public class AssessmentDocumentProjection {
         try (Connection connection = connections.getConnection()) {
             for (FormChange change : event.changes()) {
                 if (FormChange.ANSWER_MAPPED.equals(change.kind())) {
-                    upsertAnswer(connection, event, change.itemId(), EntryPaths.join(change.entries()),
-                            toJson(change.after()), revision);
+                    upsertAnswer(event, change.itemId(), EntryPaths.join(change.entries()), toJson(change.after()),
+                            revision);
                 } else if (FormChange.ANSWER_DROPPED.equals(change.kind())) {
+                    ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE "
                             + "tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?")) {
                         delete.setString(1, event.tenant().value());
@@ -118,6 +99,7 @@ public class AssessmentDocumentProjection {
                     }
                 }
             }
+            ReadModelWrites.flush(connections);         // the new assessment row, if this batch inserts it
             try (PreparedStatement update = connection.prepareStatement("UPDATE rm_assessment SET form_version = ? "
                     + "WHERE tenant_code = ? AND assessment_id = ? AND revision < ?")) {
                 update.setString(1, event.to().version());
@@ -126,8 +108,8 @@ public class AssessmentDocumentProjection {
                 update.setLong(4, revision);
                 update.executeUpdate();
             }
-            touch(connection, event, revision, null);
         }
+        touch(event, revision, null);
     }
 
     /** Entry events change the document's revision; the entries themselves are kept by RepeatEntryProjection. */
@@ -149,28 +131,31 @@ public class AssessmentDocumentProjection {
     /** A published document taken over is its published version, with the 公表日 its cover printed. */
     @EventHandler
     void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);     // the cover's 公表日 and the assessment row, answered earlier in the batch
         try (Connection connection = connections.getConnection()) {
             if (event.rowsRead() > 0) {
                 publication(connection, event, sequence + 1, 1, true, coverPublishedOn(connection, event));
             }
-            touch(connection, event, sequence + 1, null);
         }
+        touch(event, sequence + 1, null);
     }
 
     @EventHandler
     void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection()) {
             publication(connection, event, sequence + 1, event.version(), true, event.publishedOn());
-            touch(connection, event, sequence + 1, null);
         }
+        touch(event, sequence + 1, null);
     }
 
     @EventHandler
     void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection()) {
             publication(connection, event, sequence + 1, event.version(), false, null);
-            touch(connection, event, sequence + 1, null);
         }
+        touch(event, sequence + 1, null);
     }
 
     /** Version and status; a null 公表日 keeps the one stored. */
@@ -204,6 +189,7 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);     // the delete comes after this batch's earlier writes of the rows
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE tenant_code = ? "
                      + "AND assessment_id = ? AND (entry_path = ? OR entry_path LIKE ?)")) {
@@ -213,54 +199,26 @@ public class AssessmentDocumentProjection {
             delete.setString(3, path);
             delete.setString(4, path + "/%");
             delete.executeUpdate();
-            touch(connection, event, sequence + 1, null);
         }
+        touch(event, sequence + 1, null);
     }
 
     private void touchOnly(AssessmentEvent event, long sequence) throws SQLException {
-        try (Connection connection = connections.getConnection()) {
-            touch(connection, event, sequence + 1, null);
-        }
+        touch(event, sequence + 1, null);
     }
 
-    private static void upsertAnswer(Connection connection, AssessmentEvent event, String itemId, String entryPath,
-                                     String answerJson, long revision) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO rm_answer (tenant_code, assessment_id, item_id, answer, revision, answered_at,
-                    answered_by_id, answered_by_name, entry_path)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
-                ON CONFLICT (tenant_code, assessment_id, item_id, entry_path) DO UPDATE SET
-                    answer = EXCLUDED.answer, revision = EXCLUDED.revision, answered_at = EXCLUDED.answered_at,
-                    answered_by_id = EXCLUDED.answered_by_id, answered_by_name = EXCLUDED.answered_by_name
-                WHERE rm_answer.revision < EXCLUDED.revision""")) {
-            upsert.setString(1, event.tenant().value());
-            upsert.setObject(2, event.assessmentId().value());
-            upsert.setString(3, itemId);
-            upsert.setString(4, answerJson);
-            upsert.setLong(5, revision);
-            upsert.setTimestamp(6, timestamp(event.at()));
-            upsert.setString(7, event.by().userId());
-            upsert.setString(8, event.by().displayName());
-            upsert.setString(9, entryPath);
-            upsert.executeUpdate();
-        }
-    }
-
-    private static void touch(Connection connection, AssessmentEvent event, long revision, String newAffairName)
+    /** Buffered in the processor's batch (see ReadModelWrites); written at once outside a unit of work. */
+    private void upsertAnswer(AssessmentEvent event, String itemId, String entryPath, String answerJson, long revision)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE rm_assessment SET revision = ?, updated_at = ?, updated_by_id = ?, updated_by_name = ?,
-                    affair_name = COALESCE(?, affair_name)
-                WHERE tenant_code = ? AND assessment_id = ? AND revision < ?""")) {
-            update.setLong(1, revision);
-            update.setTimestamp(2, timestamp(event.at()));
-            update.setString(3, event.by().userId());
-            update.setString(4, event.by().displayName());
-            update.setString(5, newAffairName);
-            update.setString(6, event.tenant().value());
-            update.setObject(7, event.assessmentId().value());
-            update.setLong(8, revision);
-            update.executeUpdate();
-        }
+        ReadModelWrites.answer(connections, new ReadModelWrites.AnswerRow(event.tenant().value(),
+                event.assessmentId().value(), itemId, entryPath, answerJson, revision, timestamp(event.at()),
+                event.by().userId(), event.by().displayName()));
+    }
+
+    /** The document is at {@code revision} now, last changed by this event's actor (and renamed, if a name is given). */
+    private void touch(AssessmentEvent event, long revision, String newAffairName) throws SQLException {
+        ReadModelWrites.touch(connections, new ReadModelWrites.Touch(event.tenant().value(),
+                event.assessmentId().value(), revision, timestamp(event.at()), event.by().userId(),
+                event.by().displayName(), newAffairName));
     }
 }

@@ -22,8 +22,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +115,7 @@ public class EditHistoryProjection {
      * read from the unit of work so that no handler has to pass it along. Null for events stored without it.
      */
     private static String commandName() {
-        if (!CurrentUnitOfWork.isStarted()) {
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().getMessage() == null) {
             return null;
         }
         Object command = CurrentUnitOfWork.get().getMessage().getMetaData().get(CommandNameCorrelation.KEY);
@@ -129,27 +127,12 @@ public class EditHistoryProjection {
                         Map<String, Object> detail) {
     }
 
+    /** Buffered in the processor's batch (see ReadModelWrites); written at once outside a unit of work. */
     private void record(AssessmentEvent event, long sequence, Line line) throws SQLException {
-        try (Connection connection = connections.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO rm_edit_history (tenant_code, assessment_id, revision, event_type, item_id,
-                         old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail, command)
-                     VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
-            insert.setString(1, event.tenant().value());
-            insert.setObject(2, event.assessmentId().value());
-            insert.setLong(3, sequence + 1);
-            insert.setString(4, event.getClass().getSimpleName());
-            insert.setString(5, line.itemId());
-            insert.setString(6, toJson(line.before()));
-            insert.setString(7, toJson(line.after()));
-            insert.setString(8, line.reason());
-            insert.setString(9, event.by().userId());
-            insert.setString(10, event.by().displayName());
-            insert.setTimestamp(11, timestamp(event.at()));
-            insert.setString(12, EntryPaths.join(line.entries()));
-            insert.setString(13, line.detail() == null ? null : ReadModels.detailJson(line.detail()));
-            insert.setString(14, commandName());
-            insert.executeUpdate();
-        }
+        ReadModelWrites.history(connections, new ReadModelWrites.HistoryRow(event.tenant().value(),
+                event.assessmentId().value(), sequence + 1, event.getClass().getSimpleName(), line.itemId(),
+                toJson(line.before()), toJson(line.after()), line.reason(), event.by().userId(),
+                event.by().displayName(), timestamp(event.at()), EntryPaths.join(line.entries()),
+                line.detail() == null ? null : ReadModels.detailJson(line.detail()), commandName()));
     }
 }

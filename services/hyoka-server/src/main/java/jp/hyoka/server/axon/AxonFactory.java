@@ -9,6 +9,7 @@ import jp.hyoka.server.assessment.AssessmentDocumentProjection;
 import jp.hyoka.server.assessment.EditHistoryProjection;
 import jp.hyoka.server.assessment.ImportedDocumentProjection;
 import jp.hyoka.server.assessment.PastChangeProjection;
+import jp.hyoka.server.assessment.ReadModelCatchUp;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.RepeatEntryProjection;
 import jp.hyoka.server.audit.ChainingEventStorageEngine;
@@ -50,7 +51,7 @@ public class AxonFactory {
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
                                     RepeatEntryProjection entries, PastChangeProjection pastChanges,
                                     ImportedDocumentProjection importedDocuments, Tenants tenants,
-                                    EventChainBackfill backfill) {
+                                    ReadModelCatchUp catchUp, EventChainBackfill backfill) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -82,7 +83,9 @@ public class AxonFactory {
                 .registerEventHandler(c -> history)
                 .registerEventHandler(c -> entries)
                 .registerEventHandler(c -> pastChanges)
-                .registerEventHandler(c -> importedDocuments);
+                .registerEventHandler(c -> importedDocuments)
+                // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed.
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener());
         Configuration configuration = configurer.buildConfiguration();
         backfill.chainUnchainedEvents();
         configuration.start();

@@ -15,6 +15,8 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.TestDatabase;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +128,41 @@ class AssessmentProjectionsIT {
         assertThat(queries.find(asahikawa, id)).isEmpty();
         assertThat(queries.answers(asahikawa, id)).isEmpty();
         assertThat(queries.history(asahikawa, id, 10, null).items()).isEmpty();
+    }
+
+    /**
+     * The tracking processor projects a batch in one unit of work, and the projections send its rows as JDBC batches
+     * when it commits (ReadModelWrites): the result is that of writing event by event, and nothing shows before.
+     */
+    @Test
+    void givenABatchOfEventsInOneUnitOfWork_thenTheyAreWrittenAtCommitAsIfOneByOne() throws Exception {
+        AssessmentId id = newId();
+        ItemId population = new ItemId("affair.target-population");
+        UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
+        apply(started(id), 0);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("affair.name"), List.of(), new TextAnswer("介護保険関係事務"),
+                new TextAnswer("介護保険に関する事務"), null, EDITOR, T0), 2);
+        apply(answered(id, "保険年金課", "医療保険課", REVIEWER), 3);
+        apply(new ItemAnswered(id, KAWASAKI, population, List.of(), null, new ChoiceAnswer("100k-to-300k"), null,
+                REVIEWER, T0), 4);
+        apply(new ItemAnswerCleared(id, KAWASAKI, population, List.of(), new ChoiceAnswer("100k-to-300k"), "誤入力",
+                REVIEWER, T0), 5);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);                 // redelivered inside the batch
+        assertThat(queries.find(KAWASAKI, id)).as("nothing is visible before the batch commits").isEmpty();
+        batch.commit();
+
+        AssessmentView view = queries.find(KAWASAKI, id).orElseThrow();
+        assertThat(view.revision()).isEqualTo(6);
+        assertThat(view.affairName()).isEqualTo("介護保険に関する事務");
+        assertThat(view.createdBy()).isEqualTo(EDITOR);
+        assertThat(view.updatedBy()).isEqualTo(REVIEWER);
+        assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId, a -> a.answer().plainText())
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("affair.name", "介護保険に関する事務"),
+                        org.assertj.core.groups.Tuple.tuple("department.name", "医療保険課"));
+        assertThat(queries.history(KAWASAKI, id, 10, null).items()).extracting(e -> e.item().eventType())
+                .containsExactly("AssessmentStarted", "ItemAnswered", "ItemAnswered", "ItemAnswered", "ItemAnswered",
+                        "ItemAnswerCleared");
     }
 
     private void apply(Object event, long sequence) throws Exception {

@@ -19,6 +19,12 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
+    /**
+     * System property: {@code true} makes the embedded server (when it is the one used) commit durably, fsync and
+     * synchronous_commit on, as BENCHMARKS.md requires of benchmarks. Read when the server starts.
+     */
+    public static final String DURABLE_PROPERTY = "hyoka.test.postgres.durable";
+
     private static Server server;
 
     private TestDatabase() {
@@ -68,8 +74,13 @@ public final class TestDatabase {
                     "Testcontainers PostgreSQL");
         }
         try {
-            // zonky's shutdown hook stops it when the test JVM exits.
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            // zonky's shutdown hook stops it when the test JVM exits. zonky starts PostgreSQL with fsync and
+            // synchronous_commit off (fast tests); a benchmark asks for durable commits (-c options come after -F).
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean(DURABLE_PROPERTY)) {
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            EmbeddedPostgres embedded = builder.start();
             return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "",
                     "embedded PostgreSQL (zonky)");
         } catch (IOException e) {

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Bulk-import benchmark, BENCHMARKS.md row 4: the product's document import (samples 000, 003, 004 and the annex-only
+# 001, each set into a new municipality, through the server's own DocumentImport, Axon and JDBC event store) against
+# a plain JDBC batch insert of ~1 KB jsonb rows (reWriteBatchedInserts=true, 1000 rows/txn) on the same PostgreSQL,
+# interleaved, median of the rounds, as a ratio. Also how the rate changes as the event table grows.
+#
+#   infra/scripts/bench-import.sh                       # 10^4 and 10^5 events: about 3 minutes on 2 cores
+#   infra/scripts/bench-import.sh --levels 1e4,1e5,1e6  # adds 10^6 events: about 10 more minutes
+#   infra/scripts/bench-import.sh --levels ""           # no filling, just the rounds: about 1 minute
+#
+# Options (defaults): --rounds 5 --sets 4 --warmup 48 --levels 10000,100000 --clients 1 --durable on
+#                     --row-bytes 1024 --rows-per-txn 1000
+# PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when
+# Docker is available, else the embedded PostgreSQL, started with fsync and synchronous_commit on (--durable on).
+# The report ends with one "RESULT ..." line per table size. Needs JDK 17 and Maven (Maven Central for a first build).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# Build the server and its test classes (the harness lives in src/test/java/jp/hyoka/server/bench), and write the
+# test classpath; no tests run here.
+mvn -B -ntp -q -pl services/hyoka-server -am -DskipTests package dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+
+cd services/hyoka-server
+exec java -Xmx1g -Ddisable-axoniq-console-message=true \
+    -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    jp.hyoka.server.bench.ImportBenchmark "$@"

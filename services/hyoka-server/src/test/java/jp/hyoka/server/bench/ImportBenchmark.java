@@ -1,0 +1,249 @@
+package jp.hyoka.server.bench;
+
+import io.micronaut.context.ApplicationContext;
+import jp.hyoka.server.importing.DocumentImport;
+import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.TestDatabase;
+import org.axonframework.config.Configuration;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * BENCHMARKS.md row 4, bulk import: the product's document import against a plain JDBC batch insert on the same
+ * PostgreSQL, interleaved, median of the rounds, reported as a ratio (never an absolute time).
+ *
+ * <p>The PostgreSQL is the tests' ({@link TestDatabase}: {@code TEST_JDBC_URL}, else Testcontainers, else the
+ * embedded one) with a database of its own. With {@code --durable on} (the default) commits are durable as
+ * BENCHMARKS.md requires: the database is set to {@code synchronous_commit=on}, and an embedded server started by
+ * this run gets {@code fsync=on} (zonky's default is off for both). The settings in force are in the report. The product is the real server context (Micronaut + Axon + Flyway, no HTTP listener): imports go through
+ * {@link DocumentImport} exactly as the {@code importDocument} mutation sends them.
+ *
+ * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 48
+ * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}.
+ */
+public final class ImportBenchmark {
+
+    private ImportBenchmark() {
+    }
+
+    /** What to run. {@code levels}: event-table sizes to fill up to before measuring; empty: measure as it is. */
+    public record Options(int rounds, int setsPerRound, int warmupSets, List<Long> levels, int clients,
+                          boolean durable, int rowBytes, int rowsPerTransaction) {
+
+        public static Options defaults() {
+            return new Options(5, 4, 48, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
+        }
+
+        public static Options parse(String... args) {
+            Options o = defaults();
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("no value for " + name);
+                }
+                String value = args[++i];
+                o = switch (name) {
+                    case "--rounds" -> new Options(Integer.parseInt(value), o.setsPerRound, o.warmupSets, o.levels,
+                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
+                    case "--sets" -> new Options(o.rounds, Integer.parseInt(value), o.warmupSets, o.levels,
+                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
+                    case "--warmup" -> new Options(o.rounds, o.setsPerRound, Integer.parseInt(value), o.levels,
+                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
+                    case "--levels" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, value.isBlank()
+                            ? List.of() : Arrays.stream(value.split(",")).map(String::trim)
+                            .map(v -> (long) Double.parseDouble(v)).toList(),
+                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
+                    case "--clients" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
+                            Integer.parseInt(value), o.durable, o.rowBytes, o.rowsPerTransaction);
+                    case "--durable" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
+                            o.clients, !value.equals("off"), o.rowBytes, o.rowsPerTransaction);
+                    case "--row-bytes" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
+                            o.clients, o.durable, Integer.parseInt(value), o.rowsPerTransaction);
+                    case "--rows-per-txn" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
+                            o.clients, o.durable, o.rowBytes, Integer.parseInt(value));
+                    default -> throw new IllegalArgumentException("unknown option " + name);
+                };
+            }
+            if (o.rounds < 1 || o.setsPerRound < 1 || o.warmupSets < 1 || o.clients < 1) {
+                throw new IllegalArgumentException("rounds, sets, warmup and clients must be at least 1: " + o);
+            }
+            return o;
+        }
+    }
+
+    public static void main(String[] args) {
+        int status = 0;
+        try {
+            ImportBenchmarkReport report = run(Options.parse(args), line -> System.out.println("[bench] " + line));
+            System.out.println();
+            System.out.print(report.render());
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        // Also ends the JVM when a failure left Axon's threads running; zonky's shutdown hook stops PostgreSQL.
+        System.exit(status);
+    }
+
+    public static ImportBenchmarkReport run(Options options, Consumer<String> progress) throws Exception {
+        if (options.durable()) {
+            // Only an embedded server started from now on takes it; the report shows what the server runs with.
+            System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
+        }
+        String url = TestDatabase.newDatabase();
+        String user = TestDatabase.user();
+        String password = TestDatabase.password();
+        String settings = configure(url, user, password, options.durable());
+        String database = TestDatabase.description() + ", " + serverVersion(url, user, password);
+        progress.accept("database: " + database + "; " + settings);
+
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("hyoka.database.url", url);
+        properties.put("hyoka.database.username", user);
+        properties.put("hyoka.database.password", password);
+        properties.put("hyoka.demo.enabled", "false");
+        // The server refuses to start without a token signature; the development issuer is what the tests use.
+        // No request is made: the imports are sent to DocumentImport directly, as the mutation does.
+        properties.put("hyoka.dev-issuer.enabled", "true");
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(properties).start()) {
+            Configuration axon = context.getBean(Configuration.class);
+            CommitClock clock = new CommitClock();
+            axon.commandBus().registerHandlerInterceptor(clock);
+            ImportWorkload workload = new ImportWorkload(context.getBean(DocumentImport.class),
+                    context.getBean(Tenants.class), axon, context.getBean(DataSource.class), clock);
+            JdbcBatchCeiling ceiling = new JdbcBatchCeiling(url, user, password, options.rowsPerTransaction(),
+                    options.rowBytes());
+            ceiling.createTable();
+
+            ImportWorkload.Round warmup = workload.run(options.warmupSets(), options.clients());
+            long eventsPerSet = warmup.events() / options.warmupSets();
+            if (eventsPerSet * options.warmupSets() != warmup.events()) {
+                throw new IllegalStateException("sets differ in events: " + warmup.events() + " in "
+                        + options.warmupSets() + " sets");
+            }
+            ceiling.insert((int) eventsPerSet * options.setsPerRound(), options.clients());
+            progress.accept(String.format(Locale.ROOT, "warm-up: %d sets, %d events (%d per set), %.0f events/s "
+                    + "end-to-end", options.warmupSets(), warmup.events(), eventsPerSet,
+                    ImportBenchmarkReport.rate(warmup.events(), warmup.wallNanos())));
+            ImportBenchmarkReport.Setup setup = new ImportBenchmarkReport.Setup(database, settings, options.clients(),
+                    options.rounds(), options.setsPerRound(), options.warmupSets(), eventsPerSet,
+                    workload.averageEventBytes(),
+                    ceiling.averageStoredBytes(), options.rowsPerTransaction());
+            // The warm-up leaves the JIT and the caches warm; the event table starts empty for the sizes to measure.
+            workload.clearStore();
+
+            List<ImportBenchmarkReport.Level> levels = new ArrayList<>();
+            List<Long> targets = options.levels().isEmpty() ? List.of(0L) : options.levels();
+            for (long target : targets) {
+                fill(workload, target, options.clients(), eventsPerSet, progress);
+                long before = workload.eventCount();
+                List<ImportBenchmarkReport.Round> rounds = new ArrayList<>();
+                for (int round = 0; round < options.rounds(); round++) {
+                    rounds.add(round(workload, ceiling, options, eventsPerSet, round % 2 == 1));
+                    ImportBenchmarkReport.Round last = rounds.get(rounds.size() - 1);
+                    progress.accept(String.format(Locale.ROOT, "table %,d: round %d: import→commit %.0f events/s, "
+                                    + "ceiling %.0f rows/s, ratio %.1f %%", before, round + 1, last.importToCommit(),
+                            last.ceiling(), last.ratio() * 100));
+                }
+                levels.add(new ImportBenchmarkReport.Level(target, before, workload.eventCount(), rounds));
+            }
+            return new ImportBenchmarkReport(setup, levels);
+        }
+    }
+
+    /** One interleaved round; odd rounds measure the ceiling first, so that drift does not favour either side. */
+    private static ImportBenchmarkReport.Round round(ImportWorkload workload, JdbcBatchCeiling ceiling,
+                                                     Options options, long eventsPerSet, boolean ceilingFirst)
+            throws Exception {
+        long ceilingNanos = 0;
+        int rows = 0;
+        if (ceilingFirst) {
+            rows = (int) eventsPerSet * options.setsPerRound();    // what the product round will append
+            ceilingNanos = ceiling.insert(rows, options.clients());
+        }
+        long before = workload.eventCount();
+        ImportWorkload.Round product = workload.run(options.setsPerRound(), options.clients());
+        long appended = workload.eventCount() - before;
+        if (appended != product.events()) {
+            throw new IllegalStateException("the imports reported " + product.events() + " events but the store "
+                    + "gained " + appended);
+        }
+        if (!ceilingFirst) {
+            rows = (int) product.events();
+            ceilingNanos = ceiling.insert(rows, options.clients());
+        }
+        return new ImportBenchmarkReport.Round(product, rows, ceilingNanos);
+    }
+
+    /** Imports sets (outside any measurement) until the event table holds at least {@code target} events. */
+    private static void fill(ImportWorkload workload, long target, int clients, long eventsPerSet,
+                             Consumer<String> progress) throws Exception {
+        long count = workload.eventCount();
+        if (count >= target) {
+            return;
+        }
+        long start = System.nanoTime();
+        long added = 0;
+        int fillClients = Math.max(2, clients);
+        while (count < target) {
+            int sets = (int) Math.min(50, Math.max(1, (target - count + eventsPerSet - 1) / eventsPerSet));
+            added += workload.run(sets, fillClients).events();
+            count = workload.eventCount();
+            progress.accept(String.format(Locale.ROOT, "filling the event table: %,d of %,d events (%.0f events/s "
+                    + "end-to-end, %d clients)", count, target, ImportBenchmarkReport.rate(added,
+                    System.nanoTime() - start), fillClients));
+        }
+    }
+
+    /**
+     * Durable commits as BENCHMARKS.md demands: the benchmark's database is set to {@code synchronous_commit=on}
+     * (both sides connect afresh and get it). Answers the settings both sides run with.
+     */
+    private static String configure(String url, String user, String password, boolean durable)
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            String name;
+            try (ResultSet row = statement.executeQuery("SELECT current_database()")) {
+                row.next();
+                name = row.getString(1);
+            }
+            statement.execute("ALTER DATABASE \"" + name + "\" SET synchronous_commit = "
+                    + (durable ? "on" : "off"));
+        }
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            List<String> values = new ArrayList<>();
+            for (String setting : List.of("synchronous_commit", "fsync", "wal_sync_method", "shared_buffers")) {
+                try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+                    row.next();
+                    values.add(setting + "=" + row.getString(1));
+                }
+            }
+            return String.join(" ", values);
+        }
+    }
+
+    private static String serverVersion(String url, String user, String password) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SHOW server_version")) {
+            row.next();
+            return "PostgreSQL " + row.getString(1);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package jp.hyoka.server.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * What a run measured, per size of the event table: the product's import rates and the JDBC batch ceiling of the
+ * same rounds, their medians and the ratio against BENCHMARKS.md row 4 (≥ 50 %). Renders a table for people and one
+ * {@code RESULT} line per size for scripts and the smoke test.
+ */
+public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
+
+    /** Row 4's target: the import rate as a share of the JDBC batch ceiling. */
+    public static final double TARGET = 0.50;
+
+    /** How the run was set up (for the header). */
+    public record Setup(String database, String settings, int clients, int rounds, int setsPerRound, int warmupSets,
+                        long eventsPerSet, double averageEventBytes, double ceilingRowBytes, int rowsPerTransaction) {
+    }
+
+    /** One product round and the ceiling measured next to it, on the same number of rows. */
+    public record Round(ImportWorkload.Round product, long ceilingRows, long ceilingNanos) {
+
+        /** Events appended per second counting each import from its file's bytes to its commit. */
+        double importToCommit() {
+            return rate(product.events(), product.imports().stream().mapToLong(ImportWorkload.Timing::toCommitNanos)
+                    .sum() / product.clients());
+        }
+
+        /** Events appended per second counting only the command: decide, apply, serialise, append, commit. */
+        double commandOnly() {
+            return rate(product.events(), product.imports().stream().mapToLong(ImportWorkload.Timing::commandNanos)
+                    .sum() / product.clients());
+        }
+
+        /** Events per second from the first import to the read models having processed the last event. */
+        double endToEnd() {
+            return rate(product.events(), product.wallNanos());
+        }
+
+        double ceiling() {
+            return rate(ceilingRows, ceilingNanos);
+        }
+
+        double ratio() {
+            return importToCommit() / ceiling();
+        }
+
+        double commandRatio() {
+            return commandOnly() / ceiling();
+        }
+
+        double endToEndRatio() {
+            return endToEnd() / ceiling();
+        }
+    }
+
+    /** The rounds measured once the event table held at least {@code target} events. */
+    public record Level(long target, long eventsBefore, long eventsAfter, List<Round> rounds) {
+
+        public double importToCommit() {
+            return median(rounds, Round::importToCommit);
+        }
+
+        public double commandOnly() {
+            return median(rounds, Round::commandOnly);
+        }
+
+        public double endToEnd() {
+            return median(rounds, Round::endToEnd);
+        }
+
+        public double ceiling() {
+            return median(rounds, Round::ceiling);
+        }
+
+        /** The median of the rounds' ratios (each round's product against the ceiling measured beside it). */
+        public double ratio() {
+            return median(rounds, Round::ratio);
+        }
+
+        public double commandRatio() {
+            return median(rounds, Round::commandRatio);
+        }
+
+        public double endToEndRatio() {
+            return median(rounds, Round::endToEndRatio);
+        }
+
+        public boolean passes() {
+            return ratio() >= TARGET;
+        }
+
+        /** Median milliseconds per import of each sample: reading the file, command to commit, read-model wait. */
+        Map<String, double[]> perSample() {
+            Map<String, List<ImportWorkload.Timing>> bySample = new LinkedHashMap<>();
+            ImportWorkload.SAMPLES.forEach(sample -> bySample.put(sample.label(), new ArrayList<>()));
+            rounds.forEach(round -> round.product().imports()
+                    .forEach(timing -> bySample.get(timing.sample()).add(timing)));
+            Map<String, double[]> medians = new LinkedHashMap<>();
+            bySample.forEach((sample, timings) -> medians.put(sample, new double[]{
+                    median(timings, t -> t.events()),
+                    median(timings, t -> t.readNanos() / 1e6),
+                    median(timings, t -> t.commandNanos() / 1e6),
+                    median(timings, t -> t.readModelNanos() / 1e6)}));
+            return medians;
+        }
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        out.append("== Hyoka bulk import vs JDBC batch ceiling (BENCHMARKS.md row 4: import >= 50 % of JDBC batch rows/s) ==\n");
+        out.append(String.format(Locale.ROOT, "PostgreSQL: %s; %s%n", setup.database(), setup.settings()));
+        out.append(String.format(Locale.ROOT, "Import set: samples 000, 003, 004 (whole 評価書) + 001 (annex only, "
+                        + "KEY_ITEMS) into a new municipality = %d events; stored event avg %.0f B (payload+metadata)%n",
+                setup.eventsPerSet(), setup.averageEventBytes()));
+        out.append(String.format(Locale.ROOT, "Ceiling: plain JDBC batch INSERT of ~%.0f B jsonb rows (pg_column_size), "
+                        + "reWriteBatchedInserts=true, %d rows/txn, same database, same row count as the product round%n",
+                setup.ceilingRowBytes(), setup.rowsPerTransaction()));
+        out.append(String.format(Locale.ROOT, "Clients: %d (product imports and ceiling threads); %d sets per round; "
+                        + "%d interleaved rounds per table size (product/ceiling order alternates); medians; warm-up "
+                        + "%d sets, then the event store and read models emptied and filled to each size%n",
+                setup.clients(), setup.setsPerRound(), setup.rounds(), setup.warmupSets()));
+        out.append('\n');
+        String header = String.format(Locale.ROOT, "| %-19s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
+                "event table", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",
+                "e2e ratio", "target", "verdict");
+        out.append(header).append('\n');
+        out.append(String.format(Locale.ROOT, "| %-19s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
+                "(events at start)", "events/s", "events/s", "events/s", "rows/s", "", "", "", "", "")).append('\n');
+        out.append(header.replaceAll("[^|]", "-")).append('\n');
+        for (Level level : levels) {
+            out.append(String.format(Locale.ROOT, "| %-19s | %13.0f | %13.0f | %13.0f | %13.0f | %7.1f%% | %7.1f%% | %7.1f%% | %5.0f%% | %-7s |",
+                    String.format(Locale.ROOT, "%,d", level.eventsBefore()), level.importToCommit(),
+                    level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio() * 100,
+                    level.commandRatio() * 100, level.endToEndRatio() * 100, TARGET * 100,
+                    level.passes() ? "PASS" : "BELOW")).append('\n');
+        }
+        out.append('\n');
+        out.append("import→commit: events / time from the file's bytes to the command's commit (decode, read the body, "
+                + "command, aggregate, serialise, append, commit);\n"
+                + "command only: the same without reading the file; end-to-end: until the read models (tracking "
+                + "processor, projections) have caught up;\nratios are medians of per-round ratios; verdict is on "
+                + "import→commit.\n\n");
+        out.append("Median ms per import (events | read file | command→commit | read-model wait):\n");
+        for (Level level : levels) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events:", level.eventsBefore()));
+            level.perSample().forEach((sample, m) -> line.append(String.format(Locale.ROOT,
+                    "  %s %3.0f | %5.1f | %5.1f | %5.1f;", sample, m[0], m[1], m[2], m[3])));
+            out.append(line).append('\n');
+        }
+        out.append("\nPer round (events/s): import→commit / ceiling\n");
+        for (Level level : levels) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events:", level.eventsBefore()));
+            level.rounds().forEach(round -> line.append(String.format(Locale.ROOT, "  %.0f/%.0f",
+                    round.importToCommit(), round.ceiling())));
+            out.append(line).append('\n');
+        }
+        out.append('\n');
+        for (Level level : levels) {
+            out.append(String.format(Locale.ROOT, "RESULT eventsAtStart=%d eventsAtEnd=%d rounds=%d "
+                            + "importToCommitEventsPerSec=%.1f commandOnlyEventsPerSec=%.1f endToEndEventsPerSec=%.1f "
+                            + "ceilingRowsPerSec=%.1f ratio=%.4f commandRatio=%.4f endToEndRatio=%.4f target=%.2f verdict=%s%n",
+                    level.eventsBefore(), level.eventsAfter(), level.rounds().size(), level.importToCommit(),
+                    level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio(), level.commandRatio(),
+                    level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW"));
+        }
+        return out.toString();
+    }
+
+    static double rate(long count, long nanos) {
+        return nanos <= 0 ? 0 : count * 1e9 / nanos;
+    }
+
+    static <T> double median(List<T> values, ToDoubleFunction<T> of) {
+        double[] sorted = values.stream().mapToDouble(of).sorted().toArray();
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
