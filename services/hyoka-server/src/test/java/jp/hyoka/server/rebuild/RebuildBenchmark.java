@@ -335,9 +335,11 @@ public final class RebuildBenchmark {
 
     private static String serverVersion(HikariDataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SHOW server_version")) {
+             ResultSet row = statement.executeQuery("SELECT current_setting('server_version'), "
+                     + "current_setting('synchronous_commit')")) {
             row.next();
-            return "PostgreSQL " + row.getString(1);
+            // The embedded PostgreSQL (zonky) runs with synchronous_commit=off for the whole cluster.
+            return "PostgreSQL " + row.getString(1) + ", synchronous_commit=" + row.getString(2);
         }
     }
 }
