@@ -29,6 +29,7 @@ class RoleAccessIT extends SignedInServerTest {
     private static final Set<String> EDITORS = Set.of("editor");
     private static final Set<String> EVERYONE = Set.of("editor", "approver", "auditor", "platform-operator");
     private static final Set<String> AUDITORS = Set.of("auditor");
+    private static final Set<String> OPERATORS = Set.of("platform-operator");
     private static final String EDIT_TARGET = "assessmentId: \"" + SOME_ID + "\", expectedRevision: 1";
 
     /** Root field → (operation, roles that may call it). */
@@ -72,6 +73,9 @@ class RoleAccessIT extends SignedInServerTest {
                 + "{ __typename } }", Set.of("approver"));
         row("startNextVersion", "mutation { startNextVersion(input: {" + EDIT_TARGET + "}) { __typename } }", EDITORS);
         row("importDocument", "mutation { importDocument(input: {contentBase64: \"\"}) { __typename } }", EDITORS);
+        row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
+        row("rebuildReadModels", "mutation { rebuildReadModels { state } }", OPERATORS);
+        row("switchReadModels", "mutation { switchReadModels { state } }", OPERATORS);
     }
 
     private static void row(String field, String operation, Set<String> roles) {
