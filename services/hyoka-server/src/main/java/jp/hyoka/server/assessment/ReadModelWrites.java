@@ -136,7 +136,8 @@ final class ReadModelWrites {
                 try {
                     buffer.flush();
                 } catch (SQLException e) {
-                    throw new IllegalStateException("read-model rows of this batch could not be written", e);
+                    throw new IllegalStateException("read-model rows of this batch could not be written: "
+                            + e.getMessage(), e);
                 }
             });
             return buffer;

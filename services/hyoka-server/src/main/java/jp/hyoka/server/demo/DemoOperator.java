@@ -26,9 +26,9 @@ public class DemoOperator implements ApplicationEventListener<ServerStartupEvent
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        String token = issuer.issue("demo-platform-operator", "運用 担当者", DemoTenants.TENANTS.get(0).code(),
+        String token = issuer.issue("demo-platform-operator", "運用 担当者", null,
                 List.of("platform-operator"));
-        System.out.println("\nPlatform operator (read-model rebuilds: infra/scripts/rebuild-read-models.sh):\n"
+        System.out.println("\nPlatform operator (onboardMunicipality, municipalities, read-model rebuilds: infra/scripts/rebuild-read-models.sh):\n"
                 + "HYOKA_TOKEN=" + token + "\n");
     }
 }

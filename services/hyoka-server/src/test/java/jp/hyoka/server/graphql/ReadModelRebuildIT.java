@@ -104,7 +104,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
 
     @BeforeAll
     void twoMunicipalitiesImportAndEdit() {
-        operator = new GraphQlClient(server.getURI(), issuer.issue("operator", "運用 太郎", Callers.KAWASAKI,
+        operator = new GraphQlClient(server.getURI(), issuer.issue("operator", "運用 太郎", null,
                 List.of("platform-operator")));
         approver = new GraphQlClient(server.getURI(), issuer.issue("k-approver", "川崎 承認", Callers.KAWASAKI,
                 List.of("approver")));
