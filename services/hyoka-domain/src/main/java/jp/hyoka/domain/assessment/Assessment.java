@@ -9,6 +9,7 @@ import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -93,6 +94,13 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextLifecycle = nextLifecycle.publish(published.publishedOn(), nextAnswers, nextEntries);
             } else if (event instanceof NextVersionStarted) {
                 nextLifecycle = nextLifecycle.nextDraft();
+            } else if (event instanceof PersonalDataRedacted redacted) {
+                // withheld in the document and in what was published, so no later diff or annex brings it back
+                Redaction redaction = new Redaction(redacted.text());
+                nextAnswers = redaction.apply(nextAnswers);
+                nextLifecycle = new Lifecycle(nextLifecycle.version(), nextLifecycle.published(),
+                        nextLifecycle.publishedOn(), redaction.apply(nextLifecycle.publishedAnswers()),
+                        nextLifecycle.publishedEntries());
             } else if (event instanceof ItemAnswered answered) {
                 nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
             } else if (event instanceof ItemAnswerCleared cleared) {

@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.PublishVersion;
+import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
@@ -18,6 +19,7 @@ import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormCatalog;
@@ -49,6 +51,9 @@ public final class AssessmentDecider {
 
     /** Reasons are notes for the audit trail, not documents; this keeps them readable in a history line. */
     public static final int MAX_REASON_LENGTH = 1_000;
+    /** A name is at least two characters (山田); one character would mask ordinary words. */
+    public static final int MIN_REDACTED_LENGTH = 2;
+    public static final int MAX_REDACTED_LENGTH = 200;
 
     private final FormCatalog forms;
     private final AnswerRules answerRules;
@@ -169,6 +174,26 @@ public final class AssessmentDecider {
     public List<AssessmentEvent> startNextVersion(Assessment state, StartNextVersion command) {
         String reason = checkEditable(state, command);
         return PublicationDecisions.startNext(state, command, reason);
+    }
+
+    /**
+     * Withholds a person's data wherever the assessment shows it; allowed in any state, since the past is affected
+     * too. The text must be specific enough not to mask ordinary words.
+     */
+    public List<AssessmentEvent> redact(Assessment state, RedactPersonalData command) {
+        String reason = checkEditable(state, command);
+        String text = command.text() == null ? "" : PlainText.clean(command.text()).strip();
+        if (text.codePointCount(0, text.length()) < MIN_REDACTED_LENGTH) {
+            throw new CommandRejected(new InvalidInput("text", "at least " + MIN_REDACTED_LENGTH
+                    + " characters: a shorter text would mask ordinary words"));
+        }
+        if (text.codePointCount(0, text.length()) > MAX_REDACTED_LENGTH) {
+            throw new CommandRejected(new InvalidInput("text", "at most " + MAX_REDACTED_LENGTH + " characters"));
+        }
+        if (reason == null) {
+            throw new CommandRejected(new InvalidInput("reason", "a redaction needs its reason (the auditors read it)"));
+        }
+        return List.of(new PersonalDataRedacted(state.id(), state.tenant(), text, reason, command.by(), command.at()));
     }
 
     /** The changes publishing the draft now would list (none before a first publication), in form order. */

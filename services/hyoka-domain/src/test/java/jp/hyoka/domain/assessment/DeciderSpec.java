@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.PublishVersion;
+import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
@@ -88,6 +89,8 @@ final class DeciderSpec {
                 produced = decider.importPast(requireState(), importPast);
             } else if (command instanceof PublishVersion publish) {
                 produced = decider.publish(requireState(), publish);
+            } else if (command instanceof RedactPersonalData redact) {
+                produced = decider.redact(requireState(), redact);
             } else if (command instanceof StartNextVersion next) {
                 produced = decider.startNextVersion(requireState(), next);
             } else {

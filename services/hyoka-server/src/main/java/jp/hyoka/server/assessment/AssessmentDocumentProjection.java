@@ -16,6 +16,7 @@ import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -220,5 +221,16 @@ public class AssessmentDocumentProjection {
         ReadModelWrites.touch(connections, new ReadModelWrites.Touch(event.tenant().value(),
                 event.assessmentId().value(), revision, timestamp(event.at()), event.by().userId(),
                 event.by().displayName(), newAffairName));
+    }
+
+    /** The text withheld in the current document (the name of the 事務 included). */
+    @EventHandler
+    void on(PersonalDataRedacted event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);     // this batch's earlier answers first
+        try (Connection connection = connections.getConnection()) {
+            RedactedColumns.mask(connection, event, "rm_answer", new String[0], "answer");
+            RedactedColumns.mask(connection, event, "rm_assessment", new String[]{"affair_name"});
+        }
+        touch(event, sequence + 1, null);
     }
 }

@@ -13,6 +13,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.PublishVersion;
+import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
@@ -134,6 +135,11 @@ public class AssessmentEditing {
                                List<ChangeExplanation> explanations, String reason) {
         return identified(assessmentId, id -> send(caller, new PublishVersion(id, caller.tenant(), expectedRevision,
                 publishedOn, explanations, reason, caller.actor(), now()), Long.class::cast));
+    }
+
+    public EditOutcome redact(Caller caller, String assessmentId, long expectedRevision, String text, String reason) {
+        return identified(assessmentId, id -> send(caller, new RedactPersonalData(id, caller.tenant(), expectedRevision,
+                text, reason, caller.actor(), now()), Long.class::cast));
     }
 
     public EditOutcome startNextVersion(Caller caller, String assessmentId, long expectedRevision, String reason) {

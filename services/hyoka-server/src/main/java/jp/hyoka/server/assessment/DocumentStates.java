@@ -3,11 +3,14 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.Lifecycle;
 import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedAnnexRows;
+import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import org.axonframework.config.Configuration;
@@ -51,17 +54,29 @@ public class DocumentStates {
         return fold(tenant, id, event -> true, Long.MAX_VALUE);
     }
 
-    private Optional<Folded> fold(MunicipalityCode tenant, AssessmentId id,
-                                  Predicate<AssessmentEvent> included, long lastRevision) {
+    /**
+     * Folds the events that {@code included} admits, up to {@code lastRevision}, then withholds every person's data the
+     * stream redacts — also redactions made after that moment: a redaction applies to the past as well.
+     */
+    private Optional<Folded> fold(MunicipalityCode tenant, AssessmentId id, Predicate<AssessmentEvent> included,
+                                  long lastRevision) {
         DomainEventStream stream = axon.eventStore().readEvents(id.toString());
-        Assessment state = null;
-        List<PastChange> past = new ArrayList<>();
-        while (stream.hasNext() && (state == null || state.revision() < lastRevision)) {
+        List<AssessmentEvent> events = new ArrayList<>();
+        List<Redaction> redactions = new ArrayList<>();
+        while (stream.hasNext()) {
             AssessmentEvent event = (AssessmentEvent) stream.next().getPayload();
             if (!event.tenant().equals(tenant)) {
                 return Optional.empty();
             }
-            if (!included.test(event)) {
+            events.add(event);
+            if (event instanceof PersonalDataRedacted redacted) {
+                redactions.add(new Redaction(redacted.text()));
+            }
+        }
+        Assessment state = null;
+        List<PastChange> past = new ArrayList<>();
+        for (AssessmentEvent event : events) {
+            if ((state != null && state.revision() >= lastRevision) || !included.test(event)) {
                 break;
             }
             state = state == null ? Assessment.begin((AssessmentStarted) event) : state.evolve(event);
@@ -71,6 +86,22 @@ public class DocumentStates {
                 past.addAll(PublishedAnnexRows.of(published));
             }
         }
-        return Optional.ofNullable(state).map(s -> new Folded(s, List.copyOf(past)));
+        if (state == null) {
+            return Optional.empty();
+        }
+        List<PastChange> shownPast = List.copyOf(past);
+        for (Redaction redaction : redactions) {
+            state = withheld(state, redaction);
+            shownPast = redaction.applyToChanges(shownPast);
+        }
+        return Optional.of(new Folded(state, shownPast));
+    }
+
+    private static Assessment withheld(Assessment state, Redaction redaction) {
+        Lifecycle lifecycle = state.lifecycle();
+        return new Assessment(state.id(), state.tenant(), state.form(), redaction.apply(state.answers()),
+                state.entries(), state.importedSources(), state.revision(),
+                new Lifecycle(lifecycle.version(), lifecycle.published(), lifecycle.publishedOn(),
+                        redaction.apply(lifecycle.publishedAnswers()), lifecycle.publishedEntries()));
     }
 }

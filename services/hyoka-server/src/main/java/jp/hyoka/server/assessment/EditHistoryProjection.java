@@ -1,6 +1,7 @@
 package jp.hyoka.server.assessment;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.DocumentImported;
@@ -15,6 +16,7 @@ import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.CommandNameCorrelation;
 import org.axonframework.config.ProcessingGroup;
@@ -22,6 +24,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -134,5 +137,17 @@ public class EditHistoryProjection {
                 toJson(line.before()), toJson(line.after()), line.reason(), event.by().userId(),
                 event.by().displayName(), timestamp(event.at()), EntryPaths.join(line.entries()),
                 line.detail() == null ? null : ReadModels.detailJson(line.detail()), commandName()));
+    }
+
+    /** Earlier lines withhold the text; the redaction's own line says who redacted and why, never what. */
+    @EventHandler
+    void on(PersonalDataRedacted event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelWrites.flush(connections);
+        try (Connection connection = connections.getConnection()) {
+            RedactedColumns.mask(connection, event, "rm_edit_history", new String[]{"reason"}, "old_answer",
+                    "new_answer");
+        }
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "replacement", Redaction.REPLACEMENT)));
     }
 }

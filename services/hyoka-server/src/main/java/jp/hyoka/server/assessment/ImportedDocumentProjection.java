@@ -3,6 +3,7 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.importing.body.UnmappedContent;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -69,6 +70,13 @@ public class ImportedDocumentProjection {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    @EventHandler
+    void on(PersonalDataRedacted event) throws SQLException {
+        try (Connection connection = connections.getConnection()) {
+            RedactedColumns.mask(connection, event, "rm_unmapped_content", new String[]{"label", "content"});
         }
     }
 }

@@ -6,6 +6,7 @@ import jp.hyoka.domain.assessment.PublishedAnnexRows;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -76,6 +77,14 @@ public class PastChangeProjection {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    @EventHandler
+    void on(PersonalDataRedacted event) throws SQLException {
+        try (Connection connection = connections.getConnection()) {
+            RedactedColumns.mask(connection, event, "rm_past_change",
+                    new String[]{"item_path", "before_text", "after_text", "explanation"});
         }
     }
 }

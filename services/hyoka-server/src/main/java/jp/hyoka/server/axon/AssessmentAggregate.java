@@ -10,6 +10,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.PublishVersion;
+import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
@@ -87,6 +88,11 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(PublishVersion command, AssessmentDecider decider) {
         return decided(decider.publish(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(RedactPersonalData command, AssessmentDecider decider) {
+        return decided(decider.redact(state(), command));
     }
 
     @CommandHandler

@@ -11,6 +11,7 @@ import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedChange;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.form.Selection;
@@ -110,7 +111,9 @@ class EventJsonContractTest {
                                 new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"), "1万人以上10万人未満",
                                 "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")),
                         "年次見直し", YAMADA, T2)),
-                arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)));
+                arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)),
+                arguments("PersonalDataRedacted", new PersonalDataRedacted(ID, KAWASAKI, "山田花子", "本人からの削除請求",
+                        YAMADA, T2)));
     }
 
     static Stream<Answer> answers() {

@@ -71,6 +71,8 @@ class RoleAccessIT extends SignedInServerTest {
                 + "{ __typename } }", EDITORS);
         row("publishVersion", "mutation { publishVersion(input: {" + EDIT_TARGET + ", publishedOn: \"2026-04-01\"}) "
                 + "{ __typename } }", Set.of("approver"));
+        row("redactPersonalData", "mutation { redactPersonalData(input: {" + EDIT_TARGET + ", text: \"山田花子\", "
+                + "reason: \"請求\"}) { __typename } }", Set.of("approver"));
         row("startNextVersion", "mutation { startNextVersion(input: {" + EDIT_TARGET + "}) { __typename } }", EDITORS);
         row("importDocument", "mutation { importDocument(input: {contentBase64: \"\"}) { __typename } }", EDITORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);

@@ -5,7 +5,8 @@ package jp.hyoka.domain.assessment.command;
  * stale copy is refused instead of silently overwriting someone else's change.
  */
 public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
-        MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion {
+        MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion,
+        RedactPersonalData {
 
     long expectedRevision();
 

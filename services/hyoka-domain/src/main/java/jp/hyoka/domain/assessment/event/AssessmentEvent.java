@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared,
         RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported,
-        DocumentImported, VersionPublished, NextVersionStarted {
+        DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted {
 
     AssessmentId assessmentId();
 
