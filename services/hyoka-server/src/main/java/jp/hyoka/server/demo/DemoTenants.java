@@ -49,7 +49,7 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
                 .append("GraphQL:  ").append(base).append("/graphql\n")
                 .append("GraphiQL: ").append(base).append("/graphiql  (paste a header below into Headers)\n");
         for (DemoTenant tenant : TENANTS) {
-            banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor ")
+            banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor and approver ")
                     .append(tenant.userName()).append(":\n");
             issuer.ifPresentOrElse(
                     dev -> banner.append("{\"Authorization\": \"Bearer ")

@@ -75,6 +75,9 @@ class TenantIsolationIT extends SignedInServerTest {
             assertThat(nullData(callers.kawasakiReader, "query($id: ID!) { assessmentDiff(id: $id, fromRevision: 1, "
                     + "toRevision: 3) { changes { afterText } } }", id, "assessmentDiff")).as("diff " + id).isTrue();
         }
+        JsonNode trail = callers.kawasakiReader.data("auditTrail", "query($id: ID!) { auditTrail(first: 100, "
+                + "filter: {assessmentId: $id}) { edges { node { revision } } } }", Map.of("id", theirs));
+        assertThat(trail.path("edges")).as("their audit trail").isEmpty();
         JsonNode list = callers.kawasakiEditor.data("assessments", Operations.LIST, Map.of("first", 100));
         assertThat(list.toString()).doesNotContain(theirs);
     }
@@ -91,11 +94,17 @@ class TenantIsolationIT extends SignedInServerTest {
                 "removeRepeatEntry(input: {" + target + ", groupId: \"system\", entryId: \"" + theirEntry + "\"})",
                 "migrateFormRevision(input: {" + target + ", version: \"2024\"})",
                 "importChangeAnnex(input: {" + target + ", contentBase64: \""
-                        + Base64.getEncoder().encodeToString(Samples.bytes(Samples.ANNEX_ONLY_001)) + "\"})");
+                        + Base64.getEncoder().encodeToString(Samples.bytes(Samples.ANNEX_ONLY_001)) + "\"})",
+                "startNextVersion(input: {" + target + "})",
+                "publishVersion(input: {" + target + ", publishedOn: \"2026-04-01\"})",
+                "redactPersonalData(input: {" + target + ", text: \"旭川市長\", reason: \"乗っ取り\"})");
+        // every role of 川崎市 at once, so that no refusal is only a missing role
+        GraphQlClient kawasaki = new GraphQlClient(server.getURI(), issuer.issue("k-all", "川崎 全権", Callers.KAWASAKI,
+                List.of("editor", "approver", "auditor")));
         List<String> codes = new ArrayList<>();
         for (String mutation : mutations) {
             for (String id : List.of(theirs, NOWHERE)) {
-                JsonNode result = callers.kawasakiEditor.data("result",
+                JsonNode result = kawasaki.data("result",
                         "mutation { result: " + mutation.formatted(id) + " { __typename ... on Problem { code } } }",
                         Map.of());
                 codes.add(mutation.substring(0, mutation.indexOf('(')) + " " + (id.equals(theirs) ? "theirs" : "nowhere")
