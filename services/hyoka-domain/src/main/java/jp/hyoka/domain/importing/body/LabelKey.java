@@ -1,6 +1,8 @@
 package jp.hyoka.domain.importing.body;
 
 import java.text.Normalizer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +16,14 @@ final class LabelKey {
     private static final Pattern LEADING_NUMBER = Pattern.compile(
             "^(?:\\(別[添紙]\\d*\\)|[IVX]+(?=\\s)|\\d+\\.|\\(\\d+\\)|\\d+(?=\\s))\\s*");
 
+    /**
+     * Keys by label. Reading a document compares each printed label with the form's labels again and again (the
+     * bulk-import benchmark found normalising them a third of the reading time); labels are few, so they are
+     * normalised once. Bounded: an import of unusual files cannot grow it without limit.
+     */
+    private static final int CACHE_LIMIT = 20_000;
+    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
+
     private LabelKey() {
     }
 
@@ -21,6 +31,19 @@ final class LabelKey {
         if (label == null) {
             return "";
         }
+        String cached = KEYS.get(label);
+        if (cached != null) {
+            return cached;
+        }
+        String key = normalised(label);
+        if (KEYS.size() >= CACHE_LIMIT) {
+            KEYS.clear();
+        }
+        KEYS.put(label, key);
+        return key;
+    }
+
+    private static String normalised(String label) {
         String text = BodyCells.text(label);
         text = text.replaceFirst("^[\\u2460-\\u2473\\u2160-\\u216B]+\\s*", "");
         text = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("※", "").replace('〜', '~');
