@@ -12,6 +12,8 @@ import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedChange;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.platform.FirstAdministrator;
+import jp.hyoka.domain.platform.MunicipalityOnboarded;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.form.Selection;
@@ -32,6 +34,7 @@ import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -153,6 +156,18 @@ class EventJsonContractTest {
 
     private static ItemAnswered answered(String itemId, Answer previous, Answer answer) {
         return new ItemAnswered(ID, KAWASAKI, new ItemId(itemId), List.of(), previous, answer, "組織改正", YAMADA, T1);
+    }
+
+    /** The platform's event has the same contract rules; the hash chain finds its municipality in "municipality". */
+    @Test
+    void givenTheOnboardingEvent_whenSerializedAndRead_thenItMatchesItsGoldenFileBothWays() throws IOException {
+        MunicipalityOnboarded event = new MunicipalityOnboarded(new MunicipalityCode("011002"), "札幌市",
+                new FirstAdministrator("admin@city.sapporo.example.jp", "札幌 管理者"), new Actor("op-1", "運営 太郎"), T0);
+
+        assertThat(JSON.readTree(JSON.writeValueAsString(event))).isEqualTo(golden("MunicipalityOnboarded"));
+        try (InputStream in = resource("MunicipalityOnboarded")) {
+            assertThat(JSON.readValue(in, MunicipalityOnboarded.class)).isEqualTo(event);
+        }
     }
 
     private static JsonNode golden(String name) throws IOException {
