@@ -98,9 +98,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 // withheld in the document and in what was published, so no later diff or annex brings it back
                 Redaction redaction = new Redaction(redacted.text());
                 nextAnswers = redaction.apply(nextAnswers);
-                nextLifecycle = new Lifecycle(nextLifecycle.version(), nextLifecycle.published(),
-                        nextLifecycle.publishedOn(), redaction.apply(nextLifecycle.publishedAnswers()),
-                        nextLifecycle.publishedEntries());
+                nextLifecycle = nextLifecycle.redacted(redaction);
             } else if (event instanceof ItemAnswered answered) {
                 nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
             } else if (event instanceof ItemAnswerCleared cleared) {
@@ -150,6 +148,12 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 // ITEM_ADDED, ITEM_REMOVED, ITEM_RELABELLED describe the forms, not the document
             }
         }
+    }
+
+    /** The document with a person's data withheld, also from what was published (see {@link Redaction}). */
+    public Assessment withheld(Redaction redaction) {
+        return new Assessment(id, tenant, form, redaction.apply(answers), entries, importedSources, revision,
+                lifecycle.redacted(redaction));
     }
 
     /** The cover's 公表日, if the document prints one. */

@@ -39,6 +39,11 @@ public record Lifecycle(int version, boolean published, LocalDate publishedOn, M
         return new Lifecycle(version, true, on, answers, entries);
     }
 
+    /** The same cycle with a person's data withheld from what was published too. */
+    Lifecycle redacted(Redaction redaction) {
+        return new Lifecycle(version, published, publishedOn, redaction.apply(publishedAnswers), publishedEntries);
+    }
+
     Lifecycle nextDraft() {
         return new Lifecycle(version + 1, false, publishedOn, publishedAnswers, publishedEntries);
     }

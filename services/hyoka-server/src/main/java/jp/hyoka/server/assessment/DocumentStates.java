@@ -3,7 +3,6 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentId;
-import jp.hyoka.domain.assessment.Lifecycle;
 import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedAnnexRows;
 import jp.hyoka.domain.assessment.Redaction;
@@ -91,17 +90,9 @@ public class DocumentStates {
         }
         List<PastChange> shownPast = List.copyOf(past);
         for (Redaction redaction : redactions) {
-            state = withheld(state, redaction);
+            state = state.withheld(redaction);
             shownPast = redaction.applyToChanges(shownPast);
         }
         return Optional.of(new Folded(state, shownPast));
-    }
-
-    private static Assessment withheld(Assessment state, Redaction redaction) {
-        Lifecycle lifecycle = state.lifecycle();
-        return new Assessment(state.id(), state.tenant(), state.form(), redaction.apply(state.answers()),
-                state.entries(), state.importedSources(), state.revision(),
-                new Lifecycle(lifecycle.version(), lifecycle.published(), lifecycle.publishedOn(),
-                        redaction.apply(lifecycle.publishedAnswers()), lifecycle.publishedEntries()));
     }
 }

@@ -3,6 +3,8 @@ package jp.hyoka.server.platform;
 import jp.hyoka.domain.platform.FirstAdministrator;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
+import java.util.List;
+
 /**
  * Where sign-in identities live: onboarding a municipality creates it there (a Keycloak Organization carrying its
  * 地方公共団体コード) and invites its first administrator. Creating what already exists reuses it, so an onboarding
@@ -21,5 +23,5 @@ public interface MunicipalityDirectory {
     }
 
     /** The roles the first administrator gets: write and approve; nothing on the platform itself. */
-    java.util.List<String> ADMINISTRATOR_ROLES = java.util.List.of("editor", "approver");
+    List<String> ADMINISTRATOR_ROLES = List.of("editor", "approver");
 }

@@ -391,16 +391,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
     }
 
     private Set<String> scopedTenants(MunicipalityCode tenant, String table) {
-        return reads.read(tenant, connection -> {
-            Set<String> tenants = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT tenant_code FROM " + table);
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tenants.add(rows.getString(1));
-                }
-            }
-            return tenants;
-        });
+        return ReadModelSnapshot.tenantsSeen(reads, tenant, table);
     }
 
     private static void sleep(long millis) {

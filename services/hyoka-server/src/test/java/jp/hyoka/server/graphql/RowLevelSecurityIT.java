@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.Samples;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,16 +126,7 @@ class RowLevelSecurityIT extends SignedInServerTest {
     }
 
     private Set<String> scopedTenants(MunicipalityCode tenant, String table) {
-        return reads.read(tenant, connection -> {
-            Set<String> tenants = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT tenant_code FROM " + table);
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tenants.add(rows.getString(1));
-                }
-            }
-            return tenants;
-        });
+        return ReadModelSnapshot.tenantsSeen(reads, tenant, table);
     }
 
     private List<String> ownerQuery(String sql) throws SQLException {

@@ -1,14 +1,19 @@
 package jp.hyoka.server.support;
 
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.database.TenantScopedReads;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -77,6 +82,20 @@ public final class ReadModelSnapshot {
             return strings(statement, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                     + "AND tablename LIKE 'rm\\_%' ORDER BY 1");
         }
+    }
+
+    /** The municipalities whose rows a read scoped to {@code tenant} sees in {@code table}, with no filter of its own. */
+    public static Set<String> tenantsSeen(TenantScopedReads reads, MunicipalityCode tenant, String table) {
+        return reads.read(tenant, connection -> {
+            Set<String> tenants = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT tenant_code FROM " + table);
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tenants.add(rows.getString(1));
+                }
+            }
+            return tenants;
+        });
     }
 
     public static long count(DataSource dataSource, String sql) throws SQLException {

@@ -122,7 +122,7 @@ public class AssessmentMutations {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> ids(Map<String, Object> input, String field) {
+    static List<String> ids(Map<String, Object> input, String field) {
         Object ids = input.get(field);
         return ids == null ? List.of() : ((List<Object>) ids).stream().map(Object::toString).toList();
     }
@@ -151,7 +151,7 @@ public class AssessmentMutations {
                 .orElseThrow();
     }
 
-    private static long revision(Map<String, Object> input) {
+    static long revision(Map<String, Object> input) {
         return ((Number) input.get("expectedRevision")).longValue();
     }
 

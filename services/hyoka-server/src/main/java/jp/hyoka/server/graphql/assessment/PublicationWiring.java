@@ -64,21 +64,22 @@ public class PublicationWiring implements GraphQlFeature {
                     Caller caller = Requests.caller(environment);
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.publish(caller, (String) input.get("assessmentId"),
-                            revision(input), (LocalDate) input.get("publishedOn"), explanations(input),
-                            (String) input.get("reason")));
+                            AssessmentMutations.revision(input), (LocalDate) input.get("publishedOn"),
+                            explanations(input), (String) input.get("reason")));
                 })
                 // redaction is history's (history.graphqls), but edits the assessment like the mutations here
                 .dataFetcher("redactPersonalData", environment -> {
                     Caller caller = Requests.caller(environment);
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.redact(caller, (String) input.get("assessmentId"),
-                            revision(input), (String) input.get("text"), (String) input.get("reason")));
+                            AssessmentMutations.revision(input), (String) input.get("text"),
+                            (String) input.get("reason")));
                 })
                 .dataFetcher("startNextVersion", environment -> {
                     Caller caller = Requests.caller(environment);
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.startNextVersion(caller, (String) input.get("assessmentId"),
-                            revision(input), (String) input.get("reason")));
+                            AssessmentMutations.revision(input), (String) input.get("reason")));
                 }));
     }
 
@@ -96,18 +97,13 @@ public class PublicationWiring implements GraphQlFeature {
         for (Map<String, Object> explanation : given == null ? List.<Map<String, Object>>of()
                 : (List<Map<String, Object>>) given) {
             String itemId = (String) explanation.get("itemId");
-            Object entryIds = explanation.get("entryIds");
             Object timing = explanation.get("timing");
             explanations.add(new ChangeExplanation(ItemId.isWellFormed(itemId) ? new ItemId(itemId) : null,
-                    entryIds == null ? List.of() : ((List<Object>) entryIds).stream().map(Object::toString).toList(),
+                    AssessmentMutations.ids(explanation, "entryIds"),
                     timing == null ? null : SubmissionTiming.valueOf(timing.toString()),
                     (String) explanation.get("explanation")));
         }
         return explanations;
-    }
-
-    private static long revision(Map<String, Object> input) {
-        return ((Number) input.get("expectedRevision")).longValue();
     }
 
     private static AssessmentView view(DataFetchingEnvironment environment) {
