@@ -13,15 +13,4 @@
 # PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when
 # Docker is available, else the embedded PostgreSQL, started with fsync and synchronous_commit on (--durable on).
 # The report ends with one "RESULT ..." line per table size. Needs JDK 17 and Maven (Maven Central for a first build).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-
-# Build the server and its test classes (the harness lives in src/test/java/jp/hyoka/server/bench), and write the
-# test classpath; no tests run here.
-mvn -B -ntp -q -pl services/hyoka-server -am -DskipTests package dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-
-cd services/hyoka-server
-exec java -Xmx1g -Ddisable-axoniq-console-message=true \
-    -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    jp.hyoka.server.bench.ImportBenchmark "$@"
+exec "$(dirname "$0")/run-harness.sh" jp.hyoka.server.bench.ImportBenchmark "$@"

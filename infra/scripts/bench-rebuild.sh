@@ -8,15 +8,4 @@
 #
 # PostgreSQL as in the test suite: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers
 # when Docker is present, else an embedded PostgreSQL. Builds with Maven first (offline if MAVEN_OFFLINE=1).
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-offline=()
-[[ "${MAVEN_OFFLINE:-0}" == 1 ]] && offline=(-o)
-classpath=services/hyoka-server/target/bench-rebuild-classpath.txt
-# One reactor build, so the server sees this checkout's domain and schema, never older jars from ~/.m2.
-mvn "${offline[@]}" -B -q -DskipTests package dependency:build-classpath \
-  -Dmdep.includeScope=test -Dmdep.outputFile="$PWD/$classpath" -pl services/hyoka-server -am
-server=services/hyoka-server
-exec java -Xmx1g -Ddisable-axoniq-console-message=true \
-  -cp "$server/target/test-classes:$server/target/classes:$(cat "$classpath")" \
-  jp.hyoka.server.rebuild.RebuildBenchmark "$@"
+exec "$(dirname "$0")/run-harness.sh" jp.hyoka.server.rebuild.RebuildBenchmark "$@"

@@ -27,6 +27,7 @@ import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
+import jp.hyoka.server.axon.StoredRevisions;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -57,9 +58,12 @@ public class AssessmentEditing {
     private final ReadModelCatchUp catchUp;
     private final Clock clock;
     private final TimeOrderedIds ids;
+    private final StoredRevisions storedRevisions;
 
-    public AssessmentEditing(CommandGateway commands, AssessmentQueries queries, ReadModelCatchUp catchUp) {
+    public AssessmentEditing(CommandGateway commands, AssessmentQueries queries, ReadModelCatchUp catchUp,
+                             StoredRevisions storedRevisions) {
         this.commands = commands;
+        this.storedRevisions = storedRevisions;
         this.queries = queries;
         this.catchUp = catchUp;
         this.clock = Clock.systemUTC();
@@ -185,8 +189,10 @@ public class AssessmentEditing {
                 return Optional.of(new EditOutcome.Refused(new AssessmentNotFound(command.assessmentId().toString())));
             }
             if (cause instanceof ConcurrencyException && command instanceof RevisionedCommand edit) {
-                // Another node appended the same revision first: the same situation as a stale revision.
-                long current = queries.revision(caller.tenant(), command.assessmentId());
+                // Another node appended the same revision first: the same situation as a stale revision. The
+                // winner's revision comes from the store; the read models are awaited so changesSince lists it.
+                long current = storedRevisions.revision(command.assessmentId());
+                catchUp.await(caller.tenant(), command.assessmentId(), current);
                 return Optional.of(new EditOutcome.Refused(new StaleRevision(command.assessmentId().toString(),
                         edit.expectedRevision(), current),
                         queries.changesSince(caller.tenant(), command.assessmentId(), edit.expectedRevision())));

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * soon as the read-model processor commits a batch here ({@link #batchCommitted()}, called through
  * {@link #commitListener()}). Why: with polling alone a wait overshot the processor by up to the last pause, and
  * an imported document (hundreds of events, projected in a few tens of milliseconds) waited about twice as long
- * as its projection took (bulk-import benchmark, BENCHMARKS.md row 4). Another node's processor is still seen
- * by the polling.
+ * as its projection took (bulk-import benchmark, BENCHMARKS.md row 4). Another node's processor wakes it through
+ * a PostgreSQL notification ({@code ClusterNotifications}); the polling remains for when a notification is lost.
  */
 @Singleton
 public class ReadModelCatchUp {
@@ -66,14 +66,18 @@ public class ReadModelCatchUp {
         }
     }
 
-    /** For the read-model processor: calls {@link #batchCommitted()} after each batch it commits. */
-    public MessageHandlerInterceptor<EventMessage<?>> commitListener() {
+    /**
+     * For the read-model processor: calls {@link #batchCommitted()} after each batch it commits, and has
+     * {@code notifyOtherNodes} run inside the batch's transaction (so other nodes hear of it when it commits).
+     */
+    public MessageHandlerInterceptor<EventMessage<?>> commitListener(Runnable notifyOtherNodes) {
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                     throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
                 if (batch.resources().putIfAbsent(LISTENING, Boolean.TRUE) == null) {
+                    batch.onPrepareCommit(committing -> notifyOtherNodes.run());
                     batch.afterCommit(committed -> batchCommitted());
                 }
                 return chain.proceed();

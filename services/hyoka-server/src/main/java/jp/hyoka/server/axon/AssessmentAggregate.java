@@ -118,8 +118,11 @@ public class AssessmentAggregate {
         return state.get();
     }
 
+    /** Each event says where it stands in the command, so read models can move from command to command. */
     private static void apply(List<AssessmentEvent> events) {
-        events.forEach(AggregateLifecycle::apply);
+        for (int i = 0; i < events.size(); i++) {
+            AggregateLifecycle.apply(events.get(i), WholeCommands.positionInCommand(i, events.size()));
+        }
     }
 
     /** Applies what the decider decided and answers the revision the assessment is now at. */

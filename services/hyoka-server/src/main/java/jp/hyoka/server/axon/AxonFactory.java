@@ -3,6 +3,7 @@ package jp.hyoka.server.axon;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.server.assessment.AssessmentDocumentProjection;
@@ -28,7 +29,15 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -51,25 +60,33 @@ public class AxonFactory {
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
                                     RepeatEntryProjection entries, PastChangeProjection pastChanges,
                                     ImportedDocumentProjection importedDocuments, Tenants tenants,
-                                    ReadModelCatchUp catchUp, EventChainBackfill backfill) {
+                                    ReadModelCatchUp catchUp, EventChainBackfill backfill,
+                                    @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
+                                    @Value("${hyoka.node-id:}") String nodeId) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
+                .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer));
-        JdbcTokenStore tokenStore = JdbcTokenStore.builder()
+        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
-                .serializer(serializer)
-                .build();
+                .serializer(serializer);
+        if (!nodeId.isBlank()) {
+            // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing
+            // one JVM (tests) must be told apart by this, or each would take the other's claim for its own.
+            tokens.nodeId(nodeId);
+        }
+        JdbcTokenStore tokenStore = tokens.build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation()))
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> eventStorage)
+                .configureEventStore(c -> clusterEventStore(c, eventStorage))
                 .registerComponent(AssessmentDecider.class, c -> decider)
                 .registerComponent(Tenants.class, c -> tenants)
                 .configureAggregate(MunicipalityAggregate.class)
@@ -78,18 +95,53 @@ public class AxonFactory {
         configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
                 .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200))
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize))
                 .registerEventHandler(c -> documents)
                 .registerEventHandler(c -> history)
                 .registerEventHandler(c -> entries)
                 .registerEventHandler(c -> pastChanges)
                 .registerEventHandler(c -> importedDocuments)
-                // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed.
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener());
+                // Readers see whole commands only (a batch that ends inside one leaves it for the next).
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> new WholeCommands(
+                        () -> readModelProcessor(c).eventHandlerInvoker(), eventStorage))
+                // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed,
+                // and on other nodes through a notification sent in the batch's transaction.
+                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener(
+                        () -> notifyInUnitOfWork(connections, ClusterNotifications.READ_MODELS_COMMITTED)));
         Configuration configuration = configurer.buildConfiguration();
         backfill.chainUnchainedEvents();
         configuration.start();
         return configuration;
+    }
+
+    /** Other nodes hear of each append and each read-model batch (see ClusterNotifications). */
+    @Context
+    @Bean(preDestroy = "close")
+    ClusterNotifications clusterNotifications(HikariDataSource dataSource, Configuration configuration,
+                                              ReadModelCatchUp catchUp) {
+        return new ClusterNotifications(dataSource, (ClusterEventStore) configuration.eventStore(), catchUp);
+    }
+
+    /** What configureEmbeddedEventStore builds, as a store other nodes can wake. */
+    private static ClusterEventStore clusterEventStore(Configuration configuration, EventStorageEngine storage) {
+        ClusterEventStore store = new ClusterEventStore(EmbeddedEventStore.builder()
+                .storageEngine(storage)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore")));
+        configuration.onShutdown(store::shutDown);
+        return store;
+    }
+
+    private static AbstractEventProcessor readModelProcessor(Configuration configuration) {
+        return configuration.eventProcessingConfiguration()
+                .eventProcessor(ReadModels.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
+    }
+
+    private static void notifyInUnitOfWork(AxonConnections connections, String channel) {
+        try (Connection connection = connections.getConnection()) {   // the unit of work's: not really closed
+            ClusterNotifications.send(connection, channel);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not notify other nodes", e);
+        }
     }
 
     @Singleton

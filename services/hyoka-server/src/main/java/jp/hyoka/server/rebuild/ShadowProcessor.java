@@ -3,6 +3,8 @@ package jp.hyoka.server.rebuild;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.WholeCommands;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -71,6 +73,15 @@ final class ShadowProcessor implements AutoCloseable {
                 });
                 return chain.proceed();
             });
+            // The same batches as the live processor (whole commands), so the token handed over at the switch
+            // means the same to both.
+            // The earlier events are read on the live pool: the shadow connections see no event table.
+            processor.registerHandlerInterceptor(new WholeCommands(() -> invoker, JdbcEventStorageEngine.builder()
+                    .connectionProvider(live::getConnection)
+                    .transactionManager(NoTransactionManager.INSTANCE)
+                    .eventSerializer(axon.eventSerializer())
+                    .snapshotSerializer(axon.serializer())
+                    .build()));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -1,0 +1,114 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.ServerNodes;
+import jp.hyoka.server.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static jp.hyoka.server.graphql.Callers.KAWASAKI;
+import static jp.hyoka.server.graphql.Operations.ANSWER;
+import static jp.hyoka.server.graphql.Operations.DOCUMENT;
+import static jp.hyoka.server.graphql.Operations.HISTORY;
+import static jp.hyoka.server.graphql.Operations.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two server nodes on one PostgreSQL, as behind a load balancer: each has its own Axon configuration and its own
+ * read-model processor, only one of which holds the token at a time. Editors on both nodes race on one document.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoNodesIT {
+
+    private static final int EDITORS_PER_NODE = 2;
+    private static final int EDITS_PER_EDITOR = 20;
+
+    private ServerNodes nodes;
+    private final List<GraphQlClient> editors = new ArrayList<>();
+
+    @BeforeAll
+    void startTwoNodes() {
+        nodes = new ServerNodes(2, TestDatabase.newDatabase(), Map.of());
+        nodes.register(KAWASAKI, "川崎市");
+        for (int node = 0; node < nodes.size(); node++) {
+            for (int editor = 0; editor < EDITORS_PER_NODE; editor++) {
+                editors.add(nodes.client(node, "editor-" + node + "-" + editor, KAWASAKI, List.of("editor")));
+            }
+        }
+    }
+
+    @AfterAll
+    void stopNodes() {
+        nodes.close();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void givenEditorsOnTwoNodes_whenTheyRaceOnOneDocument_thenConflictsAreStaleRevisionsAndEveryAcknowledgedEditIsStored()
+            throws Exception {
+        String id = editors.get(0).data("startAssessment", START, Map.of("kind", "KEY_ITEMS", "name", "二台同時編集"))
+                .path("assessment").path("id").asText();
+        Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(editors.size());
+        List<Future<?>> running = new ArrayList<>();
+        for (int e = 0; e < editors.size(); e++) {
+            GraphQlClient editor = editors.get(e);
+            String who = "editor" + e;
+            running.add(pool.submit(() -> {
+                long revision = 1;
+                int stored = 0;
+                while (stored < EDITS_PER_EDITOR) {
+                    GraphQlClient.Response response = editor.execute(ANSWER, new HashMap<>(Map.of("id", id,
+                            "rev", revision, "item", "department.name",
+                            "value", Map.of("text", who + " " + stored))));
+                    JsonNode result = response.data().path("answerItem");
+                    String outcome = result.isMissingNode() || result.isNull()
+                            ? "HTTP " + response.status() + " " + response.errors()
+                            : result.path("__typename").asText();
+                    outcomes.merge(outcome, 1, Integer::sum);
+                    switch (outcome) {
+                        case "AssessmentEdited" -> {
+                            assertThat(acknowledged.add(result.path("revision").asLong())).isTrue();
+                            revision = result.path("revision").asLong();
+                            stored++;
+                        }
+                        case "StaleRevision" -> revision = result.path("currentRevision").asLong();
+                        default -> throw new AssertionError("neither stored nor stale: " + outcome);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> editor : running) {
+            editor.get();
+        }
+        pool.shutdown();
+
+        int edits = editors.size() * EDITS_PER_EDITOR;
+        assertThat(outcomes.get("AssessmentEdited")).isEqualTo(edits);
+        assertThat(acknowledged).hasSize(edits);
+        for (GraphQlClient reader : List.of(editors.get(0), editors.get(editors.size() - 1))) {
+            JsonNode document = reader.data("assessment", DOCUMENT, Map.of("id", id));
+            assertThat(document.path("revision").asLong()).isEqualTo(1 + edits);
+            JsonNode history = reader.data("assessment", HISTORY, Map.of("id", id, "first", 100))
+                    .path("history").path("edges");
+            assertThat(history.size()).isEqualTo(1 + edits);
+        }
+    }
+}

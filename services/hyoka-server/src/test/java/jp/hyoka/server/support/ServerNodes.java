@@ -1,0 +1,58 @@
+package jp.hyoka.server.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
+import jp.hyoka.server.security.Tenants;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several server nodes on one PostgreSQL database, as behind a load balancer: each its own HTTP server, Axon
+ * configuration, read-model processor (one of them holds the token) and connection pool. Node 0 starts first, so
+ * its processor claims the token; the others answer from read models that node 0 writes.
+ */
+public final class ServerNodes implements AutoCloseable {
+
+    private final List<EmbeddedServer> nodes = new ArrayList<>();
+
+    public ServerNodes(int count, String jdbcUrl, Map<String, Object> extraProperties) {
+        for (int node = 0; node < count; node++) {
+            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                    "hyoka.database.url", jdbcUrl,
+                    "hyoka.database.username", TestDatabase.user(),
+                    "hyoka.database.password", TestDatabase.password(),
+                    "hyoka.dev-issuer.enabled", "true",
+                    "micronaut.server.port", "-1",
+                    "hyoka.demo.enabled", "false",
+                    // one JVM, several nodes: each must hold processor claims under a name of its own
+                    "hyoka.node-id", "test-node-" + node + "-" + java.util.UUID.randomUUID()));
+            properties.putAll(extraProperties);
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
+        }
+    }
+
+    /** Registers a municipality (once: the tenant table is shared). */
+    public void register(MunicipalityCode municipality, String name) {
+        nodes.get(0).getApplicationContext().getBean(Tenants.class).register(municipality, name);
+    }
+
+    /** A client of {@code node} signed in by that node's development issuer (each node has its own key). */
+    public GraphQlClient client(int node, String userId, MunicipalityCode municipality, List<String> roles) {
+        EmbeddedServer server = nodes.get(node);
+        DevTokenIssuer issuer = server.getApplicationContext().getBean(DevTokenIssuer.class);
+        return new GraphQlClient(server.getURI(), issuer.issue(userId, userId, municipality, roles));
+    }
+
+    public int size() {
+        return nodes.size();
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(EmbeddedServer::stop);
+    }
+}
