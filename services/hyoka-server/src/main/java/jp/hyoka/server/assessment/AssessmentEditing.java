@@ -31,6 +31,7 @@ import jp.hyoka.server.axon.StoredRevisions;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -171,11 +172,13 @@ public class AssessmentEditing {
             }
             return new EditOutcome.Edited(command.assessmentId(), revision);
         } catch (RuntimeException e) {
-            return refusal(caller, command, e).orElseThrow(() -> e);
+            return expectedFailure(caller, command, e).orElseThrow(() -> e);
         }
     }
 
-    private Optional<EditOutcome> refusal(Caller caller, AssessmentCommand command, RuntimeException failure) {
+    /** A failure that is an expected outcome (a rejection, a lost race), as that outcome; empty for a fault. */
+    private Optional<EditOutcome> expectedFailure(Caller caller, AssessmentCommand command,
+                                                  RuntimeException failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandRejected rejected) {
                 if (rejected.rejection() instanceof StaleRevision stale) {
@@ -187,6 +190,13 @@ public class AssessmentEditing {
             }
             if (cause instanceof AggregateNotFoundException) {
                 return Optional.of(new EditOutcome.Refused(new AssessmentNotFound(command.assessmentId().toString())));
+            }
+            if (cause instanceof AggregateStreamCreationException && command instanceof ImportDocument) {
+                // The same file imported at the same moment (on any node): the other import created the assessment,
+                // and this request names it, as a repeated import does.
+                long current = storedRevisions.revision(command.assessmentId());
+                catchUp.await(caller.tenant(), command.assessmentId(), current);
+                return Optional.of(new EditOutcome.Edited(command.assessmentId(), current));
             }
             if (cause instanceof ConcurrencyException && command instanceof RevisionedCommand edit) {
                 // Another node appended the same revision first: the same situation as a stale revision. The

@@ -95,18 +95,11 @@ public class DocumentImport {
         return new Result(outcome, report(caller, form, body, past, decoded, annex, before));
     }
 
+    /** A racing import of the same file (on any node) comes back as that import's assessment (AssessmentEditing). */
     private EditOutcome send(Caller caller, AssessmentId id, FormDefinition form, String affairName,
                              ImportedDocument body, String fileName, String hash, List<PastChange> past, String reason) {
-        try {
-            return editing.importDocument(caller, id, form.ref(), affairName, body, ImportSources.sourceName(fileName),
-                    hash, past, reason);
-        } catch (RuntimeException raced) {
-            // The same file imported at the same moment: the other import created the assessment first.
-            if (queries.find(caller.tenant(), id).isPresent()) {
-                return new EditOutcome.Edited(id, queries.revision(caller.tenant(), id));
-            }
-            throw raced;
-        }
+        return editing.importDocument(caller, id, form.ref(), affairName, body, ImportSources.sourceName(fileName),
+                hash, past, reason);
     }
 
     /** One assessment per file and municipality: the same file in another municipality is another assessment. */

@@ -12,6 +12,7 @@ import jp.hyoka.domain.rejection.Rejection;
 import jp.hyoka.server.security.PlatformOperator;
 import jp.hyoka.server.security.Tenants;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.time.Clock;
@@ -69,7 +70,8 @@ public class MunicipalityOnboarding {
                 if (cause instanceof CommandRejected rejected) {
                     return new Refused(rejected.rejection());
                 }
-                if (cause instanceof ConcurrencyException) {       // another operator onboarded it a moment ago
+                // another operator onboarded it a moment ago (on any node)
+                if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                     return new Refused(new MunicipalityAlreadyOnboarded(decided.municipality().value(), decided.name()));
                 }
             }

@@ -2,6 +2,7 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.ServerNodes;
 import jp.hyoka.server.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -11,11 +12,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoNodesIT {
 
     private static final int EDITORS_PER_NODE = 2;
+    private static final String IMPORT = """
+            mutation($content: String!) {
+              importDocument(input: {fileName: "003.txt", contentBase64: $content}) {
+                __typename
+                ... on DocumentImported { revision assessment { id affairName } }
+                ... on Problem { code message }
+              }
+            }""";
     private static final int EDITS_PER_EDITOR = 20;
 
     private ServerNodes nodes;
@@ -110,5 +121,38 @@ class TwoNodesIT {
                     .path("history").path("edges");
             assertThat(history.size()).isEqualTo(1 + edits);
         }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void givenOneFileSentToBothNodesAtOnce_whenBothImportIt_thenBothNameTheOneAssessmentItBecame() throws Exception {
+        String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_003));
+        GraphQlClient first = editors.get(0);
+        GraphQlClient second = editors.get(editors.size() - 1);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<JsonNode>> imports = new ArrayList<>();
+        for (GraphQlClient editor : List.of(first, second)) {
+            imports.add(pool.submit(() -> {
+                go.await();
+                return editor.data("importDocument", IMPORT, Map.of("content", content));
+            }));
+        }
+        go.countDown();
+        List<JsonNode> results = new ArrayList<>();
+        for (Future<JsonNode> result : imports) {
+            results.add(result.get());
+        }
+        pool.shutdown();
+
+        assertThat(results).allSatisfy(result ->
+                assertThat(result.path("__typename").asText()).as(result.toString()).isEqualTo("DocumentImported"));
+        assertThat(results).extracting(result -> result.path("assessment").path("id").asText()).containsOnly(
+                results.get(0).path("assessment").path("id").asText());
+        assertThat(results).extracting(result -> result.path("revision").asLong())
+                .containsOnly(results.get(0).path("revision").asLong());
+        JsonNode list = first.data("assessments", Operations.LIST, Map.of("first", 100));
+        assertThat(list.path("edges").findValuesAsText("affairName")).containsOnlyOnce(
+                results.get(0).path("assessment").path("affairName").asText());
     }
 }
