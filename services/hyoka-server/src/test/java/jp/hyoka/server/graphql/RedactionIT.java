@@ -74,6 +74,9 @@ class RedactionIT extends SignedInServerTest {
         assertThat(document).contains("［個人情報削除］").contains("内線123");
         assertThat(asOfBefore).contains("［個人情報削除］");
         assertThat(history).contains("PersonalDataRedacted");
+        for (String shown : List.of(diff, trail, export)) {
+            assertThat(shown).as("the text is there, without the name").contains("［個人情報削除］");
+        }
     }
 
     @Test
