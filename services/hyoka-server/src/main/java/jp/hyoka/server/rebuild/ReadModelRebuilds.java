@@ -34,7 +34,8 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link TokenHandover}), which then carries on with whatever was stored meanwhile. Until that commit the live
  * tables are untouched, so a failed rebuild costs nothing but its copy.
  *
- * <p>One rebuild at a time, on this node. A monitor thread follows it: state, progress, errors, the switch.
+ * <p>One rebuild at a time in the installation ({@link RebuildLock}): a node asked while another node's rebuild is
+ * active refuses. A monitor thread follows the rebuild: state, progress, errors, the switch.
  */
 @Singleton
 public class ReadModelRebuilds implements AutoCloseable {
@@ -65,14 +66,27 @@ public class ReadModelRebuilds implements AutoCloseable {
         this.pollInterval = pollInterval;
     }
 
-    /** Starts a rebuild, or reports the one already active (one at a time). */
-    public synchronized RebuildStatus start(SwitchOver switchOver) {
+    /**
+     * Starts a rebuild, or reports the one already active on this node (one at a time).
+     *
+     * @return empty when a rebuild is active on another node
+     */
+    public synchronized Optional<RebuildStatus> start(SwitchOver switchOver) {
         Run active = current;
         if (active != null && active.state.active()) {
-            return status(active);
+            return Optional.of(status(active));
+        }
+        Optional<RebuildLock> lock;
+        try {
+            lock = RebuildLock.tryTake(dataSource);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not ask whether a rebuild is active on another node", e);
+        }
+        if (lock.isEmpty()) {
+            return Optional.empty();
         }
         Instant now = Instant.now();
-        Run run = new Run(PROCESSOR_PREFIX + now.toEpochMilli(), switchOver, now);
+        Run run = new Run(PROCESSOR_PREFIX + now.toEpochMilli(), switchOver, now, lock.get());
         current = run;
         try {
             forgetEarlierRebuilds();
@@ -86,7 +100,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             fail(run, e);
         }
-        return status(run);
+        return Optional.of(status(run));
     }
 
     /** The current or last rebuild since this server started. */
@@ -117,6 +131,10 @@ public class ReadModelRebuilds implements AutoCloseable {
     private void follow(Run run) {
         try {
             if (!run.state.active()) {
+                return;
+            }
+            if (!run.lock.held()) {
+                fail(run, lockLost());
                 return;
             }
             Optional<Throwable> error = run.processor.error();
@@ -151,6 +169,9 @@ public class ReadModelRebuilds implements AutoCloseable {
      * tables and hands the copy's position to the live processor, which resumes from there.
      */
     private synchronized void switchOver(Run run) throws SQLException {
+        if (!run.lock.held()) {
+            throw lockLost();
+        }
         run.processor.stop();
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
                 .eventProcessor(ReadModels.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
@@ -179,12 +200,13 @@ public class ReadModelRebuilds implements AutoCloseable {
         run.state = RebuildState.SWITCHED;
         run.monitoring.cancel(false);
         run.processor.close();
+        run.lock.close();
         LOG.info("Read-model rebuild {} switched: {} events, live processor continues from position {} "
                 + "(paused {} ms)", run.name(), run.processor.processed(), run.position, run.pauseMillis);
     }
 
-    /** Stops the rebuild and removes its copy and token; FAILED is reported once they are gone. */
-    private void fail(Run run, Throwable error) {
+    /** Stops the rebuild, removes its copy and token and lets go of the lock; FAILED is reported once they are gone. */
+    private synchronized void fail(Run run, Throwable error) {
         LOG.error("Read-model rebuild {} failed; the live read models are untouched", run.name(), error);
         if (run.monitoring != null) {
             run.monitoring.cancel(false);
@@ -193,14 +215,21 @@ public class ReadModelRebuilds implements AutoCloseable {
             if (run.processor != null) {
                 run.processor.close();
             }
-            shadow.drop();
-            forgetEarlierRebuilds();
+            if (run.lock.held()) {          // without it, the copy may be another node's rebuild by now
+                shadow.drop();
+                forgetEarlierRebuilds();
+            }
         } catch (SQLException | RuntimeException cleanup) {
             LOG.warn("Cleaning up after rebuild {} failed; the next rebuild drops what is left", run.name(),
                     cleanup);
         }
         run.error = error.getClass().getSimpleName() + ": " + error.getMessage();
         run.state = RebuildState.FAILED;
+        run.lock.close();
+    }
+
+    private static IllegalStateException lockLost() {
+        return new IllegalStateException("the rebuild lock's connection was lost: another node may rebuild now");
     }
 
     /** Tokens of rebuilds that never finished (a stop, a crash) would otherwise stay in the token table. */
@@ -248,7 +277,10 @@ public class ReadModelRebuilds implements AutoCloseable {
         if (run != null && run.state.active()) {
             run.error = "the server stopped";
             run.state = RebuildState.FAILED;
-            run.processor.close();
+            if (run.processor != null) {
+                run.processor.close();
+            }
+            run.lock.close();
         }
     }
 
@@ -256,6 +288,7 @@ public class ReadModelRebuilds implements AutoCloseable {
     private static final class Run {
         private final String name;
         private final Instant startedAt;
+        private final RebuildLock lock;
         private volatile SwitchOver switchOver;
         private volatile RebuildState state = RebuildState.RUNNING;
         private volatile ShadowProcessor processor;
@@ -267,8 +300,9 @@ public class ReadModelRebuilds implements AutoCloseable {
         private volatile String error;
         private volatile Instant loggedAt;
 
-        Run(String name, SwitchOver switchOver, Instant startedAt) {
+        Run(String name, SwitchOver switchOver, Instant startedAt, RebuildLock lock) {
             this.name = name;
+            this.lock = lock;
             this.switchOver = switchOver;
             this.startedAt = startedAt;
             this.loggedAt = startedAt;

@@ -2,6 +2,7 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.ClockTicks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,12 +38,11 @@ class AuditTrailIT extends SignedInServerTest {
     private Instant afterFirst;
 
     @BeforeAll
-    void twoEditorsWorkOnTwoAssessments() throws InterruptedException {
+    void twoEditorsWorkOnTwoAssessments() {
         first = start(callers.kawasakiEditor, "監査1");
         answer(callers.kawasakiEditor, first, 1, "under-1k", "初期入力");
-        Thread.sleep(5);
-        afterFirst = Instant.now();
-        Thread.sleep(5);
+        afterFirst = ClockTicks.nextMillisecond();
+        ClockTicks.nextMillisecond();
         second = start(callers.kawasakiEditor2, "監査2");
         answer(callers.kawasakiEditor2, second, 1, "10k-to-100k", "人口の確認");
         answer(callers.kawasakiEditor, first, 2, "1k-to-10k", "再確認");

@@ -2,6 +2,7 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.ClockTicks;
 import jp.hyoka.server.support.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -43,8 +44,8 @@ class DocumentExportIT extends SignedInServerTest {
                 Map.of("content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_004))));
         String id = imported.path("assessment").path("id").asText();
         int revision = imported.path("revision").asInt();
-        Instant beforeEdit = Instant.now();
-        Thread.sleep(5);
+        Instant beforeEdit = ClockTicks.nextMillisecond();
+        ClockTicks.nextMillisecond();
         int draft = callers.asahikawaEditor.data("startNextVersion", """
                 mutation($id: ID!, $rev: Int!) {
                   startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) { ... on AssessmentEdited { revision } }

@@ -2,16 +2,20 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +53,9 @@ class DocumentImportIT extends SignedInServerTest {
                 history(first: 100) { edges { node { event actor { userId } } } }
               }
             }""";
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void givenSample004_whenAsahikawaImportsIt_thenItIsAnAssessmentWithAnswersEntriesAndPast() {
@@ -135,15 +142,24 @@ class DocumentImportIT extends SignedInServerTest {
     }
 
     @Test
-    void givenBadFiles_whenImported_thenEachIsRefusedWithItsReasonAndNothingIsStored() {
-        GraphQlClient editor = callers.unregisteredMunicipality;
+    void givenBadFiles_whenImported_thenEachIsRefusedWithItsReasonAndNothingIsStored() throws SQLException {
+        long events = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
+        List<String> listed = listed(callers.asahikawaEditor);
+
         assertThat(importBytes(callers.asahikawaEditor, "x.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13},
                 null, null).path("code").asText()).isEqualTo("BINARY_FILE");
         assertThat(importBytes(callers.asahikawaEditor, "empty.txt", new byte[0], null, null).path("code").asText())
                 .isEqualTo("EMPTY_FILE");
         assertThat(importBytes(callers.asahikawaEditor, "plain.txt", "ただのメモ\n".getBytes(StandardCharsets.UTF_8),
                 null, null).path("code").asText()).isEqualTo("NOTHING_TO_IMPORT");
-        assertThat(editor).isNotNull();
+        GraphQlClient.Response unregistered = callers.unregisteredMunicipality.execute(IMPORT, Map.of("name", "004.txt",
+                "content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_004))));
+        assertThat(unregistered.errors().findValuesAsText("code")).as(unregistered.body().toString())
+                .containsExactly("UNAUTHENTICATED");
+
+        assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry"))
+                .as("events in the event store").isEqualTo(events);
+        assertThat(listed(callers.asahikawaEditor)).isEqualTo(listed);
     }
 
     @Test
@@ -155,6 +171,11 @@ class DocumentImportIT extends SignedInServerTest {
 
         assertThat(seen.isNull() || seen.isMissingNode()).as(String.valueOf(seen)).isTrue();
         assertThat(imported.path("report").findValuesAsText("code")).contains("MUNICIPALITY_MISMATCH");
+    }
+
+    /** The ids of the caller's municipality's assessments, as its list shows them. */
+    private static List<String> listed(GraphQlClient client) {
+        return client.data("assessments", Operations.LIST, Map.of("first", 100)).findValuesAsText("id");
     }
 
     private JsonNode importAs(GraphQlClient client, String sample, String kind, String affair) {

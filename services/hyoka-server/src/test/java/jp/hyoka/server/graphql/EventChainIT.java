@@ -11,6 +11,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.audit.EventChainAudit;
 import jp.hyoka.server.audit.EventChainBackfill;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.LockWaits;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,11 +23,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -102,17 +103,28 @@ class EventChainIT extends SignedInServerTest {
     @Test
     void givenEightEditorsOfOneMunicipalityAtOnce_whenVerified_thenTheChainHasEveryEventOnceWithoutGapOrFork()
             throws Exception {
-        CountDownLatch go = new CountDownLatch(1);
+        startAndAnswer(callers.kawasakiEditor, "先に作成する事務", "課", "係");     // the chain head exists
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<String>> started = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            String affair = "同時に作成する事務" + i;
-            started.add(pool.submit(() -> {
-                go.await();
-                return startAndAnswer(callers.kawasakiEditor, affair, "課" + affair, "係" + affair);
-            }));
+        // The appends meet for certain: the chain head is held until PostgreSQL shows several of them waiting for
+        // it (as many as the server runs at once, at least two), then let go.
+        try (Connection head = dataSource.getConnection()) {
+            head.setAutoCommit(false);
+            try (PreparedStatement lock = head.prepareStatement(
+                    "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
+                lock.setString(1, "141305");
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertThat(locked.next()).as("the chain head").isTrue();
+                }
+            }
+            for (int i = 0; i < 8; i++) {
+                String affair = "同時に作成する事務" + i;
+                started.add(pool.submit(() -> startAndAnswer(callers.kawasakiEditor, affair, "課" + affair,
+                        "係" + affair)));
+            }
+            LockWaits.await(dataSource, 2, Duration.ofSeconds(20));
+            head.rollback();
         }
-        go.countDown();
         for (Future<String> assessment : started) {
             assessment.get();
         }

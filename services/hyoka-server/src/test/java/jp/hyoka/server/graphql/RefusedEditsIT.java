@@ -2,12 +2,16 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.server.support.ReadModelSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import javax.sql.DataSource;
 
 import static jp.hyoka.server.graphql.Operations.ANSWER;
 import static jp.hyoka.server.graphql.Operations.HISTORY;
@@ -19,14 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RefusedEditsIT extends SignedInServerTest {
 
+    @Inject
+    DataSource dataSource;
+
     private String id;
+    private long eventsBefore;
 
     @BeforeEach
-    void startAssessmentAtRevisionTwo() {
+    void startAssessmentAtRevisionTwo() throws SQLException {
         id = callers.kawasakiEditor.data("startAssessment", START, Map.of("kind", "ALL_ITEMS", "name", "後期高齢者医療給付"))
                 .path("assessment").path("id").asText();
         assertThat(answer(1, "department.name", Map.of("text", "市民文化局")).path("__typename").asText())
                 .isEqualTo("AssessmentEdited");
+        eventsBefore = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
     }
 
     @Test
@@ -124,8 +133,17 @@ class RefusedEditsIT extends SignedInServerTest {
                 new HashMap<>(Map.of("id", id, "rev", revision, "item", item, "value", value)));
     }
 
-    /** Still at revision 2, with exactly the two events it had. */
+    /**
+     * Still at revision 2, with exactly the two events it had; and no event stored anywhere, asked of the event store
+     * (a stored event need not have reached the read models yet).
+     */
     private void assertUnchanged() {
+        try {
+            assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry")).as("events stored")
+                    .isEqualTo(eventsBefore);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
         JsonNode history = callers.kawasakiEditor.data("assessment", HISTORY, Map.of("id", id, "first", 100))
                 .path("history").path("edges");
         assertThat(history.size()).isEqualTo(2);

@@ -75,11 +75,18 @@ class TenantIsolationIT extends SignedInServerTest {
             assertThat(nullData(callers.kawasakiReader, "query($id: ID!) { assessmentDiff(id: $id, fromRevision: 1, "
                     + "toRevision: 3) { changes { afterText } } }", id, "assessmentDiff")).as("diff " + id).isTrue();
         }
-        JsonNode trail = callers.kawasakiReader.data("auditTrail", "query($id: ID!) { auditTrail(first: 100, "
-                + "filter: {assessmentId: $id}) { edges { node { revision } } } }", Map.of("id", theirs));
+        String trailOf = "query($id: ID!) { auditTrail(first: 100, filter: {assessmentId: $id}) "
+                + "{ edges { node { revision } } } }";
+        JsonNode trail = callers.kawasakiReader.data("auditTrail", trailOf, Map.of("id", theirs));
         assertThat(trail.path("edges")).as("their audit trail").isEmpty();
+        GraphQlClient theirAuditor = new GraphQlClient(server.getURI(), issuer.issue("a-auditor", "旭川 監査",
+                Callers.ASAHIKAWA, List.of("auditor")));
+        assertThat(theirAuditor.data("auditTrail", trailOf, Map.of("id", theirs)).path("edges"))
+                .as("the same query, from their municipality").isNotEmpty();
         JsonNode list = callers.kawasakiEditor.data("assessments", Operations.LIST, Map.of("first", 100));
         assertThat(list.toString()).doesNotContain(theirs);
+        assertThat(callers.asahikawaEditor.data("assessments", Operations.LIST, Map.of("first", 100)).toString())
+                .as("the same list, from their municipality").contains(theirs);
     }
 
     @Test

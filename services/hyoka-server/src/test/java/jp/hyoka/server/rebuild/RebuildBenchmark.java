@@ -241,7 +241,7 @@ public final class RebuildBenchmark {
     /** Row 7's product: {events/s, read-model rows/s, switch pause ms}, from start to caught up. */
     private static double[] rebuild(ApplicationContext context, long events) throws SQLException {
         ReadModelRebuilds rebuilds = context.getBean(ReadModelRebuilds.class);
-        RebuildStatus status = rebuilds.start(SwitchOver.MANUAL);
+        RebuildStatus status = rebuilds.start(SwitchOver.MANUAL).orElseThrow();
         while (status.state() == RebuildState.RUNNING) {
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
             status = rebuilds.status().orElseThrow();

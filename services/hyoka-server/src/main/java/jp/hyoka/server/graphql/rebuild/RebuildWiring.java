@@ -39,7 +39,9 @@ public class RebuildWiring implements GraphQlFeature {
                 .dataFetcher("rebuildReadModels", environment -> {
                     String switchOver = environment.getArgument("switchOver");
                     return fields(rebuilds.start(switchOver == null ? SwitchOver.WHEN_CAUGHT_UP
-                            : SwitchOver.valueOf(switchOver)));
+                            : SwitchOver.valueOf(switchOver)).orElseThrow(() -> new ApiException(
+                            ApiException.BAD_USER_INPUT, "A read-model rebuild is active on another node: follow it "
+                            + "there (readModelRebuild), or start one when it has ended.")));
                 })
                 .dataFetcher("switchReadModels", environment -> fields(rebuilds.switchWhenCaughtUp(SWITCH_WAIT)
                         .orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,

@@ -1,0 +1,51 @@
+package jp.hyoka.server.support;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Another node of the same installation, in this JVM: a second server (its own Axon, processors, connection pool and
+ * in-memory locks) on the database of a running test server. Its development issuer signs with a key of its own,
+ * so its callers get their tokens from {@link #client}.
+ */
+public final class SecondNode implements AutoCloseable {
+
+    private final EmbeddedServer server;
+
+    private SecondNode(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    /** Starts a node on the database {@code first} uses. */
+    public static SecondNode on(ApplicationContext first) {
+        Map<String, Object> properties = new HashMap<>();
+        for (String key : List.of("hyoka.database.url", "hyoka.database.username", "hyoka.database.password")) {
+            properties.put(key, first.getProperty(key, String.class).orElse(""));
+        }
+        properties.put("hyoka.dev-issuer.enabled", "true");
+        properties.put("micronaut.server.port", "-1");
+        properties.put("hyoka.demo.enabled", "false");
+        return new SecondNode(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    /** A client of this node, signed in with a token this node issued. */
+    public GraphQlClient client(String userId, String name, MunicipalityCode tenant, List<String> roles) {
+        return new GraphQlClient(server.getURI(), server.getApplicationContext().getBean(DevTokenIssuer.class)
+                .issue(userId, name, tenant, roles));
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}
