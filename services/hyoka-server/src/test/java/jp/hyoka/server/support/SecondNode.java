@@ -5,7 +5,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.DevTokenIssuer;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,13 +23,9 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node on the database {@code first} uses. */
     public static SecondNode on(ApplicationContext first) {
-        Map<String, Object> properties = new HashMap<>();
-        for (String key : List.of("hyoka.database.url", "hyoka.database.username", "hyoka.database.password")) {
-            properties.put(key, first.getProperty(key, String.class).orElse(""));
-        }
-        properties.put("hyoka.dev-issuer.enabled", "true");
-        properties.put("micronaut.server.port", "-1");
-        properties.put("hyoka.demo.enabled", "false");
+        Map<String, Object> properties = ServerNodes.properties(first.getProperty("hyoka.database.url", String.class)
+                        .orElseThrow(), first.getProperty("hyoka.database.username", String.class).orElse(""),
+                first.getProperty("hyoka.database.password", String.class).orElse(""));
         return new SecondNode(ApplicationContext.run(EmbeddedServer.class, properties));
     }
 

@@ -7,8 +7,10 @@ import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Several server nodes on one PostgreSQL database, as behind a load balancer: each its own HTTP server, Axon
@@ -21,18 +23,24 @@ public final class ServerNodes implements AutoCloseable {
 
     public ServerNodes(int count, String jdbcUrl, Map<String, Object> extraProperties) {
         for (int node = 0; node < count; node++) {
-            Map<String, Object> properties = new java.util.HashMap<>(Map.of(
-                    "hyoka.database.url", jdbcUrl,
-                    "hyoka.database.username", TestDatabase.user(),
-                    "hyoka.database.password", TestDatabase.password(),
-                    "hyoka.dev-issuer.enabled", "true",
-                    "micronaut.server.port", "-1",
-                    "hyoka.demo.enabled", "false",
-                    // one JVM, several nodes: each must hold processor claims under a name of its own
-                    "hyoka.node-id", "test-node-" + node + "-" + java.util.UUID.randomUUID()));
+            Map<String, Object> properties = properties(jdbcUrl, TestDatabase.user(), TestDatabase.password());
             properties.putAll(extraProperties);
             nodes.add(ApplicationContext.run(EmbeddedServer.class, properties));
         }
+    }
+
+    /** The settings of one more node on the database at {@code jdbcUrl}. */
+    static Map<String, Object> properties(String jdbcUrl, String user, String password) {
+        return new HashMap<>(Map.of(
+                "hyoka.database.url", jdbcUrl,
+                "hyoka.database.username", user,
+                "hyoka.database.password", password,
+                "hyoka.dev-issuer.enabled", "true",
+                "micronaut.server.port", "-1",
+                "hyoka.demo.enabled", "false",
+                // One JVM, several nodes: each must hold processor claims under a name of its own, or each would
+                // take the other's claim for its own and both would project.
+                "hyoka.node-id", "test-node-" + UUID.randomUUID()));
     }
 
     /** Registers a municipality (once: the tenant table is shared). */
