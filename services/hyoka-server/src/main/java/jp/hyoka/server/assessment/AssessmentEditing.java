@@ -27,6 +27,8 @@ import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
+import jp.hyoka.server.availability.ConnectionFailures;
+import jp.hyoka.server.availability.DatabaseUnavailable;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -159,16 +161,32 @@ public class AssessmentEditing {
                 : new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id))));
     }
 
+    /**
+     * A database outage while the command is out means its commit may have happened ({@link DatabaseUnavailable});
+     * one after it came back means it was stored, and the edit is reported as such (not yet visible at worst).
+     */
     private EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {
+        long revision;
         try {
-            long revision = revisionOf.apply(commands.sendAndWait(command));
+            revision = revisionOf.apply(commands.sendAndWait(command));
+        } catch (RuntimeException e) {
+            Optional<EditOutcome> refused = refusal(caller, command, e);
+            if (refused.isEmpty() && ConnectionFailures.causedBy(e)) {
+                throw new DatabaseUnavailable(true, e);
+            }
+            return refused.orElseThrow(() -> e);
+        }
+        try {
             if (!catchUp.await(caller.tenant(), command.assessmentId(), revision)) {
                 LOG.warn("Read models did not reach revision {} of {} in time", revision, command.assessmentId());
             }
-            return new EditOutcome.Edited(command.assessmentId(), revision);
         } catch (RuntimeException e) {
-            return refusal(caller, command, e).orElseThrow(() -> e);
+            if (!ConnectionFailures.causedBy(e)) {
+                throw e;
+            }
+            LOG.warn("Stored revision {} of {}; the database failed during the wait", revision, command.assessmentId());
         }
+        return new EditOutcome.Edited(command.assessmentId(), revision);
     }
 
     private Optional<EditOutcome> refusal(Caller caller, AssessmentCommand command, RuntimeException failure) {
