@@ -1,0 +1,216 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jp.hyoka.server.security.DevTokenIssuer;
+import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.GraphQlClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static jp.hyoka.server.graphql.Operations.ANSWER;
+import static jp.hyoka.server.graphql.Operations.HISTORY;
+import static jp.hyoka.server.graphql.Operations.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL stops and starts again on the same port and data directory while editors keep editing. Meanwhile every
+ * answer is typed (an edit, a refusal, ServiceUnavailable, EditNotYetVisible, BUSY): never INTERNAL. Afterwards the
+ * server edits again by itself, and every edit it acknowledged is in the assessment's history.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
+class PostgresRestartIT {
+
+    private static final int EDITORS = 4;
+    private static final Set<String> OUTAGE_ANSWERS = Set.of("ServiceUnavailable", "EditNotYetVisible", "BUSY",
+            "SERVICE_UNAVAILABLE");
+
+    private Path dataDir;
+    private int port;
+    private EmbeddedPostgres postgres;
+    private ApplicationContext context;
+    private Callers callers;
+
+    /** An edit the server acknowledged: stored at {@code revision} with {@code text}. */
+    private record Acknowledged(String assessmentId, int revision, String text) {
+    }
+
+    @BeforeAll
+    void start() throws IOException {
+        dataDir = Files.createTempDirectory("hyoka-restart-");
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        postgres = startPostgres();
+        context = ApplicationContext.run(Map.of(
+                "hyoka.database.url", "jdbc:postgresql://localhost:" + port + "/postgres",
+                "hyoka.database.username", "postgres",
+                "hyoka.database.password", "",
+                "hyoka.dev-issuer.enabled", "true",
+                "hyoka.demo.enabled", "false",
+                "hyoka.read-your-writes.timeout", "2s",
+                "micronaut.server.port", "-1"));
+        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        callers = new Callers(server, context.getBean(DevTokenIssuer.class), context.getBean(Tenants.class));
+    }
+
+    @AfterAll
+    void stop() throws IOException {
+        if (context != null) {
+            context.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void givenEditorsAtWork_whenPostgresRestarts_thenOnlyTypedAnswersTheServerRecoversAndNoAcknowledgedEditIsLost()
+            throws Exception {
+        List<String> assessments = new ArrayList<>();
+        for (int i = 0; i < EDITORS; i++) {
+            assessments.add(callers.kawasakiEditor.data("startAssessment", START,
+                    Map.of("kind", "KEY_ITEMS", "name", "再起動" + i)).path("assessment").path("id").asText());
+        }
+        List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
+        List<String> untyped = new CopyOnWriteArrayList<>();
+        Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService editors = Executors.newFixedThreadPool(EDITORS);
+        for (String id : assessments) {
+            editors.submit(() -> edit(id, running, acknowledged, untyped, answers));
+        }
+
+        awaitTrue("edits before the restart", Duration.ofSeconds(60), () -> acknowledged.size() >= 3 * EDITORS);
+        postgres.close();
+        // Until every editor met the outage: the pool's broken connections first, then waits for new ones.
+        awaitTrue("outage answers", Duration.ofSeconds(90), () -> outageAnswers(answers) >= EDITORS);
+        postgres = startPostgres();
+        int beforeRecovery = acknowledged.size();
+        awaitTrue("edits after the restart", Duration.ofSeconds(120),
+                () -> assessments.stream().allMatch(id -> acknowledged.subList(beforeRecovery, acknowledged.size())
+                        .stream().anyMatch(edit -> edit.assessmentId().equals(id))));
+        running.set(false);
+        editors.shutdown();
+        assertThat(editors.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+        System.out.println("PostgresRestartIT answers: " + answers);
+        assertThat(untyped).as("answers that are not typed: %s", answers).isEmpty();
+        assertThat(outageAnswers(answers)).isPositive();
+        for (String id : assessments) {
+            Map<Integer, String> history = new HashMap<>();
+            awaitTrue("history of " + id, Duration.ofSeconds(60), () -> {
+                history.clear();
+                history.putAll(history(id));
+                return acknowledged.stream().filter(edit -> edit.assessmentId().equals(id))
+                        .allMatch(edit -> edit.text().equals(history.get(edit.revision())));
+            });
+        }
+    }
+
+    /** One editor: answers the same item again and again against the revision it last saw. */
+    private void edit(String id, AtomicBoolean running, List<Acknowledged> acknowledged, List<String> untyped,
+                      Map<String, AtomicInteger> answers) {
+        int revision = 1;
+        int n = 0;
+        while (running.get()) {
+            String text = id.substring(0, 8) + "-" + n++;
+            GraphQlClient.Response response;
+            try {
+                response = callers.kawasakiEditor.execute(ANSWER, Map.of("id", id, "rev", revision,
+                        "item", "department.name", "value", Map.of("text", text)));
+            } catch (RuntimeException e) {
+                untyped.add("no answer: " + e);
+                continue;
+            }
+            JsonNode result = response.data().path("answerItem");
+            String kind = response.status() == 200 && result.has("__typename") ? result.path("__typename").asText()
+                    : response.errors().path(0).path("extensions").path("code").asText("HTTP " + response.status());
+            answers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+            switch (kind) {
+                case "AssessmentEdited", "EditNotYetVisible" -> {
+                    revision = result.path("revision").asInt(result.path("assessment").path("revision").asInt());
+                    acknowledged.add(new Acknowledged(id, revision, text));
+                }
+                case "StaleRevision" -> revision = result.path("currentRevision").asInt();
+                case "ServiceUnavailable", "BUSY", "SERVICE_UNAVAILABLE" -> pause();
+                default -> untyped.add(response.status() + " " + response.body());
+            }
+        }
+    }
+
+    private Map<Integer, String> history(String id) {
+        Map<Integer, String> texts = new HashMap<>();
+        String after = null;
+        do {
+            Map<String, Object> variables = new HashMap<>(Map.of("id", id, "first", 100));
+            if (after != null) {
+                variables.put("after", after);
+            }
+            JsonNode history = callers.kawasakiEditor.data("assessment", HISTORY, variables).path("history");
+            history.path("edges").forEach(edge -> texts.put(edge.path("node").path("revision").asInt(),
+                    edge.path("node").path("after").path("text").asText()));
+            after = history.path("pageInfo").path("hasNextPage").asBoolean() ? history.path("pageInfo")
+                    .path("endCursor").asText() : null;
+        } while (after != null);
+        return texts;
+    }
+
+    private EmbeddedPostgres startPostgres() throws IOException {
+        return EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
+    }
+
+    private static int outageAnswers(Map<String, AtomicInteger> answers) {
+        return answers.entrySet().stream().filter(entry -> OUTAGE_ANSWERS.contains(entry.getKey()))
+                .mapToInt(entry -> entry.getValue().get()).sum();
+    }
+
+    /** What a client does on a retryable answer: waits the advised moment. Not synchronisation. */
+    private static void pause() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitTrue(String what, Duration deadline, BooleanSupplier condition)
+            throws InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for %s", what).isBefore(end);
+            Thread.sleep(50);
+        }
+    }
+}
