@@ -73,7 +73,7 @@ public final class OutageResults {
         return environment -> {
             try {
                 return fetcher.get(environment);
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 if (!ConnectionFailures.causedBy(e)) {
                     throw e;
                 }

@@ -33,14 +33,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
-import static jp.hyoka.server.graphql.Operations.ANSWER;
+import static jp.hyoka.server.graphql.Operations.DOCUMENT;
 import static jp.hyoka.server.graphql.Operations.HISTORY;
 import static jp.hyoka.server.graphql.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * PostgreSQL stops and starts again on the same port and data directory while editors keep editing. Meanwhile every
- * answer is typed (an edit, a refusal, ServiceUnavailable, EditNotYetVisible, BUSY): never INTERNAL. Afterwards the
+ * PostgreSQL stops and starts again on the same port and data directory while editors keep editing and a reader keeps
+ * reading. Meanwhile every answer is typed (an edit, a refusal, ServiceUnavailable, EditNotYetVisible, BUSY; for the
+ * reader SERVICE_UNAVAILABLE or BUSY with a retry delay): never INTERNAL. Afterwards the
  * server edits again by itself, and every edit it acknowledged is in the assessment's history.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +49,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresRestartIT {
 
     private static final int EDITORS = 4;
+    private static final String EDIT = """
+            mutation($id: ID!, $rev: Int!, $item: ID!, $value: AnswerInput!) {
+              answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item, value: $value}) {
+                __typename
+                ... on AssessmentEdited { revision }
+                ... on EditNotYetVisible { revision }
+                ... on StaleRevision { currentRevision }
+                ... on ServiceUnavailable { mayHaveBeenStored retryAfterSeconds }
+                ... on Problem { code message }
+              }
+            }""";
     private static final Set<String> OUTAGE_ANSWERS = Set.of("ServiceUnavailable", "EditNotYetVisible", "BUSY",
             "SERVICE_UNAVAILABLE");
 
@@ -102,10 +114,11 @@ class PostgresRestartIT {
         List<String> untyped = new CopyOnWriteArrayList<>();
         Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
         AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService editors = Executors.newFixedThreadPool(EDITORS);
+        ExecutorService editors = Executors.newFixedThreadPool(EDITORS + 1);
         for (String id : assessments) {
             editors.submit(() -> edit(id, running, acknowledged, untyped, answers));
         }
+        editors.submit(() -> read(assessments.get(0), running, untyped, answers));
 
         awaitTrue("edits before the restart", Duration.ofSeconds(60), () -> acknowledged.size() >= 3 * EDITORS);
         postgres.close();
@@ -143,7 +156,7 @@ class PostgresRestartIT {
             String text = id.substring(0, 8) + "-" + n++;
             GraphQlClient.Response response;
             try {
-                response = callers.kawasakiEditor.execute(ANSWER, Map.of("id", id, "rev", revision,
+                response = callers.kawasakiEditor.execute(EDIT, Map.of("id", id, "rev", revision,
                         "item", "department.name", "value", Map.of("text", text)));
             } catch (RuntimeException e) {
                 untyped.add("no answer: " + e);
@@ -155,12 +168,35 @@ class PostgresRestartIT {
             answers.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
             switch (kind) {
                 case "AssessmentEdited", "EditNotYetVisible" -> {
-                    revision = result.path("revision").asInt(result.path("assessment").path("revision").asInt());
+                    revision = result.path("revision").asInt();
                     acknowledged.add(new Acknowledged(id, revision, text));
                 }
                 case "StaleRevision" -> revision = result.path("currentRevision").asInt();
                 case "ServiceUnavailable", "BUSY", "SERVICE_UNAVAILABLE" -> pause();
                 default -> untyped.add(response.status() + " " + response.body());
+            }
+        }
+    }
+
+    /** A reader: reads the document again and again; a failed read must be a typed, retryable error. */
+    private void read(String id, AtomicBoolean running, List<String> untyped, Map<String, AtomicInteger> answers) {
+        while (running.get()) {
+            GraphQlClient.Response response;
+            try {
+                response = callers.kawasakiReader.execute(DOCUMENT, Map.of("id", id));
+            } catch (RuntimeException e) {
+                untyped.add("no answer: " + e);
+                continue;
+            }
+            JsonNode error = response.errors().path(0);
+            String kind = response.status() == 200 && error.isMissingNode() ? "read"
+                    : error.path("extensions").path("code").asText("HTTP " + response.status());
+            answers.computeIfAbsent("query " + kind, k -> new AtomicInteger()).incrementAndGet();
+            boolean retryable = error.path("extensions").path("retryAfterSeconds").asInt() > 0;
+            if ((kind.equals("SERVICE_UNAVAILABLE") || kind.equals("BUSY")) && retryable) {
+                pause();
+            } else if (!kind.equals("read")) {
+                untyped.add(response.status() + " " + response.body());
             }
         }
     }
