@@ -172,7 +172,7 @@ public class AssessmentEditing {
         } catch (RuntimeException e) {
             Optional<EditOutcome> refused = refusal(caller, command, e);
             if (refused.isEmpty() && ConnectionFailures.causedBy(e)) {
-                throw new DatabaseUnavailable(true, e);
+                throw DatabaseUnavailable.whileSending(e);
             }
             return refused.orElseThrow(() -> e);
         }

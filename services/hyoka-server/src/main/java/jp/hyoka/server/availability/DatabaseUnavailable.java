@@ -1,13 +1,14 @@
 package jp.hyoka.server.availability;
 
 /**
- * An edit met a database outage. {@code mayHaveBeenStored}: the command had been handed to the event store when the
- * connection failed, so its commit may have happened; false when nothing was sent.
+ * An edit met a database outage. {@code mayHaveBeenStored}: the connection failed where the command's commit may have
+ * happened; false when it provably did not (nothing sent, or the aggregate could not even be loaded).
  */
 public final class DatabaseUnavailable extends RuntimeException {
 
     /** What a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 1;
+    private static final String AXON_REPOSITORY = "org.axonframework.modelling.command.AbstractRepository";
 
     private final boolean mayHaveBeenStored;
 
@@ -15,6 +16,27 @@ public final class DatabaseUnavailable extends RuntimeException {
         super(mayHaveBeenStored ? "the database failed while the edit was being stored"
                 : "the database failed before the edit was sent", cause);
         this.mayHaveBeenStored = mayHaveBeenStored;
+    }
+
+    /**
+     * An outage met by a command on its way through the event store. It may have been stored unless it failed
+     * loading its aggregate: the unit of work then never reached its commit. The load is recognised by Axon's
+     * repository on the failure's stack; where that is not found, the answer stays the safe one (may have been).
+     */
+    public static DatabaseUnavailable whileSending(Throwable failure) {
+        return new DatabaseUnavailable(!failedLoading(failure), failure);
+    }
+
+    static boolean failedLoading(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+            for (StackTraceElement frame : cause.getStackTrace()) {
+                if (frame.getClassName().equals(AXON_REPOSITORY) && frame.getMethodName().equals("load")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public boolean mayHaveBeenStored() {
