@@ -19,13 +19,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import static jp.hyoka.server.graphql.Operations.ANSWER;
 import static jp.hyoka.server.graphql.Operations.DOCUMENT;
 import static jp.hyoka.server.graphql.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests stuck in a slow query (a table the test holds locked) wait on GraphQL workers, not on Netty's event loop:
- * a concurrent request is answered at once, and no event-loop thread is inside JDBC or a wait.
+ * Requests stuck in a slow query (a table the test holds locked; one of them an edit waiting for the read models)
+ * wait on GraphQL workers, not on Netty's event loop: a concurrent request is answered at once, and no event-loop
+ * thread is inside JDBC or a wait.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,10 +48,16 @@ class WorkerPoolIT extends SignedInServerTest {
             throws Exception {
         String id = callers.kawasakiEditor.data("startAssessment", START, Map.of("kind", "KEY_ITEMS", "name", "遅い照会"))
                 .path("assessment").path("id").asText();
+        String edited = callers.kawasakiEditor.data("startAssessment", START, Map.of("kind", "KEY_ITEMS", "name", "遅い編集"))
+                .path("assessment").path("id").asText();
         ExecutorService clients = Executors.newFixedThreadPool(STUCK);
         List<CompletableFuture<GraphQlClient.Response>> stuck = new ArrayList<>();
+        CompletableFuture<GraphQlClient.Response> edit;
         try (TableLock lock = TableLock.hold(url, user, password, "rm_assessment")) {
-            for (int i = 0; i < STUCK; i++) {
+            // An edit is stored, then waits for the read models, which cannot write the locked table either.
+            edit = CompletableFuture.supplyAsync(() -> callers.kawasakiEditor.execute(ANSWER, Map.of("id", edited,
+                    "rev", 1, "item", "department.name", "value", Map.of("text", "待つ課"))), clients);
+            for (int i = 1; i < STUCK; i++) {
                 stuck.add(CompletableFuture.supplyAsync(
                         () -> callers.kawasakiEditor.execute(DOCUMENT, Map.of("id", id)), clients));
             }
@@ -64,11 +72,14 @@ class WorkerPoolIT extends SignedInServerTest {
             assertThat(concurrent.data().path("me").path("userId").asText()).isEqualTo("k-editor-2");
             assertThat(took).isLessThan(Duration.ofSeconds(3));
             assertThat(stuck).noneMatch(CompletableFuture::isDone);
+            assertThat(edit).isNotDone();
             assertThat(inDatabase).extracting(ThreadInfo::getThreadName)
-                    .filteredOn(name -> name.startsWith("hyoka-graphql-")).hasSizeGreaterThanOrEqualTo(STUCK);
+                    .filteredOn(name -> name.startsWith(GraphQlWorkers.THREAD_PREFIX)).hasSize(STUCK);
             assertThat(inDatabase).extracting(ThreadInfo::getThreadName)
                     .noneMatch(name -> name.contains("EventLoop") || name.contains("eventLoop"));
         }
+        assertThat(edit.get(20, TimeUnit.SECONDS).data().path("answerItem").path("__typename").asText())
+                .isIn("AssessmentEdited", "EditNotYetVisible");
         for (CompletableFuture<GraphQlClient.Response> request : stuck) {
             GraphQlClient.Response response = request.get(20, TimeUnit.SECONDS);
             assertThat(response.status()).isEqualTo(200);
