@@ -8,6 +8,7 @@ public final class DatabaseUnavailable extends RuntimeException {
 
     /** What a client is told to wait before trying again. */
     public static final int RETRY_AFTER_SECONDS = 1;
+    private static final int MAX_DEPTH = 32;
     private static final String AXON_REPOSITORY = "org.axonframework.modelling.command.AbstractRepository";
 
     private final boolean mayHaveBeenStored;
@@ -27,9 +28,20 @@ public final class DatabaseUnavailable extends RuntimeException {
         return new DatabaseUnavailable(!failedLoading(failure), failure);
     }
 
+    /** Whether an edit that failed with {@code failure} may have been stored: false unless it met an outage here. */
+    public static boolean mayHaveBeenStored(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
+            if (cause instanceof DatabaseUnavailable unavailable) {
+                return unavailable.mayHaveBeenStored();
+            }
+        }
+        return false;
+    }
+
     static boolean failedLoading(Throwable failure) {
         int depth = 0;
-        for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
             for (StackTraceElement frame : cause.getStackTrace()) {
                 if (frame.getClassName().equals(AXON_REPOSITORY) && frame.getMethodName().equals("load")) {
                     return true;

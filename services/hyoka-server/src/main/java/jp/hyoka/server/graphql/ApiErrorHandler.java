@@ -38,7 +38,7 @@ final class ApiErrorHandler implements DataFetcherExceptionHandler {
             message = "The database is not reachable. Retry shortly.";
             extensions.put("retryable", true);
             extensions.put("retryAfterSeconds", DatabaseUnavailable.RETRY_AFTER_SECONDS);
-            extensions.put("mayHaveBeenStored", OutageResults.mayHaveBeenStored(failure));
+            extensions.put("mayHaveBeenStored", DatabaseUnavailable.mayHaveBeenStored(failure));
         } else {
             String incident = UUID.randomUUID().toString();
             LOG.error("Unexpected failure in {} (incident {})", parameters.getPath(), incident, failure);

@@ -77,20 +77,11 @@ public final class OutageResults {
                 if (!ConnectionFailures.causedBy(e)) {
                     throw e;
                 }
-                boolean mayHaveBeenStored = mayHaveBeenStored(e);
+                boolean mayHaveBeenStored = DatabaseUnavailable.mayHaveBeenStored(e);
                 LOG.warn("Database out of reach in {} (may have been stored: {}): {}",
                         environment.getField().getName(), mayHaveBeenStored, e.toString());
                 return new ServiceUnavailableResult(mayHaveBeenStored);
             }
         };
-    }
-
-    static boolean mayHaveBeenStored(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DatabaseUnavailable unavailable) {
-                return unavailable.mayHaveBeenStored();
-            }
-        }
-        return false;
     }
 }
