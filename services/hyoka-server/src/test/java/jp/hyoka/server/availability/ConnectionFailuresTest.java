@@ -32,6 +32,12 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void givenAConnectionThePoolClosedAfterItBroke_whenAsked_thenAConnectionFailure() {
+        assertThat(ConnectionFailures.causedBy(new IllegalStateException("could not read the event chain",
+                new SQLException("Connection is closed")))).isTrue();
+    }
+
+    @Test
     void givenAnEditThatMetAnOutage_whenAsked_thenAConnectionFailure() {
         assertThat(ConnectionFailures.causedBy(new DatabaseUnavailable(true, null))).isTrue();
     }
