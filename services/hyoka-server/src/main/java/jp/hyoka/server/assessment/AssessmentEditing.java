@@ -27,6 +27,8 @@ import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
+import jp.hyoka.server.availability.ConnectionFailures;
+import jp.hyoka.server.availability.DatabaseUnavailable;
 import jp.hyoka.server.axon.StoredRevisions;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -164,16 +166,32 @@ public class AssessmentEditing {
                 : new EditOutcome.Refused(new UnknownItem(itemId, formOf(caller, id))));
     }
 
+    /**
+     * A database outage while the command is out means its commit may have happened ({@link DatabaseUnavailable});
+     * one after it came back means it was stored, and the edit is reported as such (not yet visible at worst).
+     */
     private EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {
+        long revision;
         try {
-            long revision = revisionOf.apply(commands.sendAndWait(command));
+            revision = revisionOf.apply(commands.sendAndWait(command));
+        } catch (RuntimeException e) {
+            Optional<EditOutcome> refused = expectedFailure(caller, command, e);
+            if (refused.isEmpty() && ConnectionFailures.causedBy(e)) {
+                throw DatabaseUnavailable.whileSending(e);
+            }
+            return refused.orElseThrow(() -> e);
+        }
+        try {
             if (!catchUp.await(caller.tenant(), command.assessmentId(), revision)) {
                 LOG.warn("Read models did not reach revision {} of {} in time", revision, command.assessmentId());
             }
-            return new EditOutcome.Edited(command.assessmentId(), revision);
         } catch (RuntimeException e) {
-            return expectedFailure(caller, command, e).orElseThrow(() -> e);
+            if (!ConnectionFailures.causedBy(e)) {
+                throw e;
+            }
+            LOG.warn("Stored revision {} of {}; the database failed during the wait", revision, command.assessmentId());
         }
+        return new EditOutcome.Edited(command.assessmentId(), revision);
     }
 
     /** A failure that is an expected outcome (a rejection, a lost race), as that outcome; empty for a fault. */

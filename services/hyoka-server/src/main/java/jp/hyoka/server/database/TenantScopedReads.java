@@ -38,13 +38,27 @@ public class TenantScopedReads {
     /** The same on a connection the caller holds; afterwards the connection is as it was (autocommit, own role). */
     public static <T> T read(Connection connection, MunicipalityCode tenant, Work<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
             scope(connection, tenant);
-            return work.run(connection);
-        } finally {
-            connection.rollback();                          // read-only by intent: nothing to keep
-            connection.setAutoCommit(true);
+            result = work.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            // The failure the caller must see: a connection it broke cannot be reset either, and that second
+            // failure ("Connection is closed", no SQLState) must not hide the first (e.g. 08006, database gone).
+            try {
+                reset(connection);
+            } catch (SQLException | RuntimeException resetFailed) {
+                e.addSuppressed(resetFailed);
+            }
+            throw e;
         }
+        reset(connection);
+        return result;
+    }
+
+    private static void reset(Connection connection) throws SQLException {
+        connection.rollback();                              // read-only by intent: nothing to keep
+        connection.setAutoCommit(true);
     }
 
     private static void scope(Connection connection, MunicipalityCode tenant) throws SQLException {

@@ -58,7 +58,7 @@ public class GraphQlFactory {
             types.merge(parser.parse(sdl(feature.sdlFile())));
             feature.wire(wiring);
         }
-        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(types, wiring.build());
+        GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();
         return GraphQL.newGraphQL(schema)

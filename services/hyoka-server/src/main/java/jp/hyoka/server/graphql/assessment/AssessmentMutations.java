@@ -11,8 +11,11 @@ import jp.hyoka.domain.rejection.Rejection;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.server.assessment.AssessmentEditing;
 import jp.hyoka.server.assessment.AssessmentQueries;
+import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.OutageResults;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.assessment.Nodes.EditedNode;
 import jp.hyoka.server.graphql.assessment.Nodes.HistoryNode;
@@ -22,6 +25,8 @@ import jp.hyoka.server.security.Caller;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Editing through GraphQL. Each mutation answers a union: the edited assessment (already visible to reads), or
@@ -91,6 +96,9 @@ public class AssessmentMutations {
 
     /** The GraphQL object type of a mutation result node. */
     static String typeOf(Object result) {
+        if (result instanceof OutageResults.ServiceUnavailableResult) {
+            return "ServiceUnavailable";
+        }
         if (result instanceof Nodes.Typed typed) {
             return typed.graphQlType();
         }
@@ -129,11 +137,29 @@ public class AssessmentMutations {
 
     Object node(Caller caller, EditOutcome outcome) {
         if (outcome instanceof EditOutcome.Edited edited) {
-            return queries.find(caller.tenant(), edited.assessmentId())
-                    .map(view -> (Object) new EditedNode(view, edited.revision(), edited.addedEntryId()))
-                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
+            return stored(queries, caller, edited,
+                    view -> new EditedNode(view, edited.revision(), edited.addedEntryId()));
         }
         return problem(caller, (EditOutcome.Refused) outcome);
+    }
+
+    /**
+     * A stored edit as the node {@code visible} makes of the assessment read back; EditNotYetVisible when the read
+     * models do not show it yet or the database failed reading it back (the edit is stored either way).
+     */
+    static Object stored(AssessmentQueries queries, Caller caller, EditOutcome.Edited edited,
+                         Function<AssessmentView, Object> visible) {
+        Optional<AssessmentView> view;
+        try {
+            view = queries.find(caller.tenant(), edited.assessmentId());
+        } catch (RuntimeException e) {
+            if (!ConnectionFailures.causedBy(e)) {
+                throw e;
+            }
+            view = Optional.empty();
+        }
+        return view.map(visible)
+                .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
     }
 
     /** A refusal as its Problem node; a stale revision lists what changed since, on the assessment's form. */

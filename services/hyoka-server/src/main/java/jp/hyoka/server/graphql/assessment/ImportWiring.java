@@ -88,18 +88,16 @@ public class ImportWiring implements GraphQlFeature {
 
     private Object documentNode(Caller caller, DocumentImport.Result result) {
         if (result.outcome() instanceof EditOutcome.Edited edited) {
-            return queries.find(caller.tenant(), edited.assessmentId())
-                    .map(view -> (Object) new Nodes.DocumentImportedNode(view, edited.revision(), result.report()))
-                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
+            return AssessmentMutations.stored(queries, caller, edited,
+                    view -> new Nodes.DocumentImportedNode(view, edited.revision(), result.report()));
         }
         return mutations.problem(caller, (EditOutcome.Refused) result.outcome());
     }
 
     private Object node(Caller caller, ChangeAnnexImport.Result result) {
         if (result.outcome() instanceof EditOutcome.Edited edited) {
-            return queries.find(caller.tenant(), edited.assessmentId())
-                    .map(view -> (Object) new ImportedNode(view, edited.revision(), result.report()))
-                    .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
+            return AssessmentMutations.stored(queries, caller, edited,
+                    view -> new ImportedNode(view, edited.revision(), result.report()));
         }
         return mutations.problem(caller, (EditOutcome.Refused) result.outcome());
     }

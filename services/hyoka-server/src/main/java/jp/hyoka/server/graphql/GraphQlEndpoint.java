@@ -1,0 +1,131 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import jp.hyoka.server.availability.ConnectionFailures;
+import jp.hyoka.server.availability.DatabaseUnavailable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * The GraphQL HTTP endpoint, in place of micronaut-graphql's controller (GraphiQL stays theirs). The event loop only
+ * reads the request, strictly ({@link GraphQlRequest}: 400 for what is not one UTF-8 JSON operation); execution,
+ * with its JDBC calls and read-your-writes waits, runs on {@link GraphQlWorkers}. A full pool answers 503 with
+ * {@code Retry-After} and the code BUSY at once; a database out of reach before execution began answers 503
+ * SERVICE_UNAVAILABLE. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
+ */
+@Controller("${graphql.path:/graphql}")
+@Replaces(GraphQLController.class)
+public class GraphQlEndpoint {
+
+    static final String BUSY = "BUSY";
+    static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GraphQL graphQL;
+    private final CallerContext callers;
+    private final GraphQlWorkers workers;
+
+    public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers) {
+        this.graphQL = graphQL;
+        this.callers = callers;
+        this.workers = workers;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
+                request.getUri().getRawQuery()));
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<MutableHttpResponse<String>> get(HttpRequest<?> request) {
+        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()));
+    }
+
+    private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read) {
+        GraphQlRequest request;
+        try {
+            request = read.get();
+        } catch (GraphQlRequest.Refused refused) {
+            return CompletableFuture.completedFuture(
+                    error(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(), Map.of()));
+        }
+        try {
+            return workers.submit(() -> execute(http, request));
+        } catch (GraphQlWorkers.Busy busy) {
+            return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
+                    GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
+        }
+    }
+
+    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request) {
+        try {
+            ExecutionInput input = ExecutionInput.newExecutionInput()
+                    .query(request.query())
+                    .operationName(request.operationName())
+                    .variables(request.variables())
+                    .graphQLContext(Map.of(CallerContext.KEY, callers.resolve(http)))
+                    .build();
+            return HttpResponse.ok(json(graphQL.execute(input).toSpecification()));
+        } catch (RuntimeException e) {
+            if (ConnectionFailures.causedBy(e)) {
+                LOG.warn("Database out of reach before execution: {}", e.toString());
+                return retryLater(SERVICE_UNAVAILABLE, "The database is not reachable; nothing was done. Retry shortly.",
+                        DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            }
+            String incident = UUID.randomUUID().toString();
+            LOG.error("Unexpected failure serving a GraphQL request (incident {})", incident, e);
+            return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
+                    Map.of());
+        }
+    }
+
+    private static MutableHttpResponse<String> retryLater(String code, String message, int seconds) {
+        return error(HttpStatus.SERVICE_UNAVAILABLE, code, message, Map.of("retryable", true,
+                "retryAfterSeconds", seconds))
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
+    }
+
+    private static MutableHttpResponse<String> error(HttpStatus status, String code, String message,
+                                                     Map<String, Object> extensions) {
+        Map<String, Object> allExtensions = new LinkedHashMap<>(extensions);
+        allExtensions.put("code", code);
+        return HttpResponse.<String>status(status)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(json(Map.of("errors", List.of(Map.of("message", message, "extensions", allExtensions)))));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

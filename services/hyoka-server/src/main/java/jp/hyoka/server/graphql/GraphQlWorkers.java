@@ -1,0 +1,74 @@
+package jp.hyoka.server.graphql;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The threads GraphQL executes on, never Netty's event loop: execution blocks on JDBC and on the read-your-writes
+ * wait. As many workers as the connection pool has connections ({@code hyoka.database.maximum-pool-size}), since a
+ * request holds at most one connection at a time, and a small queue in front of them; when both are full a request
+ * is refused at once ({@link Busy}) instead of waiting in an unbounded line.
+ */
+@Singleton
+public class GraphQlWorkers {
+
+    /** Thread name prefix; tests look for it in thread dumps. */
+    public static final String THREAD_PREFIX = "hyoka-graphql-";
+
+    private final ThreadPoolExecutor executor;
+
+    public GraphQlWorkers(@Value("${hyoka.graphql.workers:0}") int workers,
+                          @Value("${hyoka.database.maximum-pool-size:16}") int connections,
+                          @Value("${hyoka.graphql.queue-size:32}") int queueSize) {
+        int threads = workers > 0 ? workers : connections;
+        AtomicInteger count = new AtomicInteger();
+        ThreadFactory factory = runnable -> {
+            Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(Math.max(1, queueSize)), factory, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Runs {@code work} on a worker; throws {@link Busy} when every worker and queue place is taken. */
+    public <T> CompletableFuture<T> submit(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, executor);
+        } catch (RejectedExecutionException e) {
+            throw new Busy();
+        }
+    }
+
+    public int active() {
+        return executor.getActiveCount();
+    }
+
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Every worker busy and the queue full: the client is told to retry after a moment. */
+    public static final class Busy extends RuntimeException {
+        public static final int RETRY_AFTER_SECONDS = 1;
+
+        Busy() {
+            super("The server is busy; retry after " + RETRY_AFTER_SECONDS + " s.", null, false, false);
+        }
+    }
+}
