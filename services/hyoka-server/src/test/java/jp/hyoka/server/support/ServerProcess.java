@@ -8,6 +8,9 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import jp.hyoka.server.database.LeftoverPostmaster;
+import jp.hyoka.server.database.PostmasterPidFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -28,6 +31,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     GraphQlClient editor = server.client(ServerProcess.token("k-editor", "川崎 一郎", "141305", "editor"));
  *     ...
  *     server.kill();                                               // SIGKILL; stop() is SIGTERM
+ *     // embedded: server.postmaster() is its PostgreSQL, server.embeddedJdbcUrl() reaches it
  * }
  * try (ServerProcess again = config.start()) { ... }               // same data, a new free port
  * }</pre>
@@ -71,16 +76,20 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path dataDir;
 
-    private ServerProcess(Process process, int port, Path log) {
+    private ServerProcess(Process process, int port, Path log, Path dataDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.dataDir = dataDir;
     }
 
     /** A server on the embedded PostgreSQL with its cluster in {@code dataDir} (kept across restarts). */
     public static Config embedded(Path dataDir) {
-        return new Config().property("hyoka.database.embedded.data-dir", dataDir.toAbsolutePath().toString());
+        Config config = new Config().property("hyoka.database.embedded.data-dir", dataDir.toAbsolutePath().toString());
+        config.dataDir = dataDir.toAbsolutePath();
+        return config;
     }
 
     /** A server on an external PostgreSQL, e.g. {@code TestDatabase.newDatabase()}. */
@@ -98,6 +107,7 @@ public final class ServerProcess implements AutoCloseable {
         private int port;
         private String name = "server";
         private Duration startTimeout = Duration.ofSeconds(90);
+        private Path dataDir;
 
         private Config() {
             property("hyoka.dev-issuer.enabled", "true");
@@ -151,7 +161,7 @@ public final class ServerProcess implements AutoCloseable {
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 builder.environment().keySet().removeIf(variable -> variable.startsWith("HYOKA_"));
-                ServerProcess server = new ServerProcess(builder.start(), httpPort, log);
+                ServerProcess server = new ServerProcess(builder.start(), httpPort, log, dataDir);
                 ALIVE.add(server.process);
                 server.awaitHttp(startTimeout);
                 return server;
@@ -171,6 +181,17 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://localhost:" + port);
+    }
+
+    /** The embedded PostgreSQL's postmaster (from {@code postmaster.pid} in the data dir), while it runs. */
+    public Optional<ProcessHandle> postmaster() {
+        return dataDir == null ? Optional.empty() : LeftoverPostmaster.running(dataDir);
+    }
+
+    /** A JDBC URL (user postgres, no password) of the embedded PostgreSQL's {@code postgres} database. */
+    public String embeddedJdbcUrl() {
+        return PostmasterPidFile.read(dataDir).orElseThrow(() -> new IllegalStateException("no postmaster.pid in "
+                + dataDir)).jdbcUrl("postgres");
     }
 
     /** The server's stdout and stderr. */
