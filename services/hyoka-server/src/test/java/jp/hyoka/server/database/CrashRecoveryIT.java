@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.ServerProcess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,9 +86,18 @@ class CrashRecoveryIT {
               assessment(id: $id) { revision answers { item { id } } pastChanges { sourceLine } importedFrom { sourceName } }
             }""";
 
+    @TempDir
+    Path dataDir;
+
+    /** A failed test leaves no PostgreSQL running on the machine (a passing one stops its server cleanly). */
+    @AfterEach
+    void noPostgresLeftRunning() {
+        LeftoverPostmaster.clear(dataDir);
+    }
+
     @Test
-    void givenFourEditorsAtWork_whenTheServerAndItsDatabaseAreKilled_thenEveryAcknowledgedEditIsThereAfterRestart(
-            @TempDir Path dataDir) throws Exception {
+    void givenFourEditorsAtWork_whenTheServerAndItsDatabaseAreKilled_thenEveryAcknowledgedEditIsThereAfterRestart()
+            throws Exception {
         ServerProcess.Config config = server(dataDir, "crash-server-and-database");
         List<String> ids = new ArrayList<>();
         List<Map<Integer, String>> acknowledged = new ArrayList<>();
@@ -124,6 +134,7 @@ class CrashRecoveryIT {
         assertThat(editsSent).as("the crash came while the editors were still at work").allMatch(n -> n < MOST_EDITS);
 
         try (ServerProcess restarted = config.start()) {
+            assertThat(restarted.logText()).contains("Removing the stale postmaster.pid");
             GraphQlClient reader = restarted.client(EDITOR);
             for (int i = 0; i < EDITORS; i++) {
                 String id = ids.get(i);
@@ -145,7 +156,7 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void givenAServerKilledAlone_whenStartedAgainOnTheSameData_thenItStartsAndTheDataIsThere(@TempDir Path dataDir) {
+    void givenAServerKilledAlone_whenStartedAgainOnTheSameData_thenItStartsAndTheDataIsThere() {
         ServerProcess.Config config = server(dataDir, "crash-server-alone");
         String id;
         int revision;
@@ -172,8 +183,8 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void givenAnImportCutShortByAKill_whenRestarted_thenNothingOfItIsStored_andImportingAgainStoresAllOfIt(
-            @TempDir Path dataDir) throws Exception {
+    void givenAnImportCutShortByAKill_whenRestarted_thenNothingOfItIsStored_andImportingAgainStoresAllOfIt()
+            throws Exception {
         ServerProcess.Config config = server(dataDir, "crash-during-import");
         byte[] sample = Samples.bytes(Samples.ALL_ITEMS_000);
         Map<String, Object> file = Map.of("name", Samples.ALL_ITEMS_000,
