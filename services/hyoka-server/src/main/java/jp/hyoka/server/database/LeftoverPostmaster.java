@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +126,7 @@ public final class LeftoverPostmaster {
         try {
             Process kill = new ProcessBuilder("kill", "-s", signal, Long.toString(process.pid()))
                     .redirectErrorStream(true).start();
-            kill.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            kill.getInputStream().transferTo(OutputStream.nullOutputStream());
             kill.waitFor(10, TimeUnit.SECONDS);
         } catch (IOException e) {
             throw new UncheckedIOException("could not signal PostgreSQL (pid " + process.pid() + ")", e);

@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryIT {
 
     private static final String KAWASAKI = "141305";
+    private static final String ASAHIKAWA = "012041";
     private static final String EDITOR = ServerProcess.token("k-editor", "川崎 一郎", KAWASAKI, "editor");
+    private static final String ASAHIKAWA_EDITOR = ServerProcess.token("a-editor", "旭川 花子", ASAHIKAWA, "editor");
     private static final int EDITORS = 4;
     private static final int ACKS_BEFORE_THE_CRASH = 8;
     private static final int MOST_EDITS = 90;
@@ -98,7 +100,7 @@ class CrashRecoveryIT {
     @Test
     void givenFourEditorsAtWork_whenTheServerAndItsDatabaseAreKilled_thenEveryAcknowledgedEditIsThereAfterRestart()
             throws Exception {
-        ServerProcess.Config config = server(dataDir, "crash-server-and-database");
+        ServerProcess.Config config = server("crash-server-and-database");
         List<String> ids = new ArrayList<>();
         List<Map<Integer, String>> acknowledged = new ArrayList<>();
         List<Integer> editsSent = new ArrayList<>();
@@ -157,7 +159,7 @@ class CrashRecoveryIT {
 
     @Test
     void givenAServerKilledAlone_whenStartedAgainOnTheSameData_thenItStartsAndTheDataIsThere() {
-        ServerProcess.Config config = server(dataDir, "crash-server-alone");
+        ServerProcess.Config config = server("crash-server-alone");
         String id;
         int revision;
         long leftOver;
@@ -183,56 +185,83 @@ class CrashRecoveryIT {
     }
 
     @Test
-    void givenAnImportCutShortByAKill_whenRestarted_thenNothingOfItIsStored_andImportingAgainStoresAllOfIt()
+    void givenImportsKilledBeforeAndAfterTheirCommit_whenRestarted_thenOneIsEntirelyAbsentAndTheOtherEntirelyThere()
             throws Exception {
-        ServerProcess.Config config = server(dataDir, "crash-during-import");
-        byte[] sample = Samples.bytes(Samples.ALL_ITEMS_000);
-        Map<String, Object> file = Map.of("name", Samples.ALL_ITEMS_000,
-                "content", Base64.getEncoder().encodeToString(sample));
+        ServerProcess.Config config = server("crash-during-import");
         long eventsBefore;
         try (ServerProcess server = config.start()) {
             server.onboard(KAWASAKI, "川崎市");
-            GraphQlClient editor = server.client(EDITOR);
+            server.onboard(ASAHIKAWA, "旭川市");
             eventsBefore = storedEvents(server, null);
-            try (Connection blocker = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "");
-                 Statement statement = blocker.createStatement();
-                 Connection observer = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "")) {
-                // The import appends all its events, then links them into the tenant's hash chain: holding the
-                // chain's head makes it wait there, mid-transaction, with every event written but not committed.
-                blocker.setAutoCommit(false);
-                statement.execute("LOCK TABLE event_chain_head IN EXCLUSIVE MODE");
-                CompletableFuture<GraphQlClient.Response> importing =
-                        CompletableFuture.supplyAsync(() -> editor.execute(IMPORT, file));
-                awaitImportWaitingForTheChain(observer, importing);
-                server.kill();
-                assertThat(importing.handle((response, failure) -> failure).get(30, TimeUnit.SECONDS)).isNotNull();
-                blocker.rollback();
-            }
+            // The import appends all its events, then links them into the tenant's hash chain: holding the chain's
+            // head stops it there, mid-transaction, with every event written and none committed.
+            killDuringImport(server, EDITOR, Samples.ALL_ITEMS_000, "event_chain_head");
         }
 
         try (ServerProcess restarted = config.start()) {
-            GraphQlClient editor = restarted.client(EDITOR);
             assertThat(storedEvents(restarted, null)).as("events in the store").isEqualTo(eventsBefore);
-            assertThat(editor.data("assessments", LIST, Map.of()).path("edges")).isEmpty();
+            assertThat(restarted.client(EDITOR).data("assessments", LIST, Map.of()).path("edges")).isEmpty();
+            // Committed, but killed before it answers: the read models are still writing it down.
+            killDuringImport(restarted, ASAHIKAWA_EDITOR, Samples.KEY_ITEMS_004, "rm_imported_document");
+        }
 
-            JsonNode imported = editor.data("importDocument", IMPORT, file);
-            assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
-            assertThat(imported.path("report").path("alreadyImported").asBoolean()).isFalse();
-            String id = imported.path("assessment").path("id").asText();
-            int revision = imported.path("revision").asInt();
-            assertThat(storedEvents(restarted, id)).isEqualTo(revision);
-            assertThat(awaitRevision(editor, id, revision)).isEqualTo(revision);
-            JsonNode document = editor.data("assessment", IMPORTED, Map.of("id", id));
-            assertThat(document.path("importedFrom").path("sourceName").asText()).isEqualTo(Samples.ALL_ITEMS_000);
-            assertThat(document.path("answers").size()).isEqualTo(imported.path("report").path("answers").asInt());
+        try (ServerProcess restarted = config.start()) {
+            GraphQlClient asahikawa = restarted.client(ASAHIKAWA_EDITOR);
+            String id = awaitOnlyAssessment(asahikawa);
+            long events = storedEvents(restarted, id);
+            assertThat(awaitRevision(asahikawa, id, (int) events)).isEqualTo((int) events);
+            // The same file imported whole (here into another municipality) is what "entirely there" means.
+            JsonNode whole = restarted.client(EDITOR).data("importDocument", IMPORT, file(Samples.KEY_ITEMS_004));
+            assertThat(whole.path("__typename").asText()).as(whole.toString()).isEqualTo("DocumentImported");
+            assertThat(events).isEqualTo(whole.path("revision").asLong());
+            JsonNode document = asahikawa.data("assessment", IMPORTED, Map.of("id", id));
+            assertThat(document.path("importedFrom").path("sourceName").asText()).isEqualTo(Samples.KEY_ITEMS_004);
+            assertThat(document.path("answers").size()).isEqualTo(whole.path("report").path("answers").asInt());
             assertThat(document.path("pastChanges").size())
-                    .isEqualTo(imported.path("report").path("pastChanges").asInt());
+                    .isEqualTo(whole.path("report").path("pastChanges").asInt());
             stopAndExpectTheDatabaseStopped(restarted);
         }
     }
 
+    /**
+     * Sends the import and kills the server (SIGKILL) while the import, or what it set off, waits for
+     * {@code lockedTable}, which the test holds; then lets go of it. The server never answers.
+     */
+    private static void killDuringImport(ServerProcess server, String token, String sample, String lockedTable)
+            throws Exception {
+        try (Connection blocker = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "");
+             Statement statement = blocker.createStatement();
+             Connection observer = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "")) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE " + lockedTable + " IN EXCLUSIVE MODE");
+            GraphQlClient editor = server.client(token);
+            CompletableFuture<GraphQlClient.Response> importing =
+                    CompletableFuture.supplyAsync(() -> editor.execute(IMPORT, file(sample)));
+            awaitWaitingFor(lockedTable, observer, importing);
+            server.kill();
+            assertThat(importing.handle((response, failure) -> failure).get(30, TimeUnit.SECONDS))
+                    .as("the killed server never answered").isNotNull();
+            blocker.rollback();
+        }
+    }
+
+    private static Map<String, Object> file(String sample) {
+        return Map.of("name", sample, "content", Base64.getEncoder().encodeToString(Samples.bytes(sample)));
+    }
+
+    /** The municipality's one assessment, once the read models show it (bounded). */
+    private static String awaitOnlyAssessment(GraphQlClient reader) {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        JsonNode edges;
+        do {
+            edges = reader.data("assessments", LIST, Map.of()).path("edges");
+        } while (edges.isEmpty() && System.nanoTime() < deadline && pause());
+        assertThat(edges).hasSize(1);
+        return edges.get(0).path("node").path("id").asText();
+    }
+
     /** The server on the durable embedded default; read-your-writes may wait long on this shared machine. */
-    private static ServerProcess.Config server(Path dataDir, String name) {
+    private ServerProcess.Config server(String name) {
         return ServerProcess.embedded(dataDir).name(name).property("hyoka.read-your-writes.timeout", "30s");
     }
 
@@ -304,18 +333,18 @@ class CrashRecoveryIT {
     }
 
     /**
-     * Until a backend waits for the lock on the chain head (the import, mid-transaction); bounded. Asked outside
-     * any transaction: inside one, PostgreSQL shows the same snapshot of pg_stat_activity every time.
+     * Until a backend waits for the lock on {@code table} (bounded). Asked outside any transaction: inside one,
+     * PostgreSQL shows the same snapshot of pg_stat_activity every time.
      */
-    private static void awaitImportWaitingForTheChain(Connection connection,
-                                                      CompletableFuture<GraphQlClient.Response> importing)
-            throws SQLException {
+    private static void awaitWaitingFor(String table, Connection connection,
+                                        CompletableFuture<GraphQlClient.Response> importing) throws SQLException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         try (PreparedStatement waiting = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                + "WHERE wait_event_type = 'Lock' AND query ILIKE '%event_chain_head%'")) {
+                + "WHERE wait_event_type = 'Lock' AND query ILIKE ?")) {
+            waiting.setString(1, "%" + table + "%");
             while (System.nanoTime() < deadline) {
                 if (importing.isDone()) {
-                    throw new AssertionError("the import ended before it reached the chain: "
+                    throw new AssertionError("the import ended before it reached " + table + ": "
                             + importing.join().body());
                 }
                 try (ResultSet row = waiting.executeQuery()) {
@@ -327,16 +356,7 @@ class CrashRecoveryIT {
                 pause();
             }
         }
-        StringBuilder activity = new StringBuilder();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT state, wait_event_type, wait_event, left(query, 120) "
-                     + "FROM pg_stat_activity WHERE backend_type = 'client backend'")) {
-            while (rows.next()) {
-                activity.append('\n').append(rows.getString(1)).append(" | ").append(rows.getString(2))
-                        .append(" | ").append(rows.getString(3)).append(" | ").append(rows.getString(4));
-            }
-        }
-        throw new AssertionError("the import never reached the hash chain; sessions:" + activity);
+        throw new AssertionError("the import never reached " + table);
     }
 
     private static void stopAndExpectTheDatabaseStopped(ServerProcess server) {
