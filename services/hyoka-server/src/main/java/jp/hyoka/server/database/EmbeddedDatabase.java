@@ -56,7 +56,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // race the context's shutdown and pull the database from under running processors.
                     .setRegisterShutdownHook(false)
                     .start();
-            LOG.info("Embedded PostgreSQL on port {}, data in {} (durable: fsync and synchronous_commit on)", postgres.getPort(), dataDir.toAbsolutePath());
+            LOG.info("Embedded PostgreSQL on port {}, data in {} (durable: fsync and synchronous_commit on)",
+                    postgres.getPort(), dataDir.toAbsolutePath());
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);

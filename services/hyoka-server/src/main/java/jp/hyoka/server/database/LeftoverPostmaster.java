@@ -40,7 +40,10 @@ public final class LeftoverPostmaster {
     private LeftoverPostmaster() {
     }
 
-    /** Clears what a killed server left in {@code dataDir}, logging what it did. */
+    /**
+     * Clears what a killed server left in {@code dataDir}, logging what it did. Only for a directory no live server
+     * uses: {@link EmbeddedDatabase#persistent} checks that first.
+     */
     public static Outcome clear(Path dataDir) {
         Path directory = realPath(dataDir);
         Optional<PostmasterPidFile> pidFile = PostmasterPidFile.read(directory);
@@ -55,7 +58,8 @@ public final class LeftoverPostmaster {
             long started = System.nanoTime();
             stop(postmaster.get());
             awaitOrphans(directory);
-            LOG.warn("Stopped the left-over PostgreSQL (pid {}) in {} ms", pid, (System.nanoTime() - started) / 1_000_000);
+            LOG.warn("Stopped the left-over PostgreSQL (pid {}) in {} ms", pid,
+                    (System.nanoTime() - started) / 1_000_000);
             if (Files.exists(pidFile.get().file())) {
                 delete(pidFile.get());
             }
@@ -63,8 +67,7 @@ public final class LeftoverPostmaster {
         }
         awaitOrphans(directory);
         LOG.warn("Removing the stale {} in {}: its pid {} is {}", PostmasterPidFile.NAME, directory,
-                pidFile.get().pid(), ProcessHandle.of(pidFile.get().pid()).isPresent()
-                        ? "another process now" : "gone");
+                pidFile.get().pid(), process(pidFile.get()).isPresent() ? "another process now" : "gone");
         delete(pidFile.get());
         return Outcome.STALE_PID_FILE_REMOVED;
     }
@@ -73,8 +76,12 @@ public final class LeftoverPostmaster {
     public static Optional<ProcessHandle> running(Path dataDir) {
         Path directory = realPath(dataDir);
         return PostmasterPidFile.read(directory)
-                .flatMap(file -> ProcessHandle.of(file.pid()))
+                .flatMap(LeftoverPostmaster::process)
                 .filter(process -> serves(process, directory));
+    }
+
+    private static Optional<ProcessHandle> process(PostmasterPidFile pidFile) {
+        return pidFile.pid() > 0 ? ProcessHandle.of(pidFile.pid()) : Optional.empty();
     }
 
     /** Every PostgreSQL process (postmaster, backends, background workers) with {@code dataDir} as its directory. */

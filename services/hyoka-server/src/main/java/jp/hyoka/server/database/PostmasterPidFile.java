@@ -31,9 +31,10 @@ public record PostmasterPidFile(Path file, long pid, Path dataDirectory, int por
             // Written but not yet filled (a start in progress or cut short): nothing to stop, only to remove.
             return Optional.of(new PostmasterPidFile(file, -1, dataDir, -1));
         }
+        String port = lines.size() > 3 ? lines.get(3).strip() : "";
         return Optional.of(new PostmasterPidFile(file, Long.parseLong(lines.get(0).strip()),
                 lines.size() > 1 ? Path.of(lines.get(1).strip()) : dataDir,
-                lines.size() > 3 && lines.get(3).strip().matches("\\d+") ? Integer.parseInt(lines.get(3).strip()) : -1));
+                port.matches("\\d+") ? Integer.parseInt(port) : -1));
     }
 
     /** A JDBC URL of a database on this postmaster (localhost, its port). */

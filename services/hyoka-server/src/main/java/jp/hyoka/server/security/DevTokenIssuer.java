@@ -61,7 +61,8 @@ public class DevTokenIssuer extends SecretSignature {
         } else {
             secret = Base64.getDecoder().decode(configured.trim());
             if (secret.length < 32) {
-                throw new IllegalArgumentException("hyoka.dev-issuer.secret must be base64 of at least 32 bytes (HS256)");
+                throw new IllegalArgumentException(
+                        "hyoka.dev-issuer.secret must be base64 of at least 32 bytes (HS256)");
             }
         }
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("hyoka-dev");

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
@@ -85,7 +86,9 @@ class CrashRecoveryIT {
             query { assessments(first: 10) { edges { node { id } } } }""";
     private static final String IMPORTED = """
             query($id: ID!) {
-              assessment(id: $id) { revision answers { item { id } } pastChanges { sourceLine } importedFrom { sourceName } }
+              assessment(id: $id) {
+                revision answers { item { id } } pastChanges { sourceLine } importedFrom { sourceName }
+              }
             }""";
 
     @TempDir
@@ -102,7 +105,7 @@ class CrashRecoveryIT {
             throws Exception {
         ServerProcess.Config config = server("crash-server-and-database");
         List<String> ids = new ArrayList<>();
-        List<Map<Integer, String>> acknowledged = new ArrayList<>();
+        List<NavigableMap<Integer, String>> acknowledged = new ArrayList<>();   // per document: revision → text
         List<Integer> editsSent = new ArrayList<>();
         try (ServerProcess server = config.start()) {
             server.onboard(KAWASAKI, "川崎市");
@@ -117,7 +120,7 @@ class CrashRecoveryIT {
             List<CompletableFuture<Integer>> sent = new ArrayList<>();
             for (int i = 0; i < EDITORS; i++) {
                 String id = ids.get(i);
-                Map<Integer, String> acks = acknowledged.get(i);
+                NavigableMap<Integer, String> acks = acknowledged.get(i);
                 sent.add(CompletableFuture.supplyAsync(() -> editUntilItFails(editor, id, acks, underWay), editors));
             }
 
@@ -140,8 +143,8 @@ class CrashRecoveryIT {
             GraphQlClient reader = restarted.client(EDITOR);
             for (int i = 0; i < EDITORS; i++) {
                 String id = ids.get(i);
-                Map<Integer, String> acks = acknowledged.get(i);
-                int highest = ((ConcurrentSkipListMap<Integer, String>) acks).lastKey();
+                NavigableMap<Integer, String> acks = acknowledged.get(i);
+                int highest = acks.lastKey();
 
                 assertThat(storedEvents(restarted, id)).as("events of %s in the store", id)
                         .isGreaterThanOrEqualTo(highest);

@@ -211,7 +211,7 @@ public final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** SIGKILL: no shutdown hook runs, the embedded PostgreSQL (if any) is left running. Returns once the JVM is gone. */
+    /** SIGKILL: no shutdown hook runs, an embedded PostgreSQL is left running. Returns once the JVM is gone. */
     public void kill() {
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
