@@ -11,9 +11,11 @@ import com.nimbusds.jwt.SignedJWT;
 import jp.hyoka.server.database.LeftoverPostmaster;
 import jp.hyoka.server.database.PostmasterPidFile;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URISyntaxException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,9 +65,11 @@ public final class ServerProcess implements AutoCloseable {
     /** The development issuer's key of every server started here (base64 of 32 bytes). */
     public static final String SECRET = Base64.getEncoder().encodeToString(sha256("hyoka test dev-issuer secret"));
 
-    private static final Path CLASSES = Path.of("target/classes");
-    private static final Path LIB = Path.of("target/lib");
-    private static final Path LOGS = Path.of("target/server-processes");
+    /** The module's target directory: where this class was compiled to ({@code target/test-classes}), one up. */
+    private static final Path TARGET = target();
+    private static final Path CLASSES = TARGET.resolve("classes");
+    private static final Path LIB = TARGET.resolve("lib");
+    private static final Path LOGS = TARGET.resolve("server-processes");
     private static final AtomicInteger STARTED = new AtomicInteger();
     private static final Set<Process> ALIVE = ConcurrentHashMap.newKeySet();
 
@@ -147,17 +151,21 @@ public final class ServerProcess implements AutoCloseable {
 
         /** Starts the server and returns once its HTTP port answers; fails with the log's tail if it does not. */
         public ServerProcess start() {
+            if (!Files.isDirectory(LIB)) {
+                throw new IllegalStateException(LIB + " is missing: it is filled in Maven's package phase "
+                        + "(run the test with mvn verify)");
+            }
             int httpPort = port == 0 ? freePort() : port;
             try {
                 Files.createDirectories(LOGS);
-                Path log = LOGS.resolve(name + "-" + STARTED.incrementAndGet() + ".log").toAbsolutePath();
+                Path log = LOGS.resolve(name + "-" + STARTED.incrementAndGet() + ".log");
                 List<String> command = new ArrayList<>();
                 command.add(ProcessHandle.current().info().command().orElse("java"));
                 command.addAll(jvmOptions);
                 properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
                 command.add("-Dmicronaut.server.port=" + httpPort);
-                command.addAll(List.of("-cp", CLASSES.toAbsolutePath() + java.io.File.pathSeparator
-                        + LIB.toAbsolutePath() + "/*", "jp.hyoka.server.HyokaServer"));
+                command.addAll(List.of("-cp", CLASSES + File.pathSeparator + LIB + File.separator + "*",
+                        "jp.hyoka.server.HyokaServer"));
                 ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 builder.environment().keySet().removeIf(variable -> variable.startsWith("HYOKA_"));
@@ -322,6 +330,15 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(100);                              // the poll interval of a deadline-bounded wait
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path target() {
+        try {
+            Path compiledTo = Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return compiledTo.toAbsolutePath().getParent();
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
