@@ -7,6 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -24,6 +25,9 @@ import java.util.List;
  * Development only: signs tokens with a key generated at each start, so that the embedded default can be used
  * without an identity provider. The key never leaves the process and dies with it; a deployment turns this off
  * and validates Keycloak's tokens instead. Its presence is logged loudly.
+ * <p>
+ * {@code hyoka.dev-issuer.secret} (base64, at least 32 bytes) fixes the key instead: two development nodes behind
+ * one load balancer then accept each other's tokens, and a test can sign tokens for a server in another process.
  */
 @Singleton
 @Named("hyoka-dev")
@@ -35,15 +39,32 @@ public class DevTokenIssuer extends SecretSignature {
 
     private final Duration lifetime;
 
-    public DevTokenIssuer(@Value("${hyoka.dev-issuer.token-lifetime:12h}") Duration lifetime) {
-        super(configuration());
-        this.lifetime = lifetime;
-        LOG.warn("DEVELOPMENT TOKEN ISSUER ENABLED: tokens signed by this process are accepted. Never run it in production.");
+    /** A random key, for a test that forges tokens of another issuer instance. */
+    public DevTokenIssuer(Duration lifetime) {
+        this(lifetime, "");
     }
 
-    private static SecretSignatureConfiguration configuration() {
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
+    @Inject
+    public DevTokenIssuer(@Value("${hyoka.dev-issuer.token-lifetime:12h}") Duration lifetime,
+                          @Value("${hyoka.dev-issuer.secret:}") String secret) {
+        super(configuration(secret));
+        this.lifetime = lifetime;
+        LOG.warn("DEVELOPMENT TOKEN ISSUER ENABLED: tokens signed {} are accepted. Never run it in production.",
+                secret.isBlank() ? "by this process" : "with the configured hyoka.dev-issuer.secret");
+    }
+
+    private static SecretSignatureConfiguration configuration(String configured) {
+        byte[] secret;
+        if (configured.isBlank()) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+        } else {
+            secret = Base64.getDecoder().decode(configured.trim());
+            if (secret.length < 32) {
+                throw new IllegalArgumentException(
+                        "hyoka.dev-issuer.secret must be base64 of at least 32 bytes (HS256)");
+            }
+        }
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("hyoka-dev");
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
         configuration.setBase64(true);
