@@ -2,6 +2,8 @@ package jp.hyoka.server.database;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 
+import java.time.Duration;
+
 /** Where the data lives: {@code hyoka.database.*} in application.yml. */
 @ConfigurationProperties("hyoka.database")
 public class DatabaseConfig {
@@ -10,6 +12,7 @@ public class DatabaseConfig {
     private String username = "postgres";
     private String password = "";
     private int maximumPoolSize = 16;
+    private Duration connectionTimeout = Duration.ofSeconds(5);
     private Embedded embedded = new Embedded();
 
     public boolean isExternal() {
@@ -46,6 +49,15 @@ public class DatabaseConfig {
 
     public void setMaximumPoolSize(int maximumPoolSize) {
         this.maximumPoolSize = maximumPoolSize;
+    }
+
+    /** How long a request waits for a connection before it is answered as unavailable (Hikari's default: 30 s). */
+    public Duration getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(Duration connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
     }
 
     public Embedded getEmbedded() {

@@ -40,6 +40,9 @@ public class DatabaseFactory {
             hikari.setPassword(config.getPassword());
         }
         hikari.setMaximumPoolSize(config.getMaximumPoolSize());
+        // While the database is out of reach a request holds a GraphQL worker for this long, then answers
+        // ServiceUnavailable; 30 s (Hikari's default) would fill the worker pool with waiting requests.
+        hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         HikariDataSource dataSource = new HikariDataSource(hikari);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();

@@ -3,7 +3,7 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Samples;
-import jp.hyoka.server.support.ServerNodes;
+import jp.hyoka.server.support.ServerProcess;
 import jp.hyoka.server.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,8 +32,9 @@ import static jp.hyoka.server.graphql.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two server nodes on one PostgreSQL, as behind a load balancer: each has its own Axon configuration and its own
- * read-model processor, only one of which holds the token at a time. Editors on both nodes race on one document.
+ * Two server nodes on one PostgreSQL, as behind a load balancer: two server processes, each with its own Axon
+ * configuration and its own read-model processor, only one of which holds the token at a time. Editors on both
+ * nodes race on one document, and one file is imported through both at once.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodesIT {
@@ -49,23 +50,28 @@ class TwoNodesIT {
             }""";
     private static final int EDITS_PER_EDITOR = 20;
 
-    private ServerNodes nodes;
+    private final List<ServerProcess> nodes = new ArrayList<>();
     private final List<GraphQlClient> editors = new ArrayList<>();
 
     @BeforeAll
     void startTwoNodes() {
-        nodes = new ServerNodes(2, TestDatabase.newDatabase(), Map.of());
-        nodes.register(KAWASAKI, "川崎市");
-        for (int node = 0; node < nodes.size(); node++) {
+        ServerProcess.Config node = ServerProcess.external(TestDatabase.newDatabase(), TestDatabase.user(),
+                TestDatabase.password());
+        for (int n = 0; n < 2; n++) {
+            nodes.add(node.name("node-" + n).start());
+        }
+        nodes.get(0).onboard(KAWASAKI.value(), "川崎市");
+        for (int n = 0; n < nodes.size(); n++) {
             for (int editor = 0; editor < EDITORS_PER_NODE; editor++) {
-                editors.add(nodes.client(node, "editor-" + node + "-" + editor, KAWASAKI, List.of("editor")));
+                String user = "editor-" + n + "-" + editor;
+                editors.add(nodes.get(n).client(ServerProcess.token(user, user, KAWASAKI.value(), "editor")));
             }
         }
     }
 
     @AfterAll
     void stopNodes() {
-        nodes.close();
+        nodes.forEach(ServerProcess::close);
     }
 
     @Test
