@@ -53,7 +53,9 @@ public class ReadModelCatchUp {
             if (left <= 0) {
                 return false;
             }
-            awaitBatchAfter(seen, Math.min(pause, left));
+            if (!awaitBatchAfter(seen, Math.min(pause, left))) {
+                return false;                      // interrupted (shutting down): stop waiting, the write stands
+            }
             pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
         }
     }
@@ -66,10 +68,7 @@ public class ReadModelCatchUp {
         }
     }
 
-    /**
-     * For the read-model processor: calls {@link #batchCommitted()} after each batch it commits, and has
-     * {@code notifyOtherNodes} run inside the batch's transaction (so other nodes hear of it when it commits).
-     */
+    /** For the read-model processor: after each batch it commits, {@link #batchCommitted()} and then tell the others. */
     public MessageHandlerInterceptor<EventMessage<?>> commitListener(Runnable notifyOtherNodes) {
         return new MessageHandlerInterceptor<>() {
             @Override
@@ -77,8 +76,10 @@ public class ReadModelCatchUp {
                     throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
                 if (batch.resources().putIfAbsent(LISTENING, Boolean.TRUE) == null) {
-                    batch.onPrepareCommit(committing -> notifyOtherNodes.run());
-                    batch.afterCommit(committed -> batchCommitted());
+                    batch.afterCommit(committed -> {
+                        batchCommitted();
+                        notifyOtherNodes.run();
+                    });
                 }
                 return chain.proceed();
             }
@@ -91,7 +92,8 @@ public class ReadModelCatchUp {
         }
     }
 
-    private void awaitBatchAfter(long seen, long nanos) {
+    /** @return false if interrupted */
+    private boolean awaitBatchAfter(long seen, long nanos) {
         synchronized (progress) {
             long until = System.nanoTime() + nanos;
             long left = nanos;
@@ -100,10 +102,11 @@ public class ReadModelCatchUp {
                     TimeUnit.NANOSECONDS.timedWait(progress, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
                 left = until - System.nanoTime();
             }
+            return true;
         }
     }
 }

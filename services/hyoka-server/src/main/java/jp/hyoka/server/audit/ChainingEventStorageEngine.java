@@ -1,6 +1,5 @@
 package jp.hyoka.server.audit;
 
-import jp.hyoka.server.axon.ClusterNotifications;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -41,8 +40,6 @@ public final class ChainingEventStorageEngine extends JdbcEventStorageEngine {
         try {
             List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
             ChainWriter.append(connection, StoredEvents.byIdentifiers(connection, ids));
-            // Delivered when the append commits: the node holding the read-model processor fetches it at once.
-            ClusterNotifications.send(connection, ClusterNotifications.EVENTS_APPENDED);
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);
         } finally {

@@ -36,8 +36,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -60,10 +58,11 @@ public class AxonFactory {
                                     AssessmentDocumentProjection documents, EditHistoryProjection history,
                                     RepeatEntryProjection entries, PastChangeProjection pastChanges,
                                     ImportedDocumentProjection importedDocuments, Tenants tenants,
-                                    ReadModelCatchUp catchUp, EventChainBackfill backfill,
+                                    ReadModelCatchUp catchUp, EventChainBackfill backfill, HikariDataSource dataSource,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId) {
         System.setProperty("disable-axoniq-console-message", "true");
+        ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
@@ -86,7 +85,7 @@ public class AxonFactory {
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEventStore(c -> clusterEventStore(c, eventStorage))
+                .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications))
                 .registerComponent(AssessmentDecider.class, c -> decider)
                 .registerComponent(Tenants.class, c -> tenants)
                 .configureAggregate(MunicipalityAggregate.class)
@@ -105,43 +104,31 @@ public class AxonFactory {
                 .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> new WholeCommands(
                         () -> readModelProcessor(c).eventHandlerInvoker(), eventStorage))
                 // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed,
-                // and on other nodes through a notification sent in the batch's transaction.
+                // and on the other nodes through a notification.
                 .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener(
-                        () -> notifyInUnitOfWork(connections, ClusterNotifications.READ_MODELS_COMMITTED)));
+                        () -> notifications.announce(ClusterNotifications.Channel.READ_MODELS_COMMITTED)));
         Configuration configuration = configurer.buildConfiguration();
         backfill.chainUnchainedEvents();
         configuration.start();
         return configuration;
     }
 
-    /** Other nodes hear of each append and each read-model batch (see ClusterNotifications). */
-    @Context
-    @Bean(preDestroy = "close")
-    ClusterNotifications clusterNotifications(HikariDataSource dataSource, Configuration configuration,
-                                              ReadModelCatchUp catchUp) {
-        return new ClusterNotifications(dataSource, (ClusterEventStore) configuration.eventStore(), catchUp);
-    }
-
     /** What configureEmbeddedEventStore builds, as a store other nodes can wake. */
-    private static ClusterEventStore clusterEventStore(Configuration configuration, EventStorageEngine storage) {
+    private static ClusterEventStore clusterEventStore(Configuration configuration, EventStorageEngine storage,
+                                                       ClusterNotifications notifications) {
         ClusterEventStore store = new ClusterEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storage)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore")));
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore")),
+                () -> notifications.announce(ClusterNotifications.Channel.EVENTS_APPENDED));
         configuration.onShutdown(store::shutDown);
+        notifications.listen(store);
+        configuration.onShutdown(notifications::close);
         return store;
     }
 
     private static AbstractEventProcessor readModelProcessor(Configuration configuration) {
         return configuration.eventProcessingConfiguration()
                 .eventProcessor(ReadModels.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
-    }
-
-    private static void notifyInUnitOfWork(AxonConnections connections, String channel) {
-        try (Connection connection = connections.getConnection()) {   // the unit of work's: not really closed
-            ClusterNotifications.send(connection, channel);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not notify other nodes", e);
-        }
     }
 
     @Singleton

@@ -11,126 +11,205 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
 
 /**
  * What one node tells the others through PostgreSQL's LISTEN/NOTIFY, so that several nodes on one database answer
  * as fast as one:
  * <ul>
- *   <li>{@value #EVENTS_APPENDED}: sent in every append's transaction (delivered at its commit). The node whose
- *       read-model processor holds the token fetches the new events now rather than at its next poll.</li>
- *   <li>{@value #READ_MODELS_COMMITTED}: sent in every read-model batch's transaction. A mutation on any node
- *       waiting for its revision to become readable looks again now.</li>
+ *   <li>{@link Channel#EVENTS_APPENDED} after every append: the node whose read-model processor holds the token
+ *       fetches the new events now rather than at its next poll (Axon polls once a second).</li>
+ *   <li>{@link Channel#READ_MODELS_COMMITTED} after every read-model batch: a mutation on any node waiting for its
+ *       revision to become readable looks again now.</li>
  * </ul>
- * Notifications only make things faster: every wait still polls, so a lost notification (a database restart drops
- * the listening connection) costs latency, never correctness. The listener has a connection of its own, outside
- * the pool, and reconnects by itself.
+ * Notifications only make things faster: every wait still polls, so a lost notification costs latency, never
+ * correctness. Hence they are sent <em>after</em> the commit they announce, by a thread of their own on a connection
+ * of its own with {@code synchronous_commit} off, and a burst is sent as one: a NOTIFY inside the appending
+ * transaction would hold PostgreSQL's server-wide notification lock through that commit's flush, serialising every
+ * commit of every tenant and node. The listener, too, has a connection of its own; it checks it when idle (a
+ * half-open connection would otherwise leave the node deaf) and reconnects by itself.
  */
 public final class ClusterNotifications implements AutoCloseable {
 
-    public static final String EVENTS_APPENDED = "hyoka_events_appended";
-    public static final String READ_MODELS_COMMITTED = "hyoka_read_models_committed";
+    /** The channels, named as PostgreSQL sees them. */
+    public enum Channel {
+        EVENTS_APPENDED("hyoka_events_appended"),
+        READ_MODELS_COMMITTED("hyoka_read_models_committed");
+
+        private final String name;
+
+        Channel(String name) {
+            this.name = name;
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNotifications.class);
     private static final int RECEIVE_TIMEOUT_MILLIS = 1_000;
-    private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
+    private static final int IDLE_RECEIVES_BEFORE_CHECK = 10;
+    private static final long RECONNECT_PAUSE_MILLIS = 500;
 
     private final HikariDataSource dataSource;
-    private final ClusterEventStore eventStore;
     private final ReadModelCatchUp catchUp;
-    private final Thread listener;
+    private final Set<Channel> pending = EnumSet.noneOf(Channel.class);    // guarded by itself
+    private final Thread sender;
+    private volatile Thread listener;
+    private volatile ClusterEventStore eventStore;
     private volatile boolean running = true;
-    private volatile Connection connection;
 
-    ClusterNotifications(HikariDataSource dataSource, ClusterEventStore eventStore, ReadModelCatchUp catchUp) {
+    ClusterNotifications(HikariDataSource dataSource, ReadModelCatchUp catchUp) {
         this.dataSource = dataSource;
-        this.eventStore = eventStore;
         this.catchUp = catchUp;
-        this.listener = new Thread(this::listen, "hyoka-cluster-notifications");
-        this.listener.setDaemon(true);
-        this.listener.start();
+        this.sender = daemon("hyoka-cluster-notify", this::send);
     }
 
-    /** Sends {@code channel} on {@code connection}; inside a transaction it is delivered when that commits. */
-    public static void send(Connection connection, String channel) throws SQLException {
-        try (Statement notify = connection.createStatement()) {
-            notify.execute("NOTIFY " + channel);
+    /** Starts listening to the other nodes, waking {@code store} and the read-your-writes waits. */
+    void listen(ClusterEventStore store) {
+        this.eventStore = store;
+        this.listener = daemon("hyoka-cluster-listen", this::listen);
+    }
+
+    /** Tells the other nodes (soon, after the caller's commit) what happened; never blocks. */
+    public void announce(Channel channel) {
+        synchronized (pending) {
+            pending.add(channel);
+            pending.notifyAll();
+        }
+    }
+
+    private void send() {
+        try {
+            boolean reported = false;
+            while (running) {
+                try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                    // Losing a notification in a crash costs nothing but latency: no need to wait for its flush.
+                    statement.execute("SET synchronous_commit TO off");
+                    reported = recovered(reported, "sending");
+                    while (running) {
+                        for (Channel channel : nextBurst()) {
+                            statement.execute("NOTIFY " + channel.name);
+                        }
+                    }
+                } catch (SQLException e) {
+                    reported = failed(reported, "sending", e);
+                }
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    private Set<Channel> nextBurst() throws InterruptedException {
+        synchronized (pending) {
+            while (pending.isEmpty()) {
+                pending.wait();
+            }
+            Set<Channel> burst = EnumSet.copyOf(pending);
+            pending.clear();
+            return burst;
         }
     }
 
     private void listen() {
-        boolean reported = false;
-        while (running) {
-            try (Connection listening = DriverManager.getConnection(dataSource.getJdbcUrl(), dataSource.getUsername(),
-                    dataSource.getPassword())) {
-                connection = listening;
-                try (Statement statement = listening.createStatement()) {
-                    statement.execute("LISTEN " + EVENTS_APPENDED);
-                    statement.execute("LISTEN " + READ_MODELS_COMMITTED);
-                }
-                if (reported) {
-                    LOG.info("Listening to other nodes again");
-                    reported = false;
-                }
-                wakeEverything();            // whatever was sent while nobody listened
-                PGConnection notifications = listening.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] received = notifications.getNotifications(RECEIVE_TIMEOUT_MILLIS);
-                    if (received != null) {
-                        dispatch(received);
+        try {
+            boolean reported = false;
+            while (running) {
+                try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                    for (Channel channel : Channel.values()) {
+                        statement.execute("LISTEN " + channel.name);
                     }
+                    reported = recovered(reported, "listening");
+                    wake(EnumSet.allOf(Channel.class));          // whatever was sent while nobody listened
+                    receive(connection.unwrap(PGConnection.class), statement);
+                } catch (SQLException e) {
+                    reported = failed(reported, "listening", e);
                 }
-            } catch (SQLException e) {
-                if (running && !reported) {
-                    LOG.warn("Not listening to other nodes ({}); edits stay correct, waits fall back to polling",
-                            e.getMessage());
-                    reported = true;
-                }
-                pause();
+            }
+        } catch (InterruptedException e) {
+            // closing
+        }
+    }
+
+    private void receive(PGConnection notifications, Statement statement) throws SQLException {
+        int idle = 0;
+        while (running) {
+            PGNotification[] received = notifications.getNotifications(RECEIVE_TIMEOUT_MILLIS);
+            if (received != null && received.length > 0) {
+                wake(channels(received));
+                idle = 0;
+            } else if (++idle >= IDLE_RECEIVES_BEFORE_CHECK) {
+                statement.execute("SELECT 1");               // a dead connection fails here, not silently
+                idle = 0;
             }
         }
     }
 
-    private void dispatch(PGNotification[] received) {
-        boolean events = false;
-        boolean readModels = false;
+    private static Set<Channel> channels(PGNotification[] received) {
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (PGNotification notification : received) {
-            events |= EVENTS_APPENDED.equals(notification.getName());
-            readModels |= READ_MODELS_COMMITTED.equals(notification.getName());
+            for (Channel channel : Channel.values()) {
+                if (channel.name.equals(notification.getName())) {
+                    channels.add(channel);
+                }
+            }
         }
-        if (events) {
+        return channels;
+    }
+
+    private void wake(Set<Channel> channels) {
+        if (channels.contains(Channel.EVENTS_APPENDED)) {
             eventStore.eventsAppendedElsewhere();
         }
-        if (readModels) {
+        if (channels.contains(Channel.READ_MODELS_COMMITTED)) {
             catchUp.batchCommitted();
         }
     }
 
-    private void wakeEverything() {
-        eventStore.eventsAppendedElsewhere();
-        catchUp.batchCommitted();
+    /** A connection outside the pool (held for the node's life), with the pool's settings. */
+    private Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.putAll(dataSource.getDataSourceProperties());
+        properties.setProperty("user", dataSource.getUsername());
+        if (dataSource.getPassword() != null) {
+            properties.setProperty("password", dataSource.getPassword());
+        }
+        properties.setProperty("tcpKeepAlive", "true");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(RECONNECT_PAUSE.toMillis());   // a reconnect back-off, not a synchronisation
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
+    private boolean recovered(boolean reported, String what) {
+        if (reported) {
+            LOG.info("Cluster notifications: {} again", what);
         }
+        return false;
+    }
+
+    private boolean failed(boolean reported, String what, SQLException e) throws InterruptedException {
+        if (running && !reported) {
+            LOG.warn("Cluster notifications: not {} ({}); edits stay correct, other nodes fall back to polling",
+                    what, e.getMessage());
+        }
+        if (running) {
+            Thread.sleep(RECONNECT_PAUSE_MILLIS);                  // a reconnect back-off, not a synchronisation
+        }
+        return true;
+    }
+
+    private static Thread daemon(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     @Override
     public void close() {
         running = false;
-        Connection listening = connection;
+        sender.interrupt();
+        Thread listening = listener;
         if (listening != null) {
-            try {
-                listening.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
+            listening.interrupt();
         }
-        listener.interrupt();
     }
 }

@@ -65,6 +65,13 @@ public final class LeftoverPostmaster {
             }
             return Outcome.STOPPED;
         }
+        Optional<ProcessHandle> named = process(pidFile.get());
+        if (named.isPresent() && !identifiablyNotPostgres(named.get())) {
+            // The pid file is PostgreSQL's own guard against two servers on one directory: keep it unless sure.
+            throw new IllegalStateException("the " + PostmasterPidFile.NAME + " in " + directory + " names process "
+                    + pidFile.get().pid() + ", which is alive but cannot be shown to be another program; if no "
+                    + "PostgreSQL uses this directory, delete the file and start again");
+        }
         awaitOrphans(directory);
         LOG.warn("Removing the stale {} in {}: its pid {} is {}", PostmasterPidFile.NAME, directory,
                 pidFile.get().pid(), process(pidFile.get()).isPresent() ? "another process now" : "gone");
@@ -112,6 +119,12 @@ public final class LeftoverPostmaster {
                 exited(orphan, ORPHANS_EXIT);
             }
         }
+    }
+
+    /** A process whose program is known and is not PostgreSQL (a pid reused after the old server died). */
+    private static boolean identifiablyNotPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> !Path.of(command).getFileName().toString().equals("postgres"))
+                .orElse(false);
     }
 
     private static boolean serves(ProcessHandle process, Path directory) {

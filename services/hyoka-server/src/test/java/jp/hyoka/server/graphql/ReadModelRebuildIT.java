@@ -283,7 +283,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
                     .contains("LOCK TABLE");
             switchingEdit = CompletableFuture.supplyAsync(() -> answer("affair.name", "切り替え中の編集"), requests);
             switchWindowEdit = awaitStoredAfter(drafted, runningEdit);
-            // Asked of the bean, not over HTTP: this request could queue behind the two held ones on an event loop.
+            // Asked of the bean: what the switch holds is what matters here, not another HTTP round trip.
             assertThat(rebuilds.status().orElseThrow().state()).as("the edit is stored while the switch waits")
                     .isEqualTo(RebuildState.CAUGHT_UP);
             blocker.rollback();

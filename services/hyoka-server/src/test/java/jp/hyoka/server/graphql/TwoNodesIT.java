@@ -2,6 +2,7 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.LockWaits;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.ServerProcess;
 import jp.hyoka.server.support.TestDatabase;
@@ -10,7 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.postgresql.ds.PGSimpleDataSource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,11 +56,15 @@ class TwoNodesIT {
     private static final int EDITS_PER_EDITOR = 20;
 
     private final List<ServerProcess> nodes = new ArrayList<>();
+    private final PGSimpleDataSource database = new PGSimpleDataSource();
     private final List<GraphQlClient> editors = new ArrayList<>();
 
     @BeforeAll
     void startTwoNodes() {
-        ServerProcess.Config node = ServerProcess.external(TestDatabase.newDatabase(), TestDatabase.user(),
+        database.setURL(TestDatabase.newDatabase());
+        database.setUser(TestDatabase.user());
+        database.setPassword(TestDatabase.password());
+        ServerProcess.Config node = ServerProcess.external(database.getURL(), TestDatabase.user(),
                 TestDatabase.password());
         for (int n = 0; n < 2; n++) {
             nodes.add(node.name("node-" + n).start());
@@ -133,18 +142,26 @@ class TwoNodesIT {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void givenOneFileSentToBothNodesAtOnce_whenBothImportIt_thenBothNameTheOneAssessmentItBecame() throws Exception {
         String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_003));
-        GraphQlClient first = editors.get(0);
-        GraphQlClient second = editors.get(editors.size() - 1);
-        CountDownLatch go = new CountDownLatch(1);
+        editors.get(0).data("startAssessment", START, Map.of("kind", "KEY_ITEMS", "name", "連鎖の先頭"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<JsonNode>> imports = new ArrayList<>();
-        for (GraphQlClient editor : List.of(first, second)) {
-            imports.add(pool.submit(() -> {
-                go.await();
-                return editor.data("importDocument", IMPORT, Map.of("content", content));
-            }));
+        // The imports meet for certain: the municipality's chain head (locked by every append) is held until
+        // PostgreSQL shows both waiting — the first for the head, the second for the first's events.
+        try (Connection head = database.getConnection()) {
+            head.setAutoCommit(false);
+            try (PreparedStatement lock = head.prepareStatement(
+                    "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
+                lock.setString(1, KAWASAKI.value());
+                try (ResultSet locked = lock.executeQuery()) {
+                    assertThat(locked.next()).as("the municipality's chain head").isTrue();
+                }
+            }
+            for (GraphQlClient editor : List.of(editors.get(0), editors.get(editors.size() - 1))) {
+                imports.add(pool.submit(() -> editor.data("importDocument", IMPORT, Map.of("content", content))));
+            }
+            LockWaits.await(database, 2, Duration.ofSeconds(60));
+            head.rollback();
         }
-        go.countDown();
         List<JsonNode> results = new ArrayList<>();
         for (Future<JsonNode> result : imports) {
             results.add(result.get());
@@ -157,7 +174,7 @@ class TwoNodesIT {
                 results.get(0).path("assessment").path("id").asText());
         assertThat(results).extracting(result -> result.path("revision").asLong())
                 .containsOnly(results.get(0).path("revision").asLong());
-        JsonNode list = first.data("assessments", Operations.LIST, Map.of("first", 100));
+        JsonNode list = editors.get(0).data("assessments", Operations.LIST, Map.of("first", 100));
         assertThat(list.path("edges").findValuesAsText("affairName")).containsOnlyOnce(
                 results.get(0).path("assessment").path("affairName").asText());
     }
