@@ -18,6 +18,7 @@ import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -36,13 +37,23 @@ import static jp.hyoka.server.assessment.ReadModels.toJson;
  * redelivered event can never move the document backwards.
  */
 @Singleton
-@ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class AssessmentDocumentProjection {
+@ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
+public class AssessmentDocumentProjection implements ReadModelProjection {
 
     private final AxonConnections connections;
 
     public AssessmentDocumentProjection(AxonConnections connections) {
         this.connections = connections;
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public ReadModelProjection writingThrough(AxonConnections other) {
+        return new AssessmentDocumentProjection(other);
     }
 
     @EventHandler

@@ -6,15 +6,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
-import jp.hyoka.server.assessment.AssessmentDocumentProjection;
-import jp.hyoka.server.assessment.EditHistoryProjection;
-import jp.hyoka.server.assessment.ImportedDocumentProjection;
-import jp.hyoka.server.assessment.PastChangeProjection;
-import jp.hyoka.server.assessment.ReadModelCatchUp;
-import jp.hyoka.server.assessment.ReadModels;
-import jp.hyoka.server.assessment.RepeatEntryProjection;
-import jp.hyoka.server.audit.ChainingEventStorageEngine;
-import jp.hyoka.server.audit.EventChainBackfill;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.security.Tenants;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -22,6 +14,7 @@ import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -38,13 +31,15 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
- * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the assessment
- * aggregate, and one tracking processor that feeds the read models. The event store links every event into its
- * tenant's hash chain; events stored before the chain existed are linked before anything new is appended.
+ * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the aggregates, and one
+ * tracking processor that feeds the read models. Features plug in without being named here: each projection is a
+ * {@link ReadModelProjection} bean, and whatever must be written with every append (the audit feature's hash
+ * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts.
  */
 @Factory
 public class AxonFactory {
@@ -57,20 +52,18 @@ public class AxonFactory {
     @Context
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
-                                    AssessmentDocumentProjection documents, EditHistoryProjection history,
-                                    RepeatEntryProjection entries, PastChangeProjection pastChanges,
-                                    ImportedDocumentProjection importedDocuments, Tenants tenants,
-                                    ReadModelCatchUp catchUp, EventChainBackfill backfill,
+                                    List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
+                                    Tenants tenants, ReadModelCatchUp catchUp,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId) {
         System.setProperty("disable-axoniq-console-message", "true");
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
-        JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer));
+                .snapshotSerializer(serializer), appendListeners);
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer);
@@ -92,24 +85,22 @@ public class AxonFactory {
                 .configureAggregate(MunicipalityAggregate.class)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
                         .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver()));
-        configurer.eventProcessing()
+        EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
-                .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize))
-                .registerEventHandler(c -> documents)
-                .registerEventHandler(c -> history)
-                .registerEventHandler(c -> entries)
-                .registerEventHandler(c -> pastChanges)
-                .registerEventHandler(c -> importedDocuments)
+                .registerTrackingEventProcessor(ReadModelProjection.PROCESSING_GROUP, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize));
+        projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
+                .forEach(projection -> processing.registerEventHandler(c -> projection));
+        processing
                 // Readers see whole commands only (a batch that ends inside one leaves it for the next).
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> new WholeCommands(
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> new WholeCommands(
                         () -> readModelProcessor(c).eventHandlerInvoker(), eventStorage))
                 // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed,
                 // and on other nodes through a notification sent in the batch's transaction.
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener(
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> catchUp.commitListener(
                         () -> notifyInUnitOfWork(connections, ClusterNotifications.READ_MODELS_COMMITTED)));
         Configuration configuration = configurer.buildConfiguration();
-        backfill.chainUnchainedEvents();
+        appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
         return configuration;
     }
@@ -133,7 +124,7 @@ public class AxonFactory {
 
     private static AbstractEventProcessor readModelProcessor(Configuration configuration) {
         return configuration.eventProcessingConfiguration()
-                .eventProcessor(ReadModels.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
     }
 
     private static void notifyInUnitOfWork(AxonConnections connections, String channel) {

@@ -56,8 +56,9 @@ public class GraphQlFactory {
                 .directive(FieldAccess.DIRECTIVE, new FieldAccess());
         for (GraphQlFeature feature : features) {
             types.merge(parser.parse(sdl(feature.sdlFile())));
-            feature.wire(wiring);
         }
+        Results.wireProblems(types, wiring);
+        features.forEach(feature -> feature.wire(wiring));
         GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();

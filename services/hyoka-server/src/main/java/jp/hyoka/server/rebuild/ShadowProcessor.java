@@ -3,6 +3,7 @@ package jp.hyoka.server.rebuild;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.axon.WholeCommands;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.transaction.NoTransactionManager;
@@ -39,11 +40,12 @@ final class ShadowProcessor implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicReference<Instant> lastCommit = new AtomicReference<>();
 
-    ShadowProcessor(String name, HikariDataSource live, Configuration axon, int batchSize) {
+    ShadowProcessor(String name, HikariDataSource live, Configuration axon,
+            List<ReadModelProjection> liveProjections, int batchSize) {
         this.pool = shadowPool(live, name);
         try {
             AxonConnections connections = new AxonConnections(pool);
-            List<Object> projections = RebuildProjections.create(connections);
+            List<Object> projections = RebuildProjections.create(liveProjections, connections);
             RebuildProjections.checkSameAs(axon, projections);
             SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
                     .eventHandlers(projections)

@@ -1,5 +1,6 @@
 package jp.hyoka.server.assessment;
 
+import jp.hyoka.server.history.EditHistoryProjection;
 import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
