@@ -1,5 +1,11 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -13,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.Operations.LIST;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.LIST;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may call what: tokens, municipalities, roles; and the tenant's list with its cursor pagination. */

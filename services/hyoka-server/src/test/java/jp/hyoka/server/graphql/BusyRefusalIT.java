@@ -1,5 +1,10 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -21,8 +26,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,7 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

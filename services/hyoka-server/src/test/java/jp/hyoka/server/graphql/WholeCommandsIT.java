@@ -1,5 +1,9 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
+import jp.hyoka.server.support.Operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,7 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,8 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.support.SignedInServerTest;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.GraphQlClient;
@@ -19,9 +22,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import static jp.hyoka.server.graphql.Operations.ANSWER;
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.ANSWER;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,8 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.publication;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.ClockTicks;

@@ -1,9 +1,9 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.support;
 
 /** The GraphQL operations the end-to-end tests send, written as a front end would. */
-final class Operations {
+public final class Operations {
 
-    static final String START = """
+    public static final String START = """
             mutation($kind: FormKind!, $name: String!) {
               startAssessment(input: {kind: $kind, affairName: $name}) {
                 __typename
@@ -13,7 +13,7 @@ final class Operations {
               }
             }""";
 
-    static final String ANSWER = """
+    public static final String ANSWER = """
             mutation($id: ID!, $rev: Int!, $item: ID!, $value: AnswerInput!, $reason: String) {
               answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item, value: $value, reason: $reason}) {
                 __typename
@@ -29,7 +29,7 @@ final class Operations {
               }
             }""";
 
-    static final String CLEAR = """
+    public static final String CLEAR = """
             mutation($id: ID!, $rev: Int!, $item: ID!) {
               clearAnswer(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item}) {
                 __typename
@@ -38,7 +38,7 @@ final class Operations {
               }
             }""";
 
-    static final String DOCUMENT = """
+    public static final String DOCUMENT = """
             query($id: ID!) {
               assessment(id: $id) {
                 id revision affairName createdBy { userId displayName } updatedBy { userId }
@@ -56,7 +56,7 @@ final class Operations {
               }
             }""";
 
-    static final String HISTORY = """
+    public static final String HISTORY = """
             query($id: ID!, $first: Int, $after: String) {
               assessment(id: $id) {
                 history(first: $first, after: $after) {
@@ -68,7 +68,7 @@ final class Operations {
               }
             }""";
 
-    static final String LIST = """
+    public static final String LIST = """
             query($first: Int, $after: String) {
               assessments(first: $first, after: $after) {
                 edges { cursor node { id affairName } }

@@ -1,5 +1,7 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.rebuild;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;

@@ -1,5 +1,11 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.editing;
 
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -25,10 +31,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
-import static jp.hyoka.server.graphql.Operations.ANSWER;
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
-import static jp.hyoka.server.graphql.Operations.HISTORY;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.ANSWER;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.HISTORY;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

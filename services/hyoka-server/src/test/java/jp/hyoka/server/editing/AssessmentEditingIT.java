@@ -1,5 +1,10 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.editing;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
@@ -8,11 +13,11 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.HashMap;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.Operations.ANSWER;
-import static jp.hyoka.server.graphql.Operations.CLEAR;
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
-import static jp.hyoka.server.graphql.Operations.HISTORY;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.ANSWER;
+import static jp.hyoka.server.support.Operations.CLEAR;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.HISTORY;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A municipality's editor writes a 評価書 through the real server: HTTP, GraphQL, Axon, PostgreSQL. */

@@ -1,9 +1,9 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.support;
 
 /** GraphQL operations of the repeating-group, revision and completeness tests. */
-final class FormOperations {
+public final class FormOperations {
 
-    static final String START_ON = """
+    public static final String START_ON = """
             mutation($kind: FormKind!, $name: String!, $version: String) {
               startAssessment(input: {kind: $kind, affairName: $name, formVersion: $version}) {
                 __typename
@@ -12,7 +12,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String ADD_ENTRY = """
+    public static final String ADD_ENTRY = """
             mutation($id: ID!, $rev: Int!, $group: ID!, $parents: [ID!], $position: Int) {
               addRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev, groupId: $group,
                                      parentEntryIds: $parents, position: $position}) {
@@ -23,7 +23,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String MOVE_ENTRY = """
+    public static final String MOVE_ENTRY = """
             mutation($id: ID!, $rev: Int!, $group: ID!, $entry: ID!, $to: Int!) {
               moveRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev, groupId: $group, entryId: $entry,
                                       toPosition: $to}) {
@@ -33,7 +33,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String REMOVE_ENTRY = """
+    public static final String REMOVE_ENTRY = """
             mutation($id: ID!, $rev: Int!, $group: ID!, $entry: ID!) {
               removeRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev, groupId: $group, entryId: $entry}) {
                 __typename
@@ -42,7 +42,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String ANSWER_IN = """
+    public static final String ANSWER_IN = """
             mutation($id: ID!, $rev: Int!, $item: ID!, $entries: [ID!], $value: AnswerInput!) {
               answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item, entryIds: $entries,
                                  value: $value}) {
@@ -55,7 +55,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String MIGRATE = """
+    public static final String MIGRATE = """
             mutation($id: ID!, $rev: Int!, $version: String!) {
               migrateFormRevision(input: {assessmentId: $id, expectedRevision: $rev, version: $version}) {
                 __typename
@@ -67,7 +67,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String DOCUMENT = """
+    public static final String DOCUMENT = """
             query($id: ID!) {
               assessment(id: $id) {
                 revision
@@ -86,7 +86,7 @@ final class FormOperations {
               }
             }""";
 
-    static final String COMPLETENESS = """
+    public static final String COMPLETENESS = """
             query($id: ID!) {
               assessment(id: $id) {
                 completeness {

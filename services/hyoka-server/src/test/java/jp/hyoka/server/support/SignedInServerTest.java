@@ -1,4 +1,4 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.support;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
@@ -8,19 +8,19 @@ import jp.hyoka.server.support.HyokaServerTest;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A running server with the demo municipalities registered and signed-in clients for them ({@link Callers}). */
-abstract class SignedInServerTest extends HyokaServerTest {
+public abstract class SignedInServerTest extends HyokaServerTest {
 
     @Inject
-    EmbeddedServer server;
+    public EmbeddedServer server;
     @Inject
-    DevTokenIssuer issuer;
+    public DevTokenIssuer issuer;
     @Inject
-    Tenants tenants;
+    public Tenants tenants;
 
-    Callers callers;
+    public Callers callers;
 
     @BeforeAll
-    void signIn() {
+    public void signIn() {
         callers = new Callers(server, issuer, tenants);
     }
 }

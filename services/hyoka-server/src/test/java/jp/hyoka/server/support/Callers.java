@@ -1,4 +1,4 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.support;
 
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -9,19 +9,19 @@ import jp.hyoka.server.support.GraphQlClient;
 import java.util.List;
 
 /** Signed-in clients of the test server: editors of two municipalities and a reader without the editor role. */
-final class Callers {
+public final class Callers {
 
-    static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");
-    static final MunicipalityCode ASAHIKAWA = new MunicipalityCode("012041");
+    public static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");
+    public static final MunicipalityCode ASAHIKAWA = new MunicipalityCode("012041");
 
-    final GraphQlClient kawasakiEditor;
-    final GraphQlClient kawasakiEditor2;
-    final GraphQlClient kawasakiReader;
-    final GraphQlClient asahikawaEditor;
-    final GraphQlClient anonymous;
-    final GraphQlClient unregisteredMunicipality;
+    public final GraphQlClient kawasakiEditor;
+    public final GraphQlClient kawasakiEditor2;
+    public final GraphQlClient kawasakiReader;
+    public final GraphQlClient asahikawaEditor;
+    public final GraphQlClient anonymous;
+    public final GraphQlClient unregisteredMunicipality;
 
-    Callers(EmbeddedServer server, DevTokenIssuer issuer, Tenants tenants) {
+    public Callers(EmbeddedServer server, DevTokenIssuer issuer, Tenants tenants) {
         tenants.register(KAWASAKI, "川崎市");
         tenants.register(ASAHIKAWA, "旭川市");
         var uri = server.getURI();

@@ -1,5 +1,11 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.audit;
 
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.SignedInServerTest;
+import jp.hyoka.server.support.AuditOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-import static jp.hyoka.server.graphql.AuditOperations.VERIFY;
-import static jp.hyoka.server.graphql.AuditOperations.startAndAnswer;
+import static jp.hyoka.server.support.AuditOperations.VERIFY;
+import static jp.hyoka.server.support.AuditOperations.startAndAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

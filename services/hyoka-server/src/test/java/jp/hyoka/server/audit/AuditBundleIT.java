@@ -1,5 +1,10 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.audit;
 
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.AuditOperations;
+import jp.hyoka.server.support.SignedInServerTest;
+import jp.hyoka.server.support.AuditOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static jp.hyoka.server.graphql.AuditOperations.BUNDLE;
-import static jp.hyoka.server.graphql.AuditOperations.VERIFY;
-import static jp.hyoka.server.graphql.AuditOperations.startAndAnswer;
+import static jp.hyoka.server.support.AuditOperations.BUNDLE;
+import static jp.hyoka.server.support.AuditOperations.VERIFY;
+import static jp.hyoka.server.support.AuditOperations.startAndAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.exporting;
 
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.ClockTicks;

@@ -1,5 +1,10 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.editing;
 
+import jp.hyoka.server.support.FormOperations;
+import jp.hyoka.server.support.FormOperations;
+import jp.hyoka.server.support.FormOperations;
+import jp.hyoka.server.support.SignedInServerTest;
+import jp.hyoka.server.support.FormOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,12 +15,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.FormOperations.ADD_ENTRY;
-import static jp.hyoka.server.graphql.FormOperations.ANSWER_IN;
-import static jp.hyoka.server.graphql.FormOperations.DOCUMENT;
-import static jp.hyoka.server.graphql.FormOperations.MOVE_ENTRY;
-import static jp.hyoka.server.graphql.FormOperations.REMOVE_ENTRY;
-import static jp.hyoka.server.graphql.FormOperations.START_ON;
+import static jp.hyoka.server.support.FormOperations.ADD_ENTRY;
+import static jp.hyoka.server.support.FormOperations.ANSWER_IN;
+import static jp.hyoka.server.support.FormOperations.DOCUMENT;
+import static jp.hyoka.server.support.FormOperations.MOVE_ENTRY;
+import static jp.hyoka.server.support.FormOperations.REMOVE_ENTRY;
+import static jp.hyoka.server.support.FormOperations.START_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.importing;
 
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.FormOperations.START_ON;
+import static jp.hyoka.server.support.FormOperations.START_ON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A municipality takes the 変更箇所 of its published documents over as an assessment's past. */

@@ -1,5 +1,10 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.editing;
 
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -13,9 +18,9 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 
-import static jp.hyoka.server.graphql.Operations.ANSWER;
-import static jp.hyoka.server.graphql.Operations.HISTORY;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.ANSWER;
+import static jp.hyoka.server.support.Operations.HISTORY;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every kind of bad edit gets its own typed Problem, and the assessment stays exactly as it was. */

@@ -1,5 +1,6 @@
-package jp.hyoka.server.graphql;
+package jp.hyoka.server.platform;
 
+import jp.hyoka.server.support.Operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,7 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
