@@ -5,12 +5,9 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.server.axon.ReadModelCatchUp;
-import jp.hyoka.server.security.Tenants;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -37,7 +34,8 @@ import java.util.List;
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
  * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the aggregates, and one
- * tracking processor that feeds the read models. Features plug in without being named here: each projection is a
+ * tracking processor that feeds the read models. Features plug in without being named here: their aggregates
+ * through {@link AxonModule} beans, each projection is a
  * {@link ReadModelProjection} bean, and whatever must be written with every append (the audit feature's hash
  * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts.
  */
@@ -51,9 +49,9 @@ public class AxonFactory {
 
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
+    Configuration axonConfiguration(AxonConnections connections, List<AxonModule> modules,
                                     List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
-                                    Tenants tenants, ReadModelCatchUp catchUp,
+                                    ReadModelCatchUp catchUp,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId) {
         System.setProperty("disable-axoniq-console-message", "true");
@@ -79,12 +77,8 @@ public class AxonFactory {
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEventStore(c -> clusterEventStore(c, eventStorage))
-                .registerComponent(AssessmentDecider.class, c -> decider)
-                .registerComponent(Tenants.class, c -> tenants)
-                .configureAggregate(MunicipalityAggregate.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
-                        .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver()));
+                .configureEventStore(c -> clusterEventStore(c, eventStorage));
+        modules.forEach(module -> module.configure(configurer));
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSING_GROUP, Configuration::eventStore,

@@ -1,5 +1,6 @@
-package jp.hyoka.server.axon;
+package jp.hyoka.server.assessment;
 
+import jp.hyoka.server.axon.WholeCommands;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;

@@ -1,4 +1,4 @@
-package jp.hyoka.server.axon;
+package jp.hyoka.server.platform;
 
 import jp.hyoka.domain.platform.MunicipalityDecider;
 import jp.hyoka.domain.platform.MunicipalityOnboarded;

@@ -1,4 +1,4 @@
-package jp.hyoka.server.axon;
+package jp.hyoka.server.assessment;
 
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.AssessmentId;

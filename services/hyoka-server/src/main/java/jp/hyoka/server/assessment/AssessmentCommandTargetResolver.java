@@ -1,4 +1,4 @@
-package jp.hyoka.server.axon;
+package jp.hyoka.server.assessment;
 
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import org.axonframework.commandhandling.CommandMessage;
