@@ -3,7 +3,6 @@ package jp.hyoka.server.history;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.assessment.EntryPaths;
 import jp.hyoka.server.assessment.RedactedColumns;
-import jp.hyoka.server.assessment.ReadModelWrites;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
@@ -22,6 +21,7 @@ import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelBatch;
 import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.axon.CommandNameCorrelation;
 import org.axonframework.config.ProcessingGroup;
@@ -145,9 +145,9 @@ public class EditHistoryProjection implements ReadModelProjection {
                         Map<String, Object> detail) {
     }
 
-    /** Buffered in the processor's batch (see ReadModelWrites); written at once outside a unit of work. */
+    /** Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. */
     private void record(AssessmentEvent event, long sequence, Line line) throws SQLException {
-        ReadModelWrites.history(connections, new ReadModelWrites.HistoryRow(event.tenant().value(),
+        HistoryWrites.add(connections, new HistoryWrites.HistoryRow(event.tenant().value(),
                 event.assessmentId().value(), sequence + 1, event.getClass().getSimpleName(), line.itemId(),
                 toJson(line.before()), toJson(line.after()), line.reason(), event.by().userId(),
                 event.by().displayName(), timestamp(event.at()), EntryPaths.join(line.entries()),
@@ -157,7 +157,7 @@ public class EditHistoryProjection implements ReadModelProjection {
     /** Earlier lines withhold the text; the redaction's own line says who redacted and why, never what. */
     @EventHandler
     public void on(PersonalDataRedacted event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);
+        ReadModelBatch.flush(connections);
         try (Connection connection = connections.getConnection()) {
             RedactedColumns.mask(connection, event, "rm_edit_history", new String[]{"reason"}, "old_answer",
                     "new_answer");
