@@ -1,6 +1,5 @@
 package jp.hyoka.server.assessment;
 
-import jp.hyoka.server.axon.WholeCommands;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
@@ -17,6 +16,7 @@ import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.server.axon.WholeCommands;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;

@@ -1,7 +1,5 @@
 package jp.hyoka.server.assessment;
 
-import jp.hyoka.server.axon.ReadModelCatchUp;
-import jp.hyoka.server.axon.TimeOrderedIds;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
@@ -14,7 +12,9 @@ import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
 import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.availability.DatabaseUnavailable;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.axon.StoredRevisions;
+import jp.hyoka.server.axon.TimeOrderedIds;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;

@@ -1,12 +1,12 @@
 package jp.hyoka.server.assessment;
 
-import jp.hyoka.server.axon.ProjectedRevisions;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.ProjectedRevisions;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
 import jp.hyoka.server.database.TenantQueries;

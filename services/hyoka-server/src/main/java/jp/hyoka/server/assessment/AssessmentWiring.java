@@ -9,13 +9,13 @@ import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.Nodes.AnswerNode;
+import jp.hyoka.server.assessment.Nodes.ItemAnswerNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
-import jp.hyoka.server.assessment.Nodes.AnswerNode;
-import jp.hyoka.server.assessment.Nodes.ItemAnswerNode;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;

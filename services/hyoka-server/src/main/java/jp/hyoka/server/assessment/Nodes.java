@@ -1,9 +1,5 @@
 package jp.hyoka.server.assessment;
 
-import jp.hyoka.server.database.Page;
-import jp.hyoka.server.database.Page;
-import jp.hyoka.server.database.Page;
-import jp.hyoka.server.database.Page;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
@@ -11,6 +7,7 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.database.Page;
 import jp.hyoka.server.graphql.Results.Typed;
 
 import java.util.List;

@@ -21,9 +21,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import javax.sql.DataSource;
 import java.sql.Connection;

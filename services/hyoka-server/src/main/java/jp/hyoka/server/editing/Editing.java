@@ -1,16 +1,16 @@
 package jp.hyoka.server.editing;
 
-import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.command.AddRepeatEntry;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
-import jp.hyoka.domain.assessment.command.AddRepeatEntry;
-import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
-import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
+import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
-import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.Answer;
-import jakarta.inject.Singleton;
+import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.server.assessment.AssessmentCommands;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.security.Caller;

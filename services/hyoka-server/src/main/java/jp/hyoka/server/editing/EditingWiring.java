@@ -12,8 +12,8 @@ import jp.hyoka.server.assessment.Nodes.EditedNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
-import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.graphql.Results.ProblemNode;
+import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;

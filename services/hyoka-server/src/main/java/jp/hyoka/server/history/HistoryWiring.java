@@ -1,6 +1,5 @@
 package jp.hyoka.server.history;
 
-import jp.hyoka.server.assessment.Nodes;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -10,12 +9,13 @@ import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.FormChanges;
 import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.Nodes.AnswerNode;
+import jp.hyoka.server.assessment.Nodes.HistoryNode;
+import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
-import jp.hyoka.server.assessment.Nodes.AnswerNode;
-import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.security.Caller;
 
 import java.time.Instant;

@@ -9,12 +9,12 @@ import jp.hyoka.domain.assessment.DocumentDiff;
 import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.TextAnswer;
-import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.DocumentStates.Folded;
+import jp.hyoka.server.assessment.DocumentStates;
+import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.Requests;
-import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.security.Caller;
 
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package jp.hyoka.server.importing;
 
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.form.FormRef;
-import jp.hyoka.domain.assessment.PastChange;
-import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.importing.body.ImportedDocument;
-import jakarta.inject.Singleton;
 import jp.hyoka.server.assessment.AssessmentCommands;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.security.Caller;

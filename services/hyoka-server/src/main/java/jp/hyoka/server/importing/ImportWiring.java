@@ -1,10 +1,10 @@
 package jp.hyoka.server.importing;
 
-import jp.hyoka.server.assessment.AssessmentMutations;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ImportRejected;
+import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
@@ -12,10 +12,10 @@ import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
-import jp.hyoka.server.importing.ImportNodes.FileRejectedNode;
-import jp.hyoka.server.importing.ImportNodes.ImportedNode;
 import jp.hyoka.server.importing.ChangeAnnexImport;
 import jp.hyoka.server.importing.DocumentImport;
+import jp.hyoka.server.importing.ImportNodes.FileRejectedNode;
+import jp.hyoka.server.importing.ImportNodes.ImportedNode;
 import jp.hyoka.server.security.Caller;
 
 import java.util.Base64;

@@ -1,10 +1,10 @@
 package jp.hyoka.server.importing;
 
-import jp.hyoka.server.assessment.RedactedColumns;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.DocumentImported;
-import jp.hyoka.domain.importing.body.UnmappedContent;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.importing.body.UnmappedContent;
+import jp.hyoka.server.assessment.RedactedColumns;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;

@@ -1,11 +1,11 @@
 package jp.hyoka.server.platform;
 
-import jp.hyoka.server.graphql.ApiException;
-import jp.hyoka.server.graphql.Requests;
-import jp.hyoka.server.graphql.GraphQlFeature;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.platform.FirstAdministrator;
+import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results.ProblemNode;
 import jp.hyoka.server.platform.DirectoryUnavailable;
 import jp.hyoka.server.platform.MunicipalityDirectory;

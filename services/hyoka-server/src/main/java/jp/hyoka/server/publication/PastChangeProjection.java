@@ -1,13 +1,13 @@
 package jp.hyoka.server.publication;
 
-import jp.hyoka.server.assessment.RedactedColumns;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedAnnexRows;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
-import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.server.assessment.RedactedColumns;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;

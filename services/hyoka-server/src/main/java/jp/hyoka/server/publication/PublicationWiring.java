@@ -1,6 +1,5 @@
 package jp.hyoka.server.publication;
 
-import jp.hyoka.server.assessment.AssessmentMutations;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -9,6 +8,7 @@ import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.assessment.command.ChangeExplanation;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.graphql.GraphQlFeature;

@@ -1,10 +1,10 @@
 package jp.hyoka.server.publication;
 
-import jp.hyoka.domain.assessment.command.StartNextVersion;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.command.ChangeExplanation;
 import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RedactPersonalData;
-import jp.hyoka.domain.assessment.command.ChangeExplanation;
-import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.server.assessment.AssessmentCommands;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.security.Caller;

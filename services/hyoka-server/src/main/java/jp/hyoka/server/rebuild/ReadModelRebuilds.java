@@ -1,10 +1,10 @@
 package jp.hyoka.server.rebuild;
 
-import jp.hyoka.server.axon.ReadModelProjection;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;

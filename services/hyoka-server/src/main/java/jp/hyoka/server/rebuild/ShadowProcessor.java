@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.axon.WholeCommands;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -14,6 +13,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Instant;

@@ -1,14 +1,10 @@
 package jp.hyoka.server.audit;
 
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.AuditOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

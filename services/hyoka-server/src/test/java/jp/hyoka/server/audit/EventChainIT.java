@@ -1,11 +1,5 @@
 package jp.hyoka.server.audit;
 
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.AuditOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -16,8 +10,10 @@ import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.audit.EventChainAudit;
 import jp.hyoka.server.audit.EventChainBackfill;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.LockWaits;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,15 +1,11 @@
 package jp.hyoka.server.audit;
 
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.AuditOperations;
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.AuditOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,18 +1,14 @@
 package jp.hyoka.server.editing;
 
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.LockWaits;
 import jp.hyoka.server.support.SecondNode;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;

@@ -1,10 +1,10 @@
 package jp.hyoka.server.exporting;
 
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.ClockTicks;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

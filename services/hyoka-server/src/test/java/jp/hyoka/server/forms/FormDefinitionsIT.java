@@ -1,12 +1,8 @@
 package jp.hyoka.server.forms;
 
-import jp.hyoka.server.support.FormOperations;
-import jp.hyoka.server.support.FormOperations;
-import jp.hyoka.server.support.FormOperations;
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.FormOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

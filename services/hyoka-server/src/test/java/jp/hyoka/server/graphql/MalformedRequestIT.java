@@ -1,14 +1,11 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 

@@ -1,16 +1,12 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,12 +1,12 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.ReadModelSnapshot;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

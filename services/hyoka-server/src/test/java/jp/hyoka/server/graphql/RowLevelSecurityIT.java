@@ -1,26 +1,24 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,13 +1,8 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Callers;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.ServerProcess;
 import jp.hyoka.server.support.TestDatabase;

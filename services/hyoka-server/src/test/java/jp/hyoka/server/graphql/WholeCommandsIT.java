@@ -1,13 +1,11 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.Operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

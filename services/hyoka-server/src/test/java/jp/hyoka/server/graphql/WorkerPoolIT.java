@@ -1,11 +1,9 @@
 package jp.hyoka.server.graphql;
 
-import jp.hyoka.server.support.SignedInServerTest;
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.Operations;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.SignedInServerTest;
 import jp.hyoka.server.support.TableLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

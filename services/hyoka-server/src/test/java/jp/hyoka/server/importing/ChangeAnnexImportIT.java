@@ -1,8 +1,8 @@
 package jp.hyoka.server.importing;
 
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -1,6 +1,5 @@
 package jp.hyoka.server.platform;
 
-import jp.hyoka.server.support.Operations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.KeycloakServer;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,5 @@
 package jp.hyoka.server.rebuild;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.FormOperations;
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -13,10 +9,14 @@ import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.rebuild.ReadModelRebuilds;
 import jp.hyoka.server.rebuild.ReadModelTables;
 import jp.hyoka.server.rebuild.RebuildState;
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.FormOperations;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.LockWaits;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,7 +1,5 @@
 package jp.hyoka.server.rebuild;
 
-import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.SignedInServerTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,8 +7,10 @@ import jakarta.inject.Inject;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.rebuild.ReadModelTables;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.SecondNode;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
