@@ -4,20 +4,22 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
-import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.DocumentImported;
+import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.TextAnswer;
-import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelBatch;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -36,13 +38,23 @@ import static jp.hyoka.server.assessment.ReadModels.toJson;
  * redelivered event can never move the document backwards.
  */
 @Singleton
-@ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class AssessmentDocumentProjection {
+@ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
+public class AssessmentDocumentProjection implements ReadModelProjection {
 
     private final AxonConnections connections;
 
     public AssessmentDocumentProjection(AxonConnections connections) {
         this.connections = connections;
+    }
+
+    @Override
+    public int order() {
+        return 1;
+    }
+
+    @Override
+    public ReadModelProjection writingThrough(AxonConnections other) {
+        return new AssessmentDocumentProjection(other);
     }
 
     @EventHandler
@@ -64,7 +76,7 @@ public class AssessmentDocumentProjection {
     @EventHandler
     void on(ItemAnswerCleared event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
-        ReadModelWrites.flush(connections);     // the delete comes after this batch's earlier writes of the row
+        ReadModelBatch.flush(connections);     // the delete comes after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?"
@@ -89,7 +101,7 @@ public class AssessmentDocumentProjection {
                     upsertAnswer(event, change.itemId(), EntryPaths.join(change.entries()), toJson(change.after()),
                             revision);
                 } else if (FormChange.ANSWER_DROPPED.equals(change.kind())) {
-                    ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
+                    ReadModelBatch.flush(connections);     // after this batch's earlier writes of the row
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE "
                             + "tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?")) {
                         delete.setString(1, event.tenant().value());
@@ -100,7 +112,7 @@ public class AssessmentDocumentProjection {
                     }
                 }
             }
-            ReadModelWrites.flush(connections);         // the new assessment row, if this batch inserts it
+            ReadModelBatch.flush(connections);         // the new assessment row, if this batch inserts it
             try (PreparedStatement update = connection.prepareStatement("UPDATE rm_assessment SET form_version = ? "
                     + "WHERE tenant_code = ? AND assessment_id = ? AND revision < ?")) {
                 update.setString(1, event.to().version());
@@ -132,7 +144,7 @@ public class AssessmentDocumentProjection {
     /** A published document taken over is its published version, with the 公表日 its cover printed. */
     @EventHandler
     void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);     // the cover's 公表日 and the assessment row, answered earlier in the batch
+        ReadModelBatch.flush(connections);     // the cover's 公表日 and the assessment row, answered earlier in the batch
         try (Connection connection = connections.getConnection()) {
             if (event.rowsRead() > 0) {
                 publication(connection, event, sequence + 1, 1, true, coverPublishedOn(connection, event));
@@ -143,7 +155,7 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
+        ReadModelBatch.flush(connections);     // after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection()) {
             publication(connection, event, sequence + 1, event.version(), true, event.publishedOn());
         }
@@ -152,7 +164,7 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);     // after this batch's earlier writes of the row
+        ReadModelBatch.flush(connections);     // after this batch's earlier writes of the row
         try (Connection connection = connections.getConnection()) {
             publication(connection, event, sequence + 1, event.version(), false, null);
         }
@@ -190,7 +202,7 @@ public class AssessmentDocumentProjection {
 
     @EventHandler
     void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);     // the delete comes after this batch's earlier writes of the rows
+        ReadModelBatch.flush(connections);     // the delete comes after this batch's earlier writes of the rows
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE tenant_code = ? "
                      + "AND assessment_id = ? AND (entry_path = ? OR entry_path LIKE ?)")) {
@@ -208,7 +220,7 @@ public class AssessmentDocumentProjection {
         touch(event, sequence + 1, null);
     }
 
-    /** Buffered in the processor's batch (see ReadModelWrites); written at once outside a unit of work. */
+    /** Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. */
     private void upsertAnswer(AssessmentEvent event, String itemId, String entryPath, String answerJson, long revision)
             throws SQLException {
         ReadModelWrites.answer(connections, new ReadModelWrites.AnswerRow(event.tenant().value(),
@@ -226,7 +238,7 @@ public class AssessmentDocumentProjection {
     /** The text withheld in the current document (the name of the 事務 included). */
     @EventHandler
     void on(PersonalDataRedacted event, @SequenceNumber long sequence) throws SQLException {
-        ReadModelWrites.flush(connections);     // this batch's earlier answers first
+        ReadModelBatch.flush(connections);     // this batch's earlier answers first
         try (Connection connection = connections.getConnection()) {
             RedactedColumns.mask(connection, event, "rm_answer", new String[0], "answer");
             RedactedColumns.mask(connection, event, "rm_assessment", new String[]{"affair_name"});

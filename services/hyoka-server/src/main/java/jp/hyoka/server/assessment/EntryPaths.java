@@ -4,20 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Entry paths as stored in the read models: entry ids, outermost first, joined by '/'; '' for none. */
-final class EntryPaths {
+public final class EntryPaths {
 
     private EntryPaths() {
     }
 
-    static String join(List<String> entries) {
+    public static String join(List<String> entries) {
         return String.join("/", entries);
     }
 
-    static List<String> split(String path) {
+    public static List<String> split(String path) {
         return path == null || path.isEmpty() ? List.of() : List.of(path.split("/"));
     }
 
-    static String child(List<String> parent, String entryId) {
+    public static String child(List<String> parent, String entryId) {
         List<String> path = new ArrayList<>(parent);
         path.add(entryId);
         return join(path);

@@ -1,8 +1,7 @@
 package jp.hyoka.server.assessment;
 
 import jp.hyoka.server.axon.AxonConnections;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
+import jp.hyoka.server.axon.ReadModelBatch;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,31 +15,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The document and history rows of one unit of work (a tracking-processor batch of up to 200 events), sent to
- * PostgreSQL as a few JDBC batches when the unit of work prepares to commit, in the same transaction as the token.
- *
- * <p>Why: written one statement at a time, every event cost two or three round trips (answer, document revision,
- * history row), and the read models took several times longer than the import's own commit; an import's
- * {@code importDocument} mutation waits for them (read-your-writes). Measured by the bulk-import benchmark
- * (BENCHMARKS.md row 4, {@code infra/scripts/bench-import.sh}).
- *
- * <p>The result is the same as writing each event's rows at once:
+ * The current document's rows of a read-model batch ({@link ReadModelBatch}): new assessments, answers, and each
+ * document's revision and last editor. The result is the same as writing each event's rows at once:
  * <ul>
  *   <li>answers are keyed by tenant, assessment, item and entry path, and a later revision replaces an earlier one in
  *       the buffer: the upsert lets the higher revision win anyway, and one statement never names a row twice
  *       (which {@code ON CONFLICT DO UPDATE} refuses);</li>
  *   <li>the document's revision and last editor ("touch") is kept per assessment at its highest revision; touches that
  *       rename the assessment are kept in order and written before it;</li>
- *   <li>new assessments are inserted before everything else (their first event comes before any other of theirs);</li>
- *   <li>a projection that writes directly (a delete, a migration) first calls {@link #flush(AxonConnections)}, so the
- *       writes to one row keep their order.</li>
+ *   <li>new assessments are inserted before everything else (their first event comes before any other of theirs),
+ *       and this part is written before every other part.</li>
  * </ul>
- * A failed write fails the batch's commit, and the processor retries the batch; nothing is skipped silently.
- * Outside a unit of work (a projection called directly) every write goes out at once.
  */
-final class ReadModelWrites {
-
-    private static final String RESOURCE = ReadModelWrites.class.getName();
+final class ReadModelWrites implements ReadModelBatch.Part {
 
     record NewAssessment(String tenant, UUID assessment, String formKind, String formVersion, String affairName,
                          long revision, Timestamp at, String byId, String byName) {
@@ -53,11 +40,6 @@ final class ReadModelWrites {
         }
     }
 
-    record HistoryRow(String tenant, UUID assessment, long revision, String eventType, String itemId,
-                      String oldAnswerJson, String newAnswerJson, String reason, String actorId, String actorName,
-                      Timestamp at, String entryPath, String detailJson, String command) {
-    }
-
     /** The document reached {@code revision}; {@code newAffairName} non-null when the event renamed it. */
     record Touch(String tenant, UUID assessment, long revision, Timestamp at, String byId, String byName,
                  String newAffairName) {
@@ -66,21 +48,15 @@ final class ReadModelWrites {
         }
     }
 
-    private final AxonConnections connections;
     private final List<NewAssessment> newAssessments = new ArrayList<>();
     private final Map<List<Object>, AnswerRow> answers = new LinkedHashMap<>();
-    private final List<HistoryRow> history = new ArrayList<>();
     private final List<Touch> renames = new ArrayList<>();
     private final Map<List<Object>, Touch> touches = new LinkedHashMap<>();
-
-    private ReadModelWrites(AxonConnections connections) {
-        this.connections = connections;
-    }
 
     static void insert(AxonConnections connections, NewAssessment row) throws SQLException {
         ReadModelWrites buffer = current(connections);
         if (buffer == null) {
-            writeNow(connections, connection -> insertAssessments(connection, List.of(row)));
+            ReadModelBatch.writeNow(connections, connection -> insertAssessments(connection, List.of(row)));
         } else {
             buffer.newAssessments.add(row);
         }
@@ -89,88 +65,52 @@ final class ReadModelWrites {
     static void answer(AxonConnections connections, AnswerRow row) throws SQLException {
         ReadModelWrites buffer = current(connections);
         if (buffer == null) {
-            writeNow(connections, connection -> upsertAnswers(connection, List.of(row)));
+            ReadModelBatch.writeNow(connections, connection -> upsertAnswers(connection, List.of(row)));
         } else {
-            buffer.answers.merge(row.key(), row, (earlier, later) -> later.revision() > earlier.revision() ? later : earlier);
-        }
-    }
-
-    static void history(AxonConnections connections, HistoryRow row) throws SQLException {
-        ReadModelWrites buffer = current(connections);
-        if (buffer == null) {
-            writeNow(connections, connection -> insertHistory(connection, List.of(row)));
-        } else {
-            buffer.history.add(row);
+            buffer.answers.merge(row.key(), row, ReadModelWrites::later);
         }
     }
 
     static void touch(AxonConnections connections, Touch touch) throws SQLException {
         ReadModelWrites buffer = current(connections);
         if (buffer == null) {
-            writeNow(connections, connection -> touch(connection, List.of(touch)));
+            ReadModelBatch.writeNow(connections, connection -> touch(connection, List.of(touch)));
         } else if (touch.newAffairName() != null) {
             buffer.renames.add(touch);
         } else {
-            buffer.touches.merge(touch.key(), touch, (earlier, later) -> later.revision() > earlier.revision() ? later : earlier);
+            buffer.touches.merge(touch.key(), touch, (earlier, later) -> later.revision() > earlier.revision()
+                    ? later : earlier);
         }
     }
 
-    /** Writes what the current unit of work has buffered; call before writing read-model rows directly. */
-    static void flush(AxonConnections connections) throws SQLException {
-        ReadModelWrites buffer = current(connections);
-        if (buffer != null) {
-            buffer.flush();
-        }
+    private static AnswerRow later(AnswerRow earlier, AnswerRow later) {
+        return later.revision() > earlier.revision() ? later : earlier;
     }
 
-    /** The buffer of the current unit of work, created (and flushed at its prepare-commit) on first use. */
     private static ReadModelWrites current(AxonConnections connections) {
-        if (!CurrentUnitOfWork.isStarted()
-                || CurrentUnitOfWork.get().phase().isAfter(UnitOfWork.Phase.STARTED)) {
-            return null;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(RESOURCE, key -> {
-            ReadModelWrites buffer = new ReadModelWrites(connections);
-            root.onPrepareCommit(unitOfWork -> {
-                try {
-                    buffer.flush();
-                } catch (SQLException e) {
-                    throw new IllegalStateException("read-model rows of this batch could not be written: "
-                            + e.getMessage(), e);
-                }
-            });
-            return buffer;
-        });
+        return ReadModelBatch.part(connections, ReadModelWrites.class, ReadModelWrites::new);
     }
 
-    private void flush() throws SQLException {
-        if (newAssessments.isEmpty() && answers.isEmpty() && history.isEmpty() && renames.isEmpty()
-                && touches.isEmpty()) {
-            return;
-        }
-        try (Connection connection = connections.getConnection()) {
-            insertAssessments(connection, newAssessments);
-            upsertAnswers(connection, answers.values());
-            insertHistory(connection, history);
-            touch(connection, renames);
-            touch(connection, touches.values());
-        }
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return newAssessments.isEmpty() && answers.isEmpty() && renames.isEmpty() && touches.isEmpty();
+    }
+
+    @Override
+    public void writeTo(Connection connection) throws SQLException {
+        insertAssessments(connection, newAssessments);
+        upsertAnswers(connection, answers.values());
+        touch(connection, renames);
+        touch(connection, touches.values());
         newAssessments.clear();
         answers.clear();
-        history.clear();
         renames.clear();
         touches.clear();
-    }
-
-    private interface Write {
-        void to(Connection connection) throws SQLException;
-    }
-
-    private static void writeNow(AxonConnections connections, Write write) throws SQLException {
-        try (Connection connection = connections.getConnection()) {
-            write.to(connection);
-        }
     }
 
     private static void insertAssessments(Connection connection, Collection<NewAssessment> rows) throws SQLException {
@@ -225,35 +165,6 @@ final class ReadModelWrites {
                 upsert.addBatch();
             }
             upsert.executeBatch();
-        }
-    }
-
-    private static void insertHistory(Connection connection, Collection<HistoryRow> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO rm_edit_history (tenant_code, assessment_id, revision, event_type, item_id,
-                    old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail, command)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
-            for (HistoryRow row : rows) {
-                insert.setString(1, row.tenant());
-                insert.setObject(2, row.assessment());
-                insert.setLong(3, row.revision());
-                insert.setString(4, row.eventType());
-                insert.setString(5, row.itemId());
-                insert.setString(6, row.oldAnswerJson());
-                insert.setString(7, row.newAnswerJson());
-                insert.setString(8, row.reason());
-                insert.setString(9, row.actorId());
-                insert.setString(10, row.actorName());
-                insert.setTimestamp(11, row.at());
-                insert.setString(12, row.entryPath());
-                insert.setString(13, row.detailJson());
-                insert.setString(14, row.command());
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
     }
 

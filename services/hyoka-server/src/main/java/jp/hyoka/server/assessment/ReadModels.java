@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.server.axon.EventJson;
+import jp.hyoka.server.axon.ReadModelProjection;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,18 +12,15 @@ import java.time.Instant;
 /** What the assessment read models share: their processing group and the JSON form of stored answers. */
 public final class ReadModels {
 
-    /**
-     * One tracking processor feeds the document and the edit history, so both reach a revision in the same
-     * transaction and a client never sees a document newer than its history.
-     */
-    public static final String PROCESSING_GROUP = "assessment-read-models";
+    /** The read-model processor ({@link ReadModelProjection#PROCESSING_GROUP}). */
+    public static final String PROCESSING_GROUP = ReadModelProjection.PROCESSING_GROUP;
 
     private static final ObjectMapper JSON = EventJson.objectMapper();
 
     private ReadModels() {
     }
 
-    static String toJson(Answer answer) {
+    public static String toJson(Answer answer) {
         if (answer == null) {
             return null;
         }
@@ -33,7 +31,7 @@ public final class ReadModels {
         }
     }
 
-    static Answer fromJson(String json) {
+    public static Answer fromJson(String json) {
         if (json == null) {
             return null;
         }
@@ -49,7 +47,7 @@ public final class ReadModels {
         return JSON.convertValue(raw, Answer.class);
     }
 
-    static String detailJson(Object detail) {
+    public static String detailJson(Object detail) {
         try {
             return JSON.writeValueAsString(detail);
         } catch (JsonProcessingException e) {
@@ -57,7 +55,7 @@ public final class ReadModels {
         }
     }
 
-    static <T> T fromDetailJson(String json, Class<T> type) {
+    public static <T> T fromDetailJson(String json, Class<T> type) {
         try {
             return json == null ? null : JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
@@ -65,7 +63,7 @@ public final class ReadModels {
         }
     }
 
-    static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return Timestamp.from(instant);
     }
 }

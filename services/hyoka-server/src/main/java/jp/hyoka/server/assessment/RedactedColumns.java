@@ -11,13 +11,13 @@ import java.sql.SQLException;
  * Withholds a redacted text in read-model columns, in place: every occurrence becomes {@link Redaction#REPLACEMENT}.
  * JSON columns are rewritten as text, matching the text as JSON writes it inside a string.
  */
-final class RedactedColumns {
+public final class RedactedColumns {
 
     private RedactedColumns() {
     }
 
     /** {@code columns}: plain text columns; {@code jsonColumns}: jsonb columns. */
-    static void mask(Connection connection, PersonalDataRedacted event, String table, String[] columns,
+    public static void mask(Connection connection, PersonalDataRedacted event, String table, String[] columns,
                      String... jsonColumns) throws SQLException {
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         String separator = "";

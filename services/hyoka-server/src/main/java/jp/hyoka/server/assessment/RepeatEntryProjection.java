@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
@@ -23,13 +24,23 @@ import java.util.List;
  * list after each change, so replaying an event on an already updated list leaves it as it is.
  */
 @Singleton
-@ProcessingGroup(ReadModels.PROCESSING_GROUP)
-public class RepeatEntryProjection {
+@ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
+public class RepeatEntryProjection implements ReadModelProjection {
 
     private final AxonConnections connections;
 
     public RepeatEntryProjection(AxonConnections connections) {
         this.connections = connections;
+    }
+
+    @Override
+    public int order() {
+        return 3;
+    }
+
+    @Override
+    public ReadModelProjection writingThrough(AxonConnections other) {
+        return new RepeatEntryProjection(other);
     }
 
     @EventHandler

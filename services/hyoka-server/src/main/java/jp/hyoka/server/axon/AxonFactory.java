@@ -5,23 +5,13 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.AssessmentDecider;
-import jp.hyoka.server.assessment.AssessmentDocumentProjection;
-import jp.hyoka.server.assessment.EditHistoryProjection;
-import jp.hyoka.server.assessment.ImportedDocumentProjection;
-import jp.hyoka.server.assessment.PastChangeProjection;
-import jp.hyoka.server.assessment.ReadModelCatchUp;
-import jp.hyoka.server.assessment.ReadModels;
-import jp.hyoka.server.assessment.RepeatEntryProjection;
-import jp.hyoka.server.audit.ChainingEventStorageEngine;
-import jp.hyoka.server.audit.EventChainBackfill;
-import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -31,18 +21,21 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 
 import javax.sql.DataSource;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
- * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the assessment
- * aggregate, and one tracking processor that feeds the read models. The event store links every event into its
- * tenant's hash chain; events stored before the chain existed are linked before anything new is appended.
+ * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the aggregates, and one
+ * tracking processor that feeds the read models. Features plug in without being named here: their aggregates
+ * through {@link AxonModule} beans, each projection is a
+ * {@link ReadModelProjection} bean, and whatever must be written with every append (the audit feature's hash
+ * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts.
  */
 @Factory
 public class AxonFactory {
@@ -54,22 +47,20 @@ public class AxonFactory {
 
     @Context
     @Bean(preDestroy = "shutdown")
-    Configuration axonConfiguration(AxonConnections connections, AssessmentDecider decider,
-                                    AssessmentDocumentProjection documents, EditHistoryProjection history,
-                                    RepeatEntryProjection entries, PastChangeProjection pastChanges,
-                                    ImportedDocumentProjection importedDocuments, Tenants tenants,
-                                    ReadModelCatchUp catchUp, EventChainBackfill backfill, HikariDataSource dataSource,
+    Configuration axonConfiguration(AxonConnections connections, List<AxonModule> modules,
+                                    List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
+                                    ReadModelCatchUp catchUp, HikariDataSource dataSource,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
-        JdbcEventStorageEngine eventStorage = new ChainingEventStorageEngine(JdbcEventStorageEngine.builder()
+        JdbcEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer));
+                .snapshotSerializer(serializer), appendListeners);
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer);
@@ -85,30 +76,24 @@ public class AxonFactory {
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications))
-                .registerComponent(AssessmentDecider.class, c -> decider)
-                .registerComponent(Tenants.class, c -> tenants)
-                .configureAggregate(MunicipalityAggregate.class)
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
-                        .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver()));
-        configurer.eventProcessing()
+                .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications));
+        modules.forEach(module -> module.configure(configurer));
+        EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
-                .registerTrackingEventProcessor(ReadModels.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize))
-                .registerEventHandler(c -> documents)
-                .registerEventHandler(c -> history)
-                .registerEventHandler(c -> entries)
-                .registerEventHandler(c -> pastChanges)
-                .registerEventHandler(c -> importedDocuments)
+                .registerTrackingEventProcessor(ReadModelProjection.PROCESSING_GROUP, Configuration::eventStore,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize));
+        projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
+                .forEach(projection -> processing.registerEventHandler(c -> projection));
+        processing
                 // Readers see whole commands only (a batch that ends inside one leaves it for the next).
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> new WholeCommands(
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> new WholeCommands(
                         () -> readModelProcessor(c).eventHandlerInvoker(), eventStorage))
                 // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed,
                 // and on the other nodes through a notification.
-                .registerHandlerInterceptor(ReadModels.PROCESSING_GROUP, c -> catchUp.commitListener(
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> catchUp.commitListener(
                         () -> notifications.announce(ClusterNotifications.Channel.READ_MODELS_COMMITTED)));
         Configuration configuration = configurer.buildConfiguration();
-        backfill.chainUnchainedEvents();
+        appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
         return configuration;
     }
@@ -128,7 +113,7 @@ public class AxonFactory {
 
     private static AbstractEventProcessor readModelProcessor(Configuration configuration) {
         return configuration.eventProcessingConfiguration()
-                .eventProcessor(ReadModels.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, AbstractEventProcessor.class).orElseThrow();
     }
 
     @Singleton

@@ -1,7 +1,7 @@
 package jp.hyoka.server.axon;
 
 import com.zaxxer.hikari.HikariDataSource;
-import jp.hyoka.server.assessment.ReadModelCatchUp;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;

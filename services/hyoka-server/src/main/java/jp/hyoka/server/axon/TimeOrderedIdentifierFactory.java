@@ -1,6 +1,6 @@
 package jp.hyoka.server.axon;
 
-import jp.hyoka.server.assessment.TimeOrderedIds;
+import jp.hyoka.server.axon.TimeOrderedIds;
 import org.axonframework.common.IdentifierFactory;
 
 import java.time.Clock;

@@ -4,9 +4,9 @@ import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLSchema;
@@ -56,8 +56,9 @@ public class GraphQlFactory {
                 .directive(FieldAccess.DIRECTIVE, new FieldAccess());
         for (GraphQlFeature feature : features) {
             types.merge(parser.parse(sdl(feature.sdlFile())));
-            feature.wire(wiring);
         }
+        Results.wireProblems(types, wiring);
+        features.forEach(feature -> feature.wire(wiring));
         GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();

@@ -10,7 +10,6 @@ import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
-import jp.hyoka.server.assessment.AssessmentEditing;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
@@ -29,11 +28,11 @@ public class ChangeAnnexImport {
 
     public static final String NO_CHANGE_ANNEX = "NO_CHANGE_ANNEX";
 
-    private final AssessmentEditing editing;
+    private final ImportCommands editing;
     private final AssessmentQueries queries;
     private final ClasspathFormCatalog forms;
 
-    public ChangeAnnexImport(AssessmentEditing editing, AssessmentQueries queries, ClasspathFormCatalog forms) {
+    public ChangeAnnexImport(ImportCommands editing, AssessmentQueries queries, ClasspathFormCatalog forms) {
         this.editing = editing;
         this.queries = queries;
         this.forms = forms;

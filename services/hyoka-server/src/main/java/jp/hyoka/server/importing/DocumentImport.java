@@ -15,10 +15,9 @@ import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.domain.importing.body.DocumentBodyImport;
 import jp.hyoka.domain.importing.body.ImportedDocument;
-import jp.hyoka.server.assessment.AssessmentEditing;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
-import jp.hyoka.server.assessment.TimeOrderedIds;
+import jp.hyoka.server.axon.TimeOrderedIds;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.Tenants;
@@ -43,14 +42,14 @@ public class DocumentImport {
     public static final String KIND_REQUIRED = "KIND_REQUIRED";
     public static final String MUNICIPALITY_MISMATCH = "MUNICIPALITY_MISMATCH";
 
-    private final AssessmentEditing editing;
+    private final ImportCommands editing;
     private final AssessmentQueries queries;
     private final ClasspathFormCatalog forms;
     private final AnswerRules rules;
     private final Tenants tenants;
     private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
 
-    public DocumentImport(AssessmentEditing editing, AssessmentQueries queries, ClasspathFormCatalog forms,
+    public DocumentImport(ImportCommands editing, AssessmentQueries queries, ClasspathFormCatalog forms,
                           AnswerRules rules, Tenants tenants) {
         this.editing = editing;
         this.queries = queries;
@@ -95,7 +94,7 @@ public class DocumentImport {
         return new Result(outcome, report(caller, form, body, past, decoded, annex, before));
     }
 
-    /** A racing import of the same file (on any node) comes back as that import's assessment (AssessmentEditing). */
+    /** A racing import of the same file (on any node) comes back as that import's assessment (ImportCommands). */
     private EditOutcome send(Caller caller, AssessmentId id, FormDefinition form, String affairName,
                              ImportedDocument body, String fileName, String hash, List<PastChange> past, String reason) {
         return editing.importDocument(caller, id, form.ref(), affairName, body, ImportSources.sourceName(fileName),

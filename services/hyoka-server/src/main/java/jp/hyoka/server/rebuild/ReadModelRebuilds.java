@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.assessment.ReadModels;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -36,6 +37,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>One rebuild at a time in the installation ({@link RebuildLock}): a node asked while another node's rebuild is
  * active refuses. A monitor thread follows the rebuild: state, progress, errors, the switch.
+ *
+ * <p>Over 250 lines because the run's state machine (start, follow, switch, fail, close) and the switch's one
+ * transaction read best in one place: each step checks the state the previous one left. The pieces that stand alone
+ * are apart (ShadowSchema, ShadowProcessor, TokenHandover, RebuildLock).
  */
 @Singleton
 public class ReadModelRebuilds implements AutoCloseable {
@@ -46,6 +51,7 @@ public class ReadModelRebuilds implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Configuration axon;
+    private final List<ReadModelProjection> projections;
     private final ShadowSchema shadow;
     private final int batchSize;
     private final Duration pollInterval;
@@ -56,11 +62,12 @@ public class ReadModelRebuilds implements AutoCloseable {
     });
     private volatile Run current;
 
-    public ReadModelRebuilds(HikariDataSource dataSource, Configuration axon,
+    public ReadModelRebuilds(HikariDataSource dataSource, Configuration axon, List<ReadModelProjection> projections,
                              @Value("${hyoka.rebuild.batch-size:500}") int batchSize,
                              @Value("${hyoka.rebuild.poll-interval:50ms}") Duration pollInterval) {
         this.dataSource = dataSource;
         this.axon = axon;
+        this.projections = projections;
         this.shadow = new ShadowSchema(dataSource, ReadModelTables.ALL);
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
@@ -91,7 +98,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         try {
             forgetEarlierRebuilds();
             shadow.create();
-            run.processor = new ShadowProcessor(run.name(), dataSource, axon, batchSize);
+            run.processor = new ShadowProcessor(run.name(), dataSource, axon, projections, batchSize);
             run.processor.start();
             run.monitoring = monitor.scheduleWithFixedDelay(() -> follow(run), pollInterval.toMillis(),
                     pollInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -174,7 +181,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         }
         run.processor.stop();
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
-                .eventProcessor(ReadModels.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
         long pausedAt = System.nanoTime();
         live.shutDown();
         TrackingToken handedOver;
@@ -182,7 +189,7 @@ public class ReadModelRebuilds implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 shadow.swapIn(connection);
-                handedOver = TokenHandover.handOver(connection, run.name(), ReadModels.PROCESSING_GROUP,
+                handedOver = TokenHandover.handOver(connection, run.name(), ReadModelProjection.PROCESSING_GROUP,
                         axon.serializer());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -1,12 +1,7 @@
 package jp.hyoka.server.rebuild;
 
-import jp.hyoka.server.assessment.AssessmentDocumentProjection;
-import jp.hyoka.server.assessment.EditHistoryProjection;
-import jp.hyoka.server.assessment.ImportedDocumentProjection;
-import jp.hyoka.server.assessment.PastChangeProjection;
-import jp.hyoka.server.assessment.ReadModels;
-import jp.hyoka.server.assessment.RepeatEntryProjection;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -17,27 +12,24 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The projections a rebuild runs: new instances of the live processor's projection classes, writing through the
- * rebuild's connections. The list mirrors AxonFactory; a rebuild refuses to start when the live processor runs
- * any other set of classes ({@link #checkSameAs}).
+ * The projections a rebuild runs: new instances of the live processor's projection classes (every
+ * {@link ReadModelProjection} bean, as AxonFactory registers them), writing through the rebuild's connections. A
+ * rebuild refuses to start when the live processor runs any other set of classes ({@link #checkSameAs}).
  */
 final class RebuildProjections {
 
     private RebuildProjections() {
     }
 
-    static List<Object> create(AxonConnections connections) {
-        return List.of(
-                new AssessmentDocumentProjection(connections),
-                new EditHistoryProjection(connections),
-                new RepeatEntryProjection(connections),
-                new PastChangeProjection(connections),
-                new ImportedDocumentProjection(connections));
+    static List<Object> create(List<ReadModelProjection> live, AxonConnections connections) {
+        return live.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
+                .map(projection -> (Object) projection.writingThrough(connections)).toList();
     }
 
     /** @throws IllegalStateException when the live read-model processor's handlers are not these classes */
@@ -47,14 +39,14 @@ final class RebuildProjections {
         Set<Class<?>> live = liveHandlerTypes(axon);
         if (!live.equals(rebuilt)) {
             throw new IllegalStateException("the live processor runs " + names(live) + " but a rebuild would run "
-                    + names(rebuilt) + " (RebuildProjections must list what AxonFactory registers)");
+                    + names(rebuilt) + " (every projection must be a ReadModelProjection bean)");
         }
     }
 
     static Set<Class<?>> liveHandlerTypes(Configuration axon) {
         TrackingEventProcessor live = axon.eventProcessingConfiguration()
-                .eventProcessor(ReadModels.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no processor " + ReadModels.PROCESSING_GROUP));
+                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no processor " + ReadModelProjection.PROCESSING_GROUP));
         Set<Class<?>> types = new HashSet<>();
         collect(live.eventHandlerInvoker(), types);
         return types;

@@ -3,8 +3,8 @@ package jp.hyoka.server.rebuild;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.axon.WholeCommands;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Instant;
@@ -39,11 +40,12 @@ final class ShadowProcessor implements AutoCloseable {
     private final AtomicLong processed = new AtomicLong();
     private final AtomicReference<Instant> lastCommit = new AtomicReference<>();
 
-    ShadowProcessor(String name, HikariDataSource live, Configuration axon, int batchSize) {
+    ShadowProcessor(String name, HikariDataSource live, Configuration axon,
+            List<ReadModelProjection> liveProjections, int batchSize) {
         this.pool = shadowPool(live, name);
         try {
             AxonConnections connections = new AxonConnections(pool);
-            List<Object> projections = RebuildProjections.create(connections);
+            List<Object> projections = RebuildProjections.create(liveProjections, connections);
             RebuildProjections.checkSameAs(axon, projections);
             SimpleEventHandlerInvoker invoker = SimpleEventHandlerInvoker.builder()
                     .eventHandlers(projections)

@@ -14,6 +14,7 @@ import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.history.EditHistoryProjection;
 import jp.hyoka.server.support.TestDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;

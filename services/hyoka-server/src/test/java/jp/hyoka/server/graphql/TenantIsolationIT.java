@@ -2,8 +2,11 @@ package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -3,6 +3,7 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.LockWaits;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.ServerProcess;
 import jp.hyoka.server.support.TestDatabase;
@@ -29,11 +30,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static jp.hyoka.server.graphql.Callers.KAWASAKI;
-import static jp.hyoka.server.graphql.Operations.ANSWER;
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
-import static jp.hyoka.server.graphql.Operations.HISTORY;
-import static jp.hyoka.server.graphql.Operations.START;
+import static jp.hyoka.server.support.Callers.KAWASAKI;
+import static jp.hyoka.server.support.Operations.ANSWER;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.HISTORY;
+import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -3,7 +3,9 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -19,7 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static jp.hyoka.server.graphql.Operations.DOCUMENT;
+import static jp.hyoka.server.support.Operations.DOCUMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -14,7 +14,6 @@ import jp.hyoka.domain.form.DateAnswer;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
-import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.RepeatGroup;

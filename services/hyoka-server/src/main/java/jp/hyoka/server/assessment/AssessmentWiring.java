@@ -1,0 +1,109 @@
+package jp.hyoka.server.assessment;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.server.assessment.AssessmentQueries;
+import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.Nodes.AnswerNode;
+import jp.hyoka.server.assessment.Nodes.ItemAnswerNode;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.graphql.Results;
+import jp.hyoka.server.security.Caller;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reading assessments: one by id, the tenant's list, and each assessment's answers in form order. */
+@Singleton
+public class AssessmentWiring implements GraphQlFeature {
+
+    private final AssessmentQueries queries;
+    private final ClasspathFormCatalog forms;
+
+    public AssessmentWiring(AssessmentQueries queries, ClasspathFormCatalog forms) {
+        this.queries = queries;
+        this.forms = forms;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "assessment.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("assessment", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    return AssessmentId.parse(environment.getArgument("id"))
+                            .flatMap(id -> queries.find(caller.tenant(), id))
+                            .orElse(null);
+                })
+                .dataFetcher("assessments", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    try {
+                        return Nodes.connection(queries.list(caller.tenant(), Requests.pageSize(environment),
+                                environment.getArgument("after")), view -> view);
+                    } catch (IllegalArgumentException e) {
+                        throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+                    }
+                }));
+        wiring.type("Assessment", type -> type
+                .dataFetcher("id", environment -> view(environment).id().toString())
+                .dataFetcher("kind", environment -> view(environment).form().kind())
+                .dataFetcher("answers", environment -> document(environment).orderedAnswers())
+                .dataFetcher("answer", environment -> {
+                    String itemId = environment.getArgument("itemId");
+                    List<Object> entryIds = environment.getArgumentOrDefault("entryIds", List.of());
+                    List<String> entries = entryIds.stream().map(Object::toString).toList();
+                    return document(environment).orderedAnswers().stream()
+                            .filter(node -> node.item().id().value().equals(itemId)
+                                    && node.answer().entries().equals(entries))
+                            .findFirst().orElse(null);
+                })
+                .dataFetcher("repeatEntries", environment -> document(environment).allEntries())
+                .dataFetcher("completeness", environment -> document(environment).completeness()));
+        wiring.type("RepeatEntry", type -> type
+                .dataFetcher("entryId", environment -> environment.<DocumentView.EntryNode>getSource().entryId()));
+        wiring.type("ItemAnswer", type -> type
+                .dataFetcher("value", environment -> {
+                    ItemAnswerNode node = environment.getSource();
+                    return new AnswerNode(node.answer().answer(), node.item());
+                })
+                .dataFetcher("revision", environment -> environment.<ItemAnswerNode>getSource().answer().revision())
+                .dataFetcher("answeredAt", environment -> environment.<ItemAnswerNode>getSource().answer().answeredAt())
+                .dataFetcher("answeredBy", environment -> environment.<ItemAnswerNode>getSource().answer().answeredBy()));
+        AnswerValueWiring.wire(wiring);
+        wiring.type("EditAssessmentResult", type -> type.typeResolver(Results.RESOLVER));
+    }
+
+    /** The document on its form revision, read once per request and assessment (answers and entries). */
+    private DocumentView document(DataFetchingEnvironment environment) {
+        AssessmentView view = view(environment);
+        Map<String, DocumentView> loaded = environment.getGraphQlContext()
+                .computeIfAbsent("hyoka.documents", key -> new java.util.concurrent.ConcurrentHashMap<>());
+        return loaded.computeIfAbsent(view.id() + "@" + view.revision(), key -> {
+            Caller caller = Requests.caller(environment);
+            FormDefinition form = forms.find(view.form()).orElseThrow();
+            return new DocumentView(form, queries.answers(caller.tenant(), view.id()),
+                    queries.entries(caller.tenant(), view.id()));
+        });
+    }
+
+    static AssessmentView view(DataFetchingEnvironment environment) {
+        return environment.getSource();
+    }
+
+    public static Optional<Item> item(FormDefinition form, String itemId) {
+        return ItemId.isWellFormed(itemId) ? form.item(new ItemId(itemId)) : Optional.empty();
+    }
+}

@@ -1,0 +1,78 @@
+package jp.hyoka.server.assessment;
+
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.server.assessment.AnswerView;
+import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.database.Page;
+import jp.hyoka.server.graphql.Results.Typed;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The objects GraphQL resolves against: read-model rows joined with the form revision they belong to, so labels,
+ * numbering and option labels always come from the assessment's own form revision.
+ */
+public final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** An answer value with its item, which the ChoiceValue label needs. */
+    public record AnswerNode(Answer answer, Item item) {
+    }
+
+    public record ItemAnswerNode(Item item, AnswerView answer, List<DocumentView.EntryNode> entries) {
+    }
+
+    public record HistoryNode(HistoryEntry entry, Optional<Item> item, FormDefinition form) {
+        public static HistoryNode of(HistoryEntry entry, FormDefinition form) {
+            return new HistoryNode(entry, Optional.ofNullable(entry.itemId())
+                    .filter(ItemId::isWellFormed)
+                    .flatMap(id -> form.item(new ItemId(id))), form);
+        }
+    }
+
+    /** A stored edit the read models did not show in time: still reported, with what the client needs. */
+    public record NotYetVisibleNode(String assessmentId, long revision) implements Typed {
+        @Override
+        public String graphQlType() {
+            return "EditNotYetVisible";
+        }
+
+        public String code() {
+            return "EDIT_NOT_YET_VISIBLE";
+        }
+
+        public String message() {
+            return "Stored at revision " + revision + ", not yet visible to reads; read it again shortly.";
+        }
+    }
+
+    public record EditedNode(AssessmentView assessment, long revision, String addedEntryId) implements Typed {
+        @Override
+        public String graphQlType() {
+            return "AssessmentEdited";
+        }
+    }
+
+    public static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
+        return Map.of(
+                "edges", page.items().stream()
+                        .map(edge -> Map.of("cursor", edge.cursor(), "node", node.apply(edge.item())))
+                        .toList(),
+                "pageInfo", pageInfo(page));
+    }
+
+    private static Map<String, Object> pageInfo(Page<?> page) {
+        java.util.HashMap<String, Object> info = new java.util.HashMap<>();
+        info.put("hasNextPage", page.hasNextPage());
+        info.put("endCursor", page.endCursor());
+        return info;
+    }
+}

@@ -1,0 +1,65 @@
+package jp.hyoka.server.audit;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.audit.BrokenLink;
+import jp.hyoka.domain.audit.ChainVerification;
+import jp.hyoka.server.audit.EventChainAudit;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.security.Caller;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Tamper evidence for auditors: verify the caller's municipality's event hash chain, or export it as a bundle.
+ * Always the caller's own municipality; the SDL's {@code @access} admits auditors only.
+ */
+@Singleton
+public class AuditWiring implements GraphQlFeature {
+
+    private final EventChainAudit audit;
+
+    public AuditWiring(EventChainAudit audit) {
+        this.audit = audit;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "audit.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("verifyEventChain", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    return verification(audit.verify(caller.tenant()), Instant.now());
+                })
+                .dataFetcher("exportAuditBundle", environment ->
+                        audit.bundle(Requests.caller(environment).tenant(), Instant.now())));
+    }
+
+    private static Map<String, Object> verification(ChainVerification verification, Instant at) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("municipalityCode", verification.tenant());
+        fields.put("intact", verification.intact());
+        fields.put("eventsVerified", verification.verified().position());
+        fields.put("headHash", verification.intact() ? verification.verified().hash() : null);
+        fields.put("firstBrokenLink", verification.firstBrokenLink().map(AuditWiring::brokenLink).orElse(null));
+        fields.put("verifiedAt", at);
+        return fields;
+    }
+
+    private static Map<String, Object> brokenLink(BrokenLink broken) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("position", broken.position().isPresent() ? broken.position().getAsLong() : null);
+        fields.put("eventId", broken.eventId().orElse(null));
+        fields.put("reason", broken.reason().name());
+        fields.put("expectedHash", broken.expectedHash().orElse(null));
+        fields.put("storedHash", broken.storedHash().orElse(null));
+        return fields;
+    }
+}

@@ -1,0 +1,46 @@
+package jp.hyoka.server.database;
+
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Read-model queries for one municipality. Every read runs scoped to the caller's municipality (row-level
+ * security, {@link TenantScopedReads}), on top of the tenant filter each query states: either one alone would keep
+ * other municipalities' rows out. There is no method that reads across tenants.
+ */
+public final class TenantQueries {
+
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final TenantScopedReads reads;
+
+    public TenantQueries(TenantScopedReads reads) {
+        this.reads = reads;
+    }
+
+    public <T> List<T> query(MunicipalityCode tenant, String sql, Binder binder, RowMapper<T> mapper) {
+        return reads.read(tenant, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (rows.next()) {
+                        result.add(mapper.map(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+}

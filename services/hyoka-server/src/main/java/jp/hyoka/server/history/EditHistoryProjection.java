@@ -1,0 +1,168 @@
+package jp.hyoka.server.history;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.Redaction;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
+import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
+import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.server.assessment.EntryPaths;
+import jp.hyoka.server.assessment.ReadModels;
+import jp.hyoka.server.assessment.RedactedColumns;
+import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.CommandNameCorrelation;
+import jp.hyoka.server.axon.ReadModelBatch;
+import jp.hyoka.server.axon.ReadModelProjection;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import static jp.hyoka.server.assessment.ReadModels.timestamp;
+import static jp.hyoka.server.assessment.ReadModels.toJson;
+
+/** One rm_edit_history row per event: who changed which item, from what to what, when and why. */
+@Singleton
+@ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
+public class EditHistoryProjection implements ReadModelProjection {
+
+    private final AxonConnections connections;
+
+    public EditHistoryProjection(AxonConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public int order() {
+        return 2;
+    }
+
+    @Override
+    public ReadModelProjection writingThrough(AxonConnections other) {
+        return new EditHistoryProjection(other);
+    }
+
+    @EventHandler
+    public void on(AssessmentStarted event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line("affair.name", List.of(), null, new TextAnswer(event.affairName()), null, null));
+    }
+
+    @EventHandler
+    public void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), event.previousAnswer(),
+                event.answer(), event.reason(), null));
+    }
+
+    @EventHandler
+    public void on(ItemAnswerCleared event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), event.previousAnswer(), null,
+                event.reason(), null));
+    }
+
+    @EventHandler
+    public void on(RepeatEntryAdded event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position())));
+    }
+
+    @EventHandler
+    public void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(),
+                "fromPosition", event.fromPosition(), "toPosition", event.toPosition())));
+    }
+
+    @EventHandler
+    public void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position())));
+    }
+
+    @EventHandler
+    public void on(FormRevisionMigrated event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "from", event.from().toString(), "to", event.to().toString(), "changes", event.changes())));
+    }
+
+    @EventHandler
+    public void on(PastChangesImported event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "sourceName", event.sourceName() == null ? "" : event.sourceName(),
+                "contentHash", event.contentHash(), "rows", event.changes().size())));
+    }
+
+    @EventHandler
+    public void on(DocumentImported event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "sourceName", event.sourceName() == null ? "" : event.sourceName(),
+                "contentHash", event.contentHash(), "rowsRead", event.rowsRead(), "rowsMapped", event.rowsMapped(),
+                "unmapped", event.unmapped().size())));
+    }
+
+    @EventHandler
+    public void on(VersionPublished event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version(), "publishedOn", event.publishedOn().toString(),
+                "changes", event.changes().size())));
+    }
+
+    @EventHandler
+    public void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version())));
+    }
+
+    /**
+     * The command that caused the event being handled (CommandNameCorrelation put it into the event's metadata);
+     * read from the unit of work so that no handler has to pass it along. Null for events stored without it.
+     */
+    private static String commandName() {
+        if (!CurrentUnitOfWork.isStarted() || CurrentUnitOfWork.get().getMessage() == null) {
+            return null;
+        }
+        Object command = CurrentUnitOfWork.get().getMessage().getMetaData().get(CommandNameCorrelation.KEY);
+        return command == null ? null : command.toString();
+    }
+
+    /** What one history row says, beyond who and when. */
+    private record Line(String itemId, List<String> entries, Answer before, Answer after, String reason,
+                        Map<String, Object> detail) {
+    }
+
+    /** Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. */
+    private void record(AssessmentEvent event, long sequence, Line line) throws SQLException {
+        HistoryWrites.add(connections, new HistoryWrites.HistoryRow(event.tenant().value(),
+                event.assessmentId().value(), sequence + 1, event.getClass().getSimpleName(), line.itemId(),
+                toJson(line.before()), toJson(line.after()), line.reason(), event.by().userId(),
+                event.by().displayName(), timestamp(event.at()), EntryPaths.join(line.entries()),
+                line.detail() == null ? null : ReadModels.detailJson(line.detail()), commandName()));
+    }
+
+    /** Earlier lines withhold the text; the redaction's own line says who redacted and why, never what. */
+    @EventHandler
+    public void on(PersonalDataRedacted event, @SequenceNumber long sequence) throws SQLException {
+        ReadModelBatch.flush(connections);
+        try (Connection connection = connections.getConnection()) {
+            RedactedColumns.mask(connection, event, "rm_edit_history", new String[]{"reason"}, "old_answer",
+                    "new_answer");
+        }
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "replacement", Redaction.REPLACEMENT)));
+    }
+}

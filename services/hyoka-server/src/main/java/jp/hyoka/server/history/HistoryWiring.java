@@ -1,0 +1,130 @@
+package jp.hyoka.server.history;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.server.assessment.AssessmentQueries;
+import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.assessment.FormChanges;
+import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.Nodes.AnswerNode;
+import jp.hyoka.server.assessment.Nodes.HistoryNode;
+import jp.hyoka.server.assessment.Nodes;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.security.Caller;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An assessment's audit trail (every event, oldest first, with before and after values), the municipality's trail,
+ * and the document at any moment or revision ({@link TimelineWiring}).
+ */
+@Singleton
+public class HistoryWiring implements GraphQlFeature {
+
+    private final AssessmentQueries queries;
+    private final ClasspathFormCatalog forms;
+    private final TimelineWiring timeline;
+    private final AuditTrailQueries trail;
+
+    public HistoryWiring(AssessmentQueries queries, ClasspathFormCatalog forms, TimelineWiring timeline,
+                         AuditTrailQueries trail) {
+        this.queries = queries;
+        this.forms = forms;
+        this.timeline = timeline;
+        this.trail = trail;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "history.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        timeline.wire(wiring);
+        wiring.type("Assessment", type -> type.dataFetcher("history", environment -> {
+            Caller caller = Requests.caller(environment);
+            AssessmentView view = environment.getSource();
+            FormDefinition form = forms.find(view.form()).orElseThrow();
+            try {
+                return Nodes.connection(queries.history(caller.tenant(), view.id(), Requests.pageSize(environment),
+                        environment.getArgument("after")), entry -> HistoryNode.of(entry, form));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+            }
+        }));
+        wiring.type("Query", type -> type.dataFetcher("auditTrail", environment -> {
+            Caller caller = Requests.caller(environment);
+            try {
+                return Nodes.connection(trail.auditTrail(caller.tenant(), filter(environment),
+                                Requests.pageSize(environment), environment.getArgument("after")),
+                        line -> HistoryNode.of(line.entry(), forms.find(line.form()).orElseThrow()));
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+            }
+        }));
+        wiring.type("HistoryEntry", type -> type
+                .dataFetcher("assessmentId", environment -> node(environment).entry().assessmentId().toString())
+                .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
+                .dataFetcher("command", environment -> node(environment).entry().command())
+                .dataFetcher("revision", environment -> node(environment).entry().revision())
+                .dataFetcher("event", environment -> node(environment).entry().eventType())
+                .dataFetcher("itemId", environment -> node(environment).entry().itemId())
+                .dataFetcher("item", environment -> node(environment).item().orElse(null))
+                .dataFetcher("before", environment -> answer(node(environment), true))
+                .dataFetcher("after", environment -> answer(node(environment), false))
+                .dataFetcher("entryIds", environment -> node(environment).entry().entries())
+                .dataFetcher("groupId", environment -> node(environment).entry().detail().get("groupId"))
+                .dataFetcher("entryId", environment -> node(environment).entry().detail().get("entryId"))
+                .dataFetcher("summary", environment -> summary(node(environment).entry()))
+                .dataFetcher("formChanges", environment -> FormChanges.of(node(environment).entry(), forms))
+                .dataFetcher("reason", environment -> node(environment).entry().reason())
+                .dataFetcher("actor", environment -> node(environment).entry().actor())
+                .dataFetcher("at", environment -> node(environment).entry().at()));
+    }
+
+    /** An assessment id that names nothing filters to nothing rather than to everything. */
+    private static AuditTrailQueries.AuditFilter filter(DataFetchingEnvironment environment) {
+        Map<String, Object> filter = environment.getArgumentOrDefault("filter", Map.of());
+        Object assessment = filter.get("assessmentId");
+        if (assessment != null && AssessmentId.parse(assessment.toString()).isEmpty()) {
+            throw new ApiException(ApiException.BAD_USER_INPUT, "filter.assessmentId: not an assessment id");
+        }
+        return new AuditTrailQueries.AuditFilter((String) filter.get("userId"), (String) filter.get("itemId"),
+                assessment == null ? null : AssessmentId.parse(assessment.toString()).orElseThrow(),
+                (Instant) filter.get("from"), (Instant) filter.get("to"));
+    }
+
+    /** A one-line account of entry events and migrations, for people reading the trail. */
+    static String summary(HistoryEntry entry) {
+        Map<String, Object> detail = entry.detail();
+        return switch (entry.eventType()) {
+            case "RepeatEntryAdded" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " added at position " + detail.get("position");
+            case "RepeatEntryMoved" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " moved from position " + detail.get("fromPosition") + " to " + detail.get("toPosition");
+            case "RepeatEntryRemoved" -> "entry " + detail.get("entryId") + " of " + detail.get("groupId")
+                    + " removed from position " + detail.get("position");
+            case "FormRevisionMigrated" -> "form " + detail.get("from") + " → " + detail.get("to") + ", "
+                    + ((List<?>) detail.getOrDefault("changes", List.of())).size() + " changes";
+            default -> null;
+        };
+    }
+
+    private static HistoryNode node(graphql.schema.DataFetchingEnvironment environment) {
+        return environment.getSource();
+    }
+
+    private static AnswerNode answer(HistoryNode node, boolean before) {
+        var answer = before ? node.entry().oldAnswer() : node.entry().newAnswer();
+        return answer == null ? null : new AnswerNode(answer, node.item().orElse(null));
+    }
+}

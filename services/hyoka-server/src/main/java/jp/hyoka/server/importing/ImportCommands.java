@@ -1,0 +1,48 @@
+package jp.hyoka.server.importing;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.command.ImportDocument;
+import jp.hyoka.domain.assessment.command.ImportPastChanges;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.importing.body.ImportedDocument;
+import jp.hyoka.server.assessment.AssessmentCommands;
+import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.security.Caller;
+
+import java.util.List;
+
+/**
+ * The commands of the two imports: a published document as a new assessment, and 変更箇所 rows as an assessment's
+ * past.
+ */
+@Singleton
+public class ImportCommands {
+
+    private final AssessmentCommands commands;
+
+    public ImportCommands(AssessmentCommands commands) {
+        this.commands = commands;
+    }
+
+    /**
+     * A published document as a new assessment with the given id (derived from the file, so that importing it
+     * again names the same assessment); {@code body} null for an annex-only file.
+     */
+    public EditOutcome importDocument(Caller caller, AssessmentId id, FormRef form, String affairName,
+                                      ImportedDocument body, String sourceName, String contentHash,
+                                      List<PastChange> pastChanges, String reason) {
+        ImportDocument command = new ImportDocument(id, caller.tenant(), form, affairName, body, sourceName,
+                contentHash,
+                pastChanges, reason, caller.actor(), commands.now());
+        return commands.send(caller, command, result -> command.resultingRevision());
+    }
+
+    public EditOutcome importPast(Caller caller, String assessmentId, long expectedRevision, String sourceName,
+                                  String contentHash, List<PastChange> changes, String reason) {
+        return commands.identified(assessmentId, id -> commands.send(caller, new ImportPastChanges(id,
+                caller.tenant(), expectedRevision,
+                sourceName, contentHash, changes, reason, caller.actor(), commands.now()), Long.class::cast));
+    }
+}

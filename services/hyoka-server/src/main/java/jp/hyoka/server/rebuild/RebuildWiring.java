@@ -1,0 +1,68 @@
+package jp.hyoka.server.rebuild;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.rebuild.ReadModelRebuilds;
+import jp.hyoka.server.rebuild.RebuildStatus;
+import jp.hyoka.server.rebuild.SwitchOver;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Read-model rebuilds for platform operators (the SDL's {@code @access} admits no one else). */
+@Singleton
+public class RebuildWiring implements GraphQlFeature {
+
+    /** How long switchReadModels waits for a caught-up rebuild's switch before reporting it as it is. */
+    private static final Duration SWITCH_WAIT = Duration.ofSeconds(30);
+
+    private final ReadModelRebuilds rebuilds;
+
+    public RebuildWiring(ReadModelRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "rebuild.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type
+                .dataFetcher("readModelRebuild", environment -> rebuilds.status().map(RebuildWiring::fields)
+                        .orElse(null)));
+        wiring.type("Mutation", type -> type
+                .dataFetcher("rebuildReadModels", environment -> {
+                    String switchOver = environment.getArgument("switchOver");
+                    return fields(rebuilds.start(switchOver == null ? SwitchOver.WHEN_CAUGHT_UP
+                            : SwitchOver.valueOf(switchOver)).orElseThrow(() -> new ApiException(
+                            ApiException.BAD_USER_INPUT, "A read-model rebuild is active on another node: follow it "
+                            + "there (readModelRebuild), or start one when it has ended.")));
+                })
+                .dataFetcher("switchReadModels", environment -> fields(rebuilds.switchWhenCaughtUp(SWITCH_WAIT)
+                        .orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,
+                                "No read-model rebuild is active: start one with rebuildReadModels.")))));
+    }
+
+    private static Map<String, Object> fields(RebuildStatus status) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("processor", status.processor());
+        fields.put("state", status.state().name());
+        fields.put("switchOver", status.switchOver().name());
+        fields.put("tables", status.tables());
+        fields.put("eventsProcessed", status.eventsProcessed());
+        fields.put("position", status.position());
+        fields.put("headPosition", status.headPosition());
+        fields.put("percent", status.percent());
+        fields.put("startedAt", status.startedAt());
+        fields.put("caughtUpAt", status.caughtUpAt());
+        fields.put("switchedAt", status.switchedAt());
+        fields.put("pauseMillis", status.pauseMillis());
+        fields.put("error", status.error());
+        return fields;
+    }
+}

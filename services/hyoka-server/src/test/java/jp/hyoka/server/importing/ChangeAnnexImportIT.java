@@ -1,0 +1,135 @@
+package jp.hyoka.server.importing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.SignedInServerTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import static jp.hyoka.server.support.FormOperations.START_ON;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A municipality takes the 変更箇所 of its published documents over as an assessment's past. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ChangeAnnexImportIT extends SignedInServerTest {
+
+    private static final Path SAMPLES = Path.of("../../schema/src/test/resources/samples");
+    private static final String IMPORT = """
+            mutation($id: ID!, $rev: Int!, $name: String, $content: String!) {
+              importChangeAnnex(input: {assessmentId: $id, expectedRevision: $rev, fileName: $name, contentBase64: $content}) {
+                __typename
+                ... on ChangeAnnexImported { revision report { rowsRead rowsImported itemPathsResolved encoding alreadyImported
+                                                               warnings { code line } } }
+                ... on Problem { code message }
+              }
+            }""";
+    private static final String PAST = """
+            query($id: ID!) {
+              assessment(id: $id) {
+                revision
+                pastChanges { sourceLine changedOn changedOnText itemPath itemId before { kind text } after { kind text }
+                              timing explanation reasonCode importedBy { userId } }
+                history(first: 100) { edges { node { event actor { userId } } } }
+              }
+            }""";
+
+    private String id;
+
+    @BeforeEach
+    void startAssessment() {
+        id = callers.kawasakiEditor.data("startAssessment", START_ON, Map.of("kind", "KEY_ITEMS", "name", "国民健康保険"))
+                .path("assessment").path("id").asText();
+    }
+
+    @Test
+    void givenTheAnnexOfSumida_whenImported_thenAll137RowsAreThePastAsWrittenAndTheImportIsInTheHistory() throws IOException {
+        JsonNode imported = importFile(1, read("001_69f4873ac9f3f0f9.txt"));
+
+        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("ChangeAnnexImported");
+        assertThat(imported.path("report").path("rowsImported").asInt()).isEqualTo(137);
+        assertThat(imported.path("report").path("encoding").asText()).isEqualTo("UTF-8");
+        int resolved = imported.path("report").path("itemPathsResolved").asInt();
+        System.out.println("sample 001: " + resolved + " of 137 項目 paths resolved on KEY_ITEMS@2025");
+        assertThat(resolved).isPositive();
+        JsonNode assessment = callers.kawasakiEditor.data("assessment", PAST, Map.of("id", id));
+        JsonNode past = assessment.path("pastChanges");
+        assertThat(past.size()).isEqualTo(137);
+        assertThat(past.get(0).path("changedOn").asText()).isEqualTo("2018-06-07");
+        assertThat(past.get(0).path("itemPath").asText()).contains("システム4").contains("他のシステムとの接続");
+        assertThat(past.get(0).path("itemId").asText()).isEqualTo("system.connections");
+        assertThat(past.findValuesAsText("timing").stream().filter("BEFORE"::equals).count()).isEqualTo(36);
+        assertThat(past.get(0).path("importedBy").path("userId").asText()).isEqualTo("k-editor");
+        assertThat(past.findValuesAsText("itemId").stream().filter(id -> !id.isEmpty() && !"null".equals(id)).count())
+                .isEqualTo(resolved);
+        JsonNode history = assessment.path("history").path("edges");
+        assertThat(history.get(history.size() - 1).path("node").path("event").asText()).isEqualTo("PastChangesImported");
+    }
+
+    @Test
+    void givenAFileImportedBefore_whenImportedAgainEvenInShiftJis_thenNothingIsAddedAndTheReportSaysSo() throws IOException {
+        // The lines of 001 that Shift_JIS (CP932) can encode: the same text in both encodings.
+        var cp932 = Charset.forName("windows-31j").newEncoder();
+        String text = new String(read("001_69f4873ac9f3f0f9.txt"), StandardCharsets.UTF_8).lines()
+                .filter(cp932::canEncode).collect(java.util.stream.Collectors.joining("\n"));
+        int rows = importFile(1, text.getBytes(StandardCharsets.UTF_8)).path("report").path("rowsImported").asInt();
+        byte[] shiftJis = text.getBytes(Charset.forName("windows-31j"));
+
+        JsonNode again = importFile(2, shiftJis);
+
+        assertThat(again.path("report").path("alreadyImported").asBoolean()).isTrue();
+        assertThat(again.path("report").path("encoding").asText()).isEqualTo("windows-31j");
+        assertThat(again.path("revision").asInt()).isEqualTo(2);
+        assertThat(rows).isGreaterThan(100);
+        assertThat(callers.kawasakiEditor.data("assessment", PAST, Map.of("id", id)).path("pastChanges").size())
+                .isEqualTo(rows);
+    }
+
+    @Test
+    void givenAWholeDocument_whenImported_thenItsAnnexRowsAreTakenOver() throws IOException {
+        assertThat(importFile(1, read("000_79b26e22842cb490.txt")).path("report").path("rowsImported").asInt())
+                .isEqualTo(17);
+    }
+
+    @Test
+    void givenBadFiles_whenImported_thenEachIsRefusedWithItsReasonAndNothingIsStored() {
+        assertThat(importFile(1, new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}).path("code").asText())
+                .isEqualTo("BINARY_FILE");
+        assertThat(importFile(1, new byte[0]).path("code").asText()).isEqualTo("EMPTY_FILE");
+        assertThat(importFile(1, "事務の名称\t介護保険関係事務\n".getBytes(StandardCharsets.UTF_8)).path("code").asText())
+                .isEqualTo("NO_CHANGE_ANNEX");
+        assertThat(callers.kawasakiEditor.data("assessment", PAST, Map.of("id", id)).path("revision").asInt())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void givenAnotherMunicipality_whenImporting_thenAssessmentNotFound() throws IOException {
+        JsonNode refused = callers.asahikawaEditor.data("importChangeAnnex", IMPORT, variables(1,
+                read("001_69f4873ac9f3f0f9.txt")));
+
+        assertThat(refused.path("__typename").asText()).isEqualTo("AssessmentNotFound");
+    }
+
+    private JsonNode importFile(int revision, byte[] content) {
+        return callers.kawasakiEditor.data("importChangeAnnex", IMPORT, variables(revision, content));
+    }
+
+    private Map<String, Object> variables(int revision, byte[] content) {
+        return new HashMap<>(Map.of("id", id, "rev", revision, "name", "001.txt",
+                "content", Base64.getEncoder().encodeToString(content)));
+    }
+
+    private static byte[] read(String sample) throws IOException {
+        return Files.readAllBytes(SAMPLES.resolve(sample));
+    }
+}
