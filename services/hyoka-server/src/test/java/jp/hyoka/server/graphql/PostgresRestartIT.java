@@ -127,7 +127,8 @@ class PostgresRestartIT {
 
         awaitTrue("edits before the restart", Duration.ofSeconds(60), () -> acknowledged.size() >= 3 * EDITORS);
         postgres.close();
-        // Until every editor met the outage: the pool's broken connections first, then waits for new ones.
+        // Until the outage has been answered as often as there are editors (typed answers, whoever got them): the
+        // pool's broken connections first, then waits for new ones.
         awaitTrue("outage answers", Duration.ofSeconds(90), () -> outageAnswers() >= EDITORS);
         postgres = startPostgres();
         int beforeRecovery = acknowledged.size();
