@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *   <li>{@code {{[}}…{{]}}}: a heading, bracketed &lt;…&gt; or ＜…＞ by {@link Brackets}; each heading restarts
  *       the numbering.</li>
  * </ul>
- * Any other double-brace marker, a lone pair of opening or closing braces, or an unbalanced heading is refused.
+ * Any other double-brace marker, a lone pair of opening or closing braces, a brace right next to a marker, or an
+ * unbalanced heading is refused.
  */
 public final class ComponentText {
 
@@ -40,6 +41,10 @@ public final class ComponentText {
         Matcher matcher = MARKER.matcher(text);
         while (matcher.find()) {
             String marker = matcher.group(1);
+            if (matcher.start() > 0 && text.charAt(matcher.start() - 1) == '{'
+                    || matcher.end() < text.length() && text.charAt(matcher.end()) == '}') {
+                throw invalid("a brace right next to the marker {{" + marker + "}} makes it ambiguous");
+            }
             if (marker.equals(OPEN) || marker.equals(CLOSE)) {
                 if (inHeading == marker.equals(OPEN)) {
                     throw invalid("heading markers {{[}} and {{]}} must alternate, starting with {{[}}");

@@ -24,6 +24,7 @@ import jp.hyoka.domain.shared.Actor;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -147,6 +148,13 @@ final class ComponentFixtures {
 
     static ComponentVersionPublished published(int version, int previous) {
         return new ComponentVersionPublished(PLATFORM, version, previous, REVIEWER, T2);
+    }
+
+    /** A history followed by more events. */
+    static SharedComponentEvent[] concat(SharedComponentEvent[] history, SharedComponentEvent... more) {
+        SharedComponentEvent[] all = Arrays.copyOf(history, history.length + more.length);
+        System.arraycopy(more, 0, all, history.length, more.length);
+        return all;
     }
 
     /** Registered, with v1 published. */
