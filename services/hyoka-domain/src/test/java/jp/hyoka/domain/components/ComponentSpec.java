@@ -12,6 +12,7 @@ import jp.hyoka.domain.components.event.SharedComponentRegistered;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.Rejection;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ComponentSpec {
 
     private final SharedComponentDecider decider = ComponentFixtures.decider();
+    private final List<SharedComponentEvent> history = new ArrayList<>();
     private SharedComponent state;
     private List<SharedComponentEvent> produced;
     private CommandRejected rejected;
@@ -35,9 +37,24 @@ final class ComponentSpec {
         return folded;
     }
 
-    ComponentSpec given(SharedComponentEvent... history) {
-        state = fold(history);
+    ComponentSpec given(SharedComponentEvent... events) {
+        history.clear();
+        history.addAll(List.of(events));
+        state = fold(events);
         return this;
+    }
+
+    /** Takes what the last command produced into the history, for the next command: a story told step by step. */
+    ComponentSpec andKeep() {
+        assertNotRejected();
+        history.addAll(produced);
+        state = fold(history.toArray(SharedComponentEvent[]::new));
+        return this;
+    }
+
+    /** The whole history so far. */
+    List<SharedComponentEvent> history() {
+        return List.copyOf(history);
     }
 
     ComponentSpec when(SharedComponentCommand command) {
