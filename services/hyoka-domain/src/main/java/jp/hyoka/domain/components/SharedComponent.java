@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A shared component (共通記載): boilerplate a national body issues (J-LIS, デジタル庁, …) and every municipality
+ * A shared component: boilerplate a national body issues (J-LIS, デジタル庁, …) and every municipality
  * copies into the same items of its 評価書, curated once by the platform (DOMAIN.md §5). The state as far as decisions
  * need it, rebuilt by folding the component's events; versions in number order, withdrawn drafts gone.
  *

@@ -1,5 +1,5 @@
 /**
- * Shared components (共通記載): the boilerplate that national bodies issue and every municipality copies into its
+ * Shared components: the boilerplate that national bodies issue and every municipality copies into its
  * 評価書 — the 中間サーバー system description, &lt;中間サーバー・ソフトウェアにおける措置&gt;,
  * &lt;中間サーバー・プラットフォームにおける措置&gt; (v1 data centre, v2 ISMAP cloud), &lt;ガバメントクラウドにおける措置&gt;
  * (DOMAIN.md §5) — curated once by the platform, as the {@link jp.hyoka.domain.components.SharedComponent} aggregate.

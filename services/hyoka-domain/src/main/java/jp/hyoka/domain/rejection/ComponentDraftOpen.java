@@ -9,6 +9,7 @@ public record ComponentDraftOpen(String componentId, int openVersion) implements
 
     @Override
     public String message() {
-        return "Version " + openVersion + " of '" + componentId + "' is not yet published; publish or withdraw it first.";
+        return "Version " + openVersion + " of '" + componentId + "' is not yet published; publish or withdraw it "
+                + "first.";
     }
 }

@@ -3,7 +3,8 @@ package jp.hyoka.domain.rejection;
 import java.time.LocalDate;
 
 /** A version of a shared component cannot take effect before the version published before it. */
-public record EffectiveDateTooEarly(String componentId, LocalDate effectiveFrom, int previousVersion, LocalDate previousEffectiveFrom) implements Rejection {
+public record EffectiveDateTooEarly(String componentId, LocalDate effectiveFrom, int previousVersion,
+                                    LocalDate previousEffectiveFrom) implements Rejection {
     @Override
     public String code() {
         return "EFFECTIVE_DATE_TOO_EARLY";
@@ -11,6 +12,7 @@ public record EffectiveDateTooEarly(String componentId, LocalDate effectiveFrom,
 
     @Override
     public String message() {
-        return "'" + componentId + "' version " + previousVersion + " takes effect on " + previousEffectiveFrom + "; a later version cannot take effect earlier (" + effectiveFrom + ").";
+        return "'" + componentId + "' version " + previousVersion + " takes effect on " + previousEffectiveFrom
+                + "; a later version cannot take effect earlier (" + effectiveFrom + ").";
     }
 }

@@ -141,7 +141,8 @@ class DraftComponentVersionTest {
 
     @Test
     void givenASlotUsedAndDeclared_whenDrafted_thenTheSlotIsKept() {
-        VersionContent stored = spec.given(registered()).when(draft(1, content(SLOTTED, V1_EFFECTIVE, List.of(SYSTEMS))))
+        VersionContent stored = spec.given(registered())
+                .when(draft(1, content(SLOTTED, V1_EFFECTIVE, List.of(SYSTEMS))))
                 .thenSingleEvent(ComponentVersionDrafted.class).content();
 
         assertThat(stored.slots()).containsExactly(SYSTEMS);
@@ -150,7 +151,8 @@ class DraftComponentVersionTest {
     @Test
     void givenASlotUsedButNotDeclared_whenDrafted_thenRefusedNamingIt() {
         assertThat(spec.given(registered()).when(draft(1, content(SLOTTED, V1_EFFECTIVE, List.of())))
-                .thenRejected(SlotsMismatch.class)).isEqualTo(new SlotsMismatch(List.of("existing-systems"), List.of()));
+                .thenRejected(SlotsMismatch.class))
+                .isEqualTo(new SlotsMismatch(List.of("existing-systems"), List.of()));
     }
 
     @Test

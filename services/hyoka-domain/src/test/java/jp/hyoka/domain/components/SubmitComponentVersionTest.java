@@ -38,7 +38,8 @@ class SubmitComponentVersionTest {
 
     @Test
     void givenNoSuchVersion_whenSubmitted_thenRefusedNamingTheVersion() {
-        assertThat(spec.given(registered(), drafted(1, v1())).when(submit(2)).thenRejected(ComponentVersionNotFound.class))
+        assertThat(spec.given(registered(), drafted(1, v1())).when(submit(2))
+                .thenRejected(ComponentVersionNotFound.class))
                 .isEqualTo(new ComponentVersionNotFound(PLATFORM.value(), 2));
     }
 

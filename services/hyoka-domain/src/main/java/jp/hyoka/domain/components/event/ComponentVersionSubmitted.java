@@ -5,7 +5,7 @@ import jp.hyoka.domain.shared.Actor;
 
 import java.time.Instant;
 
-/** The draft version {@code version} was submitted for review; it can no longer change, only be published or withdrawn. */
+/** The draft version {@code version} was submitted for review: it can now only be published or withdrawn. */
 public record ComponentVersionSubmitted(ComponentId componentId, int version, Actor by, Instant at)
         implements SharedComponentEvent {
 }

@@ -7,7 +7,7 @@ import jp.hyoka.domain.shared.Actor;
 import java.time.Instant;
 import java.util.List;
 
-/** A platform operator registered a shared component (共通記載) of a family and issuer, fitting these items. */
+/** A platform operator registered a shared component (cross-tenant boilerplate) of a family and issuer, fitting these items. */
 public record SharedComponentRegistered(ComponentId componentId, String family, String name, String issuer,
                                         List<ComponentFit> fits, Actor by, Instant at) implements SharedComponentEvent {
     public SharedComponentRegistered {
