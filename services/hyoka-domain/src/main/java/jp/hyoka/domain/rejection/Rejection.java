@@ -7,7 +7,9 @@ package jp.hyoka.domain.rejection;
 public sealed interface Rejection permits AssessmentNotFound, StaleRevision, UnknownItem, WrongAnswerType,
         TextTooLong, OptionNotAllowed, NumberOutOfRange, InvalidInput, UnknownForm, InvalidDate, UnknownRepeatEntry,
         RepeatLimitReached, UnknownRepeatGroup, InvalidMunicipalityCode, MunicipalityAlreadyOnboarded,
-        VersionAlreadyPublished, VersionNotPublished, ExplanationRequired {
+        VersionAlreadyPublished, VersionNotPublished, ExplanationRequired, ComponentNotFound,
+        ComponentAlreadyRegistered, ComponentVersionNotFound, ComponentDraftOpen, ComponentVersionNotNext,
+        ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();
