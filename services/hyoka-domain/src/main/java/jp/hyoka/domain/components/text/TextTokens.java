@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Splits a text into the units differences and merges work on: sentences and lines. Japanese has no spaces between
  * words, and the shared boilerplate changes sentence by sentence (a supplier rewrites a measure, a municipality
  * adds one), so a token ends after 。 (or ．), after a line break, and after a closing paragraph, list item or
- * {@code <br>} tag of rich text. Delimiters stay in their token, so the tokens joined give back the text exactly.
+ * {@code <br>} tag of rich text. Delimiters stay in their token, so the tokens joined give back the text exactly. A
+ * break after 。 is a token of its own, so that adding a line after a text's last sentence leaves that sentence
+ * untouched (and cannot conflict with a change to it).
  */
 final class TextTokens {
 

@@ -19,6 +19,28 @@ final class TokenDiff {
 
     /** The hunks, in base order, disjoint and never adjacent (adjacent changes form one hunk). */
     static List<Hunk> hunks(List<String> base, List<String> changed) {
+        int prefix = 0;
+        while (prefix < base.size() && prefix < changed.size() && base.get(prefix).equals(changed.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < base.size() - prefix && suffix < changed.size() - prefix
+                && base.get(base.size() - 1 - suffix).equals(changed.get(changed.size() - 1 - suffix))) {
+            suffix++;
+        }
+        List<Hunk> hunks = new ArrayList<>();
+        for (Hunk hunk : middleHunks(base.subList(prefix, base.size() - suffix),
+                changed.subList(prefix, changed.size() - suffix))) {
+            hunks.add(new Hunk(hunk.start() + prefix, hunk.end() + prefix, hunk.replacement()));
+        }
+        return hunks;
+    }
+
+    /**
+     * The LCS walk. The common prefix and suffix are cut off first, so the table covers only the changed middle: a
+     * local edit of one sentence in a long text costs a small table.
+     */
+    private static List<Hunk> middleHunks(List<String> base, List<String> changed) {
         int n = base.size();
         int m = changed.size();
         int[][] common = new int[n + 1][m + 1];

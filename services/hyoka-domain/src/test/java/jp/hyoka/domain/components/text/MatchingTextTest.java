@@ -45,6 +45,12 @@ class MatchingTextTest {
     }
 
     @Test
+    void givenFootnoteMarksWrittenAsAsteriskOrKome_whenNormalised_thenTheSame() {
+        assertThat(MatchingText.of("情報照会機能(*1)により")).isEqualTo(MatchingText.of("情報照会機能(※1)により"))
+                .isEqualTo("情報照会機能※1により");
+    }
+
+    @Test
     void givenLegalReferences_whenNormalised_thenTheirNumbersStay() {
         assertThat(MatchingText.of("番号法第19条第1項第7号、第8号及び第16号に基づき"))
                 .isEqualTo("番号法第19条第1項第7号、第8号及び第16号に基づき");

@@ -52,6 +52,18 @@ class TextDifferenceTest {
     }
 
     @Test
+    void givenALongTextWithOneSentenceChanged_whenDiffed_thenOnlyThatSentenceIsCarried() {
+        String base = "措置を講じる。\n".repeat(5_000);
+        String local = base.substring(0, 8 * 2_500) + "本市独自の措置。\n" + base.substring(8 * 2_500);
+
+        TextDifference difference = TextDifference.between(base, local);
+
+        assertThat(difference.operations()).containsExactly(new DiffOperation.Keep(5_000),
+                new DiffOperation.Insert("本市独自の措置。\n"), new DiffOperation.Keep(5_000));
+        assertThat(difference.applyTo(base)).isEqualTo(local);
+    }
+
+    @Test
     void givenEqualTexts_whenDiffed_thenEmpty() {
         assertThat(TextDifference.between(PLATFORM_V1_STORAGE, PLATFORM_V1_STORAGE).isEmpty()).isTrue();
         assertThat(TextDifference.between("", "").operations()).isEmpty();

@@ -18,6 +18,11 @@ class TextTokensTest {
     }
 
     @Test
+    void givenASentenceEndingALine_whenSplit_thenTheBreakIsATokenOfItsOwn() {
+        assertThat(TextTokens.of("①管理する。\n②保存する。")).containsExactly("①管理する。", "\n", "②保存する。");
+    }
+
+    @Test
     void givenRichTextParagraphs_whenSplit_thenAParagraphEndEndsAToken() {
         assertThat(TextTokens.of("<p>見出し</p> <p>本文。</p>")).containsExactly("<p>見出し</p>", " <p>本文。", "</p>");
     }

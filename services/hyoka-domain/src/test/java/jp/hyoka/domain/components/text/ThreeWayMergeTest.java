@@ -55,6 +55,14 @@ class ThreeWayMergeTest {
     }
 
     @Test
+    void givenALocalLineAddedAfterTheLastSentenceTheNewVersionChanges_whenMerged_thenBothWithoutConflict() {
+        String local = BASE + "\n（本市では、接続端末を限定している。）";
+
+        assertThat(ThreeWayMerge.merge(BASE, NEW_VERSION, local).text())
+                .isEqualTo(NEW_VERSION + "\n（本市では、接続端末を限定している。）");
+    }
+
+    @Test
     void givenBothChangeTheSameSentenceDifferently_whenMerged_thenOneConflictWithBaseOursAndTheirs() {
         String fourthLocal = FOURTH_V1.replace("極小化する。", "極小化している。");
         String local = BASE.replace(FOURTH_V1, fourthLocal);
