@@ -34,6 +34,11 @@ final class BigramProfile {
         return new BigramProfile(MatchingText.of(text));
     }
 
+    /** True when the matching form is empty (a blank cell, or one of tags and numbering only). */
+    boolean isEmpty() {
+        return text.isEmpty();
+    }
+
     /** 1 for equal matching forms, 0 when nothing is shared; texts too short for a bigram compare as equal or not. */
     double similarity(BigramProfile other) {
         if (text.equals(other.text)) {

@@ -1,5 +1,6 @@
 package jp.hyoka.domain.components.text;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,7 +43,7 @@ public final class BoilerplateMatcher<K> {
     /** The most similar candidate at or above the threshold, or empty; a blank text matches nothing. */
     public Optional<BoilerplateMatch<K>> match(String text) {
         BigramProfile profile = BigramProfile.of(text);
-        if (MatchingText.of(text).isEmpty()) {
+        if (profile.isEmpty()) {
             return Optional.empty();
         }
         int best = -1;
@@ -58,5 +59,17 @@ public final class BoilerplateMatcher<K> {
             return Optional.empty();
         }
         return Optional.of(new BoilerplateMatch<>(candidates.get(best).id(), bestSimilarity));
+    }
+
+    /**
+     * The sections of a published cell ({@link BoilerplateSections}) that match a candidate, in order. A cell such
+     * as 保管場所 holds local text and several components, so the cell as a whole matches none of them.
+     */
+    public List<RecognisedSection<K>> recognise(String cell) {
+        List<RecognisedSection<K>> recognised = new ArrayList<>();
+        for (BoilerplateSection section : BoilerplateSections.of(cell)) {
+            match(section.body()).ifPresent(match -> recognised.add(new RecognisedSection<>(section, match)));
+        }
+        return recognised;
     }
 }

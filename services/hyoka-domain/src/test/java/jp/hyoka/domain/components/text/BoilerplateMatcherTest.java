@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import static jp.hyoka.domain.components.text.BoilerplateTexts.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class BoilerplateMatcherTest {
 
@@ -52,6 +53,16 @@ class BoilerplateMatcherTest {
         assertThat(match.id()).as(copy).isEqualTo(version);
         assertThat(match.similarity()).as(copy).isGreaterThanOrEqualTo(atLeast)
                 .isGreaterThanOrEqualTo(BoilerplateMatcher.DEFAULT_THRESHOLD);
+    }
+
+    @Test
+    void givenAsahikawasStorageCell_whenRecognised_thenGovernmentCloudAndPlatformV2ButNotItsPaperMeasures() {
+        List<RecognisedSection<String>> recognised = matcher.recognise(ASAHIKAWA_STORAGE_CELL);
+
+        assertThat(recognised).extracting(section -> section.section().heading(), section -> section.match().id())
+                .containsExactly(tuple("ガバメントクラウドにおける措置", "government-cloud-storage/v1"),
+                        tuple("中間サーバー・プラットフォームにおける措置", "platform-storage/v2"));
+        assertThat(matcher.match(ASAHIKAWA_STORAGE_CELL)).isEmpty();
     }
 
     @Test
