@@ -5,11 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * The form of a text used to compare it with boilerplate, never to store it (DOMAIN.md §5.9). Published copies of
- * one supplier text differ in presentation only: HTML tags, full- or half-width characters, spaces, bullets (・ •
- * ○ ●), numbering (① (1) （１） 1.) and heading brackets (＜＞ &lt;&gt; 〈〉 《》 ()). All of that is removed here, in
- * this order (footnote marks * and ※ count as one): tags and entities, circled and parenthesised numbers (before NFKC, which would turn ① into a bare
- * 1), NFKC, numbering, bullets and brackets, then whitespace (kept only between two ASCII letters or digits, where
- * removing it would join two words).
+ * one supplier text differ in presentation: HTML tags, full- or half-width characters, spaces, bullets (・ • ○ ●),
+ * numbering (① (1) （１） 1.), heading brackets (＜＞ &lt;&gt; 〈〉 《》 ()) and footnote marks ((*1) or (※1)).
+ * All of that is removed or unified here, in this order: tags and entities; circled and parenthesised numbers
+ * (before NFKC, which would turn ① into a bare 1); NFKC; numbering; * into ※; bullets and brackets; whitespace
+ * (kept, as one space, only between two ASCII letters or digits, where removing it would join two words). The
+ * middle dot goes with the bullets, so "中間サーバー・プラットフォーム" compares as "中間サーバープラットフォーム" on both
+ * sides.
  */
 public final class MatchingText {
 
@@ -36,8 +38,8 @@ public final class MatchingText {
         result = ENTITY.matcher(result).replaceAll(" ");
         result = CIRCLED_NUMBER.matcher(result).replaceAll(" ");
         result = Normalizer.normalize(result, Normalizer.Form.NFKC);
-        result = PARENTHESISED_NUMBER.matcher(result).replaceAll(" ").replace('*', '※');
-        result = LEADING_NUMBER.matcher(result).replaceAll("$1 ");
+        result = PARENTHESISED_NUMBER.matcher(result).replaceAll(" ");
+        result = LEADING_NUMBER.matcher(result).replaceAll("$1 ").replace('*', '※');
         result = BULLETS_AND_BRACKETS.matcher(result).replaceAll(" ");
         result = SPACE_BETWEEN_WORDS.matcher(result.strip()).replaceAll("\u0000");
         return SPACES.matcher(result).replaceAll("").replace('\u0000', ' ');

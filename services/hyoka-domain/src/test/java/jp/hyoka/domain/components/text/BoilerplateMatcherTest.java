@@ -66,6 +66,14 @@ class BoilerplateMatcherTest {
     }
 
     @Test
+    void givenAsahikawasChangeRowForThePlatformUpdate_whenRecognised_thenBeforeIsV1AndAfterIsV2() {
+        assertThat(matcher.recognise(ASAHIKAWA_OTHER_MEASURES_BEFORE)).extracting(section -> section.match().id())
+                .containsExactly("platform-other-measures/v1");
+        assertThat(matcher.recognise(ASAHIKAWA_OTHER_MEASURES_AFTER)).extracting(section -> section.match().id())
+                .containsExactly("platform-other-measures/v2");
+    }
+
+    @Test
     void givenEachVersionOfAComponent_whenMatched_thenItselfAndNotTheOtherVersion() {
         for (MatchCandidate<String> candidate : CATALOGUE) {
             assertThat(matcher.match(candidate.text()).orElseThrow())
