@@ -12,7 +12,7 @@ import java.util.Optional;
  * of a supplier text with their local edits score 0.89–1 against their version (旭川市's 中間サーバー system
  * description with its own systems in ④ 0.99; 川崎市's ソフトウェア措置 with (*1), 照会 for 照合 and the older legal
  * basis 0.94; 川崎市's "セキュリティ監理" copy 0.96; 旭川市's ガバメントクラウド 保管場所 with its own ② sentence 0.89,
- * which 0.9 would miss). The nearest texts of different families score at most 0.66 (ガバメントクラウド and
+ * which 0.9 would miss). The nearest texts of different families in the fixtures score at most 0.66 (ガバメントクラウド and
  * 中間サーバー・プラットフォーム v2 保管場所, which share the ISMAP and ISO sentences), so 0.85 keeps a wide margin.
  * Versions of one component are told apart by the best score, not by the threshold: v1 and v2 of a paragraph that
  * changed one phrase both pass (0.97), and a copy of v2 is linked to v2 because it scores higher there. Ties go to

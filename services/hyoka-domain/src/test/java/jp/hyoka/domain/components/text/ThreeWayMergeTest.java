@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static jp.hyoka.domain.components.text.BoilerplateTexts.PLATFORM_V1_NETWORK;
+import static jp.hyoka.domain.components.text.BoilerplateTexts.PLATFORM_V1_STORAGE;
+import static jp.hyoka.domain.components.text.BoilerplateTexts.PLATFORM_V2_STORAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +62,17 @@ class ThreeWayMergeTest {
 
         assertThat(ThreeWayMerge.merge(BASE, NEW_VERSION, local).text())
                 .isEqualTo(NEW_VERSION + "\n（本市では、接続端末を限定している。）");
+    }
+
+    @Test
+    void givenLocalMeasuresAroundTheStorageText_whenThePlatformMovesToTheCloud_thenLocalMeasuresKeptAndV2Adopted() {
+        String before = "＜旭川市における措置＞ サーバー室への入室を管理する。\n";
+        String after = "\n＜紙媒体の保管＞ 文書保管を行う。";
+
+        MergeResult result = ThreeWayMerge.merge(PLATFORM_V1_STORAGE, PLATFORM_V2_STORAGE,
+                before + PLATFORM_V1_STORAGE + after);
+
+        assertThat(result.text()).isEqualTo(before + PLATFORM_V2_STORAGE + after);
     }
 
     @Test
