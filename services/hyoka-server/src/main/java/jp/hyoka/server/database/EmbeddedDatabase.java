@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL 17 server run from the binaries on Maven Central (zonky), so the default start needs neither Docker
@@ -23,7 +26,8 @@ import java.time.Duration;
  * persistent cluster turns both back on ({@code -c} options come after {@code -F} on the command line and win).
  * <p>
  * The postmaster is a daemon of its own. The application context stops it (also on SIGTERM, through Micronaut's
- * shutdown hook); one left running by a killed server is stopped before the next start ({@link LeftoverPostmaster}).
+ * shutdown hook); one left running by a killed server is stopped before the next start ({@link LeftoverPostmaster});
+ * one that dies while the server runs is started again on the same data and port (a watchdog).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -33,34 +37,100 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** zonky's lock on a data directory, held by the JVM that runs its cluster (released when that JVM dies). */
     private static final String ZONKY_LOCK = "epg-lock";
 
-    private final EmbeddedPostgres postgres;
+    /** How often the watchdog looks, and how many looks in a row must find PostgreSQL gone before it restarts it. */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
+    private static final int MISSING_LOOKS_BEFORE_RESTART = 3;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    private volatile EmbeddedPostgres postgres;
+    private final Path dataDir;                          // null: a throw-away cluster, not watched
+    private final ScheduledExecutorService watchdog;
+    private volatile boolean closing;
+    private int missingLooks;                            // watchdog thread only
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.watchdog = dataDir == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "hyoka-embedded-postgres-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (watchdog != null) {
+            watchdog.scheduleWithFixedDelay(this::look, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
     }
 
-    /** A durable cluster kept in {@code dataDir} across restarts. */
+    /** A durable cluster kept in {@code dataDir} across restarts, started again if its PostgreSQL dies. */
     public static EmbeddedDatabase persistent(Path dataDir) {
         try {
             Files.createDirectories(dataDir);
             refuseIfInUse(dataDir);
             LeftoverPostmaster.clear(dataDir);
-            // zonky runs initdb only when the directory holds no cluster yet, so data survives a restart.
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir.toAbsolutePath())
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setPGStartupWait(STARTUP_WAIT)
-                    // Stopped by the application context, after Axon and the pool: zonky's own JVM hook would
-                    // race the context's shutdown and pull the database from under running processors.
-                    .setRegisterShutdownHook(false)
-                    .start();
+            EmbeddedPostgres postgres = durable(dataDir, 0);
             LOG.info("Embedded PostgreSQL on port {}, data in {} (durable: fsync and synchronous_commit on)",
                     postgres.getPort(), dataDir.toAbsolutePath());
-            return new EmbeddedDatabase(postgres);
+            return new EmbeddedDatabase(postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** {@code port} 0: any free port. */
+    private static EmbeddedPostgres durable(Path dataDir, int port) throws IOException {
+        // zonky runs initdb only when the directory holds no cluster yet, so data survives a restart.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir.toAbsolutePath())
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setPGStartupWait(STARTUP_WAIT)
+                // Stopped by the application context, after Axon and the pool: zonky's own JVM hook would
+                // race the context's shutdown and pull the database from under running processors.
+                .setRegisterShutdownHook(false);
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * PostgreSQL killed alone (an OOM kill, an operator's mistake) would otherwise leave the server answering
+     * ServiceUnavailable until someone restarts it. Its committed data is safe (durable commits), so the watchdog
+     * starts it again on the same data and port, and the pool reconnects by itself. A few looks in a row must find it
+     * gone: a server being killed together with its database must not race a restart.
+     */
+    private void look() {
+        if (closing) {
+            return;
+        }
+        if (LeftoverPostmaster.running(dataDir).isPresent()) {
+            missingLooks = 0;
+            return;
+        }
+        if (++missingLooks < MISSING_LOOKS_BEFORE_RESTART) {
+            return;
+        }
+        restart();
+    }
+
+    private synchronized void restart() {
+        if (closing) {
+            return;
+        }
+        int port = postgres.getPort();
+        LOG.warn("The embedded PostgreSQL on port {} is gone: starting it again on the same data ({})", port,
+                dataDir.toAbsolutePath());
+        long started = System.nanoTime();
+        try {
+            postgres.close();                            // releases zonky's lock; logs that there was nothing to stop
+            LeftoverPostmaster.clear(dataDir);           // its stale postmaster.pid and any orphaned backends
+            postgres = durable(dataDir, port);
+            missingLooks = 0;
+            LOG.warn("The embedded PostgreSQL runs again on port {} ({} ms)", port,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Could not start the embedded PostgreSQL again; trying at the next look", e);
         }
     }
 
@@ -84,7 +154,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** A throw-away cluster in a temporary directory, deleted on close; fast, not durable (zonky's defaults). */
     public static EmbeddedDatabase ephemeral() {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().setRegisterShutdownHook(false).start());
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().setRegisterShutdownHook(false).start(), null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }
@@ -96,10 +166,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+        closing = true;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
+        synchronized (this) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
         }
     }
 }

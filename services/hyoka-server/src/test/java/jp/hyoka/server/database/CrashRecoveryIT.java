@@ -189,6 +189,38 @@ class CrashRecoveryIT {
     }
 
     @Test
+    void givenPostgresKilledAloneWhileTheServerRuns_whenEditorsRetry_thenTheServerStartsItAgainAndNothingIsLost() {
+        ServerProcess.Config config = server("crash-database-alone");
+        try (ServerProcess server = config.start()) {
+            server.onboard(KAWASAKI, "川崎市");
+            GraphQlClient editor = server.client(EDITOR);
+            String id = editor.data("startAssessment", START, Map.of("name", "データベースだけ停止"))
+                    .path("assessment").path("id").asText();
+            int revision = editor.data("answerItem", ANSWER, Map.of("id", id, "rev", 1, "text", "残るはず"))
+                    .path("revision").asInt();
+            ProcessHandle killed = server.postmaster().orElseThrow();
+            Stream.concat(Stream.of(killed), killed.descendants()).forEach(ProcessHandle::destroyForcibly);
+
+            // Until an edit is stored again: meanwhile only typed refusals (a repeat of a stored one is stale).
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            String outcome;
+            do {
+                outcome = editor.execute(ANSWER, Map.of("id", id, "rev", revision, "text", "戻った後"))
+                        .data().path("answerItem").path("__typename").asText();
+            } while (!outcome.equals("AssessmentEdited") && !outcome.equals("StaleRevision")
+                    && System.nanoTime() < deadline && pause());
+
+            assertThat(outcome).isIn("AssessmentEdited", "StaleRevision");
+            assertThat(server.logText()).contains("is gone: starting it again", "runs again on port");
+            assertThat(server.postmaster().orElseThrow().pid()).isNotEqualTo(killed.pid());
+            assertThat(storedEvents(server, id)).isEqualTo(revision + 1);
+            assertThat(answeredTexts(editor, id)).containsEntry(revision, "残るはず")
+                    .containsEntry(revision + 1, "戻った後");
+            stopAndExpectTheDatabaseStopped(server);
+        }
+    }
+
+    @Test
     void givenImportsKilledBeforeAndAfterTheirCommit_whenRestarted_thenOneIsEntirelyAbsentAndTheOtherEntirelyThere()
             throws Exception {
         ServerProcess.Config config = server("crash-during-import");
