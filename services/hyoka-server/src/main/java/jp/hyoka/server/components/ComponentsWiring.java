@@ -12,6 +12,7 @@ import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.SharedComponent;
 import jp.hyoka.domain.components.Slot;
 import jp.hyoka.domain.components.VersionContent;
+import jp.hyoka.domain.components.command.ChangeComponentFits;
 import jp.hyoka.domain.components.command.DraftComponentVersion;
 import jp.hyoka.domain.components.command.PublishComponentVersion;
 import jp.hyoka.domain.components.command.RegisterSharedComponent;
@@ -40,8 +41,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The shared-component catalogue in GraphQL ({@code components.graphqls}): platform operators register components
- * and draft, submit, publish or withdraw versions ({@link Requests#platformOperator}); every signed-in caller reads
+ * The shared-component catalogue in GraphQL ({@code components.graphqls}): platform operators register components,
+ * change the items they fit, and draft, submit, publish or withdraw versions ({@link Requests#platformOperator}); every signed-in caller reads
  * the catalogue, since component texts are published boilerplate and hold nothing of any municipality.
  */
 @Singleton
@@ -67,8 +68,10 @@ public class ComponentsWiring implements GraphQlFeature {
                 .dataFetcher("sharedComponents", environment -> {
                     Requests.roles(environment);
                     try {
+                        Map<String, Object> filter = environment.getArgumentOrDefault("filter", Map.of());
                         return Nodes.connection(queries.list(Requests.pageSize(environment),
-                                environment.getArgument("after")), ComponentsWiring::node);
+                                environment.getArgument("after"), (String) filter.get("family")),
+                                ComponentsWiring::node);
                     } catch (IllegalArgumentException e) {
                         throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
                     }
@@ -79,6 +82,8 @@ public class ComponentsWiring implements GraphQlFeature {
                 }));
         wiring.type("Mutation", type -> {
             type.dataFetcher("registerSharedComponent", environment -> curate(environment, this::register));
+            type.dataFetcher("changeComponentFits", environment -> curate(environment, (input, by) ->
+                    new ChangeComponentFits(componentId(input), fits(input), by, now())));
             type.dataFetcher("draftComponentVersion", environment -> curate(environment, this::draft));
             type.dataFetcher("submitComponentVersion", environment -> curate(environment, (input, by) ->
                     new SubmitComponentVersion(componentId(input), version(input), by, now())));
@@ -89,7 +94,8 @@ public class ComponentsWiring implements GraphQlFeature {
                             by, now())));
             return type;
         });
-        for (String union : List.of("RegisterSharedComponentResult", "DraftComponentVersionResult",
+        for (String union : List.of("RegisterSharedComponentResult", "ChangeComponentFitsResult",
+                "DraftComponentVersionResult",
                 "ComponentVersionStepResult")) {
             wiring.type(union, type -> type.typeResolver(Results.RESOLVER));
         }
@@ -135,10 +141,13 @@ public class ComponentsWiring implements GraphQlFeature {
     }
 
     private RegisterSharedComponent register(Map<String, Object> input, Actor by) {
-        List<Map<String, Object>> fits = list(input.get("fits"));
         return new RegisterSharedComponent(componentId(input), (String) input.get("family"),
-                (String) input.get("name"), (String) input.get("issuer"),
-                fits.stream().map(ComponentsWiring::fit).toList(), by, now());
+                (String) input.get("name"), (String) input.get("issuer"), fits(input), by, now());
+    }
+
+    private static List<ComponentFit> fits(Map<String, Object> input) {
+        List<Map<String, Object>> fits = list(input.get("fits"));
+        return fits.stream().map(ComponentsWiring::fit).toList();
     }
 
     private DraftComponentVersion draft(Map<String, Object> input, Actor by) {

@@ -2,6 +2,7 @@ package jp.hyoka.server.components;
 
 import jp.hyoka.domain.components.SharedComponent;
 import jp.hyoka.domain.components.SharedComponentDecider;
+import jp.hyoka.domain.components.command.ChangeComponentFits;
 import jp.hyoka.domain.components.command.DraftComponentVersion;
 import jp.hyoka.domain.components.command.PublishComponentVersion;
 import jp.hyoka.domain.components.command.RegisterSharedComponent;
@@ -45,6 +46,12 @@ public class SharedComponentAggregate {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Decided handle(RegisterSharedComponent command, SharedComponentDecider decider) {
         return decided(decider.register(state, command));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public Decided handle(ChangeComponentFits command, SharedComponentDecider decider) {
+        return decided(decider.changeFits(state, command));
     }
 
     @CommandHandler

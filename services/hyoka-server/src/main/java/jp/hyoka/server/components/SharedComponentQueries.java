@@ -42,12 +42,24 @@ public class SharedComponentQueries {
                 .stream().findFirst();
     }
 
-    /** In component-id order; {@code after} is a cursor from a previous page, or null for the first page. */
-    public Page<SharedComponent> list(int first, String after) {
-        List<SharedComponent> rows = after == null
-                ? read("SELECT * FROM rm_shared_component ORDER BY component_id LIMIT " + (first + 1), List.of())
-                : read("SELECT * FROM rm_shared_component WHERE component_id > ? ORDER BY component_id LIMIT "
-                        + (first + 1), List.of(position(after)));
+    /**
+     * In component-id order; {@code after} is a cursor from a previous page, or null for the first page;
+     * {@code family}, when not null, keeps only that family's components.
+     */
+    public Page<SharedComponent> list(int first, String after, String family) {
+        List<String> conditions = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        if (after != null) {
+            conditions.add("component_id > ?");
+            parameters.add(position(after));
+        }
+        if (family != null) {
+            conditions.add("family = ?");
+            parameters.add(family);
+        }
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        List<SharedComponent> rows = read("SELECT * FROM rm_shared_component" + where + " ORDER BY component_id LIMIT "
+                + (first + 1), parameters);
         return Page.of(rows, first, component -> component.id().value());
     }
 

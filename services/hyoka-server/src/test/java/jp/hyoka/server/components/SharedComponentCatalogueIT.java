@@ -54,6 +54,12 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
     private static final String PUBLISH = "mutation($id: ID!, $version: Int!) { publishComponentVersion(input: "
             + "{componentId: $id, version: $version}) { " + RESULT
             + " ... on ComponentVersionStatusConflict { status action } } }";
+    private static final String CHANGE_FITS = """
+            mutation($id: ID!, $fits: [ComponentFitInput!]!) {
+              changeComponentFits(input: {componentId: $id, fits: $fits}) {
+                %s ... on ComponentDoesNotFit { itemId reason }
+              }
+            }""".formatted(RESULT);
     private static final String WITHDRAW = "mutation($id: ID!, $version: Int!) { withdrawComponentVersion(input: "
             + "{componentId: $id, version: $version, reason: \"誤記\"}) { " + RESULT + " } }";
     private static final String TEXT = "<p>{{[}}中間サーバー・プラットフォームにおける措置{{]}}</p>"
@@ -108,6 +114,33 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
         assertThat(list.findValuesAsText("id")).contains(id);
         assertThat(operator.data("sharedComponents", "{ sharedComponents(first: 100) { edges { node { id } } } }",
                 Map.of()).findValuesAsText("id")).contains(id);
+    }
+
+    @Test
+    void givenARegisteredComponent_whenItsFitsChange_thenTheCatalogueListsThemAndFiltersByFamily() {
+        String id = "government-cloud.fits";
+        operator.data("registerSharedComponent", REGISTER.replace("intermediate-server-platform", "government-cloud"),
+                Map.of("id", id));
+        Map<String, Object> storage2024 = Map.of("kind", "KEY_ITEMS", "version", "2024", "itemId", "file.storage.location");
+        Map<String, Object> storage2025 = Map.of("kind", "KEY_ITEMS", "version", "2025", "itemId", "file.storage.location");
+        Map<String, Object> affairName = Map.of("kind", "KEY_ITEMS", "version", "2025", "itemId", "affair.name");
+
+        JsonNode changed = operator.data("changeComponentFits", CHANGE_FITS,
+                Map.of("id", id, "fits", List.of(storage2024, storage2025)));
+        JsonNode notRichText = operator.data("changeComponentFits", CHANGE_FITS,
+                Map.of("id", id, "fits", List.of(storage2025, affairName)));
+
+        assertThat(changed.path("component").path("fits").findValuesAsText("version")).as(changed.toString())
+                .containsExactly("2024", "2025");
+        assertThat(notRichText.path("__typename").asText()).as(notRichText.toString()).isEqualTo("ComponentDoesNotFit");
+        assertThat(notRichText.path("itemId").asText()).isEqualTo("affair.name");
+        String byFamily = "query($family: String) { sharedComponents(first: 100, filter: {family: $family}) { "
+                + "edges { node { id fits { form { version } } } } } }";
+        JsonNode cloud = callers.kawasakiEditor.data("sharedComponents", byFamily, Map.of("family", "government-cloud"));
+        assertThat(cloud.findValuesAsText("id")).containsExactly(id);
+        assertThat(cloud.findValuesAsText("version")).containsExactly("2024", "2025");
+        assertThat(callers.kawasakiEditor.data("sharedComponents", byFamily, Map.of("family", "intermediate-server-software"))
+                .findValuesAsText("id")).isEmpty();
     }
 
     @Test

@@ -88,6 +88,9 @@ class RoleAccessIT extends SignedInServerTest {
         row("registerSharedComponent", "mutation { registerSharedComponent(input: {componentId: \"role-access.none\", "
                 + "family: \"government-cloud\", name: \"x\", issuer: \"x\", fits: [{kind: KEY_ITEMS, version: \"2025\", "
                 + "itemId: \"no.such-item\"}]}) { __typename } }", OPERATORS);
+        row("changeComponentFits", "mutation { changeComponentFits(input: {componentId: \"role-access.none\", "
+                + "fits: [{kind: KEY_ITEMS, version: \"2025\", itemId: \"file.storage.location\"}]}) { __typename } }",
+                OPERATORS);
         row("draftComponentVersion", "mutation { draftComponentVersion(input: {componentId: \"role-access.none\", "
                 + "version: 1, text: \"<p>x</p>\", effectiveFrom: \"2025-04-01\", note: \"x\", timing: BEFORE, "
                 + "explanation: \"x\"}) { __typename } }", OPERATORS);
