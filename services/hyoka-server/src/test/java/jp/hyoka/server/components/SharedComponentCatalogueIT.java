@@ -196,6 +196,31 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
         assertThat(read.path("versions").size()).as("the withdrawn draft is gone").isZero();
     }
 
+    @Test
+    void givenSeveralComponents_whenPaged_thenEachAppearsOnceInIdOrderAndABadCursorIsBadInput() {
+        for (String id : List.of("intermediate-server-software.page-c", "intermediate-server-software.page-a",
+                "intermediate-server-software.page-b")) {
+            operator.data("registerSharedComponent", REGISTER.replace("intermediate-server-platform",
+                    "intermediate-server-software"), Map.of("id", id));
+        }
+        String page = "query($after: String) { sharedComponents(first: 2, after: $after, filter: {family: "
+                + "\"intermediate-server-software\"}) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
+        Map<String, Object> first = new HashMap<>();
+        first.put("after", null);
+
+        JsonNode one = callers.asahikawaEditor.data("sharedComponents", page, first);
+        JsonNode two = callers.asahikawaEditor.data("sharedComponents", page,
+                Map.of("after", one.path("pageInfo").path("endCursor").asText()));
+        GraphQlClient.Response bad = callers.asahikawaEditor.execute(page, Map.of("after", "not-a-cursor!"));
+
+        assertThat(one.findValuesAsText("id")).containsExactly("intermediate-server-software.page-a",
+                "intermediate-server-software.page-b");
+        assertThat(one.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(two.findValuesAsText("id")).containsExactly("intermediate-server-software.page-c");
+        assertThat(two.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        assertThat(bad.errors().findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
+    }
+
     private long events() throws SQLException {
         return ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
     }
