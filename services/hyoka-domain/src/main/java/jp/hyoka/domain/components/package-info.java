@@ -33,8 +33,9 @@
  *   <li>The fan-out of a published version into per-assessment proposals, and the dry-run impact count.</li>
  *   <li>Text comparison: normalisation for matching, similarity and the three-way merge belong to
  *       {@code jp.hyoka.domain.components.text}, written separately; nothing here compares texts.</li>
- *   <li>Import recognition of boilerplate, the seeded catalogue, the server (Axon adapter, GraphQL, read models,
- *       migrations) and a four-eyes rule (reviewer other than the author).</li>
+ *   <li>Import recognition of boilerplate, the seeded catalogue and a four-eyes rule (reviewer other than the
+ *       author). The catalogue's server side (Axon adapter, GraphQL, read models, migration V10) is hyoka-server's
+ *       components feature.</li>
  * </ul>
  */
 package jp.hyoka.domain.components;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.components.ComponentId;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
@@ -42,6 +43,7 @@ public final class EventJson {
         stringValue(domain, AssessmentId.class, text -> new AssessmentId(UUID.fromString(text)));
         stringValue(domain, MunicipalityCode.class, MunicipalityCode::new);
         stringValue(domain, ItemId.class, ItemId::new);
+        stringValue(domain, ComponentId.class, ComponentId::new);
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())

@@ -16,7 +16,9 @@ public final class ReadModelTables {
             "rm_repeat_entry",
             "rm_past_change",
             "rm_imported_document",
-            "rm_unmapped_content");
+            "rm_unmapped_content",
+            "rm_shared_component",
+            "rm_shared_component_version");
 
     private ReadModelTables() {
     }

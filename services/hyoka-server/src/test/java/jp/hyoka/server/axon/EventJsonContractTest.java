@@ -2,6 +2,18 @@ package jp.hyoka.server.axon;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.hyoka.domain.components.ComponentFit;
+import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.RenderingOptions;
+import jp.hyoka.domain.components.Slot;
+import jp.hyoka.domain.components.VersionContent;
+import jp.hyoka.domain.components.event.ComponentFitsChanged;
+import jp.hyoka.domain.components.event.ComponentVersionDrafted;
+import jp.hyoka.domain.components.event.ComponentVersionPublished;
+import jp.hyoka.domain.components.event.ComponentVersionSubmitted;
+import jp.hyoka.domain.components.event.ComponentVersionWithdrawn;
+import jp.hyoka.domain.components.event.SharedComponentEvent;
+import jp.hyoka.domain.components.event.SharedComponentRegistered;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -167,6 +179,38 @@ class EventJsonContractTest {
         assertThat(JSON.readTree(JSON.writeValueAsString(event))).isEqualTo(golden("MunicipalityOnboarded"));
         try (InputStream in = resource("MunicipalityOnboarded")) {
             assertThat(JSON.readValue(in, MunicipalityOnboarded.class)).isEqualTo(event);
+        }
+    }
+
+    static Stream<Arguments> componentEvents() {
+        ComponentId id = new ComponentId("intermediate-server-platform.storage-location");
+        Actor operator = new Actor("op-1", "運営 太郎");
+        ComponentFit fit2025 = new ComponentFit(new FormRef(FormKind.KEY_ITEMS, "2025"), new ItemId("file.storage.location"));
+        ComponentFit fit2024 = new ComponentFit(new FormRef(FormKind.KEY_ITEMS, "2024"), new ItemId("file.storage.location"));
+        VersionContent content = new VersionContent("<p>{{[}}中間サーバー・プラットフォームにおける措置{{]}}</p><p>{{#}}"
+                + "{{system-name}}はISMAPのリストに登録されたクラウドサービス事業者が保有・管理する環境に構築する。</p>",
+                LocalDate.of(2025, 6, 1), "J-LISからの通知: ISMAP クラウドへの移行", SubmissionTiming.BEFORE,
+                "中間サーバー・プラットフォームの更改に伴う変更", List.of(new Slot("system-name", "連携する既存システムの名称")),
+                RenderingOptions.DEFAULT);
+        return Stream.of(
+                arguments("SharedComponentRegistered", new SharedComponentRegistered(id, "intermediate-server-platform",
+                        "中間サーバー・プラットフォームにおける措置 (保管場所)", "J-LIS", List.of(fit2025), operator, T0)),
+                arguments("ComponentFitsChanged", new ComponentFitsChanged(id, List.of(fit2024, fit2025), operator, T1)),
+                arguments("ComponentVersionDrafted", new ComponentVersionDrafted(id, 2, content, operator, T2)),
+                arguments("ComponentVersionSubmitted", new ComponentVersionSubmitted(id, 2, operator, T1)),
+                arguments("ComponentVersionPublished", new ComponentVersionPublished(id, 2, 1, operator, T1)),
+                arguments("ComponentVersionWithdrawn", new ComponentVersionWithdrawn(id, 2, "誤記", operator, T1)));
+    }
+
+    /** The platform's shared-component events: no tenant (they go to the platform chain), ids as plain strings. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("componentEvents")
+    void givenAComponentEvent_whenSerializedAndRead_thenItMatchesItsGoldenFileBothWays(String name,
+                                                                                      SharedComponentEvent event)
+            throws IOException {
+        assertThat(JSON.readTree(JSON.writeValueAsString(event))).isEqualTo(golden(name));
+        try (InputStream in = resource(name)) {
+            assertThat(JSON.readValue(in, event.getClass())).isEqualTo(event);
         }
     }
 

@@ -82,6 +82,24 @@ class RoleAccessIT extends SignedInServerTest {
                 + "reason: \"請求\"}) { __typename } }", Set.of("approver"));
         row("startNextVersion", "mutation { startNextVersion(input: {" + EDIT_TARGET + "}) { __typename } }", EDITORS);
         row("importDocument", "mutation { importDocument(input: {contentBase64: \"\"}) { __typename } }", EDITORS);
+        row("sharedComponents", "{ sharedComponents(first: 1) { pageInfo { hasNextPage } } }", EVERYONE);
+        row("sharedComponent", "{ sharedComponent(id: \"role-access.none\") { id } }", EVERYONE);
+        // Served to operators as a refusal (unknown item, unknown component): the matrix stores nothing.
+        row("registerSharedComponent", "mutation { registerSharedComponent(input: {componentId: \"role-access.none\", "
+                + "family: \"government-cloud\", name: \"x\", issuer: \"x\", fits: [{kind: KEY_ITEMS, version: \"2025\", "
+                + "itemId: \"no.such-item\"}]}) { __typename } }", OPERATORS);
+        row("changeComponentFits", "mutation { changeComponentFits(input: {componentId: \"role-access.none\", "
+                + "fits: [{kind: KEY_ITEMS, version: \"2025\", itemId: \"file.storage.location\"}]}) { __typename } }",
+                OPERATORS);
+        row("draftComponentVersion", "mutation { draftComponentVersion(input: {componentId: \"role-access.none\", "
+                + "version: 1, text: \"<p>x</p>\", effectiveFrom: \"2025-04-01\", note: \"x\", timing: BEFORE, "
+                + "explanation: \"x\"}) { __typename } }", OPERATORS);
+        row("submitComponentVersion", "mutation { submitComponentVersion(input: {componentId: \"role-access.none\", "
+                + "version: 1}) { __typename } }", OPERATORS);
+        row("publishComponentVersion", "mutation { publishComponentVersion(input: {componentId: \"role-access.none\", "
+                + "version: 1}) { __typename } }", OPERATORS);
+        row("withdrawComponentVersion", "mutation { withdrawComponentVersion(input: {componentId: "
+                + "\"role-access.none\", version: 1, reason: \"x\"}) { __typename } }", OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);

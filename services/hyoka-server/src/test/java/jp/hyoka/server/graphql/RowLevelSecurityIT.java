@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Isolation in depth: even SQL that forgets its tenant filter sees only the caller's municipality, because every
- * read-model table has row-level security keyed by the tenant of the transaction. Both municipalities import the
- * same published sample, so every read-model table holds rows of both.
+ * read-model table of municipalities' data has row-level security keyed by the tenant of the transaction (the
+ * platform's shared-component catalogue has no tenant and is public to the reader role). Both municipalities import
+ * the same published sample, so every such table holds rows of both.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,7 +47,11 @@ class RowLevelSecurityIT extends SignedInServerTest {
     @Inject
     TenantScopedReads reads;
 
+    private static final String TENANT_COLUMN = "EXISTS (SELECT 1 FROM information_schema.columns c "
+            + "WHERE c.table_schema = 'public' AND c.table_name = tablename AND c.column_name = 'tenant_code')";
+
     private List<String> readModelTables;
+    private List<String> platformTables;
 
     @BeforeAll
     void bothMunicipalitiesImportTheSameSample() throws SQLException {
@@ -56,7 +61,25 @@ class RowLevelSecurityIT extends SignedInServerTest {
             assertThat(imported.path("__typename").asText()).isEqualTo("DocumentImported");
         }
         readModelTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                + "AND tablename LIKE 'rm\\_%' ORDER BY tablename");
+                + "AND tablename LIKE 'rm\\_%' AND " + TENANT_COLUMN + " ORDER BY tablename");
+        platformTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                + "AND tablename LIKE 'rm\\_%' AND NOT " + TENANT_COLUMN + " ORDER BY tablename");
+    }
+
+    /**
+     * The read-model tables without a tenant are the platform's shared-component catalogue, and only those: public
+     * boilerplate every signed-in caller reads, so the reader role may select them and no policy hides them.
+     */
+    @Test
+    void givenTheTablesWithoutATenant_whenInspected_thenTheyAreOnlyThePlatformCatalogueReadableByTheReaderRole()
+            throws SQLException {
+        assertThat(platformTables).containsExactly("rm_shared_component", "rm_shared_component_version");
+        for (String table : platformTables) {
+            assertThat(ownerQuery("SELECT has_table_privilege('hyoka_reader', '" + table + "', 'SELECT')::text"))
+                    .as(table + " readable by the reader role").containsExactly("true");
+            assertThat(ownerQuery("SELECT has_table_privilege('hyoka_reader', '" + table + "', 'INSERT')::text"))
+                    .as(table + " not writable by the reader role").containsExactly("false");
+        }
     }
 
     @Test

@@ -97,6 +97,11 @@ class ReadModelRebuildIT extends SignedInServerTest {
               }
             }""";
 
+    /** The shared-component catalogue: platform rows, public to every signed-in caller (no tenant, no policy). */
+    private static final List<String> PLATFORM_TABLES = List.of("rm_shared_component", "rm_shared_component_version");
+    private static final List<String> TENANT_TABLES =
+            ReadModelTables.ALL.stream().filter(table -> !PLATFORM_TABLES.contains(table)).toList();
+
     @Inject
     DataSource dataSource;
     @Inject
@@ -146,6 +151,31 @@ class ReadModelRebuildIT extends SignedInServerTest {
         edit(callers.kawasakiEditor, "startNextVersion", NEXT, Map.of());
         edit(callers.kawasakiEditor, "importChangeAnnex", IMPORT_ANNEX, Map.of("content",
                 Base64.getEncoder().encodeToString(Samples.bytes(Samples.ANNEX_ONLY_001))));
+
+        // The platform's catalogue: a component with a published version and an open draft of the next.
+        curate("registerSharedComponent", """
+                registerSharedComponent(input: {componentId: "government-cloud.storage-location",
+                    family: "government-cloud", name: "ガバメントクラウドにおける措置", issuer: "デジタル庁",
+                    fits: [{kind: KEY_ITEMS, version: "2025", itemId: "file.storage.location"}]})""");
+        for (int version = 1; version <= 2; version++) {
+            curate("draftComponentVersion", """
+                    draftComponentVersion(input: {componentId: "government-cloud.storage-location", version: %d,
+                        text: "<p>{{#}}ガバメントクラウドの第%d版</p>", effectiveFrom: "2025-0%d-01", note: "通知",
+                        timing: BEFORE, explanation: "ガバメントクラウドへの移行に伴う変更"})""".formatted(version,
+                    version, version + 3));
+            if (version == 1) {
+                curate("submitComponentVersion", "submitComponentVersion(input: {componentId: "
+                        + "\"government-cloud.storage-location\", version: 1})");
+                curate("publishComponentVersion", "publishComponentVersion(input: {componentId: "
+                        + "\"government-cloud.storage-location\", version: 1})");
+            }
+        }
+    }
+
+    private void curate(String field, String call) {
+        JsonNode result = operator.data(field, "mutation { " + call + " { __typename ... on Problem { code message } } }",
+                Map.of());
+        assertThat(result.path("__typename").asText()).as(result.toString()).isEqualTo("SharedComponentChanged");
     }
 
     @Test
@@ -203,7 +233,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
     @Test
     @Order(4)
     void givenTheSwitchedTables_whenEachMunicipalityReads_thenRowLevelSecurityStillIsolatesThem() throws SQLException {
-        for (String table : ReadModelTables.ALL) {
+        for (String table : TENANT_TABLES) {
             assertThat(scopedTenants(Callers.KAWASAKI, table)).as(table).containsExactly("141305");
             assertThat(scopedTenants(Callers.ASAHIKAWA, table)).as(table).containsExactly("012041");
         }
@@ -211,10 +241,17 @@ class ReadModelRebuildIT extends SignedInServerTest {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL ROLE hyoka_reader");
-                for (String table : ReadModelTables.ALL) {
+                for (String table : TENANT_TABLES) {
                     try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
                         rows.next();
                         assertThat(rows.getLong(1)).as(table + " without a tenant").isZero();
+                    }
+                }
+                for (String table : PLATFORM_TABLES) {
+                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+                        rows.next();
+                        assertThat(rows.getLong(1)).as(table + " is public to the reader role, still granted")
+                                .isPositive();
                     }
                 }
             } finally {
@@ -305,8 +342,8 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 + drafted + "' AND revision >= " + (draftedRevision - 1))).as("both edits, once each").isEqualTo(2);
         assertThat(switched.path("error").isNull()).isTrue();
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM rm_edit_history"))
-                .as("one history row per event").isEqualTo(ReadModelSnapshot.count(dataSource,
-                        "SELECT count(*) FROM domainevententry"));
+                .as("one history row per assessment event").isEqualTo(ReadModelSnapshot.count(dataSource,
+                        "SELECT count(*) FROM domainevententry WHERE type = 'AssessmentAggregate'"));
         assertThat(ReadModelSnapshot.count(dataSource, """
                 SELECT count(*) FROM rm_assessment a JOIN (SELECT aggregateidentifier, max(sequencenumber) + 1 AS revision
                     FROM domainevententry GROUP BY aggregateidentifier) e ON e.aggregateidentifier = a.assessment_id::text
