@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class StoredEvents {
 
-    /** The chain of events that name no municipality (none do today; platform events may). */
+    /** The chain of events that name no municipality: the shared-component catalogue's, for one. */
     static final String PLATFORM = "platform";
     static final String COLUMNS = "d.eventidentifier, d.aggregateidentifier, d.sequencenumber, d.payloadtype, "
             + "d.timestamp, d.payload";
