@@ -10,6 +10,7 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,11 +43,19 @@ public class ReadModelCatchUp {
 
     /** @return false if the read models did not reach the revision in time (the write itself stands). */
     public boolean await(MunicipalityCode tenant, AssessmentId id, long revision) {
+        return await(() -> queries.revision(tenant, id), revision);
+    }
+
+    /**
+     * The same for any aggregate whose read model tells its revision (a platform aggregate such as a shared
+     * component, which belongs to no municipality).
+     */
+    public boolean await(LongSupplier projectedRevision, long revision) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = Duration.ofMillis(2).toNanos();
         while (true) {
             long seen = batchesCommitted();        // read before the query, so no commit after it goes unnoticed
-            if (queries.revision(tenant, id) >= revision) {
+            if (projectedRevision.getAsLong() >= revision) {
                 return true;
             }
             long left = deadline - System.nanoTime();

@@ -7,18 +7,18 @@ import jp.hyoka.domain.components.command.SharedComponentCommand;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.ComponentAlreadyRegistered;
 import jp.hyoka.domain.rejection.Rejection;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Platform operators curate the catalogue: a command goes to the component's aggregate (the domain decides), and the
- * answer waits until the catalogue's read model shows the change (read-your-writes), so that a query right after a
+ * answer waits until the catalogue's read model shows the change (read-your-writes, the kernel's wait: woken by
+ * read-model commits on any node), so that a query right after a
  * mutation sees it. Refusals are outcomes, not errors.
  */
 @Singleton
@@ -35,14 +35,15 @@ public class ComponentCuration {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(ComponentCuration.class);
-    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
 
     private final CommandGateway commands;
     private final SharedComponentQueries queries;
+    private final ReadModelCatchUp catchUp;
 
-    public ComponentCuration(CommandGateway commands, SharedComponentQueries queries) {
+    public ComponentCuration(CommandGateway commands, SharedComponentQueries queries, ReadModelCatchUp catchUp) {
         this.commands = commands;
         this.queries = queries;
+        this.catchUp = catchUp;
     }
 
     public Outcome send(SharedComponentCommand command) {
@@ -67,18 +68,8 @@ public class ComponentCuration {
     }
 
     private void awaitReadModel(String componentId, long revision) {
-        Instant deadline = Instant.now().plus(READ_MODEL_WAIT);
-        while (queries.revision(componentId) < revision) {
-            if (Instant.now().isAfter(deadline)) {
-                LOG.warn("The catalogue did not reach revision {} of {} in time", revision, componentId);
-                return;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        if (!catchUp.await(() -> queries.revision(componentId), revision)) {
+            LOG.warn("The catalogue did not reach revision {} of {} in time", revision, componentId);
         }
     }
 }

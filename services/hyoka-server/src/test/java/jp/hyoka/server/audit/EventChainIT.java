@@ -111,14 +111,7 @@ class EventChainIT extends SignedInServerTest {
         // The appends meet for certain: the chain head is held until PostgreSQL shows several of them waiting for
         // it (as many as the server runs at once, at least two), then let go.
         try (Connection head = dataSource.getConnection()) {
-            head.setAutoCommit(false);
-            try (PreparedStatement lock = head.prepareStatement(
-                    "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
-                lock.setString(1, "141305");
-                try (ResultSet locked = lock.executeQuery()) {
-                    assertThat(locked.next()).as("the chain head").isTrue();
-                }
-            }
+            LockWaits.holdChainHead(head, "141305");
             for (int i = 0; i < 8; i++) {
                 String affair = "同時に作成する事務" + i;
                 started.add(pool.submit(() -> startAndAnswer(callers.kawasakiEditor, affair, "課" + affair,

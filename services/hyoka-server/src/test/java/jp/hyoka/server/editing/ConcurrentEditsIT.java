@@ -15,8 +15,6 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,14 +69,7 @@ class ConcurrentEditsIT extends SignedInServerTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<JsonNode>> results = new ArrayList<>();
         try (Connection head = dataSource.getConnection()) {
-            head.setAutoCommit(false);
-            try (PreparedStatement lock = head.prepareStatement(
-                    "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
-                lock.setString(1, Callers.KAWASAKI.value());
-                try (ResultSet locked = lock.executeQuery()) {
-                    assertThat(locked.next()).as("the municipality's chain head").isTrue();
-                }
-            }
+            LockWaits.holdChainHead(head, Callers.KAWASAKI.value());
             for (int i = 0; i < editors.size(); i++) {
                 GraphQlClient editor = editors.get(i);
                 String text = "担当" + i;

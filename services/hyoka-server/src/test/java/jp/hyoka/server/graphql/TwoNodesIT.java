@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -149,14 +147,7 @@ class TwoNodesIT {
         // The imports meet for certain: the municipality's chain head (locked by every append) is held until
         // PostgreSQL shows both waiting — the first for the head, the second for the first's events.
         try (Connection head = database.getConnection()) {
-            head.setAutoCommit(false);
-            try (PreparedStatement lock = head.prepareStatement(
-                    "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
-                lock.setString(1, KAWASAKI.value());
-                try (ResultSet locked = lock.executeQuery()) {
-                    assertThat(locked.next()).as("the municipality's chain head").isTrue();
-                }
-            }
+            LockWaits.holdChainHead(head, KAWASAKI.value());
             for (GraphQlClient editor : List.of(editors.get(0), editors.get(editors.size() - 1))) {
                 imports.add(pool.submit(() -> editor.data("importDocument", IMPORT, Map.of("content", content))));
             }

@@ -1,6 +1,8 @@
 package jp.hyoka.server.support;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -8,7 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Makes an overlap certain instead of likely: a test holds a lock the server's work needs, starts that work, and
@@ -52,5 +55,20 @@ public final class LockWaits {
             }
         }
         return waiting;
+    }
+
+    /**
+     * Locks a municipality's hash-chain head on {@code head} (in a transaction the caller ends), as every append of
+     * that municipality must: appends then wait, where {@link #await} can see them.
+     */
+    public static void holdChainHead(Connection head, String tenant) throws SQLException {
+        head.setAutoCommit(false);
+        try (PreparedStatement lock = head.prepareStatement(
+                "SELECT 1 FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
+            lock.setString(1, tenant);
+            try (ResultSet locked = lock.executeQuery()) {
+                assertThat(locked.next()).as("the municipality's chain head").isTrue();
+            }
+        }
     }
 }
