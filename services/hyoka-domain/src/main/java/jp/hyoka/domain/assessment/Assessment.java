@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
                          Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
-                         Lifecycle lifecycle) {
+                         Lifecycle lifecycle, ComponentUses components) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
@@ -47,6 +47,13 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         entries = Map.copyOf(entries);
         importedSources = Set.copyOf(importedSources);
         Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(components, "components");
+    }
+
+    public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                      Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
+                      Lifecycle lifecycle) {
+        this(id, tenant, form, answers, entries, importedSources, revision, lifecycle, ComponentUses.NONE);
     }
 
     /** A draft of a first version. */
@@ -82,6 +89,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         FormRef nextForm = form;
         Set<String> nextSources = new HashSet<>(importedSources);
         Lifecycle nextLifecycle = lifecycle;
+        ComponentUses nextComponents = components;
         for (AssessmentEvent event : events) {
             if (event instanceof PastChangesImported imported) {
                 nextSources.add(imported.contentHash());
@@ -99,6 +107,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 Redaction redaction = new Redaction(redacted.text());
                 nextAnswers = redaction.apply(nextAnswers);
                 nextLifecycle = nextLifecycle.redacted(redaction);
+                nextComponents = nextComponents.redacted(redaction);
             } else if (event instanceof ItemAnswered answered) {
                 nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
             } else if (event instanceof ItemAnswerCleared cleared) {
@@ -124,17 +133,23 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextAnswers.keySet().removeIf(answerKey -> answerKey.isInside(path));
                 nextEntries.keySet().removeIf(entryKey -> entryKey.parentEntries().size() >= path.size()
                         && entryKey.parentEntries().subList(0, path.size()).equals(path));
+                nextComponents = nextComponents.without(path);
             } else if (event instanceof FormRevisionMigrated migrated) {
                 nextForm = migrated.to();
                 for (FormChange change : migrated.changes()) {
                     applyMigration(change, nextAnswers, nextEntries);
                 }
-            } else {
+            } else if (event instanceof AssessmentStarted) {
                 throw new IllegalStateException("an assessment cannot be started twice: " + event);
+            } else {
+                nextComponents = nextComponents.evolve(event);      // the shared-component events
+            }
+            if (event instanceof VersionPublished) {
+                nextComponents = nextComponents.evolve(event);
             }
         }
         return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + events.size(),
-                nextLifecycle);
+                nextLifecycle, nextComponents);
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,
@@ -153,7 +168,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
     /** The document with a person's data withheld, also from what was published (see {@link Redaction}). */
     public Assessment withheld(Redaction redaction) {
         return new Assessment(id, tenant, form, redaction.apply(answers), entries, importedSources, revision,
-                lifecycle.redacted(redaction));
+                lifecycle.redacted(redaction), components.redacted(redaction));
     }
 
     /** The cover's 公表日, if the document prints one. */

@@ -1,6 +1,12 @@
 package jp.hyoka.domain.assessment;
 
+import jp.hyoka.domain.assessment.command.AdaptComponentText;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
+import jp.hyoka.domain.assessment.command.AdoptComponentVersion;
+import jp.hyoka.domain.assessment.command.ChangeComponentMode;
+import jp.hyoka.domain.assessment.command.DeclineComponentProposal;
+import jp.hyoka.domain.assessment.command.DeferComponentProposal;
+import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
 import jp.hyoka.domain.assessment.command.ImportDocument;
@@ -31,6 +37,7 @@ import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.rejection.AssessmentNotFound;
 import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.ComponentUseNotFound;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownForm;
@@ -100,6 +107,7 @@ public final class AssessmentDecider {
         if (previous.filter(accepted::equals).isPresent()) {
             return List.of();
         }
+        ComponentUseDecisions.requireSectionsKept(state, new AnswerKey(command.itemId(), command.entries()), accepted);
         return List.of(new ItemAnswered(state.id(), state.tenant(), command.itemId(), command.entries(),
                 previous.orElse(null), accepted, reason, command.by(), command.at()));
     }
@@ -113,6 +121,7 @@ public final class AssessmentDecider {
         if (command.itemId().equals(Assessment.AFFAIR_NAME)) {
             throw new CommandRejected(new InvalidInput("itemId", "事務の名称 (affair.name) names the assessment and cannot be cleared"));
         }
+        ComponentUseDecisions.requireSectionsKept(state, new AnswerKey(command.itemId(), command.entries()), null);
         return state.answer(new AnswerKey(command.itemId(), command.entries()))
                 .<List<AssessmentEvent>>map(previous -> List.of(new ItemAnswerCleared(state.id(), state.tenant(),
                         command.itemId(), command.entries(), previous, reason, command.by(), command.at())))
@@ -135,6 +144,44 @@ public final class AssessmentDecider {
         String reason = checkEditable(state, command);
         PublicationDecisions.requireDraft(state);
         return RepeatEntryDecisions.remove(state, form(state), command, reason);
+    }
+
+    /** A published version of a shared component into an item (see {@link ComponentUseDecisions}). */
+    public List<AssessmentEvent> insertComponent(Assessment state, InsertComponent command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        FormDefinition form = form(state);
+        Item item = item(form, command.itemId().value());
+        RepeatEntryDecisions.requireAddress(state, form, item, command.entries());
+        return ComponentUseDecisions.insert(state, form, item, answerRules, command, reason);
+    }
+
+    public List<AssessmentEvent> adaptComponentText(Assessment state, AdaptComponentText command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        return ComponentUseDecisions.adapt(state, useItem(state, command.useId()), answerRules, command, reason);
+    }
+
+    public List<AssessmentEvent> changeComponentMode(Assessment state, ChangeComponentMode command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        return ComponentUseDecisions.changeMode(state, useItem(state, command.useId()), answerRules, command, reason);
+    }
+
+    /** Adoption changes the text, so it happens in a draft: a published version is never changed. */
+    public List<AssessmentEvent> adoptComponentVersion(Assessment state, AdoptComponentVersion command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        return ComponentUseDecisions.adopt(state, useItem(state, command.useId()), answerRules, command, reason);
+    }
+
+    /** Declining or deferring changes no text, so a published document can do it too. */
+    public List<AssessmentEvent> declineComponentProposal(Assessment state, DeclineComponentProposal command) {
+        return ComponentUseDecisions.decline(state, command, checkEditable(state, command));
+    }
+
+    public List<AssessmentEvent> deferComponentProposal(Assessment state, DeferComponentProposal command) {
+        return ComponentUseDecisions.defer(state, command, checkEditable(state, command));
     }
 
     /** A file whose past was imported before (same content hash) is not imported twice. */
@@ -215,6 +262,13 @@ public final class AssessmentDecider {
     private FormDefinition form(Assessment state) {
         return forms.find(state.form())
                 .orElseThrow(() -> new CommandRejected(new UnknownForm(state.form().toString())));
+    }
+
+    /** The item a use is in, refusing an unknown use before anything else is looked at. */
+    private Item useItem(Assessment state, String useId) {
+        ComponentUse use = state.components().use(useId).orElseThrow(() -> new CommandRejected(
+                new ComponentUseNotFound(state.id().toString(), useId)));
+        return item(form(state), use.itemId().value());
     }
 
     private static Item item(FormDefinition form, String itemId) {

@@ -47,6 +47,7 @@ final class DocumentImportDecisions {
         events.add(new AssessmentStarted(command.assessmentId(), command.tenant(), form.ref(), affairName,
                 command.by(), command.at()));
         ImportedDocument body = command.body();
+        List<AssessmentEvent> answers = new ArrayList<>();
         if (body != null) {
             Set<String> known = new HashSet<>();
             Map<EntryListKey, Integer> sizes = new HashMap<>();
@@ -55,10 +56,12 @@ final class DocumentImportDecisions {
             }
             for (ImportedAnswer answer : body.answers()) {
                 if (!answer.itemId().equals(Assessment.AFFAIR_NAME)) {
-                    events.add(answered(form, rules, command, answer, known, reason));
+                    answers.add(answered(form, rules, command, answer, known, reason));
                 }
             }
         }
+        events.addAll(answers);
+        events.addAll(BoilerplateRecognition.recognise(command, form.ref(), answers, reason));
         events.add(new DocumentImported(command.assessmentId(), command.tenant(), command.sourceName(),
                 command.contentHash(), body == null ? 0 : body.rowsRead(), body == null ? 0 : body.rowsMapped(),
                 body == null ? List.of() : body.unmapped(), reason, command.by(), command.at()));

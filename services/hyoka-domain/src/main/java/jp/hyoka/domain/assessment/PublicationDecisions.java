@@ -68,6 +68,7 @@ final class PublicationDecisions {
         }
         List<ItemDifference> changes = pending(form, state);
         Map<String, ChangeExplanation> given = explanations(command, changes);
+        adoptionDefaults(state, changes, given);
         List<String> missing = changes.stream().map(PublicationDecisions::key)
                 .filter(key -> !given.containsKey(key)).toList();
         if (!missing.isEmpty()) {
@@ -109,6 +110,24 @@ final class PublicationDecisions {
 
     private static String key(ItemDifference change) {
         return key(change.item().id(), change.entries());
+    }
+
+    /**
+     * A change made by adopting a shared component's new version is explained, unless the publisher says otherwise,
+     * by what the version suggests (e.g. 事前 / 中間サーバー・プラットフォームの更改に伴う変更).
+     */
+    private static void adoptionDefaults(Assessment state, List<ItemDifference> changes,
+                                         Map<String, ChangeExplanation> given) {
+        for (ItemDifference change : changes) {
+            String key = key(change);
+            if (given.containsKey(key)) {
+                continue;
+            }
+            state.components().adoptionDefault(new AnswerKey(change.item().id(), change.entries()))
+                    .filter(suggested -> suggested.explanation() != null && !suggested.explanation().isBlank())
+                    .ifPresent(suggested -> given.put(key, new ChangeExplanation(change.item().id(), change.entries(),
+                            suggested.timing(), suggested.explanation())));
+        }
     }
 
     /** The explanations by change, cleaned; one for a change this version does not have is a mistake, not a no-op. */

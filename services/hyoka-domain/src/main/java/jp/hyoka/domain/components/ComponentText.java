@@ -72,9 +72,24 @@ public final class ComponentText {
      * Pure; refuses a missing or blank value for a declared slot, and a value for a slot the version does not have.
      */
     public static String render(ComponentVersion version, Map<String, String> slotValues, RenderingOptions options) {
+        return render(version, slotValues, options, false);
+    }
+
+    /**
+     * The same, but a slot without a value keeps its marker ({@code {{name}}}): the base a document's text is compared
+     * with when its local values are not known, e.g. a copy recognised on import, whose own values then show as
+     * its local change.
+     */
+    public static String renderKeepingSlots(ComponentVersion version, Map<String, String> slotValues,
+                                            RenderingOptions options) {
+        return render(version, slotValues, options, true);
+    }
+
+    private static String render(ComponentVersion version, Map<String, String> slotValues, RenderingOptions options,
+                                 boolean keepUnfilled) {
         VersionContent content = version.content();
         RenderingOptions style = options != null ? options : content.rendering();
-        Map<String, String> values = values(content.slots(), slotValues == null ? Map.of() : slotValues);
+        Map<String, String> values = values(content.slots(), slotValues == null ? Map.of() : slotValues, keepUnfilled);
         StringBuilder out = new StringBuilder();
         int point = 0;
         Matcher matcher = MARKER.matcher(content.text());
@@ -97,13 +112,17 @@ public final class ComponentText {
         return out.toString();
     }
 
-    private static Map<String, String> values(List<Slot> slots, Map<String, String> given) {
+    private static Map<String, String> values(List<Slot> slots, Map<String, String> given, boolean keepUnfilled) {
         List<String> declared = new ArrayList<>();
         Map<String, String> values = new java.util.HashMap<>();
         for (Slot slot : slots) {
             declared.add(slot.name());
             String value = given.get(slot.name());
             String cleaned = value == null ? "" : PlainText.clean(value);
+            if (cleaned.isEmpty() && keepUnfilled) {
+                values.put(slot.name(), "{{" + slot.name() + "}}");
+                continue;
+            }
             if (cleaned.isEmpty()) {
                 throw new CommandRejected(new InvalidInput("slotValues." + slot.name(), "required"));
             }

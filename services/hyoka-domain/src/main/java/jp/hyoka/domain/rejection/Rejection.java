@@ -9,7 +9,9 @@ public sealed interface Rejection permits AssessmentNotFound, StaleRevision, Unk
         RepeatLimitReached, UnknownRepeatGroup, InvalidMunicipalityCode, MunicipalityAlreadyOnboarded,
         VersionAlreadyPublished, VersionNotPublished, ExplanationRequired, ComponentNotFound,
         ComponentAlreadyRegistered, ComponentVersionNotFound, ComponentDraftOpen, ComponentVersionNotNext,
-        ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit {
+        ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit,
+        ComponentUseNotFound, ComponentTextProtected, ComponentUseModeConflict, ProposalNotApplicable,
+        MergeConflictsUnresolved {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

@@ -1,6 +1,12 @@
 package jp.hyoka.domain.assessment;
 
+import jp.hyoka.domain.assessment.command.AdaptComponentText;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
+import jp.hyoka.domain.assessment.command.AdoptComponentVersion;
+import jp.hyoka.domain.assessment.command.ChangeComponentMode;
+import jp.hyoka.domain.assessment.command.DeclineComponentProposal;
+import jp.hyoka.domain.assessment.command.DeferComponentProposal;
+import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
@@ -62,6 +68,11 @@ final class DeciderSpec {
         return all;
     }
 
+    /** The state the given history (and nothing else) folded into. */
+    Assessment state() {
+        return state;
+    }
+
     DeciderSpec given(AssessmentEvent... history) {
         state = fold(history);
         return this;
@@ -93,6 +104,18 @@ final class DeciderSpec {
                 produced = decider.redact(requireState(), redact);
             } else if (command instanceof StartNextVersion next) {
                 produced = decider.startNextVersion(requireState(), next);
+            } else if (command instanceof InsertComponent insert) {
+                produced = decider.insertComponent(requireState(), insert);
+            } else if (command instanceof AdaptComponentText adapt) {
+                produced = decider.adaptComponentText(requireState(), adapt);
+            } else if (command instanceof ChangeComponentMode change) {
+                produced = decider.changeComponentMode(requireState(), change);
+            } else if (command instanceof AdoptComponentVersion adopt) {
+                produced = decider.adoptComponentVersion(requireState(), adopt);
+            } else if (command instanceof DeclineComponentProposal decline) {
+                produced = decider.declineComponentProposal(requireState(), decline);
+            } else if (command instanceof DeferComponentProposal defer) {
+                produced = decider.deferComponentProposal(requireState(), defer);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }

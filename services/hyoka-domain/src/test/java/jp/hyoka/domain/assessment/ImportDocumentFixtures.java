@@ -53,7 +53,7 @@ final class ImportDocumentFixtures {
     }
 
     static ImportDocument importing(FormRef form, String affairName, ImportedDocument body, List<PastChange> past) {
-        return new ImportDocument(KEY_ID, KAWASAKI, form, affairName, body, SOURCE, HASH, past, REASON, YAMADA, T2);
+        return new ImportDocument(KEY_ID, KAWASAKI, form, affairName, body, SOURCE, HASH, past, List.of(), REASON, YAMADA, T2);
     }
 
     @SafeVarargs

@@ -35,7 +35,7 @@ public class ImportCommands {
                                       List<PastChange> pastChanges, String reason) {
         ImportDocument command = new ImportDocument(id, caller.tenant(), form, affairName, body, sourceName,
                 contentHash,
-                pastChanges, reason, caller.actor(), commands.now());
+                pastChanges, List.of(), reason, caller.actor(), commands.now());
         return commands.send(caller, command, result -> command.resultingRevision());
     }
 

@@ -91,7 +91,7 @@ class DocumentRoundTripTest {
         List<PastChange> past = ImportSources.pastChanges(ChangeAnnexParser.parse(lines),
                 Optional.of(new ItemPathResolver(form)));
         List<AssessmentEvent> events = DECIDER.importDocument(new ImportDocument(new AssessmentId(UUID.randomUUID()),
-                new MunicipalityCode("141305"), form.ref(), "名称", body, "sample", "hash", past, null,
+                new MunicipalityCode("141305"), form.ref(), "名称", body, "sample", "hash", past, List.of(), null,
                 new Actor("tester", "テスト"), Instant.parse("2026-11-23T00:00:00Z")));
         Assessment state = Assessment.begin((AssessmentStarted) events.get(0));
         for (AssessmentEvent event : events.subList(1, events.size())) {

@@ -6,7 +6,8 @@ package jp.hyoka.domain.assessment.command;
  */
 public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
         MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion,
-        RedactPersonalData {
+        RedactPersonalData, InsertComponent, AdaptComponentText, ChangeComponentMode, AdoptComponentVersion,
+        DeclineComponentProposal, DeferComponentProposal {
 
     long expectedRevision();
 

@@ -53,7 +53,7 @@ class ReadDocumentImportTest {
                 "II 特定個人情報ファイルの概要", "1. 特定個人情報ファイル名", "ひとり親サブシステムファイル",
                 "4. 特定個人情報ファイルの取扱いの委託", "委託事項1|運用業務委託"), FORM_2025);
         ImportDocument command = new ImportDocument(new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-00000000000a")),
-                new MunicipalityCode("141305"), body.form(), null, body, "003.txt", "6c10cb1f", List.of(), null,
+                new MunicipalityCode("141305"), body.form(), null, body, "003.txt", "6c10cb1f", List.of(), List.of(), null,
                 new Actor("u-1", "山田 太郎"), Instant.parse("2025-04-01T02:00:00Z"));
 
         List<AssessmentEvent> events = new AssessmentDecider(FORMS, RULES).importDocument(command);

@@ -1,0 +1,26 @@
+package jp.hyoka.domain.assessment.event;
+
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.ComponentUseMode;
+import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.RenderingOptions;
+import jp.hyoka.domain.components.text.TextDifference;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The municipality declined version {@code toVersion} for a use: it stays on {@code fromVersion}, for {@code reason}. */
+public record ComponentProposalDeclined(AssessmentId assessmentId, MunicipalityCode tenant, String useId,
+                                        ItemId itemId, List<String> entries, ComponentId componentId,
+                                        int fromVersion, int toVersion, String reason, Actor by,
+                                        Instant at) implements AssessmentEvent {
+    public ComponentProposalDeclined {
+        entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+}
