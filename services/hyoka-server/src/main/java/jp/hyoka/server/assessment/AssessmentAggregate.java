@@ -2,7 +2,13 @@ package jp.hyoka.server.assessment;
 
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.command.AdaptComponentText;
 import jp.hyoka.domain.assessment.command.AddRepeatEntry;
+import jp.hyoka.domain.assessment.command.AdoptComponentVersion;
+import jp.hyoka.domain.assessment.command.ChangeComponentMode;
+import jp.hyoka.domain.assessment.command.DeclineComponentProposal;
+import jp.hyoka.domain.assessment.command.DeferComponentProposal;
+import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
 import jp.hyoka.domain.assessment.command.ImportDocument;
@@ -99,6 +105,36 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(StartNextVersion command, AssessmentDecider decider) {
         return decided(decider.startNextVersion(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(InsertComponent command, AssessmentDecider decider) {
+        return decided(decider.insertComponent(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(AdaptComponentText command, AssessmentDecider decider) {
+        return decided(decider.adaptComponentText(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(ChangeComponentMode command, AssessmentDecider decider) {
+        return decided(decider.changeComponentMode(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(AdoptComponentVersion command, AssessmentDecider decider) {
+        return decided(decider.adoptComponentVersion(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(DeclineComponentProposal command, AssessmentDecider decider) {
+        return decided(decider.declineComponentProposal(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(DeferComponentProposal command, AssessmentDecider decider) {
+        return decided(decider.deferComponentProposal(state(), command));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,12 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
+import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
+import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
@@ -133,6 +139,37 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
 
     @EventHandler
     void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    /** Shared-component events: the item's text changes by the ItemAnswered of the same command (components feature). */
+    @EventHandler
+    void on(ComponentInserted event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ComponentTextAdapted event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ComponentUseModeChanged event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ComponentVersionAdopted event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ComponentProposalDeclined event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ComponentProposalDeferred event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
     }
 

@@ -4,6 +4,12 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
+import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
+import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
@@ -126,6 +132,72 @@ public class EditHistoryProjection implements ReadModelProjection {
     public void on(NextVersionStarted event, @SequenceNumber long sequence) throws SQLException {
         record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
                 "version", event.version())));
+    }
+
+    @EventHandler
+    public void on(ComponentInserted event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> details = new java.util.LinkedHashMap<>(use(event.useId(), event.componentId().value()));
+        details.put("version", event.version());
+        details.put("mode", event.mode().name());
+        if (event.similarity() != null) {
+            details.put("similarity", event.similarity());
+        }
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), details));
+    }
+
+    @EventHandler
+    public void on(ComponentTextAdapted event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(),
+                with(use(event.useId(), event.componentId().value()), "previousMode", event.previousMode().name())));
+    }
+
+    @EventHandler
+    public void on(ComponentUseModeChanged event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> details = with(use(event.useId(), event.componentId().value()), "previousMode",
+                event.previousMode().name());
+        details.put("mode", event.mode().name());
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), details));
+    }
+
+    @EventHandler
+    public void on(ComponentVersionAdopted event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> details = with(use(event.useId(), event.componentId().value()), "fromVersion",
+                event.fromVersion());
+        details.put("toVersion", event.toVersion());
+        details.put("timing", event.timing().name());
+        details.put("explanation", event.explanation());
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), details));
+    }
+
+    @EventHandler
+    public void on(ComponentProposalDeclined event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> details = with(use(event.useId(), event.componentId().value()), "fromVersion",
+                event.fromVersion());
+        details.put("toVersion", event.toVersion());
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), details));
+    }
+
+    @EventHandler
+    public void on(ComponentProposalDeferred event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> details = with(use(event.useId(), event.componentId().value()), "fromVersion",
+                event.fromVersion());
+        details.put("toVersion", event.toVersion());
+        if (event.until() != null) {
+            details.put("until", event.until().toString());
+        }
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), details));
+    }
+
+    private static Map<String, Object> use(String useId, String componentId) {
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("useId", useId);
+        details.put("componentId", componentId);
+        return details;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> details, String key, Object value) {
+        details.put(key, value);
+        return details;
     }
 
     /**

@@ -18,7 +18,10 @@ public final class ReadModelTables {
             "rm_imported_document",
             "rm_unmapped_content",
             "rm_shared_component",
-            "rm_shared_component_version");
+            "rm_shared_component_version",
+            "rm_component_use",
+            "rm_component_proposal",
+            "rm_component_fan_out");
 
     private ReadModelTables() {
     }
