@@ -3,6 +3,7 @@ package jp.hyoka.server.components;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.PublishedComponent;
 import jp.hyoka.domain.components.ComponentVersion;
 import jp.hyoka.domain.components.ComponentVersionStatus;
 import jp.hyoka.domain.components.Numbering;
@@ -61,6 +62,16 @@ public class SharedComponentQueries {
         List<SharedComponent> rows = read("SELECT * FROM rm_shared_component" + where + " ORDER BY component_id LIMIT "
                 + (first + 1), parameters);
         return Page.of(rows, first, component -> component.id().value());
+    }
+
+    /** Every published version of every component, as documents receive them (what an import recognises). */
+    public List<PublishedComponent> published() {
+        List<PublishedComponent> published = new ArrayList<>();
+        for (SharedComponent component : read("SELECT * FROM rm_shared_component ORDER BY component_id", List.of())) {
+            component.versions().forEach(version -> PublishedComponent.of(component, version.number())
+                    .ifPresent(published::add));
+        }
+        return published;
     }
 
     /** The number of the component's events projected so far (0: not yet, or never registered). */

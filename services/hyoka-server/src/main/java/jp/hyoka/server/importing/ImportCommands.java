@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.server.assessment.AssessmentCommands;
+import jp.hyoka.server.components.SharedComponentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.security.Caller;
 
@@ -21,21 +22,24 @@ import java.util.List;
 public class ImportCommands {
 
     private final AssessmentCommands commands;
+    private final SharedComponentQueries catalogue;
 
-    public ImportCommands(AssessmentCommands commands) {
+    public ImportCommands(AssessmentCommands commands, SharedComponentQueries catalogue) {
         this.commands = commands;
+        this.catalogue = catalogue;
     }
 
     /**
      * A published document as a new assessment with the given id (derived from the file, so that importing it
-     * again names the same assessment); {@code body} null for an annex-only file.
+     * again names the same assessment); {@code body} null for an annex-only file. Copies of published shared
+     * components in the body are linked to them (the catalogue's published versions go with the command).
      */
     public EditOutcome importDocument(Caller caller, AssessmentId id, FormRef form, String affairName,
                                       ImportedDocument body, String sourceName, String contentHash,
                                       List<PastChange> pastChanges, String reason) {
         ImportDocument command = new ImportDocument(id, caller.tenant(), form, affairName, body, sourceName,
                 contentHash,
-                pastChanges, List.of(), reason, caller.actor(), commands.now());
+                pastChanges, catalogue.published(), reason, caller.actor(), commands.now());
         return commands.send(caller, command, result -> command.resultingRevision());
     }
 

@@ -6,6 +6,7 @@ import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentQueries;
+import jp.hyoka.server.components.ComponentUseQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.graphql.ApiException;
@@ -30,14 +31,16 @@ public class ImportWiring implements GraphQlFeature {
     private final AssessmentQueries queries;
     private final AssessmentMutations mutations;
     private final ImportQueries imports;
+    private final ComponentUseQueries componentUses;
 
     public ImportWiring(ChangeAnnexImport annexImport, DocumentImport documentImport, AssessmentQueries queries,
-                        AssessmentMutations mutations, ImportQueries imports) {
+                        AssessmentMutations mutations, ImportQueries imports, ComponentUseQueries componentUses) {
         this.annexImport = annexImport;
         this.documentImport = documentImport;
         this.queries = queries;
         this.mutations = mutations;
         this.imports = imports;
+        this.componentUses = componentUses;
     }
 
     @Override
@@ -73,6 +76,11 @@ public class ImportWiring implements GraphQlFeature {
             } catch (ImportRejected rejected) {
                 return new FileRejectedNode(rejected.problem().code(), rejected.problem().message());
             }
+        }));
+        wiring.type("DocumentImported", type -> type.dataFetcher("linkedComponents", environment -> {
+            ImportNodes.DocumentImportedNode imported = environment.getSource();
+            return componentUses.uses(Requests.caller(environment).tenant(), imported.assessment().id()).stream()
+                    .filter(use -> use.similarity() != null).toList();
         }));
         wiring.type("Assessment", type -> type
                 .dataFetcher("pastChanges", environment -> imports.pastChanges(Requests.caller(environment).tenant(),

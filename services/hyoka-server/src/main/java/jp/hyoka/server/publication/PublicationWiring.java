@@ -3,7 +3,9 @@ package jp.hyoka.server.publication;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AnswerKey;
 import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.ComponentUses;
 import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.assessment.command.ChangeExplanation;
 import jp.hyoka.domain.form.ItemId;
@@ -19,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The publication cycle through GraphQL: an assessment's version and status, the changes publishing would list,
@@ -55,10 +58,15 @@ public class PublicationWiring implements GraphQlFeature {
         wiring.type("PendingChange", type -> type
                 .dataFetcher("item", environment -> change(environment).item())
                 .dataFetcher("entryIds", environment -> change(environment).entries())
+                .dataFetcher("itemPath", environment -> change(environment).itemPath())
                 .dataFetcher("before", environment -> change(environment).beforeText())
                 .dataFetcher("after", environment -> change(environment).afterText())
-                .dataFetcher("defaultTiming", environment -> change(environment).item().importantChange()
-                        ? SubmissionTiming.BEFORE.name() : SubmissionTiming.AFTER.name()));
+                .dataFetcher("defaultTiming", environment -> pending(environment).suggested()
+                        .map(suggested -> suggested.timing().name())
+                        .orElse(change(environment).item().importantChange()
+                                ? SubmissionTiming.BEFORE.name() : SubmissionTiming.AFTER.name()))
+                .dataFetcher("suggestedExplanation", environment -> pending(environment).suggested()
+                        .map(ComponentUses.AdoptionDefault::explanation).orElse(null)));
         wiring.type("Mutation", type -> type
                 .dataFetcher("publishVersion", environment -> {
                     Caller caller = Requests.caller(environment);
@@ -83,11 +91,22 @@ public class PublicationWiring implements GraphQlFeature {
                 }));
     }
 
+    /** A pending change, and what an adopted shared-component version suggests for its row. */
+    record PendingNode(ItemDifference change, Optional<ComponentUses.AdoptionDefault> suggested) {
+    }
+
     /** Folded from the assessment's events: the read models do not keep the last published answers. */
-    private List<ItemDifference> pendingChanges(DataFetchingEnvironment environment) {
+    private List<PendingNode> pendingChanges(DataFetchingEnvironment environment) {
         Caller caller = Requests.caller(environment);
         return states.current(caller.tenant(), view(environment).id())
-                .map(folded -> decider.pendingChanges(folded.state())).orElse(List.of());
+                .map(folded -> decider.pendingChanges(folded.state()).stream()
+                        .map(change -> new PendingNode(change, folded.state().components().adoptionDefault(
+                                new AnswerKey(change.item().id(), change.entries())))).toList())
+                .orElse(List.of());
+    }
+
+    private static PendingNode pending(DataFetchingEnvironment environment) {
+        return environment.getSource();
     }
 
     @SuppressWarnings("unchecked")
@@ -111,6 +130,6 @@ public class PublicationWiring implements GraphQlFeature {
     }
 
     private static ItemDifference change(DataFetchingEnvironment environment) {
-        return environment.getSource();
+        return pending(environment).change();
     }
 }
