@@ -5,6 +5,8 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.components.CatalogueFile;
+import jp.hyoka.server.components.CatalogueSeed;
 import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
 
@@ -12,9 +14,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The embedded default's welcome: registers the demo municipalities, imports the published samples into them
- * ({@link DemoDocuments}) and prints where the API is and how to call it as a demo editor of each. Off unless
- * {@code hyoka.demo.enabled}.
+ * The embedded default's welcome: registers the demo municipalities, seeds the shared-component catalogue
+ * ({@link CatalogueSeed}), imports the published samples into them ({@link DemoDocuments}) and prints where the API
+ * is and how to call it as a demo editor of each. Off unless {@code hyoka.demo.enabled}.
  */
 @Singleton
 @Requires(property = "hyoka.demo.enabled", value = "true")
@@ -32,16 +34,21 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
     private final Tenants tenants;
     private final Optional<DevTokenIssuer> issuer;
     private final DemoDocuments documents;
+    private final CatalogueSeed catalogue;
 
-    public DemoTenants(Tenants tenants, Optional<DevTokenIssuer> issuer, DemoDocuments documents) {
+    public DemoTenants(Tenants tenants, Optional<DevTokenIssuer> issuer, DemoDocuments documents,
+                       CatalogueSeed catalogue) {
         this.tenants = tenants;
         this.issuer = issuer;
         this.documents = documents;
+        this.catalogue = catalogue;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         TENANTS.forEach(tenant -> tenants.register(tenant.code(), tenant.name()));
+        // the catalogue first, so that the documents imported next find the components their copies came from
+        CatalogueSeed.Summary components = catalogue.seed();
         List<String> imported = documents.importAll(TENANTS);
         String base = event.getSource().getURL().toString().replaceAll("/$", "");
         StringBuilder banner = new StringBuilder()
@@ -57,6 +64,8 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
                             .append("\"}\n"),
                     () -> banner.append("(no development issuer: sign in through your identity provider)\n"));
         }
+        banner.append("\nShared components (").append(CatalogueFile.RESOURCE).append("): ").append(components)
+                .append("\n");
         banner.append("\nSample documents:\n");
         imported.forEach(line -> banner.append("  ").append(line).append("\n"));
         banner.append("==================================================\n");

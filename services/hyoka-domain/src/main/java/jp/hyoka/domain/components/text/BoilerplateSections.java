@@ -10,14 +10,15 @@ import java.util.regex.Pattern;
  * 保管場所 cell holds the municipality's own measures, <ガバメントクラウドにおける措置> and
  * <中間サーバー・プラットフォームにおける措置> one after the other (DOMAIN.md §5.1). Headings are written in
  * angle brackets (&lt;&gt; ＜＞ 〈〉 《》, any Japanese words: "＜紙媒体の保管＞" too; ASCII-only content is an HTML
- * tag), in parentheses or numbered ("2 中間サーバー・ソフトウェアにおける措置"; only "…における…措置" words, since
- * parentheses and numbers also occur inside sentences, e.g. "(ISMAP)").
+ * tag; half-width ones also as the entities {@code &lt;…&gt;}, as a stored, sanitised answer holds them), in
+ * parentheses or numbered ("2 中間サーバー・ソフトウェアにおける措置"; only "…における…措置" words, since parentheses
+ * and numbers also occur inside sentences, e.g. "(ISMAP)").
  */
 public final class BoilerplateSections {
 
     private static final String WORDS = "[^<>＜＞〈〉《》()（）。\\s]{1,40}?における[^<>＜＞〈〉《》()（）。\\s]{0,20}?措置";
     private static final Pattern HEADING = Pattern.compile(
-            "[<＜〈《]\\s*((?=[^<>＜＞〈〉《》]*[^\\x00-\\x7F])[^<>＜＞〈〉《》。\\r\\n]{1,40}?)\\s*[>＞〉》]"
+            "(?:[<＜〈《]|&lt;)\\s*((?=[^<>＜＞〈〉《》&]*[^\\x00-\\x7F])[^<>＜＞〈〉《》&。\\r\\n]{1,40}?)\\s*(?:[>＞〉》]|&gt;)"
                     + "|[(（]\\s*(" + WORDS + ")\\s*[)）]"
                     + "|(?<=^|[\\s>])[0-9０-９]{1,2}\\s+(" + WORDS + ")(?=\\s|<|$)");
     private static final Pattern LEADING_CLOSING_TAGS = Pattern.compile("^(?:\\s*</[A-Za-z][^<>]*>)*\\s*");

@@ -25,6 +25,18 @@ class BoilerplateSectionsTest {
     }
 
     @Test
+    void givenHeadingsEscapedAsStoredAnswersHoldThem_whenSplit_thenTheyAreHeadingsToo() {
+        String stored = "<p>&lt;横浜市における措置&gt; ・サーバー機器はデータセンターに設置する。</p> "
+                + "<p>&lt;中間サーバー・プラットフォームにおける措置&gt; " + PLATFORM_V2_STORAGE + "</p> <p>&lt;p&gt; は本文</p>";
+
+        List<BoilerplateSection> sections = BoilerplateSections.of(stored);
+
+        assertThat(sections).extracting(BoilerplateSection::heading)
+                .containsExactly("横浜市における措置", "中間サーバー・プラットフォームにおける措置");
+        assertThat(sections.get(1).body()).startsWith(PLATFORM_V2_STORAGE).endsWith("<p>&lt;p&gt; は本文</p>");
+    }
+
+    @Test
     void givenNumberedHeadings_whenSplit_thenTheHeadingWordsWithoutNumbers() {
         String cell = "<p>1 旭川市における措置 本市では、中間サーバーが行う構成となっている。</p> "
                 + "<p>2 中間サーバー・ソフトウェアにおける措置 (1) 中間サーバーの職員認証・権限管理機能では、記録が実施される。</p>";
