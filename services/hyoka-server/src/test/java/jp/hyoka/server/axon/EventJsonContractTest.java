@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.hyoka.domain.components.ComponentFit;
 import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.Brackets;
+import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.Slot;
 import jp.hyoka.domain.components.VersionContent;
@@ -14,6 +16,15 @@ import jp.hyoka.domain.components.event.ComponentVersionSubmitted;
 import jp.hyoka.domain.components.event.ComponentVersionWithdrawn;
 import jp.hyoka.domain.components.event.SharedComponentEvent;
 import jp.hyoka.domain.components.event.SharedComponentRegistered;
+import jp.hyoka.domain.assessment.ComponentUseMode;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
+import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
+import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.components.text.DiffOperation;
+import jp.hyoka.domain.components.text.TextDifference;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -52,6 +63,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -128,8 +140,37 @@ class EventJsonContractTest {
                         "年次見直し", YAMADA, T2)),
                 arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)),
                 arguments("PersonalDataRedacted", new PersonalDataRedacted(ID, KAWASAKI, "山田花子", "本人からの削除請求",
-                        YAMADA, T2)));
+                        YAMADA, T2)),
+                arguments("ComponentInserted-imported", new ComponentInserted(ID, KAWASAKI, "import-1", STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 2, ComponentUseMode.ADAPTED, Map.of(),
+                        new RenderingOptions(Numbering.PARENTHESISED, Brackets.FULL_WIDTH), LOCAL_CHANGE,
+                        "<p>(1)中間サーバー・プラットフォームはクラウドに設置する。</p><p>(2)当市独自の措置。</p>", 0.93, null,
+                        YAMADA, T1)),
+                arguments("ComponentInserted-locked", new ComponentInserted(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 1, ComponentUseMode.LOCKED, Map.of("system-name", "住基システム"),
+                        RenderingOptions.DEFAULT, null, "<p>①住基システムと連携する。</p>", null, null, YAMADA, T1)),
+                arguments("ComponentTextAdapted", new ComponentTextAdapted(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 2, ComponentUseMode.LOCKED, LOCAL_CHANGE,
+                        "<p>(1)中間サーバー・プラットフォームはクラウドに設置する。</p><p>(2)当市独自の措置。</p>", "当市独自の措置",
+                        YAMADA, T2)),
+                arguments("ComponentUseModeChanged", new ComponentUseModeChanged(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 2, ComponentUseMode.ADAPTED, ComponentUseMode.DETACHED, Map.of(),
+                        RenderingOptions.DEFAULT, null, "<p>独自の記載</p>", "独自の記載に切り替える", YAMADA, T2)),
+                arguments("ComponentVersionAdopted", new ComponentVersionAdopted(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 1, 2, Map.of(), null, "<p>①中間サーバー・プラットフォームはISMAP"
+                        + "クラウドに設置する。</p>", SubmissionTiming.BEFORE, "中間サーバー・プラットフォームの更改に伴う変更", null,
+                        YAMADA, T2)),
+                arguments("ComponentProposalDeclined", new ComponentProposalDeclined(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 1, 2, "次回更新で対応する", YAMADA, T2)),
+                arguments("ComponentProposalDeferred", new ComponentProposalDeferred(ID, KAWASAKI, USE, STORAGE,
+                        List.of(FILE_ENTRY), PLATFORM, 1, 2, LocalDate.of(2025, 12, 1), null, YAMADA, T2)));
     }
+
+    private static final ItemId STORAGE = new ItemId("file.storage.location");
+    private static final ComponentId PLATFORM = new ComponentId("intermediate-server-platform.storage-location");
+    private static final String USE = "01927a3c-5b1e-7000-8000-0000000000b1";
+    private static final TextDifference LOCAL_CHANGE = new TextDifference(List.of(new DiffOperation.Keep(1),
+            new DiffOperation.Delete(List.of("<p>(2)特定個人情報は保存される。</p>")), new DiffOperation.Insert("<p>(2)当市独自の措置。</p>")));
 
     static Stream<Answer> answers() {
         return Stream.of(new TextAnswer("こども家庭局"), new RichTextAnswer("<p>本文</p>"), new NumberAnswer(3),

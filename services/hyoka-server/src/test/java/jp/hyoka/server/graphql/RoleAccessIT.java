@@ -100,6 +100,21 @@ class RoleAccessIT extends SignedInServerTest {
                 + "version: 1}) { __typename } }", OPERATORS);
         row("withdrawComponentVersion", "mutation { withdrawComponentVersion(input: {componentId: "
                 + "\"role-access.none\", version: 1, reason: \"x\"}) { __typename } }", OPERATORS);
+        row("componentProposals", "{ componentProposals(first: 1) { pageInfo { hasNextPage } } }", READERS);
+        row("componentProposal", "{ componentProposal(id: \"none\") { id } }", READERS);
+        // Served to editors as a refusal (no such assessment, no such proposal): the matrix stores nothing.
+        row("insertSharedComponent", "mutation { insertSharedComponent(input: {" + EDIT_TARGET + ", itemId: "
+                + "\"file.storage.location\", componentId: \"role-access.none\", mode: LOCKED}) { __typename } }", EDITORS);
+        row("adaptComponentText", "mutation { adaptComponentText(input: {" + EDIT_TARGET + ", useId: \"none\", "
+                + "text: \"x\"}) { __typename } }", EDITORS);
+        row("changeComponentMode", "mutation { changeComponentMode(input: {" + EDIT_TARGET + ", useId: \"none\", "
+                + "mode: DETACHED}) { __typename } }", EDITORS);
+        row("adoptComponentProposal", "mutation { adoptComponentProposal(input: {proposalId: \"none\", "
+                + "expectedRevision: 1}) { __typename } }", EDITORS);
+        row("declineComponentProposal", "mutation { declineComponentProposal(input: {proposalId: \"none\", "
+                + "expectedRevision: 1, reason: \"x\"}) { __typename } }", EDITORS);
+        row("deferComponentProposal", "mutation { deferComponentProposal(input: {proposalId: \"none\", "
+                + "expectedRevision: 1}) { __typename } }", EDITORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);

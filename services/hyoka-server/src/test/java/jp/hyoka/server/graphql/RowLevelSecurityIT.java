@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.components.CatalogueSeed;
 import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.ReadModelSnapshot;
@@ -46,6 +47,8 @@ class RowLevelSecurityIT extends SignedInServerTest {
     DataSource dataSource;
     @Inject
     TenantScopedReads reads;
+    @Inject
+    CatalogueSeed catalogue;
 
     private static final String TENANT_COLUMN = "EXISTS (SELECT 1 FROM information_schema.columns c "
             + "WHERE c.table_schema = 'public' AND c.table_name = tablename AND c.column_name = 'tenant_code')";
@@ -55,6 +58,7 @@ class RowLevelSecurityIT extends SignedInServerTest {
 
     @BeforeAll
     void bothMunicipalitiesImportTheSameSample() throws SQLException {
+        catalogue.seed();           // the sample's boilerplate is linked, and uses behind a newer version get proposals
         String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000));
         for (var editor : List.of(callers.kawasakiEditor, callers.asahikawaEditor)) {
             JsonNode imported = editor.data("importDocument", IMPORT, Map.of("content", content));
@@ -67,14 +71,18 @@ class RowLevelSecurityIT extends SignedInServerTest {
     }
 
     /**
-     * The read-model tables without a tenant are the platform's shared-component catalogue, and only those: public
-     * boilerplate every signed-in caller reads, so the reader role may select them and no policy hides them.
+     * The read-model tables without a tenant are the platform's shared-component catalogue, public boilerplate every
+     * signed-in caller reads (so the reader role may select it and no policy hides it), and the fan-out counts per
+     * published version, which only the platform's operators read (on the login role, never the reader role).
      */
     @Test
     void givenTheTablesWithoutATenant_whenInspected_thenTheyAreOnlyThePlatformCatalogueReadableByTheReaderRole()
             throws SQLException {
-        assertThat(platformTables).containsExactly("rm_shared_component", "rm_shared_component_version");
-        for (String table : platformTables) {
+        assertThat(platformTables).containsExactly("rm_component_fan_out", "rm_shared_component",
+                "rm_shared_component_version");
+        assertThat(ownerQuery("SELECT has_table_privilege('hyoka_reader', 'rm_component_fan_out', 'SELECT')::text"))
+                .as("fan-out counts are for operators").containsExactly("false");
+        for (String table : List.of("rm_shared_component", "rm_shared_component_version")) {
             assertThat(ownerQuery("SELECT has_table_privilege('hyoka_reader', '" + table + "', 'SELECT')::text"))
                     .as(table + " readable by the reader role").containsExactly("true");
             assertThat(ownerQuery("SELECT has_table_privilege('hyoka_reader', '" + table + "', 'INSERT')::text"))
