@@ -81,7 +81,7 @@ public final class EventJson {
     interface AnswerMixin {
     }
 
-    /** The steps of an adapted component's local change (ComponentInserted, ComponentTextAdapted …), tagged by "op". */
+    /** A local change of adapted component text: its operations, each tagged with {@code "op"}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = DiffOperation.Keep.class, name = "KEEP"),
@@ -91,7 +91,7 @@ public final class EventJson {
     interface DiffOperationMixin {
     }
 
-    /** Only the operations are stored, not what can be derived from them. */
+    /** Only the operations are stored ({@code isEmpty()} is derived). */
     @JsonIgnoreProperties({"empty"})
     interface TextDifferenceMixin {
     }
