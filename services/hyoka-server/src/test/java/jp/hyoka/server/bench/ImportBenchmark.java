@@ -213,7 +213,7 @@ public final class ImportBenchmark {
      * Durable commits as BENCHMARKS.md demands: the benchmark's database is set to {@code synchronous_commit=on}
      * (both sides connect afresh and get it). Answers the settings both sides run with.
      */
-    private static String configure(String url, String user, String password, boolean durable)
+    static String configure(String url, String user, String password, boolean durable)
             throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement()) {
@@ -238,7 +238,7 @@ public final class ImportBenchmark {
         }
     }
 
-    private static String serverVersion(String url, String user, String password) throws SQLException {
+    static String serverVersion(String url, String user, String password) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SHOW server_version")) {
