@@ -1,5 +1,6 @@
 package jp.hyoka.server.axon;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.text.DiffOperation;
+import jp.hyoka.domain.components.text.TextDifference;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
@@ -45,6 +48,8 @@ public final class EventJson {
         stringValue(domain, ItemId.class, ItemId::new);
         stringValue(domain, ComponentId.class, ComponentId::new);
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
+        domain.setMixInAnnotation(DiffOperation.class, DiffOperationMixin.class);
+        domain.setMixInAnnotation(TextDifference.class, TextDifferenceMixin.class);
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .registerModule(domain)
@@ -74,5 +79,20 @@ public final class EventJson {
             @JsonSubTypes.Type(value = MultiChoiceAnswer.class, name = "MULTIPLE_CHOICE")
     })
     interface AnswerMixin {
+    }
+
+    /** The steps of an adapted component's local change (ComponentInserted, ComponentTextAdapted …), tagged by "op". */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = DiffOperation.Keep.class, name = "KEEP"),
+            @JsonSubTypes.Type(value = DiffOperation.Delete.class, name = "DELETE"),
+            @JsonSubTypes.Type(value = DiffOperation.Insert.class, name = "INSERT")
+    })
+    interface DiffOperationMixin {
+    }
+
+    /** Only the operations are stored, not what can be derived from them. */
+    @JsonIgnoreProperties({"empty"})
+    interface TextDifferenceMixin {
     }
 }

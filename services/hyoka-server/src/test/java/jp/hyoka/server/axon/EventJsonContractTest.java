@@ -6,6 +6,10 @@ import jp.hyoka.domain.components.ComponentFit;
 import jp.hyoka.domain.components.ComponentId;
 import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.Slot;
+import jp.hyoka.domain.components.text.DiffOperation;
+import jp.hyoka.domain.components.text.TextDifference;
+import jp.hyoka.domain.assessment.ComponentUseMode;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
 import jp.hyoka.domain.components.VersionContent;
 import jp.hyoka.domain.components.event.ComponentFitsChanged;
 import jp.hyoka.domain.components.event.ComponentVersionDrafted;
@@ -52,6 +56,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -128,7 +133,15 @@ class EventJsonContractTest {
                         "年次見直し", YAMADA, T2)),
                 arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)),
                 arguments("PersonalDataRedacted", new PersonalDataRedacted(ID, KAWASAKI, "山田花子", "本人からの削除請求",
-                        YAMADA, T2)));
+                        YAMADA, T2)),
+                arguments("ComponentInserted-ADAPTED", new ComponentInserted(ID, KAWASAKI,
+                        "01927a3c-5b1e-7000-8000-0000000000u1", new ItemId("file.storage.location"), List.of(FILE_ENTRY),
+                        new ComponentId("intermediate-server-platform.storage-location"), 1, ComponentUseMode.ADAPTED,
+                        Map.of("system-name", "住民記録システム"), RenderingOptions.DEFAULT,
+                        new TextDifference(List.of(new DiffOperation.Keep(2),
+                                new DiffOperation.Delete(List.of("有人監視及び施錠管理をする。")),
+                                new DiffOperation.Insert("施錠管理をする。"))),
+                        "<p>①データセンターに構築し、施錠管理をする。</p>", null, null, YAMADA, T1)));
     }
 
     static Stream<Answer> answers() {
