@@ -100,6 +100,8 @@ class RoleAccessIT extends SignedInServerTest {
                 + "version: 1}) { __typename } }", OPERATORS);
         row("withdrawComponentVersion", "mutation { withdrawComponentVersion(input: {componentId: "
                 + "\"role-access.none\", version: 1, reason: \"x\"}) { __typename } }", OPERATORS);
+        row("componentImpact", "{ componentImpact(componentId: \"role-access.none\", version: 1) { __typename } }",
+                OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
