@@ -7,8 +7,11 @@ import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.assessment.command.DeclineComponentProposal;
 import jp.hyoka.domain.assessment.command.InsertComponent;
+import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.ComponentText;
+import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.PublishedComponent;
+import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -27,15 +30,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The usage view and the dry run end to end: 川崎市 and 旭川市 use <中間サーバー・プラットフォームにおける措置> in their
- * 重点項目評価書 (保管場所, II 6) — 川崎市 locked in one document and adapted (its own wording of point ③) in another,
- * 旭川市 adapted (its own wording of point ①) in one and detached in another. The operator sees both municipalities'
- * counts; each municipality's callers see only their own; the dry run of a drafted v2 that rewrites point ① finds
- * 川崎市's adapted use merging cleanly and 旭川市's conflicting, and answers counts only.
+ * 重点項目評価書 (保管場所, II 6) — 川崎市 locked in one document and adapted (its own wording of point ③) in two
+ * others (one printing (1) and another system name), 旭川市 adapted (its own wording of point ①) in one and detached in
+ * another. The operator sees both municipalities' counts; each municipality's callers see only their own; the dry run
+ * of a drafted v2 that rewrites point ① finds 川崎市's adapted uses merging cleanly (each against v1 as it prints it)
+ * and 旭川市's conflicting, and answers counts only.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +95,9 @@ class ComponentUsageIT extends SignedInServerTest {
         insert(callers.kawasakiEditor, Callers.KAWASAKI, COMPONENT, ComponentUseMode.LOCKED, null);
         insert(callers.kawasakiEditor, Callers.KAWASAKI, COMPONENT, ComponentUseMode.ADAPTED,
                 text -> text.replace("専用回線で行う。", KAWASAKI_WORDING));
+        insert(callers.kawasakiEditor, Callers.KAWASAKI, COMPONENT, ComponentUseMode.ADAPTED,
+                Map.of("system-name", "税務システム"), new RenderingOptions(Numbering.PARENTHESISED, Brackets.FULL_WIDTH),
+                text -> text.replace("専用回線で行う。", KAWASAKI_WORDING));
         insert(callers.asahikawaEditor, Callers.ASAHIKAWA, COMPONENT, ComponentUseMode.ADAPTED,
                 text -> text.replace("有人監視及び施錠管理をすることとしている。", ASAHIKAWA_WORDING));
         insert(callers.asahikawaEditor, Callers.ASAHIKAWA, COMPONENT, ComponentUseMode.DETACHED, null);
@@ -101,17 +109,17 @@ class ComponentUsageIT extends SignedInServerTest {
         JsonNode component = operator.data("sharedComponent", USED_BY, Map.of("id", COMPONENT, "first", 10));
         JsonNode usedBy = component.path("usedBy");
 
-        assertThat(usedBy.path("totalCount").asInt()).as(usedBy.toString()).isEqualTo(4);
-        assertThat(usedBy.path("documents").asInt()).isEqualTo(4);
+        assertThat(usedBy.path("totalCount").asInt()).as(usedBy.toString()).isEqualTo(5);
+        assertThat(usedBy.path("documents").asInt()).isEqualTo(5);
         assertThat(usedBy.path("municipalities").asInt()).isEqualTo(2);
         assertThat(usedBy.path("byVersion").toString())
-                .isEqualTo("[{\"version\":1,\"locked\":1,\"adapted\":2,\"detached\":1}]");
+                .isEqualTo("[{\"version\":1,\"locked\":1,\"adapted\":3,\"detached\":1}]");
         assertThat(usedBy.path("proposals").path("pending").asInt()).isZero();
         JsonNode rows = usedBy.path("byMunicipality").path("edges");
         assertThat(rows.findValuesAsText("code")).containsExactly("012041", "141305");
         assertThat(rows.findValuesAsText("name")).containsExactly("旭川市", "川崎市");
         assertThat(counts(rows.get(0).path("node"))).isEqualTo("documents=2 locked=0 adapted=1 detached=1");
-        assertThat(counts(rows.get(1).path("node"))).isEqualTo("documents=2 locked=1 adapted=1 detached=0");
+        assertThat(counts(rows.get(1).path("node"))).isEqualTo("documents=3 locked=1 adapted=2 detached=0");
         assertThat(component.path("versions").get(0).path("fanOut").path("proposals").asInt())
                 .as("v1 raised nothing: nobody was on an older version").isZero();
         assertThat(component.path("versions").get(1).path("fanOut").isNull()).as("v2 is a draft").isTrue();
@@ -133,10 +141,10 @@ class ComponentUsageIT extends SignedInServerTest {
         JsonNode asahikawa = callers.asahikawaEditor.data("sharedComponent", USED_BY, Map.of("id", COMPONENT));
         JsonNode asahikawaAudit = asahikawaAuditor.data("sharedComponent", USED_BY, Map.of("id", COMPONENT));
 
-        assertThat(kawasaki.path("usedBy").path("totalCount").asInt()).as(kawasaki.toString()).isEqualTo(2);
+        assertThat(kawasaki.path("usedBy").path("totalCount").asInt()).as(kawasaki.toString()).isEqualTo(3);
         assertThat(kawasaki.path("usedBy").path("municipalities").asInt()).isEqualTo(1);
         assertThat(kawasaki.path("usedBy").path("byVersion").toString())
-                .isEqualTo("[{\"version\":1,\"locked\":1,\"adapted\":1,\"detached\":0}]");
+                .isEqualTo("[{\"version\":1,\"locked\":1,\"adapted\":2,\"detached\":0}]");
         assertThat(kawasaki.findValuesAsText("code")).containsExactly("141305");
         assertThat(kawasakiAuditor.path("usedBy")).as("an auditor sees what its municipality's editors see")
                 .isEqualTo(kawasaki.path("usedBy"));
@@ -154,11 +162,11 @@ class ComponentUsageIT extends SignedInServerTest {
 
         assertThat(impact.path("__typename").asText()).as(impact.toString()).isEqualTo("ComponentImpact");
         assertThat(impact.path("status").asText()).isEqualTo("DRAFT");
-        assertThat(impact.path("proposals").asInt()).as("the detached use receives none").isEqualTo(3);
-        assertThat(impact.path("documents").asInt()).isEqualTo(3);
+        assertThat(impact.path("proposals").asInt()).as("the detached use receives none").isEqualTo(4);
+        assertThat(impact.path("documents").asInt()).isEqualTo(4);
         assertThat(impact.path("municipalities").asInt()).isEqualTo(2);
         assertThat(impact.path("locked").asInt()).isEqualTo(1);
-        assertThat(impact.path("cleanMerges").asInt()).as("川崎市 changed point ③ only").isEqualTo(1);
+        assertThat(impact.path("cleanMerges").asInt()).as("川崎市 changed point ③ only, in either style").isEqualTo(2);
         assertThat(impact.path("conflicts").asInt()).as("旭川市 changed point ①, as v2 does").isEqualTo(1);
         JsonNode asahikawa = impact.path("byMunicipality").get(0);
         JsonNode kawasaki = impact.path("byMunicipality").get(1);
@@ -166,9 +174,9 @@ class ComponentUsageIT extends SignedInServerTest {
         assertThat(asahikawa.path("conflicts").asInt()).isEqualTo(1);
         assertThat(asahikawa.path("cleanMerges").asInt()).isZero();
         assertThat(kawasaki.path("municipality").path("code").asText()).isEqualTo("141305");
-        assertThat(kawasaki.path("proposals").asInt()).isEqualTo(2);
-        assertThat(kawasaki.path("documents").asInt()).isEqualTo(2);
-        assertThat(kawasaki.path("cleanMerges").asInt()).isEqualTo(1);
+        assertThat(kawasaki.path("proposals").asInt()).isEqualTo(3);
+        assertThat(kawasaki.path("documents").asInt()).isEqualTo(3);
+        assertThat(kawasaki.path("cleanMerges").asInt()).isEqualTo(2);
         assertThat(impact.toString()).as("counts only").doesNotContain("旭川市の委託先").doesNotContain("暗号化");
 
         JsonNode first = operator.data("componentImpact", IMPACT, Map.of("id", COMPONENT, "version", 1));
@@ -243,7 +251,13 @@ class ComponentUsageIT extends SignedInServerTest {
 
     /** A new 重点項目評価書 with one ファイル whose 保管場所 holds the component's v1 (adapted: {@code adapt} of it). */
     private Inserted insert(GraphQlClient editor, MunicipalityCode tenant, String componentId, ComponentUseMode mode,
-                            java.util.function.UnaryOperator<String> adapt) {
+                            UnaryOperator<String> adapt) {
+        return insert(editor, tenant, componentId, mode, SLOTS, null, adapt);
+    }
+
+    /** The same with the document's own slot values and printing style (null: the version's). */
+    private Inserted insert(GraphQlClient editor, MunicipalityCode tenant, String componentId, ComponentUseMode mode,
+                            Map<String, String> slots, RenderingOptions rendering, UnaryOperator<String> adapt) {
         JsonNode started = editor.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS",
                 "name", "住民基本台帳に関する事務"));
         String id = started.path("assessment").path("id").asText();
@@ -253,13 +267,13 @@ class ComponentUsageIT extends SignedInServerTest {
                 Map.of("id", id));
         assertThat(entry.path("__typename").asText()).as(entry.toString()).isEqualTo("AssessmentEdited");
         PublishedComponent v1 = published(componentId, 1);
-        String adapted = adapt == null ? null : adapt.apply(ComponentText.render(v1.version(), SLOTS, null));
+        String adapted = adapt == null ? null : adapt.apply(ComponentText.render(v1.version(), slots, rendering));
         Caller caller = new Caller(tenant, new Actor("usage-" + tenant.value(), "編集者"), Set.of("editor"));
         String useId = UUID.randomUUID().toString();
         AssessmentId assessment = AssessmentId.parse(id).orElseThrow();
         EditOutcome outcome = commands.send(caller, new InsertComponent(assessment, tenant,
                 entry.path("revision").asLong(), useId, new ItemId("file.storage.location"),
-                List.of(entry.path("addedEntryId").asText()), v1, mode, SLOTS, null, adapted, false, "共通記載の挿入",
+                List.of(entry.path("addedEntryId").asText()), v1, mode, slots, rendering, adapted, false, "共通記載の挿入",
                 caller.actor(), commands.now()), Long.class::cast);
         assertThat(outcome).as(outcome.toString()).isInstanceOf(EditOutcome.Edited.class);
         return new Inserted(caller, assessment, useId, ((EditOutcome.Edited) outcome).revision());
