@@ -13,6 +13,7 @@ import jp.hyoka.server.security.PlatformOperator;
 import jp.hyoka.server.security.Tenants;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ public class ComponentUsageWiring implements GraphQlFeature {
             ComponentImpact.Outcome outcome = impact.of(environment.getArgument("componentId"),
                     environment.<Integer>getArgument("version"));
             if (outcome instanceof ComponentImpact.Refused refused) {
-                return new Results.ProblemNode(refused.rejection(), java.util.List.of());
+                return new Results.ProblemNode(refused.rejection(), List.of());
             }
             return new ImpactNode((ComponentImpact.Counted) outcome);
         }));
