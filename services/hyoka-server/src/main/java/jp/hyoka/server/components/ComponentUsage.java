@@ -82,31 +82,34 @@ public class ComponentUsage {
 
     /**
      * Per municipality with a use or a proposal of the component, in code order; {@code after} a cursor of this
-     * list or null. A municipality's caller gets at most its own row.
+     * list or null; {@code version}, when not null, counts only the uses on that version and the proposals of it. A
+     * municipality's caller gets at most its own row.
      */
-    public Page<MunicipalityCounts> byMunicipality(String componentId, MunicipalityCode tenant, int first,
-                                                   String after) {
+    public Page<MunicipalityCounts> byMunicipality(String componentId, MunicipalityCode tenant, Integer version,
+                                                   int first, String after) {
         String from = after == null ? "" : Cursors.decode(after).filter(MunicipalityCode::isValid)
                 .orElseThrow(() -> new IllegalArgumentException("after: not a cursor of this list"));
         String scope = " AND tenant_code > ?" + (tenant == null ? "" : " AND tenant_code = ?");
+        String usesOf = version == null ? "" : " AND version = ?";
+        String proposalsOf = version == null ? "" : " AND to_version = ?";
         String sql = """
                 WITH uses AS (
                     SELECT tenant_code, count(DISTINCT assessment_id) AS documents,
                         count(*) FILTER (WHERE mode = 'LOCKED') AS locked,
                         count(*) FILTER (WHERE mode = 'ADAPTED') AS adapted,
                         count(*) FILTER (WHERE mode = 'DETACHED') AS detached
-                    FROM rm_component_use WHERE component_id = ?%1$s GROUP BY tenant_code),
+                    FROM rm_component_use WHERE component_id = ?%1$s%2$s GROUP BY tenant_code),
                 proposals AS (
                     SELECT tenant_code, count(*) FILTER (WHERE status = 'PENDING') AS pending,
                         count(*) FILTER (WHERE status = 'DEFERRED') AS deferred,
                         count(*) FILTER (WHERE status = 'ADOPTED') AS adopted,
                         count(*) FILTER (WHERE status = 'DECLINED') AS declined
-                    FROM rm_component_proposal WHERE component_id = ?%1$s GROUP BY tenant_code)
+                    FROM rm_component_proposal WHERE component_id = ?%1$s%3$s GROUP BY tenant_code)
                 SELECT tenant_code, coalesce(documents, 0), coalesce(locked, 0), coalesce(adapted, 0),
                     coalesce(detached, 0), coalesce(pending, 0), coalesce(deferred, 0), coalesce(adopted, 0),
                     coalesce(declined, 0)
                 FROM uses FULL JOIN proposals USING (tenant_code)
-                ORDER BY tenant_code LIMIT ?""".formatted(scope);
+                ORDER BY tenant_code LIMIT ?""".formatted(scope, usesOf, proposalsOf);
         List<MunicipalityCounts> rows = read(tenant, connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int index = 1;
@@ -115,6 +118,9 @@ public class ComponentUsage {
                     select.setString(index++, from);
                     if (tenant != null) {
                         select.setString(index++, tenant.value());
+                    }
+                    if (version != null) {
+                        select.setInt(index++, version);
                     }
                 }
                 select.setInt(index, first + 1);

@@ -64,7 +64,8 @@ public class ComponentUsageWiring implements GraphQlFeature {
             ComponentUsage.Summary summary = environment.getSource();
             try {
                 return Nodes.connection(usage.byMunicipality(summary.componentId(), summary.scope(),
-                        Requests.pageSize(environment), environment.getArgument("after")), this::municipalityUsage);
+                        environment.getArgument("version"), Requests.pageSize(environment),
+                        environment.getArgument("after")), this::municipalityUsage);
             } catch (IllegalArgumentException e) {
                 throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
             }

@@ -238,6 +238,19 @@ class ComponentUsageIT extends SignedInServerTest {
         JsonNode asahikawa = callers.asahikawaEditor.data("sharedComponent", USED_BY, Map.of("id", PUBLISHED));
         assertThat(asahikawa.path("usedBy").path("proposals").path("declined").asInt()).isEqualTo(1);
         assertThat(asahikawa.path("usedBy").path("proposals").path("pending").asInt()).isZero();
+        String byVersion = "query($id: ID!, $version: Int) { sharedComponent(id: $id) { usedBy { "
+                + "byMunicipality(version: $version) { edges { node { municipality { code } locked adapted pending "
+                + "declined } } } } } }";
+        JsonNode onV1 = operator.data("sharedComponent", byVersion, Map.of("id", PUBLISHED, "version", 1))
+                .path("usedBy").path("byMunicipality").path("edges");
+        JsonNode ofV2 = operator.data("sharedComponent", byVersion, Map.of("id", PUBLISHED, "version", 2))
+                .path("usedBy").path("byMunicipality").path("edges");
+        assertThat(onV1.toString()).as("both uses are still on v1; nothing proposes v1").isEqualTo("["
+                + "{\"node\":{\"municipality\":{\"code\":\"012041\"},\"locked\":0,\"adapted\":1,\"pending\":0,\"declined\":0}},"
+                + "{\"node\":{\"municipality\":{\"code\":\"141305\"},\"locked\":1,\"adapted\":0,\"pending\":0,\"declined\":0}}]");
+        assertThat(ofV2.toString()).as("nobody is on v2 yet; its proposals").isEqualTo("["
+                + "{\"node\":{\"municipality\":{\"code\":\"012041\"},\"locked\":0,\"adapted\":0,\"pending\":0,\"declined\":1}},"
+                + "{\"node\":{\"municipality\":{\"code\":\"141305\"},\"locked\":0,\"adapted\":0,\"pending\":1,\"declined\":0}}]");
         assertThat(locked.useId()).isNotEqualTo(adapted.useId());
     }
 
