@@ -8,6 +8,7 @@ import jp.hyoka.domain.components.Slot;
 import jp.hyoka.server.axon.EventJson;
 
 import java.util.List;
+import java.util.Map;
 
 /** The JSON columns of the shared-component read models (fits, slots), in the stored events' JSON shape. */
 final class ComponentRows {
@@ -31,6 +32,12 @@ final class ComponentRows {
     }
 
     static List<Slot> slots(String json) {
+        return read(json, new TypeReference<>() {
+        });
+    }
+
+    /** A use's slot values (rm_component_use.slot_values): slot name → the municipality's value. */
+    static Map<String, String> slotValues(String json) {
         return read(json, new TypeReference<>() {
         });
     }

@@ -202,15 +202,17 @@ public class ComponentsWiring implements GraphQlFeature {
         node.put("fits", component.fits().stream().map(fit -> Map.of(
                 "form", Map.of("kind", fit.form().kind().name(), "version", fit.form().version()),
                 "itemId", fit.item().value())).toList());
-        Function<ComponentVersion, Map<String, Object>> version = ComponentsWiring::version;
+        Function<ComponentVersion, Map<String, Object>> version = each -> version(component.id(), each);
         node.put("versions", component.versions().stream().map(version).toList());
         node.put("currentVersion", component.currentVersion().map(version).orElse(null));
         return node;
     }
 
-    private static Map<String, Object> version(ComponentVersion version) {
+    /** {@code componentId} is not a field of ComponentVersion: fields other features add read it. */
+    private static Map<String, Object> version(ComponentId componentId, ComponentVersion version) {
         VersionContent content = version.content();
         Map<String, Object> node = new HashMap<>();
+        node.put("componentId", componentId.value());
         node.put("number", version.number());
         node.put("status", version.status().name());
         node.put("text", content.text());

@@ -8,6 +8,10 @@ import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.Slot;
+import jp.hyoka.domain.components.text.DiffOperation;
+import jp.hyoka.domain.components.text.TextDifference;
+import jp.hyoka.domain.assessment.ComponentUseMode;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
 import jp.hyoka.domain.components.VersionContent;
 import jp.hyoka.domain.components.event.ComponentFitsChanged;
 import jp.hyoka.domain.components.event.ComponentVersionDrafted;
@@ -163,7 +167,15 @@ class EventJsonContractTest {
                 arguments("ComponentProposalDeclined", new ComponentProposalDeclined(ID, KAWASAKI, USE, STORAGE,
                         List.of(FILE_ENTRY), PLATFORM, 1, 2, "次回更新で対応する", YAMADA, T2)),
                 arguments("ComponentProposalDeferred", new ComponentProposalDeferred(ID, KAWASAKI, USE, STORAGE,
-                        List.of(FILE_ENTRY), PLATFORM, 1, 2, LocalDate.of(2025, 12, 1), null, YAMADA, T2)));
+                        List.of(FILE_ENTRY), PLATFORM, 1, 2, LocalDate.of(2025, 12, 1), null, YAMADA, T2)),
+                arguments("ComponentInserted-ADAPTED", new ComponentInserted(ID, KAWASAKI,
+                        "01927a3c-5b1e-7000-8000-0000000000u1", new ItemId("file.storage.location"), List.of(FILE_ENTRY),
+                        new ComponentId("intermediate-server-platform.storage-location"), 1, ComponentUseMode.ADAPTED,
+                        Map.of("system-name", "住民記録システム"), RenderingOptions.DEFAULT,
+                        new TextDifference(List.of(new DiffOperation.Keep(2),
+                                new DiffOperation.Delete(List.of("有人監視及び施錠管理をする。")),
+                                new DiffOperation.Insert("施錠管理をする。"))),
+                        "<p>①データセンターに構築し、施錠管理をする。</p>", null, null, YAMADA, T1)));
     }
 
     private static final ItemId STORAGE = new ItemId("file.storage.location");

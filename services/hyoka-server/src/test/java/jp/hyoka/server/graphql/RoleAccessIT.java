@@ -115,6 +115,8 @@ class RoleAccessIT extends SignedInServerTest {
                 + "expectedRevision: 1, reason: \"x\"}) { __typename } }", EDITORS);
         row("deferComponentProposal", "mutation { deferComponentProposal(input: {proposalId: \"none\", "
                 + "expectedRevision: 1}) { __typename } }", EDITORS);
+        row("componentImpact", "{ componentImpact(componentId: \"role-access.none\", version: 1) { __typename } }",
+                OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
