@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &lt;中間サーバー・プラットフォームにおける措置&gt; v1 locked into 保管場所, 川崎市 adapted with a sentence of its own; both
  * publish; the operator publishes v2; each municipality gets a proposal, sees its three-way view and nothing of the
  * other's; 旭川市 adopts in its next version and publishes: the 変更箇所 row is 事前 with the version's explanation;
- * 川崎市 declines, saying why.
+ * 川崎市 declines, saying why. The usage view shows both to the operator, and to 川崎市 only its own.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -210,7 +210,23 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
                 .as("nothing open any more").isZero();
         assertThat(callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", asahikawa.id())).isNull())
                 .as("川崎市 cannot read 旭川市's document").isTrue();
+
+        JsonNode everyone = operator.data("sharedComponent", USAGE, Map.of("id", COMPONENT)).path("usedBy");
+        assertThat(everyone.path("municipalities").asInt()).as(everyone.toString()).isEqualTo(2);
+        assertThat(everyone.path("proposals").path("adopted").asInt()).isEqualTo(1);
+        assertThat(everyone.path("proposals").path("declined").asInt()).isEqualTo(1);
+        assertThat(everyone.findValuesAsText("code")).containsExactlyInAnyOrder("012041", "141305");
+        JsonNode own = callers.kawasakiEditor.data("sharedComponent", USAGE, Map.of("id", COMPONENT)).path("usedBy");
+        assertThat(own.path("municipalities").asInt()).as("川崎市 counts only its own: " + own).isEqualTo(1);
+        assertThat(own.path("proposals").path("adopted").asInt()).as("旭川市's adoption is not 川崎市's to see").isZero();
+        assertThat(own.path("proposals").path("declined").asInt()).isEqualTo(1);
+        assertThat(own.findValuesAsText("code")).containsExactly("141305");
     }
+
+    private static final String USAGE = """
+            query($id: ID!) { sharedComponent(id: $id) { usedBy { totalCount documents municipalities
+              proposals { pending adopted declined }
+              byMunicipality(first: 10) { edges { node { municipality { code } adopted declined } } } } } }""";
 
     private static JsonNode single(JsonNode connection) {
         assertThat(connection.path("edges").size()).as(connection.toString()).isEqualTo(1);
