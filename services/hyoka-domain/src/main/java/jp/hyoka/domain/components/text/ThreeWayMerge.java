@@ -21,7 +21,7 @@ public final class ThreeWayMerge {
     public static MergeResult merge(String baseVersion, String newVersion, String localText) {
         List<String> base = TextTokens.of(baseVersion);
         List<SidedHunk> hunks = new ArrayList<>();
-        TokenDiff.hunks(base, TextTokens.of(localText)).forEach(hunk -> hunks.add(new SidedHunk(hunk, true)));
+        localChanges(base, TextTokens.of(localText)).forEach(hunk -> hunks.add(new SidedHunk(hunk, true)));
         TokenDiff.hunks(base, TextTokens.of(newVersion)).forEach(hunk -> hunks.add(new SidedHunk(hunk, false)));
         hunks.sort(Comparator.comparingInt((SidedHunk sided) -> sided.hunk().start())
                 .thenComparingInt(sided -> sided.hunk().end()).thenComparing(sided -> !sided.ours()));
@@ -56,6 +56,30 @@ public final class ThreeWayMerge {
     /** The same, with the local text kept as its difference against the base version (adapted mode). */
     public static MergeResult merge(String baseVersion, String newVersion, TextDifference localChange) {
         return merge(baseVersion, newVersion, localChange.applyTo(baseVersion));
+    }
+
+    /**
+     * The local text's changes against the base, found on the tokens' matching form ({@link MatchingText}: markup,
+     * spacing, numbering and bracket styles ignored), each carrying the local tokens as written. Why: a copy taken
+     * over from a published document rarely has the version's markup (旭川市 and 横浜市 print one paragraph where the
+     * version has a &lt;p&gt; per point); compared exactly, every token would differ and any new version would
+     * conflict with the whole text. A change of formatting only is no change, so there the new version's text wins.
+     */
+    static List<Hunk> localChanges(List<String> base, List<String> local) {
+        List<String> baseForm = base.stream().map(MatchingText::of).toList();
+        List<String> localForm = local.stream().map(MatchingText::of).toList();
+        List<Hunk> changes = new ArrayList<>();
+        int shift = 0;                                      // local index = base index + shift, between hunks
+        for (Hunk hunk : TokenDiff.hunks(baseForm, localForm)) {
+            int from = hunk.start() + shift;
+            List<String> written = local.subList(from, from + hunk.replacement().size());
+            shift += hunk.replacement().size() - (hunk.end() - hunk.start());
+            if (!String.join("", baseForm.subList(hunk.start(), hunk.end()))
+                    .equals(String.join("", hunk.replacement()))) {
+                changes.add(new Hunk(hunk.start(), hunk.end(), List.copyOf(written)));
+            }
+        }
+        return changes;
     }
 
     /** The region [start, end) of the base with one side's hunks in it applied. */

@@ -156,4 +156,41 @@ class ThreeWayMergeTest {
         assertThat(ThreeWayMerge.merge(BASE, NEW_VERSION, TextDifference.between(BASE, local)))
                 .isEqualTo(ThreeWayMerge.merge(BASE, NEW_VERSION, local));
     }
+
+    private static final String MARKED_UP_V1 = "<p>①中間サーバー・プラットフォームはデータセンターに設置する。</p>"
+            + "<p>②特定個人情報はデータベース内に保存される。</p>";
+    private static final String MARKED_UP_V2 = "<p>①中間サーバー・プラットフォームはISMAPに登録されたクラウドに設置する。</p>"
+            + "<p>②特定個人情報はデータベース内に保存される。</p>";
+
+    @Test
+    void givenACopyThatDiffersOnlyInMarkupAndSpacing_whenMerged_thenCleanlyTheNewVersion() {
+        String publishedCopy = "①中間サーバー・プラットフォームはデータセンターに設置する。 ②特定個人情報はデータベース内に保存される。";
+
+        MergeResult merged = ThreeWayMerge.merge(MARKED_UP_V1, MARKED_UP_V2, publishedCopy);
+
+        assertThat(merged.isClean()).as(merged.toString()).isTrue();
+        assertThat(merged.text()).isEqualTo(MARKED_UP_V2);
+    }
+
+    @Test
+    void givenACopyInOtherMarkupWithALocalSentence_whenTheVersionChangesAnotherSentence_thenBothAreKept() {
+        String publishedCopy = "①中間サーバー・プラットフォームはデータセンターに設置する。 ②特定個人情報はデータベース内に暗号化して保存される。";
+
+        MergeResult merged = ThreeWayMerge.merge(MARKED_UP_V1, MARKED_UP_V2, publishedCopy);
+
+        assertThat(merged.isClean()).as(merged.toString()).isTrue();
+        assertThat(merged.text()).contains("ISMAP").contains("暗号化して保存").doesNotContain("データセンター");
+    }
+
+    @Test
+    void givenACopyInOtherMarkupThatRewordedTheChangedSentence_whenMerged_thenAConflictOfThatSentenceOnly() {
+        String publishedCopy = "①中間サーバー・プラットフォームは当市のデータセンターに設置する。 ②特定個人情報はデータベース内に保存される。";
+
+        MergeResult merged = ThreeWayMerge.merge(MARKED_UP_V1, MARKED_UP_V2, publishedCopy);
+
+        assertThat(merged.conflicts()).singleElement().satisfies(conflict -> {
+            assertThat(conflict.ours()).contains("当市のデータセンター").doesNotContain("②");
+            assertThat(conflict.theirs()).contains("ISMAP");
+        });
+    }
 }
