@@ -95,8 +95,13 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
     }
 
     /** A published 重点項目評価書 with one 特定個人情報ファイル whose 保管場所 holds the component: id, revision, use. */
-    private record Document(String id, long revision, String useId) {
+    private record Document(String id, long revision, String useId, String entryId) {
     }
+
+    private static final String OVERWRITE = """
+            mutation($id: ID!, $rev: Int!, $entry: ID!) { answerItem(input: {assessmentId: $id, expectedRevision: $rev,
+              itemId: "file.storage.location", entryIds: [$entry], value: {richText: "<p>書き換えた。</p>"}}) {
+                __typename ... on Problem { code message } } }""";
 
     private Document publishedWithComponent(GraphQlClient editor, GraphQlClient approver, String mode, String text) {
         JsonNode started = editor.data("startAssessment", START, Map.of());
@@ -110,7 +115,8 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         JsonNode published = approver.data("publishVersion", PUBLISH, Map.of("id", id,
                 "rev", inserted.path("revision").asInt(), "on", "2025-04-01"));
         assertThat(published.path("__typename").asText()).as(published.toString()).isEqualTo("AssessmentEdited");
-        return new Document(id, published.path("revision").asLong(), inserted.path("use").path("useId").asText());
+        return new Document(id, published.path("revision").asLong(), inserted.path("use").path("useId").asText(),
+                entry.path("addedEntryId").asText());
     }
 
     static void curate(GraphQlClient operator, String component, int version, String text, String timing) {
@@ -149,6 +155,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         assertThat(callers.asahikawaEditor.data("componentProposals", PROPOSALS, Map.of())
                 .path("edges").size()).as("no proposal before v2").isZero();
 
+
         curate(operator, COMPONENT, 2, V2, "BEFORE");
 
         JsonNode asahikawaProposal = single(callers.asahikawaEditor.data("componentProposals", PROPOSALS, Map.of()));
@@ -179,6 +186,10 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         assertThat(adopted.path("__typename").asText()).as(adopted.toString()).isEqualTo("ComponentEdited");
         assertThat(adopted.path("use").path("version").asInt()).isEqualTo(2);
         assertThat(adopted.path("use").path("text").asText()).contains("ISMAP").doesNotContain("データセンターに設置");
+        JsonNode overwritten = callers.asahikawaEditor.data("answerItem", OVERWRITE, Map.of("id", asahikawa.id(),
+                "rev", adopted.path("revision").asInt(), "entry", asahikawa.entryId()));
+        assertThat(overwritten.path("code").asText()).as("a followed component's text is protected: " + overwritten)
+                .isEqualTo("COMPONENT_TEXT_PROTECTED");
         JsonNode draft = callers.asahikawaEditor.data("assessment", DOCUMENT, Map.of("id", asahikawa.id()));
         assertThat(draft.path("pendingChanges").get(0).path("defaultTiming").asText()).isEqualTo("BEFORE");
         assertThat(draft.path("pendingChanges").get(0).path("suggestedExplanation").asText())
