@@ -4,7 +4,9 @@
 # publishes a new version and times, from the publication's commit, the commit of its fan-out (a proposal for every
 # use) and the moment the last municipality reads its proposals through the tenant-scoped read; beside it the
 # BENCHMARKS.md ceiling "10-row transaction, 4 clients" (raw JDBC, ~1 KB jsonb rows) on the same PostgreSQL,
-# interleaved, medians, as a ratio (target >= 30 %). Also the usage view's query latency at that size.
+# interleaved, medians, as a ratio (target >= 30 %). Then the usage view's latency at that size as a client sees it
+# (POST /graphql, p50 and worst of 20): SharedComponent.usedBy for a platform operator and for one municipality's
+# editor, the operator's componentImpact dry run of a drafted next version; the raw SQL beside them as a baseline.
 #
 #   infra/scripts/bench-fan-out.sh                               # full size: seeding takes most of the run
 #   infra/scripts/bench-fan-out.sh --municipalities 200 --documents 5

@@ -1,9 +1,15 @@
 package jp.hyoka.server.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
+import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.TestDatabase;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +23,12 @@ import java.util.function.Consumer;
  * publication's commit to the fan-out's commit, and to the moment the last municipality reads its proposals through
  * the tenant-scoped read; beside each, the BENCHMARKS.md ceiling "10-row transaction, 4 clients" (raw JDBC: 4 clients
  * inserting as many ~1 KB jsonb rows, 10 per transaction, JdbcBatchCeiling) on the same PostgreSQL, interleaved round
- * by round (odd rounds ceiling first), medians. Target: ≥ 30 % of the ceiling. Also the latency of the usage view's
- * query at that size (uses and proposals per municipality, mode and status). Never asserts a time.
+ * by round (odd rounds ceiling first), medians. Target: ≥ 30 % of the ceiling. Then, at that size, the latency of the
+ * usage view as a client sees it (POST /graphql with a development token, {@link #RUNS} runs after {@link
+ * Latency#WARM_UPS} warm-ups, p50 and worst): {@code SharedComponent.usedBy} for a platform operator (every
+ * municipality, the first 100 rows by municipality) and for the last municipality's editor (tenant-scoped), and the
+ * operator's {@code componentImpact} dry run of a drafted next version; beside them the usage view's raw SQL (uses
+ * and proposals per municipality, mode and status) as a baseline. Never asserts a time.
  *
  * <p>Round 1 publishes version 2 (proposals only); later rounds publish 3, 4, … and also supersede the proposals the
  * round before left open, as a real second publication does.
@@ -31,7 +41,18 @@ public final class ComponentFanOutBenchmark {
     private static final int CEILING_CLIENTS = 4;
     private static final int CEILING_ROWS_PER_TRANSACTION = 10;
     private static final int CEILING_ROW_BYTES = 1024;
-    private static final int USAGE_VIEW_RUNS = 20;
+    static final int RUNS = 20;
+    static final String USED_BY = """
+            query($id: ID!) { sharedComponent(id: $id) { usedBy {
+                totalCount documents municipalities byVersion { version locked adapted detached }
+                proposals { pending adopted declined }
+                byMunicipality(first: 100) { edges { node { municipality { code } documents pending } } } } } }""";
+    static final String IMPACT = """
+            query($id: ID!, $version: Int!) { componentImpact(componentId: $id, version: $version) {
+                __typename
+                ... on ComponentImpact { status proposals documents municipalities locked cleanMerges conflicts
+                    byMunicipality { municipality { code } documents proposals locked cleanMerges conflicts } }
+                ... on Problem { code message } } }""";
 
     record Options(int municipalities, int documents, int rounds, int seeders, boolean durable) {
         static Options parse(String... args) {
@@ -60,8 +81,74 @@ public final class ComponentFanOutBenchmark {
         }
     }
 
+    /** p50 and worst milliseconds of {@code runs} timed calls; what the last one answered. */
+    record Latency(double p50Ms, double worstMs, int runs, Object answer) {
+        static final int WARM_UPS = 5;
+
+        interface Call {
+            Object run() throws Exception;
+        }
+
+        /** Times {@code runs} calls after {@link #WARM_UPS} untimed ones, one after the other. */
+        static Latency measure(int runs, Call call) throws Exception {
+            double[] millis = new double[runs];
+            Object answer = null;
+            for (int run = -WARM_UPS; run < runs; run++) {
+                long start = System.nanoTime();
+                answer = call.run();
+                if (run >= 0) {
+                    millis[run] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            return new Latency(median(millis), millis[runs - 1], runs, answer);
+        }
+
+        JsonNode json() {
+            return (JsonNode) answer;
+        }
+
+        String row(String what, String answered) {
+            return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %s |%n", what, p50Ms, worstMs, answered);
+        }
+    }
+
+    /** The usage view at full size: the GraphQL requests and the raw SQL baseline (answer: rows). */
+    record UsageView(MunicipalityCode editorOf, int draft, Latency operatorUsedBy, Latency editorUsedBy,
+                     Latency impact, Latency sql) {
+        JsonNode operatorCounts() {
+            return operatorUsedBy.json().path("usedBy");
+        }
+
+        JsonNode editorCounts() {
+            return editorUsedBy.json().path("usedBy");
+        }
+
+        String render() {
+            JsonNode operator = operatorCounts();
+            JsonNode editor = editorCounts();
+            JsonNode dryRun = impact.json();
+            return String.format(Locale.ROOT, "%nUsage view at that size (p50 and worst of %d runs after %d warm-ups, "
+                    + "one at a time)%n%n", operatorUsedBy.runs(), Latency.WARM_UPS)
+                    + "| request | p50 (ms) | worst (ms) | answered |\n|---|---|---|---|\n"
+                    + operatorUsedBy.row("POST /graphql `usedBy`, platform operator", String.format(Locale.ROOT,
+                    "%,d uses, %,d municipalities, %d rows by municipality", operator.path("totalCount").asInt(),
+                    operator.path("municipalities").asInt(), operator.path("byMunicipality").path("edges").size()))
+                    + editorUsedBy.row("POST /graphql `usedBy`, " + editorOf.value() + "'s editor (tenant-scoped)",
+                    String.format(Locale.ROOT, "%d uses, %d pending", editor.path("totalCount").asInt(),
+                            editor.path("proposals").path("pending").asInt()))
+                    + impact.row("POST /graphql `componentImpact` of draft v" + draft + ", platform operator",
+                    String.format(Locale.ROOT, "%,d proposals (%,d locked, %,d clean merges, %,d conflicts), %,d "
+                                    + "municipalities", dryRun.path("proposals").asInt(), dryRun.path("locked").asInt(),
+                            dryRun.path("cleanMerges").asInt(), dryRun.path("conflicts").asInt(),
+                            dryRun.path("byMunicipality").size()))
+                    + sql.row("baseline: the usage view's raw SQL (JDBC, login role)",
+                    String.format(Locale.ROOT, "%,d rows", (Integer) sql.answer()));
+        }
+    }
+
     record Report(Options options, String database, FanOutWorkload.Seeding seeding, List<Round> rounds,
-                  double[] usageView) {
+                  UsageView usageView) {
 
         double fanOutPerSecond() {
             return median(rounds.stream().mapToDouble(Round::fanOutPerSecond).toArray());
@@ -101,16 +188,18 @@ public final class ComponentFanOutBenchmark {
                         round.fanOutPerSecond(), publication.toReadableNanos() / 1e6, round.readablePerSecond(),
                         round.ceilingRowsPerSecond(), round.fanOutPerSecond() / round.ceilingRowsPerSecond()));
             }
-            text.append(String.format(Locale.ROOT, "%nUsage view (uses and proposals per municipality, mode and "
-                    + "status; login role): p50 %.1f ms, worst %.1f ms of %d runs, %d rows%n", usageView[0],
-                    usageView[1], USAGE_VIEW_RUNS, (int) usageView[2]));
+            text.append(usageView.render());
             text.append(String.format(Locale.ROOT, "%nRESULT municipalities=%d documents=%d uses=%d rounds=%d "
                             + "durable=%s fanOutProposalsPerSec=%.0f readableProposalsPerSec=%.0f ceilingRowsPerSec=%.0f "
-                            + "ratio=%.2f readableRatio=%.2f target=%.2f verdict=%s usageViewP50Ms=%.1f "
-                            + "usageViewRows=%d%n", seeding.municipalities(), options.documents(), seeding.documents(),
-                    rounds.size(), options.durable() ? "on" : "off", fanOutPerSecond(), readablePerSecond(),
-                    ceiling(), ratio(), readableRatio(), TARGET, ratio() >= TARGET ? "PASS" : "BELOW", usageView[0],
-                    (int) usageView[2]));
+                            + "ratio=%.2f readableRatio=%.2f target=%.2f verdict=%s usedByOperatorP50Ms=%.1f "
+                            + "usedByOperatorWorstMs=%.1f usedByEditorP50Ms=%.1f usedByEditorWorstMs=%.1f "
+                            + "impactP50Ms=%.1f impactWorstMs=%.1f usageViewSqlP50Ms=%.1f usageViewRows=%d%n",
+                    seeding.municipalities(), options.documents(), seeding.documents(), rounds.size(),
+                    options.durable() ? "on" : "off", fanOutPerSecond(), readablePerSecond(), ceiling(), ratio(),
+                    readableRatio(), TARGET, ratio() >= TARGET ? "PASS" : "BELOW",
+                    usageView.operatorUsedBy().p50Ms(), usageView.operatorUsedBy().worstMs(),
+                    usageView.editorUsedBy().p50Ms(), usageView.editorUsedBy().worstMs(), usageView.impact().p50Ms(),
+                    usageView.impact().worstMs(), usageView.sql().p50Ms(), (Integer) usageView.sql().answer()));
             return text.toString();
         }
     }
@@ -133,12 +222,14 @@ public final class ComponentFanOutBenchmark {
         String database = TestDatabase.description() + ", " + ImportBenchmark.serverVersion(url, user, password)
                 + ", " + settings;
         progress.accept("database: " + database);
-        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
+        try (EmbeddedServer server = ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
                 "hyoka.database.url", url,
                 "hyoka.database.username", user,
                 "hyoka.database.password", password,
                 "hyoka.demo.enabled", "false",
-                "hyoka.dev-issuer.enabled", "true")).start()) {
+                "hyoka.dev-issuer.enabled", "true",
+                "micronaut.server.port", "-1")).run(EmbeddedServer.class)) {
+            ApplicationContext context = server.getApplicationContext();
             FanOutWorkload workload = new FanOutWorkload(context);
             FanOutWorkload.Seeding seeding = workload.seed(options.municipalities(), options.documents(),
                     options.seeders(), progress);
@@ -165,9 +256,37 @@ public final class ComponentFanOutBenchmark {
                         publication.toFanOutNanos() / 1e6, measured.fanOutPerSecond(), ceilingRate,
                         measured.fanOutPerSecond() / ceilingRate));
             }
-            double[] usageView = workload.usageView(options.rounds() + 1, USAGE_VIEW_RUNS);
+            UsageView usageView = usageView(server, workload, options.rounds() + 2);
+            progress.accept(String.format(Locale.ROOT, "usage view: usedBy %.0f ms (operator), %.0f ms (editor), "
+                            + "componentImpact %.0f ms, raw SQL %.0f ms (p50)", usageView.operatorUsedBy().p50Ms(),
+                    usageView.editorUsedBy().p50Ms(), usageView.impact().p50Ms(), usageView.sql().p50Ms()));
             return new Report(options, database, seeding, rounds, usageView);
         }
+    }
+
+    /**
+     * Times the usage view over HTTP as its clients call it, one request at a time: the operator's and the last
+     * municipality's editor's {@code usedBy}, and the operator's dry run of {@code draft} (drafted here); then the
+     * raw SQL baseline (the proposals of the version published last).
+     */
+    private static UsageView usageView(EmbeddedServer server, FanOutWorkload workload, int draft) throws Exception {
+        workload.draft(draft);
+        DevTokenIssuer issuer = server.getApplicationContext().getBean(DevTokenIssuer.class);
+        MunicipalityCode editorOf = workload.lastMunicipality();
+        GraphQlClient operator = new GraphQlClient(server.getURI(), issuer.issue("bench-operator", "運営 計測", null,
+                List.of("platform-operator")));
+        GraphQlClient editor = new GraphQlClient(server.getURI(), issuer.issue("bench-editor", "団体 計測", editorOf,
+                List.of("editor")));
+        Map<String, Object> component = Map.of("id", FanOutWorkload.COMPONENT);
+        Latency operatorUsedBy = Latency.measure(RUNS, () -> operator.data("sharedComponent", USED_BY, component));
+        Latency editorUsedBy = Latency.measure(RUNS, () -> editor.data("sharedComponent", USED_BY, component));
+        Latency impact = Latency.measure(RUNS, () -> operator.data("componentImpact", IMPACT,
+                Map.of("id", FanOutWorkload.COMPONENT, "version", draft)));
+        if (!impact.json().path("__typename").asText().equals("ComponentImpact")) {
+            throw new IllegalStateException("dry run refused: " + impact.json());
+        }
+        return new UsageView(editorOf, draft, operatorUsedBy, editorUsedBy, impact,
+                workload.usageView(draft - 1, RUNS));
     }
 
     private static double ceilingRate(JdbcBatchCeiling ceiling, int rows) throws Exception {

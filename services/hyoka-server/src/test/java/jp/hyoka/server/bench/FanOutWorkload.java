@@ -19,7 +19,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -115,7 +114,7 @@ final class FanOutWorkload {
     /** Drafts, submits and publishes {@code version}, timing the fan-out it sets off. */
     Publication publish(int version) throws Exception {
         documents.draftAndSubmit(COMPONENT, version);
-        MunicipalityCode last = municipalities.get(municipalities.size() - 1);
+        MunicipalityCode last = lastMunicipality();
         long[] marks = new long[2];
         CompletableFuture<Void> fanOut = CompletableFuture.runAsync(() -> marks[0] = awaitFanOut(version));
         CompletableFuture<Void> readable = CompletableFuture.runAsync(() -> marks[1] = awaitReadable(last, version));
@@ -129,29 +128,33 @@ final class FanOutWorkload {
         return new Publication(version, proposals, marks[0] - committed, marks[1] - committed);
     }
 
-    /** The usage view's query (across municipalities, login role): median and worst milliseconds, rows returned. */
-    double[] usageView(int version, int runs) throws SQLException {
-        double[] millis = new double[runs];
-        int rows = 0;
+    /** The usage view's query as raw SQL (across municipalities, login role), timed; the rows it returns. */
+    ComponentFanOutBenchmark.Latency usageView(int version, int runs) throws Exception {
+        int[] rows = new int[1];
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(USAGE_VIEW)) {
             query.setInt(1, version);
             query.setString(2, COMPONENT);
-            for (int run = -3; run < runs; run++) {                  // three warm-up runs, not counted
-                long start = System.nanoTime();
-                rows = 0;
+            return ComponentFanOutBenchmark.Latency.measure(runs, () -> {
+                rows[0] = 0;
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        rows++;
+                        rows[0]++;
                     }
                 }
-                if (run >= 0) {
-                    millis[run] = (System.nanoTime() - start) / 1e6;
-                }
-            }
+                return rows[0];
+            });
         }
-        Arrays.sort(millis);
-        return new double[]{TwoNodesBenchmark.median(millis), millis[runs - 1], rows};
+    }
+
+    /** Drafts {@code version} of the component and leaves it a draft (for the dry run). */
+    void draft(int version) {
+        documents.draft(COMPONENT, version);
+    }
+
+    /** The municipality seeded last (the one whose read of its proposals is timed). */
+    MunicipalityCode lastMunicipality() {
+        return municipalities.get(municipalities.size() - 1);
     }
 
     /** When the fan-out's summary row is committed (polled every millisecond). */

@@ -86,10 +86,15 @@ public final class ComponentDocuments {
 
     /** Drafts version {@code n} ({@link #text}) and submits it for review. */
     public SharedComponent draftAndSubmit(String componentId, int n) {
+        draft(componentId, n);
+        return curate(new SubmitComponentVersion(new ComponentId(componentId), n, OPERATOR, Instant.now()));
+    }
+
+    /** Drafts version {@code n} ({@link #text}), left a draft. */
+    public SharedComponent draft(String componentId, int n) {
         VersionContent content = new VersionContent(text(n), LocalDate.of(2024 + n, 4, 1), "J-LISからの通知",
                 SubmissionTiming.AFTER, "中間サーバー・プラットフォームの更改に伴う変更", List.of(), RenderingOptions.DEFAULT);
-        curate(new DraftComponentVersion(new ComponentId(componentId), n, content, OPERATOR, Instant.now()));
-        return curate(new SubmitComponentVersion(new ComponentId(componentId), n, OPERATOR, Instant.now()));
+        return curate(new DraftComponentVersion(new ComponentId(componentId), n, content, OPERATOR, Instant.now()));
     }
 
     public SharedComponent publish(String componentId, int n) {
