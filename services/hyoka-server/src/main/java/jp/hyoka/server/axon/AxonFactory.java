@@ -12,6 +12,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -85,6 +86,12 @@ public class AxonFactory {
         projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
                 .forEach(projection -> processing.registerEventHandler(c -> projection));
         processing
+                // A handler that fails fails its batch, which is rolled back and retried (with Axon's back-off), instead
+                // of being logged and passed over: a skipped event would leave a read model wrong for good and nobody
+                // would know (an adapted shared-component use that could not be read was lost that way). A poison
+                // event thus stops the read models where it is, visibly, until it is fixed or the read models rebuilt.
+                .registerListenerInvocationErrorHandler(ReadModelProjection.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance())
                 // Readers see whole commands only (a batch that ends inside one leaves it for the next).
                 .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> new WholeCommands(
                         () -> readModelProcessor(c).eventHandlerInvoker(), eventStorage))
