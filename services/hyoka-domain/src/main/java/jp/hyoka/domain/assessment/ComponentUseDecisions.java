@@ -257,18 +257,39 @@ final class ComponentUseDecisions {
         return html(rules.accept(item, new RichTextAnswer(text)));
     }
 
-    /** The item's answer with the use's section replaced by {@code section}, as an {@link ItemAnswered}. */
+    /**
+     * The item's answer with the use's section replaced by {@code section}, as an {@link ItemAnswered}. The section
+     * replaced is the first occurrence of the use's text whose replacement keeps the section of every other followed
+     * use of the item (one use's text can occur inside another's, e.g. an adapted copy that appends to the
+     * component's text); a section the answer no longer holds is appended, never written over the item's other text.
+     */
     private static void replaceSection(Assessment state, Item item, AnswerRules rules, ComponentUse use, String section,
                                        String reason, Actor by, Instant at,
                                        List<AssessmentEvent> events) {
         AnswerKey key = use.key();
         Optional<Answer> previous = state.answer(key);
         String current = previous.map(ComponentUseDecisions::html).orElse("");
-        int start = current.indexOf(use.text());
-        String next = start < 0 ? section
-                : current.substring(0, start) + section + current.substring(start + use.text().length());
-        Answer answer = rules.accept(item, new RichTextAnswer(next));
+        List<ComponentUse> others = state.components().in(key).stream()
+                .filter(other -> other.mode().followed() && !other.useId().equals(use.useId())).toList();
+        Answer answer = null;
+        for (int start = current.indexOf(use.text()); start >= 0 && answer == null;
+             start = current.indexOf(use.text(), start + 1)) {
+            Answer candidate = rules.accept(item, new RichTextAnswer(
+                    current.substring(0, start) + section + current.substring(start + use.text().length())));
+            if (others.stream().allMatch(other -> html(candidate).contains(other.text()))) {
+                answer = candidate;
+            }
+        }
+        if (answer == null) {
+            answer = rules.accept(item, new RichTextAnswer(current.isEmpty() ? section : current + "\n" + section));
+        }
         requireContains(answer, section, "the item's answer would not hold the component's text");
+        for (ComponentUse other : others) {
+            if (!html(answer).contains(other.text())) {
+                throw new CommandRejected(new ComponentTextProtected(key.itemId().value(), other.useId(),
+                        other.componentId().value(), other.mode().name()));
+            }
+        }
         answered(state, key, previous, answer, reason, by, at, events);
     }
 

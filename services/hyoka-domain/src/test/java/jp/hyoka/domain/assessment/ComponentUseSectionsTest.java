@@ -1,0 +1,43 @@
+package jp.hyoka.domain.assessment;
+
+import jp.hyoka.domain.assessment.command.AdaptComponentText;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.form.RichTextAnswer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static jp.hyoka.domain.assessment.ComponentUseFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two uses in one item whose texts overlap: an edit of one never takes the other's section (issue 16). */
+class ComponentUseSectionsTest {
+
+    private static final String APPENDED = "<p>当市独自の追記。</p>";
+    private static final String OTHER = "01927a3c-0000-7000-8000-0000000000u2";
+
+    private final DeciderSpec spec = ComponentUseFixtures.spec();
+
+    /** An adapted use that appends to v1, then a locked use of v1 after it: the locked text occurs twice. */
+    private AssessmentEvent[] adaptedThenLocked() {
+        AssessmentEvent[] history = {started()};
+        spec.given(history).when(insert(1, OTHER, v1(), ComponentUseMode.ADAPTED, Map.of(), V1_RENDERED + APPENDED));
+        history = then(history, spec.thenProduced());
+        spec.given(history).when(insert(3, USE, v1(), ComponentUseMode.LOCKED, Map.of(), null));
+        return then(history, spec.thenProduced());
+    }
+
+    @Test
+    void givenALockedUseWhoseTextAlsoOpensAnAdaptedOne_whenAdapted_thenOnlyItsOwnSectionChanges() {
+        String local = "<p>当市で書き換えた措置。</p>";
+        spec.given(adaptedThenLocked()).when(new AdaptComponentText(ID, ASAHIKAWA, 5, USE, v1(), local, null, EDITOR, T1));
+
+        ItemAnswered answered = (ItemAnswered) spec.thenProduced().get(1);
+        assertThat(((RichTextAnswer) answered.answer()).html()).isEqualTo(V1_RENDERED + APPENDED + "\n" + local);
+        Assessment state = DeciderSpec.fold(then(adaptedThenLocked(), spec.thenProduced()));
+        String html = ((RichTextAnswer) state.answer(new AnswerKey(STORAGE, List.of())).orElseThrow()).html();
+        assertThat(state.components().uses().values()).allSatisfy(use -> assertThat(html).contains(use.text()));
+    }
+}
