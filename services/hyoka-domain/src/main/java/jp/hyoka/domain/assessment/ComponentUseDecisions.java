@@ -78,6 +78,7 @@ final class ComponentUseDecisions {
             case DETACHED -> base;
         };
         String section = section(item, rules, text);
+        requireSlotsFilled(component, section);
         AnswerKey key = new AnswerKey(item.id(), command.entries());
         Optional<Answer> previous = state.answer(key);
         String current = previous.map(ComponentUseDecisions::html).orElse("");
@@ -99,6 +100,7 @@ final class ComponentUseDecisions {
                                        String reason) {
         ComponentUse use = followedUse(state, command.useId(), command.followed());
         String section = section(item, rules, command.text());
+        requireSlotsFilled(command.followed(), section);
         if (use.mode() == ComponentUseMode.ADAPTED && section.equals(use.text())) {
             return List.of();
         }
@@ -158,6 +160,7 @@ final class ComponentUseDecisions {
         String merged = use.mode() == ComponentUseMode.LOCKED ? theirs
                 : merged(use, ThreeWayMerge.merge(use.baseText(command.followed().version()), theirs, use.text()), command);
         String section = section(item, rules, merged);
+        requireSlotsFilled(target, section);
         TextDifference localChange = use.mode() == ComponentUseMode.ADAPTED ? TextDifference.between(theirs, section) : null;
         SubmissionTiming timing = command.timing() != null ? command.timing() : target.version().content().timing();
         String given = command.explanation() == null ? "" : PlainText.clean(command.explanation()).strip();
@@ -211,6 +214,22 @@ final class ComponentUseDecisions {
             if (use.mode().followed() && !html.contains(use.text())) {
                 throw new CommandRejected(new ComponentTextProtected(key.itemId().value(), use.useId(),
                         use.componentId().value(), use.mode().name()));
+            }
+        }
+    }
+
+    /**
+     * Refuses a section that still holds a slot's marker ({@code {{name}}}): an adapted or detached text is rendered
+     * keeping the markers of slots without a value (the base a local change is measured against), and an adopted
+     * version may add a slot, but the item's answer is what the document prints.
+     */
+    private static void requireSlotsFilled(PublishedComponent component, String section) {
+        if (component == null) {
+            return;
+        }
+        for (Slot slot : component.version().content().slots()) {
+            if (section.contains("{{" + slot.name() + "}}")) {
+                throw new CommandRejected(new InvalidInput("slotValues." + slot.name(), "required"));
             }
         }
     }

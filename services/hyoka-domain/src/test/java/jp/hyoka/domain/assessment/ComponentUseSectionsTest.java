@@ -1,9 +1,14 @@
 package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.command.AdaptComponentText;
+import jp.hyoka.domain.assessment.command.AdoptComponentVersion;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.components.PublishedComponent;
+import jp.hyoka.domain.components.Slot;
 import jp.hyoka.domain.form.RichTextAnswer;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.rejection.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,5 +44,38 @@ class ComponentUseSectionsTest {
         Assessment state = DeciderSpec.fold(then(adaptedThenLocked(), spec.thenProduced()));
         String html = ((RichTextAnswer) state.answer(new AnswerKey(STORAGE, List.of())).orElseThrow()).html();
         assertThat(state.components().uses().values()).allSatisfy(use -> assertThat(html).contains(use.text()));
+    }
+
+    @Test
+    void givenAVersionWithASlot_whenInsertedAdaptedOrDetachedWithoutItsValue_thenInvalidInputAndNoMarkerIsStored() {
+        PublishedComponent withSlot = published(1, "<p>{{#}}中間サーバーと{{existing-systems}}との間で連携する。</p>",
+                SubmissionTiming.AFTER, "反映", List.of(new Slot("existing-systems", "連携する既存システム")));
+
+        for (ComponentUseMode mode : List.of(ComponentUseMode.ADAPTED, ComponentUseMode.DETACHED)) {
+            spec.given(started()).when(insert(1, USE, withSlot, mode, Map.of(), null));
+            assertThat(spec.thenRejected(InvalidInput.class).field()).as(mode.name())
+                    .isEqualTo("slotValues.existing-systems");
+        }
+        spec.given(started()).when(insert(1, USE, withSlot, ComponentUseMode.ADAPTED,
+                Map.of("existing-systems", "住基システム"), null));
+        assertThat(((ItemAnswered) spec.thenProduced().get(1)).answer().plainText()).doesNotContain("{{");
+    }
+
+    @Test
+    void givenAnAdaptedUse_whenAVersionAddingASlotIsAdoptedWithoutItsValue_thenInvalidInputNamesTheSlot() {
+        AssessmentEvent[] history = {started()};
+        spec.given(history).when(insert(1, USE, v1(), ComponentUseMode.ADAPTED, Map.of(), V1_RENDERED + APPENDED));
+        history = then(history, spec.thenProduced());
+        PublishedComponent v2WithSlot = published(2, V2_TEXT.replace("クラウドサービス事業者", "{{provider}}"),
+                SubmissionTiming.BEFORE, "更改", List.of(new Slot("provider", "クラウドサービス事業者")));
+
+        spec.given(history).when(new AdoptComponentVersion(ID, ASAHIKAWA, 3, USE, v1(), v2WithSlot, List.of(),
+                null, null, null, null, EDITOR, T1));
+        assertThat(spec.thenRejected(InvalidInput.class).field()).isEqualTo("slotValues.provider");
+
+        spec.given(history).when(new AdoptComponentVersion(ID, ASAHIKAWA, 3, USE, v1(), v2WithSlot, List.of(),
+                Map.of("provider", "ISMAP登録事業者"), null, null, null, EDITOR, T1));
+        assertThat(((ItemAnswered) spec.thenProduced().get(1)).answer().plainText())
+                .contains("ISMAP登録事業者").doesNotContain("{{");
     }
 }
