@@ -117,6 +117,9 @@ final class ComponentUseDecisions {
         ComponentUse use = followedUse(state, command.useId(), command.followed());
         Map<String, String> slots = command.slotValues() != null ? command.slotValues() : use.slotValues();
         RenderingOptions rendering = command.rendering() != null ? command.rendering() : use.rendering();
+        // every mode keeps the slot values, so every mode checks them against the version (a DETACHED change
+        // rendered nothing and stored whatever names and values it was given)
+        String base = ComponentText.renderKeepingSlots(command.followed().version(), slots, rendering);
         String text = switch (command.mode()) {
             case LOCKED -> section(item, rules, ComponentText.render(command.followed().version(), slots, rendering));
             case ADAPTED, DETACHED -> use.text();
@@ -125,8 +128,7 @@ final class ComponentUseDecisions {
                 && rendering.equals(use.rendering())) {
             return List.of();
         }
-        TextDifference localChange = command.mode() == ComponentUseMode.ADAPTED
-                ? TextDifference.between(ComponentText.renderKeepingSlots(command.followed().version(), slots, rendering), text)
+        TextDifference localChange = command.mode() == ComponentUseMode.ADAPTED ? TextDifference.between(base, text)
                 : null;
         List<AssessmentEvent> events = new ArrayList<>();
         events.add(new ComponentUseModeChanged(state.id(), state.tenant(), use.useId(), use.itemId(), use.entries(),

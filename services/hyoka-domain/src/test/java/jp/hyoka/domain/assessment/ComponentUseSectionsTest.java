@@ -2,6 +2,7 @@ package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.command.AdaptComponentText;
 import jp.hyoka.domain.assessment.command.AdoptComponentVersion;
+import jp.hyoka.domain.assessment.command.ChangeComponentMode;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.components.PublishedComponent;
@@ -77,5 +78,16 @@ class ComponentUseSectionsTest {
                 Map.of("provider", "ISMAP登録事業者"), null, null, null, EDITOR, T1));
         assertThat(((ItemAnswered) spec.thenProduced().get(1)).answer().plainText())
                 .contains("ISMAP登録事業者").doesNotContain("{{");
+    }
+
+    @Test
+    void givenALockedUse_whenDetachedWithSlotValuesTheVersionDoesNotHave_thenInvalidInputAndNothingIsStored() {
+        AssessmentEvent[] history = {started()};
+        spec.given(history).when(insert(1, v1(), ComponentUseMode.LOCKED));
+        history = then(history, spec.thenProduced());
+
+        spec.given(history).when(new ChangeComponentMode(ID, ASAHIKAWA, 3, USE, v1(), ComponentUseMode.DETACHED,
+                Map.of("no-such-slot", "x".repeat(100_000)), null, null, EDITOR, T1));
+        assertThat(spec.thenRejected(InvalidInput.class).field()).isEqualTo("slotValues.no-such-slot");
     }
 }
