@@ -78,6 +78,7 @@ final class ComponentUseDecisions {
             case DETACHED -> base;
         };
         String section = section(item, rules, text);
+        requireSlotsFilled(component, section);
         AnswerKey key = new AnswerKey(item.id(), command.entries());
         Optional<Answer> previous = state.answer(key);
         String current = previous.map(ComponentUseDecisions::html).orElse("");
@@ -99,6 +100,7 @@ final class ComponentUseDecisions {
                                        String reason) {
         ComponentUse use = followedUse(state, command.useId(), command.followed());
         String section = section(item, rules, command.text());
+        requireSlotsFilled(command.followed(), section);
         if (use.mode() == ComponentUseMode.ADAPTED && section.equals(use.text())) {
             return List.of();
         }
@@ -115,6 +117,9 @@ final class ComponentUseDecisions {
         ComponentUse use = followedUse(state, command.useId(), command.followed());
         Map<String, String> slots = command.slotValues() != null ? command.slotValues() : use.slotValues();
         RenderingOptions rendering = command.rendering() != null ? command.rendering() : use.rendering();
+        // every mode keeps the slot values, so every mode checks them against the version (a DETACHED change
+        // rendered nothing and stored whatever names and values it was given)
+        String base = ComponentText.renderKeepingSlots(command.followed().version(), slots, rendering);
         String text = switch (command.mode()) {
             case LOCKED -> section(item, rules, ComponentText.render(command.followed().version(), slots, rendering));
             case ADAPTED, DETACHED -> use.text();
@@ -123,8 +128,7 @@ final class ComponentUseDecisions {
                 && rendering.equals(use.rendering())) {
             return List.of();
         }
-        TextDifference localChange = command.mode() == ComponentUseMode.ADAPTED
-                ? TextDifference.between(ComponentText.renderKeepingSlots(command.followed().version(), slots, rendering), text)
+        TextDifference localChange = command.mode() == ComponentUseMode.ADAPTED ? TextDifference.between(base, text)
                 : null;
         List<AssessmentEvent> events = new ArrayList<>();
         events.add(new ComponentUseModeChanged(state.id(), state.tenant(), use.useId(), use.itemId(), use.entries(),
@@ -158,6 +162,7 @@ final class ComponentUseDecisions {
         String merged = use.mode() == ComponentUseMode.LOCKED ? theirs
                 : merged(use, ThreeWayMerge.merge(use.baseText(command.followed().version()), theirs, use.text()), command);
         String section = section(item, rules, merged);
+        requireSlotsFilled(target, section);
         TextDifference localChange = use.mode() == ComponentUseMode.ADAPTED ? TextDifference.between(theirs, section) : null;
         SubmissionTiming timing = command.timing() != null ? command.timing() : target.version().content().timing();
         String given = command.explanation() == null ? "" : PlainText.clean(command.explanation()).strip();
@@ -215,6 +220,22 @@ final class ComponentUseDecisions {
         }
     }
 
+    /**
+     * Refuses a section that still holds a slot's marker ({@code {{name}}}): an adapted or detached text is rendered
+     * keeping the markers of slots without a value (the base a local change is measured against), and an adopted
+     * version may add a slot, but the item's answer is what the document prints.
+     */
+    private static void requireSlotsFilled(PublishedComponent component, String section) {
+        if (component == null) {
+            return;
+        }
+        for (Slot slot : component.version().content().slots()) {
+            if (section.contains("{{" + slot.name() + "}}")) {
+                throw new CommandRejected(new InvalidInput("slotValues." + slot.name(), "required"));
+            }
+        }
+    }
+
     private static String merged(ComponentUse use, MergeResult merge, AdoptComponentVersion command) {
         int conflicts = merge.conflicts().size();
         if (conflicts != command.resolutions().size()) {
@@ -257,18 +278,39 @@ final class ComponentUseDecisions {
         return html(rules.accept(item, new RichTextAnswer(text)));
     }
 
-    /** The item's answer with the use's section replaced by {@code section}, as an {@link ItemAnswered}. */
+    /**
+     * The item's answer with the use's section replaced by {@code section}, as an {@link ItemAnswered}. The section
+     * replaced is the first occurrence of the use's text whose replacement keeps the section of every other followed
+     * use of the item (one use's text can occur inside another's, e.g. an adapted copy that appends to the
+     * component's text); a section the answer no longer holds is appended, never written over the item's other text.
+     */
     private static void replaceSection(Assessment state, Item item, AnswerRules rules, ComponentUse use, String section,
                                        String reason, Actor by, Instant at,
                                        List<AssessmentEvent> events) {
         AnswerKey key = use.key();
         Optional<Answer> previous = state.answer(key);
         String current = previous.map(ComponentUseDecisions::html).orElse("");
-        int start = current.indexOf(use.text());
-        String next = start < 0 ? section
-                : current.substring(0, start) + section + current.substring(start + use.text().length());
-        Answer answer = rules.accept(item, new RichTextAnswer(next));
+        List<ComponentUse> others = state.components().in(key).stream()
+                .filter(other -> other.mode().followed() && !other.useId().equals(use.useId())).toList();
+        Answer answer = null;
+        for (int start = current.indexOf(use.text()); start >= 0 && answer == null;
+             start = current.indexOf(use.text(), start + 1)) {
+            Answer candidate = rules.accept(item, new RichTextAnswer(
+                    current.substring(0, start) + section + current.substring(start + use.text().length())));
+            if (others.stream().allMatch(other -> html(candidate).contains(other.text()))) {
+                answer = candidate;
+            }
+        }
+        if (answer == null) {
+            answer = rules.accept(item, new RichTextAnswer(current.isEmpty() ? section : current + "\n" + section));
+        }
         requireContains(answer, section, "the item's answer would not hold the component's text");
+        for (ComponentUse other : others) {
+            if (!html(answer).contains(other.text())) {
+                throw new CommandRejected(new ComponentTextProtected(key.itemId().value(), other.useId(),
+                        other.componentId().value(), other.mode().name()));
+            }
+        }
         answered(state, key, previous, answer, reason, by, at, events);
     }
 

@@ -28,6 +28,20 @@ public record ComponentUses(Map<String, ComponentUse> uses, Map<String, Set<Inte
 
     /** What an adoption suggests for the 変更箇所 row of its item. */
     public record AdoptionDefault(SubmissionTiming timing, String explanation) {
+
+        /**
+         * What two adoptions in one item (e.g. 保管場所 holding ガバメントクラウド and 中間サーバー・プラットフォーム)
+         * suggest for its one row: 事前 if either change must be submitted before, and both explanations.
+         */
+        AdoptionDefault and(AdoptionDefault later) {
+            SubmissionTiming both = timing == SubmissionTiming.BEFORE || later.timing == SubmissionTiming.BEFORE
+                    ? SubmissionTiming.BEFORE : later.timing;
+            String said = explanation == null || explanation.isBlank() || explanation.equals(later.explanation)
+                    ? later.explanation
+                    : later.explanation == null || later.explanation.isBlank() ? explanation
+                    : explanation + "、" + later.explanation;
+            return new AdoptionDefault(both, said);
+        }
     }
 
     public static final ComponentUses NONE = new ComponentUses(Map.of(), Map.of(), Map.of());
@@ -74,8 +88,8 @@ public record ComponentUses(Map<String, ComponentUse> uses, Map<String, Set<Inte
             nextUses.computeIfPresent(adopted.useId(), (id, use) -> use.with(use.mode(), adopted.slotValues(),
                     use.rendering(), use.localChange(), use.text()).withVersion(adopted.toVersion(),
                     adopted.localChange(), adopted.text()));
-            nextDefaults.put(new AnswerKey(adopted.itemId(), adopted.entries()),
-                    new AdoptionDefault(adopted.timing(), adopted.explanation()));
+            nextDefaults.merge(new AnswerKey(adopted.itemId(), adopted.entries()),
+                    new AdoptionDefault(adopted.timing(), adopted.explanation()), AdoptionDefault::and);
         } else if (event instanceof ComponentProposalDeclined declinedProposal) {
             Set<Integer> versions = new HashSet<>(nextDeclined.getOrDefault(declinedProposal.useId(), Set.of()));
             versions.add(declinedProposal.toVersion());

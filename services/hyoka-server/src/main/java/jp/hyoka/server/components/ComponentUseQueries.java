@@ -104,9 +104,7 @@ public class ComponentUseQueries {
      * @throws IllegalArgumentException for a cursor this list did not give
      */
     public Page<ProposalRow> proposals(MunicipalityCode tenant, int first, String after, List<String> statuses) {
-        String[] position = after == null ? null : Cursors.decode(after).map(plain -> plain.split("\\|", 4))
-                .filter(parts -> parts.length == 4)
-                .orElseThrow(() -> new IllegalArgumentException("after: not a cursor of this list"));
+        String[] position = after == null ? null : proposalPosition(after);
         String keyset = position == null ? "" : " AND (p.raised_at, p.assessment_id, p.use_id, p.to_version) "
                 + "< (?::timestamptz, ?::uuid, ?, ?::int)";
         List<ProposalRow> rows = queries.query(tenant, "SELECT " + PROPOSAL_COLUMNS
@@ -123,6 +121,26 @@ public class ComponentUseQueries {
                 }, ComponentUseQueries::proposal);
         return Page.of(rows, first, row -> row.raisedAt() + "|" + row.assessmentId().value() + "|" + row.useId()
                 + "|" + row.toVersion());
+    }
+
+    /**
+     * The keyset of a {@link #proposals(MunicipalityCode, int, String, List)} cursor, each part checked (a crafted
+     * cursor would otherwise reach PostgreSQL's casts and fail as an internal error).
+     * @throws IllegalArgumentException for a cursor this list did not give
+     */
+    static String[] proposalPosition(String after) {
+        String[] position = Cursors.decode(after).map(plain -> plain.split("\\|", 4)).orElse(new String[0]);
+        try {
+            if (position.length == 4) {
+                Instant.parse(position[0]);
+                UUID.fromString(position[1]);
+                Integer.parseInt(position[3]);
+                return position;
+            }
+        } catch (RuntimeException e) {
+            // fall through: not one of this list's cursors
+        }
+        throw new IllegalArgumentException("after: not a cursor of this list");
     }
 
     private static UseRow use(ResultSet row) throws SQLException {
