@@ -2,6 +2,12 @@ package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ComponentInserted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
+import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
+import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
@@ -139,10 +145,12 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 for (FormChange change : migrated.changes()) {
                     applyMigration(change, nextAnswers, nextEntries);
                 }
-            } else if (event instanceof AssessmentStarted) {
-                throw new IllegalStateException("an assessment cannot be started twice: " + event);
+            } else if (event instanceof ComponentInserted || event instanceof ComponentTextAdapted
+                    || event instanceof ComponentUseModeChanged || event instanceof ComponentVersionAdopted
+                    || event instanceof ComponentProposalDeclined || event instanceof ComponentProposalDeferred) {
+                nextComponents = nextComponents.evolve(event);
             } else {
-                nextComponents = nextComponents.evolve(event);      // the shared-component events
+                throw new IllegalStateException("an assessment cannot be started twice: " + event);
             }
             if (event instanceof VersionPublished) {
                 nextComponents = nextComponents.evolve(event);

@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param slotValues  the municipality's local values; a slot without one keeps its marker in the base text
  * @param localChange the adapted text as a difference against {@link #baseText}; empty unless ADAPTED
  * @param text        the section exactly as the item's answer holds it
+ * @param similarity  how alike the published copy was when an import recognised it (0–1); null when inserted
  */
 public record ComponentUse(String useId, ItemId itemId, List<String> entries, ComponentId componentId, int version,
                            ComponentUseMode mode, Map<String, String> slotValues, RenderingOptions rendering,
-                           TextDifference localChange, String text) {
+                           TextDifference localChange, String text, Double similarity) {
 
     public ComponentUse {
         Objects.requireNonNull(useId, "useId");
@@ -48,12 +49,12 @@ public record ComponentUse(String useId, ItemId itemId, List<String> entries, Co
 
     ComponentUse withVersion(int nextVersion, TextDifference nextChange, String nextText) {
         return new ComponentUse(useId, itemId, entries, componentId, nextVersion, mode, slotValues, rendering,
-                nextChange, nextText);
+                nextChange, nextText, similarity);
     }
 
     ComponentUse with(ComponentUseMode nextMode, Map<String, String> nextSlots, RenderingOptions nextRendering,
                       TextDifference nextChange, String nextText) {
         return new ComponentUse(useId, itemId, entries, componentId, version, nextMode, nextSlots, nextRendering,
-                nextChange, nextText);
+                nextChange, nextText, similarity);
     }
 }

@@ -77,7 +77,8 @@ public record ComponentUses(Map<String, ComponentUse> uses, Map<String, Set<Inte
         if (event instanceof ComponentInserted inserted) {
             nextUses.put(inserted.useId(), new ComponentUse(inserted.useId(), inserted.itemId(),
                     inserted.entries(), inserted.componentId(), inserted.version(), inserted.mode(),
-                    inserted.slotValues(), inserted.rendering(), inserted.localChange(), inserted.text()));
+                    inserted.slotValues(), inserted.rendering(), inserted.localChange(), inserted.text(),
+                    inserted.similarity()));
         } else if (event instanceof ComponentTextAdapted adapted) {
             nextUses.computeIfPresent(adapted.useId(), (id, use) -> use.with(ComponentUseMode.ADAPTED,
                     use.slotValues(), use.rendering(), adapted.localChange(), adapted.text()));

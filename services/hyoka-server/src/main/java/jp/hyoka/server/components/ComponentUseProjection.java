@@ -53,6 +53,8 @@ public class ComponentUseProjection implements ReadModelProjection {
     static final String ADOPTED = "ADOPTED";
     static final String DECLINED = "DECLINED";
     static final String SUPERSEDED = "SUPERSEDED";
+    /** The statuses of a proposal still to be decided. */
+    static final java.util.Set<String> OPEN = java.util.Set.of(PENDING, DEFERRED);
 
     private final AxonConnections connections;
 

@@ -22,6 +22,7 @@ import jp.hyoka.domain.rejection.ComponentNotFound;
 import jp.hyoka.domain.rejection.ComponentProposalNotFound;
 import jp.hyoka.domain.rejection.ComponentUseNotFound;
 import jp.hyoka.domain.rejection.ComponentVersionNotFound;
+import jp.hyoka.domain.rejection.ProposalNotApplicable;
 import jp.hyoka.domain.rejection.Rejection;
 import jp.hyoka.domain.rejection.UnknownItem;
 import jp.hyoka.server.assessment.AssessmentCommands;
@@ -163,6 +164,11 @@ public class DocumentComponents {
         Optional<ComponentUseQueries.ProposalRow> proposal = parts.flatMap(id -> uses.proposal(caller.tenant(), id));
         if (proposal.isEmpty()) {
             return new EditOutcome.Refused(new ComponentProposalNotFound(proposalId));
+        }
+        if (!ComponentUseProjection.OPEN.contains(proposal.get().status())) {
+            // decided, or superseded by a later version: only the open proposal of a use is acted on
+            return new EditOutcome.Refused(new ProposalNotApplicable(parts.get().useId(), proposal.get().componentId(),
+                    proposal.get().toVersion(), "it is " + proposal.get().status()));
         }
         Optional<ComponentUseQueries.UseRow> use = uses.use(caller.tenant(), parts.get().assessmentId(),
                 parts.get().useId());

@@ -11,6 +11,7 @@ import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.SharedComponent;
 import jp.hyoka.domain.components.VersionContent;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.server.assessment.PublishedComponents;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
 
@@ -30,7 +31,7 @@ import javax.sql.DataSource;
  * to every signed-in caller: no tenant scope, so they are read on the login role like the tenant registry.
  */
 @Singleton
-public class SharedComponentQueries {
+public class SharedComponentQueries implements PublishedComponents {
 
     private final DataSource dataSource;
 
@@ -65,6 +66,7 @@ public class SharedComponentQueries {
     }
 
     /** Every published version of every component, as documents receive them (what an import recognises). */
+    @Override
     public List<PublishedComponent> published() {
         List<PublishedComponent> published = new ArrayList<>();
         for (SharedComponent component : read("SELECT * FROM rm_shared_component ORDER BY component_id", List.of())) {

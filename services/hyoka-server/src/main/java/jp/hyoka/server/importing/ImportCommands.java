@@ -8,7 +8,7 @@ import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.server.assessment.AssessmentCommands;
-import jp.hyoka.server.components.SharedComponentQueries;
+import jp.hyoka.server.assessment.PublishedComponents;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.security.Caller;
 
@@ -22,9 +22,9 @@ import java.util.List;
 public class ImportCommands {
 
     private final AssessmentCommands commands;
-    private final SharedComponentQueries catalogue;
+    private final PublishedComponents catalogue;
 
-    public ImportCommands(AssessmentCommands commands, SharedComponentQueries catalogue) {
+    public ImportCommands(AssessmentCommands commands, PublishedComponents catalogue) {
         this.commands = commands;
         this.catalogue = catalogue;
     }

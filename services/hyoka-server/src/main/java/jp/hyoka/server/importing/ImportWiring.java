@@ -5,8 +5,9 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.server.assessment.AssessmentMutations;
+import jp.hyoka.domain.assessment.ComponentUse;
 import jp.hyoka.server.assessment.AssessmentQueries;
-import jp.hyoka.server.components.ComponentUseQueries;
+import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.graphql.ApiException;
@@ -20,6 +21,8 @@ import jp.hyoka.server.importing.ImportNodes.ImportedNode;
 import jp.hyoka.server.security.Caller;
 
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /** Importing published documents: a whole 評価書 as a new assessment, or a 変更箇所 annex as an assessment's past. */
@@ -31,16 +34,16 @@ public class ImportWiring implements GraphQlFeature {
     private final AssessmentQueries queries;
     private final AssessmentMutations mutations;
     private final ImportQueries imports;
-    private final ComponentUseQueries componentUses;
+    private final DocumentStates states;
 
     public ImportWiring(ChangeAnnexImport annexImport, DocumentImport documentImport, AssessmentQueries queries,
-                        AssessmentMutations mutations, ImportQueries imports, ComponentUseQueries componentUses) {
+                        AssessmentMutations mutations, ImportQueries imports, DocumentStates states) {
         this.annexImport = annexImport;
         this.documentImport = documentImport;
         this.queries = queries;
         this.mutations = mutations;
         this.imports = imports;
-        this.componentUses = componentUses;
+        this.states = states;
     }
 
     @Override
@@ -77,11 +80,21 @@ public class ImportWiring implements GraphQlFeature {
                 return new FileRejectedNode(rejected.problem().code(), rejected.problem().message());
             }
         }));
+        // The uses an import linked, from the document's own events (folded once, when asked for).
         wiring.type("DocumentImported", type -> type.dataFetcher("linkedComponents", environment -> {
             ImportNodes.DocumentImportedNode imported = environment.getSource();
-            return componentUses.uses(Requests.caller(environment).tenant(), imported.assessment().id()).stream()
-                    .filter(use -> use.similarity() != null).toList();
+            return states.current(Requests.caller(environment).tenant(), imported.assessment().id())
+                    .map(folded -> folded.state().components().uses().values().stream()
+                            .filter(use -> use.similarity() != null)
+                            .sorted(Comparator.comparingInt(ImportWiring::foundAt))
+                            .toList())
+                    .orElse(List.of());
         }));
+        wiring.type("LinkedComponent", type -> type
+                .dataFetcher("itemId", environment -> ((ComponentUse) environment.getSource()).itemId().value())
+                .dataFetcher("entryIds", environment -> ((ComponentUse) environment.getSource()).entries())
+                .dataFetcher("componentId", environment -> ((ComponentUse) environment.getSource()).componentId().value())
+                .dataFetcher("mode", environment -> ((ComponentUse) environment.getSource()).mode().name()));
         wiring.type("Assessment", type -> type
                 .dataFetcher("pastChanges", environment -> imports.pastChanges(Requests.caller(environment).tenant(),
                         environment.<AssessmentView>getSource().id()))
@@ -90,6 +103,12 @@ public class ImportWiring implements GraphQlFeature {
                 .dataFetcher("importedFrom", environment -> imports.importedFrom(
                         Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id())
                         .orElse(null)));
+    }
+
+    /** Links are named import-1, import-2 … in the order the import found them in the document. */
+    private static int foundAt(ComponentUse use) {
+        String number = use.useId().substring(use.useId().lastIndexOf('-') + 1);
+        return number.matches("\\d{1,9}") ? Integer.parseInt(number) : Integer.MAX_VALUE;
     }
 
     private static byte[] content(Map<String, Object> input) {

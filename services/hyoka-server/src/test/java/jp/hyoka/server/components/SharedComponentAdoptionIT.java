@@ -204,6 +204,9 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         assertThat(row.path("explanation").asText()).isEqualTo("中間サーバー・プラットフォームの更改に伴う変更");
         assertThat(row.path("after").path("text").asText()).contains("ISMAP");
         assertThat(afterPublication.path("componentProposals").get(0).path("status").asText()).isEqualTo("ADOPTED");
+        JsonNode again = callers.asahikawaEditor.data("declineComponentProposal", DECLINE, Map.of("id", adoptId,
+                "rev", afterPublication.path("revision").asInt(), "reason", "やはり旧版"));
+        assertThat(again.path("code").asText()).as("a decided proposal is not decided again").isEqualTo("PROPOSAL_NOT_APPLICABLE");
         assertThat(afterPublication.findValuesAsText("event")).contains("ComponentInserted", "ComponentVersionAdopted");
 
         JsonNode noReason = callers.kawasakiEditor.data("declineComponentProposal", DECLINE,
