@@ -1,5 +1,7 @@
 package jp.hyoka.server.axon;
 
+import org.axonframework.eventhandling.EventMessage;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,4 +18,12 @@ public interface EventAppendListener {
 
     /** @param eventIdentifiers the appended events, in append order */
     void appended(Connection connection, List<String> eventIdentifiers) throws SQLException;
+
+    /**
+     * The same with the appended messages themselves (their payloads as objects), for a listener that derives rows
+     * from what the events say; by default, their identifiers.
+     */
+    default void appendedMessages(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+        appended(connection, events.stream().map(EventMessage::getIdentifier).toList());
+    }
 }

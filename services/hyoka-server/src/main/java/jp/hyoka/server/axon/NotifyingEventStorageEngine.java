@@ -42,9 +42,8 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         super.appendEvents(events, serializer);
         Connection connection = getConnection();
         try {
-            List<String> ids = events.stream().map(EventMessage::getIdentifier).toList();
             for (EventAppendListener listener : listeners) {
-                listener.appended(connection, ids);
+                listener.appendedMessages(connection, events);
             }
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);

@@ -1,0 +1,120 @@
+package jp.hyoka.domain.integration;
+
+import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.components.event.ComponentVersionPublished;
+import jp.hyoka.domain.platform.MunicipalityOnboarded;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which domain events are told outside, and as what: pure, one integration event per domain event at most. The
+ * contracts are data in {@code schema/events/} (one JSON Schema per name and version), which tests hold the payloads
+ * built here against. Events not listed (answers, entries, adaptations …) stay internal: consumers learn a document's
+ * content from what it publishes, as the public does.
+ */
+public final class IntegrationEvents {
+
+    /** Every contract this mapping can produce, as {@code name.vN}. */
+    public static final List<String> CONTRACTS = List.of(
+            "assessment.started.v1", "assessment.version-published.v1", "assessment.next-version-started.v1",
+            "assessment.document-imported.v1", "assessment.personal-data-redacted.v1",
+            "component.proposal-adopted.v1", "component.proposal-declined.v1", "component.version-published.v1",
+            "platform.municipality-onboarded.v1");
+
+    private IntegrationEvents() {
+    }
+
+    /** The integration event a domain event is told outside as, if any. */
+    public static Optional<IntegrationEvent> of(Object domainEvent) {
+        if (domainEvent instanceof AssessmentEvent event) {
+            return assessment(event);
+        }
+        if (domainEvent instanceof ComponentVersionPublished published) {
+            return Optional.of(new IntegrationEvent("component.version-published", 1, null,
+                    published.componentId().value(), published.at(), map(
+                            "componentId", published.componentId().value(),
+                            "version", published.version(),
+                            "previousVersion", published.previousVersion())));
+        }
+        if (domainEvent instanceof MunicipalityOnboarded onboarded) {
+            // the first administrator's e-mail and name are personal data: not told
+            return Optional.of(new IntegrationEvent("platform.municipality-onboarded", 1,
+                    onboarded.municipality().value(), onboarded.municipality().value(), onboarded.at(), map(
+                            "municipalityCode", onboarded.municipality().value(),
+                            "name", onboarded.name())));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<IntegrationEvent> assessment(AssessmentEvent event) {
+        Map<String, Object> payload;
+        String name;
+        if (event instanceof AssessmentStarted started) {
+            name = "assessment.started";
+            payload = map("form", map("kind", started.form().kind().name(), "version", started.form().version()),
+                    "affairName", started.affairName());
+        } else if (event instanceof VersionPublished published) {
+            name = "assessment.version-published";
+            payload = map("version", published.version(), "publishedOn", published.publishedOn().toString(),
+                    "changes", published.changes().stream().map(IntegrationEvents::change).toList());
+        } else if (event instanceof NextVersionStarted next) {
+            name = "assessment.next-version-started";
+            payload = map("version", next.version());
+        } else if (event instanceof DocumentImported imported) {
+            name = "assessment.document-imported";
+            payload = map("sourceName", imported.sourceName() == null ? "" : imported.sourceName(),
+                    "contentHash", imported.contentHash(), "rowsRead", imported.rowsRead(),
+                    "rowsMapped", imported.rowsMapped(), "rowsKeptAside", imported.unmapped().size());
+        } else if (event instanceof PersonalDataRedacted) {
+            // never the text: that is what was withheld. Consumers re-read the document.
+            name = "assessment.personal-data-redacted";
+            payload = map();
+        } else if (event instanceof ComponentVersionAdopted adopted) {
+            name = "component.proposal-adopted";
+            payload = map("componentId", adopted.componentId().value(), "fromVersion", adopted.fromVersion(),
+                    "toVersion", adopted.toVersion(), "itemId", adopted.itemId().value(), "entryIds", adopted.entries(),
+                    "timing", adopted.timing().name());
+        } else if (event instanceof ComponentProposalDeclined declined) {
+            name = "component.proposal-declined";
+            payload = map("componentId", declined.componentId().value(), "fromVersion", declined.fromVersion(),
+                    "toVersion", declined.toVersion(), "itemId", declined.itemId().value(),
+                    "entryIds", declined.entries());
+        } else {
+            return Optional.empty();
+        }
+        Map<String, Object> full = new LinkedHashMap<>();
+        full.put("municipalityCode", event.tenant().value());
+        full.put("assessmentId", event.assessmentId().toString());
+        full.put("actorId", event.by().userId());
+        full.putAll(payload);
+        return Optional.of(new IntegrationEvent(name, 1, event.tenant().value(), event.assessmentId().toString(),
+                event.at(), full));
+    }
+
+    /** A 変更箇所 row as published: the texts are what the municipality published. */
+    private static Map<String, Object> change(PublishedChange change) {
+        return map("itemId", change.itemId().value(), "entryIds", change.entries(), "itemPath", change.itemPath(),
+                "before", change.beforeText() == null ? "" : change.beforeText(),
+                "after", change.afterText() == null ? "" : change.afterText(),
+                "timing", change.timing().name(), "explanation", change.explanation() == null ? "" : change.explanation());
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,137 @@
+package jp.hyoka.server.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
+import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
+import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.components.ComponentId;
+import jp.hyoka.domain.components.event.ComponentVersionPublished;
+import jp.hyoka.domain.form.ChoiceAnswer;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.integration.IntegrationEvent;
+import jp.hyoka.domain.integration.IntegrationEvents;
+import jp.hyoka.domain.platform.FirstAdministrator;
+import jp.hyoka.domain.platform.MunicipalityOnboarded;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.EventJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The integration events Hyoka produces keep their published contracts (schema/events, one JSON Schema per name and
+ * version): every contract has a schema, every schema a contract, and a payload built from each kind of domain event
+ * validates against its schema — which is strict (no unknown fields), so a field added without a contract change fails.
+ */
+class IntegrationContractsTest {
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private static final AssessmentId ID = new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-000000000001"));
+    private static final MunicipalityCode ASAHIKAWA = new MunicipalityCode("012041");
+    private static final Actor EDITOR = new Actor("u-7", "旭川 編集者");
+    private static final Instant AT = Instant.parse("2025-08-04T01:00:00Z");
+    private static final ComponentId PLATFORM = new ComponentId("intermediate-server-platform.storage-location");
+    private static final ItemId STORAGE = new ItemId("file.storage.location");
+    private static final String FILE = "01927a3c-5b1e-7000-8000-0000000000f1";
+
+    static Stream<Object> domainEvents() {
+        return Stream.of(
+                new AssessmentStarted(ID, ASAHIKAWA, new FormRef(FormKind.KEY_ITEMS, "2025"), "介護保険に関する事務", EDITOR, AT),
+                new VersionPublished(ID, ASAHIKAWA, 2, LocalDate.of(2025, 8, 4), List.of(new PublishedChange(
+                        new ItemId("affair.target-population"), List.of(), "I 基本情報 1. ③対象人数",
+                        new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"), "1万人以上10万人未満",
+                        "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")), "年次見直し", EDITOR, AT),
+                new NextVersionStarted(ID, ASAHIKAWA, 3, null, EDITOR, AT),
+                new DocumentImported(ID, ASAHIKAWA, "004.txt", "2993d137", 300, 280, List.of(), null, EDITOR, AT),
+                new PersonalDataRedacted(ID, ASAHIKAWA, "山田花子", "本人からの削除請求", EDITOR, AT),
+                new ComponentVersionAdopted(ID, ASAHIKAWA, "use-1", STORAGE, List.of(FILE), PLATFORM, 1, 2, Map.of(), null,
+                        "<p>①…</p>", SubmissionTiming.BEFORE, "中間サーバー・プラットフォームの更改に伴う変更", null, EDITOR, AT),
+                new ComponentProposalDeclined(ID, ASAHIKAWA, "use-1", STORAGE, List.of(FILE), PLATFORM, 1, 2,
+                        "次回更新で対応する", EDITOR, AT),
+                new ComponentVersionPublished(PLATFORM, 2, 1, new Actor("op-1", "運営 太郎"), AT),
+                new MunicipalityOnboarded(new MunicipalityCode("011002"), "札幌市",
+                        new FirstAdministrator("admin@city.sapporo.example.jp", "札幌 管理者"), new Actor("op-1", "運営"), AT));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("domainEvents")
+    void givenADomainEventToldOutside_whenMapped_thenItsPayloadValidatesAgainstItsContract(Object domainEvent)
+            throws IOException {
+        IntegrationEvent told = IntegrationEvents.of(domainEvent).orElseThrow();
+
+        List<String> problems = validate(told.name() + ".v" + told.contractVersion(), JSON.valueToTree(told.payload()));
+
+        assertThat(problems).as(told.type()).isEmpty();
+        assertThat(told.type()).startsWith("jp.hyoka.").endsWith(".v1");
+    }
+
+    @Test
+    void givenEveryContract_whenTheSchemaFilesAreListed_thenEachHasItsFileAndEachFileItsContract() throws IOException {
+        List<String> files;
+        try (Stream<Path> listed = Files.list(Path.of("../../schema/events"))) {
+            files = listed.map(path -> path.getFileName().toString().replace(".schema.json", "")).sorted().toList();
+        }
+        List<String> produced = domainEvents().map(event -> IntegrationEvents.of(event).orElseThrow())
+                .map(told -> told.name() + ".v" + told.contractVersion()).sorted().toList();
+
+        assertThat(files).containsExactlyElementsOf(IntegrationEvents.CONTRACTS.stream().sorted().toList());
+        assertThat(produced).as("every contract is exercised here").containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void givenAPayloadWithAFieldTheContractDoesNotHave_whenValidated_thenItIsRefused() throws IOException {
+        IntegrationEvent told = IntegrationEvents.of(domainEvents().findFirst().orElseThrow()).orElseThrow();
+        Map<String, Object> payload = new HashMap<>(told.payload());
+        payload.put("administratorEmail", "admin@city.example.jp");
+
+        assertThat(validate("assessment.started.v1", JSON.valueToTree(payload))).isNotEmpty();
+    }
+
+    @Test
+    void givenTheTextOfARedactionOrAnAdministratorsEmail_whenMapped_thenNeitherIsToldOutside() {
+        List<String> told = domainEvents().map(event -> IntegrationEvents.of(event).orElseThrow())
+                .map(event -> event.payload().toString()).toList();
+
+        assertThat(told).noneMatch(payload -> payload.contains("山田花子") || payload.contains("admin@")
+                || payload.contains("旭川 編集者"));
+    }
+
+    private static List<String> validate(String contract, JsonNode payload) throws IOException {
+        try (InputStream schema = IntegrationContractsTest.class.getResourceAsStream(
+                "/hyoka/schema/events/" + contract + ".schema.json")) {
+            assertThat(schema).as("contract file of " + contract).isNotNull();
+            JsonSchema compiled = SCHEMAS.getSchema(schema);
+            return compiled.validate(payload).stream().map(ValidationMessage::getMessage).toList();
+        }
+    }
+}
