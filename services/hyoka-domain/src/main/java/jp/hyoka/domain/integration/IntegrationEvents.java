@@ -29,7 +29,7 @@ public final class IntegrationEvents {
     public static final List<String> CONTRACTS = List.of(
             "assessment.started.v1", "assessment.version-published.v1", "assessment.next-version-started.v1",
             "assessment.document-imported.v1", "assessment.personal-data-redacted.v1",
-            "component.proposal-adopted.v1", "component.proposal-declined.v1", "component.version-published.v1",
+            "component.proposal-raised.v1", "component.proposal-adopted.v1", "component.proposal-declined.v1", "component.version-published.v1",
             "platform.municipality-onboarded.v1");
 
     private IntegrationEvents() {
@@ -55,6 +55,17 @@ public final class IntegrationEvents {
                             "name", onboarded.name())));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A newer published version of a component was proposed to a document's use (raised by the platform, not by an
+     * event of the document: see the components feature's fan-out).
+     */
+    public static IntegrationEvent proposalRaised(String tenant, String assessmentId, String useId, String componentId,
+                                                  int fromVersion, int toVersion, java.time.Instant raisedAt) {
+        return new IntegrationEvent("component.proposal-raised", 1, tenant, assessmentId, raisedAt, map(
+                "municipalityCode", tenant, "assessmentId", assessmentId, "useId", useId, "componentId", componentId,
+                "fromVersion", fromVersion, "toVersion", toVersion));
     }
 
     private static Optional<IntegrationEvent> assessment(AssessmentEvent event) {

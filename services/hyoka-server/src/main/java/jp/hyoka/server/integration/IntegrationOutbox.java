@@ -5,20 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
-import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
 import jp.hyoka.server.axon.EventAppendListener;
 import jp.hyoka.server.axon.EventJson;
 import org.axonframework.eventhandling.EventMessage;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The transactional outbox's writer: inside every append to the event store, on its connection and in its
@@ -30,7 +26,7 @@ import java.util.UUID;
 @Singleton
 public class IntegrationOutbox implements EventAppendListener {
 
-    private final ObjectMapper json = EventJson.objectMapper();
+    private final ObjectMapper json = EventJson.objectMapper();     // to find the redacted text inside JSON
 
     @Override
     public void appended(Connection connection, List<String> eventIdentifiers) {
@@ -39,49 +35,17 @@ public class IntegrationOutbox implements EventAppendListener {
 
     @Override
     public void appendedMessages(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source, subject,
-                    dataschema, tenant_code, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""")) {
-            int rows = 0;
-            for (EventMessage<?> message : events) {
-                if (message.getPayload() instanceof PersonalDataRedacted redacted) {
-                    redact(connection, redacted);
-                }
-                Optional<IntegrationEvent> told = IntegrationEvents.of(message.getPayload());
-                if (told.isPresent()) {
-                    bind(insert, message.getIdentifier(), told.get());
-                    insert.addBatch();
-                    rows++;
-                }
+        List<OutboxRows.Pending> rows = new ArrayList<>();
+        for (EventMessage<?> message : events) {
+            if (message.getPayload() instanceof PersonalDataRedacted redacted) {
+                OutboxRows.insert(connection, rows);            // earlier rows of this append are redacted too
+                rows.clear();
+                redact(connection, redacted);
             }
-            if (rows > 0) {
-                insert.executeBatch();
-            }
+            IntegrationEvents.of(message.getPayload())
+                    .ifPresent(told -> rows.add(new OutboxRows.Pending(message.getIdentifier(), told)));
         }
-    }
-
-    private void bind(PreparedStatement insert, String domainEventId, IntegrationEvent event) throws SQLException {
-        insert.setObject(1, eventId(domainEventId, event));
-        insert.setString(2, domainEventId);
-        insert.setString(3, Topics.of(event));
-        insert.setString(4, Topics.key(event));
-        insert.setString(5, event.type());
-        insert.setString(6, Topics.source(event));
-        insert.setString(7, event.subject());
-        insert.setString(8, Topics.dataschema(event));
-        insert.setString(9, event.tenant());
-        insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
-        try {
-            insert.setString(11, json.writeValueAsString(event.payload()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("integration payload of " + event.type() + " is not JSON", e);
-        }
-    }
-
-    /** The CloudEvents id: the same for the same domain event and contract, whenever it is derived (replays too). */
-    static UUID eventId(String domainEventId, IntegrationEvent event) {
-        return UUID.nameUUIDFromBytes((domainEventId + "|" + event.type()).getBytes(StandardCharsets.UTF_8));
+        OutboxRows.insert(connection, rows);
     }
 
     private void redact(Connection connection, PersonalDataRedacted redacted) throws SQLException {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &lt;中間サーバー・プラットフォームにおける措置&gt; v1 locked into 保管場所, 川崎市 adapted with a sentence of its own; both
  * publish; the operator publishes v2; each municipality gets a proposal, sees its three-way view and nothing of the
  * other's; 旭川市 adopts in its next version and publishes: the 変更箇所 row is 事前 with the version's explanation;
- * 川崎市 declines, saying why. The usage view shows both to the operator, and to 川崎市 only its own.
+ * 川崎市 declines, saying why. The usage view shows both to the operator, and to 川崎市 only its own; the integration
+ * events (version published, proposals raised, adopted, declined) are in the outbox on the right topics.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,6 +80,9 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
               componentUses { useId version mode text }
               componentProposals(status: [PENDING, DEFERRED, ADOPTED, DECLINED, SUPERSEDED]) { status toVersion reason }
               history(first: 100) { edges { node { event } } } } }""";
+
+    @jakarta.inject.Inject
+    javax.sql.DataSource dataSource;
 
     private GraphQlClient operator;
     private GraphQlClient asahikawaApprover;
@@ -145,7 +149,8 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
     }
 
     @Test
-    void givenTwoMunicipalitiesOnV1_whenV2IsPublished_thenOneAdoptsIntoItsNextPublicationAndTheOtherDeclines() {
+    void givenTwoMunicipalitiesOnV1_whenV2IsPublished_thenOneAdoptsIntoItsNextPublicationAndTheOtherDeclines()
+            throws java.sql.SQLException {
         curate(operator, COMPONENT, 1, V1, "AFTER");
         Document asahikawa = publishedWithComponent(callers.asahikawaEditor, asahikawaApprover, "LOCKED", null);
         String kawasakiText = "<p>①中間サーバー・プラットフォームはデータセンターに設置しており、データセンターへの入館及び"
@@ -235,6 +240,27 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         assertThat(own.path("proposals").path("adopted").asInt()).as("旭川市's adoption is not 川崎市's to see").isZero();
         assertThat(own.path("proposals").path("declined").asInt()).isEqualTo(1);
         assertThat(own.findValuesAsText("code")).containsExactly("141305");
+
+        assertThat(told()).as("integration events, in outbox order").containsSubsequence(
+                "hyoka.platform jp.hyoka.component.version-published.v1",
+                "hyoka.municipality.012041 jp.hyoka.component.proposal-raised.v1",
+                "hyoka.municipality.012041 jp.hyoka.component.proposal-adopted.v1",
+                "hyoka.municipality.141305 jp.hyoka.component.proposal-declined.v1")
+                .contains("hyoka.municipality.141305 jp.hyoka.component.proposal-raised.v1");
+    }
+
+    /** Topic and type of each outbox row about components, in order. */
+    private List<String> told() throws java.sql.SQLException {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT topic || ' ' || type FROM integration_outbox WHERE type LIKE 'jp.hyoka.component.%' "
+                             + "ORDER BY position")) {
+            List<String> told = new java.util.ArrayList<>();
+            while (rows.next()) {
+                told.add(rows.getString(1));
+            }
+            return told;
+        }
     }
 
     private static final String USAGE = """

@@ -101,11 +101,24 @@ class IntegrationContractsTest {
         try (Stream<Path> listed = Files.list(Path.of("../../schema/events"))) {
             files = listed.map(path -> path.getFileName().toString().replace(".schema.json", "")).sorted().toList();
         }
-        List<String> produced = domainEvents().map(event -> IntegrationEvents.of(event).orElseThrow())
+        List<String> produced = Stream.concat(domainEvents().map(event -> IntegrationEvents.of(event).orElseThrow()),
+                        Stream.of(proposalRaised()))
                 .map(told -> told.name() + ".v" + told.contractVersion()).sorted().toList();
 
         assertThat(files).containsExactlyElementsOf(IntegrationEvents.CONTRACTS.stream().sorted().toList());
         assertThat(produced).as("every contract is exercised here").containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void givenAProposalRaisedByTheFanOut_whenTold_thenItsPayloadValidatesAgainstItsContract() throws IOException {
+        IntegrationEvent told = proposalRaised();
+
+        assertThat(validate("component.proposal-raised.v1", JSON.valueToTree(told.payload()))).isEmpty();
+        assertThat(told.tenant()).isEqualTo("012041");
+    }
+
+    private static IntegrationEvent proposalRaised() {
+        return IntegrationEvents.proposalRaised("012041", ID.toString(), "import-2", PLATFORM.value(), 1, 2, AT);
     }
 
     @Test

@@ -1,0 +1,67 @@
+package jp.hyoka.server.integration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.hyoka.domain.integration.IntegrationEvent;
+import jp.hyoka.server.axon.EventJson;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+/** Writes integration events as outbox rows on the caller's connection (its transaction); a row written before stays. */
+final class OutboxRows {
+
+    /** An event to write, and what its CloudEvents id is derived from (the same origin always gives the same id). */
+    record Pending(String origin, IntegrationEvent event) {
+    }
+
+    private static final ObjectMapper JSON = EventJson.objectMapper();
+
+    private OutboxRows() {
+    }
+
+    static void insert(Connection connection, List<Pending> pending) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source, subject,
+                    dataschema, tenant_code, occurred_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""")) {
+            for (Pending row : pending) {
+                IntegrationEvent event = row.event();
+                insert.setObject(1, eventId(row.origin(), event));
+                insert.setString(2, row.origin());
+                insert.setString(3, Topics.of(event));
+                insert.setString(4, Topics.key(event));
+                insert.setString(5, event.type());
+                insert.setString(6, Topics.source(event));
+                insert.setString(7, event.subject());
+                insert.setString(8, Topics.dataschema(event));
+                insert.setString(9, event.tenant());
+                insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
+                insert.setString(11, json(event));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** The CloudEvents id: the same for the same origin and contract, whenever it is derived (replays too). */
+    static UUID eventId(String origin, IntegrationEvent event) {
+        return UUID.nameUUIDFromBytes((origin + "|" + event.type()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String json(IntegrationEvent event) {
+        try {
+            return JSON.writeValueAsString(event.payload());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("integration payload of " + event.type() + " is not JSON", e);
+        }
+    }
+}
