@@ -117,6 +117,10 @@ class RoleAccessIT extends SignedInServerTest {
                 + "expectedRevision: 1}) { __typename } }", EDITORS);
         row("componentImpact", "{ componentImpact(componentId: \"role-access.none\", version: 1) { __typename } }",
                 OPERATORS);
+        row("integrationReplay", "{ integrationReplay { state } }", OPERATORS);
+        // A range past the newest event: served, nothing to queue.
+        row("replayIntegrationEvents", "mutation { replayIntegrationEvents(fromPosition: 2000000000, "
+                + "toPosition: 2000000001) { state } }", OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
