@@ -20,7 +20,6 @@ import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.Slot;
 import jp.hyoka.domain.components.text.MergeResult;
 import jp.hyoka.domain.components.text.TextDifference;
-import jp.hyoka.domain.components.text.ThreeWayMerge;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormDefinition;
@@ -40,7 +39,6 @@ import jp.hyoka.domain.shared.Actor;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,24 +141,11 @@ final class ComponentUseDecisions {
         ComponentUse use = followedUse(state, command.useId(), command.followed());
         PublishedComponent target = command.target();
         requireNewer(use, target);
-        Map<String, String> slots = new HashMap<>();
-        List<String> declared = target.version().content().slots().stream().map(Slot::name).toList();
-        use.slotValues().forEach((name, value) -> {
-            if (declared.contains(name)) {
-                slots.put(name, value);
-            }
-        });
-        if (command.slotValues() != null) {
-            slots.putAll(command.slotValues());
-        }
-        String theirs;
-        if (use.mode() == ComponentUseMode.LOCKED) {
-            theirs = ComponentText.render(target.version(), slots, use.rendering());
-        } else {
-            theirs = ComponentText.renderKeepingSlots(target.version(), slots, use.rendering());
-        }
-        String merged = use.mode() == ComponentUseMode.LOCKED ? theirs
-                : merged(use, ThreeWayMerge.merge(use.baseText(command.followed().version()), theirs, use.text()), command);
+        AdoptionMerge merge = AdoptionMerge.of(use, command.followed().version(), target.version(),
+                command.slotValues());
+        Map<String, String> slots = merge.slotValues();
+        String theirs = merge.newText();
+        String merged = use.mode() == ComponentUseMode.LOCKED ? theirs : merged(use, merge.result(), command);
         String section = section(item, rules, merged);
         requireSlotsFilled(target, section);
         TextDifference localChange = use.mode() == ComponentUseMode.ADAPTED ? TextDifference.between(theirs, section) : null;

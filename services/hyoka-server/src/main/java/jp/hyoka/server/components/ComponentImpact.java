@@ -1,16 +1,15 @@
 package jp.hyoka.server.components;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AdoptionMerge;
+import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.ComponentId;
-import jp.hyoka.domain.components.ComponentText;
 import jp.hyoka.domain.components.ComponentVersion;
 import jp.hyoka.domain.components.ComponentVersionStatus;
 import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.components.SharedComponent;
-import jp.hyoka.domain.components.Slot;
-import jp.hyoka.domain.components.text.ThreeWayMerge;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.ComponentNotFound;
 import jp.hyoka.domain.rejection.ComponentVersionNotFound;
@@ -22,7 +21,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,15 +158,10 @@ public class ComponentImpact {
         private int conflicts;
     }
 
-    /**
-     * The base (the version a use is on) and the candidate, rendered as adoption renders them: with the use's slot
-     * values for the slots each version declares (a slot without a value keeps its marker) and its printing style.
-     * Uses sharing values and style share the renderings.
-     */
+    /** Whether adapted uses merge cleanly with the candidate, as adoption would merge them (AdoptionMerge). */
     private static final class Renderings {
         private final SharedComponent component;
         private final ComponentVersion candidate;
-        private final Map<String, String> rendered = new HashMap<>();
 
         Renderings(SharedComponent component, ComponentVersion candidate) {
             this.component = component;
@@ -185,21 +178,11 @@ public class ComponentImpact {
                 if (base.isEmpty() || text == null) {
                     return false;
                 }
-                String key = slotValuesJson + '|' + style.numbering() + '|' + style.brackets();
-                String baseText = render(base.get(), key, slotValuesJson, style);
-                String theirs = render(candidate, key, slotValuesJson, style);
-                return ThreeWayMerge.merge(baseText, theirs, text).isClean();
+                return AdoptionMerge.of(ComponentUseMode.ADAPTED, ComponentRows.slotValues(slotValuesJson), style,
+                        text, base.get(), candidate, null).result().isClean();
             } catch (CommandRejected e) {
                 return false;
             }
-        }
-
-        private String render(ComponentVersion version, String key, String slotValuesJson, RenderingOptions style) {
-            return rendered.computeIfAbsent(version.number() + "|" + key, ignored -> {
-                Map<String, String> values = new HashMap<>(ComponentRows.slotValues(slotValuesJson));
-                values.keySet().retainAll(version.content().slots().stream().map(Slot::name).toList());
-                return ComponentText.renderKeepingSlots(version, values, style);
-            });
         }
     }
 }
