@@ -110,11 +110,15 @@ public record ComponentUses(Map<String, ComponentUse> uses, Map<String, Set<Inte
         return new ComponentUses(kept, declined, adoptionDefaults);
     }
 
-    /** Applies a redaction to the sections too, so the answer keeps containing them. */
+    /** Applies a redaction to the sections and slot values too, so the answer keeps containing them. */
     ComponentUses redacted(Redaction redaction) {
         Map<String, ComponentUse> next = new LinkedHashMap<>();
-        uses.forEach((id, use) -> next.put(id, use.with(use.mode(), use.slotValues(), use.rendering(),
-                use.localChange(), redaction.apply(use.text()))));
+        uses.forEach((id, use) -> {
+            Map<String, String> slots = new HashMap<>();
+            use.slotValues().forEach((name, value) -> slots.put(name, redaction.apply(value)));
+            // a locked use re-rendered later must not bring the withheld value back through its slots
+            next.put(id, use.with(use.mode(), slots, use.rendering(), use.localChange(), redaction.apply(use.text())));
+        });
         return new ComponentUses(next, declined, adoptionDefaults);
     }
 }

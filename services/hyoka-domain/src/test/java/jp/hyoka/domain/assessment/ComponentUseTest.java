@@ -191,4 +191,23 @@ class ComponentUseTest {
         assertThat(ComponentText.render(v1().version(), Map.of(), null)).isEqualTo(V1_RENDERED);
         assertThat(ComponentText.render(v2().version(), Map.of(), null)).isEqualTo(V2_RENDERED);
     }
+
+    @Test
+    void givenALockedUseWithAPersonsNameInASlot_whenRedactedAndLockedAgain_thenTheNameDoesNotComeBack() {
+        PublishedComponent withSlot = published(1, "<p>{{#}}担当者{{contact}}が管理する。</p>", SubmissionTiming.AFTER,
+                "反映", List.of(new Slot("contact", "担当者")));
+        AssessmentEvent[] history = {started()};
+        spec.given(history).when(insert(1, USE, withSlot, ComponentUseMode.LOCKED, Map.of("contact", "山田花子"), null));
+        history = then(history, spec.thenProduced());
+        history = DeciderSpec.concat(history, new jp.hyoka.domain.assessment.event.PersonalDataRedacted(ID, ASAHIKAWA,
+                "山田花子", "本人からの削除請求", EDITOR, T1));
+
+        spec.given(history).when(new ChangeComponentMode(ID, ASAHIKAWA, 4, USE, withSlot, ComponentUseMode.LOCKED,
+                null, new jp.hyoka.domain.components.RenderingOptions(jp.hyoka.domain.components.Numbering.PARENTHESISED,
+                jp.hyoka.domain.components.Brackets.ASCII), null, EDITOR, T1));
+
+        ComponentUseModeChanged relocked = (ComponentUseModeChanged) spec.thenProduced().get(0);
+        assertThat(relocked.text()).isEqualTo("<p>(1)担当者［個人情報削除］が管理する。</p>");
+        assertThat(relocked.slotValues()).containsEntry("contact", "［個人情報削除］");
+    }
 }

@@ -176,15 +176,27 @@ public class ComponentUseProjection implements ReadModelProjection {
         }
     }
 
-    /** The sections are redacted with the answers that hold them. */
+    /** The sections, slot values and decline reasons are redacted with the answers. */
     @EventHandler
     void on(PersonalDataRedacted event) throws SQLException {
-        try (Connection connection = connections.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "UPDATE rm_component_use SET text = replace(text, ?, ?) WHERE assessment_id = ?")) {
-            update.setString(1, event.text());
-            update.setString(2, Redaction.REPLACEMENT);
-            update.setObject(3, event.assessmentId().value());
+        try (Connection connection = connections.getConnection()) {
+            redact(connection, event, "UPDATE rm_component_use SET text = replace(text, ?, ?), "
+                    + "slot_values = replace(slot_values::text, ?, ?)::jsonb WHERE assessment_id = ?", 2);
+            redact(connection, event,
+                    "UPDATE rm_component_proposal SET reason = replace(reason, ?, ?) WHERE assessment_id = ?", 1);
+        }
+    }
+
+    /** Runs {@code sql}: {@code replacements} pairs of (withheld text, replacement), then the assessment id. */
+    private static void redact(Connection connection, PersonalDataRedacted event, String sql, int replacements)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (int i = 0; i < replacements; i++) {
+                update.setString(index++, event.text());
+                update.setString(index++, Redaction.REPLACEMENT);
+            }
+            update.setObject(index, event.assessmentId().value());
             update.executeUpdate();
         }
     }
