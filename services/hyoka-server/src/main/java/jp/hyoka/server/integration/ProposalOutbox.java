@@ -22,7 +22,8 @@ import java.util.UUID;
  * Tells outside the proposals the shared-component fan-out raised: proposals are derived by the read-model processor
  * (the components feature's ComponentUseProjection, order 30), not events of a document, so their integration events
  * are written here, right after, in the same processor transaction — committed with the proposals or not at all.
- * Each is named by its document, use and version, so a replay or a read-model rebuild raising them again adds no row.
+ * Each is named by its document, use and version, so raising them again adds no row; a read-model rebuild (which
+ * derives the proposals again in shadow tables) tells nothing.
  * Reads rm_component_proposal, the components feature's read model: the one place integration depends on it.
  */
 @Singleton
@@ -30,9 +31,17 @@ import java.util.UUID;
 public class ProposalOutbox implements ReadModelProjection {
 
     private final AxonConnections connections;
+    /** False in a read-model rebuild: the outbox is no read model, and a rebuild must not tell anything again. */
+    private final boolean live;
 
+    @jakarta.inject.Inject
     public ProposalOutbox(AxonConnections connections) {
+        this(connections, true);
+    }
+
+    private ProposalOutbox(AxonConnections connections, boolean live) {
         this.connections = connections;
+        this.live = live;
     }
 
     @Override
@@ -42,7 +51,7 @@ public class ProposalOutbox implements ReadModelProjection {
 
     @Override
     public ReadModelProjection writingThrough(AxonConnections other) {
-        return new ProposalOutbox(other);
+        return new ProposalOutbox(other, false);
     }
 
     @EventHandler
@@ -62,6 +71,9 @@ public class ProposalOutbox implements ReadModelProjection {
     }
 
     private void tell(String condition, Object first, Object second) throws SQLException {
+        if (!live) {
+            return;
+        }
         try (Connection connection = connections.getConnection()) {
             List<OutboxRows.Pending> rows = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement("""
