@@ -18,20 +18,20 @@ public class KafkaSettings {
     private final Duration pollInterval;
     private final Duration lockRetry;
     private final Duration maxBackoff;
-    private final Duration deliveryTimeout;
+    private final Duration maxBlock;
 
     public KafkaSettings(@Value("${hyoka.kafka.bootstrap-servers:}") String bootstrapServers,
                          @Value("${hyoka.kafka.relay.batch-size:500}") int batchSize,
                          @Value("${hyoka.kafka.relay.poll-interval:200ms}") Duration pollInterval,
                          @Value("${hyoka.kafka.relay.lock-retry:2s}") Duration lockRetry,
                          @Value("${hyoka.kafka.relay.max-backoff:10s}") Duration maxBackoff,
-                         @Value("${hyoka.kafka.delivery-timeout:30s}") Duration deliveryTimeout) {
+                         @Value("${hyoka.kafka.max-block:10s}") Duration maxBlock) {
         this.bootstrapServers = bootstrapServers == null ? "" : bootstrapServers.trim();
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
         this.lockRetry = lockRetry;
         this.maxBackoff = maxBackoff;
-        this.deliveryTimeout = deliveryTimeout;
+        this.maxBlock = maxBlock;
     }
 
     public Optional<String> bootstrapServers() {
@@ -54,7 +54,7 @@ public class KafkaSettings {
         return maxBackoff;
     }
 
-    Duration deliveryTimeout() {
-        return deliveryTimeout;
+    Duration maxBlock() {
+        return maxBlock;
     }
 }

@@ -25,9 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own, which it also reads and marks the outbox on: a node that loses the lock fails its next statement) it reads the oldest unpublished rows in position order, sends them
  * with the idempotent producer ({@link RelayProducer}), waits until the broker has acknowledged every one, and only
  * then marks them published, a batch in one statement. Without the lock it stays idle and asks again
- * ({@code hyoka.kafka.relay.lock-retry}). A broker out of reach fails the batch: the acknowledged beginning is
- * marked, the rest is sent again after a back-off (doubling up to {@code hyoka.kafka.relay.max-backoff}) with a new
- * producer, in order; commands never wait for any of this. Without {@code hyoka.kafka.bootstrap-servers} nothing
+ * ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
+ * retries, in order); a broker away at the first send fails the attempt: the acknowledged beginning is marked, the
+ * rest is sent again after a back-off (doubling up to {@code hyoka.kafka.relay.max-backoff}) with a new producer.
+ * Commands never wait for any of this: the outbox grows. Without {@code hyoka.kafka.bootstrap-servers} nothing
  * runs and the outbox keeps its rows.
  */
 @Singleton
@@ -42,6 +43,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final AtomicLong publishedHere = new AtomicLong();
     private volatile boolean running;
     private volatile boolean active;
+    private volatile int failures;
     private Thread thread;
 
     public OutboxRelay(HikariDataSource dataSource, KafkaSettings settings) {
@@ -94,6 +96,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         return active;
     }
 
+    /** Failed attempts in a row (broker or database out of reach); 0 once a batch goes through. */
+    public int failures() {
+        return failures;
+    }
+
     /** Rows this node's relay has marked published since it started. */
     public long publishedHere() {
         return publishedHere.get();
@@ -103,7 +110,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         String bootstrap = settings.bootstrapServers().orElseThrow();
         AdvisoryLock lock = null;
         RelayProducer producer = null;
-        int failures = 0;
+        failures = 0;
         try {
             while (running) {
                 try {
@@ -122,7 +129,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         continue;
                     }
                     if (producer == null) {
-                        producer = new RelayProducer(bootstrap, settings.deliveryTimeout());
+                        producer = new RelayProducer(bootstrap, settings.maxBlock());
                     }
                     List<OutboxRow> acknowledged = send(producer.producer(), rows);
                     if (!acknowledged.isEmpty()) {
@@ -175,7 +182,12 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
             for (OutboxRow row : rows) {
-                sent.add(producer.send(CloudEventRecords.of(row)));
+                Future<RecordMetadata> future = producer.send(CloudEventRecords.of(row));
+                sent.add(future);
+                if (future.isDone()) {
+                    // failed at once (no metadata within max-block: the broker is away): queue nothing after it
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             LOG.debug("Outbox relay: send refused", e);

@@ -3,18 +3,14 @@ package jp.hyoka.server.integration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import jp.hyoka.server.support.GraphQlClient;
-import jp.hyoka.server.support.SignedInServerTest;
 import jp.hyoka.server.support.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,22 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OutboxRelayIT extends SignedInServerTest {
+class OutboxRelayIT extends RelayServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    OutboxRelay relay;
-
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("hyoka.kafka.bootstrap-servers", TestKafka.bootstrapServers());
-        properties.put("hyoka.kafka.relay.poll-interval", "50ms");
-        properties.put("hyoka.kafka.relay.batch-size", "7");
-        return properties;
+    String bootstrapServers() {
+        return TestKafka.bootstrapServers();
     }
 
     @Test
