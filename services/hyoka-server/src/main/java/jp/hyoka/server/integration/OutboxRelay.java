@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +39,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     /** One publishing relay in the installation: the advisory lock's name. */
     static final String LOCK = "hyoka.integration.outbox-relay";
+    private static final Duration ACKNOWLEDGEMENT_PATIENCE = Duration.ofSeconds(30);
 
     private final HikariDataSource dataSource;
     private final KafkaSettings settings;
@@ -192,11 +195,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         } catch (RuntimeException e) {
             LOG.debug("Outbox relay: send refused", e);
         }
-        producer.flush();
         List<OutboxRow> acknowledged = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
             try {
-                sent.get(i).get();
+                awaitAcknowledgement(sent.get(i), rows.get(i));
                 acknowledged.add(rows.get(i));
             } catch (ExecutionException e) {
                 LOG.debug("Outbox relay: not acknowledged: position {}", rows.get(i).position(), e.getCause());
@@ -204,6 +206,24 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             }
         }
         return acknowledged;
+    }
+
+    /** Waits as long as it takes (the producer retries), saying so every half minute: the broker is away. */
+    private static void awaitAcknowledgement(Future<RecordMetadata> sent, OutboxRow row)
+            throws InterruptedException, ExecutionException {
+        for (int waited = 1; ; waited++) {
+            try {
+                sent.get(ACKNOWLEDGEMENT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                if (waited > 1) {
+                    LOG.info("Outbox relay: the broker acknowledges again (position {})", row.position());
+                }
+                return;
+            } catch (TimeoutException e) {
+                LOG.warn("Outbox relay: no acknowledgement from the broker for {} s (position {}); the producer keeps "
+                        + "retrying, the outbox keeps the rows", waited * ACKNOWLEDGEMENT_PATIENCE.toSeconds(),
+                        row.position());
+            }
+        }
     }
 
     private Duration backoff(int failures) {
