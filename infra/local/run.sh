@@ -7,26 +7,47 @@
 #   HYOKA_DATA_DIR=...         embedded PostgreSQL data directory (default .hyoka-data/postgres)
 #   HYOKA_JDBC_URL=jdbc:...    use this external PostgreSQL instead (HYOKA_JDBC_USER, HYOKA_JDBC_PASSWORD)
 #
+#   HYOKA_KAFKA_BOOTSTRAP_SERVERS=host:port   publish integration events to this Kafka (default: none, they wait)
+#
 #   --keycloak                 sign in through the real Keycloak of infra/keycloak instead of the development issuer:
 #                              started unless running (it keeps running for the next start; infra/keycloak/stop.sh),
 #                              tokens from infra/keycloak/token.sh kawasaki-editor
+#   --kafka                    publish integration events to the real Kafka broker of infra/kafka: started unless
+#                              running (it keeps running for the next start; infra/kafka/stop.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 environments=dev
-if [[ "${1:-}" == "--keycloak" ]]; then
-  shift
-  environments=dev,keycloak
+while [[ "${1:-}" == --keycloak || "${1:-}" == --kafka ]]; do
   mkdir -p .hyoka-data
-  # Keycloak starts (15 s; the very first time 60-90 s) while Maven builds.
-  infra/keycloak/start.sh > .hyoka-data/keycloak-issuer &
-  keycloak=$!
-fi
+  case "$1" in
+    --keycloak)
+      environments=dev,keycloak
+      # Keycloak starts (15 s; the very first time 60-90 s) while Maven builds.
+      infra/keycloak/start.sh > .hyoka-data/keycloak-issuer &
+      keycloak=$! ;;
+    --kafka)
+      # The broker starts (5 s; the very first time the jars are fetched too) while Maven builds.
+      infra/kafka/start.sh > .hyoka-data/kafka-bootstrap &
+      kafka=$! ;;
+  esac
+  shift
+done
 mvn -B -q -DskipTests install
 if [[ -n "${keycloak:-}" ]]; then
   wait "$keycloak"
   HYOKA_OIDC_ISSUER="$(cat .hyoka-data/keycloak-issuer)"
   export HYOKA_OIDC_ISSUER
   echo "Sign in: HYOKA_TOKEN=\$(infra/keycloak/token.sh kawasaki-editor)   (users and passwords: README, Keycloak)"
+fi
+if [[ -n "${kafka:-}" ]]; then
+  wait "$kafka"
+  HYOKA_KAFKA_BOOTSTRAP_SERVERS="$(cat .hyoka-data/kafka-bootstrap)"
+  export HYOKA_KAFKA_BOOTSTRAP_SERVERS
+fi
+if [[ -n "${HYOKA_KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
+  echo "Integration events: published to Kafka at $HYOKA_KAFKA_BOOTSTRAP_SERVERS (README, Integration events)"
+else
+  echo "Integration events: no Kafka configured; they wait in integration_outbox (--kafka starts a broker)"
 fi
 server=services/hyoka-server
 exec java -Xmx512m -Dmicronaut.environments="$environments" \

@@ -3,7 +3,7 @@
 # (hyoka.municipality.<code>), skips duplicates by CloudEvents id (remembered in ~/.hyoka-consumer/<code>.seen) and
 # prints each event. Contracts: schema/events/README.md.
 #
-#   infra/scripts/consume.sh 141305                      the broker of infra/kafka/start.sh (127.0.0.1:9092)
+#   infra/scripts/consume.sh 141305                      the broker of infra/kafka/start.sh (127.0.0.1:19092)
 #   infra/scripts/consume.sh 141305 broker.example:9092  another broker
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -25,11 +25,11 @@ public final class MunicipalityEvents {
 
     public static void main(String[] args) {
         if (args.length < 1 || !args[0].matches("\\d{6}")) {
-            System.err.println("usage: MunicipalityEvents <地方公共団体コード> [bootstrap servers, default 127.0.0.1:9092]");
+            System.err.println("usage: MunicipalityEvents <地方公共団体コード> [bootstrap servers, default 127.0.0.1:19092]");
             System.exit(2);
         }
         String code = args[0];
-        String bootstrap = args.length > 1 ? args[1] : "127.0.0.1:9092";
+        String bootstrap = args.length > 1 ? args[1] : "127.0.0.1:19092";
         SeenEvents seen = new SeenEvents(Path.of(System.getProperty("user.home"), ".hyoka-consumer", code + ".seen"));
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);

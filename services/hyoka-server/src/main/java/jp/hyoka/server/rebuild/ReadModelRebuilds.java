@@ -1,6 +1,7 @@
 package jp.hyoka.server.rebuild;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jp.hyoka.server.database.AdvisoryLock;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -35,12 +36,12 @@ import java.util.concurrent.locks.LockSupport;
  * ({@link TokenHandover}), which then carries on with whatever was stored meanwhile. Until that commit the live
  * tables are untouched, so a failed rebuild costs nothing but its copy.
  *
- * <p>One rebuild at a time in the installation ({@link RebuildLock}): a node asked while another node's rebuild is
- * active refuses. A monitor thread follows the rebuild: state, progress, errors, the switch.
+ * <p>One rebuild at a time in the installation (an {@link AdvisoryLock}): a node asked while another node's
+ * rebuild is active refuses. A monitor thread follows the rebuild: state, progress, errors, the switch.
  *
  * <p>Over 250 lines because the run's state machine (start, follow, switch, fail, close) and the switch's one
  * transaction read best in one place: each step checks the state the previous one left. The pieces that stand alone
- * are apart (ShadowSchema, ShadowProcessor, TokenHandover, RebuildLock).
+ * are apart (ShadowSchema, ShadowProcessor, TokenHandover, the lock).
  */
 @Singleton
 public class ReadModelRebuilds implements AutoCloseable {
@@ -48,6 +49,8 @@ public class ReadModelRebuilds implements AutoCloseable {
     public static final String PROCESSOR_PREFIX = "read-models-rebuild-";
     private static final Logger LOG = LoggerFactory.getLogger(ReadModelRebuilds.class);
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+    /** One rebuild at a time in the installation (the advisory lock's name; hashtext of it is the key). */
+    static final String LOCK = "hyoka.read_model.rebuild";
 
     private final HikariDataSource dataSource;
     private final Configuration axon;
@@ -83,9 +86,9 @@ public class ReadModelRebuilds implements AutoCloseable {
         if (active != null && active.state.active()) {
             return Optional.of(status(active));
         }
-        Optional<RebuildLock> lock;
+        Optional<AdvisoryLock> lock;
         try {
-            lock = RebuildLock.tryTake(dataSource);
+            lock = AdvisoryLock.tryTake(dataSource, LOCK);
         } catch (SQLException e) {
             throw new IllegalStateException("could not ask whether a rebuild is active on another node", e);
         }
@@ -295,7 +298,7 @@ public class ReadModelRebuilds implements AutoCloseable {
     private static final class Run {
         private final String name;
         private final Instant startedAt;
-        private final RebuildLock lock;
+        private final AdvisoryLock lock;
         private volatile SwitchOver switchOver;
         private volatile RebuildState state = RebuildState.RUNNING;
         private volatile ShadowProcessor processor;
@@ -307,7 +310,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         private volatile String error;
         private volatile Instant loggedAt;
 
-        Run(String name, SwitchOver switchOver, Instant startedAt, RebuildLock lock) {
+        Run(String name, SwitchOver switchOver, Instant startedAt, AdvisoryLock lock) {
             this.name = name;
             this.lock = lock;
             this.switchOver = switchOver;

@@ -125,6 +125,7 @@ class RoleAccessIT extends SignedInServerTest {
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
         row("switchReadModels", "mutation { switchReadModels { state } }", OPERATORS);
+        row("integrationOutbox", "{ integrationOutbox { waiting relayActive } }", OPERATORS);
     }
 
     private static void row(String field, String operation, Set<String> roles) {

@@ -109,12 +109,13 @@ class RebuildAcrossNodesIT extends SignedInServerTest {
                 .path("state").asText()).isEqualTo("SWITCHED");
     }
 
-    /** Ends the session holding the rebuild's advisory lock, the only session-level advisory lock in Hyoka. */
+    /** Ends the session holding the rebuild's advisory lock (key hashtext of its name, split as classid:objid). */
     private long terminateTheRebuildLocksHolder() throws SQLException {
         return ReadModelSnapshot.count(dataSource, """
                 SELECT count(pg_terminate_backend(pid)) FROM pg_locks
-                WHERE locktype = 'advisory' AND granted
-                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())""");
+                WHERE locktype = 'advisory' AND granted AND objsubid = 1
+                  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND ((classid::bigint << 32) | objid::bigint) = hashtext('hyoka.read_model.rebuild')::bigint""");
     }
 
     private static JsonNode await(GraphQlClient operator, Predicate<JsonNode> condition) {

@@ -7,15 +7,12 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -148,9 +145,9 @@ public final class KeycloakServer {
     }
 
     private static KeycloakServer start() {
-        Path script = repositoryRoot().resolve("infra/keycloak/start.sh");
+        Path script = ProjectScripts.find("infra/keycloak/start.sh");
         Path instance = Path.of("target/keycloak").toAbsolutePath();
-        int[] ports = freePorts();
+        int[] ports = ProjectScripts.twoFreePorts();
         ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), "--fresh")
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(Map.of(
@@ -193,25 +190,6 @@ public final class KeycloakServer {
             System.err.println("could not stop the tests' Keycloak: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Path repositoryRoot() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("infra/keycloak/start.sh"))) {
-                return dir;
-            }
-        }
-        throw new IllegalStateException("infra/keycloak/start.sh not found above " + Path.of("").toAbsolutePath());
-    }
-
-    /** Two free ports, for HTTP and management; held open together so they differ. */
-    private static int[] freePorts() {
-        try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-             ServerSocket management = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return new int[] {http.getLocalPort(), management.getLocalPort()};
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class ServerNodes implements AutoCloseable {
     }
 
     /** The settings of one more node on the database at {@code jdbcUrl}. */
-    static Map<String, Object> properties(String jdbcUrl, String user, String password) {
+    public static Map<String, Object> properties(String jdbcUrl, String user, String password) {
         return new HashMap<>(Map.of(
                 "hyoka.database.url", jdbcUrl,
                 "hyoka.database.username", user,

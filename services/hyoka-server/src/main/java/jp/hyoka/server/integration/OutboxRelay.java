@@ -1,0 +1,247 @@
+package jp.hyoka.server.integration;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.StartupEvent;
+import jp.hyoka.server.database.AdvisoryLock;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes the outbox to Kafka, on a thread of its own (never Netty's event loop, never a GraphQL worker). While it
+ * holds the installation's relay lock (an {@link AdvisoryLock} on a connection of
+ * its own, which it also reads and marks the outbox on: a node that loses the lock fails its next statement) it reads the oldest unpublished rows in position order, sends them
+ * with the idempotent producer ({@link RelayProducer}), waits until the broker has acknowledged every one, and only
+ * then marks them published, a batch in one statement. Without the lock it stays idle and asks again
+ * ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
+ * retries, in order); a broker away at the first send fails the attempt: the acknowledged beginning is marked, the
+ * rest is sent again after a back-off (doubling up to {@code hyoka.kafka.relay.max-backoff}) with a new producer.
+ * Commands never wait for any of this: the outbox grows. Without {@code hyoka.kafka.bootstrap-servers} nothing
+ * runs and the outbox keeps its rows.
+ */
+@Singleton
+public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    /** One publishing relay in the installation: the advisory lock's name. */
+    static final String LOCK = "hyoka.integration.outbox-relay";
+    private static final Duration ACKNOWLEDGEMENT_PATIENCE = Duration.ofSeconds(30);
+
+    private final HikariDataSource dataSource;
+    private final KafkaSettings settings;
+    private final AtomicLong publishedHere = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean active;
+    private volatile int failures;
+    private Thread thread;
+
+    public OutboxRelay(HikariDataSource dataSource, KafkaSettings settings) {
+        this.dataSource = dataSource;
+        this.settings = settings;
+    }
+
+    @Override
+    public synchronized void onApplicationEvent(StartupEvent event) {
+        if (settings.bootstrapServers().isEmpty()) {
+            LOG.info("No Kafka broker configured (hyoka.kafka.bootstrap-servers, HYOKA_KAFKA_BOOTSTRAP_SERVERS): the "
+                    + "outbox relay does not run; integration events wait in integration_outbox until one does");
+            return;
+        }
+        start();
+    }
+
+    /** Starts the relay thread (once; a stopped relay may be started again). */
+    public synchronized void start() {
+        if (running || settings.bootstrapServers().isEmpty()) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops publishing and gives the lock up (another node's relay takes over); waits for the thread. */
+    @PreDestroy
+    public void stop() {
+        Thread stopping;
+        synchronized (this) {
+            running = false;
+            stopping = thread;
+            thread = null;
+        }
+        if (stopping != null) {
+            stopping.interrupt();
+            try {
+                stopping.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether this node's relay holds the lock and publishes. */
+    public boolean active() {
+        return active;
+    }
+
+    /** Failed attempts in a row (broker or database out of reach); 0 once a batch goes through. */
+    public int failures() {
+        return failures;
+    }
+
+    /** Rows this node's relay has marked published since it started. */
+    public long publishedHere() {
+        return publishedHere.get();
+    }
+
+    private void run() {
+        String bootstrap = settings.bootstrapServers().orElseThrow();
+        AdvisoryLock lock = null;
+        RelayProducer producer = null;
+        failures = 0;
+        try {
+            while (running) {
+                try {
+                    if (lock == null) {
+                        lock = AdvisoryLock.tryTake(dataSource, LOCK).orElse(null);
+                        if (lock == null) {
+                            pause(settings.lockRetry());
+                            continue;
+                        }
+                        active = true;
+                        LOG.info("Outbox relay: this node publishes integration events to {}", bootstrap);
+                    }
+                    List<OutboxRow> rows = OutboxTable.waiting(lock.connection(), settings.batchSize());
+                    if (rows.isEmpty()) {
+                        pause(settings.pollInterval());
+                        continue;
+                    }
+                    if (producer == null) {
+                        producer = new RelayProducer(bootstrap, settings.maxBlock());
+                    }
+                    List<OutboxRow> acknowledged = send(producer.producer(), rows);
+                    if (!acknowledged.isEmpty()) {
+                        OutboxTable.markPublished(lock.connection(), acknowledged);
+                        publishedHere.addAndGet(acknowledged.size());
+                    }
+                    if (acknowledged.size() < rows.size()) {
+                        throw new BrokerUnavailable(rows.size() - acknowledged.size());
+                    }
+                    if (failures > 0) {
+                        LOG.info("Outbox relay: publishing again after {} failed attempts", failures);
+                    }
+                    failures = 0;
+                } catch (InterruptedException e) {
+                    return;
+                } catch (SQLException | RuntimeException e) {
+                    failures++;
+                    if (failures == 1 || failures % 20 == 0) {
+                        LOG.warn("Outbox relay: attempt {} failed ({}); retrying with back-off", failures, e.toString());
+                    }
+                    if (e instanceof SQLException && lock != null) {
+                        lock.close();
+                        lock = null;
+                        active = false;
+                    }
+                    if (producer != null) {
+                        producer.close();
+                        producer = null;
+                    }
+                    pause(backoff(failures));
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            active = false;
+            if (producer != null) {
+                producer.close();
+            }
+            if (lock != null) {
+                lock.close();
+            }
+            LOG.info("Outbox relay stopped");
+        }
+    }
+
+    /** Sends the rows in order, waits for the broker; @return the acknowledged rows: a beginning of {@code rows} */
+    private static List<OutboxRow> send(Producer<String, byte[]> producer, List<OutboxRow> rows)
+            throws InterruptedException {
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
+        try {
+            for (OutboxRow row : rows) {
+                Future<RecordMetadata> future = producer.send(CloudEventRecords.of(row));
+                sent.add(future);
+                if (future.isDone()) {
+                    // failed at once (no metadata within max-block: the broker is away): queue nothing after it
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Outbox relay: send refused", e);
+        }
+        List<OutboxRow> acknowledged = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            try {
+                awaitAcknowledgement(sent.get(i), rows.get(i));
+                acknowledged.add(rows.get(i));
+            } catch (ExecutionException e) {
+                LOG.debug("Outbox relay: not acknowledged: position {}", rows.get(i).position(), e.getCause());
+                break;
+            }
+        }
+        return acknowledged;
+    }
+
+    /** Waits as long as it takes (the producer retries), saying so every half minute: the broker is away. */
+    private static void awaitAcknowledgement(Future<RecordMetadata> sent, OutboxRow row)
+            throws InterruptedException, ExecutionException {
+        for (int waited = 1; ; waited++) {
+            try {
+                sent.get(ACKNOWLEDGEMENT_PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                if (waited > 1) {
+                    LOG.info("Outbox relay: the broker acknowledges again (position {})", row.position());
+                }
+                return;
+            } catch (TimeoutException e) {
+                LOG.warn("Outbox relay: no acknowledgement from the broker for {} s (position {}); the producer keeps "
+                        + "retrying, the outbox keeps the rows", waited * ACKNOWLEDGEMENT_PATIENCE.toSeconds(),
+                        row.position());
+            }
+        }
+    }
+
+    private Duration backoff(int failures) {
+        long millis = 250L << Math.min(failures - 1, 10);
+        return Duration.ofMillis(Math.min(millis, settings.maxBackoff().toMillis()));
+    }
+
+    private void pause(Duration duration) throws InterruptedException {
+        if (!running) {
+            throw new InterruptedException("stopping");
+        }
+        Thread.sleep(duration.toMillis());
+    }
+
+    /** Some rows of a batch were not acknowledged (the broker is out of reach, or refused them). */
+    private static final class BrokerUnavailable extends RuntimeException {
+        BrokerUnavailable(int rows) {
+            super(rows + " row(s) not acknowledged by the broker");
+        }
+    }
+}
