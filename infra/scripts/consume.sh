@@ -12,4 +12,4 @@ offline=()
 [[ "${MAVEN_OFFLINE:-0}" == 1 ]] && offline=(-o)
 mvn "${offline[@]}" -B -ntp -q -DskipTests package dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$module/target/classpath.txt" -pl "$module"
-exec java -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" jp.hyoka.example.MunicipalityEvents "$@"
+exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$module/target/classes:$(cat "$module/target/classpath.txt")" jp.hyoka.example.MunicipalityEvents "$@"
