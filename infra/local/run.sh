@@ -45,7 +45,7 @@ if [[ -n "${kafka:-}" ]]; then
   export HYOKA_KAFKA_BOOTSTRAP_SERVERS
 fi
 if [[ -n "${HYOKA_KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
-  echo "Integration events: published to Kafka at $HYOKA_KAFKA_BOOTSTRAP_SERVERS (README, Integration events)"
+  echo "Integration events: published to Kafka at $HYOKA_KAFKA_BOOTSTRAP_SERVERS, topics hyoka.municipality.<地方公共団体コード> and hyoka.platform; follow one: infra/scripts/consume.sh 141305 (README, Integration events)"
 else
   echo "Integration events: no Kafka configured; they wait in integration_outbox (--kafka starts a broker)"
 fi

@@ -140,7 +140,8 @@ class IntegrationContractsTest {
                 || payload.contains("旭川 編集者"));
     }
 
-    private static List<String> validate(String contract, JsonNode payload) throws IOException {
+    /** The problems of {@code payload} against contract {@code name.vN}; empty when it keeps it. */
+    static List<String> validate(String contract, JsonNode payload) throws IOException {
         try (InputStream schema = IntegrationContractsTest.class.getResourceAsStream(
                 "/hyoka/schema/events/" + contract + ".schema.json")) {
             assertThat(schema).as("contract file of " + contract).isNotNull();

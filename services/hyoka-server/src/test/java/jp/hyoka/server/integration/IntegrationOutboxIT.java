@@ -1,6 +1,7 @@
 package jp.hyoka.server.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Callers;
@@ -24,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The transactional outbox: each command's events that are told outside become rows in the same transaction — a
  * started assessment, a publication with its 変更箇所 — keyed and ordered per assessment in the municipality's own
- * topic; internal edits (answers) and refused commands add none; a redaction rewrites the assessment's rows so the
- * outbox never holds withheld data.
+ * topic, each payload keeping its contract; internal edits (answers) and refused commands add none; a redaction
+ * rewrites the assessment's rows so the outbox never holds withheld data.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +50,8 @@ class IntegrationOutboxIT extends SignedInServerTest {
             mutation($id: ID!, $rev: Int!) { redactPersonalData(input: {assessmentId: $id, expectedRevision: $rev,
               text: "山田花子", reason: "本人からの削除請求"}) { __typename ... on AssessmentEdited { revision } } }""";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     DataSource dataSource;
 
@@ -66,7 +69,7 @@ class IntegrationOutboxIT extends SignedInServerTest {
 
     @Test
     void givenAnAssessmentsLife_whenItsCommandsCommit_thenItsToldEventsAreOutboxRowsInOrderInItsMunicipalitysTopic()
-            throws SQLException {
+            throws Exception {
         JsonNode started = callers.kawasakiEditor.data("startAssessment", START, Map.of());
         String id = started.path("assessment").path("id").asText();
         assertThat(rows(id)).extracting(Row::type).containsExactly("jp.hyoka.assessment.started.v1");
@@ -93,6 +96,10 @@ class IntegrationOutboxIT extends SignedInServerTest {
             assertThat(row.subject()).isEqualTo(id);
         });
         assertThat(rows.get(3).dataschema()).isEqualTo("urn:hyoka:events:assessment.version-published.v1");
+        for (Row row : rows) {                          // what the relay publishes, byte for byte, keeps its contract
+            String contract = row.type().substring("jp.hyoka.".length());
+            assertThat(IntegrationContractsTest.validate(contract, JSON.readTree(row.payload()))).as(contract).isEmpty();
+        }
         assertThat(rows.get(3).payload()).contains("名称の変更").contains("山田花子さんの相談に関する事務");
 
         approver.data("redactPersonalData", REDACT, Map.of("id", id, "rev", second.path("revision").asInt()));
