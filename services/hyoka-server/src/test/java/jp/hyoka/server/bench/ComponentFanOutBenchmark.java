@@ -215,28 +215,18 @@ public final class ComponentFanOutBenchmark {
     }
 
     static Report run(Options options, Consumer<String> progress) throws Exception {
-        String url = TestDatabase.newDatabase();
-        String user = TestDatabase.user();
-        String password = TestDatabase.password();
-        String settings = ImportBenchmark.configure(url, user, password, options.durable());
-        String database = TestDatabase.description() + ", " + ImportBenchmark.serverVersion(url, user, password)
-                + ", " + settings;
+        BenchDatabase db = BenchDatabase.create(options.durable());
+        String database = db.description();
         progress.accept("database: " + database);
-        try (EmbeddedServer server = ApplicationContext.builder().deduceEnvironment(false).properties(Map.of(
-                "hyoka.database.url", url,
-                "hyoka.database.username", user,
-                "hyoka.database.password", password,
-                "hyoka.demo.enabled", "false",
-                "hyoka.dev-issuer.enabled", "true",
-                "micronaut.server.port", "-1")).run(EmbeddedServer.class)) {
+        try (EmbeddedServer server = db.startServer(Map.of())) {
             ApplicationContext context = server.getApplicationContext();
             FanOutWorkload workload = new FanOutWorkload(context);
             FanOutWorkload.Seeding seeding = workload.seed(options.municipalities(), options.documents(),
                     options.seeders(), progress);
             progress.accept(String.format(Locale.ROOT, "seeded %,d documents in %.0f s", seeding.documents(),
                     seeding.nanos() / 1e9));
-            JdbcBatchCeiling ceiling = new JdbcBatchCeiling(url, user, password, CEILING_ROWS_PER_TRANSACTION,
-                    CEILING_ROW_BYTES);
+            JdbcBatchCeiling ceiling = new JdbcBatchCeiling(db.url(), db.user(), db.password(),
+                    CEILING_ROWS_PER_TRANSACTION, CEILING_ROW_BYTES);
             ceiling.createTable();
             ceiling.insert(seeding.documents(), CEILING_CLIENTS);         // warm-up, not counted
             List<Round> rounds = new ArrayList<>();
