@@ -22,13 +22,17 @@ final class OutboxTable {
     private OutboxTable() {
     }
 
-    /** The oldest unpublished rows, in position order (the partial index integration_outbox_unpublished). */
-    static List<OutboxRow> waiting(Connection connection, int limit) throws SQLException {
+    /**
+     * The oldest unpublished rows after {@code position} (0: all), in position order (the partial index
+     * integration_outbox_unpublished).
+     */
+    static List<OutboxRow> waiting(Connection connection, long position, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT position, event_id, topic, message_key, "
                 + "type, source, subject, dataschema, tenant_code, occurred_at, payload::text FROM integration_outbox "
-                + "WHERE published_at IS NULL ORDER BY position LIMIT ?")) {
-            select.setInt(1, limit);
+                + "WHERE published_at IS NULL AND position > ? ORDER BY position LIMIT ?")) {
+            select.setLong(1, position);
+            select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new OutboxRow(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),

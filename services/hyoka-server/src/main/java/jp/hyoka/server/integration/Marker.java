@@ -1,0 +1,78 @@
+package jp.hyoka.server.integration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+
+/**
+ * Marks acknowledged rows published on a thread and connection of its own, so that the relay goes on reading and
+ * sending meanwhile (the UPDATE writes a new version of each row: the slowest database step of a batch). Only rows
+ * the broker acknowledged are ever marked, so a mark is true whoever makes it; a mark that fails leaves its rows to
+ * be sent again (same ids: consumers deduplicate).
+ */
+final class Marker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Marker.class);
+
+    private final DataSource dataSource;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
+        Thread marker = new Thread(runnable, "outbox-relay-marker");
+        marker.setDaemon(true);
+        return marker;
+    });
+    private final AtomicInteger pending = new AtomicInteger();
+
+    Marker(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Marks the rows published, later; counts them into {@code published} once marked. */
+    void mark(List<OutboxRow> rows, AtomicLong published) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        pending.incrementAndGet();
+        thread.execute(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                OutboxTable.markPublished(connection, rows);
+                published.addAndGet(rows.size());
+            } catch (SQLException | RuntimeException e) {
+                LOG.warn("Outbox relay: {} acknowledged row(s) could not be marked published ({}); they will be sent "
+                        + "again", rows.size(), e.toString());
+            } finally {
+                pending.decrementAndGet();
+            }
+        });
+    }
+
+    /** No mark is waiting or running. */
+    boolean idle() {
+        return pending.get() == 0;
+    }
+
+    /** Waits until every mark asked for is done. */
+    void drain() throws InterruptedException {
+        while (!idle()) {
+            Thread.sleep(2);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
