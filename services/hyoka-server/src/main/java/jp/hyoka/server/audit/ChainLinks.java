@@ -2,6 +2,7 @@ package jp.hyoka.server.audit;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.EventAppendListener;
+import org.axonframework.eventhandling.EventMessage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,8 @@ public class ChainLinks implements EventAppendListener {
     }
 
     @Override
-    public void appended(Connection connection, List<String> eventIdentifiers) throws SQLException {
-        ChainWriter.append(connection, StoredEvents.byIdentifiers(connection, eventIdentifiers));
+    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+        ChainWriter.append(connection, StoredEvents.byIdentifiers(connection,
+                events.stream().map(EventMessage::getIdentifier).toList()));
     }
 }

@@ -16,14 +16,6 @@ public interface EventAppendListener {
     default void beforeStart() {
     }
 
-    /** @param eventIdentifiers the appended events, in append order */
-    void appended(Connection connection, List<String> eventIdentifiers) throws SQLException;
-
-    /**
-     * The same with the appended messages themselves (their payloads as objects), for a listener that derives rows
-     * from what the events say; by default, their identifiers.
-     */
-    default void appendedMessages(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
-        appended(connection, events.stream().map(EventMessage::getIdentifier).toList());
-    }
+    /** @param events the appended messages, in append order (identifiers, and payloads as objects) */
+    void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException;
 }

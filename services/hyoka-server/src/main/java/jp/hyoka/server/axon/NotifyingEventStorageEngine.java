@@ -43,7 +43,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         Connection connection = getConnection();
         try {
             for (EventAppendListener listener : listeners) {
-                listener.appendedMessages(connection, events);
+                listener.appended(connection, events);
             }
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);

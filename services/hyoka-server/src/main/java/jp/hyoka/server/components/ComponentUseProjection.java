@@ -28,6 +28,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The uses of shared components in documents (rm_component_use) and the proposals they receive
@@ -54,7 +55,7 @@ public class ComponentUseProjection implements ReadModelProjection {
     static final String DECLINED = "DECLINED";
     static final String SUPERSEDED = "SUPERSEDED";
     /** The statuses of a proposal still to be decided. */
-    static final java.util.Set<String> OPEN = java.util.Set.of(PENDING, DEFERRED);
+    static final Set<String> OPEN = Set.of(PENDING, DEFERRED);
 
     private final AxonConnections connections;
 

@@ -1,6 +1,5 @@
 package jp.hyoka.server.components;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.ComponentUseMode;
@@ -8,7 +7,6 @@ import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.shared.MunicipalityCode;
-import jp.hyoka.server.axon.EventJson;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
 import jp.hyoka.server.database.TenantQueries;
@@ -148,7 +146,7 @@ public class ComponentUseQueries {
         return new UseRow(new AssessmentId(row.getObject("assessment_id", UUID.class)), row.getString("use_id"),
                 row.getString("item_id"), strings(row.getArray("entry_ids")), row.getString("component_id"),
                 row.getInt("version"), ComponentUseMode.valueOf(row.getString("mode")),
-                slots(row.getString("slot_values")),
+                ComponentRows.slotValues(row.getString("slot_values")),
                 new RenderingOptions(Numbering.valueOf(row.getString("numbering")),
                         Brackets.valueOf(row.getString("brackets"))),
                 row.getString("text"), similarity == null ? null : ((Number) similarity).doubleValue(),
@@ -163,17 +161,6 @@ public class ComponentUseQueries {
                 row.getInt("from_version"), row.getInt("to_version"), row.getString("status"),
                 row.getTimestamp("raised_at").toInstant(), decided == null ? null : decided.toInstant(),
                 row.getString("decided_by_name"), row.getString("reason"), until == null ? null : until.toLocalDate());
-    }
-
-    private static final TypeReference<Map<String, String>> SLOTS = new TypeReference<>() {
-    };
-
-    private static Map<String, String> slots(String json) {
-        try {
-            return EventJson.objectMapper().readValue(json, SLOTS);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("rm_component_use.slot_values is not a JSON object: " + json, e);
-        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

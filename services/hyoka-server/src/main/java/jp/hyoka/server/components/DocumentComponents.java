@@ -11,6 +11,7 @@ import jp.hyoka.domain.assessment.command.DeclineComponentProposal;
 import jp.hyoka.domain.assessment.command.DeferComponentProposal;
 import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.components.Brackets;
+import jp.hyoka.domain.components.ComponentVersion;
 import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.PublishedComponent;
 import jp.hyoka.domain.components.RenderingOptions;
@@ -32,8 +33,8 @@ import jp.hyoka.server.security.Caller;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * What editors do with shared components in their documents: the domain decides (insert, adapt, change mode, adopt,
@@ -44,14 +45,14 @@ import java.util.function.BiFunction;
 @Singleton
 public class DocumentComponents {
 
-    /** What the command needs, or why there is nothing to send. */
-    private sealed interface Lookup<T> permits Found, Missing {
-    }
+    /** Something a command needs is not there: refused with {@code rejection}, nothing sent. */
+    private static final class NotFound extends RuntimeException {
+        private final transient Rejection rejection;
 
-    private record Found<T>(T value) implements Lookup<T> {
-    }
-
-    private record Missing<T>(Rejection rejection) implements Lookup<T> {
+        NotFound(Rejection rejection) {
+            super(rejection.message(), null, false, false);
+            this.rejection = rejection;
+        }
     }
 
     /** How a document prints a component, from the input's optional parts. */
@@ -85,21 +86,17 @@ public class DocumentComponents {
                               List<String> entries, String componentId, Integer version, ComponentUseMode mode,
                               Map<String, String> slotValues, Printing printing, String adaptedText,
                               boolean replaceAnswer, String reason) {
-        return commands.identified(assessmentId, id -> {
+        return commands.identified(assessmentId, id -> refusing(() -> {
             if (!ItemId.isWellFormed(itemId)) {
-                return new EditOutcome.Refused(new UnknownItem(itemId, "this assessment's form"));
+                throw new NotFound(new UnknownItem(itemId, "this assessment's form"));
             }
-            Lookup<PublishedComponent> component = published(componentId, version);
-            if (component instanceof Missing<PublishedComponent> missing) {
-                return new EditOutcome.Refused(missing.rejection());
-            }
-            PublishedComponent found = ((Found<PublishedComponent>) component).value();
+            PublishedComponent found = published(componentId, version);
             String useId = commands.nextEntryId();
             RenderingOptions rendering = printing.over(found.version().content().rendering());
             return commands.send(caller, new InsertComponent(id, caller.tenant(), expectedRevision, useId,
                     new ItemId(itemId), entries, found, mode, slotValues, rendering, adaptedText, replaceAnswer,
                     reason, caller.actor(), commands.now()), Long.class::cast).withEntry(useId);
-        });
+        }));
     }
 
     public EditOutcome adapt(Caller caller, String assessmentId, long expectedRevision, String useId, String text,
@@ -139,63 +136,54 @@ public class DocumentComponents {
     /** A command about a use, built with the published version the use follows. */
     private EditOutcome followed(Caller caller, String assessmentId, String useId,
                                  BiFunction<AssessmentId, PublishedComponent, AssessmentCommand> command) {
-        return commands.identified(assessmentId, id -> {
-            Optional<ComponentUseQueries.UseRow> use = uses.use(caller.tenant(), id, useId);
-            if (use.isEmpty()) {
-                return new EditOutcome.Refused(new ComponentUseNotFound(assessmentId, useId));
-            }
-            Lookup<PublishedComponent> followed = published(use.get().componentId(), use.get().version());
-            if (followed instanceof Missing<PublishedComponent> missing) {
-                return new EditOutcome.Refused(missing.rejection());
-            }
-            return commands.send(caller, command.apply(id, ((Found<PublishedComponent>) followed).value()),
-                    Long.class::cast).withEntry(useId);
-        });
+        return commands.identified(assessmentId, id -> refusing(() -> {
+            ComponentUseQueries.UseRow use = uses.use(caller.tenant(), id, useId)
+                    .orElseThrow(() -> new NotFound(new ComponentUseNotFound(assessmentId, useId)));
+            PublishedComponent followed = published(use.componentId(), use.version());
+            return commands.send(caller, command.apply(id, followed), Long.class::cast).withEntry(useId);
+        }));
     }
 
     private interface ProposalCommand {
-        AssessmentCommand of(ProposalIds.Parts parts, PublishedComponent followed,
-                                                                 PublishedComponent target);
+        AssessmentCommand of(ProposalIds.Parts parts, PublishedComponent followed, PublishedComponent target);
     }
 
     /** A command about a proposal of the caller's municipality: the use's version and the one proposed. */
     private EditOutcome proposed(Caller caller, String proposalId, ProposalCommand command) {
-        Optional<ProposalIds.Parts> parts = ProposalIds.decode(proposalId);
-        Optional<ComponentUseQueries.ProposalRow> proposal = parts.flatMap(id -> uses.proposal(caller.tenant(), id));
-        if (proposal.isEmpty()) {
-            return new EditOutcome.Refused(new ComponentProposalNotFound(proposalId));
-        }
-        if (!ComponentUseProjection.OPEN.contains(proposal.get().status())) {
-            // decided, or superseded by a later version: only the open proposal of a use is acted on
-            return new EditOutcome.Refused(new ProposalNotApplicable(parts.get().useId(), proposal.get().componentId(),
-                    proposal.get().toVersion(), "it is " + proposal.get().status()));
-        }
-        Optional<ComponentUseQueries.UseRow> use = uses.use(caller.tenant(), parts.get().assessmentId(),
-                parts.get().useId());
-        if (use.isEmpty()) {
-            return new EditOutcome.Refused(new ComponentUseNotFound(parts.get().assessmentId().toString(),
-                    parts.get().useId()));
-        }
-        Lookup<PublishedComponent> followed = published(use.get().componentId(), use.get().version());
-        Lookup<PublishedComponent> target = published(proposal.get().componentId(), proposal.get().toVersion());
-        for (Lookup<PublishedComponent> lookup : List.of(followed, target)) {
-            if (lookup instanceof Missing<PublishedComponent> missing) {
-                return new EditOutcome.Refused(missing.rejection());
+        return refusing(() -> {
+            ProposalIds.Parts parts = ProposalIds.decode(proposalId)
+                    .orElseThrow(() -> new NotFound(new ComponentProposalNotFound(proposalId)));
+            ComponentUseQueries.ProposalRow proposal = uses.proposal(caller.tenant(), parts)
+                    .orElseThrow(() -> new NotFound(new ComponentProposalNotFound(proposalId)));
+            if (!ComponentUseProjection.OPEN.contains(proposal.status())) {
+                // decided, or superseded by a later version: only the open proposal of a use is acted on
+                throw new NotFound(new ProposalNotApplicable(parts.useId(), proposal.componentId(),
+                        proposal.toVersion(), "it is " + proposal.status()));
             }
-        }
-        return commands.send(caller, command.of(parts.get(), ((Found<PublishedComponent>) followed).value(),
-                ((Found<PublishedComponent>) target).value()), Long.class::cast).withEntry(parts.get().useId());
+            ComponentUseQueries.UseRow use = uses.use(caller.tenant(), parts.assessmentId(), parts.useId())
+                    .orElseThrow(() -> new NotFound(new ComponentUseNotFound(parts.assessmentId().toString(),
+                            parts.useId())));
+            PublishedComponent followed = published(use.componentId(), use.version());
+            PublishedComponent target = published(proposal.componentId(), proposal.toVersion());
+            return commands.send(caller, command.of(parts, followed, target), Long.class::cast)
+                    .withEntry(parts.useId());
+        });
     }
 
     /** A published version of a component; {@code version} null for its current one. */
-    private Lookup<PublishedComponent> published(String componentId, Integer version) {
-        Optional<SharedComponent> component = catalogue.find(componentId);
-        if (component.isEmpty()) {
-            return new Missing<>(new ComponentNotFound(componentId));
+    private PublishedComponent published(String componentId, Integer version) {
+        SharedComponent component = catalogue.find(componentId)
+                .orElseThrow(() -> new NotFound(new ComponentNotFound(componentId)));
+        int number = version != null ? version : component.currentVersion().map(ComponentVersion::number).orElse(0);
+        return PublishedComponent.of(component, number)
+                .orElseThrow(() -> new NotFound(new ComponentVersionNotFound(componentId, number)));
+    }
+
+    private static EditOutcome refusing(Supplier<EditOutcome> edit) {
+        try {
+            return edit.get();
+        } catch (NotFound notFound) {
+            return new EditOutcome.Refused(notFound.rejection);
         }
-        int number = version != null ? version
-                : component.get().currentVersion().map(current -> current.number()).orElse(0);
-        return PublishedComponent.of(component.get(), number).<Lookup<PublishedComponent>>map(Found::new)
-                .orElseGet(() -> new Missing<>(new ComponentVersionNotFound(componentId, number)));
     }
 }

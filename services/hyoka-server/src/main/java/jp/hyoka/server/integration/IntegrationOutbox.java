@@ -29,12 +29,7 @@ public class IntegrationOutbox implements EventAppendListener {
     private final ObjectMapper json = EventJson.objectMapper();     // to find the redacted text inside JSON
 
     @Override
-    public void appended(Connection connection, List<String> eventIdentifiers) {
-        throw new UnsupportedOperationException("the outbox reads the appended messages (appendedMessages)");
-    }
-
-    @Override
-    public void appendedMessages(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
         List<OutboxRows.Pending> rows = new ArrayList<>();
         for (EventMessage<?> message : events) {
             if (message.getPayload() instanceof PersonalDataRedacted redacted) {

@@ -30,9 +30,9 @@ public class SwitchableOutbox extends IntegrationOutbox {
     }
 
     @Override
-    public void appendedMessages(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
         if (writing) {
-            super.appendedMessages(connection, events);
+            super.appended(connection, events);
         }
     }
 }
