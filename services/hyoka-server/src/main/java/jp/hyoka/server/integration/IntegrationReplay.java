@@ -211,8 +211,9 @@ public class IntegrationReplay {
 
     /** A row published before is queued again: the relay publishes it once more, under the same id. */
     private static void requeue(Connection connection, List<OutboxRows.Pending> rows) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE integration_outbox SET published_at = NULL WHERE event_id = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("""
+                INSERT INTO integration_outbox_queue (position)
+                SELECT position FROM integration_outbox WHERE event_id = ? ON CONFLICT (position) DO NOTHING""")) {
             for (OutboxRows.Pending row : rows) {
                 update.setObject(1, OutboxRows.eventId(row.origin(), row.event()));
                 update.addBatch();

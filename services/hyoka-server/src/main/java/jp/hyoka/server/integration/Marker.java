@@ -7,15 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
  * Marks acknowledged rows published on a thread and connection of its own, so that the relay goes on reading and
- * sending meanwhile (the UPDATE writes a new version of each row: the slowest database step of a batch). Only rows
+ * sending meanwhile (a database round trip per batch the relay need not wait for). Only rows
  * the broker acknowledged are ever marked, so a mark is true whoever makes it; a mark that fails leaves its rows to
  * be sent again (same ids: consumers deduplicate).
  */
@@ -24,11 +22,7 @@ final class Marker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Marker.class);
 
     private final DataSource dataSource;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread marker = new Thread(runnable, "outbox-relay-marker");
-        marker.setDaemon(true);
-        return marker;
-    });
+    private final ExecutorService thread = RelayThreads.single("outbox-relay-marker");
     private final AtomicInteger pending = new AtomicInteger();
 
     Marker(DataSource dataSource) {
@@ -68,11 +62,6 @@ final class Marker implements AutoCloseable {
 
     @Override
     public void close() {
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        RelayThreads.stop(thread);
     }
 }

@@ -122,6 +122,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         AdvisoryLock lock = null;
         RelayProducer producer = null;
         Marker marker = new Marker(dataSource);
+        ReadAhead reads = new ReadAhead();
         Deque<Sent> inFlight = new ArrayDeque<>();
         long cursor = 0;                                    // the last position queued to the producer
         failures = 0;
@@ -139,10 +140,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     }
                     // Up to IN_FLIGHT batches with the broker: the next is read and sent while one is acknowledged.
                     while (inFlight.size() < IN_FLIGHT) {
-                        List<OutboxRow> rows = OutboxTable.waiting(lock.connection(), cursor, settings.batchSize());
+                        List<OutboxRow> rows = reads.next(lock.connection(), cursor, settings.batchSize());
                         if (rows.isEmpty()) {
                             break;
                         }
+                        reads.readAfter(lock.connection(), rows.get(rows.size() - 1).position(), settings.batchSize());
                         if (producer == null) {
                             producer = new RelayProducer(bootstrap, settings.maxBlock());
                         }
@@ -152,6 +154,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                             cursor = rows.get(sent.futures().size() - 1).position();
                         }
                         if (sent.futures().size() < rows.size()) {
+                            reads.discard();
                             break;                          // refused at once: queue nothing after it
                         }
                     }
@@ -181,6 +184,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     }
                     // What was sent and not marked is read again from the outbox and sent again (same ids).
                     inFlight.clear();
+                    reads.discard();
                     marker.drain();
                     cursor = 0;
                     if (e instanceof SQLException && lock != null) {
@@ -203,6 +207,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                 producer.close();
             }
             marker.close();
+            reads.close();
             if (lock != null) {
                 lock.close();
             }

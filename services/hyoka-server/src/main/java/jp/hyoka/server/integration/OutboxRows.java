@@ -13,7 +13,10 @@ import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
 
-/** Writes integration events as outbox rows on the caller's connection (its transaction); a row written before stays. */
+/**
+ * Writes integration events as outbox rows, each queued for the relay, on the caller's connection (its transaction);
+ * a row written before stays as it is.
+ */
 final class OutboxRows {
 
     /** An event to write, and what its CloudEvents id is derived from (the same origin always gives the same id). */
@@ -29,10 +32,14 @@ final class OutboxRows {
         if (pending.isEmpty()) {
             return;
         }
+        // The row and its place in the relay's queue in one statement (V13); neither when the row was written before.
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source, subject,
-                    dataschema, tenant_code, occurred_at, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""")) {
+                WITH written AS (
+                    INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source,
+                        subject, dataschema, tenant_code, occurred_at, payload)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING
+                    RETURNING position)
+                INSERT INTO integration_outbox_queue (position) SELECT position FROM written""")) {
             for (Pending row : pending) {
                 IntegrationEvent event = row.event();
                 insert.setObject(1, eventId(row.origin(), event));

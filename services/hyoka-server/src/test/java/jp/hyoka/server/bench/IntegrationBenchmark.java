@@ -295,11 +295,12 @@ public final class IntegrationBenchmark {
         }
 
         long waiting() throws SQLException {
-            return scalar("SELECT count(*) FROM integration_outbox WHERE published_at IS NULL");
+            return scalar("SELECT count(*) FROM integration_outbox_queue");
         }
 
         void vacuum() throws SQLException {
             execute("VACUUM ANALYZE integration_outbox");
+            execute("VACUUM ANALYZE integration_outbox_queue");
         }
     }
 
@@ -320,9 +321,9 @@ public final class IntegrationBenchmark {
             this.options = options;
         }
 
-        /** Empties the outbox and fills it with {@code rows} waiting rows (JDBC batches of 1000, untimed). */
+        /** Empties the outbox and fills it with {@code rows} queued rows (JDBC batches of 1000, untimed). */
         void seed(int rows) throws SQLException {
-            db.execute("TRUNCATE integration_outbox");
+            db.execute("TRUNCATE integration_outbox, integration_outbox_queue");
             Instant occurred = Instant.parse("2026-12-06T08:00:00.123Z");
             try (Connection connection = db.connect(); PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source,
@@ -352,6 +353,7 @@ public final class IntegrationBenchmark {
                 insert.executeBatch();
                 connection.commit();
             }
+            db.execute("INSERT INTO integration_outbox_queue (position) SELECT position FROM integration_outbox");
             db.vacuum();
             seeded = rows;
         }

@@ -31,11 +31,12 @@ final class Outbox {
     List<Row> insert(String topic, int count, String... keys) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO integration_outbox (event_id, "
+             PreparedStatement insert = connection.prepareStatement("WITH written AS (INSERT INTO integration_outbox (event_id, "
                      + "domain_event_id, topic, message_key, type, source, subject, dataschema, tenant_code, "
                      + "occurred_at, payload) VALUES (?, ?, ?, ?, 'jp.hyoka.test.happened.v1', '/hyoka/141305', ?, "
                      + "'https://hyoka.jp/schema/events/test-happened.v1.json', '141305', ?, ?::jsonb) "
-                     + "RETURNING position")) {
+                     + "RETURNING position) "
+                     + "INSERT INTO integration_outbox_queue (position) SELECT position FROM written RETURNING position")) {
             connection.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 UUID eventId = UUID.randomUUID();
@@ -61,7 +62,7 @@ final class Outbox {
     long waiting() throws SQLException {
         try (Connection connection = dataSource.getConnection();
              ResultSet row = connection.createStatement().executeQuery(
-                     "SELECT count(*) FROM integration_outbox WHERE published_at IS NULL")) {
+                     "SELECT count(*) FROM integration_outbox_queue")) {
             row.next();
             return row.getLong(1);
         }
