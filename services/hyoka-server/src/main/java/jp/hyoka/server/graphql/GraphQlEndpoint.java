@@ -6,6 +6,7 @@ import graphql.ExecutionInput;
 import graphql.GraphQL;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -17,15 +18,18 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.authentication.Authentication;
 import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.availability.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -35,13 +39,15 @@ import java.util.function.Supplier;
  * reads the request, strictly ({@link GraphQlRequest}: 400 for what is not one UTF-8 JSON operation); execution,
  * with its JDBC calls and read-your-writes waits, runs on {@link GraphQlWorkers}. A full pool answers 503 with
  * {@code Retry-After} and the code BUSY at once; a database out of reach before execution began answers 503
- * SERVICE_UNAVAILABLE. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
+ * SERVICE_UNAVAILABLE; a municipality over its rate ({@link RequestQuota}) 429 RATE_LIMITED, before its body is read;
+ * a request past its deadline ({@link RequestDeadline}) TIMEOUT. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
 public class GraphQlEndpoint {
 
     static final String BUSY = "BUSY";
+    static final String RATE_LIMITED = "RATE_LIMITED";
     static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
@@ -50,11 +56,16 @@ public class GraphQlEndpoint {
     private final GraphQL graphQL;
     private final CallerContext callers;
     private final GraphQlWorkers workers;
+    private final RequestQuota quota;
+    private final Duration timeout;
 
-    public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers) {
+    public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
+                           @Value("${hyoka.graphql.timeout:30s}") Duration timeout) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.workers = workers;
+        this.quota = quota;
+        this.timeout = timeout;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -69,6 +80,13 @@ public class GraphQlEndpoint {
     }
 
     private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        OptionalInt wait = http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
+        if (wait.isPresent()) {
+            return CompletableFuture.completedFuture(refused(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
+                    "This municipality has sent more requests than its share; nothing was done. Retry after the "
+                            + "time given.", wait.getAsInt()));
+        }
         GraphQlRequest request;
         try {
             request = read.get();
@@ -77,20 +95,24 @@ public class GraphQlEndpoint {
                     error(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(), Map.of()));
         }
         try {
-            return workers.submit(() -> execute(http, request));
+            return workers.submit(() -> execute(http, request, deadline));
         } catch (GraphQlWorkers.Busy busy) {
             return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
         }
     }
 
-    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request) {
+    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request, long deadline) {
+        if (System.nanoTime() - deadline > 0) {
+            return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
+                    GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);       // its whole time went waiting for a worker
+        }
         try {
             ExecutionInput input = ExecutionInput.newExecutionInput()
                     .query(request.query())
                     .operationName(request.operationName())
                     .variables(request.variables())
-                    .graphQLContext(Map.of(CallerContext.KEY, callers.resolve(http)))
+                    .graphQLContext(Map.of(CallerContext.KEY, callers.resolve(http), RequestDeadline.KEY, deadline))
                     .build();
             return HttpResponse.ok(json(graphQL.execute(input).toSpecification()));
         } catch (RuntimeException e) {
@@ -107,8 +129,12 @@ public class GraphQlEndpoint {
     }
 
     private static MutableHttpResponse<String> retryLater(String code, String message, int seconds) {
-        return error(HttpStatus.SERVICE_UNAVAILABLE, code, message, Map.of("retryable", true,
-                "retryAfterSeconds", seconds))
+        return refused(HttpStatus.SERVICE_UNAVAILABLE, code, message, seconds);
+    }
+
+    /** Nothing was done; the same request may be sent again after {@code seconds}. */
+    private static MutableHttpResponse<String> refused(HttpStatus status, String code, String message, int seconds) {
+        return error(status, code, message, Map.of("retryable", true, "retryAfterSeconds", seconds))
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
     }
 

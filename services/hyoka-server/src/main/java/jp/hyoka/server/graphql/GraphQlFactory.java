@@ -2,8 +2,6 @@ package jp.hyoka.server.graphql;
 
 import graphql.ExecutionInput;
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
@@ -16,12 +14,14 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +45,7 @@ public class GraphQlFactory {
 
     /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
     @Context
-    GraphQL graphQL(List<GraphQlFeature> features) {
+    GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(sdl("schema.graphqls")));
@@ -67,8 +67,9 @@ public class GraphQlFactory {
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
                 .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                        new MaxQueryComplexityInstrumentation(MAX_FIELDS))))
+                        DocumentLimits.maxDepth(MAX_DEPTH),
+                        DocumentLimits.maxFields(MAX_FIELDS),
+                        new RequestDeadline(timeout))))
                 .build();
     }
 

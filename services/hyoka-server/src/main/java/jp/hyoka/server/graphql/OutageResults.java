@@ -6,7 +6,6 @@ import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
 import jp.hyoka.server.availability.ConnectionFailures;
@@ -29,21 +28,23 @@ public final class OutageResults {
     private OutageResults() {
     }
 
-    /** The problem node: {@code code}, {@code message}, {@code mayHaveBeenStored}, {@code retryAfterSeconds}. */
-    public record ServiceUnavailableResult(boolean mayHaveBeenStored) {
-        public String code() {
-            return "SERVICE_UNAVAILABLE";
-        }
+    /**
+     * The problem node: {@code code}, {@code message}, {@code mayHaveBeenStored}, {@code retryAfterSeconds}. Also the
+     * answer of a mutation field the request's deadline passed before it began ({@link RequestDeadline}: TIMEOUT).
+     */
+    public record ServiceUnavailableResult(boolean mayHaveBeenStored, String code, String message,
+                                           int retryAfterSeconds) {
 
-        public String message() {
-            return mayHaveBeenStored
+        static ServiceUnavailableResult outage(boolean mayHaveBeenStored) {
+            return new ServiceUnavailableResult(mayHaveBeenStored, "SERVICE_UNAVAILABLE", mayHaveBeenStored
                     ? "The database failed while the edit was being stored: it may have been. Read the assessment's "
                     + "revision before repeating it (a repeat against the old revision is refused as stale)."
-                    : "The database is not reachable; nothing was stored. Retry shortly.";
+                    : "The database is not reachable; nothing was stored. Retry shortly.",
+                    DatabaseUnavailable.RETRY_AFTER_SECONDS);
         }
 
-        public int retryAfterSeconds() {
-            return DatabaseUnavailable.RETRY_AFTER_SECONDS;
+        static ServiceUnavailableResult timedOut(String message) {
+            return new ServiceUnavailableResult(false, RequestDeadline.TIMEOUT, message, 1);
         }
     }
 
@@ -55,14 +56,18 @@ public final class OutageResults {
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
         GraphQLCodeRegistry decorated = registry.transform(builder -> {
             for (GraphQLFieldDefinition field : mutation.getFieldDefinitions()) {
-                GraphQLType result = GraphQLTypeUtil.unwrapAll(field.getType());
-                if (result instanceof GraphQLUnionType union && hasMember(union)) {
+                if (answersOutages(field)) {
                     FieldCoordinates coordinates = FieldCoordinates.coordinates(mutation, field);
                     builder.dataFetcher(coordinates, outageAware(registry.getDataFetcher(coordinates, field)));
                 }
             }
         });
         return schema.transform(builder -> builder.codeRegistry(decorated));
+    }
+
+    /** Whether the field's result is a union with the ServiceUnavailable member. */
+    static boolean answersOutages(GraphQLFieldDefinition field) {
+        return GraphQLTypeUtil.unwrapAll(field.getType()) instanceof GraphQLUnionType union && hasMember(union);
     }
 
     private static boolean hasMember(GraphQLUnionType union) {
@@ -80,7 +85,7 @@ public final class OutageResults {
                 boolean mayHaveBeenStored = DatabaseUnavailable.mayHaveBeenStored(e);
                 LOG.warn("Database out of reach in {} (may have been stored: {}): {}",
                         environment.getField().getName(), mayHaveBeenStored, e.toString());
-                return new ServiceUnavailableResult(mayHaveBeenStored);
+                return ServiceUnavailableResult.outage(mayHaveBeenStored);
             }
         };
     }

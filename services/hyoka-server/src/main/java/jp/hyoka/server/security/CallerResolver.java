@@ -67,6 +67,15 @@ public class CallerResolver {
         return Resolution.of(new Caller(tenant.get(), actor, roles));
     }
 
+    /**
+     * Whose request budget a request spends (RequestQuota): the municipality its verified token names, else (a
+     * platform operator, or a token refused later anyway) its user. Read from the token alone, no database.
+     */
+    public static String quotaKey(Authentication authentication) {
+        List<String> named = MunicipalityClaims.named(authentication.getAttributes());
+        return named.isEmpty() ? "user:" + identity(authentication.getName()) : "municipality:" + named.get(0);
+    }
+
     private static String shown(List<String> named) {
         return named.stream().limit(NAMES_SHOWN).map(CallerResolver::identity).collect(Collectors.joining(", "))
                 + (named.size() > NAMES_SHOWN ? ", …" : "");

@@ -1,6 +1,5 @@
 package jp.hyoka.server.graphql;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -15,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -36,19 +34,9 @@ class BusyRefusalIT extends SignedInServerTest {
 
     @Inject
     GraphQlWorkers workers;
-    @Value("${hyoka.database.url}")
-    String url;
-    @Value("${hyoka.database.username}")
-    String user;
-    @Value("${hyoka.database.password:}")
-    String password;
-
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("hyoka.graphql.workers", "1");
-        properties.put("hyoka.graphql.queue-size", "1");
-        return properties;
+        return plus(super.getProperties(), Map.of("hyoka.graphql.workers", "1", "hyoka.graphql.queue-size", "1"));
     }
 
     @Test
@@ -60,7 +48,7 @@ class BusyRefusalIT extends SignedInServerTest {
         CompletableFuture<GraphQlClient.Response> queued;
         HttpResponse<String> refused;
         Duration took;
-        try (TableLock lock = TableLock.hold(url, user, password, "rm_assessment")) {
+        try (TableLock lock = lock("rm_assessment")) {
             running = CompletableFuture.supplyAsync(() -> callers.kawasakiEditor.execute(DOCUMENT, Map.of("id", id)));
             lock.awaitWaiters(1, Duration.ofSeconds(20));
             queued = CompletableFuture.supplyAsync(() -> callers.kawasakiEditor.execute(DOCUMENT, Map.of("id", id)));

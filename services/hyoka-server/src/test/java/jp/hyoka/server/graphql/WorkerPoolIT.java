@@ -1,6 +1,5 @@
 package jp.hyoka.server.graphql;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.SignedInServerTest;
@@ -37,13 +36,6 @@ class WorkerPoolIT extends SignedInServerTest {
     /** More than Netty's event-loop threads (two per core): before the worker pool, these alone stalled the node. */
     private static final int STUCK = 8;
 
-    @Value("${hyoka.database.url}")
-    String url;
-    @Value("${hyoka.database.username}")
-    String user;
-    @Value("${hyoka.database.password:}")
-    String password;
-
     @Test
     void givenRequestsStuckInASlowQuery_whenAnotherRequestComes_thenItIsAnsweredAtOnceAndNoEventLoopThreadBlocks()
             throws Exception {
@@ -54,7 +46,7 @@ class WorkerPoolIT extends SignedInServerTest {
         ExecutorService clients = Executors.newFixedThreadPool(STUCK);
         List<CompletableFuture<GraphQlClient.Response>> stuck = new ArrayList<>();
         CompletableFuture<GraphQlClient.Response> edit;
-        try (TableLock lock = TableLock.hold(url, user, password, "rm_assessment")) {
+        try (TableLock lock = lock("rm_assessment")) {
             // An edit is stored, then waits for the read models, which cannot write the locked table either.
             edit = CompletableFuture.supplyAsync(() -> callers.kawasakiEditor.execute(ANSWER, Map.of("id", edited,
                     "rev", 1, "item", "department.name", "value", Map.of("text", "待つ課"))), clients);

@@ -21,4 +21,11 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "micronaut.server.port", "-1",
                 "hyoka.demo.enabled", "false");
     }
+
+    /** {@code base} with {@code extra} over it: a test class's own settings on top of {@link #getProperties()}. */
+    protected static Map<String, String> plus(Map<String, String> base, Map<String, String> extra) {
+        Map<String, String> properties = new java.util.HashMap<>(base);
+        properties.putAll(extra);
+        return properties;
+    }
 }

@@ -1,0 +1,48 @@
+package jp.hyoka.server.graphql;
+
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.Instrumentation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * graphql-java's depth and field-count limits, refusing with a code a client can act on (graphql-java's own errors
+ * carry none): {@code QUERY_TOO_DEEP}, {@code QUERY_TOO_COMPLEX}. Checked before execution: nothing runs.
+ */
+final class DocumentLimits {
+
+    static final String TOO_DEEP = "QUERY_TOO_DEEP";
+    static final String TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+
+    private DocumentLimits() {
+    }
+
+    static Instrumentation maxDepth(int limit) {
+        return new MaxQueryDepthInstrumentation(limit) {
+            @Override
+            protected AbortExecutionException mkAbortException(int depth, int maxDepth) {
+                return refusal(TOO_DEEP, "The document is nested " + depth + " levels deep; at most " + maxDepth
+                        + " are served. Nothing was run.");
+            }
+        };
+    }
+
+    static Instrumentation maxFields(int limit) {
+        return new MaxQueryComplexityInstrumentation(limit) {
+            @Override
+            protected AbortExecutionException mkAbortException(int fields, int maxFields) {
+                return refusal(TOO_COMPLEX, "The document asks for " + fields + " fields (aliases count); at most "
+                        + maxFields + " are served at once. Nothing was run; ask in several requests.");
+            }
+        };
+    }
+
+    private static AbortExecutionException refusal(String code, String message) {
+        return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message(message)
+                .extensions(Map.of("code", code)).build()));
+    }
+}
