@@ -68,7 +68,8 @@ public class GraphQlFactory {
                 .preparsedDocumentProvider(new CachedDocuments())
                 .instrumentation(new ChainedInstrumentation(List.of(
                         new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                        new MaxQueryComplexityInstrumentation(MAX_FIELDS))))
+                        new MaxQueryComplexityInstrumentation(MAX_FIELDS),
+                        new OperationNames())))
                 .build();
     }
 
