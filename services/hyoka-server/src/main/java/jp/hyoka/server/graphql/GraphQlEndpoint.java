@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
@@ -113,8 +114,7 @@ public class GraphQlEndpoint {
                     .build();
             ExecutionResult result = graphQL.execute(input);
             observation.answered(HttpStatus.OK.getCode(), result.getErrors().stream()
-                    .map(error -> String.valueOf(error.getExtensions() == null ? null : error.getExtensions().get("code")))
-                    .distinct().toList());
+                    .map(GraphQlEndpoint::code).distinct().toList());
             return HttpResponse.ok(json(result.toSpecification()));
         } catch (RuntimeException e) {
             if (ConnectionFailures.causedBy(e)) {
@@ -130,6 +130,12 @@ public class GraphQlEndpoint {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
                     Map.of());
         }
+    }
+
+    /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */
+    private static String code(GraphQLError error) {
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return code != null ? code.toString() : String.valueOf(error.getErrorType());
     }
 
     private static MutableHttpResponse<String> retryLater(String code, String message, int seconds) {

@@ -65,7 +65,7 @@ public final class ObservedRequest implements AutoCloseable {
     public void close() {
         long millis = (System.nanoTime() - started) / 1_000_000;
         span.setAttribute("http.response.status_code", status);
-        if (status >= 500) {
+        if (status >= 500 || errorCodes.contains("INTERNAL")) {
             span.setStatus(StatusCode.ERROR);
         }
         if (errorCodes.isEmpty()) {

@@ -5,9 +5,12 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.spi.ConfigurationException;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,8 @@ public class Tracing {
             "otel.exporter.otlp.headers", "otel.service.name", "otel.resource.attributes", "otel.traces.sampler",
             "otel.traces.sampler.arg", "otel.bsp.schedule.delay", "otel.propagators");
 
+    private static final Logger LOG = LoggerFactory.getLogger(Tracing.class);
+
     private final OpenTelemetry openTelemetry;
     private final OpenTelemetrySdk sdk;
     private final Tracer tracer;
@@ -47,22 +52,29 @@ public class Tracing {
 
     /** @param settings {@code otel.*} properties (the SDK adds the environment's and the system's own) */
     Tracing(Map<String, String> settings) {
-        if (exporterConfigured(settings)) {
-            // Traces only: metrics go to /prometheus and logs to stdout; both can still be turned on by OTEL_*.
-            Map<String, String> defaults = new HashMap<>(Map.of("otel.service.name", "hyoka",
-                    "otel.metrics.exporter", "none", "otel.logs.exporter", "none"));
-            defaults.putAll(settings);
-            sdk = AutoConfiguredOpenTelemetrySdk.builder()
+        sdk = exporterConfigured(settings) ? configured(settings) : null;
+        openTelemetry = sdk != null ? sdk : OpenTelemetry.noop();
+        tracer = openTelemetry.getTracer(INSTRUMENTATION);
+    }
+
+    /** The SDK as the settings describe it; none if they cannot be followed: telemetry never stops the service. */
+    private static OpenTelemetrySdk configured(Map<String, String> settings) {
+        // Traces only: metrics go to /prometheus and logs to stdout; both can still be turned on by OTEL_*.
+        // OTLP over HTTP (4318): the JDK's client speaks it; gRPC, the Java SDK's default, would need OkHttp or gRPC.
+        Map<String, String> defaults = new HashMap<>(Map.of("otel.service.name", "hyoka",
+                "otel.metrics.exporter", "none", "otel.logs.exporter", "none",
+                "otel.exporter.otlp.protocol", "http/protobuf"));
+        defaults.putAll(settings);
+        try {
+            return AutoConfiguredOpenTelemetrySdk.builder()
                     .addPropertiesSupplier(() -> defaults)
                     .disableShutdownHook()
                     .build()
                     .getOpenTelemetrySdk();
-            openTelemetry = sdk;
-        } else {
-            sdk = null;
-            openTelemetry = OpenTelemetry.noop();
+        } catch (ConfigurationException e) {
+            LOG.error("Tracing is off: the OTEL settings cannot be followed ({})", e.getMessage(), e);
+            return null;
         }
-        tracer = openTelemetry.getTracer(INSTRUMENTATION);
     }
 
     private static Map<String, String> settings(Environment environment) {

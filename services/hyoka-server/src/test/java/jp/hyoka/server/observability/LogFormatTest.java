@@ -68,6 +68,15 @@ class LogFormatTest {
                 .doesNotStartWith("{").contains("INFO  [", "hyoka.requests - mutation answerItem: 200 in 3 ms"));
     }
 
+    @Test
+    void givenAnUnknownFormat_whenALineIsLogged_thenItIsTheHumanFormat() throws Exception {
+        LoggerContext logback = configured("xml");
+        logback.getLogger("hyoka.requests").info("still readable");
+        logback.stop();
+
+        assertThat(lines()).singleElement().satisfies(line -> assertThat(line).endsWith("- still readable"));
+    }
+
     private static LoggerContext configured(String format) throws Exception {
         LoggerContext logback = new LoggerContext();
         logback.setMDCAdapter(MDC.getMDCAdapter());     // the one the request's code writes to

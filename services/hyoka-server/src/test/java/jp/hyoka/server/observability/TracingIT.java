@@ -33,12 +33,12 @@ class TracingIT extends SignedInServerTest {
 
     private final OtlpReceiver receiver = new OtlpReceiver();
 
+    /** Exporter and endpoint only: OTLP/HTTP protobuf is Hyoka's default protocol. */
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("otel.traces.exporter", "otlp");
         properties.put("otel.exporter.otlp.traces.endpoint", receiver.tracesEndpoint());
-        properties.put("otel.exporter.otlp.traces.protocol", "http/protobuf");
         properties.put("otel.bsp.schedule.delay", "50");
         return properties;
     }

@@ -22,6 +22,14 @@ class TracingTest {
     }
 
     @Test
+    void givenSettingsThatCannotBeFollowed_whenTracingStarts_thenItIsOffAndTheServerStillStarts() {
+        // gRPC needs a sender this build does not ship (OTLP/HTTP over the JDK's client is what it has).
+        Tracing tracing = new Tracing(Map.of("otel.traces.exporter", "otlp", "otel.exporter.otlp.protocol", "grpc"));
+
+        assertThat(tracing.on()).isFalse();
+    }
+
+    @Test
     void givenTheStandardSettings_whenAskedWhetherAnExporterIsConfigured_thenOnlyAnExporterOrAnEndpointCounts() {
         assertThat(Tracing.exporterConfigured(Map.of())).isFalse();
         assertThat(Tracing.exporterConfigured(Map.of("otel.traces.exporter", "none",
