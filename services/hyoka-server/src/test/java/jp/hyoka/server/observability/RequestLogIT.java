@@ -29,6 +29,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +158,35 @@ class RequestLogIT extends SignedInServerTest {
         assertThat(tracing.on()).as("no exporter configured, none runs").isFalse();
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry"
                 + " WHERE convert_from(metadata, 'UTF8') LIKE '%traceparent%'")).isZero();
+    }
+
+    @Test
+    void givenAStatementThatFailsOnAUsersText_whenItsExceptionIsRead_thenItQuotesNeitherTheRowNorTheParameters()
+            throws SQLException {
+        String typed = "利用者が書いた文 " + System.nanoTime();
+        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TEMP TABLE typed (text varchar PRIMARY KEY)");
+            List<String> messages = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO typed VALUES (?)")) {
+                insert.setString(1, typed);
+                insert.executeUpdate();
+                insert.setString(1, typed);
+                insert.executeUpdate();
+            } catch (SQLException duplicate) {
+                messages.add(duplicate.toString());
+            }
+            try (PreparedStatement batch = connection.prepareStatement("INSERT INTO typed VALUES (?)")) {
+                batch.setString(1, typed);
+                batch.addBatch();
+                batch.executeBatch();
+            } catch (SQLException duplicate) {
+                messages.add(duplicate.toString());
+                messages.add(String.valueOf(duplicate.getNextException()));
+            }
+
+            assertThat(messages).hasSize(3).allSatisfy(message -> assertThat(message).doesNotContain(typed));
+            assertThat(messages.get(0)).as("still says what went wrong").contains("duplicate key");
+        }
     }
 
     private HttpResponse<String> post(String token, String requestId, String query, Map<String, Object> variables) {
