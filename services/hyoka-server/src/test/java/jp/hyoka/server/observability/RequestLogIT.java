@@ -65,6 +65,8 @@ class RequestLogIT extends SignedInServerTest {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put(FailingField.ENABLED, "true");
+        // One worker: every request runs on the same pooled thread, so what one leaves in its MDC the next would show.
+        properties.put("hyoka.graphql.workers", "1");
         return properties;
     }
 
@@ -105,16 +107,29 @@ class RequestLogIT extends SignedInServerTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue(ObservedRequests.REQUEST_ID_HEADER)).hasValue("it-request-42");
-        JsonNode line = lines().stream()
-                .filter(l -> l.path("loggerName").asText().equals("hyoka.requests"))
-                .filter(l -> l.path("mdc").path(RequestContext.REQUEST_ID).asText().equals("it-request-42"))
-                .findFirst().orElseThrow(() -> new AssertionError("no request line in " + out));
+        JsonNode line = requestLine("it-request-42");
         assertThat(line.path("mdc").path(RequestContext.MUNICIPALITY).asText()).isEqualTo("141305");
         assertThat(line.path("mdc").path(RequestContext.OPERATION).asText()).isEqualTo("startAssessment");
         assertThat(line.path("formattedMessage").asText()).startsWith("mutation startAssessment: 200 in ");
         String everything = out.toString(StandardCharsets.UTF_8);
         assertThat(everything).doesNotContain(token).doesNotContain(token.substring(token.lastIndexOf('.') + 1))
                 .doesNotContain("Bearer").doesNotContain(affairName).doesNotContain("記録 太郎");
+    }
+
+    @Test
+    void givenOneWorker_whenAnOperatorsRequestFollowsAnEditors_thenItsLineCarriesNothingOfTheEditorsRequest() {
+        String editor = issuer.issue("log-editor", "記録 太郎", Callers.KAWASAKI, List.of("editor"));
+        String operator = issuer.issue("log-operator", "運用 次郎", null, List.of("platform-operator"));
+        post(editor, "editor-first", "{ me { userId } }", Map.of());
+
+        post(operator, "operator-next", "query Operator { me { userId } }", Map.of());
+
+        JsonNode editors = requestLine("editor-first");
+        JsonNode operators = requestLine("operator-next");
+        assertThat(operators.path("threadName").asText()).isEqualTo(editors.path("threadName").asText());
+        assertThat(editors.path("mdc").path(RequestContext.MUNICIPALITY).asText()).isEqualTo("141305");
+        assertThat(operators.path("mdc").has(RequestContext.MUNICIPALITY)).as("acts for none").isFalse();
+        assertThat(operators.path("mdc").path(RequestContext.OPERATION).asText()).isEqualTo("Operator");
     }
 
     @Test
@@ -206,6 +221,13 @@ class RequestLogIT extends SignedInServerTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private JsonNode requestLine(String requestId) {
+        return lines().stream()
+                .filter(l -> l.path("loggerName").asText().equals("hyoka.requests"))
+                .filter(l -> l.path("mdc").path(RequestContext.REQUEST_ID).asText().equals(requestId))
+                .findFirst().orElseThrow(() -> new AssertionError("no request line for " + requestId + " in " + out));
     }
 
     private List<JsonNode> lines() {
