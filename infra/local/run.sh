@@ -9,6 +9,10 @@
 #
 #   HYOKA_KAFKA_BOOTSTRAP_SERVERS=host:port   publish integration events to this Kafka (default: none, they wait)
 #
+#   HYOKA_LOG_FORMAT=json      log JSON lines (one object per line) instead of the human format
+#   HYOKA_REQUEST_LOG_LEVEL=WARN   silence the one line per GraphQL request (default INFO)
+#   OTEL_TRACES_EXPORTER=otlp OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4318   send traces (default: none)
+#
 #   --keycloak                 sign in through the real Keycloak of infra/keycloak instead of the development issuer:
 #                              started unless running (it keeps running for the next start; infra/keycloak/stop.sh),
 #                              tokens from infra/keycloak/token.sh kawasaki-editor

@@ -6,6 +6,11 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.ReadModelCatchUp;
+import jp.hyoka.server.observability.TraceCorrelation;
+import jp.hyoka.server.observability.TracedAppends;
+import jp.hyoka.server.observability.TracedCommands;
+import jp.hyoka.server.observability.TracedProjectionBatches;
+import jp.hyoka.server.observability.Tracing;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -52,7 +57,7 @@ public class AxonFactory {
                                     List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
                                     ReadModelCatchUp catchUp, HikariDataSource dataSource,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
-                                    @Value("${hyoka.node-id:}") String nodeId) {
+                                    @Value("${hyoka.node-id:}") String nodeId, Tracing tracing) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
@@ -61,7 +66,7 @@ public class AxonFactory {
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer), appendListeners);
+                .snapshotSerializer(serializer), appendListeners, new TracedAppends(tracing));
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer);
@@ -73,7 +78,8 @@ public class AxonFactory {
         JdbcTokenStore tokenStore = tokens.build();
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
-                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation()))
+                .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),
+                        new TraceCorrelation(tracing)))
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
@@ -98,8 +104,12 @@ public class AxonFactory {
                 // Wakes read-your-writes waits on this node as soon as a batch of the read models is committed,
                 // and on the other nodes through a notification.
                 .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP, c -> catchUp.commitListener(
-                        () -> notifications.announce(ClusterNotifications.Channel.READ_MODELS_COMMITTED)));
+                        () -> notifications.announce(ClusterNotifications.Channel.READ_MODELS_COMMITTED)))
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP,
+                        c -> new TracedProjectionBatches(tracing, ReadModelProjection.PROCESSING_GROUP));
         Configuration configuration = configurer.buildConfiguration();
+        // Commands are handled on the sender's thread (the GraphQL worker), inside the request's span.
+        configuration.commandBus().registerHandlerInterceptor(new TracedCommands(tracing));
         appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
         return configuration;

@@ -1,5 +1,6 @@
 package jp.hyoka.server.axon;
 
+import jp.hyoka.server.observability.TracedAppends;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
@@ -24,10 +25,13 @@ import java.util.List;
 public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
     private final List<EventAppendListener> listeners;
+    private final TracedAppends tracing;
 
-    public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, List<EventAppendListener> listeners) {
+    public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, List<EventAppendListener> listeners,
+                                       TracedAppends tracing) {
         super(builder);
         this.listeners = List.copyOf(listeners);
+        this.tracing = tracing;
     }
 
     @Override
@@ -39,6 +43,10 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             DefaultUnitOfWork.startAndGet(null).execute(() -> appendEvents(events, serializer));
             return;
         }
+        tracing.append(events, traced -> appendAndNotify(traced, serializer));
+    }
+
+    private void appendAndNotify(List<? extends EventMessage<?>> events, Serializer serializer) {
         super.appendEvents(events, serializer);
         Connection connection = getConnection();
         try {

@@ -29,6 +29,13 @@ public class DatabaseFactory {
                 : EmbeddedDatabase.persistent(Path.of(embedded.getDataDir()))));
     }
 
+    /**
+     * The driver's {@code logServerErrorDetail}, off: otherwise a failed statement's exception message quotes the row
+     * (PostgreSQL's DETAIL, {@code Key (...)=(...)}) or a failed batch's SQL with its parameters, i.e. what a user
+     * typed, and such a message ends up in the log. The SQLState and the ServerErrorMessage's fields remain.
+     */
+    public static final String NO_VALUES_IN_ERRORS = "logServerErrorDetail";
+
     @Singleton
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded) {
@@ -44,6 +51,7 @@ public class DatabaseFactory {
         // ServiceUnavailable; 30 s (Hikari's default) would fill the worker pool with waiting requests.
         hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hikari.addDataSourceProperty(NO_VALUES_IN_ERRORS, "false");
         HikariDataSource dataSource = new HikariDataSource(hikari);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;

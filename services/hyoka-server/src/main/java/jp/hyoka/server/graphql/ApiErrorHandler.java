@@ -6,6 +6,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.availability.DatabaseUnavailable;
+import jp.hyoka.server.observability.ObservedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ final class ApiErrorHandler implements DataFetcherExceptionHandler {
             extensions.put("mayHaveBeenStored", DatabaseUnavailable.mayHaveBeenStored(failure));
         } else {
             String incident = UUID.randomUUID().toString();
+            ObservedRequest.incident(incident);
             LOG.error("Unexpected failure in {} (incident {})", parameters.getPath(), incident, failure);
             code = "INTERNAL";
             message = "Internal error; incident " + incident + ".";

@@ -3,7 +3,9 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
+import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.GraphQLError;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
@@ -21,6 +23,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.security.authentication.Authentication;
 import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.availability.DatabaseUnavailable;
+import jp.hyoka.server.observability.ObservedRequest;
+import jp.hyoka.server.observability.ObservedRequests;
+import jp.hyoka.server.security.CallerResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +63,16 @@ public class GraphQlEndpoint {
     private final GraphQlWorkers workers;
     private final RequestQuota quota;
     private final Duration timeout;
+    private final ObservedRequests observed;
 
     public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
-                           @Value("${hyoka.graphql.timeout:30s}") Duration timeout) {
+                           @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.workers = workers;
         this.quota = quota;
         this.timeout = timeout;
+        this.observed = observed;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -94,38 +101,64 @@ public class GraphQlEndpoint {
             return CompletableFuture.completedFuture(
                     error(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(), Map.of()));
         }
+        String requestId = ObservedRequests.requestId(http.getHeaders().get(ObservedRequests.REQUEST_ID_HEADER));
         try {
-            return workers.submit(() -> execute(http, request, deadline));
+            return workers.submit(() -> observedExecution(http, request, requestId, deadline));
         } catch (GraphQlWorkers.Busy busy) {
             return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
         }
     }
 
-    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request, long deadline) {
+    /** On the worker: the request's log context and span are the worker's for exactly this request. */
+    private MutableHttpResponse<String> observedExecution(HttpRequest<?> http, GraphQlRequest request,
+                                                         String requestId, long deadline) {
+        try (ObservedRequest observation = observed.open(requestId, http.getMethodName(), http.getPath(),
+                http.getHeaders()::get)) {
+            return execute(http, request, observation, deadline).header(ObservedRequests.REQUEST_ID_HEADER, requestId);
+        }
+    }
+
+    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request,
+                                                ObservedRequest observation, long deadline) {
         if (System.nanoTime() - deadline > 0) {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);       // its whole time went waiting for a worker
         }
         try {
+            CallerResolver.Resolution caller = callers.resolve(http);
+            caller.asCaller().ifPresent(signedIn -> observation.municipality(signedIn.tenant().value()));
             ExecutionInput input = ExecutionInput.newExecutionInput()
                     .query(request.query())
                     .operationName(request.operationName())
                     .variables(request.variables())
-                    .graphQLContext(Map.of(CallerContext.KEY, callers.resolve(http), RequestDeadline.KEY, deadline))
+                    .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
+                            RequestDeadline.KEY, deadline))
                     .build();
-            return HttpResponse.ok(json(graphQL.execute(input).toSpecification()));
+            ExecutionResult result = graphQL.execute(input);
+            observation.answered(HttpStatus.OK.getCode(), result.getErrors().stream()
+                    .map(GraphQlEndpoint::code).distinct().toList());
+            return HttpResponse.ok(json(result.toSpecification()));
         } catch (RuntimeException e) {
             if (ConnectionFailures.causedBy(e)) {
                 LOG.warn("Database out of reach before execution: {}", e.toString());
+                observation.answered(HttpStatus.SERVICE_UNAVAILABLE.getCode(), List.of(SERVICE_UNAVAILABLE));
                 return retryLater(SERVICE_UNAVAILABLE, "The database is not reachable; nothing was done. Retry shortly.",
                         DatabaseUnavailable.RETRY_AFTER_SECONDS);
             }
             String incident = UUID.randomUUID().toString();
+            ObservedRequest.incident(incident);
             LOG.error("Unexpected failure serving a GraphQL request (incident {})", incident, e);
+            observation.answered(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), List.of("INTERNAL"));
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
                     Map.of());
         }
+    }
+
+    /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */
+    private static String code(GraphQLError error) {
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return code != null ? code.toString() : String.valueOf(error.getErrorType());
     }
 
     private static MutableHttpResponse<String> retryLater(String code, String message, int seconds) {

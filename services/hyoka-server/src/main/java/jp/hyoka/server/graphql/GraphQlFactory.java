@@ -69,7 +69,8 @@ public class GraphQlFactory {
                 .instrumentation(new ChainedInstrumentation(List.of(
                         DocumentLimits.maxDepth(MAX_DEPTH),
                         DocumentLimits.maxFields(MAX_FIELDS),
-                        new RequestDeadline(timeout))))
+                        new RequestDeadline(timeout),
+                        new OperationNames())))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.axon.WholeCommands;
+import jp.hyoka.server.database.DatabaseFactory;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -103,6 +104,7 @@ final class ShadowProcessor implements AutoCloseable {
         // flushes everything written before it.
         config.setConnectionInitSql("SET search_path TO " + ShadowSchema.NAME + "; SET synchronous_commit TO off");
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty(DatabaseFactory.NO_VALUES_IN_ERRORS, "false");
         return new HikariDataSource(config);
     }
 

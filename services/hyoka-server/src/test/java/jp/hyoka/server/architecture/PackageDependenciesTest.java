@@ -27,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PackageDependenciesTest {
 
     /** What every feature uses and none owns. */
-    static final Set<String> KERNEL = Set.of("graphql", "security", "database", "axon", "availability");
+    static final Set<String> KERNEL = Set.of("graphql", "security", "database", "axon", "availability", "observability");
 
     /**
      * The layers below the features, lowest first: kernel, form catalogue, the assessment host. Any other package is
      * a feature (layer 3), except the application's demo data (4). A package may use its own layer and those below.
      */
     static final Map<String, Integer> LAYER = Map.of(
-            "graphql", 0, "security", 0, "database", 0, "axon", 0, "availability", 0,
+            "graphql", 0, "security", 0, "database", 0, "axon", 0, "availability", 0, "observability", 0,
             "forms", 1, "assessment", 2, "demo", 4);
 
     /**
