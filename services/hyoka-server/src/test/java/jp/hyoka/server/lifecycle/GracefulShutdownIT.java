@@ -91,7 +91,7 @@ class GracefulShutdownIT {
                 chain.awaitWaiters(EDITORS, Duration.ofSeconds(30));
                 signalled = System.nanoTime();
                 process.destroy();                                  // SIGTERM
-                Thread.sleep(1_000);                                // the listener closes, the workers stop taking work
+                awaitShutdownBegun(server);
                 late = lateRequest(server, ids.get(0));
             }
             assertThat(process.onExit().get(GRACE_PERIOD.plus(STOP_TIMEOUT).toSeconds(), TimeUnit.SECONDS).isAlive())
@@ -127,6 +127,15 @@ class GracefulShutdownIT {
             }
             restarted.stop();
         }
+    }
+
+    /** Until the server logs that its shutdown began (bounded), and a moment for the listener to close. */
+    private static void awaitShutdownBegun(ServerProcess server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!server.logText().contains("Shutting down: no new requests") && System.nanoTime() < deadline) {
+            Thread.sleep(50);                                       // poll interval of a deadline-bounded wait
+        }
+        Thread.sleep(500);
     }
 
     /** A request sent after SIGTERM: refused over HTTP (returned), or its connection refused ({@code null}). */
