@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static jp.hyoka.server.support.StoredEdits.ANSWER;
 import static jp.hyoka.server.support.StoredEdits.START;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * editor with an edit in flight (held in PostgreSQL by a lock the test takes) when the signal comes. Those edits are
  * answered, a request sent after the signal is refused at once (503 SHUTTING_DOWN or a refused connection), no
  * request hangs, the process and its embedded PostgreSQL are gone within the stated time, and after a restart the
- * event store holds exactly the edits that were acknowledged.
+ * event store holds exactly the edits that were acknowledged. A stop that cannot finish (PostgreSQL frozen) ends
+ * in a halt at the deadline.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class GracefulShutdownIT {
@@ -127,6 +129,32 @@ class GracefulShutdownIT {
             }
             restarted.stop();
         }
+    }
+
+    @Test
+    void givenADatabaseThatNoLongerAnswers_whenGracePeriodAndStopTimeoutHavePassed_thenTheJvmHaltsWithStatus3()
+            throws Exception {
+        try (ServerProcess server = ServerProcess.embedded(dataDir).name("shutdown-deadline")
+                .property("hyoka.shutdown.grace-period", "1s").property("hyoka.shutdown.stop-timeout", "1s").start()) {
+            server.onboard(KAWASAKI, "川崎市");
+            ProcessHandle postmaster = server.postmaster().orElseThrow();
+            List<ProcessHandle> database = Stream.concat(Stream.of(postmaster), postmaster.descendants()).toList();
+            signal("STOP", database);                   // every statement, and PostgreSQL's own stop, now waits
+            try {
+                long signalled = System.nanoTime();
+                assertThat(server.stop()).as("exit status").isEqualTo(ShutdownDeadline.CUT_SHORT);
+                assertThat(Duration.ofNanos(System.nanoTime() - signalled)).isLessThan(Duration.ofSeconds(10));
+            } finally {
+                signal("CONT", database);
+            }
+            assertThat(server.logText()).contains("Shutdown still incomplete after PT2S: halting the JVM");
+        }
+    }
+
+    private static void signal(String name, List<ProcessHandle> processes) throws Exception {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        processes.forEach(process -> command.add(Long.toString(process.pid())));
+        assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).isZero();
     }
 
     /** Until the server logs that its shutdown began (bounded), and a moment for the listener to close. */
