@@ -35,7 +35,8 @@ import java.util.function.Supplier;
  * reads the request, strictly ({@link GraphQlRequest}: 400 for what is not one UTF-8 JSON operation); execution,
  * with its JDBC calls and read-your-writes waits, runs on {@link GraphQlWorkers}. A full pool answers 503 with
  * {@code Retry-After} and the code BUSY at once; a database out of reach before execution began answers 503
- * SERVICE_UNAVAILABLE; a request that reaches a stopping server answers 503 SHUTTING_DOWN. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
+ * SERVICE_UNAVAILABLE; a request that reaches a stopping server answers 503 SHUTTING_DOWN. Errors keep GraphQL's
+ * shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
