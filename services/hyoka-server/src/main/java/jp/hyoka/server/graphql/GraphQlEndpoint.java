@@ -44,8 +44,9 @@ import java.util.function.Supplier;
  * reads the request, strictly ({@link GraphQlRequest}: 400 for what is not one UTF-8 JSON operation); execution,
  * with its JDBC calls and read-your-writes waits, runs on {@link GraphQlWorkers}. A full pool answers 503 with
  * {@code Retry-After} and the code BUSY at once; a database out of reach before execution began answers 503
- * SERVICE_UNAVAILABLE; a municipality over its rate ({@link RequestQuota}) 429 RATE_LIMITED, before its body is read;
- * a request past its deadline ({@link RequestDeadline}) TIMEOUT. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
+ * SERVICE_UNAVAILABLE; a municipality over its rate ({@link RequestQuota}) 429 RATE_LIMITED, before its body is
+ * parsed; a request past its deadline ({@link RequestDeadline}) TIMEOUT; a request that reaches a stopping server
+ * 503 SHUTTING_DOWN. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
@@ -54,6 +55,7 @@ public class GraphQlEndpoint {
     static final String BUSY = "BUSY";
     static final String RATE_LIMITED = "RATE_LIMITED";
     static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+    static final String SHUTTING_DOWN = "SHUTTING_DOWN";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,6 +109,10 @@ public class GraphQlEndpoint {
         } catch (GraphQlWorkers.Busy busy) {
             return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
+        } catch (GraphQlWorkers.ShuttingDown stopping) {
+            // Connection: close sends the client's next request over a new connection, i.e. to a node still serving.
+            return CompletableFuture.completedFuture(retryLater(SHUTTING_DOWN, stopping.getMessage(),
+                    GraphQlWorkers.ShuttingDown.RETRY_AFTER_SECONDS).header(HttpHeaders.CONNECTION, "close"));
         }
     }
 

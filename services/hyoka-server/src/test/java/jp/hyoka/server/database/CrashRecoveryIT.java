@@ -19,7 +19,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -32,6 +31,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import static jp.hyoka.server.support.StoredEdits.ANSWER;
+import static jp.hyoka.server.support.StoredEdits.START;
+import static jp.hyoka.server.support.StoredEdits.answeredTexts;
+import static jp.hyoka.server.support.StoredEdits.awaitRevision;
+import static jp.hyoka.server.support.StoredEdits.pause;
+import static jp.hyoka.server.support.StoredEdits.storedEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,30 +57,6 @@ class CrashRecoveryIT {
     private static final int MOST_EDITS = 90;
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
-    private static final String START = """
-            mutation($name: String!) {
-              startAssessment(input: {kind: KEY_ITEMS, affairName: $name}) {
-                __typename ... on AssessmentEdited { revision assessment { id } }
-              }
-            }""";
-    private static final String ANSWER = """
-            mutation($id: ID!, $rev: Int!, $text: String!) {
-              answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: "department.name",
-                                 value: {text: $text}}) {
-                __typename ... on AssessmentEdited { revision } ... on EditNotYetVisible { revision }
-              }
-            }""";
-    private static final String REVISION = """
-            query($id: ID!) { assessment(id: $id) { revision } }""";
-    private static final String HISTORY = """
-            query($id: ID!, $after: String) {
-              assessment(id: $id) {
-                history(first: 100, after: $after) {
-                  edges { node { revision event after { ... on TextValue { text } } } }
-                  pageInfo { hasNextPage endCursor }
-                }
-              }
-            }""";
     private static final String IMPORT = """
             mutation($name: String!, $content: String!) {
               importDocument(input: {fileName: $name, contentBase64: $content}) {
@@ -150,7 +131,7 @@ class CrashRecoveryIT {
                 // Each editor has at most one edit in flight: the one the crash cut off may or may not be stored.
                 int stored = (int) storedEvents(restarted, id);
                 assertThat(stored).as("events of %s in the store", id).isBetween(highest, highest + 1);
-                assertThat(awaitRevision(reader, id, stored)).isEqualTo(stored);
+                assertThat(awaitRevision(reader, id, stored, CATCH_UP)).isEqualTo(stored);
                 Map<Integer, String> history = answeredTexts(reader, id);
                 assertThat(history.keySet()).as("history of %s", id)
                         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(2, stored).boxed().toList());
@@ -182,7 +163,7 @@ class CrashRecoveryIT {
             assertThat(ProcessHandle.of(leftOver)).as("the left-over postmaster was stopped").isEmpty();
             assertThat(restarted.logText()).contains("stopping it (fast shutdown)", "Stopped the left-over PostgreSQL");
             GraphQlClient reader = restarted.client(EDITOR);
-            assertThat(awaitRevision(reader, id, revision)).isEqualTo(revision);
+            assertThat(awaitRevision(reader, id, revision, CATCH_UP)).isEqualTo(revision);
             assertThat(answeredTexts(reader, id)).containsEntry(revision, "残るはず");
             stopAndExpectTheDatabaseStopped(restarted);
         }
@@ -245,7 +226,7 @@ class CrashRecoveryIT {
             GraphQlClient asahikawa = restarted.client(ASAHIKAWA_EDITOR);
             String id = awaitOnlyAssessment(asahikawa);
             long events = storedEvents(restarted, id);
-            assertThat(awaitRevision(asahikawa, id, (int) events)).isEqualTo((int) events);
+            assertThat(awaitRevision(asahikawa, id, (int) events, CATCH_UP)).isEqualTo((int) events);
             // The same file imported whole (here into another municipality) is what "entirely there" means.
             JsonNode whole = restarted.client(EDITOR).data("importDocument", IMPORT, file(Samples.KEY_ITEMS_004));
             assertThat(whole.path("__typename").asText()).as(whole.toString()).isEqualTo("DocumentImported");
@@ -326,51 +307,6 @@ class CrashRecoveryIT {
         return MOST_EDITS;
     }
 
-    /** The read models catch up after a restart: waits (bounded) until they show at least {@code revision}. */
-    private static int awaitRevision(GraphQlClient reader, String id, int revision) {
-        long deadline = System.nanoTime() + CATCH_UP.toNanos();
-        int seen;
-        do {
-            seen = reader.data("assessment", REVISION, Map.of("id", id)).path("revision").asInt(0);
-        } while (seen < revision && System.nanoTime() < deadline && pause());
-        return seen;
-    }
-
-    /** Revision → text of every ItemAnswered in the assessment's history. */
-    private static Map<Integer, String> answeredTexts(GraphQlClient reader, String id) {
-        Map<Integer, String> texts = new HashMap<>();
-        String after = null;
-        JsonNode history;
-        do {
-            Map<String, Object> variables = new HashMap<>(Map.of("id", id));
-            variables.put("after", after);
-            history = reader.data("assessment", HISTORY, variables).path("history");
-            for (JsonNode edge : history.path("edges")) {
-                JsonNode node = edge.path("node");
-                if (node.path("event").asText().equals("ItemAnswered")) {
-                    texts.put(node.path("revision").asInt(), node.path("after").path("text").asText());
-                }
-            }
-            after = history.path("pageInfo").path("endCursor").asText(null);
-        } while (history.path("pageInfo").path("hasNextPage").asBoolean());
-        return texts;
-    }
-
-    /** Events in the event store: of one aggregate, or ({@code null}) of all. */
-    private static long storedEvents(ServerProcess server, String aggregateId) {
-        try (Connection connection = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "");
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domainevententry "
-                     + "WHERE aggregateidentifier = coalesce(?, aggregateidentifier)")) {
-            count.setString(1, aggregateId);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * Until a backend waits for the lock on {@code table} (bounded). Asked outside any transaction: inside one,
      * PostgreSQL shows the same snapshot of pg_stat_activity every time.
@@ -403,15 +339,5 @@ class CrashRecoveryIT {
         server.stop();
         postmaster.onExit().completeOnTimeout(postmaster, 30, TimeUnit.SECONDS).join();
         assertThat(postmaster.isAlive()).as("SIGTERM stops the embedded PostgreSQL with the server").isFalse();
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(50);                               // poll interval of a deadline-bounded wait
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

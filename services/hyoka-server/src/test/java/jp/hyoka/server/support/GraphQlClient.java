@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 
 /** Talks to the running server over real HTTP, as a front end would. */
@@ -19,13 +21,20 @@ public final class GraphQlClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
     private final String token;
+    private final Duration timeout;
 
     public GraphQlClient(URI server, String token) {
-        this.endpoint = server.resolve("/graphql");
-        this.token = token;
+        this(server, token, null);
     }
 
-    public record Response(int status, JsonNode body) {
+    /** A client whose every request fails with an HttpTimeoutException after {@code timeout} without an answer. */
+    public GraphQlClient(URI server, String token, Duration timeout) {
+        this.endpoint = server.resolve("/graphql");
+        this.token = token;
+        this.timeout = timeout;
+    }
+
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
         public JsonNode data() {
             return body.path("data");
         }
@@ -44,9 +53,12 @@ public final class GraphQlClient {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }
+            if (timeout != null) {
+                request.timeout(timeout);
+            }
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-            return new Response(response.statusCode(), body);
+            return new Response(response.statusCode(), body, response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
