@@ -34,6 +34,9 @@ final class RelayProducer implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
                 ProducerConfig.LINGER_MS_CONFIG, 5,
+                // A relay batch spreads over many partitions (one per municipality's topic); with the default 16 KB a
+                // partition's records left in several small batches, each a separate append for the broker.
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis()),
