@@ -2,8 +2,11 @@ package jp.hyoka.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import org.flywaydb.core.Flyway;
 
@@ -31,7 +34,8 @@ public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded) {
+    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
+                                @Nullable MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hyoka");
         hikari.setJdbcUrl(embedded.database().map(db -> db.jdbcUrl("postgres")).orElse(config.getUrl()));
@@ -44,6 +48,11 @@ public class DatabaseFactory {
         // ServiceUnavailable; 30 s (Hikari's default) would fill the worker pool with waiting requests.
         hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
+        if (metrics != null) {
+            // Hikari's own meters (hikaricp_connections_active, _pending, _acquire_seconds …, tag pool="hyoka"):
+            // Micronaut's pool binder knows only the data sources micronaut-jdbc creates.
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;

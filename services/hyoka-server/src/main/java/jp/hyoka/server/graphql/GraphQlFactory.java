@@ -7,6 +7,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLSchema;
@@ -14,13 +15,16 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +49,7 @@ public class GraphQlFactory {
 
     /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
     @Context
-    GraphQL graphQL(List<GraphQlFeature> features) {
+    GraphQL graphQL(List<GraphQlFeature> features, @Nullable MeterRegistry metrics) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(sdl("schema.graphqls")));
@@ -62,13 +66,17 @@ public class GraphQlFactory {
         GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();
+        List<Instrumentation> instrumentations = new ArrayList<>(List.of(
+                new MaxQueryDepthInstrumentation(MAX_DEPTH),
+                new MaxQueryComplexityInstrumentation(MAX_FIELDS)));
+        if (metrics != null) {
+            instrumentations.add(new GraphQlMetrics(metrics));
+        }
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        new MaxQueryDepthInstrumentation(MAX_DEPTH),
-                        new MaxQueryComplexityInstrumentation(MAX_FIELDS))))
+                .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
     }
 
