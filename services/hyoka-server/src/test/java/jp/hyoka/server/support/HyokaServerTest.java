@@ -19,6 +19,8 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "hyoka.dev-issuer.enabled", "true",
                 // A free port: the configured default (8080) may be taken by a running server.
                 "micronaut.server.port", "-1",
-                "hyoka.demo.enabled", "false");
+                "hyoka.demo.enabled", "false",
+                // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
+                "hyoka.metrics.access", "isAnonymous()");
     }
 }

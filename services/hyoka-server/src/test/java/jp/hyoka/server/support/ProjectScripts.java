@@ -8,13 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Finding the project's own infra scripts from a test's working directory, and free ports to run them on. */
-final class ProjectScripts {
+public final class ProjectScripts {
 
     private ProjectScripts() {
     }
 
     /** {@code relative} (e.g. infra/kafka/start.sh) in the nearest directory above the working directory that has it. */
-    static Path find(String relative) {
+    public static Path find(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(relative))) {
                 return dir.resolve(relative);
