@@ -6,8 +6,10 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.availability.StartingProbes;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The one connection pool of the server, on the external PostgreSQL named by {@code hyoka.database.url} or,
- * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it.
+ * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it; meanwhile
+ * the probes hear "alive, not ready" ({@link StartingProbes}).
  */
 @Factory
 public class DatabaseFactory {
@@ -35,7 +38,8 @@ public class DatabaseFactory {
     @Singleton
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
-                                @Nullable MeterRegistry metrics) {
+                                @Nullable MeterRegistry metrics,
+                                @Value("${micronaut.server.port:-1}") int serverPort) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hyoka");
         hikari.setJdbcUrl(embedded.database().map(db -> db.jdbcUrl("postgres")).orElse(config.getUrl()));
@@ -54,7 +58,9 @@ public class DatabaseFactory {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        try (StartingProbes probes = StartingProbes.open(serverPort)) {
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        }
         return dataSource;
     }
 
