@@ -2,6 +2,9 @@ package jp.hyoka.server.availability;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.context.annotation.Value;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,40 +12,36 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * The probes' answers while the server starts and its HTTP server is not yet listening (Micronaut opens the port
- * only once every eager bean is built, the Flyway migration among them): on the server's own port, liveness UP,
- * readiness DOWN, anything else 503 with Retry-After. Without it a long migration looks like a dead process (no
- * answer at all) and a liveness probe would restart it half way, again and again. Closed before Micronaut takes the
- * port. Not opened for a random port (0 or -1: tests), which no probe could know.
+ * only once every eager bean is built: the Flyway migration, Axon, the seeds): on the server's own port, liveness UP,
+ * readiness DOWN, anything else 503 with Retry-After. Without it a long start looks like a dead process (no answer
+ * at all) and a liveness probe would restart it half way, again and again. Opened before the migration (the
+ * database factory asks for this bean), closed the moment Micronaut's HTTP server is created
+ * ({@link StartingProbesHandover}), before it binds the port. Not opened on a random port (tests), which no probe
+ * could know.
  */
-public final class StartingProbes implements AutoCloseable {
+@Singleton
+public class StartingProbes implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartingProbes.class);
     private static final byte[] UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] DOWN = "{\"status\":\"DOWN\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final Optional<HttpServer> server;
+    private HttpServer server;
 
-    private StartingProbes(Optional<HttpServer> server) {
-        this.server = server;
-    }
-
-    /** Answers on {@code port} until closed; nothing if the port is random or taken (then the start fails later). */
-    public static StartingProbes open(int port) {
+    public StartingProbes(@Value("${micronaut.server.port:-1}") int port) {
         if (port <= 0) {
-            return new StartingProbes(Optional.empty());
+            return;
         }
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(new InetSocketAddress(port), 16);
             server.createContext("/", StartingProbes::answer);
             server.start();
-            return new StartingProbes(Optional.of(server));
         } catch (IOException e) {
+            // Taken: Micronaut's own bind will fail and say so.
             LOG.warn("No start-up probes on port {}: {}", port, e.toString());
-            return new StartingProbes(Optional.empty());
         }
     }
 
@@ -59,8 +58,13 @@ public final class StartingProbes implements AutoCloseable {
         }
     }
 
+    /** Frees the port; again: nothing. */
     @Override
-    public void close() {
-        server.ifPresent(open -> open.stop(0));
+    @PreDestroy
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            server = null;
+        }
     }
 }

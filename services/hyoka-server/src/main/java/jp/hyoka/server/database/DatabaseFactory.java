@@ -6,7 +6,6 @@ import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.availability.StartingProbes;
@@ -17,15 +16,15 @@ import java.util.Optional;
 
 /**
  * The one connection pool of the server, on the external PostgreSQL named by {@code hyoka.database.url} or,
- * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it; meanwhile
- * the probes hear "alive, not ready" ({@link StartingProbes}).
+ * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it. From the
+ * first of these steps on, the probes hear "alive, not ready" ({@link StartingProbes}, asked for by the first).
  */
 @Factory
 public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config) {
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config, StartingProbes answeringMeanwhile) {
         if (config.isExternal()) {
             return new EmbeddedDatabaseHolder(Optional.empty());
         }
@@ -38,8 +37,7 @@ public class DatabaseFactory {
     @Singleton
     @Bean(preDestroy = "close")
     HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
-                                @Nullable MeterRegistry metrics,
-                                @Value("${micronaut.server.port:-1}") int serverPort) {
+                                @Nullable MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hyoka");
         hikari.setJdbcUrl(embedded.database().map(db -> db.jdbcUrl("postgres")).orElse(config.getUrl()));
@@ -58,9 +56,7 @@ public class DatabaseFactory {
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
         HikariDataSource dataSource = new HikariDataSource(hikari);
-        try (StartingProbes probes = StartingProbes.open(serverPort)) {
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        }
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
     }
 

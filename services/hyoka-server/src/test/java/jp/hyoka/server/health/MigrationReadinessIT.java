@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * While the start-up migration runs (here: held up by a lock on Flyway's history table, as a long migration or
- * another node migrating would), the server's port already answers the probes: alive, not ready. Once started,
- * the server itself answers on the same port, and is ready.
+ * another node migrating would), and on until Micronaut's HTTP server starts, the server's port answers the probes:
+ * alive, not ready. Then the server itself answers on the same port, and is ready.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class MigrationReadinessIT {
@@ -60,6 +60,8 @@ class MigrationReadinessIT {
         }
 
         try (ApplicationContext context = starting.get(60, TimeUnit.SECONDS)) {
+            assertThat(ask(server, "/health/liveness").statusCode()).as("up to the HTTP server's start").isEqualTo(200);
+            assertThat(ask(server, "/health/readiness").statusCode()).isEqualTo(503);
             context.getBean(EmbeddedServer.class).start();
             assertThat(awaitStatus(server, "/health/readiness", 200, Duration.ofSeconds(20)).statusCode())
                     .isEqualTo(200);
