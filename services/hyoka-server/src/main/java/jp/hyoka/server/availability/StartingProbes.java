@@ -31,12 +31,14 @@ public class StartingProbes implements AutoCloseable {
 
     private HttpServer server;
 
-    public StartingProbes(@Value("${micronaut.server.port:-1}") int port) {
+    public StartingProbes(@Value("${micronaut.server.port:-1}") int port,
+                          @Value("${micronaut.server.host:}") String host) {
         if (port <= 0) {
             return;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(port), 16);
+            server = HttpServer.create(host.isBlank() ? new InetSocketAddress(port) : new InetSocketAddress(host, port),
+                    16);
             server.createContext("/", StartingProbes::answer);
             server.start();
         } catch (IOException e) {

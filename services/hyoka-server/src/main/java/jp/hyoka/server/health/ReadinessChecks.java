@@ -3,7 +3,7 @@ package jp.hyoka.server.health;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
-import jp.hyoka.server.axon.ReadModelLag;
+import jp.hyoka.server.axon.ProcessorLag;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public class ReadinessChecks {
     }
 
     private final DataSource dataSource;
-    private final ReadModelLag lag;
+    private final ProcessorLag lag;
     private final long maxLag;
     private final Duration stale;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -41,7 +41,7 @@ public class ReadinessChecks {
     });
     private volatile Verdict last;
 
-    public ReadinessChecks(DataSource dataSource, ReadModelLag lag,
+    public ReadinessChecks(DataSource dataSource, ProcessorLag lag,
                            @Value("${hyoka.health.max-read-model-lag:1000}") long maxLag,
                            @Value("${hyoka.health.check-interval:2s}") Duration interval,
                            @Value("${hyoka.database.connection-timeout:5s}") Duration connectionTimeout) {

@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * show the last reading, so neither a scrape nor a probe queries the database itself.
  */
 @Singleton
-public class ReadModelLag {
+public class ProcessorLag {
 
     /** One processor segment's position: {@code lag} events behind the newest. */
     public record Segment(String processor, int segment, long lag) {
@@ -52,7 +52,7 @@ public class ReadModelLag {
     private final Map<String, Long> lags = new ConcurrentHashMap<>();
     private volatile Reading last = new Reading(-1, List.of());
 
-    public ReadModelLag(DataSource dataSource, @Nullable MeterRegistry registry) {
+    public ProcessorLag(DataSource dataSource, @Nullable MeterRegistry registry) {
         this.dataSource = dataSource;
         this.registry = registry;
         if (registry != null) {
@@ -82,18 +82,13 @@ public class ReadModelLag {
         Reading reading = new Reading(head, List.copyOf(segments));
         last = reading;
         segments.forEach(this::gauge);
-        Set<String> current = segments.stream().map(ReadModelLag::key).collect(Collectors.toSet());
+        Set<String> current = segments.stream().map(ProcessorLag::key).collect(Collectors.toSet());
         // A processor that is gone (a finished rebuild's) must not show its last lag for ever.
         gauges.keySet().stream().filter(key -> !current.contains(key)).toList().forEach(key -> {
             lags.remove(key);
             registry.remove(gauges.remove(key));
         });
         return reading;
-    }
-
-    /** The last reading (before the first: no events, no segments). */
-    public Reading last() {
-        return last;
     }
 
     /** A token not yet written, or one without a position (a processor that has seen nothing), is at -1. */
