@@ -15,8 +15,8 @@ class GraphQlMetricsTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GraphQL graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                     new SchemaParser().parse("type Query { hello: String }"),
-                    RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("hello", env -> "こんにちは"))
-                            .build()))
+                    RuntimeWiring.newRuntimeWiring()
+                            .type("Query", type -> type.dataFetcher("hello", env -> "こんにちは")).build()))
             .instrumentation(new GraphQlMetrics(registry))
             .build();
 

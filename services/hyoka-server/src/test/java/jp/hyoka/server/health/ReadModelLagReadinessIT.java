@@ -73,7 +73,8 @@ class ReadModelLagReadinessIT extends SignedInServerTest {
         assertThat(behind.body()).isEqualTo("{\"status\":\"DOWN\"}");
         assertThat(ask(server.getURI(), "/health/liveness").statusCode()).isEqualTo(200);
         assertThat(ask(server.getURI(), "/prometheus").body())
-                .containsPattern("hyoka_event_processor_lag_events\\{processor=\"assessment-read-models\",segment=\"0\"} [4-9]\\.0");
+                .containsPattern("hyoka_event_processor_lag_events\\{processor=\"assessment-read-models\","
+                        + "segment=\"0\"} [4-9]\\.0");
 
         processor.start();
         assertThat(awaitStatus(server.getURI(), "/health/readiness", 200, CHECKED).statusCode()).isEqualTo(200);
