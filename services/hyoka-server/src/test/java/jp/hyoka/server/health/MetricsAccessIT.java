@@ -7,7 +7,6 @@ import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,9 +23,7 @@ class MetricsAccessIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.remove("hyoka.metrics.access");      // application.yml's default
-        return properties;
+        return baseProperties(Map.of(), "hyoka.metrics.access");       // application.yml's default
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,9 +52,7 @@ class MetricsIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.remove("hyoka.metrics.access");      // application-dev.yml's, as run.sh starts it
-        return properties;
+        return baseProperties(Map.of(), "hyoka.metrics.access");       // application-dev.yml's, as run.sh starts it
     }
 
     @BeforeAll

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static jp.hyoka.server.support.Management.ask;
@@ -44,12 +43,9 @@ class ReadModelLagReadinessIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("hyoka.health.max-read-model-lag", "3");
-        properties.put("hyoka.health.check-interval", "200ms");
         // The edits below wait for read models that do not move; they need not wait long.
-        properties.put("hyoka.read-your-writes.timeout", "1s");
-        return properties;
+        return baseProperties(Map.of("hyoka.health.max-read-model-lag", "3", "hyoka.health.check-interval", "200ms",
+                "hyoka.read-your-writes.timeout", "1s"));
     }
 
     @Test
