@@ -1,9 +1,11 @@
 package jp.hyoka.server.axon;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.observability.TraceCorrelation;
@@ -11,6 +13,7 @@ import jp.hyoka.server.observability.TracedAppends;
 import jp.hyoka.server.observability.TracedCommands;
 import jp.hyoka.server.observability.TracedProjectionBatches;
 import jp.hyoka.server.observability.Tracing;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
@@ -41,7 +44,8 @@ import java.util.List;
  * tracking processor that feeds the read models. Features plug in without being named here: their aggregates
  * through {@link AxonModule} beans, each projection is a
  * {@link ReadModelProjection} bean, and whatever must be written with every append (the audit feature's hash
- * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts.
+ * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts. Commands are measured
+ * ({@link CommandMetrics}) when metrics are on.
  */
 @Factory
 public class AxonFactory {
@@ -57,7 +61,8 @@ public class AxonFactory {
                                     List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
                                     ReadModelCatchUp catchUp, HikariDataSource dataSource,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
-                                    @Value("${hyoka.node-id:}") String nodeId, Tracing tracing) {
+                                    @Value("${hyoka.node-id:}") String nodeId, Tracing tracing,
+                                    @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
@@ -84,6 +89,9 @@ public class AxonFactory {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications));
+        if (meterRegistry != null) {
+            configurer.configureMessageMonitor(CommandBus.class, c -> new CommandMetrics(meterRegistry));
+        }
         modules.forEach(module -> module.configure(configurer));
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)

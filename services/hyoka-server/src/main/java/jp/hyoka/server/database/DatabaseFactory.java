@@ -2,9 +2,13 @@ package jp.hyoka.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.availability.StartingProbes;
 import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
@@ -12,14 +16,15 @@ import java.util.Optional;
 
 /**
  * The one connection pool of the server, on the external PostgreSQL named by {@code hyoka.database.url} or,
- * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it.
+ * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it. From the
+ * first of these steps on, the probes hear "alive, not ready" ({@link StartingProbes}, asked for by the first).
  */
 @Factory
 public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config) {
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config, StartingProbes answeringMeanwhile) {
         if (config.isExternal()) {
             return new EmbeddedDatabaseHolder(Optional.empty());
         }
@@ -38,7 +43,8 @@ public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded) {
+    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
+                                @Nullable MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hyoka");
         hikari.setJdbcUrl(embedded.database().map(db -> db.jdbcUrl("postgres")).orElse(config.getUrl()));
@@ -52,6 +58,11 @@ public class DatabaseFactory {
         hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         hikari.addDataSourceProperty(NO_VALUES_IN_ERRORS, "false");
+        if (metrics != null) {
+            // Hikari's own meters (hikaricp_connections_active, _pending, _acquire_seconds …, tag pool="hyoka"):
+            // Micronaut's pool binder knows only the data sources micronaut-jdbc creates.
+            hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         HikariDataSource dataSource = new HikariDataSource(hikari);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;

@@ -5,6 +5,7 @@ import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.schema.GraphQLSchema;
@@ -12,14 +13,17 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
 import java.util.Map;
@@ -45,7 +49,8 @@ public class GraphQlFactory {
 
     /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
     @Context
-    GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout) {
+    GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
+                    @Nullable MeterRegistry metrics) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(sdl("schema.graphqls")));
@@ -62,15 +67,19 @@ public class GraphQlFactory {
         GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();
+        List<Instrumentation> instrumentations = new ArrayList<>(List.of(
+                DocumentLimits.maxDepth(MAX_DEPTH),
+                DocumentLimits.maxFields(MAX_FIELDS),
+                new RequestDeadline(timeout),
+                new OperationNames()));
+        if (metrics != null) {
+            instrumentations.add(new GraphQlMetrics(metrics));
+        }
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
-                .instrumentation(new ChainedInstrumentation(List.of(
-                        DocumentLimits.maxDepth(MAX_DEPTH),
-                        DocumentLimits.maxFields(MAX_FIELDS),
-                        new RequestDeadline(timeout),
-                        new OperationNames())))
+                .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
     }
 

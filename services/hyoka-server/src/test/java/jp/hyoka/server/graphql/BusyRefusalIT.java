@@ -36,7 +36,7 @@ class BusyRefusalIT extends SignedInServerTest {
     GraphQlWorkers workers;
     @Override
     public Map<String, String> getProperties() {
-        return plus(super.getProperties(), Map.of("hyoka.graphql.workers", "1", "hyoka.graphql.queue-size", "1"));
+        return baseProperties(Map.of("hyoka.graphql.workers", "1", "hyoka.graphql.queue-size", "1"));
     }
 
     @Test

@@ -3,11 +3,11 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.RestartablePostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +15,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,10 +62,7 @@ class PostgresRestartIT {
     private static final Set<String> OUTAGE_ANSWERS = Set.of("ServiceUnavailable", "EditNotYetVisible", "BUSY",
             "SERVICE_UNAVAILABLE");
 
-    private Path dataDir;
-    private int port;
-    private EmbeddedPostgres postgres;
-    private ApplicationContext context;
+    private RestartablePostgres postgres;
     private Callers callers;
 
     private final List<Acknowledged> acknowledged = new CopyOnWriteArrayList<>();
@@ -84,28 +78,14 @@ class PostgresRestartIT {
 
     @BeforeAll
     void start() throws IOException {
-        dataDir = Files.createTempDirectory("hyoka-restart-");
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        postgres = startPostgres();
-        context = ApplicationContext.run(Map.of(
-                "hyoka.database.url", "jdbc:postgresql://localhost:" + port + "/postgres",
-                "hyoka.database.username", "postgres",
-                "hyoka.database.password", "",
-                "hyoka.dev-issuer.enabled", "true",
-                "hyoka.demo.enabled", "false",
-                "hyoka.read-your-writes.timeout", "2s",
-                "micronaut.server.port", "-1"));
-        EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+        postgres = RestartablePostgres.started();
+        ApplicationContext context = postgres.startServer(Map.of("hyoka.read-your-writes.timeout", "2s"));
+        EmbeddedServer server = context.getBean(EmbeddedServer.class);
         callers = new Callers(server, context.getBean(DevTokenIssuer.class), context.getBean(Tenants.class));
     }
 
     @AfterAll
     void stop() throws IOException {
-        if (context != null) {
-            context.close();
-        }
         if (postgres != null) {
             postgres.close();
         }
@@ -126,11 +106,11 @@ class PostgresRestartIT {
         editors.submit(() -> read(assessments.get(0)));
 
         awaitTrue("edits before the restart", Duration.ofSeconds(60), () -> acknowledged.size() >= 3 * EDITORS);
-        postgres.close();
+        postgres.stop();
         // Until the outage has been answered as often as there are editors (typed answers, whoever got them): the
         // pool's broken connections first, then waits for new ones.
         awaitTrue("outage answers", Duration.ofSeconds(90), () -> outageAnswers() >= EDITORS);
-        postgres = startPostgres();
+        postgres.start();
         int beforeRecovery = acknowledged.size();
         awaitTrue("edits after the restart", Duration.ofSeconds(120),
                 () -> assessments.stream().allMatch(id -> acknowledged.subList(beforeRecovery, acknowledged.size())
@@ -228,15 +208,6 @@ class PostgresRestartIT {
                     .path("endCursor").asText() : null;
         } while (after != null);
         return texts;
-    }
-
-    private EmbeddedPostgres startPostgres() throws IOException {
-        return EmbeddedPostgres.builder()
-                .setPort(port)
-                .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setRegisterShutdownHook(false)
-                .start();
     }
 
     private int outageAnswers() {

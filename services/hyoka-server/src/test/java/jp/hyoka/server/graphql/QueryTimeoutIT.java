@@ -30,7 +30,7 @@ class QueryTimeoutIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        return plus(super.getProperties(), Map.of(
+        return baseProperties(Map.of(
                 "hyoka.graphql.timeout", "700ms",
                 "hyoka.graphql.workers", "1",
                 "hyoka.graphql.queue-size", "4"));

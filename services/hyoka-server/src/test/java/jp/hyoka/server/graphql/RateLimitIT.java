@@ -24,7 +24,7 @@ class RateLimitIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        return plus(super.getProperties(), Map.of(
+        return baseProperties(Map.of(
                 "hyoka.limits.requests-per-second", "0.25",
                 "hyoka.limits.burst", "3"));
     }

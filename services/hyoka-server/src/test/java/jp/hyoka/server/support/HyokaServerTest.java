@@ -2,6 +2,8 @@ package jp.hyoka.server.support;
 
 import io.micronaut.test.support.TestPropertyProvider;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,21 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
+        return baseProperties();
+    }
+
+    /**
+     * For a subclass's {@link #getProperties()}: the base properties with {@code put} set and {@code removed} taken
+     * out (where the configuration files' value is what the test is about).
+     */
+    protected static Map<String, String> baseProperties(Map<String, String> put, String... removed) {
+        Map<String, String> properties = new HashMap<>(baseProperties());
+        properties.putAll(put);
+        List.of(removed).forEach(properties::remove);
+        return properties;
+    }
+
+    private static Map<String, String> baseProperties() {
         return Map.of(
                 "hyoka.database.url", TestDatabase.newDatabase(),
                 "hyoka.database.username", TestDatabase.user(),
@@ -19,13 +36,9 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "hyoka.dev-issuer.enabled", "true",
                 // A free port: the configured default (8080) may be taken by a running server.
                 "micronaut.server.port", "-1",
-                "hyoka.demo.enabled", "false");
+                "hyoka.demo.enabled", "false",
+                // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
+                "hyoka.metrics.access", "isAnonymous()");
     }
 
-    /** {@code base} with {@code extra} over it: a test class's own settings on top of {@link #getProperties()}. */
-    protected static Map<String, String> plus(Map<String, String> base, Map<String, String> extra) {
-        Map<String, String> properties = new java.util.HashMap<>(base);
-        properties.putAll(extra);
-        return properties;
-    }
 }

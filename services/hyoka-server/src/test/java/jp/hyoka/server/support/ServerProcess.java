@@ -293,8 +293,12 @@ public final class ServerProcess implements AutoCloseable {
                         + tail());
             }
             try {
-                http.send(probe, HttpResponse.BodyHandlers.discarding());
-                return;                                     // any HTTP answer: the context is up
+                // Any answer of Micronaut's: the context is up. A 503 is the start-up probes' (StartingProbes): the
+                // port answers while the server still starts.
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() != 503) {
+                    return;
+                }
+                pause();
             } catch (IOException notYet) {
                 pause();
             } catch (InterruptedException e) {
