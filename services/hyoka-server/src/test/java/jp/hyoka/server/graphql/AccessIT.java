@@ -103,7 +103,7 @@ class AccessIT extends SignedInServerTest {
         }
         JsonNode errors = callers.kawasakiEditor.execute(query.append(" }").toString(), Map.of()).errors();
 
-        assertThat(errors.get(0).path("message").asText()).contains("complexity");
+        assertThat(errors.get(0).path("extensions").path("code").asText()).isEqualTo("QUERY_TOO_COMPLEX");
     }
 
     @Test
