@@ -34,7 +34,7 @@ final class CloudEventRecords {
         header(headers, TENANT_HEADER, row.tenantCode());
         header(headers, "content-type", "application/json");
         return new ProducerRecord<>(row.topic(), null, row.messageKey(),
-                row.payload().getBytes(StandardCharsets.UTF_8), headers);
+                row.payloadUtf8(), headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

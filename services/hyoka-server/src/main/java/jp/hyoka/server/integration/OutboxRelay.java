@@ -7,6 +7,7 @@ import jp.hyoka.server.database.AdvisoryLock;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -140,15 +141,16 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     }
                     // Up to IN_FLIGHT batches with the broker: the next is read and sent while one is acknowledged.
                     while (inFlight.size() < IN_FLIGHT) {
-                        List<OutboxRow> rows = reads.next(lock.connection(), cursor, settings.batchSize());
-                        if (rows.isEmpty()) {
+                        ReadAhead.Batch batch = reads.next(lock.connection(), cursor, settings.batchSize());
+                        if (batch.isEmpty()) {
                             break;
                         }
-                        reads.readAfter(lock.connection(), rows.get(rows.size() - 1).position(), settings.batchSize());
+                        reads.readAfter(lock.connection(), batch.lastPosition(), settings.batchSize());
+                        List<OutboxRow> rows = batch.rows();
                         if (producer == null) {
                             producer = new RelayProducer(bootstrap, settings.maxBlock());
                         }
-                        Sent sent = send(producer.producer(), rows);
+                        Sent sent = send(producer.producer(), batch);
                         inFlight.add(sent);
                         if (!sent.futures().isEmpty()) {
                             cursor = rows.get(sent.futures().size() - 1).position();
@@ -219,12 +221,12 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private record Sent(List<OutboxRow> rows, List<Future<RecordMetadata>> futures) {
     }
 
-    /** Queues the rows in order; stops at one the producer refuses at once (no metadata: the broker is away). */
-    private static Sent send(Producer<String, byte[]> producer, List<OutboxRow> rows) {
+    /** Queues the records in order; stops at one the producer refuses at once (no metadata: the broker is away). */
+    private static Sent send(Producer<String, byte[]> producer, ReadAhead.Batch batch) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
-            for (OutboxRow row : rows) {
-                Future<RecordMetadata> future = producer.send(CloudEventRecords.of(row));
+            for (ProducerRecord<String, byte[]> record : batch.records()) {
+                Future<RecordMetadata> future = producer.send(record);
                 sent.add(future);
                 if (future.isDone()) {
                     // failed at once (no metadata within max-block: the broker is away): queue nothing after it
@@ -234,7 +236,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         } catch (RuntimeException e) {
             LOG.debug("Outbox relay: send refused", e);
         }
-        return new Sent(rows, sent);
+        return new Sent(batch.rows(), sent);
     }
 
     /** Waits for the broker; @return the acknowledged rows of the batch: a beginning of them. */

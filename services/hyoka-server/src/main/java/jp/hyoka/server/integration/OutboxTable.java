@@ -26,25 +26,25 @@ final class OutboxTable {
     }
 
     /**
-     * The oldest waiting rows after {@code position} (0: all), in position order: the queue's entries (V13), each
-     * row looked up by its key. (The LIMIT 1 keeps the lookup a nested loop: joined plainly, the planner scanned the
-     * whole outbox, published rows and all, for every batch: 25–37 ms a batch of 500 at 50,000 rows.)
+     * The oldest waiting rows after {@code position} (0: all), in position order: the queue's first entries (V13),
+     * then their rows by key in one index scan. (Joined plainly, the planner scanned the whole outbox, published rows
+     * and all, for every batch: 25–37 ms a batch of 500 at 50,000 rows.)
      */
     static List<OutboxRow> waiting(Connection connection, long position, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                SELECT o.position, o.event_id, o.topic, o.message_key, o.type, o.source, o.subject, o.dataschema,
-                    o.tenant_code, o.occurred_at, o.payload::text
-                FROM (SELECT position FROM integration_outbox_queue WHERE position > ? ORDER BY position LIMIT ?) q
-                CROSS JOIN LATERAL (SELECT * FROM integration_outbox WHERE position = q.position LIMIT 1) o
-                ORDER BY q.position""")) {
+                SELECT position, event_id, topic, message_key, type, source, subject, dataschema, tenant_code,
+                    occurred_at, payload::text
+                FROM integration_outbox WHERE position = ANY (ARRAY(
+                    SELECT position FROM integration_outbox_queue WHERE position > ? ORDER BY position LIMIT ?))
+                ORDER BY position""")) {
             select.setLong(1, position);
             select.setInt(2, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new OutboxRow(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),
                             row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                            row.getString(9), row.getTimestamp(10).toInstant(), row.getString(11)));
+                            row.getString(9), row.getTimestamp(10).toInstant(), row.getBytes(11)));
                 }
             }
         }

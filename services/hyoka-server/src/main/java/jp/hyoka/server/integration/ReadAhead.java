@@ -1,5 +1,7 @@
 package jp.hyoka.server.integration;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,33 +11,50 @@ import java.util.concurrent.Future;
 
 /**
  * Reads the relay's next batch while it sends the one before (the read was the longest step the relay thread waited
- * on: the query, then decoding 500 rows). A read ahead is keyed by the cursor it read after and is used only by a
+ * on: the query, then decoding 500 rows), and builds its records. A read ahead is keyed by the cursor it read after and is used only by a
  * call for that same cursor; otherwise it is waited for and dropped. A read done early is as true as one done later:
  * rows after the cursor are never marked meanwhile (only sent rows are), and rows committed meanwhile come with the
  * next read. Both threads use the relay's lock connection, never at once: a read runs only while no other is running.
  */
 final class ReadAhead implements AutoCloseable {
 
+    /** Rows read, and the records they are sent as (built on the reader thread too: the relay thread only sends). */
+    record Batch(List<OutboxRow> rows, List<ProducerRecord<String, byte[]>> records) {
+
+        static Batch read(Connection connection, long cursor, int limit) throws SQLException {
+            List<OutboxRow> rows = OutboxTable.waiting(connection, cursor, limit);
+            return new Batch(rows, rows.stream().map(CloudEventRecords::of).toList());
+        }
+
+        boolean isEmpty() {
+            return rows.isEmpty();
+        }
+
+        long lastPosition() {
+            return rows.get(rows.size() - 1).position();
+        }
+    }
+
     private final ExecutorService thread = RelayThreads.single("outbox-relay-reader");
-    private Future<List<OutboxRow>> ahead;
+    private Future<Batch> ahead;
     private long aheadCursor;
 
     /** The waiting rows after {@code cursor}: those read ahead for it, else read now. */
-    List<OutboxRow> next(Connection connection, long cursor, int limit) throws SQLException, InterruptedException {
+    Batch next(Connection connection, long cursor, int limit) throws SQLException, InterruptedException {
         if (ahead != null && aheadCursor == cursor) {
-            Future<List<OutboxRow>> read = ahead;
+            Future<Batch> read = ahead;
             ahead = null;
             return result(read);
         }
         discard();
-        return OutboxTable.waiting(connection, cursor, limit);
+        return Batch.read(connection, cursor, limit);
     }
 
     /** Starts reading the rows after {@code cursor} on the reader thread; a read ahead not taken is dropped first. */
     void readAfter(Connection connection, long cursor, int limit) throws InterruptedException {
         discard();
         aheadCursor = cursor;
-        ahead = thread.submit(() -> OutboxTable.waiting(connection, cursor, limit));
+        ahead = thread.submit(() -> Batch.read(connection, cursor, limit));
     }
 
     /** Waits for a read ahead to finish and drops it (the connection is free for other statements afterwards). */
@@ -50,7 +69,7 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    private static List<OutboxRow> result(Future<List<OutboxRow>> read) throws SQLException, InterruptedException {
+    private static Batch result(Future<Batch> read) throws SQLException, InterruptedException {
         try {
             return read.get();
         } catch (ExecutionException e) {
