@@ -29,11 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * holds the installation's relay lock (an {@link AdvisoryLock} on a connection of
  * its own, which it also reads on: a node that loses the lock fails its next statement) it reads the oldest unpublished
  * rows in position order, sends them with the idempotent producer ({@link RelayProducer}) and marks a batch published
- * ({@link Marker}, on a thread of its own) only once the broker has acknowledged every row of it. Up to
- * {@code IN_FLIGHT} batches are with the broker at once: the next is read and sent while the oldest is acknowledged
- * (measured: 0.23 → 0.37 of the ordered-read ceiling; infra/docs/integration-benchmark.md). Rows sent but not yet
- * marked are not read again (a cursor); when the relay is idle it looks from the start again, so a row that committed
- * late behind a higher position is published too (only another assessment's: one assessment's appends are serial). Without the lock it stays idle and asks again
+ * ({@link Marker}, on a thread of its own: it deletes the rows' queue entries) only once the broker has acknowledged
+ * every row of it. Up to {@code IN_FLIGHT} batches are with the broker at once, and the next batch is read and made
+ * into records ahead ({@link ReadAhead}) while one is sent and the oldest acknowledged (measured: 0.23 one step at a
+ * time → 0.53–0.56 of the ordered-read ceiling; infra/docs/integration-benchmark.md). Rows sent but not yet marked are
+ * not read again (a cursor); when the relay is idle it looks from the start again, so a row that committed late
+ * behind a higher position is published too (only another assessment's: one assessment's appends are serial).
+ * Without the lock it stays idle and asks again
  * ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
  * retries, in order); a broker away at the first send fails the attempt: the acknowledged beginning is marked, the
  * rest is sent again after a back-off (doubling up to {@code hyoka.kafka.relay.max-backoff}) with a new producer.
