@@ -127,9 +127,10 @@ public class GraphQlEndpoint {
 
     private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request,
                                                 ObservedRequest observation, long deadline) {
-        if (System.nanoTime() - deadline > 0) {
+        if (System.nanoTime() - deadline > 0) {                 // its whole time went waiting for a worker
+            observation.answered(HttpStatus.SERVICE_UNAVAILABLE.getCode(), List.of(RequestDeadline.TIMEOUT));
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
-                    GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);       // its whole time went waiting for a worker
+                    GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);
         }
         try {
             CallerResolver.Resolution caller = callers.resolve(http);

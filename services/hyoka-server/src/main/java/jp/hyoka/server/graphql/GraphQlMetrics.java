@@ -86,10 +86,11 @@ final class GraphQlMetrics extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result);
     }
 
-    private String bounded(String name) {
-        if (name == null) {
+    private String bounded(String clientName) {
+        if (clientName == null) {
             return "anonymous";
         }
+        String name = OperationNames.capped(clientName);
         if (names.contains(name)) {
             return name;
         }

@@ -23,6 +23,8 @@ final class OperationNames extends SimplePerformantInstrumentation {
     static final String KEY = "hyoka.observation";
     /** Root fields named for an anonymous operation; an alias-heavy document is not spelled out whole. */
     private static final int MAX_FIELDS = 5;
+    /** A client chooses the name: logs, spans and the events' trace metadata keep at most this much of it. */
+    static final int MAX_NAME_LENGTH = 64;
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(
@@ -37,9 +39,13 @@ final class OperationNames extends SimplePerformantInstrumentation {
 
     private static String name(OperationDefinition operation) {
         if (operation.getName() != null) {
-            return operation.getName();
+            return capped(operation.getName());
         }
         return operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
                 .map(Field::getName).distinct().limit(MAX_FIELDS).collect(Collectors.joining(","));
+    }
+
+    static String capped(String name) {
+        return name.length() <= MAX_NAME_LENGTH ? name : name.substring(0, MAX_NAME_LENGTH) + "…";
     }
 }

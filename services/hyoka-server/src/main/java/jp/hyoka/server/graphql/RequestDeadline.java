@@ -11,9 +11,11 @@ import java.time.Duration;
 /**
  * The query timeout ({@code hyoka.graphql.timeout}): a request that runs past its deadline resolves no further field.
  * In a query each field that would still fetch (a resolver, not a plain property) is answered with the error
- * {@code TIMEOUT} instead. In a mutation only root fields are: one not yet begun changes nothing and answers the
- * {@code ServiceUnavailable} problem with the code TIMEOUT, and one already begun finishes with its whole result (it
- * says what was done; a command is never cut in half). The deadline runs from the moment the endpoint accepted the request, so time in the workers'
+ * {@code TIMEOUT} instead. In a mutation only root fields are, and only those whose result union can say so: one not
+ * yet begun changes nothing and answers the {@code ServiceUnavailable} problem with the code TIMEOUT; one already
+ * begun finishes with its whole result (it says what was done; a command is never cut in half). A root field without
+ * that problem in its union (the platform operators' mutations) is not refused: an error there would null the data of
+ * the whole request, the results of edits already done included. The deadline runs from the moment the endpoint accepted the request, so time in the workers'
  * queue counts; a request whose deadline passed in the queue is refused whole ({@link GraphQlEndpoint}). A single
  * slow statement is not interrupted: the field after it is refused.
  */
@@ -44,12 +46,14 @@ final class RequestDeadline extends SimplePerformantInstrumentation {
         if (deadline == null || parameters.isTrivialDataFetcher() || (mutation && level > 1)) {
             return fetcher;                 // below a mutation's root: the edit is under way and its result says so
         }
-        // A mutation's root field answers its union's problem, not an error: its non-null result would otherwise
-        // null the whole data, and with it the results of the edits done before it.
-        boolean answerAsProblem = mutation && OutageResults.answersOutages(parameters.getField());
+        if (mutation && !OutageResults.answersOutages(parameters.getField())) {
+            // Its result cannot say "not done" as data, and an error on a non-null root field would null the whole
+            // data, with it the results of the edits done before it: such a field (the operators' mutations) runs.
+            return fetcher;
+        }
         return environment -> {
             if (System.nanoTime() - deadline > 0) {
-                if (answerAsProblem) {
+                if (mutation) {
                     return OutageResults.ServiceUnavailableResult.timedOut(message(timeout));
                 }
                 throw new ApiException(TIMEOUT, message(timeout));

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
  * Per-municipality rate limits ({@code hyoka.limits}): a token bucket per municipality the verified token names
  * (a platform operator's per user), refilled at {@code requests-per-second} up to {@code burst}. One municipality's
  * script running away slows only itself: the others keep their share of the workers. Checked before the request's
- * body is read. Per node: behind a load balancer over N nodes a municipality gets up to N times the rate (the
+ * body is parsed (Micronaut has read it, at most 2 MB). The buckets are kept per key for the process's life: as many
+ * as municipalities and operators with verified tokens, a few thousand at most. Per node: behind a load balancer over N nodes a municipality gets up to N times the rate (the
  * README's "Operating Hyoka" says how to size it). {@code requests-per-second: 0} turns the limit off.
  */
 @Singleton

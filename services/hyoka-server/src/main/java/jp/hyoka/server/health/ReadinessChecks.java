@@ -42,7 +42,7 @@ public class ReadinessChecks {
     private volatile Verdict last;
 
     public ReadinessChecks(DataSource dataSource, ProcessorLag lag,
-                           @Value("${hyoka.health.max-read-model-lag:1000}") long maxLag,
+                           @Value("${hyoka.health.max-read-model-lag:10000}") long maxLag,
                            @Value("${hyoka.health.check-interval:2s}") Duration interval,
                            @Value("${hyoka.database.connection-timeout:5s}") Duration connectionTimeout) {
         this.dataSource = dataSource;
@@ -74,11 +74,14 @@ public class ReadinessChecks {
         boolean databaseUp = false;
         boolean readModelsUp = false;
         String why = null;
-        try (Connection connection = dataSource.getConnection()) {
-            databaseUp = connection.isValid(1);
+        try {
+            // One connection at a time: when requests hold every pooled connection but one, the check still gets it.
+            try (Connection connection = dataSource.getConnection()) {
+                databaseUp = connection.isValid(1);
+            }
             if (databaseUp) {
                 long behind = lag.refresh().lagOf(ReadModelProjection.PROCESSING_GROUP);
-                readModelsUp = behind <= maxLag;
+                readModelsUp = readModelsUp(behind);
                 why = readModelsUp ? null : "the read models are " + behind + " events behind (at most " + maxLag + ")";
             } else {
                 why = "the database does not answer";
@@ -97,6 +100,17 @@ public class ReadinessChecks {
                 LOG.warn("Not ready: {}", why);
             }
         }
+    }
+
+    /**
+     * Down past {@code max-read-model-lag}, up again only at half of it: a lag hovering at the threshold does not make
+     * the node flap in and out of the load balancer. The lag is the installation's (one processor), so every node
+     * turns at the same moment: the threshold is for a processor that is stuck, not for a burst (README).
+     */
+    private boolean readModelsUp(long behind) {
+        Verdict previous = last;
+        boolean wasUp = previous == null || previous.readModelsUp();
+        return wasUp ? behind <= maxLag : behind <= maxLag / 2;
     }
 
     @PreDestroy

@@ -36,7 +36,7 @@ public class IntegrationWiring implements GraphQlFeature {
     }
 
     private Map<String, Object> status() throws SQLException {
-        OutboxTable.Lag lag = OutboxTable.lag(dataSource);
+        OutboxTable.Lag lag = OutboxTable.lag(dataSource, true);
         Map<String, Object> status = new HashMap<>();
         status.put("waiting", lag.waiting());
         status.put("oldestWaitingAgeSeconds", lag.oldestWaitingAgeSeconds());

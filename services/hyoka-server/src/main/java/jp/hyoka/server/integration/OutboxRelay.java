@@ -128,6 +128,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         ReadAhead reads = new ReadAhead();
         Deque<Sent> inFlight = new ArrayDeque<>();
         long cursor = 0;                                    // the last position queued to the producer
+        boolean refused = false;                            // a row was refused: nothing more until it is retried
         failures = 0;
         try {
             while (running) {
@@ -142,7 +143,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         LOG.info("Outbox relay: this node publishes integration events to {}", bootstrap);
                     }
                     // Up to IN_FLIGHT batches with the broker: the next is read and sent while one is acknowledged.
-                    while (inFlight.size() < IN_FLIGHT) {
+                    while (!refused && inFlight.size() < IN_FLIGHT) {
                         ReadAhead.Batch batch = reads.next(lock.connection(), cursor, settings.batchSize());
                         if (batch.isEmpty()) {
                             break;
@@ -158,8 +159,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                             cursor = rows.get(sent.futures().size() - 1).position();
                         }
                         if (sent.futures().size() < rows.size()) {
+                            // Refused at once: send nothing after it (a later row of its key would overtake it)
+                            // until its batch's turn fails the attempt and everything unmarked is read again.
                             reads.discard();
-                            break;                          // refused at once: queue nothing after it
+                            refused = true;
+                            break;
                         }
                     }
                     if (inFlight.isEmpty()) {
@@ -191,6 +195,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     reads.discard();
                     marker.drain();
                     cursor = 0;
+                    refused = false;
                     if (e instanceof SQLException && lock != null) {
                         lock.close();
                         lock = null;

@@ -64,18 +64,22 @@ final class OutboxTable {
         }
     }
 
-    static Lag lag(DataSource dataSource) throws SQLException {
+    /**
+     * The lag; {@code countPublished}: also how many rows were ever published (a count of the whole outbox: for an
+     * operator's question, not for a gauge read every few seconds).
+     */
+    static Lag lag(DataSource dataSource, boolean countPublished) throws SQLException {
         // published: every row not waiting (a row queued again by a replay counts as waiting until it is sent again)
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("""
-                     SELECT count(*), min(queued_at), (SELECT count(*) FROM integration_outbox) - count(*), now()
-                     FROM integration_outbox_queue""");
+             PreparedStatement select = connection.prepareStatement("SELECT count(*), min(queued_at), now(), "
+                     + (countPublished ? "(SELECT count(*) FROM integration_outbox) - count(*)" : "0")
+                     + " FROM integration_outbox_queue");
              ResultSet row = select.executeQuery()) {
             row.next();
             Timestamp oldest = row.getTimestamp(2);
             Double age = oldest == null ? null
-                    : Math.max(0, (row.getTimestamp(4).getTime() - oldest.getTime()) / 1000.0);
-            return new Lag(row.getLong(1), age, row.getLong(3),
+                    : Math.max(0, (row.getTimestamp(3).getTime() - oldest.getTime()) / 1000.0);
+            return new Lag(row.getLong(1), age, row.getLong(4),
                     AdvisoryLock.heldAnywhere(connection, OutboxRelay.LOCK));
         }
     }

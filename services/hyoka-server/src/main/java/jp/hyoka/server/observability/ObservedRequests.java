@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 @Singleton
 public class ObservedRequests {
 
-    /** The request id a caller may send (and always gets back), to find its request in the logs. */
+    /** The request id a caller may send (and gets back with every request that reached a worker), for the logs. */
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     /** Accepted as sent; anything else is replaced, so a header cannot forge a log line. */
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");

@@ -72,7 +72,10 @@ public class Tracing {
                     .build()
                     .getOpenTelemetrySdk();
         } catch (ConfigurationException e) {
-            LOG.error("Tracing is off: the OTEL settings cannot be followed ({})", e.getMessage(), e);
+            // Neither the message nor the exception: the SDK quotes the offending value, which may be an exporter's
+            // header with its token (OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer …).
+            LOG.error("Tracing is off: the OTEL_* settings cannot be followed ({}); check their syntax",
+                    e.getClass().getSimpleName());
             return null;
         }
     }

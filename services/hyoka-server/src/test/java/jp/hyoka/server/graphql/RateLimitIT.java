@@ -12,20 +12,19 @@ import static jp.hyoka.server.support.Operations.START;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A municipality over its rate (here a burst of 3, then one request every 4 s) is refused with HTTP 429 and the code
- * RATE_LIMITED before anything is done; another municipality is served meanwhile from a budget of its own.
+ * A municipality over its rate (here a burst of 3, then one request every 100 s) is refused with HTTP 429 and the
+ * code RATE_LIMITED before anything is done; another municipality is served meanwhile from a budget of its own.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RateLimitIT extends SignedInServerTest {
 
     private static final String ME = "{ me { userId } }";
-    private static final String ASSESSMENTS = "{ assessments(first: 50) { edges { node { affairName } } } }";
 
     @Override
     public Map<String, String> getProperties() {
         return baseProperties(Map.of(
-                "hyoka.limits.requests-per-second", "0.25",
+                "hyoka.limits.requests-per-second", "0.01",
                 "hyoka.limits.burst", "3"));
     }
 
@@ -43,14 +42,10 @@ class RateLimitIT extends SignedInServerTest {
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.errors()).as(refused.body().toString()).hasSize(1);
         assertThat(refused.errors().get(0).path("extensions").path("code").asText()).isEqualTo("RATE_LIMITED");
-        assertThat(refused.errors().get(0).path("extensions").path("retryAfterSeconds").asInt()).isBetween(1, 4);
+        assertThat(refused.errors().get(0).path("extensions").path("retryAfterSeconds").asInt()).isPositive();
         assertThat(refused.errors().get(0).path("extensions").path("retryable").asBoolean()).isTrue();
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.data().path("me").path("userId").asText()).isNotEmpty();
-
-        Thread.sleep(4_100);                                // one request's worth refilled
-        GraphQlClient.Response list = callers.kawasakiEditor.execute(ASSESSMENTS, Map.of());
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body().toString()).doesNotContain("制限を超えた事務");
+        assertThat(storedEventsMentioning("制限を超えた事務")).isZero();
     }
 }

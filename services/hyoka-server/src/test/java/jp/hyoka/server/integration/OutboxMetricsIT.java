@@ -28,13 +28,22 @@ class OutboxMetricsIT extends SignedInServerTest {
     void givenEventsWaitingForTheRelay_whenPrometheusScrapes_thenTheOutboxLagIsInTheMetrics() throws Exception {
         new Outbox(dataSource).insert("hyoka.municipality.141305", 3, "141305:metrics");
 
-        HttpResponse<String> scraped = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(server.getURI().resolve("/prometheus")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        // The lag is read every 5 s on a thread of its own (never in the scrape): scrape until it shows.
+        HttpResponse<String> scraped = scrape();
+        for (long deadline = System.nanoTime() + 20_000_000_000L; System.nanoTime() < deadline
+                && !scraped.body().contains("hyoka_integration_outbox_waiting 3"); ) {
+            Thread.sleep(200);
+            scraped = scrape();
+        }
 
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body()).containsPattern("(?m)^hyoka_integration_outbox_waiting [3-9]")
                 .containsPattern("(?m)^hyoka_integration_outbox_oldest_waiting_age_seconds [0-9]")
                 .contains("hyoka_integration_outbox_relay_active 0");
+    }
+
+    private HttpResponse<String> scrape() throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.getURI().resolve("/prometheus")).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 }

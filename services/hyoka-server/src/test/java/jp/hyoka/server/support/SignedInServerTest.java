@@ -8,6 +8,10 @@ import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.HyokaServerTest;
 import org.junit.jupiter.api.BeforeAll;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** A running server with the demo municipalities registered and signed-in clients for them ({@link Callers}). */
@@ -32,6 +36,19 @@ public abstract class SignedInServerTest extends HyokaServerTest {
     @BeforeAll
     public void signIn() {
         callers = new Callers(server, issuer, tenants);
+    }
+
+    /** How many stored events' payloads contain {@code text} (read as the database's owner: what was stored at all). */
+    public long storedEventsMentioning(String text) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(databaseUrl, databaseUser, databasePassword);
+             PreparedStatement count = connection.prepareStatement(
+                     "SELECT count(*) FROM domainevententry WHERE convert_from(payload, 'UTF8') LIKE ?")) {
+            count.setString(1, "%" + text + "%");
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     /** Holds {@code table} locked on a connection of the test's own until closed: requests that touch it wait. */
