@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * every row of it. Up to {@code IN_FLIGHT} batches are with the broker at once, and the next batch is read and made
  * into records ahead ({@link ReadAhead}) while one is sent and the oldest acknowledged (measured: 0.23 one step at a
  * time → 0.53–0.56 of the ordered-read ceiling; infra/docs/integration-benchmark.md). Rows sent but not yet marked are
- * not read again (a cursor); when the relay is idle it looks from the start again, so a row that committed late
- * behind a higher position is published too (only another assessment's: one assessment's appends are serial).
+ * not read again (a cursor); when the relay is idle, and every {@link #REWIND} when it never is, it looks from the
+ * start again, so a row that committed late behind a higher position is published too (only another assessment's:
+ * one assessment's appends are serial), as is one a replay queued again.
  * Without the lock it stays idle and asks again
  * ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
  * retries, in order); a broker away at the first send fails the attempt: the acknowledged beginning is marked, the
@@ -51,6 +52,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private static final Duration ACKNOWLEDGEMENT_PATIENCE = Duration.ofSeconds(30);
     /** Batches with the broker at once: reading and sending the next overlaps waiting for the previous. */
     private static final int IN_FLIGHT = 4;
+    /**
+     * How often a relay that never runs out of work looks from the start again (finishing what it has in flight
+     * first): a row that committed behind the cursor, or one a replay queued again, waits at most about this long.
+     */
+    static final Duration REWIND = Duration.ofSeconds(5);
 
     private final HikariDataSource dataSource;
     private final KafkaSettings settings;
@@ -129,6 +135,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         Deque<Sent> inFlight = new ArrayDeque<>();
         long cursor = 0;                                    // the last position queued to the producer
         boolean refused = false;                            // a row was refused: nothing more until it is retried
+        long rewound = System.nanoTime();                   // when the cursor last went back to the start
         failures = 0;
         try {
             while (running) {
@@ -143,7 +150,8 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         LOG.info("Outbox relay: this node publishes integration events to {}", bootstrap);
                     }
                     // Up to IN_FLIGHT batches with the broker: the next is read and sent while one is acknowledged.
-                    while (!refused && inFlight.size() < IN_FLIGHT) {
+                    boolean rewinding = System.nanoTime() - rewound > REWIND.toNanos();
+                    while (!refused && !rewinding && inFlight.size() < IN_FLIGHT) {
                         ReadAhead.Batch batch = reads.next(lock.connection(), cursor, settings.batchSize());
                         if (batch.isEmpty()) {
                             break;
@@ -167,8 +175,15 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         }
                     }
                     if (inFlight.isEmpty()) {
+                        if (rewinding) {                    // busy for a while: look from the start, at once
+                            marker.drain();
+                            cursor = 0;
+                            rewound = System.nanoTime();
+                            continue;
+                        }
                         if (marker.idle()) {
                             cursor = 0;                     // idle: look again from the start (a row committed late)
+                            rewound = System.nanoTime();
                         }
                         pause(settings.pollInterval());
                         continue;
