@@ -43,7 +43,10 @@ public record ThresholdDecision(ThresholdInputs inputs, PersonsBand band, List<A
         return "取扱者数が500人未満であり、かつ過去1年以内に特定個人情報に関する重大事故が発生していないため";
     }
 
-    /** The しきい値判断結果 a document of {@code kind} prints; empty when the kind is below what is mandatory. */
+    /**
+     * The しきい値判断結果 a document of {@code kind} prints; empty when its form has no such option (a 重点項目評価書
+     * where 全項目評価 is mandatory). See {@link ThresholdResultTexts}.
+     */
     public Optional<String> resultText(FormKind kind) {
         return ThresholdResultTexts.render(mandatory, kind);
     }

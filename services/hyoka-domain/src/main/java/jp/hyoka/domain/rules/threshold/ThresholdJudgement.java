@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * しきい値判断: the decision table of DOMAIN.md §3.2 (指針第5, as quoted by 成田市 and 島本町), returning what is
- * <em>mandatory</em>; the municipality may always do more.
+ * しきい値判断: the decision table of DOMAIN.md §3.2, returning what is <em>mandatory</em>; the municipality may
+ * always do more. The rows below 1,000人 and from 10万人 up are checked against 成田市's and 島本町's pages; the rows
+ * between are inferred there, consistent with the samples (墨田区, 横浜市).
  *
  * <table>
  *   <tr><th>対象人数</th><th>取扱者数 ≥ 500 or 重大事故 (過去1年以内)</th><th>mandatory</th></tr>
