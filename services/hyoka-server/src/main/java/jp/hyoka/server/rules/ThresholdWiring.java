@@ -59,8 +59,8 @@ public class ThresholdWiring implements GraphQlFeature {
                     return kind == null ? null : decision(environment).compare(kind);
                 }));
         wiring.type("ThresholdComparison", type -> type
-                .dataFetcher("warning", environment -> environment.<KindComparison>
-                        getSource().warning().orElse(null)));
+                .dataFetcher("warning", environment -> ((KindComparison) environment.getSource()).warning()
+                        .orElse(null)));
     }
 
     private static Answer answer(DataFetchingEnvironment environment) {
