@@ -46,6 +46,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("me", "{ me { userId } }", EVERYONE);
         row("form", "{ form(kind: KEY_ITEMS) { version } }", EVERYONE);
         row("forms", "{ forms { version } }", EVERYONE);
+        row("thresholdDecision", "{ thresholdDecision(input: {persons: 1000, handlersAtLeast500: false, "
+                + "seriousIncidentInPastYear: false}) { mandatory } }", EVERYONE);
         row("assessment", "{ assessment(id: \"" + SOME_ID + "\") { id } }", READERS);
         row("assessments", "{ assessments(first: 1) { pageInfo { hasNextPage } } }", READERS);
         row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",
