@@ -7,6 +7,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.components.CatalogueSeed;
 import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Isolation in depth: even SQL that forgets its tenant filter sees only the caller's municipality, because every
  * read-model table of municipalities' data has row-level security keyed by the tenant of the transaction (the
  * platform's shared-component catalogue has no tenant and is public to the reader role). Both municipalities import
- * the same published sample, so every such table holds rows of both.
+ * the same published sample and publish an assessment of their own, so every such table holds rows of both.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -64,6 +65,9 @@ class RowLevelSecurityIT extends SignedInServerTest {
             JsonNode imported = editor.data("importDocument", IMPORT, Map.of("content", content));
             assertThat(imported.path("__typename").asText()).isEqualTo("DocumentImported");
         }
+        // and each publishes one of its own (rm_publication)
+        PublishedAssessments.startAndPublish(server, issuer, Callers.KAWASAKI, callers.kawasakiEditor, "公表済み");
+        PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor, "公表済み");
         readModelTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                 + "AND tablename LIKE 'rm\\_%' AND " + TENANT_COLUMN + " ORDER BY tablename");
         platformTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "

@@ -1,0 +1,85 @@
+package jp.hyoka.domain.rules.deadlines;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeadlinesTest {
+
+    private static final LocalDate FIRST = LocalDate.of(2021, 6, 11);
+
+    @Test
+    void givenNothingPublished_whenDeadlinesAreAsked_thenThereAreNone() {
+        assertThat(Deadlines.of(List.of(), LocalDate.of(2026, 12, 6))).isEmpty();
+    }
+
+    @Test
+    void givenOnlyAFirstPublication_whenDeadlinesAreAsked_thenTheReviewIsDueAYearLaterAndTheReassessmentFiveYearsLater() {
+        List<Deadline> deadlines = Deadlines.of(List.of(new Publication(FIRST, true)), LocalDate.of(2021, 7, 1));
+
+        assertThat(deadlines).containsExactly(
+                new Deadline(DeadlineKind.ANNUAL_REVIEW, LocalDate.of(2022, 6, 11), FIRST, DeadlineStatus.UPCOMING),
+                new Deadline(DeadlineKind.FIVE_YEAR_REASSESSMENT, LocalDate.of(2026, 6, 11), FIRST,
+                        DeadlineStatus.UPCOMING));
+    }
+
+    @Test
+    void givenALaterCorrection_whenDeadlinesAreAsked_thenItRenewsTheReviewButNotTheFiveYears() {
+        LocalDate correction = LocalDate.of(2024, 3, 1);
+
+        List<Deadline> deadlines = Deadlines.of(List.of(new Publication(FIRST, true),
+                new Publication(correction, false)), LocalDate.of(2024, 4, 1));
+
+        assertThat(deadlines).extracting(Deadline::kind, Deadline::countedFrom, Deadline::dueOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.ANNUAL_REVIEW, correction, LocalDate.of(2025, 3, 1)),
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.FIVE_YEAR_REASSESSMENT, FIRST,
+                        LocalDate.of(2026, 6, 11)));
+    }
+
+    @Test
+    void givenALaterReassessment_whenDeadlinesAreAsked_thenTheFiveYearsRunFromIt() {
+        LocalDate reassessed = LocalDate.of(2025, 9, 30);
+
+        List<Deadline> deadlines = Deadlines.of(List.of(new Publication(FIRST, true),
+                new Publication(LocalDate.of(2023, 1, 5), false), new Publication(reassessed, true)),
+                LocalDate.of(2025, 10, 1));
+
+        assertThat(deadlines).filteredOn(deadline -> deadline.kind() == DeadlineKind.FIVE_YEAR_REASSESSMENT)
+                .extracting(Deadline::dueOn).containsExactly(LocalDate.of(2030, 9, 30));
+    }
+
+    @Test
+    void givenNoPublicationMarkedAsAReassessment_whenDeadlinesAreAsked_thenTheEarliestKnownOneCounts() {
+        List<Deadline> deadlines = Deadlines.of(List.of(new Publication(LocalDate.of(2022, 2, 1), false),
+                new Publication(LocalDate.of(2019, 8, 20), false)), LocalDate.of(2024, 1, 1));
+
+        assertThat(deadlines).filteredOn(deadline -> deadline.kind() == DeadlineKind.FIVE_YEAR_REASSESSMENT)
+                .extracting(Deadline::dueOn, Deadline::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 8, 20),
+                        DeadlineStatus.UPCOMING));
+    }
+
+    @ParameterizedTest(name = "due {0}, asked {1}: {2}")
+    @CsvSource({
+            "2026-06-11, 2026-06-12, OVERDUE",
+            "2026-06-11, 2026-06-11, DUE_SOON",
+            "2026-06-11, 2026-03-13, DUE_SOON",
+            "2026-06-11, 2026-03-12, UPCOMING"})
+    void givenADueDate_whenAskedOnADay_thenItsStatusFollowsTheNinetyDayWindow(LocalDate due, LocalDate asOf,
+                                                                           DeadlineStatus expected) {
+        assertThat(Deadlines.status(due, asOf)).isEqualTo(expected);
+    }
+
+    @Test
+    void givenAPublicationOnALeapDay_whenItsYearComes_thenTheReviewIsDueOnTheLastDayOfFebruary() {
+        List<Deadline> deadlines = Deadlines.of(List.of(new Publication(LocalDate.of(2024, 2, 29), true)),
+                LocalDate.of(2024, 3, 1));
+
+        assertThat(deadlines.get(0).dueOn()).isEqualTo(LocalDate.of(2025, 2, 28));
+    }
+}

@@ -1,0 +1,72 @@
+package jp.hyoka.server.rules;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.rules.deadlines.Publication;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.database.TenantScopedReads;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the deadlines are computed from, read under the caller's tenant (row-level security): Hyoka's own
+ * publications (rm_publication: 公表日, and whether a (re-)assessment); the dates of imported 変更箇所 rows, a date
+ * with a 事前 row counting as a re-assessment; and the last 公表日 (rm_assessment: an imported cover's too), which
+ * says nothing of re-assessment.
+ */
+@Singleton
+public class DeadlineQueries {
+
+    private final TenantScopedReads reads;
+
+    public DeadlineQueries(TenantScopedReads reads) {
+        this.reads = reads;
+    }
+
+    /** The publications of every assessment of the tenant (only those with any), by assessment id. */
+    public Map<AssessmentId, List<Publication>> publications(MunicipalityCode tenant) {
+        return publications(tenant, (UUID) null);
+    }
+
+    /** One assessment's publications (empty: never published). */
+    public List<Publication> publications(MunicipalityCode tenant, AssessmentId id) {
+        return publications(tenant, id.value()).getOrDefault(id, List.of());
+    }
+
+    /** {@code only} null: every assessment's. */
+    private Map<AssessmentId, List<Publication>> publications(MunicipalityCode tenant, UUID only) {
+        return reads.read(tenant, connection -> {
+            Map<AssessmentId, List<Publication>> found = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT assessment_id, changed_on, bool_or(timing = 'BEFORE') FROM rm_past_change
+                    WHERE tenant_code = ? AND (?::uuid IS NULL OR assessment_id = ?::uuid) AND changed_on IS NOT NULL
+                    GROUP BY assessment_id, changed_on
+                    UNION ALL
+                    SELECT assessment_id, published_on, reassessment FROM rm_publication
+                    WHERE tenant_code = ? AND (?::uuid IS NULL OR assessment_id = ?::uuid)
+                    UNION ALL
+                    SELECT assessment_id, published_on, false FROM rm_assessment
+                    WHERE tenant_code = ? AND (?::uuid IS NULL OR assessment_id = ?::uuid)
+                        AND published_on IS NOT NULL""")) {
+                for (int offset : new int[]{0, 3, 6}) {
+                    select.setString(offset + 1, tenant.value());
+                    select.setObject(offset + 2, only);
+                    select.setObject(offset + 3, only);
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.computeIfAbsent(new AssessmentId(row.getObject(1, UUID.class)), id -> new ArrayList<>())
+                                .add(new Publication(row.getDate(2).toLocalDate(), row.getBoolean(3)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+}
