@@ -10,6 +10,8 @@ import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.assessment.command.ChangeExplanation;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.rules.reassessment.ReassessmentNeed;
+import jp.hyoka.domain.rules.reassessment.ReassessmentRule;
 import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.DocumentStates;
@@ -54,7 +56,10 @@ public class PublicationWiring implements GraphQlFeature {
                 .dataFetcher("version", environment -> view(environment).version())
                 .dataFetcher("status", environment -> view(environment).published() ? "PUBLISHED" : "DRAFT")
                 .dataFetcher("publishedOn", environment -> view(environment).publishedOn())
-                .dataFetcher("pendingChanges", this::pendingChanges));
+                .dataFetcher("pendingChanges", this::pendingChanges)
+                .dataFetcher("reassessment", this::reassessment));
+        wiring.type("Reassessment", type -> type.dataFetcher("importantItemIds",
+                environment -> ((ReassessmentNeed) environment.getSource()).importantItems()));
         wiring.type("PendingChange", type -> type
                 .dataFetcher("item", environment -> change(environment).item())
                 .dataFetcher("entryIds", environment -> change(environment).entries())
@@ -103,6 +108,15 @@ public class PublicationWiring implements GraphQlFeature {
                         .map(change -> new PendingNode(change, folded.state().components().adoptionDefault(
                                 new AnswerKey(change.item().id(), change.entries())))).toList())
                 .orElse(List.of());
+    }
+
+    /** Decided by the domain from the pending changes to items marked 重要な変更. */
+    private ReassessmentNeed reassessment(DataFetchingEnvironment environment) {
+        AssessmentView assessment = view(environment);
+        List<String> important = pendingChanges(environment).stream().map(PendingNode::change)
+                .filter(change -> change.item().importantChange()).map(change -> change.item().id().value())
+                .distinct().toList();
+        return ReassessmentRule.decide(assessment.form().kind(), assessment.version() > 1, important);
     }
 
     private static PendingNode pending(DataFetchingEnvironment environment) {
