@@ -36,12 +36,6 @@ class ReassessmentIT extends SignedInServerTest {
                 __typename ... on AssessmentEdited { revision }
               }
             }""";
-    private static final String NEXT = """
-            mutation($id: ID!, $rev: Int!) {
-              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
-                __typename ... on AssessmentEdited { revision }
-              }
-            }""";
 
     private GraphQlClient approver;
 
@@ -100,7 +94,8 @@ class ReassessmentIT extends SignedInServerTest {
     }
 
     private long nextVersion(String id, long revision) {
-        return callers.kawasakiEditor.data("startNextVersion", NEXT, Map.of("id", id, "rev", revision))
+        return callers.kawasakiEditor.data("startNextVersion", Operations.NEXT_VERSION,
+                Map.of("id", id, "rev", revision))
                 .path("revision").asLong();
     }
 

@@ -32,12 +32,6 @@ class DeadlinesIT extends SignedInServerTest {
                 __typename ... on AssessmentEdited { revision } ... on Problem { code message }
               }
             }""";
-    private static final String NEXT = """
-            mutation($id: ID!, $rev: Int!) {
-              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
-                __typename ... on AssessmentEdited { revision }
-              }
-            }""";
     private static final String DEADLINES = """
             query($id: ID!, $asOf: Date) {
               assessment(id: $id) { deadlines(asOf: $asOf) { kind label dueOn countedFrom basis status } }
@@ -126,7 +120,8 @@ class DeadlinesIT extends SignedInServerTest {
     }
 
     private void nextVersionChangingTo(String choice) {
-        revision = callers.kawasakiEditor.data("startNextVersion", NEXT, Map.of("id", id, "rev", revision))
+        revision = callers.kawasakiEditor.data("startNextVersion", Operations.NEXT_VERSION,
+                Map.of("id", id, "rev", revision))
                 .path("revision").asLong();
         revision = answer(revision, choice);
     }

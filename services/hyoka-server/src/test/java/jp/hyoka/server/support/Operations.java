@@ -29,6 +29,13 @@ public final class Operations {
               }
             }""";
 
+    public static final String NEXT_VERSION = """
+            mutation($id: ID!, $rev: Int!) {
+              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
+                __typename ... on AssessmentEdited { revision }
+              }
+            }""";
+
     public static final String CLEAR = """
             mutation($id: ID!, $rev: Int!, $item: ID!) {
               clearAnswer(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item}) {
