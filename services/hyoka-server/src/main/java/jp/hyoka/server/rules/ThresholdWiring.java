@@ -22,6 +22,12 @@ import java.util.Map;
 @Singleton
 public class ThresholdWiring implements GraphQlFeature {
 
+    private final DocumentThresholdWiring documents;
+
+    public ThresholdWiring(DocumentThresholdWiring documents) {
+        this.documents = documents;
+    }
+
     /** The decision and the kind the query named, which the kind-dependent fields fall back to. */
     record Answer(ThresholdDecision decision, FormKind queryKind) {
     }
@@ -33,6 +39,7 @@ public class ThresholdWiring implements GraphQlFeature {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
+        documents.wire(wiring);
         wiring.type("Query", type -> type.dataFetcher("thresholdDecision", environment -> {
             Map<String, Object> input = environment.getArgument("input");
             try {

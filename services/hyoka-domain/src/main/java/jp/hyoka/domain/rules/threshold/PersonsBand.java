@@ -32,6 +32,11 @@ public enum PersonsBand {
         return band;
     }
 
+    /** The fewest persons in the band (what a document answering only the band is judged by: the table's edges). */
+    public long lowerBound() {
+        return lowerBound;
+    }
+
     public String label() {
         return label;
     }

@@ -1,0 +1,54 @@
+package jp.hyoka.server.rules;
+
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.rules.threshold.DocumentThreshold;
+import jp.hyoka.domain.rules.threshold.DocumentThresholdAnswers;
+import jp.hyoka.domain.rules.threshold.DocumentThresholdCheck;
+import jp.hyoka.server.assessment.AssessmentQueries;
+import jp.hyoka.server.assessment.AssessmentView;
+import jp.hyoka.server.graphql.Requests;
+
+/**
+ * {@code Assessment.threshold}: the document's しきい値判断 from its own answers ({@link ThresholdAnswers}), checked by
+ * the domain ({@link DocumentThreshold}); its decision is shown as {@code thresholdDecision} shows one, for the
+ * document's own kind. Wired into rules.graphqls with {@link ThresholdWiring} (one feature, one SDL file).
+ */
+@Singleton
+public class DocumentThresholdWiring {
+
+    /** The check, and the answers it came from (their counting dates are shown too). */
+    record Checked(DocumentThresholdCheck check, DocumentThresholdAnswers answers) {
+    }
+
+    private final AssessmentQueries assessments;
+
+    public DocumentThresholdWiring(AssessmentQueries assessments) {
+        this.assessments = assessments;
+    }
+
+    void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Assessment", type -> type.dataFetcher("threshold", environment -> {
+            AssessmentView assessment = environment.getSource();
+            DocumentThresholdAnswers answers = ThresholdAnswers.of(assessment.form().kind(),
+                    assessments.answers(Requests.caller(environment).tenant(), assessment.id()));
+            return new Checked(DocumentThreshold.check(answers), answers);
+        }));
+        wiring.type("DocumentThreshold", type -> type
+                .dataFetcher("decision", environment -> checked(environment).check().decision()
+                        .map(decision -> new ThresholdWiring.Answer(decision, checked(environment).answers().kind()))
+                        .orElse(null))
+                .dataFetcher("lowest", environment -> checked(environment).check().lowest().orElse(null))
+                .dataFetcher("highest", environment -> checked(environment).check().highest().orElse(null))
+                .dataFetcher("stated", environment -> checked(environment).check().stated().orElse(null))
+                .dataFetcher("personsCountedOn", environment -> checked(environment).answers().personsCountedOn()
+                        .orElse(null))
+                .dataFetcher("handlersCountedOn", environment -> checked(environment).answers().handlersCountedOn()
+                        .orElse(null))
+                .dataFetcher("warnings", environment -> checked(environment).check().warnings()));
+    }
+
+    private static Checked checked(graphql.schema.DataFetchingEnvironment environment) {
+        return environment.getSource();
+    }
+}
