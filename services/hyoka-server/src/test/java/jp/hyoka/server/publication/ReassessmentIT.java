@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,11 +85,6 @@ class ReassessmentIT extends SignedInServerTest {
         return callers.kawasakiReader.data("assessment", REASSESSMENT, Map.of("id", id)).path("reassessment");
     }
 
-    private String start(String kind, String name) {
-        return callers.kawasakiEditor.data("startAssessment", Operations.START, Map.of("kind", kind, "name", name))
-                .path("assessment").path("id").asText();
-    }
-
     private long publish(String id, long revision) {
         return approver.data("publishVersion", PUBLISH, Map.of("id", id, "rev", revision)).path("revision").asLong();
     }
@@ -99,10 +95,11 @@ class ReassessmentIT extends SignedInServerTest {
                 .path("revision").asLong();
     }
 
+    private String start(String kind, String name) {
+        return Editing.start(callers.kawasakiEditor, kind, name);
+    }
+
     private long answer(String id, long revision, String item, Map<String, Object> value) {
-        JsonNode answered = callers.kawasakiEditor.data("answerItem", Operations.ANSWER,
-                Map.of("id", id, "rev", revision, "item", item, "value", value));
-        assertThat(answered.path("__typename").asText()).as(answered.toString()).isEqualTo("AssessmentEdited");
-        return answered.path("revision").asLong();
+        return Editing.answer(callers.kawasakiEditor, id, revision, item, value);
     }
 }

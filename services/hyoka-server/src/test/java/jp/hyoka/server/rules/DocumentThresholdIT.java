@@ -2,6 +2,7 @@ package jp.hyoka.server.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
@@ -88,14 +89,10 @@ class DocumentThresholdIT extends SignedInServerTest {
     }
 
     private String start(String kind, String name) {
-        return callers.kawasakiEditor.data("startAssessment", Operations.START, Map.of("kind", kind, "name", name))
-                .path("assessment").path("id").asText();
+        return Editing.start(callers.kawasakiEditor, kind, name);
     }
 
     private long answer(String id, long revision, String item, Map<String, Object> value) {
-        JsonNode answered = callers.kawasakiEditor.data("answerItem", Operations.ANSWER,
-                Map.of("id", id, "rev", revision, "item", item, "value", value));
-        assertThat(answered.path("__typename").asText()).as(answered.toString()).isEqualTo("AssessmentEdited");
-        return answered.path("revision").asLong();
+        return Editing.answer(callers.kawasakiEditor, id, revision, item, value);
     }
 }
