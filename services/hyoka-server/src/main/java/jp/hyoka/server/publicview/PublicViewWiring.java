@@ -9,9 +9,11 @@ import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.DocumentDiff;
 import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentMutations;
+import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.assessment.DocumentStates.Folded;
@@ -21,6 +23,7 @@ import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +57,10 @@ public class PublicViewWiring implements GraphQlFeature {
         }
     }
 
+    /** An item marked 非公表, with the entries it is in. */
+    record WithheldItem(Item item, List<String> entries) {
+    }
+
     /** One printed item, and whether its value is withheld. */
     record PublicAnswer(ItemDifference shown, boolean withheld) {
     }
@@ -82,6 +89,10 @@ public class PublicViewWiring implements GraphQlFeature {
                 .dataFetcher("itemPath", environment -> answer(environment).shown().itemPath())
                 .dataFetcher("text", environment -> answer(environment).shown().afterText())
                 .dataFetcher("withheld", environment -> answer(environment).withheld()));
+        wiring.type("Assessment", type -> type.dataFetcher("withheldFromPublication", this::withheld));
+        wiring.type("WithheldItem", type -> type
+                .dataFetcher("item", environment -> ((WithheldItem) environment.getSource()).item())
+                .dataFetcher("entryIds", environment -> ((WithheldItem) environment.getSource()).entries()));
         wiring.type("Mutation", type -> type
                 .dataFetcher("withholdItemFromPublication", environment -> mark(environment, marks::withhold))
                 .dataFetcher("restoreItemPublication", environment -> mark(environment, marks::restore)));
@@ -110,6 +121,19 @@ public class PublicViewWiring implements GraphQlFeature {
         return states.publicVersion(municipality.get(), id.get(), Instant.now())
                 .map(folded -> new PublicDocument(folded, forms.find(folded.state().form()).orElseThrow()))
                 .orElse(null);
+    }
+
+    /** Folded from the events, like pendingChanges: no read model keeps the marks. */
+    private List<WithheldItem> withheld(DataFetchingEnvironment environment) {
+        Caller caller = Requests.caller(environment);
+        AssessmentView assessment = environment.getSource();
+        return states.current(caller.tenant(), assessment.id()).map(folded -> {
+            FormDefinition form = forms.find(folded.state().form()).orElseThrow();
+            return form.items().stream().flatMap(item -> folded.state().withheldFromPublication().stream()
+                    .filter(key -> key.itemId().equals(item.id()))
+                    .sorted(Comparator.comparing(key -> String.join("/", key.entries())))
+                    .map(key -> new WithheldItem(item, key.entries()))).toList();
+        }).orElse(List.of());
     }
 
     /** Every printed item in form order, with the path it prints under (as assessmentAt lists them). */

@@ -56,6 +56,8 @@ class PublicAssessmentIT extends SignedInServerTest {
                 pastChanges { itemId before after explanation }
               }
             }""";
+    private static final String MARKS = """
+            query($id: ID!) { assessment(id: $id) { withheldFromPublication { item { id } entryIds } } }""";
     private static final String EXPORT = """
             query($id: ID!, $public: Boolean) {
               exportDocument(assessmentId: $id, format: TSV, public: $public) { fileName contentBase64 mediaType }
@@ -89,6 +91,8 @@ class PublicAssessmentIT extends SignedInServerTest {
                 "rev", revision, "item", "affair.description", "reason", "所在の公表はセキュリティ上のリスク"))
                 .path("revision").asLong();
         assertThat(publicView().isNull()).as("nothing is public before a first publication").isTrue();
+        assertThat(callers.kawasakiReader.data("assessment", MARKS, Map.of("id", id)).path("withheldFromPublication")
+                .findValuesAsText("id")).containsExactly("affair.description");
 
         revision = publish(revision, "2025-04-01", List.of());
         revision = approver.data("redactPersonalData", """
@@ -114,6 +118,8 @@ class PublicAssessmentIT extends SignedInServerTest {
         revision = answer(revision, "affair.target-population", Map.of("choice", "10k-to-100k"));
         revision = callers.kawasakiEditor.data("restoreItemPublication", RESTORE,
                 Map.of("id", id, "rev", revision, "item", "affair.description")).path("revision").asLong();
+        assertThat(callers.kawasakiReader.data("assessment", MARKS, Map.of("id", id)).path("withheldFromPublication"))
+                .isEmpty();
         assertThat(publicView()).as("a draft's edits stay private").isEqualTo(shown);
 
         assertThat(tsv(true)).contains("（非公表）").doesNotContain(SECRET).doesNotContain("山田花子");
