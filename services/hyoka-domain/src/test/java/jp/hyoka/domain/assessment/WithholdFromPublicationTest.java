@@ -1,5 +1,6 @@
 package jp.hyoka.domain.assessment;
 
+import jp.hyoka.domain.assessment.command.PublishVersion;
 import jp.hyoka.domain.assessment.command.RestoreItemPublication;
 import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
@@ -116,6 +117,35 @@ class WithholdFromPublicationTest {
         spec.given(DeciderSpec.concat(published, new NextVersionStarted(KEY_ID, KAWASAKI, 2, null, YAMADA, T1)))
                 .when(withhold(KAWASAKI, 4, DESCRIPTION, List.of(), "理由"));
         spec.thenSingleEvent(ItemWithheldFromPublication.class);
+    }
+
+    @Test
+    void givenANextVersionWhoseOnlyChangeIsAMark_whenPublished_thenItPublishesWithNoChangeRowsAndKeepsTheMark() {
+        AssessmentEvent[] markedInVersion2 = DeciderSpec.concat(answeredDraft(),
+                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), null, YAMADA, T1),
+                new NextVersionStarted(KEY_ID, KAWASAKI, 2, null, YAMADA, T1), withheld());
+
+        spec.given(markedInVersion2).when(new PublishVersion(KEY_ID, KAWASAKI, 5, LocalDate.of(2025, 10, 1),
+                List.of(), null, YAMADA, T2));
+
+        List<AssessmentEvent> produced = spec.thenProduced();     // the cover's 公表日, then the publication
+        VersionPublished published = (VersionPublished) produced.get(produced.size() - 1);
+        assertThat(published.changes()).isEmpty();
+        Assessment after = DeciderSpec.fold(DeciderSpec.concat(markedInVersion2,
+                produced.toArray(AssessmentEvent[]::new)));
+        assertThat(after.isWithheldFromPublication(AnswerKey.of(DESCRIPTION))).isTrue();
+    }
+
+    @Test
+    void givenAMarkInARepeatEntry_whenTheEntryIsRemoved_thenTheMarkGoesWithIt() {
+        ItemId systemName = RepeatFixtures.SYSTEM_NAME;
+        Assessment state = DeciderSpec.fold(RepeatFixtures.with(RepeatFixtures.oneSystem(),
+                new ItemWithheldFromPublication(KEY_ID, KAWASAKI, systemName, List.of("s1"), "理由", YAMADA, T1)));
+        assertThat(state.isWithheldFromPublication(new AnswerKey(systemName, List.of("s1")))).isTrue();
+
+        Assessment removed = state.evolve(RepeatFixtures.removed(RepeatFixtures.SYSTEM, List.of(), "s1", 0, T2));
+
+        assertThat(removed.withheldFromPublication()).isEmpty();
     }
 
     @Test
