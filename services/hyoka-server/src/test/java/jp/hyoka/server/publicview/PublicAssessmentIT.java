@@ -2,6 +2,7 @@ package jp.hyoka.server.publicview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +139,10 @@ class PublicAssessmentIT extends SignedInServerTest {
     void givenTheAnonymousEndpoint_whenAnythingButPublicAssessmentIsAsked_thenUnauthenticatedEvenWithAToken() {
         GraphQlClient editorThere = GraphQlClient.ofPublicEndpoint(server.getURI(), issuer.issue("p-editor",
                 "川崎 作成", Callers.KAWASAKI, List.of("editor", "approver", "auditor")));
-        for (GraphQlClient client : List.of(anyone, editorThere)) {
+        GraphQlClient forgedThere = GraphQlClient.ofPublicEndpoint(server.getURI(), new DevTokenIssuer(
+                Duration.ofHours(1)).issue("mallory", "Mallory", Callers.KAWASAKI, List.of("editor")));
+        for (GraphQlClient client : List.of(anyone, editorThere, forgedThere)) {
+            assertThat(client.execute(PUBLIC, Map.of("code", "141305", "id", id)).errors()).isEmpty();
             for (String operation : List.of("{ me { userId } }", "{ assessments(first: 1) { pageInfo { hasNextPage } } }",
                     "{ assessment(id: \"" + id + "\") { id } }", "{ exportDocument(assessmentId: \"" + id
                             + "\", format: TSV, public: true) { fileName } }")) {
