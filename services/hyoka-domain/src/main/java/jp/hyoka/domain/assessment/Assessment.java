@@ -13,6 +13,8 @@ import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
+import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
@@ -40,11 +42,12 @@ import java.util.Set;
 /**
  * The state of one 評価書 as far as decisions need it, rebuilt by folding its events: the form revision, the answers
  * by item and repeat entry, the entries of each repeating group in order, and the files whose past was imported. The revision counts events: a freshly
- * started assessment is at revision 1, and each further event adds one.
+ * started assessment is at revision 1, and each further event adds one. {@code withheldFromPublication} holds the
+ * items marked 非公表 (規則第13条), by item and entry; a published version keeps the marks it was published with.
  */
 public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
                          Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
-                         Lifecycle lifecycle, ComponentUses components) {
+                         Lifecycle lifecycle, ComponentUses components, Set<AnswerKey> withheldFromPublication) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
@@ -54,6 +57,13 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         importedSources = Set.copyOf(importedSources);
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(components, "components");
+        withheldFromPublication = Set.copyOf(withheldFromPublication);
+    }
+
+    public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                      Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
+                      Lifecycle lifecycle, ComponentUses components) {
+        this(id, tenant, form, answers, entries, importedSources, revision, lifecycle, components, Set.of());
     }
 
     public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
@@ -96,6 +106,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         Set<String> nextSources = new HashSet<>(importedSources);
         Lifecycle nextLifecycle = lifecycle;
         ComponentUses nextComponents = components;
+        Set<AnswerKey> nextWithheld = new HashSet<>(withheldFromPublication);
         for (AssessmentEvent event : events) {
             if (event instanceof PastChangesImported imported) {
                 nextSources.add(imported.contentHash());
@@ -114,6 +125,10 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextAnswers = redaction.apply(nextAnswers);
                 nextLifecycle = nextLifecycle.redacted(redaction);
                 nextComponents = nextComponents.redacted(redaction);
+            } else if (event instanceof ItemWithheldFromPublication withheld) {
+                nextWithheld.add(new AnswerKey(withheld.itemId(), withheld.entries()));
+            } else if (event instanceof ItemPublicationRestored restored) {
+                nextWithheld.remove(new AnswerKey(restored.itemId(), restored.entries()));
             } else if (event instanceof ItemAnswered answered) {
                 nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
             } else if (event instanceof ItemAnswerCleared cleared) {
@@ -137,6 +152,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 List<String> path = new ArrayList<>(removed.parentEntries());
                 path.add(removed.entryId());
                 nextAnswers.keySet().removeIf(answerKey -> answerKey.isInside(path));
+                nextWithheld.removeIf(answerKey -> answerKey.isInside(path));
                 nextEntries.keySet().removeIf(entryKey -> entryKey.parentEntries().size() >= path.size()
                         && entryKey.parentEntries().subList(0, path.size()).equals(path));
                 nextComponents = nextComponents.without(path);
@@ -157,7 +173,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
             }
         }
         return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + events.size(),
-                nextLifecycle, nextComponents);
+                nextLifecycle, nextComponents, nextWithheld);
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,
@@ -176,7 +192,12 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
     /** The document with a person's data withheld, also from what was published (see {@link Redaction}). */
     public Assessment withheld(Redaction redaction) {
         return new Assessment(id, tenant, form, redaction.apply(answers), entries, importedSources, revision,
-                lifecycle.redacted(redaction), components.redacted(redaction));
+                lifecycle.redacted(redaction), components.redacted(redaction), withheldFromPublication);
+    }
+
+    /** True if the item (in this entry) is marked 非公表. */
+    public boolean isWithheldFromPublication(AnswerKey key) {
+        return withheldFromPublication.contains(key);
     }
 
     /** The cover's 公表日, if the document prints one. */

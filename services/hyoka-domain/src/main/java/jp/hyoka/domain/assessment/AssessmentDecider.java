@@ -19,12 +19,16 @@ import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.RevisionedCommand;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
+import jp.hyoka.domain.assessment.command.RestoreItemPublication;
+import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
+import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
@@ -241,6 +245,41 @@ public final class AssessmentDecider {
             throw new CommandRejected(new InvalidInput("reason", "a redaction needs its reason (the auditors read it)"));
         }
         return List.of(new PersonalDataRedacted(state.id(), state.tenant(), text, reason, command.by(), command.at()));
+    }
+
+    /**
+     * Marks an item 非公表 (規則第13条). Like any edit it is made in a draft: a published version is frozen, so
+     * withholding a part of it afterwards means the next version (start it, mark, publish) — the public then reads
+     * the new publication. The item must exist in the form and the entries must address it; the reason is required.
+     * Marking an item already marked changes nothing.
+     */
+    public List<AssessmentEvent> withholdFromPublication(Assessment state, WithholdItemFromPublication command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        FormDefinition form = form(state);
+        RepeatEntryDecisions.requireAddress(state, form, item(form, command.itemId().value()), command.entries());
+        if (reason == null) {
+            throw new CommandRejected(new InvalidInput("reason",
+                    "withholding from publication needs its reason (規則第13条: the security risk publication would create)"));
+        }
+        if (state.isWithheldFromPublication(new AnswerKey(command.itemId(), command.entries()))) {
+            return List.of();
+        }
+        return List.of(new ItemWithheldFromPublication(state.id(), state.tenant(), command.itemId(), command.entries(),
+                reason, command.by(), command.at()));
+    }
+
+    /** Takes a 非公表 mark away, in a draft; an item not marked changes nothing. */
+    public List<AssessmentEvent> restorePublication(Assessment state, RestoreItemPublication command) {
+        String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        FormDefinition form = form(state);
+        RepeatEntryDecisions.requireAddress(state, form, item(form, command.itemId().value()), command.entries());
+        if (!state.isWithheldFromPublication(new AnswerKey(command.itemId(), command.entries()))) {
+            return List.of();
+        }
+        return List.of(new ItemPublicationRestored(state.id(), state.tenant(), command.itemId(), command.entries(),
+                reason, command.by(), command.at()));
     }
 
     /** The changes publishing the draft now would list (none before a first publication), in form order. */

@@ -29,10 +29,12 @@ final class HtmlValue {
     /**
      * Rich text is inserted as stored: it was sanitised when it was accepted, and its lists and tables are the point.
      * Everything else is escaped. A choice item shows every option with its box, ticked or not, as the printed form
-     * does — also when it is unanswered, so that the reader sees the options to choose from.
+     * does — also when it is unanswered, so that the reader sees the options to choose from. A choice item holding
+     * text is one withheld from the public version (PublicVersion): its wording, not boxes that would look unticked.
      */
     static String of(Item item, Optional<Answer> answer) {
-        if (item.type() == ItemType.SINGLE_CHOICE || item.type() == ItemType.MULTIPLE_CHOICE) {
+        boolean withheldChoice = answer.isPresent() && answer.get() instanceof TextAnswer;
+        if ((item.type() == ItemType.SINGLE_CHOICE || item.type() == ItemType.MULTIPLE_CHOICE) && !withheldChoice) {
             return options(item, selections(answer));
         }
         if (answer.isEmpty()) {

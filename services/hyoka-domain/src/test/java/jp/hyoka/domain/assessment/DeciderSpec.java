@@ -18,6 +18,8 @@ import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
+import jp.hyoka.domain.assessment.command.RestoreItemPublication;
+import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.rejection.CommandRejected;
@@ -116,6 +118,10 @@ final class DeciderSpec {
                 produced = decider.declineComponentProposal(requireState(), decline);
             } else if (command instanceof DeferComponentProposal defer) {
                 produced = decider.deferComponentProposal(requireState(), defer);
+            } else if (command instanceof WithholdItemFromPublication withhold) {
+                produced = decider.withholdFromPublication(requireState(), withhold);
+            } else if (command instanceof RestoreItemPublication restore) {
+                produced = decider.restorePublication(requireState(), restore);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }

@@ -1,6 +1,7 @@
 package jp.hyoka.domain.exporting;
 
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.PublicVersion;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.form.RichTextAnswer;
@@ -32,6 +33,17 @@ class HtmlExportTest {
 
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;事務&quot;")
                 .doesNotContain("<script");
+    }
+
+    @Test
+    void givenAChoiceItemWithheldFromThePublicVersion_whenExportedAsHtml_thenItPrintsTheWordingNotEmptyBoxes() {
+        DocumentExport export = DocumentBuilder.on(KEY_ITEMS)
+                .answer("affair.target-population", new TextAnswer(PublicVersion.WORDING))
+                .export();
+
+        String html = HtmlExport.render(export);
+
+        assertThat(html).contains(PublicVersion.WORDING).doesNotContain("1,000人未満");
     }
 
     @Test

@@ -20,6 +20,8 @@ import jp.hyoka.domain.assessment.command.RedactPersonalData;
 import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
+import jp.hyoka.domain.assessment.command.RestoreItemPublication;
+import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.server.axon.WholeCommands;
@@ -100,6 +102,16 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(RedactPersonalData command, AssessmentDecider decider) {
         return decided(decider.redact(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(WithholdItemFromPublication command, AssessmentDecider decider) {
+        return decided(decider.withholdFromPublication(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(RestoreItemPublication command, AssessmentDecider decider) {
+        return decided(decider.restorePublication(state(), command));
     }
 
     @CommandHandler

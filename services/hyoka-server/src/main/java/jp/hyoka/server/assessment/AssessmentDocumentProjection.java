@@ -18,6 +18,8 @@ import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
+import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -170,6 +172,17 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
 
     @EventHandler
     void on(ComponentProposalDeferred event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    /** A 非公表 mark changes no answer; the public read folds events (publication's PublicVersions). */
+    @EventHandler
+    void on(ItemWithheldFromPublication event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ItemPublicationRestored event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
     }
 

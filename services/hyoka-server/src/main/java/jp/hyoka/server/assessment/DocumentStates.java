@@ -4,10 +4,12 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.PublicVersion;
 import jp.hyoka.domain.assessment.PublishedAnnexRows;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.VersionPublished;
@@ -54,20 +56,51 @@ public class DocumentStates {
     }
 
     /**
+     * The version last published at or before {@code at}, as the public may read it ({@link PublicVersion}): its
+     * 非公表 items and their 変更箇所 rows in the official wording, every person's data redacted. Later drafts are not
+     * in it. Empty if no version was published by then (or the assessment is unknown, or another municipality's).
+     */
+    public Optional<Folded> publicVersion(MunicipalityCode tenant, AssessmentId id, Instant at) {
+        long publishedAt = 0;
+        long revision = 0;
+        for (AssessmentEvent event : events(id)) {
+            revision++;
+            if (!event.tenant().equals(tenant) || event.at().isAfter(at)) {
+                break;
+            }
+            if (event instanceof VersionPublished || (event instanceof DocumentImported imported && imported.rowsRead() > 0)
+                    || (event instanceof PastChangesImported && publishedAt == revision - 1)) {
+                publishedAt = revision;     // an import's annex, right after it, belongs to its publication
+            }
+        }
+        if (publishedAt == 0) {
+            return Optional.empty();
+        }
+        return atRevision(tenant, id, publishedAt).map(folded -> new Folded(PublicVersion.of(folded.state()),
+                PublicVersion.changes(folded.state(), folded.past())));
+    }
+
+    private List<AssessmentEvent> events(AssessmentId id) {
+        DomainEventStream stream = axon.eventStore().readEvents(id.toString());
+        List<AssessmentEvent> events = new ArrayList<>();
+        while (stream.hasNext()) {
+            events.add((AssessmentEvent) stream.next().getPayload());
+        }
+        return events;
+    }
+
+    /**
      * Folds the events that {@code included} admits, up to {@code lastRevision}, then withholds every person's data the
      * stream redacts — also redactions made after that moment: a redaction applies to the past as well.
      */
     private Optional<Folded> fold(MunicipalityCode tenant, AssessmentId id, Predicate<AssessmentEvent> included,
                                   long lastRevision) {
-        DomainEventStream stream = axon.eventStore().readEvents(id.toString());
-        List<AssessmentEvent> events = new ArrayList<>();
+        List<AssessmentEvent> events = events(id);
         List<Redaction> redactions = new ArrayList<>();
-        while (stream.hasNext()) {
-            AssessmentEvent event = (AssessmentEvent) stream.next().getPayload();
+        for (AssessmentEvent event : events) {
             if (!event.tenant().equals(tenant)) {
                 return Optional.empty();
             }
-            events.add(event);
             if (event instanceof PersonalDataRedacted redacted) {
                 redactions.add(new Redaction(redacted.text()));
             }

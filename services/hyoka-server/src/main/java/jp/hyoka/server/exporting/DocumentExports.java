@@ -41,16 +41,22 @@ public class DocumentExports {
         this.forms = forms;
     }
 
-    /** Empty for an unknown assessment, one of another municipality, or a moment before it was started. */
-    public Optional<ExportedFile> export(MunicipalityCode tenant, AssessmentId id, Format format, Instant asOf) {
-        Optional<Folded> folded = states.asOf(tenant, id, asOf);
-        return folded.map(document -> file(document, format, asOf));
+    /**
+     * Empty for an unknown assessment, one of another municipality, or a moment before it was started. The public
+     * export is the version last published by {@code asOf} as the public reads it (非公表 items in the official
+     * wording), empty before a first publication: what publicAssessment shows, as a file.
+     */
+    public Optional<ExportedFile> export(MunicipalityCode tenant, AssessmentId id, Format format, Instant asOf,
+                                         boolean forThePublic) {
+        Optional<Folded> folded = forThePublic ? states.publicVersion(tenant, id, asOf) : states.asOf(tenant, id, asOf);
+        return folded.map(document -> file(document, format, asOf, forThePublic));
     }
 
-    private ExportedFile file(Folded document, Format format, Instant asOf) {
+    private ExportedFile file(Folded document, Format format, Instant asOf, boolean forThePublic) {
         FormDefinition form = forms.find(document.state().form()).orElseThrow();
         DocumentExport export = new DocumentExport(form, document.state(), document.past());
-        String base = "hyoka-" + document.state().id() + "-r" + document.state().revision();
+        String base = "hyoka-" + document.state().id() + "-r" + document.state().revision()
+                + (forThePublic ? "-public" : "");
         if (format == Format.TSV) {
             String tsv = TsvExport.render(export);
             // Text CP932 cannot hold (some dashes, rare kanji) goes out as UTF-8 instead of being lost as "?".

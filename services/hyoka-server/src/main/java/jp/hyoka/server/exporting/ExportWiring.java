@@ -32,8 +32,9 @@ public class ExportWiring implements GraphQlFeature {
             Instant asOf = environment.getArgument("asOf");
             Instant moment = asOf == null ? Instant.now() : asOf;
             DocumentExports.Format format = DocumentExports.Format.valueOf(environment.getArgument("format").toString());
+            boolean forThePublic = Boolean.TRUE.equals(environment.getArgument("public"));
             return AssessmentId.parse(environment.getArgument("assessmentId"))
-                    .flatMap(id -> exports.export(caller.tenant(), id, format, moment))
+                    .flatMap(id -> exports.export(caller.tenant(), id, format, moment, forThePublic))
                     .orElse(null);
         }));
     }

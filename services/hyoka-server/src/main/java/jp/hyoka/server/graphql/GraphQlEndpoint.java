@@ -56,6 +56,10 @@ public class GraphQlEndpoint {
     static final String RATE_LIMITED = "RATE_LIMITED";
     static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
     static final String SHUTTING_DOWN = "SHUTTING_DOWN";
+    /** Under the GraphQL path: /graphql/public (application.yml lets anyone in there, and only there). */
+    static final String PUBLIC_PATH = "/public";
+    private static final String PUBLIC_ONLY = "The public endpoint serves published documents only "
+            + "(publicAssessment); sign in and use /graphql for anything else.";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,17 +84,35 @@ public class GraphQlEndpoint {
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
-                request.getUri().getRawQuery()));
+                request.getUri().getRawQuery()), false);
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<String>> get(HttpRequest<?> request) {
-        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()));
+        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), false);
     }
 
-    private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read) {
+    /**
+     * The anonymous endpoint (a municipality's website links here): the same schema, but every request runs as no
+     * one, whatever token it carries, so only fields with {@code @access(roles: [PUBLIC])} are served and every
+     * other field is refused as UNAUTHENTICATED by the same check that guards /graphql.
+     */
+    @Post(uri = PUBLIC_PATH, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<MutableHttpResponse<String>> postPublic(HttpRequest<?> request, @Nullable @Body byte[] body) {
+        return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
+                request.getUri().getRawQuery()), true);
+    }
+
+    @Get(uri = PUBLIC_PATH, produces = MediaType.APPLICATION_JSON)
+    CompletableFuture<MutableHttpResponse<String>> getPublic(HttpRequest<?> request) {
+        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), true);
+    }
+
+    private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
+                                                                 boolean anonymous) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        OptionalInt wait = http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
+        OptionalInt wait = anonymous ? OptionalInt.empty()
+                : http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
         if (wait.isPresent()) {
             return CompletableFuture.completedFuture(refused(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
                     "This municipality has sent more requests than its share; nothing was done. Retry after the "
@@ -105,7 +127,7 @@ public class GraphQlEndpoint {
         }
         String requestId = ObservedRequests.requestId(http.getHeaders().get(ObservedRequests.REQUEST_ID_HEADER));
         try {
-            return workers.submit(() -> observedExecution(http, request, requestId, deadline));
+            return workers.submit(() -> observedExecution(http, request, requestId, deadline, anonymous));
         } catch (GraphQlWorkers.Busy busy) {
             return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
@@ -118,22 +140,24 @@ public class GraphQlEndpoint {
 
     /** On the worker: the request's log context and span are the worker's for exactly this request. */
     private MutableHttpResponse<String> observedExecution(HttpRequest<?> http, GraphQlRequest request,
-                                                         String requestId, long deadline) {
+                                                         String requestId, long deadline, boolean anonymous) {
         try (ObservedRequest observation = observed.open(requestId, http.getMethodName(), http.getPath(),
                 http.getHeaders()::get)) {
-            return execute(http, request, observation, deadline).header(ObservedRequests.REQUEST_ID_HEADER, requestId);
+            return execute(http, request, observation, deadline, anonymous)
+                    .header(ObservedRequests.REQUEST_ID_HEADER, requestId);
         }
     }
 
     private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request,
-                                                ObservedRequest observation, long deadline) {
+                                                ObservedRequest observation, long deadline, boolean anonymous) {
         if (System.nanoTime() - deadline > 0) {                 // its whole time went waiting for a worker
             observation.answered(HttpStatus.SERVICE_UNAVAILABLE.getCode(), List.of(RequestDeadline.TIMEOUT));
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);
         }
         try {
-            CallerResolver.Resolution caller = callers.resolve(http);
+            CallerResolver.Resolution caller = anonymous ? CallerResolver.Resolution.refused(PUBLIC_ONLY)
+                    : callers.resolve(http);
             caller.asCaller().ifPresent(signedIn -> observation.municipality(signedIn.tenant().value()));
             ExecutionInput input = ExecutionInput.newExecutionInput()
                     .query(request.query())

@@ -17,6 +17,8 @@ import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
+import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -126,6 +128,16 @@ public class EditHistoryProjection implements ReadModelProjection {
         record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
                 "version", event.version(), "publishedOn", event.publishedOn().toString(),
                 "changes", event.changes().size())));
+    }
+
+    @EventHandler
+    public void on(ItemWithheldFromPublication event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), null));
+    }
+
+    @EventHandler
+    public void on(ItemPublicationRestored event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), null));
     }
 
     @EventHandler

@@ -39,6 +39,8 @@ import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublishedChange;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
+import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.platform.FirstAdministrator;
 import jp.hyoka.domain.platform.MunicipalityOnboarded;
 import jp.hyoka.domain.assessment.event.VersionPublished;
@@ -145,6 +147,10 @@ class EventJsonContractTest {
                 arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)),
                 arguments("PersonalDataRedacted", new PersonalDataRedacted(ID, KAWASAKI, "山田花子", "本人からの削除請求",
                         YAMADA, T2)),
+                arguments("ItemWithheldFromPublication", new ItemWithheldFromPublication(ID, KAWASAKI, STORAGE,
+                        List.of(FILE_ENTRY), "保管場所の公表はセキュリティ上のリスク", YAMADA, T2)),
+                arguments("ItemPublicationRestored", new ItemPublicationRestored(ID, KAWASAKI, STORAGE,
+                        List.of(FILE_ENTRY), "移転済みのため公表", YAMADA, T2)),
                 arguments("ComponentInserted-imported", new ComponentInserted(ID, KAWASAKI, "import-1", STORAGE,
                         List.of(FILE_ENTRY), PLATFORM, 2, ComponentUseMode.ADAPTED, Map.of(),
                         new RenderingOptions(Numbering.PARENTHESISED, Brackets.FULL_WIDTH), LOCAL_CHANGE,

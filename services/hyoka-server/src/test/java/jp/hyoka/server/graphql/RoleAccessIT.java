@@ -31,11 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleAccessIT extends SignedInServerTest {
 
     private static final String SOME_ID = "01927a3c-5b1e-7000-8000-000000000001";
+    private static final String ANONYMOUS_PUBLIC = "anonymous on /graphql/public";
     private static final Set<String> READERS = Set.of("editor", "approver", "auditor");
     private static final Set<String> EDITORS = Set.of("editor");
     private static final Set<String> EVERYONE = Set.of("editor", "approver", "auditor", "platform-operator");
     private static final Set<String> AUDITORS = Set.of("auditor");
     private static final Set<String> OPERATORS = Set.of("platform-operator");
+    /** Every token, no roles at all, and no token on the anonymous endpoint /graphql/public. */
+    private static final Set<String> ANYONE = Set.of("editor", "approver", "auditor", "platform-operator", "",
+            ANONYMOUS_PUBLIC);
     private static final Set<String> DENIALS = Set.of("FORBIDDEN", "UNAUTHENTICATED");
     private static final String EDIT_TARGET = "assessmentId: \"" + SOME_ID + "\", expectedRevision: 1";
 
@@ -130,6 +134,12 @@ class RoleAccessIT extends SignedInServerTest {
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
         row("switchReadModels", "mutation { switchReadModels { state } }", OPERATORS);
         row("integrationOutbox", "{ integrationOutbox { waiting relayActive } }", OPERATORS);
+        row("publicAssessment", "{ publicAssessment(municipalityCode: \"141305\", assessmentId: \"" + SOME_ID
+                + "\") { id } }", ANYONE);
+        row("withholdItemFromPublication", "mutation { withholdItemFromPublication(input: {" + EDIT_TARGET
+                + ", itemId: \"affair.description\", reason: \"x\"}) { __typename } }", EDITORS);
+        row("restoreItemPublication", "mutation { restoreItemPublication(input: {" + EDIT_TARGET
+                + ", itemId: \"affair.description\"}) { __typename } }", EDITORS);
     }
 
     private static void row(String field, String operation, Set<String> roles) {
@@ -148,6 +158,7 @@ class RoleAccessIT extends SignedInServerTest {
             byRole.put(role, new GraphQlClient(server.getURI(), issuer.issue("role-" + role, "役割 " + role,
                     role.equals("platform-operator") ? null : Callers.KAWASAKI, role.isEmpty() ? List.of() : List.of(role))));
         }
+        byRole.put(ANONYMOUS_PUBLIC, GraphQlClient.ofPublicEndpoint(server.getURI(), null));
     }
 
     @Test

@@ -29,9 +29,18 @@ public final class GraphQlClient {
 
     /** A client whose every request fails with an HttpTimeoutException after {@code timeout} without an answer. */
     public GraphQlClient(URI server, String token, Duration timeout) {
-        this.endpoint = server.resolve("/graphql");
+        this(server, "/graphql", token, timeout);
+    }
+
+    private GraphQlClient(URI server, String path, String token, Duration timeout) {
+        this.endpoint = server.resolve(path);
         this.token = token;
         this.timeout = timeout;
+    }
+
+    /** A client of the anonymous endpoint /graphql/public; a token, if given, is sent (and must change nothing). */
+    public static GraphQlClient ofPublicEndpoint(URI server, String token) {
+        return new GraphQlClient(server, "/graphql/public", token, null);
     }
 
     public record Response(int status, JsonNode body, HttpHeaders headers) {

@@ -7,7 +7,7 @@ package jp.hyoka.domain.assessment.command;
 public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
         MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion,
         RedactPersonalData, InsertComponent, AdaptComponentText, ChangeComponentMode, AdoptComponentVersion,
-        DeclineComponentProposal, DeferComponentProposal {
+        DeclineComponentProposal, DeferComponentProposal, WithholdItemFromPublication, RestoreItemPublication {
 
     long expectedRevision();
 

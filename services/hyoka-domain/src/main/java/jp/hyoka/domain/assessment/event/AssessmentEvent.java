@@ -14,7 +14,8 @@ import java.time.Instant;
 public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared,
         RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported,
         DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted, ComponentInserted, ComponentTextAdapted,
-        ComponentUseModeChanged, ComponentVersionAdopted, ComponentProposalDeclined, ComponentProposalDeferred {
+        ComponentUseModeChanged, ComponentVersionAdopted, ComponentProposalDeclined, ComponentProposalDeferred,
+        ItemWithheldFromPublication, ItemPublicationRestored {
 
     AssessmentId assessmentId();
 
