@@ -84,7 +84,7 @@ public final class ReviewThreadDecider {
     }
 
     private static void checkAnchor(ThreadAnchor anchor, DocumentOutline document) {
-        if (anchor.isWholeDocument()) {
+        if (anchor.coversWholeDocument()) {
             return;
         }
         Item item = document.form().item(anchor.item()).orElseThrow(() -> reject(new UnknownItem(

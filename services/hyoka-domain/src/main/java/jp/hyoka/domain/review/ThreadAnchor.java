@@ -21,11 +21,11 @@ public record ThreadAnchor(ItemId item, String entry) {
         return new ThreadAnchor(null, null);
     }
 
-    public static ThreadAnchor item(ItemId item) {
+    public static ThreadAnchor onItem(ItemId item) {
         return new ThreadAnchor(item, null);
     }
 
-    public boolean isWholeDocument() {
+    public boolean coversWholeDocument() {
         return item == null;
     }
 }

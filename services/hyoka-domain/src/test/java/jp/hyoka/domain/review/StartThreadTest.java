@@ -19,8 +19,8 @@ class StartThreadTest {
 
     @Test
     void givenNoThread_whenStartThreadOnAnItem_thenThreadStarted() {
-        spec.given().when(start(ThreadAnchor.item(DESCRIPTION), "<p>根拠は?</p>"))
-                .then(new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.item(DESCRIPTION),
+        spec.given().when(start(ThreadAnchor.onItem(DESCRIPTION), "<p>根拠は?</p>"))
+                .then(new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.onItem(DESCRIPTION),
                         "<p>根拠は?</p>", AUDITOR, T0));
     }
 
@@ -40,14 +40,14 @@ class StartThreadTest {
 
     @Test
     void givenNoThread_whenCommentHasAScript_thenThreadStartedWithTheScriptDropped() {
-        spec.given().when(start(ThreadAnchor.item(DESCRIPTION), "<p>確認</p><script>alert(1)</script>"))
-                .then(new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.item(DESCRIPTION), "<p>確認</p>",
+        spec.given().when(start(ThreadAnchor.onItem(DESCRIPTION), "<p>確認</p><script>alert(1)</script>"))
+                .then(new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.onItem(DESCRIPTION), "<p>確認</p>",
                         AUDITOR, T0));
     }
 
     @Test
     void givenNoThread_whenItemIsNotInTheForm_thenRejectedAsUnknownItem() {
-        spec.given().when(start(ThreadAnchor.item(new ItemId("no.such-item")), "?"))
+        spec.given().when(start(ThreadAnchor.onItem(new ItemId("no.such-item")), "?"))
                 .thenRejectedWith(new UnknownItem("no.such-item", "KEY_ITEMS@2024"));
     }
 

@@ -50,7 +50,7 @@ final class ThreadFixtures {
     }
 
     static ThreadStarted started() {
-        return new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.item(DESCRIPTION), "<p>根拠は?</p>",
+        return new ThreadStarted(THREAD, ASSESSMENT, KAWASAKI, ThreadAnchor.onItem(DESCRIPTION), "<p>根拠は?</p>",
                 AUDITOR, T0);
     }
 

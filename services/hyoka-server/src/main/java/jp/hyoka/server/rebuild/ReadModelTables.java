@@ -21,7 +21,9 @@ public final class ReadModelTables {
             "rm_shared_component_version",
             "rm_component_use",
             "rm_component_proposal",
-            "rm_component_fan_out");
+            "rm_component_fan_out",
+            "rm_review_thread",
+            "rm_review_thread_event");
 
     private ReadModelTables() {
     }

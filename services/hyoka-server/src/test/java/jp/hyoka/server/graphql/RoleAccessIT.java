@@ -128,6 +128,15 @@ class RoleAccessIT extends SignedInServerTest {
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
         row("switchReadModels", "mutation { switchReadModels { state } }", OPERATORS);
         row("integrationOutbox", "{ integrationOutbox { waiting relayActive } }", OPERATORS);
+        // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
+        row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "
+                + "text: \"x\"}) { __typename } }", READERS);
+        row("replyToReviewThread", "mutation { replyToReviewThread(input: {threadId: \"" + SOME_ID + "\", "
+                + "text: \"x\"}) { __typename } }", READERS);
+        row("resolveReviewThread", "mutation { resolveReviewThread(input: {threadId: \"" + SOME_ID + "\"}) "
+                + "{ __typename } }", Set.of("editor", "approver"));
+        row("reopenReviewThread", "mutation { reopenReviewThread(input: {threadId: \"" + SOME_ID + "\"}) "
+                + "{ __typename } }", READERS);
     }
 
     private static void row(String field, String operation, Set<String> roles) {

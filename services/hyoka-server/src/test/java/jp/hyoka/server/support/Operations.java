@@ -76,6 +76,21 @@ public final class Operations {
               }
             }""";
 
+    /** Publishes the version as of 2025-04-01 (an approver's mutation). */
+    public static final String PUBLISH = """
+            mutation($id: ID!, $rev: Int!) {
+              publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: "2025-04-01"}) {
+                __typename ... on AssessmentEdited { revision } ... on Problem { code message }
+              }
+            }""";
+
+    public static final String NEXT_VERSION = """
+            mutation($id: ID!, $rev: Int!) {
+              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
+                __typename ... on AssessmentEdited { revision } ... on Problem { code }
+              }
+            }""";
+
     private Operations() {
     }
 }
