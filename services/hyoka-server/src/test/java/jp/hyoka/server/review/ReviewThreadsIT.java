@@ -155,6 +155,19 @@ class ReviewThreadsIT extends SignedInServerTest {
         assertThat(document.path("history").findValuesAsText("event")).doesNotContain("ThreadStarted");
     }
 
+    @Test
+    void givenAThread_whenTheAuditorExportsTheChain_thenItsEventsAreLinkedAndTheChainIsIntact() {
+        String id = assessment("監査証跡の指摘");
+        String thread = start(auditor, id, null, "<p>監査証跡に残る指摘</p>").path("threadId").asText();
+        step(approver, "resolveReviewThread", RESOLVE, thread, null);
+
+        JsonNode bundle = auditor.data("exportAuditBundle", "{ exportAuditBundle { content } }", Map.of());
+        assertThat(bundle.path("content").asText()).contains(thread).contains("ThreadStarted")
+                .contains("ThreadResolved");
+        assertThat(auditor.data("verifyEventChain", "{ verifyEventChain { intact } }", Map.of())
+                .path("intact").asBoolean()).isTrue();
+    }
+
     private String assessment(String name) {
         return callers.kawasakiEditor.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS",
                 "name", name)).path("assessment").path("id").asText();
