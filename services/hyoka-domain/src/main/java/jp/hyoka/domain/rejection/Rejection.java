@@ -11,7 +11,7 @@ public sealed interface Rejection permits AssessmentNotFound, StaleRevision, Unk
         ComponentAlreadyRegistered, ComponentVersionNotFound, ComponentDraftOpen, ComponentVersionNotNext,
         ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit,
         ComponentUseNotFound, ComponentTextProtected, ComponentUseModeConflict, ProposalNotApplicable,
-        MergeConflictsUnresolved, ComponentProposalNotFound {
+        MergeConflictsUnresolved, ComponentProposalNotFound, ThreadNotFound, ThreadStatusConflict {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

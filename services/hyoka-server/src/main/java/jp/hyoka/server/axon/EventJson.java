@@ -25,6 +25,7 @@ import jp.hyoka.domain.form.MultiChoiceAnswer;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class EventJson {
         stringValue(domain, MunicipalityCode.class, MunicipalityCode::new);
         stringValue(domain, ItemId.class, ItemId::new);
         stringValue(domain, ComponentId.class, ComponentId::new);
+        stringValue(domain, ThreadId.class, text -> new ThreadId(UUID.fromString(text)));
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
         domain.setMixInAnnotation(DiffOperation.class, DiffOperationMixin.class);
         domain.setMixInAnnotation(TextDifference.class, TextDifferenceMixin.class);

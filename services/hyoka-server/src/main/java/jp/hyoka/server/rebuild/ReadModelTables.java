@@ -22,7 +22,9 @@ public final class ReadModelTables {
             "rm_component_use",
             "rm_component_proposal",
             "rm_component_fan_out",
-            "rm_publication");
+            "rm_publication",
+            "rm_review_thread",
+            "rm_review_thread_event");
 
     private ReadModelTables() {
     }

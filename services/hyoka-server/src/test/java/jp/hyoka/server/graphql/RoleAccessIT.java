@@ -140,6 +140,15 @@ class RoleAccessIT extends SignedInServerTest {
                 + ", itemId: \"affair.description\", reason: \"x\"}) { __typename } }", EDITORS);
         row("restoreItemPublication", "mutation { restoreItemPublication(input: {" + EDIT_TARGET
                 + ", itemId: \"affair.description\"}) { __typename } }", EDITORS);
+        // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
+        row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "
+                + "text: \"x\"}) { __typename } }", READERS);
+        row("replyToReviewThread", "mutation { replyToReviewThread(input: {threadId: \"" + SOME_ID + "\", "
+                + "text: \"x\"}) { __typename } }", READERS);
+        row("resolveReviewThread", "mutation { resolveReviewThread(input: {threadId: \"" + SOME_ID + "\"}) "
+                + "{ __typename } }", Set.of("editor", "approver"));
+        row("reopenReviewThread", "mutation { reopenReviewThread(input: {threadId: \"" + SOME_ID + "\"}) "
+                + "{ __typename } }", READERS);
     }
 
     private static void row(String field, String operation, Set<String> roles) {

@@ -9,6 +9,7 @@ import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.ReadModelSnapshot;
+import jp.hyoka.server.support.ReviewThreadCalls;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,9 @@ class RowLevelSecurityIT extends SignedInServerTest {
 
     private static final String IMPORT = """
             mutation($content: String!) {
-              importDocument(input: {fileName: "000.txt", contentBase64: $content}) { __typename }
+              importDocument(input: {fileName: "000.txt", contentBase64: $content}) {
+                __typename ... on DocumentImported { assessment { id } }
+              }
             }""";
 
     @Inject
@@ -64,6 +67,8 @@ class RowLevelSecurityIT extends SignedInServerTest {
         for (var editor : List.of(callers.kawasakiEditor, callers.asahikawaEditor)) {
             JsonNode imported = editor.data("importDocument", IMPORT, Map.of("content", content));
             assertThat(imported.path("__typename").asText()).isEqualTo("DocumentImported");
+            ReviewThreadCalls.start(editor, imported.path("assessment").path("id").asText(), "affair.name", null,
+                    "名称の確認");
         }
         // and each publishes one of its own (rm_publication)
         PublishedAssessments.startAndPublish(server, issuer, Callers.KAWASAKI, callers.kawasakiEditor, "公表済み");

@@ -31,12 +31,6 @@ class ReassessmentIT extends SignedInServerTest {
                 pendingChanges { item { id } defaultTiming }
               }
             }""";
-    private static final String PUBLISH = """
-            mutation($id: ID!, $rev: Int!) {
-              publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: "2025-04-01"}) {
-                __typename ... on AssessmentEdited { revision }
-              }
-            }""";
 
     private GraphQlClient approver;
 
@@ -86,7 +80,7 @@ class ReassessmentIT extends SignedInServerTest {
     }
 
     private long publish(String id, long revision) {
-        return approver.data("publishVersion", PUBLISH, Map.of("id", id, "rev", revision)).path("revision").asLong();
+        return approver.data("publishVersion", Operations.PUBLISH, Map.of("id", id, "rev", revision)).path("revision").asLong();
     }
 
     private long nextVersion(String id, long revision) {

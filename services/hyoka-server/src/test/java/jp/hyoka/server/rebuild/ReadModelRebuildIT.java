@@ -16,6 +16,7 @@ import jp.hyoka.server.support.LockWaits;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.ReadModelSnapshot;
+import jp.hyoka.server.support.ReviewThreadCalls;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.axonframework.config.Configuration;
@@ -79,18 +80,6 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 __typename ... on ChangeAnnexImported { revision } ... on Problem { code message }
               }
             }""";
-    private static final String PUBLISH = """
-            mutation($id: ID!, $rev: Int!) {
-              publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: "2025-04-01"}) {
-                __typename ... on AssessmentEdited { revision } ... on Problem { code message }
-              }
-            }""";
-    private static final String NEXT = """
-            mutation($id: ID!, $rev: Int!) {
-              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
-                __typename ... on AssessmentEdited { revision } ... on Problem { code }
-              }
-            }""";
     private static final String ANSWER = """
             mutation($id: ID!, $rev: Int!, $item: ID!, $value: AnswerInput!) {
               answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item, value: $value}) {
@@ -131,7 +120,8 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 List.of("approver")));
         catalogue.seed();           // the samples' boilerplate is linked, and uses behind a newer version get proposals
         importSample(callers.kawasakiEditor, Samples.ALL_ITEMS_000);
-        importSample(callers.asahikawaEditor, Samples.ALL_ITEMS_000);     // so every table holds both municipalities
+        String asahikawa = importSample(callers.asahikawaEditor, Samples.ALL_ITEMS_000); // both municipalities in every table
+        ReviewThreadCalls.start(callers.asahikawaEditor, asahikawa, null, null, "全体の用語を統一");
         importSample(callers.asahikawaEditor, Samples.KEY_ITEMS_004);
         PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor, "公表済み");
 
@@ -146,6 +136,8 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 Map.of("group", "system")).path("addedEntryId").asText();
         edit(callers.kawasakiEditor, "answerItem", FormOperations.ANSWER_IN, Map.of("item", "system.name",
                 "entries", List.of(second), "value", Map.of("text", "中間サーバー")));
+        ReviewThreadCalls.replyResolveReopen(callers.kawasakiEditor, ReviewThreadCalls.start(callers.kawasakiEditor,
+                drafted, "system.name", second, "<p>名称の確認</p>"));
         edit(callers.kawasakiEditor, "moveRepeatEntry", FormOperations.MOVE_ENTRY, Map.of("group", "system",
                 "entry", second, "to", 0));
         edit(callers.kawasakiEditor, "removeRepeatEntry", FormOperations.REMOVE_ENTRY, Map.of("group", "system",
@@ -156,8 +148,8 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 "value", Map.of("richText", "<p>再構築の前</p>")));
         edit(callers.kawasakiEditor, "clearAnswer", Operations.CLEAR, Map.of("item", "affair.description"));
         edit(callers.kawasakiEditor, "migrateFormRevision", FormOperations.MIGRATE, Map.of("version", "2025"));
-        edit(approver, "publishVersion", PUBLISH, Map.of());
-        edit(callers.kawasakiEditor, "startNextVersion", NEXT, Map.of());
+        edit(approver, "publishVersion", Operations.PUBLISH, Map.of());
+        edit(callers.kawasakiEditor, "startNextVersion", Operations.NEXT_VERSION, Map.of());
         edit(callers.kawasakiEditor, "importChangeAnnex", IMPORT_ANNEX, Map.of("content",
                 Base64.getEncoder().encodeToString(Samples.bytes(Samples.ANNEX_ONLY_001))));
 
@@ -406,10 +398,11 @@ class ReadModelRebuildIT extends SignedInServerTest {
         }
     }
 
-    private void importSample(GraphQlClient editor, String sample) {
+    private String importSample(GraphQlClient editor, String sample) {
         JsonNode imported = editor.data("importDocument", IMPORT, Map.of("name", sample,
                 "content", Base64.getEncoder().encodeToString(Samples.bytes(sample))));
         assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
+        return imported.path("assessment").path("id").asText();
     }
 
     /** An edit of the typed assessment at its current revision; returns the result, keeping the revision. */

@@ -29,13 +29,6 @@ public final class Operations {
               }
             }""";
 
-    public static final String NEXT_VERSION = """
-            mutation($id: ID!, $rev: Int!) {
-              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
-                __typename ... on AssessmentEdited { revision }
-              }
-            }""";
-
     public static final String CLEAR = """
             mutation($id: ID!, $rev: Int!, $item: ID!) {
               clearAnswer(input: {assessmentId: $id, expectedRevision: $rev, itemId: $item}) {
@@ -80,6 +73,21 @@ public final class Operations {
               assessments(first: $first, after: $after) {
                 edges { cursor node { id affairName } }
                 pageInfo { hasNextPage endCursor }
+              }
+            }""";
+
+    /** Publishes the version as of 2025-04-01 (an approver's mutation). */
+    public static final String PUBLISH = """
+            mutation($id: ID!, $rev: Int!) {
+              publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: "2025-04-01"}) {
+                __typename ... on AssessmentEdited { revision } ... on Problem { code message }
+              }
+            }""";
+
+    public static final String NEXT_VERSION = """
+            mutation($id: ID!, $rev: Int!) {
+              startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
+                __typename ... on AssessmentEdited { revision } ... on Problem { code }
               }
             }""";
 

@@ -11,13 +11,6 @@ import java.util.Map;
 /** A municipality's small assessment started and published (version 1), for fixtures that need a publication. */
 public final class PublishedAssessments {
 
-    private static final String PUBLISH = """
-            mutation($id: ID!, $rev: Int!, $on: Date!) {
-              publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: $on}) {
-                __typename ... on Problem { code message }
-              }
-            }""";
-
     private PublishedAssessments() {
     }
 
@@ -28,8 +21,8 @@ public final class PublishedAssessments {
                 "承認 " + tenant.value(), tenant, List.of("approver")));
         JsonNode started = editor.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS", "name", name));
         String id = started.path("assessment").path("id").asText();
-        JsonNode published = approver.data("publishVersion", PUBLISH, Map.of("id", id,
-                "rev", started.path("revision").asLong(), "on", "2025-04-01"));
+        JsonNode published = approver.data("publishVersion", Operations.PUBLISH, Map.of("id", id,
+                "rev", started.path("revision").asLong()));
         if (!published.path("__typename").asText().equals("AssessmentEdited")) {
             throw new AssertionError("not published: " + published);
         }

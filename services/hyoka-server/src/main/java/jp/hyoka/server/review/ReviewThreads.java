@@ -1,0 +1,129 @@
+package jp.hyoka.server.review;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.rejection.AssessmentNotFound;
+import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.rejection.InvalidInput;
+import jp.hyoka.domain.rejection.Rejection;
+import jp.hyoka.domain.rejection.ThreadNotFound;
+import jp.hyoka.domain.review.ThreadAnchor;
+import jp.hyoka.domain.review.ThreadId;
+import jp.hyoka.domain.review.command.ReopenThread;
+import jp.hyoka.domain.review.command.Reply;
+import jp.hyoka.domain.review.command.ResolveThread;
+import jp.hyoka.domain.review.command.ReviewThreadCommand;
+import jp.hyoka.domain.review.command.StartThread;
+import jp.hyoka.server.availability.ConnectionFailures;
+import jp.hyoka.server.availability.DatabaseUnavailable;
+import jp.hyoka.server.axon.ReadModelCatchUp;
+import jp.hyoka.server.axon.TimeOrderedIds;
+import jp.hyoka.server.security.Caller;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Sends the caller's thread commands to the thread's aggregate (the domain decides) and waits until the threads'
+ * read model shows the result (read-your-writes), so that a query right after a mutation sees it. Refusals are
+ * outcomes, not errors; a database outage is {@link DatabaseUnavailable}, which the mutation's union reports.
+ */
+@Singleton
+public class ReviewThreads {
+
+    /** The thread after the command; or refused with a typed reason. */
+    public sealed interface Outcome permits Changed, Refused {
+    }
+
+    public record Changed(ThreadId threadId) implements Outcome {
+    }
+
+    public record Refused(Rejection rejection) implements Outcome {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReviewThreads.class);
+
+    private final CommandGateway commands;
+    private final ReviewThreadQueries queries;
+    private final ReadModelCatchUp catchUp;
+    private final Clock clock = Clock.systemUTC();
+    private final TimeOrderedIds ids = new TimeOrderedIds(clock);
+
+    public ReviewThreads(CommandGateway commands, ReviewThreadQueries queries, ReadModelCatchUp catchUp) {
+        this.commands = commands;
+        this.queries = queries;
+        this.catchUp = catchUp;
+    }
+
+    public Outcome start(Caller caller, String assessmentId, String itemId, String entryId, String text) {
+        Optional<AssessmentId> assessment = AssessmentId.parse(assessmentId);
+        if (assessment.isEmpty()) {
+            return new Refused(new AssessmentNotFound(String.valueOf(assessmentId)));
+        }
+        if (itemId != null && !ItemId.isWellFormed(itemId)) {
+            return new Refused(new InvalidInput("itemId", "'" + itemId + "' is not an item id"));
+        }
+        if (itemId == null && entryId != null) {
+            return new Refused(new InvalidInput("entryId", "an entry is named only together with its item"));
+        }
+        ThreadAnchor anchor = new ThreadAnchor(itemId == null ? null : new ItemId(itemId), entryId);
+        return send(caller, new StartThread(new ThreadId(ids.next()), assessment.get(), caller.tenant(), anchor, text,
+                caller.actor(), clock.instant()));
+    }
+
+    public Outcome reply(Caller caller, String threadId, String text) {
+        return identified(threadId, id -> send(caller, new Reply(id, caller.tenant(), text, caller.actor(),
+                clock.instant())));
+    }
+
+    public Outcome resolve(Caller caller, String threadId) {
+        return identified(threadId, id -> send(caller, new ResolveThread(id, caller.tenant(), caller.actor(),
+                clock.instant())));
+    }
+
+    public Outcome reopen(Caller caller, String threadId) {
+        return identified(threadId, id -> send(caller, new ReopenThread(id, caller.tenant(), caller.actor(),
+                clock.instant())));
+    }
+
+    /** A malformed id is not the id of any thread. */
+    private static Outcome identified(String threadId, Function<ThreadId, Outcome> then) {
+        return ThreadId.parse(threadId).map(then)
+                .orElseGet(() -> new Refused(new ThreadNotFound(String.valueOf(threadId))));
+    }
+
+    private Outcome send(Caller caller, ReviewThreadCommand command) {
+        ReviewThreadAggregate.Decided decided;
+        try {
+            decided = commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof CommandRejected rejected) {
+                    return new Refused(rejected.rejection());
+                }
+            }
+            if (ConnectionFailures.causedBy(e)) {
+                throw DatabaseUnavailable.whileSending(e);
+            }
+            throw e;
+        }
+        try {
+            if (!catchUp.await(() -> queries.revision(caller.tenant(), command.threadId()), decided.revision())) {
+                LOG.warn("The review threads did not reach revision {} of {} in time", decided.revision(),
+                        command.threadId());
+            }
+        } catch (RuntimeException e) {
+            if (!ConnectionFailures.causedBy(e)) {
+                throw e;
+            }
+            LOG.warn("Stored revision {} of thread {}; the database failed during the wait", decided.revision(),
+                    command.threadId());
+        }
+        return new Changed(command.threadId());
+    }
+}
