@@ -71,7 +71,7 @@ class ProceduresFileTest {
     void givenBrokenEntries_whenValidated_thenTheSchemaRefusesThem() {
         String valid = """
                 {"procedures": [{"kind": "ALL_ITEMS", "steps": [{"step": "THIRD_PARTY_REVIEW", "label": "第三者点検",
-                  "required": true, "fills": {"result": "procedure.third-party-review.result"}}]}]}""";
+                  "required": true, "after": [], "fills": {"result": "procedure.third-party-review.result"}}]}]}""";
         assertThat(violations(json(valid))).isEmpty();
         assertThat(violations(json(valid.replace("ALL_ITEMS", "ALL")))).as("kind").isNotEmpty();
         assertThat(violations(json(valid.replace("THIRD_PARTY_REVIEW", "REVIEW")))).as("step").isNotEmpty();
