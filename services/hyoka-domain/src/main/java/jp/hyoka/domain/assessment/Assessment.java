@@ -17,11 +17,17 @@ import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
 import jp.hyoka.domain.assessment.event.ItemWithheldFromPublication;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
+import jp.hyoka.domain.assessment.event.PublicCommentClosed;
+import jp.hyoka.domain.assessment.event.PublicCommentOpened;
+import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.procedure.ProcedureProgress;
+import jp.hyoka.domain.procedure.ProcedureStep;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.DateAnswer;
 import jp.hyoka.domain.form.FormRef;
@@ -44,10 +50,12 @@ import java.util.Set;
  * by item and repeat entry, the entries of each repeating group in order, and the files whose past was imported. The revision counts events: a freshly
  * started assessment is at revision 1, and each further event adds one. {@code withheldFromPublication} holds the
  * items marked 非公表 (規則第13条), by item and entry; a published version keeps the marks it was published with.
+ * {@code procedure} holds the 評価実施手続 steps done in the version being drafted.
  */
 public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
                          Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
-                         Lifecycle lifecycle, ComponentUses components, Set<AnswerKey> withheldFromPublication) {
+                         Lifecycle lifecycle, ComponentUses components, Set<AnswerKey> withheldFromPublication,
+                         ProcedureProgress procedure) {
 
     public static final ItemId AFFAIR_NAME = new ItemId("affair.name");
 
@@ -58,6 +66,14 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(components, "components");
         withheldFromPublication = Set.copyOf(withheldFromPublication);
+        Objects.requireNonNull(procedure, "procedure");
+    }
+
+    public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
+                      Map<EntryListKey, List<String>> entries, Set<String> importedSources, long revision,
+                      Lifecycle lifecycle, ComponentUses components, Set<AnswerKey> withheldFromPublication) {
+        this(id, tenant, form, answers, entries, importedSources, revision, lifecycle, components,
+                withheldFromPublication, ProcedureProgress.NONE);
     }
 
     public Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form, Map<AnswerKey, Answer> answers,
@@ -107,6 +123,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         Lifecycle nextLifecycle = lifecycle;
         ComponentUses nextComponents = components;
         Set<AnswerKey> nextWithheld = new HashSet<>(withheldFromPublication);
+        ProcedureProgress nextProcedure = procedure;
         for (AssessmentEvent event : events) {
             if (event instanceof PastChangesImported imported) {
                 nextSources.add(imported.contentHash());
@@ -119,6 +136,16 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextLifecycle = nextLifecycle.publish(published.publishedOn(), nextAnswers, nextEntries);
             } else if (event instanceof NextVersionStarted) {
                 nextLifecycle = nextLifecycle.nextDraft();
+                nextProcedure = ProcedureProgress.NONE;     // a re-assessment goes through the procedure again
+            } else if (event instanceof PublicCommentOpened opened) {
+                nextProcedure = nextProcedure.done(ProcedureStep.PUBLIC_COMMENT_OPENED, opened.from())
+                        .commentEnding(opened.to());
+            } else if (event instanceof PublicCommentClosed closed) {
+                nextProcedure = nextProcedure.done(ProcedureStep.PUBLIC_COMMENT_CLOSED, closed.closedOn());
+            } else if (event instanceof ThirdPartyReviewRecorded reviewed) {
+                nextProcedure = nextProcedure.done(ProcedureStep.THIRD_PARTY_REVIEW, reviewed.performedOn());
+            } else if (event instanceof SubmittedToCommission submitted) {
+                nextProcedure = nextProcedure.done(ProcedureStep.SUBMITTED_TO_COMMISSION, submitted.submittedOn());
             } else if (event instanceof PersonalDataRedacted redacted) {
                 // withheld in the document and in what was published, so no later diff or annex brings it back
                 Redaction redaction = new Redaction(redacted.text());
@@ -173,7 +200,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
             }
         }
         return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + events.size(),
-                nextLifecycle, nextComponents, nextWithheld);
+                nextLifecycle, nextComponents, nextWithheld, nextProcedure);
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,
@@ -192,7 +219,7 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
     /** The document with a person's data withheld, also from what was published (see {@link Redaction}). */
     public Assessment withheld(Redaction redaction) {
         return new Assessment(id, tenant, form, redaction.apply(answers), entries, importedSources, revision,
-                lifecycle.redacted(redaction), components.redacted(redaction), withheldFromPublication);
+                lifecycle.redacted(redaction), components.redacted(redaction), withheldFromPublication, procedure);
     }
 
     /** True if the item (in this entry) is marked 非公表. */

@@ -9,6 +9,12 @@ import jp.hyoka.domain.assessment.command.DeferComponentProposal;
 import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ClosePublicComment;
+import jp.hyoka.domain.assessment.command.OpenPublicComment;
+import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
+import jp.hyoka.domain.assessment.command.SubmitToCommission;
+import jp.hyoka.domain.procedure.Procedure;
+import jp.hyoka.domain.procedure.ProcedureCatalog;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
@@ -68,10 +74,17 @@ public final class AssessmentDecider {
 
     private final FormCatalog forms;
     private final AnswerRules answerRules;
+    private final ProcedureCatalog procedures;
 
+    /** A decider that knows no 評価実施手続: no step can be taken and publishing never waits for one. */
     public AssessmentDecider(FormCatalog forms, AnswerRules answerRules) {
+        this(forms, answerRules, ProcedureCatalog.NONE);
+    }
+
+    public AssessmentDecider(FormCatalog forms, AnswerRules answerRules, ProcedureCatalog procedures) {
         this.forms = Objects.requireNonNull(forms, "forms");
         this.answerRules = Objects.requireNonNull(answerRules, "answerRules");
+        this.procedures = Objects.requireNonNull(procedures, "procedures");
     }
 
     public List<AssessmentEvent> start(StartAssessment command) {
@@ -218,7 +231,35 @@ public final class AssessmentDecider {
      */
     public List<AssessmentEvent> publish(Assessment state, PublishVersion command) {
         String reason = checkEditable(state, command);
+        PublicationDecisions.requireDraft(state);
+        ProcedureDecisions.requireDone(form(state), state, procedure(state));
         return PublicationDecisions.publish(form(state), state, command, reason);
+    }
+
+    /** 住民等の意見聴取 opened (see {@link ProcedureDecisions}); the editor prepares the procedure. */
+    public List<AssessmentEvent> openPublicComment(Assessment state, OpenPublicComment command) {
+        String reason = checkEditable(state, command);
+        return ProcedureDecisions.open(state, form(state), procedure(state), answerRules, command, reason);
+    }
+
+    public List<AssessmentEvent> closePublicComment(Assessment state, ClosePublicComment command) {
+        String reason = checkEditable(state, command);
+        return ProcedureDecisions.close(state, form(state), procedure(state), answerRules, command, reason);
+    }
+
+    public List<AssessmentEvent> recordThirdPartyReview(Assessment state, RecordThirdPartyReview command) {
+        String reason = checkEditable(state, command);
+        return ProcedureDecisions.review(state, form(state), procedure(state), answerRules, command, reason);
+    }
+
+    public List<AssessmentEvent> submitToCommission(Assessment state, SubmitToCommission command) {
+        String reason = checkEditable(state, command);
+        return ProcedureDecisions.submit(state, form(state), procedure(state), answerRules, command, reason);
+    }
+
+    /** The steps the assessment's kind takes before 公表, as the procedure definitions give them. */
+    public Procedure procedure(Assessment state) {
+        return procedures.of(state.form().kind());
     }
 
     /** Opens the next version of a published assessment for editing. */

@@ -32,7 +32,8 @@ public final class PublicVersion {
             shown.put(key, new TextAnswer(WORDING));
         }
         return new Assessment(state.id(), state.tenant(), state.form(), shown, state.entries(), state.importedSources(),
-                state.revision(), state.lifecycle(), state.components(), state.withheldFromPublication());
+                state.revision(), state.lifecycle(), state.components(), state.withheldFromPublication(),
+                state.procedure());
     }
 
     /** Rows of a withheld item (in any entry: a row names the item, not the entry) withhold their texts. */

@@ -11,7 +11,8 @@ public sealed interface Rejection permits AssessmentNotFound, StaleRevision, Unk
         ComponentAlreadyRegistered, ComponentVersionNotFound, ComponentDraftOpen, ComponentVersionNotNext,
         ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit,
         ComponentUseNotFound, ComponentTextProtected, ComponentUseModeConflict, ProposalNotApplicable,
-        MergeConflictsUnresolved, ComponentProposalNotFound, ThreadNotFound, ThreadStatusConflict {
+        MergeConflictsUnresolved, ComponentProposalNotFound, ThreadNotFound, ThreadStatusConflict,
+        ProcedureStepMissing, ProcedureStepAlreadyDone {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

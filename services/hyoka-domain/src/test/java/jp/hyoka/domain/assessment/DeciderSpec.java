@@ -10,6 +10,10 @@ import jp.hyoka.domain.assessment.command.InsertComponent;
 import jp.hyoka.domain.assessment.command.AnswerItem;
 import jp.hyoka.domain.assessment.command.AssessmentCommand;
 import jp.hyoka.domain.assessment.command.ClearAnswer;
+import jp.hyoka.domain.assessment.command.ClosePublicComment;
+import jp.hyoka.domain.assessment.command.OpenPublicComment;
+import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
+import jp.hyoka.domain.assessment.command.SubmitToCommission;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
@@ -122,6 +126,14 @@ final class DeciderSpec {
                 produced = decider.withholdFromPublication(requireState(), withhold);
             } else if (command instanceof RestoreItemPublication restore) {
                 produced = decider.restorePublication(requireState(), restore);
+            } else if (command instanceof OpenPublicComment open) {
+                produced = decider.openPublicComment(requireState(), open);
+            } else if (command instanceof ClosePublicComment close) {
+                produced = decider.closePublicComment(requireState(), close);
+            } else if (command instanceof RecordThirdPartyReview review) {
+                produced = decider.recordThirdPartyReview(requireState(), review);
+            } else if (command instanceof SubmitToCommission submit) {
+                produced = decider.submitToCommission(requireState(), submit);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }

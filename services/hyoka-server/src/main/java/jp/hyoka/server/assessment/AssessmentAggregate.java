@@ -21,6 +21,10 @@ import jp.hyoka.domain.assessment.command.RemoveRepeatEntry;
 import jp.hyoka.domain.assessment.command.StartAssessment;
 import jp.hyoka.domain.assessment.command.StartNextVersion;
 import jp.hyoka.domain.assessment.command.RestoreItemPublication;
+import jp.hyoka.domain.assessment.command.ClosePublicComment;
+import jp.hyoka.domain.assessment.command.OpenPublicComment;
+import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
+import jp.hyoka.domain.assessment.command.SubmitToCommission;
 import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -112,6 +116,26 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(RestoreItemPublication command, AssessmentDecider decider) {
         return decided(decider.restorePublication(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(OpenPublicComment command, AssessmentDecider decider) {
+        return decided(decider.openPublicComment(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(ClosePublicComment command, AssessmentDecider decider) {
+        return decided(decider.closePublicComment(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(RecordThirdPartyReview command, AssessmentDecider decider) {
+        return decided(decider.recordThirdPartyReview(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(SubmitToCommission command, AssessmentDecider decider) {
+        return decided(decider.submitToCommission(state(), command));
     }
 
     @CommandHandler

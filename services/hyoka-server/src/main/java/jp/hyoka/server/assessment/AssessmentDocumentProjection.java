@@ -24,6 +24,10 @@ import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.VersionPublished;
+import jp.hyoka.domain.assessment.event.PublicCommentClosed;
+import jp.hyoka.domain.assessment.event.PublicCommentOpened;
+import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelBatch;
@@ -183,6 +187,27 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
 
     @EventHandler
     void on(ItemPublicationRestored event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    /** A procedure step changes no answer itself: the items it fills come as ItemAnswered events of its own. */
+    @EventHandler
+    void on(PublicCommentOpened event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(PublicCommentClosed event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(ThirdPartyReviewRecorded event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(SubmittedToCommission event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
     }
 

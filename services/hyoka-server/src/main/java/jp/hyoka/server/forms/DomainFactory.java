@@ -22,6 +22,6 @@ public class DomainFactory {
 
     @Singleton
     AssessmentDecider assessmentDecider(ClasspathFormCatalog forms, AnswerRules answerRules) {
-        return new AssessmentDecider(forms, answerRules);
+        return new AssessmentDecider(forms, answerRules, ClasspathProcedures.load());
     }
 }

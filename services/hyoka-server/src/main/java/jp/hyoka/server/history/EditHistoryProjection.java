@@ -15,6 +15,10 @@ import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.NextVersionStarted;
+import jp.hyoka.domain.assessment.event.PublicCommentClosed;
+import jp.hyoka.domain.assessment.event.PublicCommentOpened;
+import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.ItemPublicationRestored;
@@ -138,6 +142,35 @@ public class EditHistoryProjection implements ReadModelProjection {
     @EventHandler
     public void on(ItemPublicationRestored event, @SequenceNumber long sequence) throws SQLException {
         record(event, sequence, new Line(event.itemId().value(), event.entries(), null, null, event.reason(), null));
+    }
+
+    /** Procedure steps: the dates as detail; their texts are in the items they fill (the ItemAnswered lines). */
+    @EventHandler
+    public void on(PublicCommentOpened event, @SequenceNumber long sequence) throws SQLException {
+        Map<String, Object> detail = new java.util.LinkedHashMap<>(Map.of("version", event.version(),
+                "from", event.from().toString(), "to", event.to().toString()));
+        if (event.shorteningReason() != null) {
+            detail.put("shorteningReason", event.shorteningReason());
+        }
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), detail));
+    }
+
+    @EventHandler
+    public void on(PublicCommentClosed event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version(), "closedOn", event.closedOn().toString())));
+    }
+
+    @EventHandler
+    public void on(ThirdPartyReviewRecorded event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version(), "performedOn", event.performedOn().toString(), "body", event.body())));
+    }
+
+    @EventHandler
+    public void on(SubmittedToCommission event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "version", event.version(), "submittedOn", event.submittedOn().toString())));
     }
 
     @EventHandler

@@ -52,6 +52,10 @@ import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.PublicCommentClosed;
+import jp.hyoka.domain.assessment.event.PublicCommentOpened;
+import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
@@ -151,6 +155,15 @@ class EventJsonContractTest {
                         List.of(FILE_ENTRY), "保管場所の公表はセキュリティ上のリスク", YAMADA, T2)),
                 arguments("ItemPublicationRestored", new ItemPublicationRestored(ID, KAWASAKI, STORAGE,
                         List.of(FILE_ENTRY), "移転済みのため公表", YAMADA, T2)),
+                arguments("PublicCommentOpened", new PublicCommentOpened(ID, KAWASAKI, 1, LocalDate.of(2025, 6, 1),
+                        LocalDate.of(2025, 6, 14), "法改正の施行日が迫っているため", null, YAMADA, T2)),
+                arguments("PublicCommentClosed", new PublicCommentClosed(ID, KAWASAKI, 1, LocalDate.of(2025, 7, 1),
+                        "個人番号の利用範囲について", "II 3 に記載を追加", null, YAMADA, T2)),
+                arguments("ThirdPartyReviewRecorded", new ThirdPartyReviewRecorded(ID, KAWASAKI, 1,
+                        LocalDate.of(2025, 7, 15), "川崎市情報公開運営審議会", "評価書の記載内容について審議", "適合している",
+                        null, YAMADA, T2)),
+                arguments("SubmittedToCommission", new SubmittedToCommission(ID, KAWASAKI, 1, LocalDate.of(2025, 8, 1),
+                        "全項目評価書の提出", YAMADA, T2)),
                 arguments("ComponentInserted-imported", new ComponentInserted(ID, KAWASAKI, "import-1", STORAGE,
                         List.of(FILE_ENTRY), PLATFORM, 2, ComponentUseMode.ADAPTED, Map.of(),
                         new RenderingOptions(Numbering.PARENTHESISED, Brackets.FULL_WIDTH), LOCAL_CHANGE,

@@ -140,6 +140,15 @@ class RoleAccessIT extends SignedInServerTest {
                 + ", itemId: \"affair.description\", reason: \"x\"}) { __typename } }", EDITORS);
         row("restoreItemPublication", "mutation { restoreItemPublication(input: {" + EDIT_TARGET
                 + ", itemId: \"affair.description\"}) { __typename } }", EDITORS);
+        row("openPublicComment", "mutation { openPublicComment(input: {" + EDIT_TARGET
+                + ", from: \"2025-01-06\", to: \"2025-02-04\"}) { __typename } }", EDITORS);
+        row("closePublicComment", "mutation { closePublicComment(input: {" + EDIT_TARGET
+                + ", closedOn: \"2025-02-05\", opinions: \"なし\"}) { __typename } }", EDITORS);
+        row("recordThirdPartyReview", "mutation { recordThirdPartyReview(input: {" + EDIT_TARGET
+                + ", performedOn: \"2025-02-20\", body: \"審議会\", method: \"審議\", result: \"適合\"}) "
+                + "{ __typename } }", EDITORS);
+        row("submitToCommission", "mutation { submitToCommission(input: {" + EDIT_TARGET
+                + ", submittedOn: \"2025-03-01\"}) { __typename } }", Set.of("approver"));
         // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
         row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "
                 + "text: \"x\"}) { __typename } }", READERS);

@@ -6,6 +6,7 @@ import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.ProcedureOperations;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,8 @@ class ReassessmentIT extends SignedInServerTest {
     @Test
     void givenAnAllItemsDraft_whenAnImportantItemChanges_thenPublicCommentAndThirdPartyReviewComeFirst() {
         String id = start("ALL_ITEMS", "全項目の再評価");
-        long revision = nextVersion(id, publish(id, 1));
+        long revision = nextVersion(id, publish(id, ProcedureOperations.everyStep(callers.kawasakiEditor, approver,
+                id, 1)));
 
         answer(id, revision, "affair.description", Map.of("richText", "<p>事務の内容を大きく変更</p>"));
         JsonNode need = reassessment(id);

@@ -7,7 +7,8 @@ package jp.hyoka.domain.assessment.command;
 public sealed interface RevisionedCommand extends AssessmentCommand permits AnswerItem, ClearAnswer, AddRepeatEntry,
         MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion,
         RedactPersonalData, InsertComponent, AdaptComponentText, ChangeComponentMode, AdoptComponentVersion,
-        DeclineComponentProposal, DeferComponentProposal, WithholdItemFromPublication, RestoreItemPublication {
+        DeclineComponentProposal, DeferComponentProposal, WithholdItemFromPublication, RestoreItemPublication, OpenPublicComment,
+        ClosePublicComment, RecordThirdPartyReview, SubmitToCommission {
 
     long expectedRevision();
 

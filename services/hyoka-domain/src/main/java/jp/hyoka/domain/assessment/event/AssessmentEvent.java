@@ -15,7 +15,8 @@ public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered,
         RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported,
         DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted, ComponentInserted, ComponentTextAdapted,
         ComponentUseModeChanged, ComponentVersionAdopted, ComponentProposalDeclined, ComponentProposalDeferred,
-        ItemWithheldFromPublication, ItemPublicationRestored {
+        ItemWithheldFromPublication, ItemPublicationRestored, PublicCommentOpened, PublicCommentClosed,
+        ThirdPartyReviewRecorded, SubmittedToCommission {
 
     AssessmentId assessmentId();
 
