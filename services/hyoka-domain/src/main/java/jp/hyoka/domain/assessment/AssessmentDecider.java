@@ -232,8 +232,9 @@ public final class AssessmentDecider {
     public List<AssessmentEvent> publish(Assessment state, PublishVersion command) {
         String reason = checkEditable(state, command);
         PublicationDecisions.requireDraft(state);
-        ProcedureDecisions.requireDone(form(state), state, procedure(state));
-        return PublicationDecisions.publish(form(state), state, command, reason);
+        List<AssessmentEvent> events = PublicationDecisions.publish(form(state), state, command, reason);
+        ProcedureDecisions.requireDone(state, procedure(state), events);
+        return events;
     }
 
     /** 住民等の意見聴取 opened (see {@link ProcedureDecisions}); the editor prepares the procedure. */

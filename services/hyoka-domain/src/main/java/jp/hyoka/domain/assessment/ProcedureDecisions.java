@@ -11,6 +11,7 @@ import jp.hyoka.domain.assessment.event.PublicCommentClosed;
 import jp.hyoka.domain.assessment.event.PublicCommentOpened;
 import jp.hyoka.domain.assessment.event.SubmittedToCommission;
 import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.DateAnswer;
@@ -21,6 +22,7 @@ import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.procedure.Procedure;
 import jp.hyoka.domain.procedure.ProcedureStep;
 import jp.hyoka.domain.procedure.StepDefinition;
@@ -28,7 +30,6 @@ import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.ProcedureStepAlreadyDone;
 import jp.hyoka.domain.rejection.ProcedureStepMissing;
-import jp.hyoka.domain.rules.reassessment.ReassessmentRule;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +43,7 @@ import java.util.Optional;
  * The 評価実施手続 (DOMAIN.md §3.5, §3.6): each step is taken once per version, in the order the kind's procedure
  * (schema/procedures/procedures.json) gives, dated no earlier than the step before it; what it records also answers
  * the form's own procedure items (VI 2, VI 3), so the printed document shows it. Publishing waits for the required
- * steps of a first version and of a re-assessment ({@link ReassessmentRule}); a correction published 事後 does not.
+ * steps of a first version and of a re-assessment (a change published 事前); a correction published 事後 does not.
  */
 final class ProcedureDecisions {
 
@@ -121,17 +122,17 @@ final class ProcedureDecisions {
     }
 
     /**
-     * Refuses publishing while a required step is missing: for a first version, and for a next version whose
-     * changes make it a re-assessment (重要な変更); a correction is submitted 事後 and waits for nothing.
+     * Refuses publishing while a required step is missing: for a first version, and for a next version that is a
+     * re-assessment — one with a change published 事前 (the ※ items' default, or the approver's choice). A correction
+     * (every change 事後, a ※ one too when the approver explains it does not vary the risk, DOMAIN.md §3.4) waits for
+     * nothing. The same test makes a publication a re-assessment for the deadlines (rm_publication).
      */
-    static void requireDone(FormDefinition form, Assessment state, Procedure procedure) {
-        if (state.lifecycle().everPublished()) {
-            List<String> important = PublicationDecisions.pending(form, state).stream()
-                    .filter(change -> change.item().importantChange()).map(change -> change.item().id().value())
-                    .distinct().toList();
-            if (!ReassessmentRule.decide(form.ref().kind(), true, important).required()) {
-                return;
-            }
+    static void requireDone(Assessment state, Procedure procedure, List<AssessmentEvent> publication) {
+        boolean reassessment = publication.stream().filter(VersionPublished.class::isInstance)
+                .map(VersionPublished.class::cast).flatMap(published -> published.changes().stream())
+                .anyMatch(change -> change.timing() == SubmissionTiming.BEFORE);
+        if (state.lifecycle().everPublished() && !reassessment) {
+            return;
         }
         Optional<ProcedureStep> missing = procedure.firstMissingRequired(state.procedure().doneOn().keySet());
         if (missing.isPresent()) {

@@ -36,12 +36,16 @@ public final class PublicVersion {
                 state.procedure());
     }
 
-    /** Rows of a withheld item (in any entry: a row names the item, not the entry) withhold their texts. */
+    /**
+     * Rows of a withheld item (in any entry: a row names the item, not the entry) withhold their texts. So does every
+     * imported row whose 項目 could not be resolved to an item while anything is withheld: it might be a withheld
+     * item's, and nothing tells it is not (the conservative side of 規則第13条).
+     */
     public static List<PastChange> changes(Assessment state, List<PastChange> changes) {
         Set<String> items = state.withheldFromPublication().stream().map(key -> key.itemId().value())
                 .collect(Collectors.toSet());
-        return changes.stream().map(row -> row.itemId() != null && items.contains(row.itemId()) ? withheld(row) : row)
-                .toList();
+        return changes.stream().map(row -> !items.isEmpty() && (row.itemId() == null || items.contains(row.itemId()))
+                ? withheld(row) : row).toList();
     }
 
     private static PastChange withheld(PastChange row) {

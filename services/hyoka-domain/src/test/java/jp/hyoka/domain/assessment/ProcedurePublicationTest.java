@@ -10,6 +10,7 @@ import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.rejection.ProcedureStepMissing;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +84,17 @@ class ProcedurePublicationTest {
         AssessmentEvent[] next = nextVersionChanging(PROVISION_COUNT, new NumberAnswer(3));
 
         spec.given(next).when(explainedPublish(next, PROVISION_COUNT));
+
+        assertThat(spec.thenProduced()).last().isInstanceOf(VersionPublished.class);
+    }
+
+    @Test
+    void givenANextAllItemsVersionWithAnImportantChangeTheApproverPublishesAfterwards_whenPublished_thenNoStepIsNeeded() {
+        AssessmentEvent[] next = nextVersionChanging(POPULATION, new ChoiceAnswer("300k-plus"));
+
+        spec.given(next).when(new PublishVersion(ALL_ID, KAWASAKI, revision(next), PUBLISHED.plusMonths(1),
+                List.of(new ChangeExplanation(POPULATION, List.of(), SubmissionTiming.AFTER,
+                        "リスクを相当程度変動させるものではないと考えられる変更のため")), null, YAMADA, T2));
 
         assertThat(spec.thenProduced()).last().isInstanceOf(VersionPublished.class);
     }

@@ -169,4 +169,16 @@ class WithholdFromPublicationTest {
         assertThat(shown.get(0).after()).isEqualTo(PublicVersion.WORDING);
         assertThat(shown.get(1)).isEqualTo(other);
     }
+
+    @Test
+    void givenAnImportedRowWhoseItemWasNotResolved_whenAnythingIsWithheld_thenItsTextsAreWithheldToo() {
+        Assessment withheld = DeciderSpec.fold(DeciderSpec.concat(answeredDraft(), withheld()));
+        Assessment open = DeciderSpec.fold(answeredDraft());
+        PastChange unresolved = new PastChange(0, 12, LocalDate.of(2024, 4, 1), "令和6年4月1日", "Ⅱ ファイルの概要 ※",
+                null, "TEXT", "旧庁舎の保管庫", "TEXT", "新庁舎の保管庫", "AFTER", "移転", null);
+
+        assertThat(PublicVersion.changes(withheld, List.of(unresolved)).get(0).after())
+                .isEqualTo(PublicVersion.WORDING);
+        assertThat(PublicVersion.changes(open, List.of(unresolved))).containsExactly(unresolved);
+    }
 }

@@ -111,12 +111,12 @@ public class GraphQlEndpoint {
     private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
                                                                  boolean anonymous) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        OptionalInt wait = anonymous ? OptionalInt.empty()
+        OptionalInt wait = anonymous ? quota.takeAnonymous()
                 : http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
         if (wait.isPresent()) {
             return CompletableFuture.completedFuture(refused(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
-                    "This municipality has sent more requests than its share; nothing was done. Retry after the "
-                            + "time given.", wait.getAsInt()));
+                    (anonymous ? "The public endpoint has had" : "This municipality has sent") + " more requests than "
+                            + "its share; nothing was done. Retry after the time given.", wait.getAsInt()));
         }
         GraphQlRequest request;
         try {

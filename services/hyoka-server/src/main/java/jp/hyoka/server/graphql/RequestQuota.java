@@ -14,34 +14,56 @@ import java.util.concurrent.ConcurrentMap;
  * (a platform operator's per user), refilled at {@code requests-per-second} up to {@code burst}. One municipality's
  * script running away slows only itself: the others keep their share of the workers. Checked before the request's
  * body is parsed (Micronaut has read it, at most 2 MB). The buckets are kept per key for the process's life: as many
- * as municipalities and operators with verified tokens, a few thousand at most. Per node: behind a load balancer over N nodes a municipality gets up to N times the rate (the
- * README's "Operating Hyoka" says how to size it). {@code requests-per-second: 0} turns the limit off.
+ * as municipalities and operators with verified tokens, a few thousand at most. Anonymous callers of
+ * /graphql/public share one bucket of their own ({@code public-requests-per-second}, {@code public-burst}). Per node:
+ * behind a load balancer over N nodes a municipality gets up to N times the rate (the README's "Operating Hyoka"
+ * says how to size it). A rate of 0 turns that limit off.
  */
 @Singleton
 public class RequestQuota {
 
-    private final double perSecond;
-    private final double burst;
+    private final Rate municipal;
+    private final Rate anonymous;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** A refill rate and a burst; {@code perSecond} 0: no limit. */
+    private record Rate(double perSecond, double burst) {
+    }
+
     public RequestQuota(@Value("${hyoka.limits.requests-per-second:100}") double perSecond,
-                        @Value("${hyoka.limits.burst:300}") int burst) {
-        this.perSecond = perSecond;
-        this.burst = Math.max(1, burst);
+                        @Value("${hyoka.limits.burst:300}") int burst,
+                        @Value("${hyoka.limits.public-requests-per-second:20}") double publicPerSecond,
+                        @Value("${hyoka.limits.public-burst:60}") int publicBurst) {
+        this.municipal = new Rate(perSecond, Math.max(1, burst));
+        this.anonymous = new Rate(publicPerSecond, Math.max(1, publicBurst));
     }
 
     /** Takes one request from the caller's bucket; empty when allowed, else the whole seconds until one is. */
     OptionalInt take(Authentication caller) {
-        if (perSecond <= 0) {
+        return take(CallerResolver.quotaKey(caller), municipal);
+    }
+
+    /**
+     * Takes one from the bucket all anonymous callers of /graphql/public share (they have no municipality to be
+     * counted against): whatever a website's visitors, or a flood, send, the signed-in municipalities keep their
+     * workers.
+     */
+    OptionalInt takeAnonymous() {
+        return take("anonymous", anonymous);
+    }
+
+    private OptionalInt take(String key, Rate rate) {
+        if (rate.perSecond() <= 0) {
             return OptionalInt.empty();
         }
         long now = System.nanoTime();
-        Bucket bucket = buckets.compute(CallerResolver.quotaKey(caller), (key, before) ->
-                (before == null ? new Bucket(burst, now) : before.refilled(now, perSecond, burst)).taken());
+        Bucket bucket = buckets.compute(key, (ignored, before) ->
+                (before == null ? new Bucket(rate.burst(), now) : before.refilled(now, rate.perSecond(), rate.burst()))
+                        .taken());
         if (bucket.granted()) {
             return OptionalInt.empty();
         }
-        return OptionalInt.of((int) Math.max(1, Math.ceil((1 - bucket.tokens()) / perSecond)));
+        return OptionalInt.of((int) Math.max(1, Math.ceil((1 - bucket.tokens()) / rate.perSecond())));
     }
 
     /** Tokens left at {@code at}; {@code granted}: whether the last take found one. */

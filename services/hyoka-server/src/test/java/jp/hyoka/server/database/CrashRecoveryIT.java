@@ -192,7 +192,8 @@ class CrashRecoveryIT {
                     && System.nanoTime() < deadline && pause());
 
             assertThat(outcome).isIn("AssessmentEdited", "StaleRevision");
-            assertThat(server.logText()).contains("is gone: starting it again", "runs again on port");
+            assertThat(server.logTextOnceItHas(Duration.ofSeconds(10), "is gone: starting it again",
+                    "runs again on port")).contains("is gone: starting it again", "runs again on port");
             assertThat(server.postmaster().orElseThrow().pid()).isNotEqualTo(killed.pid());
             assertThat(storedEvents(server, id)).isEqualTo(revision + 1);
             assertThat(answeredTexts(editor, id)).containsEntry(revision, "残るはず")

@@ -25,7 +25,9 @@ class RateLimitIT extends SignedInServerTest {
     public Map<String, String> getProperties() {
         return baseProperties(Map.of(
                 "hyoka.limits.requests-per-second", "0.01",
-                "hyoka.limits.burst", "3"));
+                "hyoka.limits.burst", "3",
+                "hyoka.limits.public-requests-per-second", "0.01",
+                "hyoka.limits.public-burst", "2"));
     }
 
     @Test
@@ -47,5 +49,21 @@ class RateLimitIT extends SignedInServerTest {
         assertThat(other.status()).isEqualTo(200);
         assertThat(other.data().path("me").path("userId").asText()).isNotEmpty();
         assertThat(storedEventsMentioning("制限を超えた事務")).isZero();
+    }
+
+    @Test
+    void givenAnonymousCallersOverTheirSharedRate_whenOneMoreAsks_thenRefusedWhileTheMunicipalitiesAreServed() {
+        GraphQlClient anonymous = GraphQlClient.ofPublicEndpoint(server.getURI(), null);
+        String query = "{ publicAssessment(municipalityCode: \"141305\", assessmentId: \""
+                + java.util.UUID.randomUUID() + "\") { id } }";
+        for (int i = 0; i < 2; i++) {
+            assertThat(anonymous.execute(query, Map.of()).status()).isEqualTo(200);
+        }
+
+        GraphQlClient.Response refused = anonymous.execute(query, Map.of());
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.errors().get(0).path("extensions").path("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(callers.asahikawaEditor.execute(ME, Map.of()).status()).isEqualTo(200);
     }
 }

@@ -215,6 +215,25 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The log once it holds every one of {@code lines} (at most {@code timeout}): a line written just after the
+     * moment a test observes (a watchdog logs its restart after the database already answers) is waited for.
+     */
+    public String logTextOnceItHas(Duration timeout, String... lines) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String text = logText();
+        while (!java.util.Arrays.stream(lines).allMatch(text::contains) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            text = logText();
+        }
+        return text;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
