@@ -22,7 +22,6 @@ import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
-import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.procedure.Procedure;
 import jp.hyoka.domain.procedure.ProcedureStep;
 import jp.hyoka.domain.procedure.StepDefinition;
@@ -123,14 +122,13 @@ final class ProcedureDecisions {
 
     /**
      * Refuses publishing while a required step is missing: for a first version, and for a next version that is a
-     * re-assessment — one with a change published 事前 (the ※ items' default, or the approver's choice). A correction
-     * (every change 事後, a ※ one too when the approver explains it does not vary the risk, DOMAIN.md §3.4) waits for
-     * nothing. The same test makes a publication a re-assessment for the deadlines (rm_publication).
+     * re-assessment ({@link Reassessments}: a change published 事前, or a new ①実施日). A correction (every change
+     * 事後, a ※ one too when the approver explains it does not vary the risk, DOMAIN.md §3.4) waits for nothing. The
+     * same test makes a publication a re-assessment for the deadlines (rm_publication).
      */
     static void requireDone(Assessment state, Procedure procedure, List<AssessmentEvent> publication) {
         boolean reassessment = publication.stream().filter(VersionPublished.class::isInstance)
-                .map(VersionPublished.class::cast).flatMap(published -> published.changes().stream())
-                .anyMatch(change -> change.timing() == SubmissionTiming.BEFORE);
+                .map(VersionPublished.class::cast).anyMatch(Reassessments::isReassessment);
         if (state.lifecycle().everPublished() && !reassessment) {
             return;
         }

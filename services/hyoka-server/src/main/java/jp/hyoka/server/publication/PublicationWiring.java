@@ -4,14 +4,20 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AnswerKey;
+import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.ComponentUses;
 import jp.hyoka.domain.assessment.ItemDifference;
 import jp.hyoka.domain.assessment.command.ChangeExplanation;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.rules.reassessment.ReassessmentNeed;
 import jp.hyoka.domain.rules.reassessment.ReassessmentRule;
+import jp.hyoka.domain.rules.threshold.DocumentThreshold;
+import jp.hyoka.domain.rules.threshold.FormThresholdAnswers;
+import jp.hyoka.domain.rules.threshold.MandatoryLevel;
 import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.DocumentStates;
@@ -110,13 +116,26 @@ public class PublicationWiring implements GraphQlFeature {
                 .orElse(List.of());
     }
 
-    /** Decided by the domain from the pending changes to items marked 重要な変更. */
+    /**
+     * Decided by the domain from the pending changes to items marked 重要な変更, and from the しきい値判断 the draft's
+     * answers give against the published version's (a rise makes it a re-assessment).
+     */
     private ReassessmentNeed reassessment(DataFetchingEnvironment environment) {
         AssessmentView assessment = view(environment);
         List<String> important = pendingChanges(environment).stream().map(PendingNode::change)
                 .filter(change -> change.item().importantChange()).map(change -> change.item().id().value())
                 .distinct().toList();
-        return ReassessmentRule.decide(assessment.form().kind(), assessment.version() > 1, important);
+        FormKind kind = assessment.form().kind();
+        Optional<Assessment> state = states.current(Requests.caller(environment).tenant(), assessment.id())
+                .map(folded -> folded.state());
+        return ReassessmentRule.decide(kind, assessment.version() > 1, important,
+                state.flatMap(folded -> level(kind, folded.lifecycle().publishedAnswers())),
+                state.flatMap(folded -> level(kind, folded.answers())));
+    }
+
+    private static Optional<MandatoryLevel> level(FormKind kind, Map<AnswerKey, Answer> answers) {
+        return DocumentThreshold.check(FormThresholdAnswers.of(kind,
+                itemId -> Optional.ofNullable(answers.get(new AnswerKey(new ItemId(itemId), List.of()))))).level();
     }
 
     private static PendingNode pending(DataFetchingEnvironment environment) {

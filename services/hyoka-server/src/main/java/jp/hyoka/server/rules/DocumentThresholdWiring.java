@@ -5,12 +5,16 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.rules.threshold.DocumentThreshold;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdAnswers;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdCheck;
+import jp.hyoka.domain.rules.threshold.FormThresholdAnswers;
+import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.Requests;
 
+import java.util.List;
+
 /**
- * {@code Assessment.threshold}: the document's しきい値判断 from its own answers ({@link ThresholdAnswers}), checked by
+ * {@code Assessment.threshold}: the document's しきい値判断 from its own answers ({@link FormThresholdAnswers}), checked by
  * the domain ({@link DocumentThreshold}); its decision is shown as {@code thresholdDecision} shows one, for the
  * document's own kind. Wired into rules.graphqls with {@link ThresholdWiring} (one feature, one SDL file).
  */
@@ -30,8 +34,10 @@ public class DocumentThresholdWiring {
     void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Assessment", type -> type.dataFetcher("threshold", environment -> {
             AssessmentView assessment = environment.getSource();
-            DocumentThresholdAnswers answers = ThresholdAnswers.of(assessment.form().kind(),
-                    assessments.answers(Requests.caller(environment).tenant(), assessment.id()));
+            List<AnswerView> views = assessments.answers(Requests.caller(environment).tenant(), assessment.id());
+            DocumentThresholdAnswers answers = FormThresholdAnswers.of(assessment.form().kind(), itemId -> views.stream()
+                    .filter(view -> view.itemId().equals(itemId) && view.entries().isEmpty())
+                    .map(AnswerView::answer).findFirst());
             return new Checked(DocumentThreshold.check(answers), answers);
         }));
         wiring.type("DocumentThreshold", type -> type

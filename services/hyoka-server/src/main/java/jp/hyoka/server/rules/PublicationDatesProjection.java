@@ -1,9 +1,8 @@
 package jp.hyoka.server.rules;
 
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.Reassessments;
 import jp.hyoka.domain.assessment.event.VersionPublished;
-import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
@@ -15,8 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Keeps rm_publication (V14): each published version's 公表日 and whether it was a (re-)assessment — the first
- * version, or one with a 事前 change (a 重要な変更 re-assessed before it took effect) — which the deadlines count from.
+ * Keeps rm_publication (V14): each published version's 公表日 and whether it was a (re-)assessment
+ * ({@link Reassessments}: the first, one with a 事前 change, or one with a new ①実施日), which the deadlines count from.
  */
 @Singleton
 @ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
@@ -40,8 +39,7 @@ public class PublicationDatesProjection implements ReadModelProjection {
 
     @EventHandler
     void on(VersionPublished event) throws SQLException {
-        boolean reassessment = event.version() == 1
-                || event.changes().stream().map(PublishedChange::timing).anyMatch(SubmissionTiming.BEFORE::equals);
+        boolean reassessment = Reassessments.isReassessment(event);
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
                      INSERT INTO rm_publication (tenant_code, assessment_id, version, published_on, reassessment)

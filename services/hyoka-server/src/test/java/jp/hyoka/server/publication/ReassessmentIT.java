@@ -77,6 +77,20 @@ class ReassessmentIT extends SignedInServerTest {
         assertThat(need.path("explanation").asText()).contains("住民等の意見聴取及び第三者点検");
     }
 
+    @Test
+    void givenANextVersionWhoseAnswersRaiseTheThreshold_whenChecked_thenItIsAReassessmentThoughNoMarkedItemChanged() {
+        String id = start("KEY_ITEMS", "対象人数の増えた事務");
+        long revision = answer(id, 1, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        revision = nextVersion(id, publish(id, revision));
+
+        answer(id, revision, "affair.target-population", Map.of("choice", "100k-to-300k"));
+        JsonNode need = reassessment(id);
+
+        assertThat(need.path("required").asBoolean()).as(need.toString()).isTrue();
+        assertThat(need.path("importantItemIds")).isEmpty();
+        assertThat(need.path("explanation").asText()).contains("しきい値判断結果が上がった").contains("規則第14条第3項");
+    }
+
     private JsonNode reassessment(String id) {
         return callers.kawasakiReader.data("assessment", REASSESSMENT, Map.of("id", id)).path("reassessment");
     }

@@ -22,7 +22,7 @@ public final class DocumentThreshold {
         if (answers.band().isEmpty()) {
             warnings.add("対象人数が未回答のため、しきい値判断ができない");
             return new DocumentThresholdCheck(Optional.empty(), Optional.empty(), Optional.empty(), answers.stated(),
-                    warnings);
+                    warnings, Optional.empty());
         }
         long persons = answers.band().get().lowerBound();
         boolean conditionsAnswered = answers.handlersAtLeast500().isPresent()
@@ -58,6 +58,6 @@ public final class DocumentThreshold {
             warnings.add("対象人数がいつ時点の計数かが未回答");
         }
         return new DocumentThresholdCheck(decision, Optional.of(lowest.mandatory()), Optional.of(highest.mandatory()),
-                answers.stated(), warnings);
+                answers.stated(), warnings, Optional.of(mandatory));
     }
 }

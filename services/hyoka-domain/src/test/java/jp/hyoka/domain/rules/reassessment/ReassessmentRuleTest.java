@@ -1,6 +1,7 @@
 package jp.hyoka.domain.rules.reassessment;
 
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.rules.threshold.MandatoryLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,5 +51,24 @@ class ReassessmentRuleTest {
         assertThat(need.required()).isFalse();
         assertThat(need.importantItems()).isEmpty();
         assertThat(need.explanation()).contains("重点項目評価書として初めて公表");
+    }
+
+    @Test
+    void givenADraftWhoseThresholdRoseAboveThePublishedOne_whenDecided_thenItIsAReassessmentNamingTheHigherKind() {
+        ReassessmentNeed need = ReassessmentRule.decide(FormKind.KEY_ITEMS, true, List.of(),
+                java.util.Optional.of(MandatoryLevel.BASIC_AND_KEY_ITEMS),
+                java.util.Optional.of(MandatoryLevel.BASIC_AND_ALL_ITEMS));
+
+        assertThat(need.required()).isTrue();
+        assertThat(need.explanation()).contains("しきい値判断結果が上がった").contains("規則第14条第3項")
+                .contains("全項目評価書が必要");
+    }
+
+    @Test
+    void givenADraftWhoseThresholdFell_whenDecided_thenOnlyTheItemsDecide() {
+        ReassessmentNeed need = ReassessmentRule.decide(FormKind.KEY_ITEMS, true, List.of(),
+                java.util.Optional.of(MandatoryLevel.BASIC_AND_KEY_ITEMS), java.util.Optional.of(MandatoryLevel.BASIC));
+
+        assertThat(need.required()).isFalse();
     }
 }

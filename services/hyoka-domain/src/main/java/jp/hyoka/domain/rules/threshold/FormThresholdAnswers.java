@@ -1,25 +1,21 @@
-package jp.hyoka.server.rules;
+package jp.hyoka.domain.rules.threshold;
 
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.DateAnswer;
 import jp.hyoka.domain.form.FormKind;
-import jp.hyoka.domain.rules.threshold.DocumentThresholdAnswers;
-import jp.hyoka.domain.rules.threshold.MandatoryLevel;
-import jp.hyoka.domain.rules.threshold.PersonsBand;
-import jp.hyoka.server.assessment.AnswerView;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads a document's しきい値 answers by the form's stable item ids and option codes (schema/forms: the same in every
  * revision): 対象人数 in every form; 取扱者数 ≥ 500, the 1-year 重大事故 and the counting dates in the 基礎項目評価書
  * only; the stated しきい値判断結果 (III in the 基礎, V/VI 1 ② in the others).
  */
-final class ThresholdAnswers {
+public final class FormThresholdAnswers {
 
     private static final Map<String, PersonsBand> BANDS = Map.of(
             "under-1k", PersonsBand.UNDER_1_000,
@@ -33,10 +29,11 @@ final class ThresholdAnswers {
             "mandatory-basic-and-key", MandatoryLevel.BASIC_AND_KEY_ITEMS,
             "mandatory-basic-and-all", MandatoryLevel.BASIC_AND_ALL_ITEMS);
 
-    private ThresholdAnswers() {
+    private FormThresholdAnswers() {
     }
 
-    static DocumentThresholdAnswers of(FormKind kind, List<AnswerView> answers) {
+    /** {@code answers}: the answer of an item (outside any repeat entry) by its id, if any. */
+    public static DocumentThresholdAnswers of(FormKind kind, Function<String, Optional<Answer>> answers) {
         return new DocumentThresholdAnswers(kind,
                 choice(answers, "affair.target-population").map(BANDS::get),
                 date(answers, "threshold.target-count-as-of"),
@@ -47,18 +44,12 @@ final class ThresholdAnswers {
                         : "procedure.basic-assessment.threshold-result").map(RESULTS::get));
     }
 
-    private static Optional<String> choice(List<AnswerView> answers, String itemId) {
-        return answer(answers, itemId).filter(ChoiceAnswer.class::isInstance)
+    private static Optional<String> choice(Function<String, Optional<Answer>> answers, String itemId) {
+        return answers.apply(itemId).filter(ChoiceAnswer.class::isInstance)
                 .map(answer -> ((ChoiceAnswer) answer).optionCode());
     }
 
-    private static Optional<LocalDate> date(List<AnswerView> answers, String itemId) {
-        return answer(answers, itemId).filter(DateAnswer.class::isInstance).map(answer -> ((DateAnswer) answer).date());
-    }
-
-    /** The item's answer outside any repeat entry. */
-    private static Optional<Answer> answer(List<AnswerView> answers, String itemId) {
-        return answers.stream().filter(view -> view.itemId().equals(itemId) && view.entries().isEmpty())
-                .map(AnswerView::answer).findFirst();
+    private static Optional<LocalDate> date(Function<String, Optional<Answer>> answers, String itemId) {
+        return answers.apply(itemId).filter(DateAnswer.class::isInstance).map(answer -> ((DateAnswer) answer).date());
     }
 }
