@@ -32,7 +32,8 @@ record BenchDatabase(String url, String user, String password, String descriptio
                 "hyoka.database.password", password,
                 "hyoka.demo.enabled", "false",
                 "hyoka.dev-issuer.enabled", "true",
-                "micronaut.server.port", "-1"));
+                "micronaut.server.port", "-1",
+                "hyoka.limits.requests-per-second", "0"));      // a benchmark is load on purpose
         properties.putAll(more);
         return ApplicationContext.builder().deduceEnvironment(false).properties(properties).run(EmbeddedServer.class);
     }

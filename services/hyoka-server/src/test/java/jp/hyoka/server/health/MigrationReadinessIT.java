@@ -59,9 +59,9 @@ class MigrationReadinessIT {
             assertThat(ask(server, "/graphql").statusCode()).isEqualTo(503);
         }
 
+        // Between the context's start and the HTTP server's the port may be silent for a moment (a bean that asks
+        // for the server ends the start-up probes early): not asserted, it is no longer "during the migration".
         try (ApplicationContext context = starting.get(60, TimeUnit.SECONDS)) {
-            assertThat(ask(server, "/health/liveness").statusCode()).as("up to the HTTP server's start").isEqualTo(200);
-            assertThat(ask(server, "/health/readiness").statusCode()).isEqualTo(503);
             context.getBean(EmbeddedServer.class).start();
             assertThat(awaitStatus(server, "/health/readiness", 200, Duration.ofSeconds(20)).statusCode())
                     .isEqualTo(200);

@@ -38,7 +38,9 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "micronaut.server.port", "-1",
                 "hyoka.demo.enabled", "false",
                 // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
-                "hyoka.metrics.access", "isAnonymous()");
+                "hyoka.metrics.access", "isAnonymous()",
+                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself.
+                "hyoka.limits.requests-per-second", "0");
     }
 
 }

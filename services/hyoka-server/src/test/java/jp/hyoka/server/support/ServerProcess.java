@@ -117,6 +117,9 @@ public final class ServerProcess implements AutoCloseable {
             property("hyoka.dev-issuer.enabled", "true");
             property("hyoka.dev-issuer.secret", SECRET);
             property("hyoka.demo.enabled", "false");
+            // The tests' editors outpace a municipality's rate on purpose (load, races, outages); RateLimitIT
+            // tests the limit itself.
+            property("hyoka.limits.requests-per-second", "0");
         }
 
         /** A {@code -Dkey=value} for the server (application.yml keys, e.g. {@code hyoka.read-your-writes.timeout}). */
