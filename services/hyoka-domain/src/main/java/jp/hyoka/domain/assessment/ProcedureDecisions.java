@@ -127,6 +127,7 @@ final class ProcedureDecisions {
      * same test makes a publication a re-assessment for the deadlines (rm_publication).
      */
     static void requireDone(Assessment state, Procedure procedure, List<AssessmentEvent> publication) {
+        requireNotBeforeSubmission(state, publication);
         boolean reassessment = publication.stream().filter(VersionPublished.class::isInstance)
                 .map(VersionPublished.class::cast).anyMatch(Reassessments::isReassessment);
         if (state.lifecycle().everPublished() && !reassessment) {
@@ -136,6 +137,17 @@ final class ProcedureDecisions {
         if (missing.isPresent()) {
             throw new CommandRejected(new ProcedureStepMissing(state.id().toString(), missing.get().name()));
         }
+    }
+
+    /** 公表 follows 提出 (DOMAIN.md §3.6): a 公表日 before this version's recorded submission is refused. */
+    private static void requireNotBeforeSubmission(Assessment state, List<AssessmentEvent> publication) {
+        LocalDate submitted = state.procedure().doneOn().get(ProcedureStep.SUBMITTED_TO_COMMISSION);
+        publication.stream().filter(VersionPublished.class::isInstance).map(VersionPublished.class::cast)
+                .filter(published -> submitted != null && published.publishedOn().isBefore(submitted))
+                .findFirst().ifPresent(published -> {
+                    throw new CommandRejected(new InvalidInput("publishedOn", "公表日 " + published.publishedOn()
+                            + " is before the submission to the 委員会 on " + submitted));
+                });
     }
 
     /** The step's definition, once the draft, the kind, the order and the date allow taking it now. */

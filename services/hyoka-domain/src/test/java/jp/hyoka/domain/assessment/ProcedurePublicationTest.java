@@ -11,6 +11,7 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.NumberAnswer;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.ProcedureStepMissing;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,15 @@ class ProcedurePublicationTest {
         spec.given(all).when(publish(all, PUBLISHED));
 
         assertThat(spec.thenProduced()).last().isInstanceOf(VersionPublished.class);
+    }
+
+    @Test
+    void givenAnAllItemsDraftSubmittedOnTheFirstOfAugust_whenPublishedTheDayBefore_thenRefusedAsInvalid() {
+        AssessmentEvent[] all = allStepsTaken(FormKind.ALL_ITEMS);
+
+        spec.given(all).when(publish(all, LocalDate.of(2025, 7, 31)));
+
+        assertThat(spec.thenRejected(InvalidInput.class).field()).isEqualTo("publishedOn");
     }
 
     @Test
