@@ -64,7 +64,8 @@ public final class RestartablePostgres implements AutoCloseable {
                 "hyoka.database.password", "",
                 "hyoka.dev-issuer.enabled", "true",
                 "hyoka.demo.enabled", "false",
-                "micronaut.server.port", "-1"));
+                "micronaut.server.port", "-1",
+                "hyoka.limits.requests-per-second", "0"));      // editors and readers at full speed, on purpose
         properties.putAll(more);
         server = ApplicationContext.run(properties);
         server.getBean(EmbeddedServer.class).start();
