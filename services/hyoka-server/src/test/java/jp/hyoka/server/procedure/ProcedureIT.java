@@ -2,17 +2,14 @@ package jp.hyoka.server.procedure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.SignedInServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import static jp.hyoka.server.support.ProcedureOperations.CLOSE;
@@ -34,14 +31,6 @@ class ProcedureIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) { procedure { steps { step required done doneOn } nextStep } }
             }""";
-
-    private GraphQlClient approver;
-
-    @BeforeAll
-    void anApprover() {
-        approver = new GraphQlClient(server.getURI(), issuer.issue("k-approver", "川崎 承認", Callers.KAWASAKI,
-                List.of("approver")));
-    }
 
     @Test
     void givenAnAllItemsDraft_whenTakenThroughEveryStep_thenItIsPublishedWithVI2AndVI3Answered() {
@@ -66,7 +55,8 @@ class ProcedureIT extends SignedInServerTest {
         JsonNode editorSubmits = callers.kawasakiEditor.execute(SUBMIT, Map.of("id", id, "rev", reviewed,
                 "on", "2025-03-01")).errors();
         assertThat(editorSubmits.toString()).as("only an approver submits").contains("FORBIDDEN");
-        long submitted = step(approver, "submitToCommission", SUBMIT, id, reviewed, Map.of("on", "2025-03-01"));
+        long submitted = step(callers.kawasakiApprover, "submitToCommission", SUBMIT, id, reviewed,
+                Map.of("on", "2025-03-01"));
 
         JsonNode steps = procedure(id);
         assertThat(steps.path("nextStep").isNull()).isTrue();
@@ -102,7 +92,7 @@ class ProcedureIT extends SignedInServerTest {
     }
 
     private JsonNode publish(String id, long revision) {
-        return approver.data("publishVersion", Operations.PUBLISH.replace("on Problem { code message }",
+        return callers.kawasakiApprover.data("publishVersion", Operations.PUBLISH.replace("on Problem { code message }",
                 "on Problem { code message } ... on ProcedureStepMissing { step }"), Map.of("id", id, "rev", revision));
     }
 

@@ -2,17 +2,13 @@ package jp.hyoka.server.publication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.ProcedureOperations;
 import jp.hyoka.server.support.SignedInServerTest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,14 +28,6 @@ class ReassessmentIT extends SignedInServerTest {
                 pendingChanges { item { id } defaultTiming }
               }
             }""";
-
-    private GraphQlClient approver;
-
-    @BeforeAll
-    void anApprover() {
-        approver = new GraphQlClient(server.getURI(), issuer.issue("k-approver", "川崎 承認", Callers.KAWASAKI,
-                List.of("approver")));
-    }
 
     @Test
     void givenAKeyItemsDraft_whenAnImportantItemChanges_thenItIsAReassessmentSubmittedBeforeTheChange() {
@@ -65,8 +53,8 @@ class ReassessmentIT extends SignedInServerTest {
     @Test
     void givenAnAllItemsDraft_whenAnImportantItemChanges_thenPublicCommentAndThirdPartyReviewComeFirst() {
         String id = start("ALL_ITEMS", "全項目の再評価");
-        long revision = nextVersion(id, publish(id, ProcedureOperations.everyStep(callers.kawasakiEditor, approver,
-                id, 1)));
+        long revision = nextVersion(id, publish(id, ProcedureOperations.everyStep(callers.kawasakiEditor,
+                callers.kawasakiApprover, id, 1)));
 
         answer(id, revision, "affair.description", Map.of("richText", "<p>事務の内容を大きく変更</p>"));
         JsonNode need = reassessment(id);
@@ -96,7 +84,8 @@ class ReassessmentIT extends SignedInServerTest {
     }
 
     private long publish(String id, long revision) {
-        return approver.data("publishVersion", Operations.PUBLISH, Map.of("id", id, "rev", revision)).path("revision").asLong();
+        return callers.kawasakiApprover.data("publishVersion", Operations.PUBLISH, Map.of("id", id, "rev", revision))
+                .path("revision").asLong();
     }
 
     private long nextVersion(String id, long revision) {

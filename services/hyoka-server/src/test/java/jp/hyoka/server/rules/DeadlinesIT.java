@@ -2,8 +2,6 @@ package jp.hyoka.server.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,14 +41,11 @@ class DeadlinesIT extends SignedInServerTest {
               }
             }""";
 
-    private GraphQlClient approver;
     private String id;
     private long revision;
 
     @BeforeAll
     void anAssessmentPublishedCorrectedAndReassessed() {
-        approver = new GraphQlClient(server.getURI(), issuer.issue("k-approver", "川崎 承認", Callers.KAWASAKI,
-                List.of("approver")));
         id = callers.kawasakiEditor.data("startAssessment", Operations.START,
                 Map.of("kind", "KEY_ITEMS", "name", "期限のある事務")).path("assessment").path("id").asText();
         revision = answer(1, "under-1k");
@@ -132,7 +127,7 @@ class DeadlinesIT extends SignedInServerTest {
             variables.put("explanations", List.of(Map.of("itemId", "affair.target-population", "timing", timing,
                     "explanation", explanation)));
         }
-        JsonNode published = approver.data("publishVersion", PUBLISH, variables);
+        JsonNode published = callers.kawasakiApprover.data("publishVersion", PUBLISH, variables);
         assertThat(published.path("__typename").asText()).as(published.toString()).isEqualTo("AssessmentEdited");
         revision = published.path("revision").asLong();
     }

@@ -17,6 +17,7 @@ public final class Callers {
     public final GraphQlClient kawasakiEditor;
     public final GraphQlClient kawasakiEditor2;
     public final GraphQlClient kawasakiReader;
+    public final GraphQlClient kawasakiApprover;
     public final GraphQlClient asahikawaEditor;
     public final GraphQlClient anonymous;
     public final GraphQlClient unregisteredMunicipality;
@@ -28,6 +29,8 @@ public final class Callers {
         kawasakiEditor = new GraphQlClient(uri, issuer.issue("k-editor", "川崎 一郎", KAWASAKI, List.of("editor")));
         kawasakiEditor2 = new GraphQlClient(uri, issuer.issue("k-editor-2", "川崎 二郎", KAWASAKI, List.of("editor")));
         kawasakiReader = new GraphQlClient(uri, issuer.issue("k-auditor", "川崎 監査", KAWASAKI, List.of("auditor")));
+        kawasakiApprover = new GraphQlClient(uri, issuer.issue("k-approver", "川崎 承認", KAWASAKI,
+                List.of("approver")));
         asahikawaEditor = new GraphQlClient(uri, issuer.issue("a-editor", "旭川 花子", ASAHIKAWA, List.of("editor")));
         anonymous = new GraphQlClient(uri, null);
         // 131075 (墨田区) is a valid code but not registered on this server.
