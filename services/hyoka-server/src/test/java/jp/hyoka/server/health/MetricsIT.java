@@ -142,11 +142,34 @@ class MetricsIT extends SignedInServerTest {
                 }
             }
         }
-        System.gc();        // jvm_gc_pause appears with the first collection
-        String scrape = scrape();
+        String scrape = scrapeOnceACollectionWasMeasured();
 
         assertThat(named).hasSizeGreaterThan(15);
         assertThat(named).allSatisfy(name -> assertThat(scrape).as(name).containsPattern("(?m)^" + name + "[{ ]"));
+    }
+
+    /**
+     * jvm_gc_pause appears with the first collection, and Micrometer hears of a collection through an asynchronous
+     * JMX notification: the scrape right after {@code System.gc()} may not have it yet.
+     */
+    private String scrapeOnceACollectionWasMeasured() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String scrape;
+        do {
+            System.gc();
+            scrape = scrape();
+        } while (!scrape.contains("jvm_gc_pause_seconds_sum") && System.nanoTime() < deadline && pause());
+        return scrape;
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(200);                              // poll interval of a deadline-bounded wait
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private String scrape() {
