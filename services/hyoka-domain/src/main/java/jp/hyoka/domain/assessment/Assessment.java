@@ -20,6 +20,7 @@ import jp.hyoka.domain.assessment.event.PastChangesImported;
 import jp.hyoka.domain.assessment.event.PublicCommentClosed;
 import jp.hyoka.domain.assessment.event.PublicCommentOpened;
 import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
@@ -146,6 +147,8 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextProcedure = nextProcedure.done(ProcedureStep.THIRD_PARTY_REVIEW, reviewed.performedOn());
             } else if (event instanceof SubmittedToCommission submitted) {
                 nextProcedure = nextProcedure.done(ProcedureStep.SUBMITTED_TO_COMMISSION, submitted.submittedOn());
+            } else if (event instanceof AffairEnded) {
+                // no decision depends on it: the deadlines and the printed 評価書名 read it from the read models
             } else if (event instanceof PersonalDataRedacted redacted) {
                 // withheld in the document and in what was published, so no later diff or annex brings it back
                 Redaction redaction = new Redaction(redacted.text());

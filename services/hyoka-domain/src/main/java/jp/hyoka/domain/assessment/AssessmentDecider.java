@@ -12,6 +12,8 @@ import jp.hyoka.domain.assessment.command.ClearAnswer;
 import jp.hyoka.domain.assessment.command.ClosePublicComment;
 import jp.hyoka.domain.assessment.command.OpenPublicComment;
 import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
+import jp.hyoka.domain.assessment.command.RecordAffairEnd;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.command.SubmitToCommission;
 import jp.hyoka.domain.procedure.Procedure;
 import jp.hyoka.domain.procedure.ProcedureCatalog;
@@ -53,6 +55,8 @@ import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownForm;
 import jp.hyoka.domain.rejection.UnknownItem;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +69,9 @@ import java.util.Optional;
  * event, so the history only ever shows real changes.
  */
 public final class AssessmentDecider {
+
+    /** Dates of the field are Japan's: a 事務 ends on a day in Japan. */
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     /** Reasons are notes for the audit trail, not documents; this keeps them readable in a history line. */
     public static final int MAX_REASON_LENGTH = 1_000;
@@ -256,6 +263,24 @@ public final class AssessmentDecider {
     public List<AssessmentEvent> submitToCommission(Assessment state, SubmitToCommission command) {
         String reason = checkEditable(state, command);
         return ProcedureDecisions.submit(state, form(state), procedure(state), answerRules, command, reason);
+    }
+
+    /**
+     * The 事務 ended (DOMAIN.md §3.4): allowed in any state, a draft or a published version; recording again
+     * corrects the date. An end after today (in Japan) is refused: the 評価書名 is marked only once it has ended.
+     */
+    public List<AssessmentEvent> recordAffairEnd(Assessment state, RecordAffairEnd command) {
+        String reason = checkEditable(state, command);
+        if (command.endedOn() == null) {
+            throw new CommandRejected(new InvalidInput("endedOn", "required"));
+        }
+        LocalDate today = command.at().atZone(JAPAN).toLocalDate();
+        if (command.endedOn().isAfter(today)) {
+            throw new CommandRejected(new InvalidInput("endedOn",
+                    "the 事務 has not ended yet on " + today + "; record its end once it has"));
+        }
+        return List.of(new AffairEnded(state.id(), state.tenant(), command.endedOn(), reason, command.by(),
+                command.at()));
     }
 
     /** The steps the assessment's kind takes before 公表, as the procedure definitions give them. */

@@ -1,6 +1,7 @@
 package jp.hyoka.domain.integration;
 
 import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
@@ -11,6 +12,7 @@ import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.components.event.ComponentVersionPublished;
 import jp.hyoka.domain.platform.MunicipalityOnboarded;
+import jp.hyoka.domain.rules.deadlines.Deadline;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ public final class IntegrationEvents {
     /** Every contract this mapping can produce, as {@code name.vN}. */
     public static final List<String> CONTRACTS = List.of(
             "assessment.started.v1", "assessment.version-published.v1", "assessment.next-version-started.v1",
-            "assessment.document-imported.v1", "assessment.personal-data-redacted.v1",
+            "assessment.document-imported.v1", "assessment.personal-data-redacted.v1", "assessment.affair-ended.v1",
+            "assessment.deadline-reached.v1",
             "component.proposal-raised.v1", "component.proposal-adopted.v1", "component.proposal-declined.v1", "component.version-published.v1",
             "platform.municipality-onboarded.v1");
 
@@ -68,6 +71,20 @@ public final class IntegrationEvents {
                 "fromVersion", fromVersion, "toVersion", toVersion));
     }
 
+    /**
+     * An assessment's deadline entered a new status on a day in Japan (due soon, overdue, or a window elapsed): told by
+     * the rules feature's daily pass, not by an event of the document. Never the label's text alone: the kind is the
+     * contract, the label is for people.
+     */
+    public static IntegrationEvent deadlineReached(String tenant, String assessmentId, Deadline deadline,
+                                                   java.time.LocalDate on, java.time.Instant toldAt) {
+        return new IntegrationEvent("assessment.deadline-reached", 1, tenant, assessmentId, toldAt, map(
+                "municipalityCode", tenant, "assessmentId", assessmentId, "kind", deadline.kind().name(),
+                "status", deadline.status().name(), "dueOn", deadline.dueOn().toString(),
+                "countedFrom", deadline.countedFrom().toString(), "asOf", on.toString(),
+                "label", deadline.kind().label()));
+    }
+
     private static Optional<IntegrationEvent> assessment(AssessmentEvent event) {
         Map<String, Object> payload;
         String name;
@@ -87,6 +104,9 @@ public final class IntegrationEvents {
             payload = map("sourceName", imported.sourceName() == null ? "" : imported.sourceName(),
                     "contentHash", imported.contentHash(), "rowsRead", imported.rowsRead(),
                     "rowsMapped", imported.rowsMapped(), "rowsKeptAside", imported.unmapped().size());
+        } else if (event instanceof AffairEnded ended) {
+            name = "assessment.affair-ended";
+            payload = map("endedOn", ended.endedOn().toString());
         } else if (event instanceof PersonalDataRedacted) {
             // never the text: that is what was withheld. Consumers re-read the document.
             name = "assessment.personal-data-redacted";

@@ -14,6 +14,7 @@ import jp.hyoka.domain.assessment.command.ClosePublicComment;
 import jp.hyoka.domain.assessment.command.OpenPublicComment;
 import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
 import jp.hyoka.domain.assessment.command.SubmitToCommission;
+import jp.hyoka.domain.assessment.command.RecordAffairEnd;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.command.MigrateFormRevision;
 import jp.hyoka.domain.assessment.command.MoveRepeatEntry;
@@ -134,6 +135,8 @@ final class DeciderSpec {
                 produced = decider.recordThirdPartyReview(requireState(), review);
             } else if (command instanceof SubmitToCommission submit) {
                 produced = decider.submitToCommission(requireState(), submit);
+            } else if (command instanceof RecordAffairEnd end) {
+                produced = decider.recordAffairEnd(requireState(), end);
             } else {
                 throw new IllegalArgumentException("no dispatch for " + command);
             }

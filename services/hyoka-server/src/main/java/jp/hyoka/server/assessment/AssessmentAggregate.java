@@ -25,6 +25,7 @@ import jp.hyoka.domain.assessment.command.ClosePublicComment;
 import jp.hyoka.domain.assessment.command.OpenPublicComment;
 import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
 import jp.hyoka.domain.assessment.command.SubmitToCommission;
+import jp.hyoka.domain.assessment.command.RecordAffairEnd;
 import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -136,6 +137,11 @@ public class AssessmentAggregate {
     @CommandHandler
     public long handle(SubmitToCommission command, AssessmentDecider decider) {
         return decided(decider.submitToCommission(state(), command));
+    }
+
+    @CommandHandler
+    public long handle(RecordAffairEnd command, AssessmentDecider decider) {
+        return decided(decider.recordAffairEnd(state(), command));
     }
 
     @CommandHandler

@@ -27,6 +27,7 @@ import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.assessment.event.PublicCommentClosed;
 import jp.hyoka.domain.assessment.event.PublicCommentOpened;
 import jp.hyoka.domain.assessment.event.SubmittedToCommission;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
@@ -209,6 +210,11 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
     @EventHandler
     void on(SubmittedToCommission event, @SequenceNumber long sequence) throws SQLException {
         touchOnly(event, sequence);
+    }
+
+    @EventHandler
+    void on(AffairEnded event, @SequenceNumber long sequence) throws SQLException {
+        touchOnly(event, sequence);     // the end date itself is the rules feature's (rm_affair_end)
     }
 
     @EventHandler

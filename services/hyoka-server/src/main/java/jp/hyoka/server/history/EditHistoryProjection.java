@@ -2,6 +2,7 @@ package jp.hyoka.server.history;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ComponentInserted;
@@ -171,6 +172,12 @@ public class EditHistoryProjection implements ReadModelProjection {
     public void on(SubmittedToCommission event, @SequenceNumber long sequence) throws SQLException {
         record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
                 "version", event.version(), "submittedOn", event.submittedOn().toString())));
+    }
+
+    @EventHandler
+    public void on(AffairEnded event, @SequenceNumber long sequence) throws SQLException {
+        record(event, sequence, new Line(null, List.of(), null, null, event.reason(), Map.of(
+                "endedOn", event.endedOn().toString())));
     }
 
     @EventHandler

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
 import jp.hyoka.server.axon.EventAppendListener;
 import jp.hyoka.server.axon.EventJson;
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The transactional outbox's writer: inside every append to the event store, on its connection and in its
@@ -62,5 +64,14 @@ public class IntegrationOutbox implements EventAppendListener {
             update.setString(5, text);
             update.executeUpdate();
         }
+    }
+
+    /**
+     * Tells events that no domain event carries (a deadline reached), on the caller's connection and transaction. Each
+     * is named by its origin ({@code origin → event}): telling the same origin again adds nothing, on any node.
+     */
+    public static void tell(Connection connection, Map<String, IntegrationEvent> byOrigin) throws SQLException {
+        OutboxRows.insert(connection, byOrigin.entrySet().stream()
+                .map(told -> new OutboxRows.Pending(told.getKey(), told.getValue())).toList());
     }
 }

@@ -3,6 +3,7 @@ package jp.hyoka.server.procedure;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.command.ClosePublicComment;
 import jp.hyoka.domain.assessment.command.OpenPublicComment;
+import jp.hyoka.domain.assessment.command.RecordAffairEnd;
 import jp.hyoka.domain.assessment.command.RecordThirdPartyReview;
 import jp.hyoka.domain.assessment.command.SubmitToCommission;
 import jp.hyoka.server.assessment.AssessmentCommands;
@@ -47,5 +48,12 @@ public class ProcedureSteps {
         return commands.identified(assessmentId, id -> commands.send(caller, new SubmitToCommission(id,
                 caller.tenant(), expectedRevision, submittedOn, reason, caller.actor(), commands.now()),
                 Long.class::cast));
+    }
+
+    /** 事務終了: not a step before 公表 but the end of the 事務's whole cycle; sent the same way. */
+    public EditOutcome endAffair(Caller caller, String assessmentId, long expectedRevision, LocalDate endedOn,
+                                 String reason) {
+        return commands.identified(assessmentId, id -> commands.send(caller, new RecordAffairEnd(id, caller.tenant(),
+                expectedRevision, endedOn, reason, caller.actor(), commands.now()), Long.class::cast));
     }
 }

@@ -67,6 +67,9 @@ public class ProcedureWiring implements GraphQlFeature {
                                 (String) input.get("method"), (String) input.get("result"), reason(input))))
                 .dataFetcher("submitToCommission", environment -> edit(environment, (caller, input) -> steps.submit(
                         caller, id(input), AssessmentMutations.revision(input), (LocalDate) input.get("submittedOn"),
+                        reason(input))))
+                .dataFetcher("recordAffairEnd", environment -> edit(environment, (caller, input) -> steps.endAffair(
+                        caller, id(input), AssessmentMutations.revision(input), (LocalDate) input.get("endedOn"),
                         reason(input)))));
     }
 

@@ -24,7 +24,9 @@ public final class ReadModelTables {
             "rm_component_fan_out",
             "rm_publication",
             "rm_review_thread",
-            "rm_review_thread_event");
+            "rm_review_thread_event",
+            "rm_affair_end",
+            "rm_serious_incident");
 
     private ReadModelTables() {
     }

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.rejection.AssessmentNotFound;
-import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.rejection.Rejection;
 import jp.hyoka.domain.rejection.ThreadNotFound;
@@ -15,14 +14,11 @@ import jp.hyoka.domain.review.command.Reply;
 import jp.hyoka.domain.review.command.ResolveThread;
 import jp.hyoka.domain.review.command.ReviewThreadCommand;
 import jp.hyoka.domain.review.command.StartThread;
-import jp.hyoka.server.availability.ConnectionFailures;
-import jp.hyoka.server.availability.DatabaseUnavailable;
 import jp.hyoka.server.axon.ReadModelCatchUp;
+import jp.hyoka.server.axon.RefusableCommands;
 import jp.hyoka.server.axon.TimeOrderedIds;
 import jp.hyoka.server.security.Caller;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -31,7 +27,8 @@ import java.util.function.Function;
 /**
  * Sends the caller's thread commands to the thread's aggregate (the domain decides) and waits until the threads'
  * read model shows the result (read-your-writes), so that a query right after a mutation sees it. Refusals are
- * outcomes, not errors; a database outage is {@link DatabaseUnavailable}, which the mutation's union reports.
+ * outcomes, not errors; a database outage is DatabaseUnavailable ({@link RefusableCommands}), which the mutation's
+ * union reports.
  */
 @Singleton
 public class ReviewThreads {
@@ -45,8 +42,6 @@ public class ReviewThreads {
 
     public record Refused(Rejection rejection) implements Outcome {
     }
-
-    private static final Logger LOG = LoggerFactory.getLogger(ReviewThreads.class);
 
     private final CommandGateway commands;
     private final ReviewThreadQueries queries;
@@ -98,32 +93,13 @@ public class ReviewThreads {
     }
 
     private Outcome send(Caller caller, ReviewThreadCommand command) {
-        ReviewThreadAggregate.Decided decided;
-        try {
-            decided = commands.sendAndWait(command);
-        } catch (RuntimeException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof CommandRejected rejected) {
-                    return new Refused(rejected.rejection());
-                }
-            }
-            if (ConnectionFailures.causedBy(e)) {
-                throw DatabaseUnavailable.whileSending(e);
-            }
-            throw e;
+        RefusableCommands.Sent<ReviewThreadAggregate.Decided> sent = RefusableCommands.send(commands, command);
+        if (sent instanceof RefusableCommands.Refused<ReviewThreadAggregate.Decided> refused) {
+            return new Refused(refused.rejection());
         }
-        try {
-            if (!catchUp.await(() -> queries.revision(caller.tenant(), command.threadId()), decided.revision())) {
-                LOG.warn("The review threads did not reach revision {} of {} in time", decided.revision(),
-                        command.threadId());
-            }
-        } catch (RuntimeException e) {
-            if (!ConnectionFailures.causedBy(e)) {
-                throw e;
-            }
-            LOG.warn("Stored revision {} of thread {}; the database failed during the wait", decided.revision(),
-                    command.threadId());
-        }
+        long revision = ((RefusableCommands.Done<ReviewThreadAggregate.Decided>) sent).answer().revision();
+        RefusableCommands.awaitVisible(catchUp, () -> queries.revision(caller.tenant(), command.threadId()), revision,
+                command.threadId());
         return new Changed(command.threadId());
     }
 }

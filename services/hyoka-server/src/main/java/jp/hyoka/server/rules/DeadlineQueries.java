@@ -2,16 +2,21 @@ package jp.hyoka.server.rules;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.rules.deadlines.DeadlineFacts;
 import jp.hyoka.domain.rules.deadlines.Publication;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.TenantScopedReads;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -24,9 +29,77 @@ import java.util.UUID;
 public class DeadlineQueries {
 
     private final TenantScopedReads reads;
+    private final SeriousIncidentQueries incidents;
 
-    public DeadlineQueries(TenantScopedReads reads) {
+    public DeadlineQueries(TenantScopedReads reads, SeriousIncidentQueries incidents) {
         this.reads = reads;
+        this.incidents = incidents;
+    }
+
+    /**
+     * What every assessment's deadlines count from, by assessment id: its publications and end (rm_affair_end), and
+     * the municipality's 重大事故, which concern every assessment (published or not) while there are any.
+     */
+    public Map<AssessmentId, DeadlineFacts> facts(MunicipalityCode tenant) {
+        Map<AssessmentId, List<Publication>> published = publications(tenant);
+        Map<AssessmentId, LocalDate> ended = affairEnds(tenant, null);
+        List<LocalDate> discovered = incidents.discoveries(tenant);
+        Set<AssessmentId> concerned = new HashSet<>(published.keySet());
+        concerned.addAll(ended.keySet());
+        if (!discovered.isEmpty()) {
+            concerned.addAll(assessmentIds(tenant));
+        }
+        Map<AssessmentId, DeadlineFacts> facts = new HashMap<>();
+        for (AssessmentId id : concerned) {
+            facts.put(id, new DeadlineFacts(published.getOrDefault(id, List.of()), ended.get(id), discovered));
+        }
+        return facts;
+    }
+
+    /** One assessment's facts. */
+    public DeadlineFacts facts(MunicipalityCode tenant, AssessmentId id) {
+        return new DeadlineFacts(publications(tenant, id), affairEnds(tenant, id.value()).get(id),
+                incidents.discoveries(tenant));
+    }
+
+    /** The day the assessment's 事務 ended, if it did. */
+    public Optional<LocalDate> affairEndedOn(MunicipalityCode tenant, AssessmentId id) {
+        return Optional.ofNullable(affairEnds(tenant, id.value()).get(id));
+    }
+
+    private Map<AssessmentId, LocalDate> affairEnds(MunicipalityCode tenant, UUID only) {
+        return reads.read(tenant, connection -> {
+            Map<AssessmentId, LocalDate> ended = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT assessment_id, ended_on FROM rm_affair_end
+                    WHERE tenant_code = ? AND (?::uuid IS NULL OR assessment_id = ?::uuid)""")) {
+                select.setString(1, tenant.value());
+                select.setObject(2, only);
+                select.setObject(3, only);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ended.put(new AssessmentId(row.getObject(1, UUID.class)), row.getDate(2).toLocalDate());
+                    }
+                }
+            }
+            return ended;
+        });
+    }
+
+    private List<AssessmentId> assessmentIds(MunicipalityCode tenant) {
+        return reads.read(tenant, connection -> {
+            List<AssessmentId> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT assessment_id FROM rm_assessment WHERE tenant_code = ?")) {
+                select.setString(1, tenant.value());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(new AssessmentId(row.getObject(1, UUID.class)));
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     /** The publications of every assessment of the tenant (only those with any), by assessment id. */

@@ -52,8 +52,9 @@ public class DeadlineWiring implements GraphQlFeature {
         wiring.type("Assessment", type -> type.dataFetcher("deadlines", environment -> {
             AssessmentView assessment = environment.getSource();
             MunicipalityCode tenant = Requests.caller(environment).tenant();
-            return Deadlines.of(deadlines.publications(tenant, assessment.id()), asOf(environment));
-        }));
+            return Deadlines.of(deadlines.facts(tenant, assessment.id()), asOf(environment));
+        }).dataFetcher("affairEndedOn", environment -> deadlines.affairEndedOn(Requests.caller(environment).tenant(),
+                ((AssessmentView) environment.getSource()).id()).orElse(null)));
         wiring.type("Query", type -> type.dataFetcher("deadlinesDue", this::due));
         wiring.type("Deadline", type -> type
                 .dataFetcher("label", environment -> ((Deadline) environment.getSource()).kind().label())
@@ -69,7 +70,7 @@ public class DeadlineWiring implements GraphQlFeature {
                     "from must not be after to, and the period at most " + MAX_PERIOD_YEARS + " years");
         }
         LocalDate asOf = asOf(environment);
-        return deadlines.publications(tenant).entrySet().stream()
+        return deadlines.facts(tenant).entrySet().stream()
                 .flatMap(entry -> Deadlines.of(entry.getValue(), asOf).stream()
                         .filter(deadline -> !deadline.dueOn().isBefore(from) && !deadline.dueOn().isAfter(to))
                         .flatMap(deadline -> assessment(tenant, entry.getKey()).stream()

@@ -149,6 +149,12 @@ class RoleAccessIT extends SignedInServerTest {
                 + "{ __typename } }", EDITORS);
         row("submitToCommission", "mutation { submitToCommission(input: {" + EDIT_TARGET
                 + ", submittedOn: \"2025-03-01\"}) { __typename } }", Set.of("approver"));
+        row("recordAffairEnd", "mutation { recordAffairEnd(input: {" + EDIT_TARGET
+                + ", endedOn: \"2025-03-31\"}) { __typename } }", Set.of("approver"));
+        // A blank summary: refused after the role check, so the matrix records no 重大事故.
+        row("recordSeriousIncident", "mutation { recordSeriousIncident(input: {discoveredOn: \"2025-01-01\", "
+                + "summary: \" \"}) { __typename } }", Set.of("approver"));
+        row("seriousIncidents", "{ seriousIncidents { id } }", READERS);
         // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
         row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "
                 + "text: \"x\"}) { __typename } }", READERS);

@@ -7,7 +7,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.components.CatalogueSeed;
 import jp.hyoka.server.database.TenantScopedReads;
 import jp.hyoka.server.support.Callers;
-import jp.hyoka.server.support.PublishedAssessments;
+import jp.hyoka.server.support.LifeEvents;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.ReviewThreadCalls;
 import jp.hyoka.server.support.Samples;
@@ -70,9 +70,11 @@ class RowLevelSecurityIT extends SignedInServerTest {
             ReviewThreadCalls.start(editor, imported.path("assessment").path("id").asText(), "affair.name", null,
                     "名称の確認");
         }
-        // and each publishes one of its own (rm_publication)
-        PublishedAssessments.startAndPublish(server, issuer, Callers.KAWASAKI, callers.kawasakiEditor, "公表済み");
-        PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor, "公表済み");
+        // and each publishes one of its own (rm_publication), ends its 事務 (rm_affair_end) and records a 重大事故
+        for (var municipality : List.of(Map.entry(Callers.KAWASAKI, callers.kawasakiEditor),
+                Map.entry(Callers.ASAHIKAWA, callers.asahikawaEditor))) {
+            LifeEvents.publishEndAndIncident(server, issuer, municipality.getKey(), municipality.getValue());
+        }
         readModelTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
                 + "AND tablename LIKE 'rm\\_%' AND " + TENANT_COLUMN + " ORDER BY tablename");
         platformTables = ownerQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "

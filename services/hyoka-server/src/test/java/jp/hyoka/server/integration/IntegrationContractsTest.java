@@ -8,6 +8,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PublishedChange;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ComponentProposalDeclined;
 import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
@@ -26,6 +27,9 @@ import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
 import jp.hyoka.domain.platform.FirstAdministrator;
 import jp.hyoka.domain.platform.MunicipalityOnboarded;
+import jp.hyoka.domain.rules.deadlines.Deadline;
+import jp.hyoka.domain.rules.deadlines.DeadlineKind;
+import jp.hyoka.domain.rules.deadlines.DeadlineStatus;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.EventJson;
@@ -74,6 +78,7 @@ class IntegrationContractsTest {
                 new NextVersionStarted(ID, ASAHIKAWA, 3, null, EDITOR, AT),
                 new DocumentImported(ID, ASAHIKAWA, "004.txt", "2993d137", 300, 280, List.of(), null, EDITOR, AT),
                 new PersonalDataRedacted(ID, ASAHIKAWA, "山田花子", "本人からの削除請求", EDITOR, AT),
+                new AffairEnded(ID, ASAHIKAWA, LocalDate.of(2025, 3, 31), "事務の廃止", EDITOR, AT),
                 new ComponentVersionAdopted(ID, ASAHIKAWA, "use-1", STORAGE, List.of(FILE), PLATFORM, 1, 2, Map.of(), null,
                         "<p>①…</p>", SubmissionTiming.BEFORE, "中間サーバー・プラットフォームの更改に伴う変更", null, EDITOR, AT),
                 new ComponentProposalDeclined(ID, ASAHIKAWA, "use-1", STORAGE, List.of(FILE), PLATFORM, 1, 2,
@@ -103,7 +108,7 @@ class IntegrationContractsTest {
                     .map(name -> name.replace(".schema.json", "")).sorted().toList();
         }
         List<String> produced = Stream.concat(domainEvents().map(event -> IntegrationEvents.of(event).orElseThrow()),
-                        Stream.of(proposalRaised()))
+                        Stream.of(proposalRaised(), deadlineReached()))
                 .map(told -> told.name() + ".v" + told.contractVersion()).sorted().toList();
 
         assertThat(files).containsExactlyElementsOf(IntegrationEvents.CONTRACTS.stream().sorted().toList());
@@ -116,6 +121,20 @@ class IntegrationContractsTest {
 
         assertThat(validate("component.proposal-raised.v1", JSON.valueToTree(told.payload()))).isEmpty();
         assertThat(told.tenant()).isEqualTo("012041");
+    }
+
+    @Test
+    void givenADeadlineReachedByTheDailyPass_whenTold_thenItsPayloadValidatesAgainstItsContract() throws IOException {
+        IntegrationEvent told = deadlineReached();
+
+        assertThat(validate("assessment.deadline-reached.v1", JSON.valueToTree(told.payload()))).isEmpty();
+        assertThat(told.subject()).isEqualTo(ID.toString());
+    }
+
+    private static IntegrationEvent deadlineReached() {
+        return IntegrationEvents.deadlineReached("012041", ID.toString(), new Deadline(DeadlineKind.ANNUAL_REVIEW,
+                LocalDate.of(2026, 8, 4), LocalDate.of(2025, 8, 4), DeadlineStatus.DUE_SOON), LocalDate.of(2026, 5, 6),
+                AT);
     }
 
     private static IntegrationEvent proposalRaised() {

@@ -14,7 +14,7 @@ import jp.hyoka.server.support.FormOperations;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.LockWaits;
 import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.PublishedAssessments;
+import jp.hyoka.server.support.LifeEvents;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.ReviewThreadCalls;
 import jp.hyoka.server.support.Samples;
@@ -123,7 +123,8 @@ class ReadModelRebuildIT extends SignedInServerTest {
         String asahikawa = importSample(callers.asahikawaEditor, Samples.ALL_ITEMS_000); // both municipalities in every table
         ReviewThreadCalls.start(callers.asahikawaEditor, asahikawa, null, null, "全体の用語を統一");
         importSample(callers.asahikawaEditor, Samples.KEY_ITEMS_004);
-        PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor, "公表済み");
+        LifeEvents.publishEndAndIncident(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor);
+        LifeEvents.publishEndAndIncident(server, issuer, Callers.KAWASAKI, callers.kawasakiEditor);
 
         // A typed assessment with every other kind of event: entries added, moved, removed, answers given and
         // cleared, a form migration, a publication, the next version and an imported annex.
@@ -261,9 +262,9 @@ class ReadModelRebuildIT extends SignedInServerTest {
             }
         }
         assertThat(callers.kawasakiEditor.data("assessments", Operations.LIST, Map.of("first", 100))
-                .findValuesAsText("affairName")).contains("再構築の確認").hasSize(2);
+                .findValuesAsText("affairName")).contains("再構築の確認").hasSize(3);    // + imported, ended
         assertThat(callers.asahikawaEditor.data("assessments", Operations.LIST, Map.of("first", 100))
-                .findValuesAsText("affairName")).doesNotContain("再構築の確認").hasSize(3);    // 2 imported, 1 published
+                .findValuesAsText("affairName")).doesNotContain("再構築の確認").hasSize(3);    // 2 imported, 1 ended
         assertThat(callers.asahikawaEditor.data("assessment", Operations.DOCUMENT, Map.of("id", drafted)).isNull())
                 .isTrue();
     }

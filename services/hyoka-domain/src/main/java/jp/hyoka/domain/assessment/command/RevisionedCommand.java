@@ -8,7 +8,7 @@ public sealed interface RevisionedCommand extends AssessmentCommand permits Answ
         MoveRepeatEntry, RemoveRepeatEntry, MigrateFormRevision, ImportPastChanges, PublishVersion, StartNextVersion,
         RedactPersonalData, InsertComponent, AdaptComponentText, ChangeComponentMode, AdoptComponentVersion,
         DeclineComponentProposal, DeferComponentProposal, WithholdItemFromPublication, RestoreItemPublication, OpenPublicComment,
-        ClosePublicComment, RecordThirdPartyReview, SubmitToCommission {
+        ClosePublicComment, RecordThirdPartyReview, SubmitToCommission, RecordAffairEnd {
 
     long expectedRevision();
 

@@ -16,7 +16,7 @@ public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered,
         DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted, ComponentInserted, ComponentTextAdapted,
         ComponentUseModeChanged, ComponentVersionAdopted, ComponentProposalDeclined, ComponentProposalDeferred,
         ItemWithheldFromPublication, ItemPublicationRestored, PublicCommentOpened, PublicCommentClosed,
-        ThirdPartyReviewRecorded, SubmittedToCommission {
+        ThirdPartyReviewRecorded, SubmittedToCommission, AffairEnded {
 
     AssessmentId assessmentId();
 

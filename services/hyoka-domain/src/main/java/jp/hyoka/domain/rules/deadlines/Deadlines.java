@@ -2,6 +2,7 @@ package jp.hyoka.domain.rules.deadlines;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,41 @@ public final class Deadlines {
     private Deadlines() {
     }
 
-    /** The deadlines on {@code asOf}, soonest first; none while nothing is published. */
+    /** The deadlines on {@code asOf} of an assessment known only by its publications (see below). */
     public static List<Deadline> of(List<Publication> publications, LocalDate asOf) {
+        return of(DeadlineFacts.published(publications), asOf);
+    }
+
+    /**
+     * The deadlines on {@code asOf}, soonest first. The review and the re-assessment run from the publications (none
+     * while nothing is published) and stop with the 事務: none falls due after the day it ended, which starts the
+     * three years of publication instead. Each 重大事故 opens its one-year (しきい値) and three-year (III 7) windows on
+     * every 事務 that had not ended before it was discovered.
+     */
+    public static List<Deadline> of(DeadlineFacts facts, LocalDate asOf) {
+        List<Deadline> deadlines = new ArrayList<>();
+        LocalDate ended = facts.affairEndedOn();
+        for (Deadline deadline : publicationDeadlines(facts.publications(), asOf)) {
+            if (ended == null || !deadline.dueOn().isAfter(ended)) {
+                deadlines.add(deadline);
+            }
+        }
+        if (ended != null) {
+            deadlines.add(deadline(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END, ended, ended.plusYears(3), asOf));
+        }
+        for (LocalDate discovered : facts.seriousIncidents()) {
+            if (ended == null || !discovered.isAfter(ended)) {
+                deadlines.add(deadline(DeadlineKind.SERIOUS_INCIDENT_THRESHOLD, discovered, discovered.plusYears(1),
+                        asOf));
+                deadlines.add(deadline(DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE, discovered, discovered.plusYears(3),
+                        asOf));
+            }
+        }
+        deadlines.sort(Comparator.comparing(Deadline::dueOn).thenComparing(Deadline::kind));
+        return List.copyOf(deadlines);
+    }
+
+    private static List<Deadline> publicationDeadlines(List<Publication> publications, LocalDate asOf) {
         Optional<LocalDate> lastPublished = publications.stream().map(Publication::publishedOn)
                 .max(Comparator.naturalOrder());
         if (lastPublished.isEmpty()) {
@@ -33,19 +67,17 @@ public final class Deadlines {
                 // none marked: the earliest publication known is the assessment itself (the conservative choice)
                 .orElseGet(() -> publications.stream().map(Publication::publishedOn).min(Comparator.naturalOrder())
                         .orElseThrow());
-        return List.of(
-                        deadline(DeadlineKind.ANNUAL_REVIEW, lastPublished.get(), lastPublished.get().plusYears(1), asOf),
-                        deadline(DeadlineKind.FIVE_YEAR_REASSESSMENT, lastAssessed, lastAssessed.plusYears(5), asOf))
-                .stream().sorted(Comparator.comparing(Deadline::dueOn)).toList();
+        return List.of(deadline(DeadlineKind.ANNUAL_REVIEW, lastPublished.get(), lastPublished.get().plusYears(1), asOf),
+                deadline(DeadlineKind.FIVE_YEAR_REASSESSMENT, lastAssessed, lastAssessed.plusYears(5), asOf));
     }
 
     private static Deadline deadline(DeadlineKind kind, LocalDate from, LocalDate due, LocalDate asOf) {
-        return new Deadline(kind, due, from, status(due, asOf));
+        return new Deadline(kind, due, from, status(kind, due, asOf));
     }
 
-    static DeadlineStatus status(LocalDate due, LocalDate asOf) {
+    static DeadlineStatus status(DeadlineKind kind, LocalDate due, LocalDate asOf) {
         if (due.isBefore(asOf)) {
-            return DeadlineStatus.OVERDUE;
+            return kind.window() ? DeadlineStatus.ELAPSED : DeadlineStatus.OVERDUE;
         }
         return ChronoUnit.DAYS.between(asOf, due) <= DUE_SOON_DAYS ? DeadlineStatus.DUE_SOON : DeadlineStatus.UPCOMING;
     }

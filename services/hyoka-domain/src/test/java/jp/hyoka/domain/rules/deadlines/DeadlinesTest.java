@@ -72,7 +72,7 @@ class DeadlinesTest {
             "2026-06-11, 2026-03-12, UPCOMING"})
     void givenADueDate_whenAskedOnADay_thenItsStatusFollowsTheNinetyDayWindow(LocalDate due, LocalDate asOf,
                                                                            DeadlineStatus expected) {
-        assertThat(Deadlines.status(due, asOf)).isEqualTo(expected);
+        assertThat(Deadlines.status(DeadlineKind.ANNUAL_REVIEW, due, asOf)).isEqualTo(expected);
     }
 
     @Test
@@ -81,5 +81,59 @@ class DeadlinesTest {
                 LocalDate.of(2024, 3, 1));
 
         assertThat(deadlines.get(0).dueOn()).isEqualTo(LocalDate.of(2025, 2, 28));
+    }
+    @Test
+    void givenAnAffairThatEnded_whenDeadlinesAreAsked_thenNothingFallsDueAfterTheEndAndItStaysPublishedThreeYears() {
+        LocalDate ended = LocalDate.of(2023, 3, 31);
+
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(new Publication(FIRST, true),
+                new Publication(LocalDate.of(2022, 6, 1), false)), ended, List.of()), LocalDate.of(2026, 4, 1));
+
+        assertThat(deadlines).extracting(Deadline::kind, Deadline::dueOn, Deadline::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END,
+                        LocalDate.of(2026, 3, 31), DeadlineStatus.ELAPSED));
+    }
+
+    @Test
+    void givenAnAffairEndingAfterAReviewFellDue_whenDeadlinesAreAsked_thenThatReviewIsStillListed() {
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(new Publication(FIRST, true)),
+                LocalDate.of(2022, 7, 1), List.of()), LocalDate.of(2022, 7, 2));
+
+        assertThat(deadlines).extracting(Deadline::kind, Deadline::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.ANNUAL_REVIEW, DeadlineStatus.OVERDUE),
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END,
+                        DeadlineStatus.UPCOMING));
+    }
+
+    @Test
+    void givenASeriousIncident_whenDeadlinesAreAsked_thenItsOneYearAndThreeYearWindowsAreListedEvenForADraft() {
+        LocalDate discovered = LocalDate.of(2018, 12, 14);
+
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null, List.of(discovered)),
+                LocalDate.of(2019, 12, 14));
+
+        assertThat(deadlines).extracting(Deadline::kind, Deadline::countedFrom, Deadline::dueOn, Deadline::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(DeadlineKind.SERIOUS_INCIDENT_THRESHOLD, discovered,
+                                LocalDate.of(2019, 12, 14), DeadlineStatus.DUE_SOON),
+                        org.assertj.core.groups.Tuple.tuple(DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE, discovered,
+                                LocalDate.of(2021, 12, 14), DeadlineStatus.UPCOMING));
+    }
+
+    @Test
+    void givenASeriousIncidentWindowThatEnded_whenAsked_thenItHasElapsedRatherThanBeingOverdue() {
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null, List.of(LocalDate.of(2018, 12,
+                14))), LocalDate.of(2019, 12, 15));
+
+        assertThat(deadlines).extracting(Deadline::status)
+                .containsExactly(DeadlineStatus.ELAPSED, DeadlineStatus.UPCOMING);
+    }
+
+    @Test
+    void givenASeriousIncidentAfterTheAffairEnded_whenDeadlinesAreAsked_thenItOpensNoWindowOnThatAffair() {
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), LocalDate.of(2020, 3, 31),
+                List.of(LocalDate.of(2020, 4, 1))), LocalDate.of(2020, 5, 1));
+
+        assertThat(deadlines).extracting(Deadline::kind).containsExactly(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END);
     }
 }

@@ -1,0 +1,68 @@
+package jp.hyoka.server.rules;
+
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.idl.RuntimeWiring;
+import jakarta.inject.Singleton;
+import jp.hyoka.server.axon.RefusableCommands;
+import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.graphql.Results;
+import jp.hyoka.server.graphql.Results.ProblemNode;
+import jp.hyoka.server.security.Caller;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The municipality's 重大事故 in GraphQL ({@code serious-incidents.graphqls}): recorded by an approver, listed. */
+@Singleton
+public class SeriousIncidentsWiring implements GraphQlFeature {
+
+    /** A stored incident, read back by the SeriousIncidentRecorded fields. */
+    record RecordedNode(UUID incidentId) implements Results.Typed {
+        @Override
+        public String graphQlType() {
+            return "SeriousIncidentRecorded";
+        }
+    }
+
+    private final SeriousIncidents incidents;
+    private final SeriousIncidentQueries queries;
+
+    public SeriousIncidentsWiring(SeriousIncidents incidents, SeriousIncidentQueries queries) {
+        this.incidents = incidents;
+        this.queries = queries;
+    }
+
+    @Override
+    public String sdlFile() {
+        return "serious-incidents.graphqls";
+    }
+
+    @Override
+    public void wire(RuntimeWiring.Builder wiring) {
+        wiring.type("Query", type -> type.dataFetcher("seriousIncidents",
+                environment -> queries.incidents(Requests.caller(environment).tenant())));
+        wiring.type("Mutation", type -> type.dataFetcher("recordSeriousIncident", this::record));
+        wiring.type("SeriousIncidentRecorded", type -> type.dataFetcher("incident", environment -> {
+            UUID id = ((RecordedNode) environment.getSource()).incidentId();
+            return queries.incidents(Requests.caller(environment).tenant()).stream()
+                    .filter(incident -> incident.id().equals(id)).findFirst().orElse(null);
+        }));
+        wiring.type("SeriousIncident", type -> type.dataFetcher("id",
+                environment -> ((SeriousIncidentQueries.IncidentRow) environment.getSource()).id().toString()));
+        wiring.type("RecordSeriousIncidentResult", type -> type.typeResolver(Results.RESOLVER));
+    }
+
+    private Object record(DataFetchingEnvironment environment) {
+        Caller caller = Requests.caller(environment);
+        Map<String, Object> input = environment.getArgument("input");
+        RefusableCommands.Sent<UUID> sent = incidents.record(caller, (LocalDate) input.get("discoveredOn"),
+                (String) input.get("summary"));
+        if (sent instanceof RefusableCommands.Refused<UUID> refused) {
+            return new ProblemNode(refused.rejection(), List.of());
+        }
+        return new RecordedNode(((RefusableCommands.Done<UUID>) sent).answer());
+    }
+}

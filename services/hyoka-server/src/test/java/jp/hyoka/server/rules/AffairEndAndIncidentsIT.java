@@ -1,0 +1,220 @@
+package jp.hyoka.server.rules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.PublishedAssessments;
+import jp.hyoka.server.support.SignedInServerTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deadlines beyond publication (DOMAIN.md §3.4, §3.6 "Timers"): a 事務 that ended stays published three years
+ * and falls due for nothing else; a 重大事故 opens its one-year and three-year windows on every assessment of its
+ * municipality, and only there; the daily pass tells each deadline reached once, whoever runs it how often.
+ * Kawasaki ends an affair; the 重大事故 are a municipality of their own (島本町), so no other test meets them.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AffairEndAndIncidentsIT extends SignedInServerTest {
+
+    private static final MunicipalityCode SHIMAMOTO = new MunicipalityCode("27301"
+            + MunicipalityCode.checkDigit("27301"));
+    private static final String END = """
+            mutation($id: ID!, $rev: Int!, $on: Date!) {
+              recordAffairEnd(input: {assessmentId: $id, expectedRevision: $rev, endedOn: $on, reason: "事務の廃止"}) {
+                __typename ... on AssessmentEdited { revision } ... on Problem { code message }
+              }
+            }""";
+    private static final String INCIDENT = """
+            mutation($on: Date!, $summary: String!) {
+              recordSeriousIncident(input: {discoveredOn: $on, summary: $summary}) {
+                __typename
+                ... on SeriousIncidentRecorded { incident { id discoveredOn summary recordedBy { displayName } } }
+                ... on Problem { code message }
+              }
+            }""";
+    private static final String DEADLINES = """
+            query($id: ID!, $asOf: Date) {
+              assessment(id: $id) { revision affairEndedOn deadlines(asOf: $asOf) { kind dueOn countedFrom status } }
+            }""";
+    private static final String HISTORY = """
+            query($id: ID!) { assessment(id: $id) { history(first: 50) { edges { node { event reason } } } } }""";
+
+    @Inject
+    DataSource owner;
+    @Inject
+    DeadlineAnnouncer announcer;
+
+    private GraphQlClient shimamotoEditor;
+    private GraphQlClient shimamotoApprover;
+    private GraphQlClient shimamotoAuditor;
+
+    @BeforeAll
+    void shimamoto() {
+        tenants.register(SHIMAMOTO, "島本町");
+        shimamotoEditor = client("s-editor", "editor");
+        shimamotoApprover = client("s-approver", "approver");
+        shimamotoAuditor = client("s-auditor", "auditor");
+    }
+
+    @Test
+    void givenAPublishedAssessment_whenTheApproverRecordsItsAffairsEnd_thenItStaysPublishedThreeYearsAndNothingElseFallsDue() {
+        String id = PublishedAssessments.startAndPublish(server, issuer, jp.hyoka.server.support.Callers.KAWASAKI,
+                callers.kawasakiEditor, "終了する事務");
+        long revision = deadlines(callers.kawasakiEditor, id, null).path("revision").asLong();
+
+        JsonNode ended = callers.kawasakiApprover.data("recordAffairEnd", END,
+                Map.of("id", id, "rev", revision, "on", "2026-04-30"));
+
+        assertThat(ended.path("__typename").asText()).as(ended.toString()).isEqualTo("AssessmentEdited");
+        JsonNode assessment = deadlines(callers.kawasakiEditor, id, "2026-04-01");
+        assertThat(assessment.path("affairEndedOn").asText()).isEqualTo("2026-04-30");
+        // the review fell due before the end and stays; the five years (2030) would fall after it and are gone
+        assertThat(lines(assessment)).containsExactly(
+                "ANNUAL_REVIEW 2026-04-01 from 2025-04-01 DUE_SOON",
+                "PUBLICATION_AFTER_AFFAIR_END 2029-04-30 from 2026-04-30 UPCOMING");
+        assertThat(lines(deadlines(callers.kawasakiEditor, id, "2029-05-01"))).last()
+                .isEqualTo("PUBLICATION_AFTER_AFFAIR_END 2029-04-30 from 2026-04-30 ELAPSED");
+        assertThat(callers.kawasakiReader.data("assessment", HISTORY, Map.of("id", id))
+                .path("history").path("edges").findValuesAsText("event")).contains("AffairEnded");
+    }
+
+    @Test
+    void givenAnAssessment_whenItsEndIsInTheFutureOrRecordedByAnEditor_thenNothingIsStored() {
+        String id = PublishedAssessments.startAndPublish(server, issuer, jp.hyoka.server.support.Callers.KAWASAKI,
+                callers.kawasakiEditor, "続く事務");
+        long revision = deadlines(callers.kawasakiEditor, id, null).path("revision").asLong();
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1).toString();
+
+        JsonNode future = callers.kawasakiApprover.data("recordAffairEnd", END,
+                Map.of("id", id, "rev", revision, "on", tomorrow));
+        JsonNode byEditor = callers.kawasakiEditor.execute(END, Map.of("id", id, "rev", revision, "on", "2026-01-01"))
+                .errors();
+
+        assertThat(future.path("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(future.path("message").asText()).startsWith("endedOn");
+        assertThat(byEditor.get(0).path("extensions").path("code").asText()).isEqualTo("FORBIDDEN");
+        JsonNode after = deadlines(callers.kawasakiEditor, id, null);
+        assertThat(after.path("revision").asLong()).isEqualTo(revision);
+        assertThat(after.path("affairEndedOn").isNull()).isTrue();
+    }
+
+    @Test
+    void givenASeriousIncident_whenRecorded_thenEveryAssessmentOfTheMunicipalityListsItsWindowsAndNoOtherMunicipalityDoes() {
+        String published = PublishedAssessments.startAndPublish(server, issuer, SHIMAMOTO, shimamotoEditor, "公表済み");
+        String draft = shimamotoEditor.data("startAssessment", Operations.START,
+                Map.of("kind", "KEY_ITEMS", "name", "作成中")).path("assessment").path("id").asText();
+
+        JsonNode recorded = shimamotoApprover.data("recordSeriousIncident", INCIDENT,
+                Map.of("on", "2025-12-14", "summary", "委託先による無許可の再委託 <script>alert(1)</script>"));
+
+        assertThat(recorded.path("__typename").asText()).as(recorded.toString()).isEqualTo("SeriousIncidentRecorded");
+        assertThat(recorded.path("incident").path("recordedBy").path("displayName").asText()).isEqualTo("島本 s-approver");
+        assertThat(lines(deadlines(shimamotoEditor, draft, "2026-12-01"))).containsExactly(
+                "SERIOUS_INCIDENT_THRESHOLD 2026-12-14 from 2025-12-14 DUE_SOON",
+                "SERIOUS_INCIDENT_DISCLOSURE 2028-12-14 from 2025-12-14 UPCOMING");
+        assertThat(lines(deadlines(shimamotoEditor, published, "2026-12-01")))
+                .contains("SERIOUS_INCIDENT_THRESHOLD 2026-12-14 from 2025-12-14 DUE_SOON");
+        assertThat(shimamotoAuditor.data("seriousIncidents", "{ seriousIncidents { discoveredOn summary } }", Map.of()))
+                .singleElement().satisfies(incident -> assertThat(incident.path("discoveredOn").asText())
+                        .isEqualTo("2025-12-14"));
+        assertThat(callers.kawasakiReader.data("seriousIncidents", "{ seriousIncidents { id } }", Map.of())).isEmpty();
+        assertThat(callers.kawasakiEditor.execute(DEADLINES, Map.of("id", draft)).data().path("assessment").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void givenABadIncident_whenRecorded_thenATypedProblemAndNothingStored() {
+        JsonNode future = shimamotoApprover.data("recordSeriousIncident", INCIDENT, Map.of("on",
+                LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1).toString(), "summary", "漏えい"));
+        JsonNode blank = shimamotoApprover.data("recordSeriousIncident", INCIDENT, Map.of("on", "2025-01-01",
+                "summary", " \u200B "));
+        JsonNode byEditor = shimamotoEditor.execute(INCIDENT, Map.of("on", "2025-01-01", "summary", "漏えい"))
+                .errors();
+
+        assertThat(future.path("message").asText()).startsWith("discoveredOn");
+        assertThat(blank.path("message").asText()).startsWith("summary");
+        assertThat(List.of(future, blank)).allSatisfy(problem ->
+                assertThat(problem.path("code").asText()).isEqualTo("INVALID_INPUT"));
+        assertThat(byEditor.get(0).path("extensions").path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(shimamotoAuditor.data("seriousIncidents", "{ seriousIncidents { summary } }", Map.of())
+                .findValuesAsText("summary")).doesNotContain("漏えい");
+    }
+
+    @Test
+    void givenDeadlinesReached_whenTheDailyPassRunsTwice_thenEachIsToldOnceOnItsMunicipalitysTopic() throws Exception {
+        String id = PublishedAssessments.startAndPublish(server, issuer, jp.hyoka.server.support.Callers.ASAHIKAWA,
+                callers.asahikawaEditor, "見直し時期の事務");
+        LocalDate day = LocalDate.of(2026, 3, 1);          // the review of the 2025-04-01 publication is due soon
+
+        announcer.announce(day);
+        announcer.announce(day);
+        announcer.announce(day.plusDays(1));
+
+        List<JsonNode> told = told(id);
+        assertThat(told).extracting(row -> row.path("kind").asText() + " " + row.path("status").asText() + " "
+                + row.path("dueOn").asText() + " on " + row.path("asOf").asText())
+                .containsExactly("ANNUAL_REVIEW DUE_SOON 2026-04-01 on 2026-03-01");
+        assertThat(told.get(0).path("municipalityCode").asText()).isEqualTo("012041");
+
+        announcer.announce(LocalDate.of(2026, 4, 2));
+        assertThat(told(id)).extracting(row -> row.path("status").asText()).containsExactly("DUE_SOON", "OVERDUE");
+    }
+
+    /** The deadline-reached payloads of one assessment in the outbox, in the order written (topic checked too). */
+    private List<JsonNode> told(String assessmentId) throws SQLException, java.io.IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        try (Connection connection = owner.getConnection();
+             PreparedStatement select = connection.prepareStatement("""
+                     SELECT topic, payload::text FROM integration_outbox
+                     WHERE type = 'jp.hyoka.assessment.deadline-reached.v1' AND subject = ? ORDER BY position""")) {
+            select.setString(1, assessmentId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    assertThat(row.getString(1)).isEqualTo("hyoka.municipality.012041");
+                    rows.add(new ObjectMapper().readTree(row.getString(2)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static JsonNode deadlines(GraphQlClient caller, String id, String asOf) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("id", id));
+        if (asOf != null) {
+            variables.put("asOf", asOf);
+        }
+        return caller.data("assessment", DEADLINES, variables);
+    }
+
+    private static List<String> lines(JsonNode assessment) {
+        return StreamSupport.stream(assessment.path("deadlines").spliterator(), false)
+                .map(d -> d.path("kind").asText() + " " + d.path("dueOn").asText() + " from "
+                        + d.path("countedFrom").asText() + " " + d.path("status").asText())
+                .toList();
+    }
+
+    private GraphQlClient client(String user, String role) {
+        return new GraphQlClient(server.getURI(), issuer.issue(user, "島本 " + user, SHIMAMOTO, List.of(role)));
+    }
+}
