@@ -147,8 +147,8 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextProcedure = nextProcedure.done(ProcedureStep.THIRD_PARTY_REVIEW, reviewed.performedOn());
             } else if (event instanceof SubmittedToCommission submitted) {
                 nextProcedure = nextProcedure.done(ProcedureStep.SUBMITTED_TO_COMMISSION, submitted.submittedOn());
-            } else if (event instanceof AffairEnded) {
-                // no decision depends on it: the deadlines and the printed 評価書名 read it from the read models
+            } else if (event instanceof AffairEnded ended) {
+                nextLifecycle = nextLifecycle.affairEnded(ended.endedOn());
             } else if (event instanceof PersonalDataRedacted redacted) {
                 // withheld in the document and in what was published, so no later diff or annex brings it back
                 Redaction redaction = new Redaction(redacted.text());

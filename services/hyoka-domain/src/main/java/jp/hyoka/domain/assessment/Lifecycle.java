@@ -16,13 +16,19 @@ import java.util.Map;
  * @param publishedOn      公表日 of the last published version; null if none was ever published (or not known)
  * @param publishedAnswers the answers as last published: what the next publication's changes are measured against
  * @param publishedEntries the repeat entries as last published, to name the entry of a change that was removed since
+ * @param affairEndedOn    the day the 事務 ended (事務終了, the end of the whole cycle), null while it goes on
  */
 public record Lifecycle(int version, boolean published, LocalDate publishedOn, Map<AnswerKey, Answer> publishedAnswers,
-                        Map<EntryListKey, List<String>> publishedEntries) {
+                        Map<EntryListKey, List<String>> publishedEntries, LocalDate affairEndedOn) {
 
     public Lifecycle {
         publishedAnswers = Map.copyOf(publishedAnswers);
         publishedEntries = Map.copyOf(publishedEntries);
+    }
+
+    public Lifecycle(int version, boolean published, LocalDate publishedOn, Map<AnswerKey, Answer> publishedAnswers,
+                     Map<EntryListKey, List<String>> publishedEntries) {
+        this(version, published, publishedOn, publishedAnswers, publishedEntries, null);
     }
 
     /** A new assessment: the first version, a draft, with nothing published before it. */
@@ -36,15 +42,21 @@ public record Lifecycle(int version, boolean published, LocalDate publishedOn, M
     }
 
     Lifecycle publish(LocalDate on, Map<AnswerKey, Answer> answers, Map<EntryListKey, List<String>> entries) {
-        return new Lifecycle(version, true, on, answers, entries);
+        return new Lifecycle(version, true, on, answers, entries, affairEndedOn);
     }
 
     /** The same cycle with a person's data withheld from what was published too. */
     Lifecycle redacted(Redaction redaction) {
-        return new Lifecycle(version, published, publishedOn, redaction.apply(publishedAnswers), publishedEntries);
+        return new Lifecycle(version, published, publishedOn, redaction.apply(publishedAnswers), publishedEntries,
+                affairEndedOn);
     }
 
     Lifecycle nextDraft() {
-        return new Lifecycle(version + 1, false, publishedOn, publishedAnswers, publishedEntries);
+        return new Lifecycle(version + 1, false, publishedOn, publishedAnswers, publishedEntries, affairEndedOn);
+    }
+
+    /** The 事務 ended on {@code on} (a later record corrects the day). */
+    Lifecycle affairEnded(LocalDate on) {
+        return new Lifecycle(version, published, publishedOn, publishedAnswers, publishedEntries, on);
     }
 }

@@ -5,15 +5,20 @@ import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.Completeness;
 import jp.hyoka.domain.assessment.Completeness.Placed;
 import jp.hyoka.domain.assessment.EntryListKey;
+import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.Section;
+import jp.hyoka.domain.form.TextAnswer;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -81,8 +86,21 @@ final class DocumentLayout {
             boolean numberPrinted = !circled.isEmpty() && circled.equals(lastCircled);
             lastCircled = circled;
             rows.add(new PrintedRow.ItemLine(item, PrintedLabels.item(item, numberPrinted),
-                    document.answer(new AnswerKey(item.id(), path))));
+                    printed(item, document.answer(new AnswerKey(item.id(), path)))));
         }
+    }
+
+    /**
+     * The answer as printed: a 事務 that ended has its 評価書名 marked 【令和N年M月D日 終了】, as the 記載要領 asks
+     * (DOMAIN.md §3.4), without the answer itself being changed.
+     */
+    private Optional<Answer> printed(Item item, Optional<Answer> answer) {
+        LocalDate ended = document.lifecycle().affairEndedOn();
+        if (ended == null || !item.id().equals(Assessment.AFFAIR_NAME)
+                || !(answer.orElse(null) instanceof TextAnswer name)) {
+            return answer;
+        }
+        return Optional.of(new TextAnswer(name.text() + "【" + JapaneseDates.format(ended) + " 終了】"));
     }
 
     private boolean printsHeading(Section section, Block block, boolean repeated) {

@@ -27,6 +27,7 @@ final class DocumentBuilder {
     private final FormDefinition form;
     private final Map<AnswerKey, Answer> answers = new HashMap<>();
     private final Map<EntryListKey, List<String>> entries = new HashMap<>();
+    private java.time.LocalDate affairEndedOn;
 
     private DocumentBuilder(FormDefinition form) {
         this.form = form;
@@ -48,8 +49,19 @@ final class DocumentBuilder {
         return this;
     }
 
+    /** The 事務 ended on that day. */
+    DocumentBuilder affairEnded(java.time.LocalDate on) {
+        affairEndedOn = on;
+        return this;
+    }
+
     Assessment document() {
-        return new Assessment(ID, YOKOHAMA, form.ref(), answers, entries, 1);
+        Assessment document = new Assessment(ID, YOKOHAMA, form.ref(), answers, entries, 1);
+        if (affairEndedOn == null) {
+            return document;
+        }
+        return document.evolve(new jp.hyoka.domain.assessment.event.AffairEnded(ID, YOKOHAMA, affairEndedOn, null,
+                new jp.hyoka.domain.shared.Actor("u-1", "横浜 一郎"), java.time.Instant.parse("2026-04-01T00:00:00Z")));
     }
 
     DocumentExport export(List<PastChange> pastChanges) {

@@ -36,6 +36,18 @@ class HtmlExportTest {
     }
 
     @Test
+    void givenAnAffairThatEnded_whenExportedAsHtml_thenTheNamePrintsTheEndMarkOfTheGuide() {
+        DocumentExport export = DocumentBuilder.on(KEY_ITEMS)
+                .answer("affair.name", new TextAnswer("ひとり親家庭等医療費助成に関する事務"))
+                .affairEnded(LocalDate.of(2026, 3, 31))
+                .export();
+
+        assertThat(HtmlExport.render(export)).contains("ひとり親家庭等医療費助成に関する事務【令和8年3月31日 終了】");
+        assertThat(export.document().answer(jp.hyoka.domain.assessment.Assessment.AFFAIR_NAME))
+                .contains(new TextAnswer("ひとり親家庭等医療費助成に関する事務"));
+    }
+
+    @Test
     void givenAChoiceItemWithheldFromThePublicVersion_whenExportedAsHtml_thenItPrintsTheWordingNotEmptyBoxes() {
         DocumentExport export = DocumentBuilder.on(KEY_ITEMS)
                 .answer("affair.target-population", new TextAnswer(PublicVersion.WORDING))
