@@ -39,8 +39,10 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "hyoka.demo.enabled", "false",
                 // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
                 "hyoka.metrics.access", "isAnonymous()",
-                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself.
-                "hyoka.limits.requests-per-second", "0");
+                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself,
+                // CostIT the cost budget.
+                "hyoka.limits.requests-per-second", "0",
+                "hyoka.limits.cost.restore-rate", "0");
     }
 
 }
