@@ -3,6 +3,7 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
+import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
@@ -187,6 +188,7 @@ public class GraphQlEndpoint {
                             RequestDeadline.KEY, deadline, CostLimits.KEY, ticket))
                     .build();
             ExecutionResult result = graphQL.execute(input);
+            documents.remember(request, result.getErrors().stream().noneMatch(GraphQlEndpoint::invalidDocument));
             Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
             body.put("extensions", withCost(body.get("extensions"), ticket.settle(budget, result.getData())));
             Integer retryAfter = ticket.retryAfterSeconds();
@@ -219,6 +221,10 @@ public class GraphQlEndpoint {
         }
         all.put("cost", cost);
         return all;
+    }
+
+    private static boolean invalidDocument(GraphQLError error) {
+        return error.getErrorType() == ErrorType.InvalidSyntax || error.getErrorType() == ErrorType.ValidationError;
     }
 
     /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */

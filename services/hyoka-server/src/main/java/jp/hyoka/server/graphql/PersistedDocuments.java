@@ -21,8 +21,8 @@ import java.util.Map;
  * Which document a request runs. Apollo's automatic persisted queries: a request may name its document by SHA-256
  * ({@code extensions.persistedQuery.sha256Hash}) instead of sending it; a hash this node has not seen is answered
  * PERSISTED_QUERY_NOT_FOUND with the message "PersistedQueryNotFound" (what Apollo's clients look for, then send the
- * text with the hash once), a text whose hash is not the one given PERSISTED_QUERY_HASH_MISMATCH. The documents seen
- * are kept per node, the {@code hyoka.graphql.persisted-queries.cache-size} most recently used.
+ * text with the hash once), a text whose hash is not the one given PERSISTED_QUERY_HASH_MISMATCH. The valid documents
+ * registered so are kept per node, the {@code hyoka.graphql.persisted-queries.cache-size} most recently used.
  * <p>
  * Trusted documents ({@code hyoka.graphql.trusted-documents}: a JSON manifest the UI build emits): when set, only the
  * documents in it run, named by hash or sent whole; anything else is UNTRUSTED_DOCUMENT, and the cache is not used.
@@ -81,14 +81,8 @@ public class PersistedDocuments {
                 throw new Refused(HASH_MISMATCH, "The document's SHA-256 is " + actual + ", not the "
                         + "persistedQuery.sha256Hash sent; nothing was done.", true);
             }
-            if (trusted != null) {
-                if (!trusted.containsKey(actual)) {
-                    throw untrusted();
-                }
-            } else if (hash != null) {
-                synchronized (seen) {
-                    seen.put(hash, query);
-                }
+            if (trusted != null && !trusted.containsKey(actual)) {
+                throw untrusted();
             }
             return query;
         }
@@ -107,6 +101,18 @@ public class PersistedDocuments {
             throw new Refused(NOT_FOUND, NOT_FOUND_MESSAGE, false);
         }
         return known;
+    }
+
+    /**
+     * Remembers the document of a request that named one by hash and sent its text, once graphql-java found it valid
+     * ({@code valid}): a client cannot fill the cache with documents that never run. Not in trusted mode.
+     */
+    void remember(GraphQlRequest request, boolean valid) {
+        if (valid && trusted == null && request.persistedHash() != null && request.query() != null) {
+            synchronized (seen) {
+                seen.put(request.persistedHash(), request.query());
+            }
+        }
     }
 
     private static Refused untrusted() {

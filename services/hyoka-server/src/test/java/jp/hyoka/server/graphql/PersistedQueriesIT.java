@@ -66,6 +66,20 @@ class PersistedQueriesIT extends SignedInServerTest {
     }
 
     @Test
+    void givenAnInvalidDocumentWithItsHash_whenSent_thenRefusedByValidationAndNotRemembered() {
+        String invalid = "{ me { noSuchField } }";
+        String hash = PersistedDocuments.sha256(invalid);
+
+        GraphQlClient.Response refused = callers.asahikawaEditor.post(
+                Map.of("query", invalid, "extensions", persisted(hash)));
+        GraphQlClient.Response after = callers.asahikawaEditor.post(Map.of("extensions", persisted(hash)));
+
+        assertThat(refused.errors().path(0).path("extensions").path("classification").asText())
+                .as(refused.body().toString()).isEqualTo("ValidationError");
+        assertThat(after.errorCode()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+    }
+
+    @Test
     void givenAMalformedPersistedQuery_whenSent_thenBadRequest() {
         GraphQlClient.Response refused = callers.asahikawaEditor.post(Map.of("extensions",
                 Map.of("persistedQuery", Map.of("version", 2, "sha256Hash", "abc"))));
