@@ -6,6 +6,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,14 @@ final class DocumentLimits {
     }
 
     private static AbortExecutionException refusal(String code, String message) {
+        return refusal(code, message, Map.of());
+    }
+
+    /** An operation refused before any field ran: one error with {@code extensions.code} and {@code extensions}. */
+    static AbortExecutionException refusal(String code, String message, Map<String, Object> extensions) {
+        Map<String, Object> all = new LinkedHashMap<>(extensions);
+        all.put("code", code);
         return new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message(message)
-                .extensions(Map.of("code", code)).build()));
+                .extensions(all).build()));
     }
 }

@@ -3,6 +3,7 @@ package jp.hyoka.server.graphql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
+import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
@@ -47,6 +48,9 @@ import java.util.function.Supplier;
  * SERVICE_UNAVAILABLE; a municipality over its rate ({@link RequestQuota}) 429 RATE_LIMITED, before its body is
  * parsed; a request past its deadline ({@link RequestDeadline}) TIMEOUT; a request that reaches a stopping server
  * 503 SHUTTING_DOWN. Errors keep GraphQL's shape: {@code {"errors": [{"message", "extensions": {"code"}}]}}.
+ * Past those, the document comes from the request or by its hash ({@link PersistedDocuments}: persisted queries,
+ * trusted documents), and every answer from here on carries {@code extensions.cost} ({@link CostLimits}); an
+ * operation over its municipality's remaining cost budget is answered 429 THROTTLED with {@code Retry-After}.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
@@ -70,15 +74,20 @@ public class GraphQlEndpoint {
     private final RequestQuota quota;
     private final Duration timeout;
     private final ObservedRequests observed;
+    private final CostBudget budget;
+    private final PersistedDocuments documents;
 
     public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
-                           @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed) {
+                           @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed,
+                           CostBudget budget, PersistedDocuments documents) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.workers = workers;
         this.quota = quota;
         this.timeout = timeout;
         this.observed = observed;
+        this.budget = budget;
+        this.documents = documents;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -155,21 +164,40 @@ public class GraphQlEndpoint {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);
         }
+        CostLimits.Ticket ticket = new CostLimits.Ticket(anonymous ? RequestQuota.ANONYMOUS
+                : http.getUserPrincipal(Authentication.class).map(CallerResolver::quotaKey)
+                        .orElse(RequestQuota.ANONYMOUS));
+        String document;
+        try {
+            document = documents.document(request);
+        } catch (PersistedDocuments.Refused refused) {
+            HttpStatus status = refused.badRequest() ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+            observation.answered(status.getCode(), List.of(refused.code()));
+            return error(status, refused.code(), refused.getMessage(), Map.of(),
+                    Map.of("cost", ticket.settle(budget, null)));
+        }
         try {
             CallerResolver.Resolution caller = anonymous ? CallerResolver.Resolution.refused(PUBLIC_ONLY)
                     : callers.resolve(http);
             caller.asCaller().ifPresent(signedIn -> observation.municipality(signedIn.tenant().value()));
             ExecutionInput input = ExecutionInput.newExecutionInput()
-                    .query(request.query())
+                    .query(document)
                     .operationName(request.operationName())
                     .variables(request.variables())
                     .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
-                            RequestDeadline.KEY, deadline))
+                            RequestDeadline.KEY, deadline, CostLimits.KEY, ticket))
                     .build();
             ExecutionResult result = graphQL.execute(input);
-            observation.answered(HttpStatus.OK.getCode(), result.getErrors().stream()
+            documents.remember(request, result.getErrors().stream().noneMatch(GraphQlEndpoint::invalidDocument));
+            Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
+            body.put("extensions", withCost(body.get("extensions"), ticket.settle(budget, result.getData())));
+            Integer retryAfter = ticket.retryAfterSeconds();
+            HttpStatus status = retryAfter == null ? HttpStatus.OK : HttpStatus.TOO_MANY_REQUESTS;
+            observation.answered(status.getCode(), result.getErrors().stream()
                     .map(GraphQlEndpoint::code).distinct().toList());
-            return HttpResponse.ok(json(result.toSpecification()));
+            MutableHttpResponse<String> response = HttpResponse.<String>status(status)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE).body(json(body));
+            return retryAfter == null ? response : response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         } catch (RuntimeException e) {
             if (ConnectionFailures.causedBy(e)) {
                 LOG.warn("Database out of reach before execution: {}", e.toString());
@@ -184,6 +212,19 @@ public class GraphQlEndpoint {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
                     Map.of());
         }
+    }
+
+    private static Map<String, Object> withCost(Object extensions, Map<String, Object> cost) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        if (extensions instanceof Map<?, ?> given) {
+            given.forEach((key, value) -> all.put(String.valueOf(key), value));
+        }
+        all.put("cost", cost);
+        return all;
+    }
+
+    private static boolean invalidDocument(GraphQLError error) {
+        return error.getErrorType() == ErrorType.InvalidSyntax || error.getErrorType() == ErrorType.ValidationError;
     }
 
     /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */
@@ -204,11 +245,23 @@ public class GraphQlEndpoint {
 
     private static MutableHttpResponse<String> error(HttpStatus status, String code, String message,
                                                      Map<String, Object> extensions) {
+        return error(status, code, message, extensions, Map.of());
+    }
+
+    /** One error; {@code responseExtensions}, if any, as the response's own {@code extensions} (the cost). */
+    private static MutableHttpResponse<String> error(HttpStatus status, String code, String message,
+                                                     Map<String, Object> extensions,
+                                                     Map<String, Object> responseExtensions) {
         Map<String, Object> allExtensions = new LinkedHashMap<>(extensions);
         allExtensions.put("code", code);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("errors", List.of(Map.of("message", message, "extensions", allExtensions)));
+        if (!responseExtensions.isEmpty()) {
+            body.put("extensions", responseExtensions);
+        }
         return HttpResponse.<String>status(status)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(json(Map.of("errors", List.of(Map.of("message", message, "extensions", allExtensions)))));
+                .body(json(body));
     }
 
     private static String json(Object value) {

@@ -50,7 +50,7 @@ public class GraphQlFactory {
     /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
     @Context
     GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
-                    @Nullable MeterRegistry metrics) {
+                    @Nullable MeterRegistry metrics, CostBudget budget) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(parser.parse(sdl("schema.graphqls")));
@@ -70,6 +70,7 @@ public class GraphQlFactory {
         List<Instrumentation> instrumentations = new ArrayList<>(List.of(
                 DocumentLimits.maxDepth(MAX_DEPTH),
                 DocumentLimits.maxFields(MAX_FIELDS),
+                new CostLimits(budget),
                 new RequestDeadline(timeout),
                 new OperationNames()));
         if (metrics != null) {

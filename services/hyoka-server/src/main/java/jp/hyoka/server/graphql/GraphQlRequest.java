@@ -15,17 +15,21 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One GraphQL operation read from HTTP, strictly: the body must be UTF-8 without a single invalid byte (and without
  * an unpaired surrogate written as a JSON escape), a JSON object with a string {@code query}. Anything else is
  * refused ({@link Refused}) before it can reach a resolver, let alone the event store: a replacement character
- * stored in place of what a user typed is a silent loss.
+ * stored in place of what a user typed is a silent loss. With Apollo's automatic persisted queries
+ * ({@code extensions.persistedQuery {version: 1, sha256Hash}}) the {@code query} may be absent: {@code query} is then
+ * null and {@code persistedHash} names the document ({@link PersistedDocuments} finds it).
  */
-record GraphQlRequest(String query, String operationName, Map<String, Object> variables) {
+record GraphQlRequest(String query, String operationName, Map<String, Object> variables, String persistedHash) {
 
     static final String BAD_REQUEST = "BAD_REQUEST";
     static final String INVALID_ENCODING = "INVALID_ENCODING";
+    private static final Pattern SHA_256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -55,7 +59,8 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             return fromJson(utf8(body == null ? new byte[0] : body, "The request body"));
         }
         if (type.equals("application/graphql")) {
-            return new GraphQlRequest(utf8(body == null ? new byte[0] : body, "The request body"), null, Map.of());
+            return new GraphQlRequest(utf8(body == null ? new byte[0] : body, "The request body"), null, Map.of(),
+                    null);
         }
         if (rawQueryString != null && rawQueryString.contains("query=")) {
             return fromQueryString(rawQueryString);
@@ -76,18 +81,54 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             String value = equals < 0 ? "" : percentDecoded(pair.substring(equals + 1));
             parameters.putIfAbsent(name, value);
         }
+        String extensions = parameters.get("extensions");
+        String persistedHash = null;
+        if (extensions != null && !extensions.isBlank()) {
+            JsonNode parsed = readJson(extensions, "The parameter 'extensions'");
+            checkText(parsed);
+            persistedHash = persistedHash(parsed);
+        }
         String query = parameters.get("query");
-        if (query == null || query.isBlank()) {
+        if ((query == null || query.isBlank()) && persistedHash == null) {
             throw new Refused(BAD_REQUEST, "The parameter 'query' is missing.");
         }
         String variables = parameters.get("variables");
-        checkText(query);
+        if (query != null) {
+            checkText(query);
+        }
         if (variables == null || variables.isBlank()) {
-            return new GraphQlRequest(query, parameters.get("operationName"), Map.of());
+            return new GraphQlRequest(blankAsNull(query), parameters.get("operationName"), Map.of(), persistedHash);
         }
         JsonNode parsed = readJson(variables, "The parameter 'variables'");
         checkText(parsed);
-        return new GraphQlRequest(query, parameters.get("operationName"), variables(parsed));
+        return new GraphQlRequest(blankAsNull(query), parameters.get("operationName"), variables(parsed),
+                persistedHash);
+    }
+
+    private static String blankAsNull(String query) {
+        return query == null || query.isBlank() ? null : query;
+    }
+
+    /** {@code extensions.persistedQuery.sha256Hash}, or null without a persistedQuery; refused if malformed. */
+    private static String persistedHash(JsonNode extensions) {
+        if (extensions == null || extensions.isNull()) {
+            return null;
+        }
+        if (!extensions.isObject()) {
+            throw new Refused(BAD_REQUEST, "'extensions' must be a JSON object.");
+        }
+        JsonNode persisted = extensions.get("persistedQuery");
+        if (persisted == null || persisted.isNull()) {
+            return null;
+        }
+        if (!persisted.isObject() || persisted.path("version").asInt(0) != 1 || !persisted.path("version").isInt()) {
+            throw new Refused(BAD_REQUEST, "'extensions.persistedQuery' must be {\"version\": 1, \"sha256Hash\": ...}.");
+        }
+        JsonNode hash = persisted.get("sha256Hash");
+        if (hash == null || !hash.isTextual() || !SHA_256.matcher(hash.asText()).matches()) {
+            throw new Refused(BAD_REQUEST, "'extensions.persistedQuery.sha256Hash' must be 64 hexadecimal digits.");
+        }
+        return hash.asText().toLowerCase(Locale.ROOT);
     }
 
     private static GraphQlRequest fromJson(String body) {
@@ -100,8 +141,10 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             throw new Refused(BAD_REQUEST, "The request body must be a JSON object with a 'query'.");
         }
         checkText(root);
+        String persistedHash = persistedHash(root.get("extensions"));
         JsonNode query = root.get("query");
-        if (query == null || !query.isTextual() || query.asText().isBlank()) {
+        boolean noQuery = query == null || query.isNull() || (query.isTextual() && query.asText().isBlank());
+        if (noQuery ? persistedHash == null : !query.isTextual()) {
             throw new Refused(BAD_REQUEST, "The request body has no 'query' string.");
         }
         JsonNode operationName = root.get("operationName");
@@ -109,9 +152,9 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
             throw new Refused(BAD_REQUEST, "'operationName' must be a string.");
         }
         JsonNode variables = root.get("variables");
-        return new GraphQlRequest(query.asText(),
+        return new GraphQlRequest(noQuery ? null : query.asText(),
                 operationName == null || operationName.isNull() ? null : operationName.asText(),
-                variables == null || variables.isNull() ? Map.of() : variables(variables));
+                variables == null || variables.isNull() ? Map.of() : variables(variables), persistedHash);
     }
 
     private static JsonNode readJson(String text, String what) {

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentMap;
 @Singleton
 public class RequestQuota {
 
+    /** The key all anonymous callers share (here and in {@link CostBudget}). */
+    static final String ANONYMOUS = "anonymous";
+
     private final Rate municipal;
     private final Rate anonymous;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -49,7 +52,7 @@ public class RequestQuota {
      * workers.
      */
     OptionalInt takeAnonymous() {
-        return take("anonymous", anonymous);
+        return take(ANONYMOUS, anonymous);
     }
 
     private OptionalInt take(String key, Rate rate) {

@@ -33,7 +33,8 @@ record BenchDatabase(String url, String user, String password, String descriptio
                 "hyoka.demo.enabled", "false",
                 "hyoka.dev-issuer.enabled", "true",
                 "micronaut.server.port", "-1",
-                "hyoka.limits.requests-per-second", "0",       // a benchmark is load on purpose
+                "hyoka.limits.requests-per-second", "0",        // a benchmark is load on purpose
+                "hyoka.limits.cost.restore-rate", "0",
                 "hyoka.deadlines.announce-every", "0s"));
         properties.putAll(more);
         return ApplicationContext.builder().deduceEnvironment(false).properties(properties).run(EmbeddedServer.class);

@@ -102,4 +102,33 @@ class GraphQlRequestTest {
         assertThatThrownBy(() -> GraphQlRequest.fromQueryString("operationName=x"))
                 .hasMessageContaining("'query'");
     }
+
+    @Test
+    void givenAPersistedQueryWithoutItsText_whenRead_thenTheHashNamesTheDocument() {
+        String hash = "AB".repeat(32);
+
+        GraphQlRequest posted = post("application/json",
+                "{\"extensions\": {\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"" + hash + "\"}}}");
+        GraphQlRequest got = GraphQlRequest.fromQueryString("extensions=%7B%22persistedQuery%22%3A%7B%22version%22%3A1"
+                + "%2C%22sha256Hash%22%3A%22" + hash + "%22%7D%7D");
+
+        assertThat(posted.query()).isNull();
+        assertThat(posted.persistedHash()).isEqualTo(hash.toLowerCase());
+        assertThat(got.query()).isNull();
+        assertThat(got.persistedHash()).isEqualTo(hash.toLowerCase());
+        assertThat(post("application/json", "{\"query\": \"{ me { userId } }\"}").persistedHash()).isNull();
+    }
+
+    @Test
+    void givenAMalformedPersistedQuery_whenRead_thenBadRequest() {
+        for (String extensions : new String[] {"[]", "{\"persistedQuery\": {\"version\": 2, \"sha256Hash\": \""
+                + "a".repeat(64) + "\"}}", "{\"persistedQuery\": {\"version\": 1, \"sha256Hash\": \"xyz\"}}",
+                "{\"persistedQuery\": {\"version\": \"1\", \"sha256Hash\": \"" + "a".repeat(64) + "\"}}"}) {
+            assertThatThrownBy(() -> post("application/json", "{\"extensions\": " + extensions + "}"))
+                    .as(extensions)
+                    .extracting(e -> ((GraphQlRequest.Refused) e).code()).isEqualTo(GraphQlRequest.BAD_REQUEST);
+        }
+        assertThatThrownBy(() -> post("application/json", "{\"extensions\": {}}"))
+                .hasMessageContaining("'query'");
+    }
 }

@@ -51,14 +51,35 @@ public final class GraphQlClient {
         public JsonNode errors() {
             return body.path("errors");
         }
+
+        /** The first error's {@code extensions.code} ("" without errors). */
+        public String errorCode() {
+            return errors().path(0).path("extensions").path("code").asText();
+        }
     }
 
     public Response execute(String query, Map<String, Object> variables) {
+        return post(Map.of("query", query, "variables", variables));
+    }
+
+    /** POSTs {@code body} as the JSON request (e.g. with {@code extensions} and without {@code query}). */
+    public Response post(Map<String, Object> body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+            return send(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("query", query, "variables", variables))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A GET with {@code rawQueryString} (already percent-encoded) after the endpoint's path. */
+    public Response get(String rawQueryString) {
+        return send(HttpRequest.newBuilder(URI.create(endpoint + "?" + rawQueryString)).GET());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
             if (token != null) {
                 request.header("Authorization", "Bearer " + token);
             }

@@ -39,9 +39,11 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
                 "hyoka.demo.enabled", "false",
                 // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
                 "hyoka.metrics.access", "isAnonymous()",
-                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself.
+                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself,
+                // CostIT the cost budget.
                 "hyoka.limits.requests-per-second", "0",
-                // Deadline passes are run by the tests that mean them (DeadlineAnnouncementsIT), on the day they name.
+                "hyoka.limits.cost.restore-rate", "0",
+                // Deadline passes are run by the tests that mean them (AffairEndAndIncidentsIT), on the day they name.
                 "hyoka.deadlines.announce-every", "0s");
     }
 

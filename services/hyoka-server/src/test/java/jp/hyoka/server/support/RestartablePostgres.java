@@ -65,7 +65,8 @@ public final class RestartablePostgres implements AutoCloseable {
                 "hyoka.dev-issuer.enabled", "true",
                 "hyoka.demo.enabled", "false",
                 "micronaut.server.port", "-1",
-                "hyoka.limits.requests-per-second", "0",       // editors and readers at full speed, on purpose
+                "hyoka.limits.requests-per-second", "0",        // editors and readers at full speed, on purpose
+                "hyoka.limits.cost.restore-rate", "0",
                 "hyoka.deadlines.announce-every", "0s"));
         properties.putAll(more);
         server = ApplicationContext.run(properties);

@@ -40,6 +40,7 @@ public final class ServerNodes implements AutoCloseable {
                 "hyoka.demo.enabled", "false",
                 "hyoka.limits.requests-per-second", "0",        // load on purpose; RateLimitIT tests the limit
                 "hyoka.deadlines.announce-every", "0s",
+                "hyoka.limits.cost.restore-rate", "0",          // and CostIT the cost budget
                 // One JVM, several nodes: each must hold processor claims under a name of its own, or each would
                 // take the other's claim for its own and both would project.
                 "hyoka.node-id", "test-node-" + UUID.randomUUID()));

@@ -121,6 +121,7 @@ public final class ServerProcess implements AutoCloseable {
             // tests the limit itself.
             property("hyoka.limits.requests-per-second", "0");
             property("hyoka.deadlines.announce-every", "0s");
+            property("hyoka.limits.cost.restore-rate", "0");
         }
 
         /** A {@code -Dkey=value} for the server (application.yml keys, e.g. {@code hyoka.read-your-writes.timeout}). */
