@@ -235,6 +235,27 @@ class SearchIT extends SignedInServerTest {
         }
     }
 
+    @Test
+    void givenAJapanesePattern_whenPlannedAsTheSearchFunctionMatches_thenTheTrigramIndexServesIt()
+            throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            // a few rows: the planner would rather scan the table or the primary key than use any other index
+            statement.execute("SET LOCAL enable_seqscan = off");
+            try (ResultSet plan = statement.executeQuery(
+                    "EXPLAIN SELECT assessment_id FROM rm_answer WHERE search_text ILIKE '%中間サーバー%'")) {
+                StringBuilder text = new StringBuilder();
+                while (plan.next()) {
+                    text.append(plan.getString(1)).append('\n');
+                }
+                assertThat(text.toString()).contains("rm_answer_search").contains("中間サーバー");
+            } finally {
+                connection.rollback();
+            }
+        }
+    }
+
     private static JsonNode search(GraphQlClient client, String query) {
         return client.data("searchAssessments", SEARCH, Map.of("q", query, "first", 100));
     }
