@@ -2,14 +2,15 @@ package jp.hyoka.domain.exporting;
 
 /**
  * Escapes text for HTML element content and quoted attribute values. Everything an author typed as plain text goes
- * through here: a TEXT answer "&lt;script&gt;" must print as those characters, never run.
+ * through here: a TEXT answer "&lt;script&gt;" must print as those characters, never run. The search's excerpts
+ * use it too.
  */
-final class HtmlText {
+public final class HtmlText {
 
     private HtmlText() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

@@ -54,6 +54,7 @@ class RoleAccessIT extends SignedInServerTest {
                 + "seriousIncidentInPastYear: false}) { mandatory } }", EVERYONE);
         row("assessment", "{ assessment(id: \"" + SOME_ID + "\") { id } }", READERS);
         row("assessments", "{ assessments(first: 1) { pageInfo { hasNextPage } } }", READERS);
+        row("searchAssessments", "{ searchAssessments(query: \"住民\", first: 1) { totalCount } }", READERS);
         row("deadlinesDue", "{ deadlinesDue(from: \"2026-01-01\", to: \"2026-12-31\") { deadline { dueOn } } }",
                 READERS);
         row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",

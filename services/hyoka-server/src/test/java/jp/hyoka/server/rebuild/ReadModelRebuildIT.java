@@ -267,6 +267,11 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 .findValuesAsText("affairName")).doesNotContain("再構築の確認").hasSize(3);    // 2 imported, 1 ended
         assertThat(callers.asahikawaEditor.data("assessment", Operations.DOCUMENT, Map.of("id", drafted)).isNull())
                 .isTrue();
+        String search = "{ searchAssessments(query: \"再構築の確\") { totalCount } }";
+        assertThat(callers.kawasakiEditor.data("searchAssessments", search, Map.of()).path("totalCount").asInt())
+                .as("the search reads the switched rm_answer").isPositive();
+        assertThat(callers.asahikawaEditor.data("searchAssessments", search, Map.of()).path("totalCount").asInt())
+                .isZero();
     }
 
     @Test
