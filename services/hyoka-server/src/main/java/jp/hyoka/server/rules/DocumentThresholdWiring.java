@@ -6,11 +6,14 @@ import jp.hyoka.domain.rules.threshold.DocumentThreshold;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdAnswers;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdCheck;
 import jp.hyoka.domain.rules.threshold.FormThresholdAnswers;
+import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.Requests;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -25,20 +28,27 @@ public class DocumentThresholdWiring {
     record Checked(DocumentThresholdCheck check, DocumentThresholdAnswers answers) {
     }
 
-    private final AssessmentQueries assessments;
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
-    public DocumentThresholdWiring(AssessmentQueries assessments) {
+    private final AssessmentQueries assessments;
+    private final SeriousIncidentQueries incidents;
+
+    public DocumentThresholdWiring(AssessmentQueries assessments, SeriousIncidentQueries incidents) {
         this.assessments = assessments;
+        this.incidents = incidents;
     }
 
     void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Assessment", type -> type.dataFetcher("threshold", environment -> {
             AssessmentView assessment = environment.getSource();
-            List<AnswerView> views = assessments.answers(Requests.caller(environment).tenant(), assessment.id());
+            MunicipalityCode tenant = Requests.caller(environment).tenant();
+            List<AnswerView> views = assessments.answers(tenant, assessment.id());
             DocumentThresholdAnswers answers = FormThresholdAnswers.of(assessment.form().kind(), itemId -> views.stream()
                     .filter(view -> view.itemId().equals(itemId) && view.entries().isEmpty())
                     .map(AnswerView::answer).findFirst());
-            return new Checked(DocumentThreshold.check(answers), answers);
+            // today in Japan: the municipality's 重大事故 of the past year count whatever the document says
+            return new Checked(DocumentThreshold.check(answers, incidents.discoveries(tenant),
+                    LocalDate.now(JAPAN)), answers);
         }));
         wiring.type("DocumentThreshold", type -> type
                 .dataFetcher("decision", environment -> checked(environment).check().decision()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
@@ -57,6 +58,8 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
             query($id: ID!, $asOf: Date) {
               assessment(id: $id) { revision affairEndedOn deadlines(asOf: $asOf) { kind dueOn countedFrom status } }
             }""";
+    private static final String THRESHOLD = """
+            query($id: ID!) { assessment(id: $id) { threshold { warnings } } }""";
     private static final String HISTORY = """
             query($id: ID!) { assessment(id: $id) { history(first: 50) { edges { node { event reason } } } } }""";
 
@@ -124,20 +127,25 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
         String published = PublishedAssessments.startAndPublish(server, issuer, SHIMAMOTO, shimamotoEditor, "公表済み");
         String draft = shimamotoEditor.data("startAssessment", Operations.START,
                 Map.of("kind", "KEY_ITEMS", "name", "作成中")).path("assessment").path("id").asText();
+        LocalDate discovered = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(30);
+        LocalDate yearEnds = discovered.plusYears(1);
 
         JsonNode recorded = shimamotoApprover.data("recordSeriousIncident", INCIDENT,
-                Map.of("on", "2025-12-14", "summary", "委託先による無許可の再委託 <script>alert(1)</script>"));
+                Map.of("on", discovered.toString(), "summary", "委託先による無許可の再委託 <script>alert(1)</script>"));
 
         assertThat(recorded.path("__typename").asText()).as(recorded.toString()).isEqualTo("SeriousIncidentRecorded");
         assertThat(recorded.path("incident").path("recordedBy").path("displayName").asText()).isEqualTo("島本 s-approver");
-        assertThat(lines(deadlines(shimamotoEditor, draft, "2026-12-01"))).containsExactly(
-                "SERIOUS_INCIDENT_THRESHOLD 2026-12-14 from 2025-12-14 DUE_SOON",
-                "SERIOUS_INCIDENT_DISCLOSURE 2028-12-14 from 2025-12-14 UPCOMING");
-        assertThat(lines(deadlines(shimamotoEditor, published, "2026-12-01")))
-                .contains("SERIOUS_INCIDENT_THRESHOLD 2026-12-14 from 2025-12-14 DUE_SOON");
+        assertThat(lines(deadlines(shimamotoEditor, draft, yearEnds.minusDays(10).toString()))).containsExactly(
+                "SERIOUS_INCIDENT_THRESHOLD " + yearEnds + " from " + discovered + " DUE_SOON",
+                "SERIOUS_INCIDENT_DISCLOSURE " + discovered.plusYears(3) + " from " + discovered + " UPCOMING");
+        assertThat(lines(deadlines(shimamotoEditor, published, yearEnds.plusDays(1).toString())))
+                .contains("SERIOUS_INCIDENT_THRESHOLD " + yearEnds + " from " + discovered + " ELAPSED");
+        // within the year, the しきい値判断 must count it: the document (a 重点, which does not ask) is told so
+        assertThat(shimamotoEditor.data("assessment", THRESHOLD, Map.of("id", draft)).path("threshold")
+                .path("warnings").toString()).contains("重大事故(" + JapaneseDates.format(discovered) + "発覚)");
         assertThat(shimamotoAuditor.data("seriousIncidents", "{ seriousIncidents { discoveredOn summary } }", Map.of()))
-                .singleElement().satisfies(incident -> assertThat(incident.path("discoveredOn").asText())
-                        .isEqualTo("2025-12-14"));
+                .anySatisfy(incident -> assertThat(incident.path("discoveredOn").asText())
+                        .isEqualTo(discovered.toString()));
         assertThat(callers.kawasakiReader.data("seriousIncidents", "{ seriousIncidents { id } }", Map.of())).isEmpty();
         assertThat(callers.kawasakiEditor.execute(DEADLINES, Map.of("id", draft)).data().path("assessment").isNull())
                 .isTrue();

@@ -1,8 +1,11 @@
 package jp.hyoka.domain.rules.threshold;
 
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.JapaneseDates;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +18,28 @@ import java.util.Optional;
 public final class DocumentThreshold {
 
     private DocumentThreshold() {
+    }
+
+    /**
+     * The check, and whether the municipality's recorded 重大事故 agree with it: one discovered within the year
+     * before {@code asOf} (past the day a year ago, not after {@code asOf}) makes the condition true, whatever the
+     * document says, so a document answering 発生なし — or, being a 重点/全項目評価書, not asking — is warned.
+     */
+    public static DocumentThresholdCheck check(DocumentThresholdAnswers answers, List<LocalDate> seriousIncidents,
+                                               LocalDate asOf) {
+        DocumentThresholdCheck check = check(answers);
+        Optional<LocalDate> recent = seriousIncidents.stream()
+                .filter(discovered -> discovered.isAfter(asOf.minusYears(1)) && !discovered.isAfter(asOf))
+                .max(Comparator.naturalOrder());
+        if (recent.isEmpty() || answers.seriousIncidentInPastYear().orElse(false)) {
+            return check;
+        }
+        List<String> warnings = new ArrayList<>(check.warnings());
+        warnings.add("過去1年以内の重大事故(" + JapaneseDates.format(recent.get()) + "発覚)が記録されている"
+                + (answers.seriousIncidentInPastYear().isPresent() ? "が、「発生なし」と回答している"
+                : "。しきい値判断では重大事故「発生あり」として判断する必要がある"));
+        return new DocumentThresholdCheck(check.decision(), check.lowest(), check.highest(), check.stated(), warnings,
+                check.level());
     }
 
     public static DocumentThresholdCheck check(DocumentThresholdAnswers answers) {

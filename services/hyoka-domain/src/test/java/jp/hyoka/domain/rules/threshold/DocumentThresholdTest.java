@@ -75,6 +75,39 @@ class DocumentThresholdTest {
         assertThat(check.warnings()).containsExactly("対象人数がいつ時点の計数かが未回答");
     }
 
+    @Test
+    void givenARecordedIncidentWithinTheYear_whenTheDocumentAnswersNone_thenItIsWarned() {
+        DocumentThresholdCheck check = DocumentThreshold.check(basic(PersonsBand.FROM_10_000_UNDER_100_000, false,
+                false, Optional.of(MandatoryLevel.BASIC)), java.util.List.of(LocalDate.of(2024, 1, 1),
+                LocalDate.of(2025, 3, 2)), LocalDate.of(2026, 3, 1));
+
+        assertThat(check.warnings()).containsExactly(
+                "過去1年以内の重大事故(令和7年3月2日発覚)が記録されているが、「発生なし」と回答している");
+    }
+
+    @Test
+    void givenAKeyItemsDocument_whenAnIncidentWithinTheYearIsRecorded_thenItSaysTheJudgementMustCountIt() {
+        DocumentThresholdCheck check = DocumentThreshold.check(new DocumentThresholdAnswers(FormKind.KEY_ITEMS,
+                Optional.of(PersonsBand.FROM_1_000_UNDER_10_000), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty()), java.util.List.of(LocalDate.of(2026, 3, 1)),
+                LocalDate.of(2026, 3, 1));
+
+        assertThat(check.warnings()).singleElement().asString().contains("「発生あり」として判断する必要がある");
+    }
+
+    @Test
+    void givenAnIncidentAYearOldOrAnsweredAsOccurred_whenChecked_thenNoIncidentWarning() {
+        DocumentThresholdAnswers answersNone = basic(PersonsBand.FROM_1_000_UNDER_10_000, false, false,
+                Optional.of(MandatoryLevel.BASIC));
+        DocumentThresholdAnswers answersOccurred = basic(PersonsBand.FROM_1_000_UNDER_10_000, false, true,
+                Optional.of(MandatoryLevel.BASIC));
+
+        assertThat(DocumentThreshold.check(answersNone, java.util.List.of(LocalDate.of(2025, 3, 1)),
+                LocalDate.of(2026, 3, 1)).warnings()).isEmpty();
+        assertThat(DocumentThreshold.check(answersOccurred, java.util.List.of(LocalDate.of(2026, 1, 1)),
+                LocalDate.of(2026, 3, 1)).warnings()).isEmpty();
+    }
+
     private static DocumentThresholdAnswers basic(PersonsBand band, boolean handlers, boolean incident,
                                                   Optional<MandatoryLevel> stated) {
         return new DocumentThresholdAnswers(FormKind.BASIC_ITEMS, Optional.of(band), Optional.of(COUNTED),
