@@ -17,6 +17,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -76,10 +77,12 @@ public class GraphQlEndpoint {
     private final ObservedRequests observed;
     private final CostBudget budget;
     private final PersistedDocuments documents;
+    /** Who an anonymous caller is for its per-address share (the proxy's header when configured). */
+    private final HttpClientAddressResolver addresses;
 
     public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
                            @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed,
-                           CostBudget budget, PersistedDocuments documents) {
+                           CostBudget budget, PersistedDocuments documents, HttpClientAddressResolver addresses) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.workers = workers;
@@ -88,6 +91,7 @@ public class GraphQlEndpoint {
         this.observed = observed;
         this.budget = budget;
         this.documents = documents;
+        this.addresses = addresses;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -120,7 +124,7 @@ public class GraphQlEndpoint {
     private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
                                                                  boolean anonymous) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        OptionalInt wait = anonymous ? quota.takeAnonymous()
+        OptionalInt wait = anonymous ? quota.takeAnonymous(addresses.resolve(http))
                 : http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
         if (wait.isPresent()) {
             return CompletableFuture.completedFuture(refused(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,

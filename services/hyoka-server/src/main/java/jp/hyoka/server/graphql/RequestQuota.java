@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentMap;
  * script running away slows only itself: the others keep their share of the workers. Checked before the request's
  * body is parsed (Micronaut has read it, at most 2 MB). The buckets are kept per key for the process's life: as many
  * as municipalities and operators with verified tokens, a few thousand at most. Anonymous callers of
- * /graphql/public share one bucket of their own ({@code public-requests-per-second}, {@code public-burst}). Per node:
+ * /graphql/public share one bucket of their own ({@code public-requests-per-second}, {@code public-burst}), and each
+ * address has a smaller one inside it ({@code public-requests-per-second-per-address}, {@code public-burst-per-address}),
+ * so one scraper cannot use up what every website visitor shares. Addresses are the client's as Micronaut resolves
+ * it ({@code micronaut.server.client-address-header} behind a proxy); at most {@link #MAX_ADDRESSES} are kept, the
+ * idle ones dropped first. Per node:
  * behind a load balancer over N nodes a municipality gets up to N times the rate (the README's "Operating Hyoka"
  * says how to size it). A rate of 0 turns that limit off.
  */
@@ -25,9 +29,14 @@ public class RequestQuota {
     /** The key all anonymous callers share (here and in {@link CostBudget}). */
     static final String ANONYMOUS = "anonymous";
 
+    /** Addresses whose buckets are kept at once; beyond it, the idle ones (their buckets full again) are dropped. */
+    static final int MAX_ADDRESSES = 10_000;
+
     private final Rate municipal;
     private final Rate anonymous;
+    private final Rate perAddress;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Bucket> addresses = new ConcurrentHashMap<>();
 
     /** A refill rate and a burst; {@code perSecond} 0: no limit. */
     private record Rate(double perSecond, double burst) {
@@ -36,9 +45,12 @@ public class RequestQuota {
     public RequestQuota(@Value("${hyoka.limits.requests-per-second:100}") double perSecond,
                         @Value("${hyoka.limits.burst:300}") int burst,
                         @Value("${hyoka.limits.public-requests-per-second:20}") double publicPerSecond,
-                        @Value("${hyoka.limits.public-burst:60}") int publicBurst) {
+                        @Value("${hyoka.limits.public-burst:60}") int publicBurst,
+                        @Value("${hyoka.limits.public-requests-per-second-per-address:5}") double perAddressPerSecond,
+                        @Value("${hyoka.limits.public-burst-per-address:20}") int perAddressBurst) {
         this.municipal = new Rate(perSecond, Math.max(1, burst));
         this.anonymous = new Rate(publicPerSecond, Math.max(1, publicBurst));
+        this.perAddress = new Rate(perAddressPerSecond, Math.max(1, perAddressBurst));
     }
 
     /** Takes one request from the caller's bucket; empty when allowed, else the whole seconds until one is. */
@@ -51,11 +63,31 @@ public class RequestQuota {
      * counted against): whatever a website's visitors, or a flood, send, the signed-in municipalities keep their
      * workers.
      */
-    OptionalInt takeAnonymous() {
-        return take(ANONYMOUS, anonymous);
+    OptionalInt takeAnonymous(String address) {
+        if (addresses.size() > MAX_ADDRESSES) {
+            forgetIdleAddresses();
+        }
+        OptionalInt own = take(addresses, address == null ? "unknown" : address, perAddress);
+        return own.isPresent() ? own : take(buckets, ANONYMOUS, anonymous);
     }
 
     private OptionalInt take(String key, Rate rate) {
+        return take(buckets, key, rate);
+    }
+
+    /** A bucket full again says nothing its absence would not; if none is, the oldest half goes (fail open). */
+    private void forgetIdleAddresses() {
+        long now = System.nanoTime();
+        addresses.entrySet().removeIf(entry -> entry.getValue().refilled(now, perAddress.perSecond(),
+                perAddress.burst()).tokens() >= perAddress.burst());
+        if (addresses.size() > MAX_ADDRESSES) {
+            addresses.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(
+                            java.util.Comparator.comparingLong(Bucket::at))).limit(addresses.size() / 2)
+                    .map(java.util.Map.Entry::getKey).toList().forEach(addresses::remove);
+        }
+    }
+
+    private static OptionalInt take(ConcurrentMap<String, Bucket> buckets, String key, Rate rate) {
         if (rate.perSecond() <= 0) {
             return OptionalInt.empty();
         }
