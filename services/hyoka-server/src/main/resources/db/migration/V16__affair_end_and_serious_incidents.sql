@@ -11,13 +11,15 @@ CREATE TABLE rm_affair_end (
     PRIMARY KEY (tenant_code, assessment_id)
 );
 
--- A municipality's 重大事故 (one per record): a year of raised しきい値判断, three years of III 7 disclosure.
+-- A municipality's 重大事故 (one per record): three years of III 7 disclosure, and when it concerned 特定個人情報 a
+-- year of raised しきい値判断.
 CREATE TABLE rm_serious_incident (
     tenant_code      CHAR(6)     NOT NULL,
     incident_id      UUID        NOT NULL,
     -- its place in the municipality's log: what read-your-writes waits for
     position         BIGINT      NOT NULL,
     discovered_on    DATE        NOT NULL,
+    specific_personal_information BOOLEAN NOT NULL,
     summary          TEXT        NOT NULL,
     recorded_by_id   TEXT        NOT NULL,
     recorded_by_name TEXT        NOT NULL,

@@ -72,6 +72,8 @@ public final class AssessmentDecider {
 
     /** Dates of the field are Japan's: a 事務 ends on a day in Japan. */
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** 番号法 施行: no 事務 handled 特定個人情報 before it, so none ended before it either. */
+    private static final LocalDate MY_NUMBER_ACT_IN_FORCE = LocalDate.of(2015, 10, 5);
 
     /** Reasons are notes for the audit trail, not documents; this keeps them readable in a history line. */
     public static final int MAX_REASON_LENGTH = 1_000;
@@ -278,6 +280,10 @@ public final class AssessmentDecider {
         if (command.endedOn().isAfter(today)) {
             throw new CommandRejected(new InvalidInput("endedOn",
                     "the 事務 has not ended yet on " + today + "; record its end once it has"));
+        }
+        if (command.endedOn().isBefore(MY_NUMBER_ACT_IN_FORCE)) {
+            throw new CommandRejected(new InvalidInput("endedOn",
+                    "before " + MY_NUMBER_ACT_IN_FORCE + " (番号法 施行) no 事務 handled 特定個人情報"));
         }
         return List.of(new AffairEnded(state.id(), state.tenant(), command.endedOn(), reason, command.by(),
                 command.at()));

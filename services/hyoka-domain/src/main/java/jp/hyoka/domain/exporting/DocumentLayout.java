@@ -1,5 +1,6 @@
 package jp.hyoka.domain.exporting;
 
+import jp.hyoka.domain.assessment.AffairNames;
 import jp.hyoka.domain.assessment.AnswerKey;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.Completeness;
@@ -9,7 +10,6 @@ import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
-import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.Section;
 import jp.hyoka.domain.form.TextAnswer;
@@ -100,7 +100,7 @@ final class DocumentLayout {
                 || !(answer.orElse(null) instanceof TextAnswer name)) {
             return answer;
         }
-        return Optional.of(new TextAnswer(name.text() + "【" + JapaneseDates.format(ended) + " 終了】"));
+        return Optional.of(new TextAnswer(AffairNames.printed(name.text(), ended)));
     }
 
     private boolean printsHeading(Section section, Block block, boolean repeated) {

@@ -58,6 +58,15 @@ class RecordAffairEndTest {
     }
 
     @Test
+    void givenAnAssessment_whenTheEndIsBeforeTheMyNumberActTookEffect_thenItIsRefused() {
+        AssessmentEvent[] draft = started(FormKind.ALL_ITEMS);
+
+        spec.given(draft).when(end(draft, LocalDate.of(2015, 10, 4)));
+
+        assertThat(spec.thenRejected(InvalidInput.class).problem()).contains("番号法");
+    }
+
+    @Test
     void givenAnAssessment_whenNoEndDateIsGiven_thenItIsRefused() {
         AssessmentEvent[] draft = started(FormKind.ALL_ITEMS);
 

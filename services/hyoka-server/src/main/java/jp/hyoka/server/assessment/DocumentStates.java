@@ -7,6 +7,7 @@ import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.PublicVersion;
 import jp.hyoka.domain.assessment.PublishedAnnexRows;
 import jp.hyoka.domain.assessment.Redaction;
+import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.DocumentImported;
@@ -63,6 +64,7 @@ public class DocumentStates {
     public Optional<Folded> publicVersion(MunicipalityCode tenant, AssessmentId id, Instant at) {
         long publishedAt = 0;
         long revision = 0;
+        AffairEnded ended = null;
         for (AssessmentEvent event : events(id)) {
             revision++;
             if (!event.tenant().equals(tenant) || event.at().isAfter(at)) {
@@ -72,12 +74,19 @@ public class DocumentStates {
                     || (event instanceof PastChangesImported && publishedAt == revision - 1)) {
                 publishedAt = revision;     // an import's annex, right after it, belongs to its publication
             }
+            if (event instanceof AffairEnded end) {
+                ended = end;
+            }
         }
         if (publishedAt == 0) {
             return Optional.empty();
         }
-        return atRevision(tenant, id, publishedAt).map(folded -> new Folded(PublicVersion.of(folded.state()),
-                PublicVersion.changes(folded.state(), folded.past())));
+        // the end of the 事務 is published as it is recorded (the 評価書名's 【…終了】), not with the next version
+        AffairEnded end = ended;
+        return atRevision(tenant, id, publishedAt).map(folded -> {
+            Assessment state = end == null ? folded.state() : folded.state().evolve(end);
+            return new Folded(PublicVersion.of(state), PublicVersion.changes(state, folded.past()));
+        });
     }
 
     private List<AssessmentEvent> events(AssessmentId id) {

@@ -5,9 +5,14 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.security.CallerResolver;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HexFormat;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 
 /**
  * Per-municipality rate limits ({@code hyoka.limits}): a token bucket per municipality the verified token names
@@ -37,6 +42,9 @@ public class RequestQuota {
     private final Rate perAddress;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final ConcurrentMap<String, Bucket> addresses = new ConcurrentHashMap<>();
+    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    /** One request at a time clears idle addresses; the others go on meanwhile. */
+    private final AtomicBoolean forgetting = new AtomicBoolean();
 
     /** A refill rate and a burst; {@code perSecond} 0: no limit. */
     private record Rate(double perSecond, double burst) {
@@ -64,11 +72,34 @@ public class RequestQuota {
      * workers.
      */
     OptionalInt takeAnonymous(String address) {
-        if (addresses.size() > MAX_ADDRESSES) {
-            forgetIdleAddresses();
+        if (addresses.size() > MAX_ADDRESSES && forgetting.compareAndSet(false, true)) {
+            try {
+                forgetIdleAddresses();
+            } finally {
+                forgetting.set(false);
+            }
         }
-        OptionalInt own = take(addresses, address == null ? "unknown" : address, perAddress);
+        OptionalInt own = take(addresses, caller(address), perAddress);
         return own.isPresent() ? own : take(buckets, ANONYMOUS, anonymous);
+    }
+
+    /**
+     * The key of an address's bucket: an IPv6 address by its /64 (one subscriber's network, whose hosts are as many as
+     * a scraper wants), an IPv4 address whole.
+     */
+    static String caller(String address) {
+        if (address == null || address.isBlank()) {
+            return "unknown";
+        }
+        if (!IPV6_LITERAL.matcher(address).matches()) {
+            return address;             // IPv4, or not an address literal (never looked up: no DNS on this path)
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     private OptionalInt take(String key, Rate rate) {

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AnswerKey;
+import jp.hyoka.domain.assessment.AffairNames;
 import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.DocumentDiff;
@@ -77,8 +78,10 @@ public class PublicViewWiring implements GraphQlFeature {
                 .dataFetcher("municipalityCode", environment -> document(environment).state().tenant().value())
                 .dataFetcher("id", environment -> document(environment).state().id().toString())
                 .dataFetcher("form", environment -> document(environment).state().form())
-                .dataFetcher("affairName", environment -> document(environment).state().answer(Assessment.AFFAIR_NAME)
-                        .map(answer -> ((TextAnswer) answer).text()).orElse(""))
+                .dataFetcher("affairName", environment -> AffairNames.printed(document(environment).state()
+                        .answer(Assessment.AFFAIR_NAME).map(answer -> ((TextAnswer) answer).text()).orElse(""),
+                        document(environment).state().lifecycle().affairEndedOn()))
+                .dataFetcher("affairEndedOn", environment -> document(environment).state().lifecycle().affairEndedOn())
                 .dataFetcher("version", environment -> document(environment).state().lifecycle().version())
                 .dataFetcher("publishedOn", environment -> document(environment).state().lifecycle().publishedOn())
                 .dataFetcher("answers", environment -> answers(document(environment)))

@@ -13,6 +13,8 @@ import jp.hyoka.domain.rules.deadlines.DeadlineFacts;
 import jp.hyoka.domain.rules.deadlines.DeadlineStatus;
 import jp.hyoka.domain.rules.deadlines.Deadlines;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.ProcessorLag;
+import jp.hyoka.server.axon.ReadModelProjection;
 import jp.hyoka.server.integration.IntegrationOutbox;
 import jp.hyoka.server.security.Tenants;
 import org.slf4j.Logger;
@@ -20,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +38,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tells outside (integration event {@code assessment.deadline-reached.v1}) when an assessment's deadline becomes due
  * soon, overdue or (a window) elapsed. A pass computes every municipality's deadlines on today's date in Japan and
- * writes one outbox row per assessment, kind, due date and status, named by exactly that: a second pass, on this node
- * or any other, adds nothing, so N nodes may all run it, and a day missed (the server was down) is caught up by the
- * next pass, which finds the status still holding. Each municipality's rows commit together.
+ * writes one outbox row per assessment, kind, due date and status, named by exactly that, for the statuses reached
+ * in the last {@link #CATCH_UP_DAYS} days: a second pass adds nothing, and a week of downtime is caught up by the
+ * next pass. Statuses reached long before (a deadline overdue for years when the server first runs) are not told:
+ * they are in the API, and telling them every hour would be work without news.
+ * Guards: one node at a time runs a pass (a PostgreSQL advisory lock; the others skip it); no pass while the read
+ * models are more than {@link #MAX_LAG} events behind (a rebuild or a restore replaying: half-built publications
+ * would tell due dates that later ones replaced, and a told event cannot be taken back); each municipality's rows
+ * commit together, and one municipality failing does not stop the others.
  * Runs every {@code hyoka.deadlines.announce-every} (default 1h; 0s turns it off, as the tests do: they call
  * {@link #announce(LocalDate)} with the day they mean).
  */
@@ -45,19 +54,27 @@ public class DeadlineAnnouncer implements ApplicationEventListener<ServerStartup
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineAnnouncer.class);
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** How long after a status was reached a pass still tells it: downtime up to this long is caught up. */
+    static final int CATCH_UP_DAYS = 7;
+    /** Read models further behind than this are being rebuilt or replayed: no pass then. */
+    static final long MAX_LAG = 1_000;
+    /** The advisory lock a pass holds, so that one node of N runs it. */
+    private static final long LOCK = 0x4879_6f6b_6144_6c6eL;        // "HyokaDln"
 
     private final Tenants tenants;
     private final DeadlineQueries deadlines;
     private final DataSource dataSource;
+    private final ProcessorLag lag;
     private final Duration every;
     private final Clock clock = Clock.systemUTC();
     private ScheduledExecutorService schedule;
 
-    public DeadlineAnnouncer(Tenants tenants, DeadlineQueries deadlines, DataSource dataSource,
+    public DeadlineAnnouncer(Tenants tenants, DeadlineQueries deadlines, DataSource dataSource, ProcessorLag lag,
                              @Value("${hyoka.deadlines.announce-every:1h}") Duration every) {
         this.tenants = tenants;
         this.deadlines = deadlines;
         this.dataSource = dataSource;
+        this.lag = lag;
         this.every = every;
     }
 
@@ -94,27 +111,76 @@ public class DeadlineAnnouncer implements ApplicationEventListener<ServerStartup
         }
     }
 
-    /** One pass on {@code day}: how many outbox rows it offered (rows told before are not written again). */
+    /**
+     * One pass on {@code day}: how many outbox rows it offered (rows told before are not written again); 0 when
+     * another node holds the pass or the read models are behind.
+     */
     public int announce(LocalDate day) throws SQLException {
-        int offered = 0;
-        for (MunicipalityCode tenant : tenants.all().keySet()) {
-            Map<String, IntegrationEvent> told = new LinkedHashMap<>();
-            for (Map.Entry<AssessmentId, DeadlineFacts> assessment : deadlines.facts(tenant).entrySet()) {
-                for (Deadline deadline : Deadlines.of(assessment.getValue(), day)) {
-                    if (deadline.status() != DeadlineStatus.UPCOMING) {
-                        String id = assessment.getKey().toString();
-                        told.put(String.join("|", "deadline", tenant.value(), id, deadline.kind().name(),
-                                        deadline.dueOn().toString(), deadline.status().name()),
-                                IntegrationEvents.deadlineReached(tenant.value(), id, deadline, day, clock.instant()));
+        try (Connection lockHolder = dataSource.getConnection()) {
+            if (!tryLock(lockHolder)) {
+                LOG.debug("Another node runs the deadline pass");
+                return 0;
+            }
+            try {
+                long behind = lag.refresh().lagOf(ReadModelProjection.PROCESSING_GROUP);
+                if (behind > MAX_LAG) {
+                    LOG.info("Deadline pass skipped: the read models are {} events behind", behind);
+                    return 0;
+                }
+                int offered = 0;
+                for (MunicipalityCode tenant : tenants.all().keySet()) {
+                    try {
+                        offered += announce(tenant, day);
+                    } catch (RuntimeException | SQLException e) {
+                        LOG.warn("Deadline pass failed for {}; the next pass catches up", tenant.value(), e);
                     }
                 }
-            }
-            if (!told.isEmpty()) {
-                tell(told);
-                offered += told.size();
+                return offered;
+            } finally {
+                unlock(lockHolder);
             }
         }
-        return offered;
+    }
+
+    private int announce(MunicipalityCode tenant, LocalDate day) throws SQLException {
+        Map<String, IntegrationEvent> told = new LinkedHashMap<>();
+        for (Map.Entry<AssessmentId, DeadlineFacts> assessment : deadlines.facts(tenant).entrySet()) {
+            for (Deadline deadline : Deadlines.of(assessment.getValue(), day)) {
+                if (deadline.status() != DeadlineStatus.UPCOMING && reachedRecently(deadline, day)) {
+                    String id = assessment.getKey().toString();
+                    told.put(String.join("|", "deadline", tenant.value(), id, deadline.kind().name(),
+                                    deadline.dueOn().toString(), deadline.status().name()),
+                            IntegrationEvents.deadlineReached(tenant.value(), id, deadline, day, clock.instant()));
+                }
+            }
+        }
+        if (!told.isEmpty()) {
+            tell(told);
+        }
+        return told.size();
+    }
+
+    /** Whether the deadline entered its status within the catch-up days up to {@code day}. */
+    static boolean reachedRecently(Deadline deadline, LocalDate day) {
+        LocalDate reached = deadline.status() == DeadlineStatus.DUE_SOON
+                ? deadline.dueOn().minusDays(Deadlines.DUE_SOON_DAYS) : deadline.dueOn().plusDays(1);
+        return !reached.isBefore(day.minusDays(CATCH_UP_DAYS));
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, LOCK);
+            try (ResultSet row = lock.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        }
+    }
+
+    private static void unlock(Connection connection) throws SQLException {
+        try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            unlock.setLong(1, LOCK);
+            unlock.execute();
+        }
     }
 
     private void tell(Map<String, IntegrationEvent> told) throws SQLException {

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.rules.deadlines.DeadlineFacts;
 import jp.hyoka.domain.rules.deadlines.Publication;
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -43,15 +44,17 @@ public class DeadlineQueries {
     public Map<AssessmentId, DeadlineFacts> facts(MunicipalityCode tenant) {
         Map<AssessmentId, List<Publication>> published = publications(tenant);
         Map<AssessmentId, LocalDate> ended = affairEnds(tenant, null);
-        List<LocalDate> discovered = incidents.discoveries(tenant);
+        List<SeriousIncident> incidents = this.incidents.discoveries(tenant);
+        Map<AssessmentId, LocalDate> started = startedOn(tenant, null);
         Set<AssessmentId> concerned = new HashSet<>(published.keySet());
         concerned.addAll(ended.keySet());
-        if (!discovered.isEmpty()) {
-            concerned.addAll(assessmentIds(tenant));
+        if (!incidents.isEmpty()) {
+            concerned.addAll(started.keySet());
         }
         Map<AssessmentId, DeadlineFacts> facts = new HashMap<>();
         for (AssessmentId id : concerned) {
-            facts.put(id, new DeadlineFacts(published.getOrDefault(id, List.of()), ended.get(id), discovered));
+            facts.put(id, new DeadlineFacts(published.getOrDefault(id, List.of()), ended.get(id), incidents,
+                    started.get(id)));
         }
         return facts;
     }
@@ -59,7 +62,7 @@ public class DeadlineQueries {
     /** One assessment's facts. */
     public DeadlineFacts facts(MunicipalityCode tenant, AssessmentId id) {
         return new DeadlineFacts(publications(tenant, id), affairEnds(tenant, id.value()).get(id),
-                incidents.discoveries(tenant));
+                incidents.discoveries(tenant), startedOn(tenant, id.value()).get(id));
     }
 
     /** The day the assessment's 事務 ended, if it did. */
@@ -86,19 +89,23 @@ public class DeadlineQueries {
         });
     }
 
-    private List<AssessmentId> assessmentIds(MunicipalityCode tenant) {
+    /** The day each assessment was started, in Japan. */
+    private Map<AssessmentId, LocalDate> startedOn(MunicipalityCode tenant, UUID only) {
         return reads.read(tenant, connection -> {
-            List<AssessmentId> ids = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT assessment_id FROM rm_assessment WHERE tenant_code = ?")) {
+            Map<AssessmentId, LocalDate> started = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT assessment_id, (created_at AT TIME ZONE 'Asia/Tokyo')::date FROM rm_assessment
+                    WHERE tenant_code = ? AND (?::uuid IS NULL OR assessment_id = ?::uuid)""")) {
                 select.setString(1, tenant.value());
+                select.setObject(2, only);
+                select.setObject(3, only);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        ids.add(new AssessmentId(row.getObject(1, UUID.class)));
+                        started.put(new AssessmentId(row.getObject(1, UUID.class)), row.getDate(2).toLocalDate());
                     }
                 }
             }
-            return ids;
+            return started;
         });
     }
 

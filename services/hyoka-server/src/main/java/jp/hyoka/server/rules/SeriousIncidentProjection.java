@@ -39,17 +39,18 @@ public class SeriousIncidentProjection implements ReadModelProjection {
     void on(SeriousIncidentRecorded event, @SequenceNumber long sequence) throws SQLException {
         try (Connection connection = connections.getConnection();
              PreparedStatement insert = connection.prepareStatement("""
-                     INSERT INTO rm_serious_incident (tenant_code, incident_id, position, discovered_on, summary,
-                         recorded_by_id, recorded_by_name, recorded_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                     INSERT INTO rm_serious_incident (tenant_code, incident_id, position, discovered_on,
+                         specific_personal_information, summary, recorded_by_id, recorded_by_name, recorded_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, event.tenant().value());
             insert.setObject(2, event.incidentId());
             insert.setLong(3, sequence + 1);
             insert.setDate(4, Date.valueOf(event.discoveredOn()));
-            insert.setString(5, event.summary());
-            insert.setString(6, event.by().userId());
-            insert.setString(7, event.by().displayName());
-            insert.setTimestamp(8, Timestamp.from(event.at()));
+            insert.setBoolean(5, event.specificPersonalInformation());
+            insert.setString(6, event.summary());
+            insert.setString(7, event.by().userId());
+            insert.setString(8, event.by().displayName());
+            insert.setTimestamp(9, Timestamp.from(event.at()));
             insert.executeUpdate();
         }
     }

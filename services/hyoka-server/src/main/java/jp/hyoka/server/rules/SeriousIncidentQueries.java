@@ -1,6 +1,7 @@
 package jp.hyoka.server.rules;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.TenantQueries;
@@ -16,7 +17,8 @@ import java.util.UUID;
 public class SeriousIncidentQueries {
 
     /** One recorded 重大事故. */
-    public record IncidentRow(UUID id, LocalDate discoveredOn, String summary, Actor recordedBy, Instant recordedAt) {
+    public record IncidentRow(UUID id, LocalDate discoveredOn, boolean specificPersonalInformation, String summary,
+                              Actor recordedBy, Instant recordedAt) {
     }
 
     private final TenantQueries queries;
@@ -28,16 +30,19 @@ public class SeriousIncidentQueries {
     /** Latest discovery first. */
     public List<IncidentRow> incidents(MunicipalityCode tenant) {
         return queries.query(tenant, """
-                SELECT incident_id, discovered_on, summary, recorded_by_id, recorded_by_name, recorded_at
+                SELECT incident_id, discovered_on, specific_personal_information, summary, recorded_by_id,
+                    recorded_by_name, recorded_at
                 FROM rm_serious_incident WHERE tenant_code = ? ORDER BY discovered_on DESC, position DESC""",
                 statement -> statement.setString(1, tenant.value()),
-                row -> new IncidentRow(row.getObject(1, UUID.class), row.getDate(2).toLocalDate(), row.getString(3),
-                        new Actor(row.getString(4), row.getString(5)), row.getTimestamp(6).toInstant()));
+                row -> new IncidentRow(row.getObject(1, UUID.class), row.getDate(2).toLocalDate(), row.getBoolean(3),
+                        row.getString(4), new Actor(row.getString(5), row.getString(6)),
+                        row.getTimestamp(7).toInstant()));
     }
 
-    /** The days they were discovered, which every assessment's deadlines count from. */
-    public List<LocalDate> discoveries(MunicipalityCode tenant) {
-        return incidents(tenant).stream().map(IncidentRow::discoveredOn).toList();
+    /** As the rules weigh them: every assessment's deadlines and しきい値 count from them. */
+    public List<SeriousIncident> discoveries(MunicipalityCode tenant) {
+        return incidents(tenant).stream()
+                .map(row -> new SeriousIncident(row.discoveredOn(), row.specificPersonalInformation())).toList();
     }
 
     /** How many are projected: what read-your-writes waits for. */

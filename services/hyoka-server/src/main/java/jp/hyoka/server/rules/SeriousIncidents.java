@@ -32,9 +32,10 @@ public class SeriousIncidents {
     }
 
     /** The new incident's id, or the refusal. */
-    public RefusableCommands.Sent<UUID> record(Caller caller, LocalDate discoveredOn, String summary) {
-        RecordSeriousIncident command = new RecordSeriousIncident(ids.next(), caller.tenant(), discoveredOn, summary,
-                caller.actor(), clock.instant());
+    public RefusableCommands.Sent<UUID> record(Caller caller, LocalDate discoveredOn,
+                                               boolean specificPersonalInformation, String summary) {
+        RecordSeriousIncident command = new RecordSeriousIncident(ids.next(), caller.tenant(), discoveredOn,
+                specificPersonalInformation, summary, caller.actor(), clock.instant());
         RefusableCommands.Sent<SeriousIncidentLogAggregate.Recorded> sent = RefusableCommands.send(commands, command);
         if (sent instanceof RefusableCommands.Refused<SeriousIncidentLogAggregate.Recorded> refused) {
             return new RefusableCommands.Refused<>(refused.rejection());

@@ -50,16 +50,22 @@ public class SeriousIncidentsWiring implements GraphQlFeature {
             return queries.incidents(Requests.caller(environment).tenant()).stream()
                     .filter(incident -> incident.id().equals(id)).findFirst().orElse(null);
         }));
-        wiring.type("SeriousIncident", type -> type.dataFetcher("id",
-                environment -> ((SeriousIncidentQueries.IncidentRow) environment.getSource()).id().toString()));
+        wiring.type("SeriousIncident", type -> type
+                .dataFetcher("id", environment -> incident(environment).id().toString())
+                .dataFetcher("concernsSpecificPersonalInformation",
+                        environment -> incident(environment).specificPersonalInformation()));
         wiring.type("RecordSeriousIncidentResult", type -> type.typeResolver(Results.RESOLVER));
+    }
+
+    private static SeriousIncidentQueries.IncidentRow incident(DataFetchingEnvironment environment) {
+        return environment.getSource();
     }
 
     private Object record(DataFetchingEnvironment environment) {
         Caller caller = Requests.caller(environment);
         Map<String, Object> input = environment.getArgument("input");
         RefusableCommands.Sent<UUID> sent = incidents.record(caller, (LocalDate) input.get("discoveredOn"),
-                (String) input.get("summary"));
+                (Boolean) input.get("concernsSpecificPersonalInformation"), (String) input.get("summary"));
         if (sent instanceof RefusableCommands.Refused<UUID> refused) {
             return new ProblemNode(refused.rejection(), List.of());
         }

@@ -154,7 +154,7 @@ class RoleAccessIT extends SignedInServerTest {
                 + ", endedOn: \"2025-03-31\"}) { __typename } }", Set.of("approver"));
         // A blank summary: refused after the role check, so the matrix records no 重大事故.
         row("recordSeriousIncident", "mutation { recordSeriousIncident(input: {discoveredOn: \"2025-01-01\", "
-                + "summary: \" \"}) { __typename } }", Set.of("approver"));
+                + "concernsSpecificPersonalInformation: true, summary: \" \"}) { __typename } }", Set.of("approver"));
         row("seriousIncidents", "{ seriousIncidents { id } }", READERS);
         // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
         row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "

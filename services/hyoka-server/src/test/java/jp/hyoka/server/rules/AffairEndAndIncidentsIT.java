@@ -48,7 +48,8 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
             }""";
     private static final String INCIDENT = """
             mutation($on: Date!, $summary: String!) {
-              recordSeriousIncident(input: {discoveredOn: $on, summary: $summary}) {
+              recordSeriousIncident(input: {discoveredOn: $on, concernsSpecificPersonalInformation: true,
+                                            summary: $summary}) {
                 __typename
                 ... on SeriousIncidentRecorded { incident { id discoveredOn summary recordedBy { displayName } } }
                 ... on Problem { code message }
@@ -173,7 +174,8 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
     void givenDeadlinesReached_whenTheDailyPassRunsTwice_thenEachIsToldOnceOnItsMunicipalitysTopic() throws Exception {
         String id = PublishedAssessments.startAndPublish(server, issuer, jp.hyoka.server.support.Callers.ASAHIKAWA,
                 callers.asahikawaEditor, "見直し時期の事務");
-        LocalDate day = LocalDate.of(2026, 3, 1);          // the review of the 2025-04-01 publication is due soon
+        // the review of the 2025-04-01 publication falls due 2026-04-01, so it is due soon from 2026-01-01
+        LocalDate day = LocalDate.of(2026, 1, 3);
 
         announcer.announce(day);
         announcer.announce(day);
@@ -182,11 +184,21 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
         List<JsonNode> told = told(id);
         assertThat(told).extracting(row -> row.path("kind").asText() + " " + row.path("status").asText() + " "
                 + row.path("dueOn").asText() + " on " + row.path("asOf").asText())
-                .containsExactly("ANNUAL_REVIEW DUE_SOON 2026-04-01 on 2026-03-01");
+                .containsExactly("ANNUAL_REVIEW DUE_SOON 2026-04-01 on 2026-01-03");
         assertThat(told.get(0).path("municipalityCode").asText()).isEqualTo("012041");
 
         announcer.announce(LocalDate.of(2026, 4, 2));
         assertThat(told(id)).extracting(row -> row.path("status").asText()).containsExactly("DUE_SOON", "OVERDUE");
+    }
+
+    @Test
+    void givenAStatusReachedLongAgo_whenThePassRuns_thenItIsNotToldAgainEveryHour() throws Exception {
+        String id = PublishedAssessments.startAndPublish(server, issuer, jp.hyoka.server.support.Callers.ASAHIKAWA,
+                callers.asahikawaEditor, "ずっと前に期限を過ぎた事務");
+
+        announcer.announce(LocalDate.of(2027, 9, 1));      // the review has been overdue since 2026-04-02
+
+        assertThat(told(id)).isEmpty();
     }
 
     /** The deadline-reached payloads of one assessment in the outbox, in the order written (topic checked too). */

@@ -29,22 +29,23 @@ public abstract class HyokaServerTest implements TestPropertyProvider {
     }
 
     private static Map<String, String> baseProperties() {
-        return Map.of(
-                "hyoka.database.url", TestDatabase.newDatabase(),
-                "hyoka.database.username", TestDatabase.user(),
-                "hyoka.database.password", TestDatabase.password(),
-                "hyoka.dev-issuer.enabled", "true",
+        return Map.ofEntries(
+                Map.entry("hyoka.database.url", TestDatabase.newDatabase()),
+                Map.entry("hyoka.database.username", TestDatabase.user()),
+                Map.entry("hyoka.database.password", TestDatabase.password()),
+                Map.entry("hyoka.dev-issuer.enabled", "true"),
                 // A free port: the configured default (8080) may be taken by a running server.
-                "micronaut.server.port", "-1",
-                "hyoka.demo.enabled", "false",
+                Map.entry("micronaut.server.port", "-1"),
+                Map.entry("hyoka.demo.enabled", "false"),
                 // Scraped without a token, as on the embedded default (MetricsAccessIT holds the deployment's rule).
-                "hyoka.metrics.access", "isAnonymous()",
-                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limit itself,
+                Map.entry("hyoka.metrics.access", "isAnonymous()"),
+                // Tests send load on purpose (races, outages, pools); RateLimitIT sets and tests the limits itself,
                 // CostIT the cost budget.
-                "hyoka.limits.requests-per-second", "0",
-                "hyoka.limits.cost.restore-rate", "0",
+                Map.entry("hyoka.limits.requests-per-second", "0"),
+                Map.entry("hyoka.limits.public-requests-per-second-per-address", "0"),
+                Map.entry("hyoka.limits.cost.restore-rate", "0"),
                 // Deadline passes are run by the tests that mean them (AffairEndAndIncidentsIT), on the day they name.
-                "hyoka.deadlines.announce-every", "0s");
+                Map.entry("hyoka.deadlines.announce-every", "0s"));
     }
 
 }

@@ -21,7 +21,8 @@ public final class LifeEvents {
               }
             }""";
     private static final String INCIDENT = """
-            mutation { recordSeriousIncident(input: {discoveredOn: "2025-05-01", summary: "委託先での紛失"}) {
+            mutation { recordSeriousIncident(input: {discoveredOn: "2025-05-01", concernsSpecificPersonalInformation: true,
+                summary: "委託先での紛失"}) {
                 __typename } }""";
 
     private LifeEvents() {

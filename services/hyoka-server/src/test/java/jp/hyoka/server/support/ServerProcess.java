@@ -120,6 +120,7 @@ public final class ServerProcess implements AutoCloseable {
             // The tests' editors outpace a municipality's rate on purpose (load, races, outages); RateLimitIT
             // tests the limit itself.
             property("hyoka.limits.requests-per-second", "0");
+            property("hyoka.limits.public-requests-per-second-per-address", "0");
             property("hyoka.deadlines.announce-every", "0s");
             property("hyoka.limits.cost.restore-rate", "0");
         }

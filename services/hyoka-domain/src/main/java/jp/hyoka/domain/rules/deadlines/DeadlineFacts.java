@@ -1,14 +1,17 @@
 package jp.hyoka.domain.rules.deadlines;
 
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
+
 import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What an assessment's deadlines are computed from: its publications, the day its 事務 ended (null while it goes
- * on) and the days the municipality's 重大事故 were discovered.
+ * on), the municipality's 重大事故, and the day the assessment was started (null: unknown), before which no window
+ * of an incident that had already closed is its concern.
  */
 public record DeadlineFacts(List<Publication> publications, LocalDate affairEndedOn,
-                            List<LocalDate> seriousIncidents) {
+                            List<SeriousIncident> seriousIncidents, LocalDate startedOn) {
 
     public DeadlineFacts {
         publications = List.copyOf(publications);
@@ -16,7 +19,7 @@ public record DeadlineFacts(List<Publication> publications, LocalDate affairEnde
     }
 
     public static DeadlineFacts published(List<Publication> publications) {
-        return new DeadlineFacts(publications, null, List.of());
+        return new DeadlineFacts(publications, null, List.of(), null);
     }
 
 }

@@ -1,5 +1,7 @@
 package jp.hyoka.domain.rules.deadlines;
 
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -30,8 +32,9 @@ public final class Deadlines {
     /**
      * The deadlines on {@code asOf}, soonest first. The review and the re-assessment run from the publications (none
      * while nothing is published) and stop with the 事務: none falls due after the day it ended, which starts the
-     * three years of publication instead. Each 重大事故 opens its one-year (しきい値) and three-year (III 7) windows on
-     * every 事務 that had not ended before it was discovered.
+     * three years of publication instead. Each 重大事故 opens its three-year (III 7) window — and, when it concerned
+     * 特定個人情報, its one-year (しきい値) window — on every 事務 that had not ended before it was discovered, unless the
+     * window had closed before the assessment was started.
      */
     public static List<Deadline> of(DeadlineFacts facts, LocalDate asOf) {
         List<Deadline> deadlines = new ArrayList<>();
@@ -44,16 +47,27 @@ public final class Deadlines {
         if (ended != null) {
             deadlines.add(deadline(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END, ended, ended.plusYears(3), asOf));
         }
-        for (LocalDate discovered : facts.seriousIncidents()) {
+        for (SeriousIncident incident : facts.seriousIncidents()) {
+            LocalDate discovered = incident.discoveredOn();
             if (ended == null || !discovered.isAfter(ended)) {
-                deadlines.add(deadline(DeadlineKind.SERIOUS_INCIDENT_THRESHOLD, discovered, discovered.plusYears(1),
-                        asOf));
-                deadlines.add(deadline(DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE, discovered, discovered.plusYears(3),
-                        asOf));
+                if (incident.specificPersonalInformation()) {
+                    window(deadlines, facts, DeadlineKind.SERIOUS_INCIDENT_THRESHOLD, discovered,
+                            discovered.plusYears(1), asOf);
+                }
+                window(deadlines, facts, DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE, discovered,
+                        discovered.plusYears(3), asOf);
             }
         }
         deadlines.sort(Comparator.comparing(Deadline::dueOn).thenComparing(Deadline::kind));
         return List.copyOf(deadlines);
+    }
+
+    /** A window that had closed before the assessment was started is none of its concern. */
+    private static void window(List<Deadline> deadlines, DeadlineFacts facts, DeadlineKind kind, LocalDate from,
+                               LocalDate due, LocalDate asOf) {
+        if (facts.startedOn() == null || !due.isBefore(facts.startedOn())) {
+            deadlines.add(deadline(kind, from, due, asOf));
+        }
     }
 
     private static List<Deadline> publicationDeadlines(List<Publication> publications, LocalDate asOf) {

@@ -46,7 +46,7 @@ public final class SeriousIncidentDecider {
         if (summary.codePointCount(0, summary.length()) > MAX_SUMMARY_LENGTH) {
             throw new CommandRejected(new InvalidInput("summary", "at most " + MAX_SUMMARY_LENGTH + " characters"));
         }
-        return new SeriousIncidentRecorded(command.incidentId(), command.tenant(), discovered, summary, command.by(),
-                command.at());
+        return new SeriousIncidentRecorded(command.incidentId(), command.tenant(), discovered,
+                command.specificPersonalInformation(), summary, command.by(), command.at());
     }
 }

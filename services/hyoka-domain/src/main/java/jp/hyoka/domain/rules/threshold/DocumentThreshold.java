@@ -2,6 +2,7 @@ package jp.hyoka.domain.rules.threshold;
 
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.JapaneseDates;
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,25 +22,28 @@ public final class DocumentThreshold {
     }
 
     /**
-     * The check, and whether the municipality's recorded 重大事故 agree with it: one discovered within the year
-     * before {@code asOf} (past the day a year ago, not after {@code asOf}) makes the condition true, whatever the
-     * document says, so a document answering 発生なし — or, being a 重点/全項目評価書, not asking — is warned.
+     * The check with the municipality's recorded 重大事故 counted: one concerning 特定個人情報 discovered within the
+     * year up to {@code asOf} ({@link SeriousIncident#raisesThresholdOn}) makes the condition true whatever the
+     * document says, so the level is judged with it, and a document answering 発生なし — or, being a 重点/全項目評価書,
+     * not asking — is warned.
      */
-    public static DocumentThresholdCheck check(DocumentThresholdAnswers answers, List<LocalDate> seriousIncidents,
+    public static DocumentThresholdCheck check(DocumentThresholdAnswers answers, List<SeriousIncident> seriousIncidents,
                                                LocalDate asOf) {
-        DocumentThresholdCheck check = check(answers);
-        Optional<LocalDate> recent = seriousIncidents.stream()
-                .filter(discovered -> discovered.isAfter(asOf.minusYears(1)) && !discovered.isAfter(asOf))
-                .max(Comparator.naturalOrder());
+        Optional<LocalDate> recent = seriousIncidents.stream().filter(incident -> incident.raisesThresholdOn(asOf))
+                .map(SeriousIncident::discoveredOn).max(Comparator.naturalOrder());
         if (recent.isEmpty() || answers.seriousIncidentInPastYear().orElse(false)) {
-            return check;
+            return check(answers);
         }
-        List<String> warnings = new ArrayList<>(check.warnings());
-        warnings.add("過去1年以内の重大事故(" + JapaneseDates.format(recent.get()) + "発覚)が記録されている"
-                + (answers.seriousIncidentInPastYear().isPresent() ? "が、「発生なし」と回答している"
-                : "。しきい値判断では重大事故「発生あり」として判断する必要がある"));
-        return new DocumentThresholdCheck(check.decision(), check.lowest(), check.highest(), check.stated(), warnings,
-                check.level());
+        DocumentThresholdCheck counted = check(new DocumentThresholdAnswers(answers.kind(), answers.band(),
+                answers.personsCountedOn(), answers.handlersAtLeast500(), answers.handlersCountedOn(),
+                Optional.of(true), answers.stated()));
+        List<String> warnings = new ArrayList<>(counted.warnings());
+        warnings.add(0, "過去1年以内の特定個人情報に関する重大事故(" + JapaneseDates.format(recent.get())
+                + "発覚)が記録されている" + (answers.seriousIncidentInPastYear().isPresent()
+                ? "が、「発生なし」と回答している(「発生あり」として判断した)"
+                : "。しきい値判断では重大事故「発生あり」として判断する"));
+        return new DocumentThresholdCheck(counted.decision(), counted.lowest(), counted.highest(), counted.stated(),
+                warnings, counted.level());
     }
 
     public static DocumentThresholdCheck check(DocumentThresholdAnswers answers) {

@@ -1,5 +1,6 @@
 package jp.hyoka.domain.rules.deadlines;
 
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -87,7 +88,7 @@ class DeadlinesTest {
         LocalDate ended = LocalDate.of(2023, 3, 31);
 
         List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(new Publication(FIRST, true),
-                new Publication(LocalDate.of(2022, 6, 1), false)), ended, List.of()), LocalDate.of(2026, 4, 1));
+                new Publication(LocalDate.of(2022, 6, 1), false)), ended, List.of(), null), LocalDate.of(2026, 4, 1));
 
         assertThat(deadlines).extracting(Deadline::kind, Deadline::dueOn, Deadline::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END,
@@ -97,7 +98,7 @@ class DeadlinesTest {
     @Test
     void givenAnAffairEndingAfterAReviewFellDue_whenDeadlinesAreAsked_thenThatReviewIsStillListed() {
         List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(new Publication(FIRST, true)),
-                LocalDate.of(2022, 7, 1), List.of()), LocalDate.of(2022, 7, 2));
+                LocalDate.of(2022, 7, 1), List.of(), null), LocalDate.of(2022, 7, 2));
 
         assertThat(deadlines).extracting(Deadline::kind, Deadline::status).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(DeadlineKind.ANNUAL_REVIEW, DeadlineStatus.OVERDUE),
@@ -109,8 +110,8 @@ class DeadlinesTest {
     void givenASeriousIncident_whenDeadlinesAreAsked_thenItsOneYearAndThreeYearWindowsAreListedEvenForADraft() {
         LocalDate discovered = LocalDate.of(2018, 12, 14);
 
-        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null, List.of(discovered)),
-                LocalDate.of(2019, 12, 14));
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null,
+                List.of(new SeriousIncident(discovered, true)), null), LocalDate.of(2019, 12, 14));
 
         assertThat(deadlines).extracting(Deadline::kind, Deadline::countedFrom, Deadline::dueOn, Deadline::status)
                 .containsExactly(
@@ -122,8 +123,8 @@ class DeadlinesTest {
 
     @Test
     void givenASeriousIncidentWindowThatEnded_whenAsked_thenItHasElapsedRatherThanBeingOverdue() {
-        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null, List.of(LocalDate.of(2018, 12,
-                14))), LocalDate.of(2019, 12, 15));
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null,
+                List.of(new SeriousIncident(LocalDate.of(2018, 12, 14), true)), null), LocalDate.of(2019, 12, 15));
 
         assertThat(deadlines).extracting(Deadline::status)
                 .containsExactly(DeadlineStatus.ELAPSED, DeadlineStatus.UPCOMING);
@@ -132,8 +133,26 @@ class DeadlinesTest {
     @Test
     void givenASeriousIncidentAfterTheAffairEnded_whenDeadlinesAreAsked_thenItOpensNoWindowOnThatAffair() {
         List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), LocalDate.of(2020, 3, 31),
-                List.of(LocalDate.of(2020, 4, 1))), LocalDate.of(2020, 5, 1));
+                List.of(new SeriousIncident(LocalDate.of(2020, 4, 1), true)), null), LocalDate.of(2020, 5, 1));
 
         assertThat(deadlines).extracting(Deadline::kind).containsExactly(DeadlineKind.PUBLICATION_AFTER_AFFAIR_END);
+    }
+
+    @Test
+    void givenAnIncidentOfOtherPersonalInformation_whenDeadlinesAreAsked_thenOnlyItsThreeYearDisclosureWindowIsListed() {
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null,
+                List.of(new SeriousIncident(LocalDate.of(2025, 1, 10), false)), null), LocalDate.of(2025, 2, 1));
+
+        assertThat(deadlines).extracting(Deadline::kind).containsExactly(DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE);
+    }
+
+    @Test
+    void givenAnAssessmentStartedAfterAnIncidentsWindowClosed_whenDeadlinesAreAsked_thenThatWindowIsNotItsConcern() {
+        List<Deadline> deadlines = Deadlines.of(new DeadlineFacts(List.of(), null,
+                List.of(new SeriousIncident(LocalDate.of(2020, 1, 10), true)), LocalDate.of(2022, 5, 1)),
+                LocalDate.of(2022, 6, 1));
+
+        assertThat(deadlines).extracting(Deadline::kind, Deadline::dueOn).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DeadlineKind.SERIOUS_INCIDENT_DISCLOSURE, LocalDate.of(2023, 1, 10)));
     }
 }

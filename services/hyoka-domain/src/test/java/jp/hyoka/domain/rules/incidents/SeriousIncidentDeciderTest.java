@@ -23,7 +23,7 @@ class SeriousIncidentDeciderTest {
     private static final UUID ID = UUID.fromString("0193a000-0000-7000-8000-000000000001");
 
     private static RecordSeriousIncident incident(LocalDate discoveredOn, String summary) {
-        return new RecordSeriousIncident(ID, SUMIDA, discoveredOn, summary, APPROVER, AT);
+        return new RecordSeriousIncident(ID, SUMIDA, discoveredOn, true, summary, APPROVER, AT);
     }
 
     private static InvalidInput refusal(Set<UUID> recorded, RecordSeriousIncident command) {
@@ -36,7 +36,7 @@ class SeriousIncidentDeciderTest {
         SeriousIncidentRecorded recorded = SeriousIncidentDecider.record(Set.of(),
                 incident(LocalDate.of(2018, 12, 14), "  委託先による無許可の再委託(約12万件)\u202E "));
 
-        assertThat(recorded).isEqualTo(new SeriousIncidentRecorded(ID, SUMIDA, LocalDate.of(2018, 12, 14),
+        assertThat(recorded).isEqualTo(new SeriousIncidentRecorded(ID, SUMIDA, LocalDate.of(2018, 12, 14), true,
                 "委託先による無許可の再委託(約12万件)", APPROVER, AT));
     }
 

@@ -1,6 +1,7 @@
 package jp.hyoka.domain.rules.threshold;
 
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.rules.incidents.SeriousIncident;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -78,34 +79,42 @@ class DocumentThresholdTest {
     @Test
     void givenARecordedIncidentWithinTheYear_whenTheDocumentAnswersNone_thenItIsWarned() {
         DocumentThresholdCheck check = DocumentThreshold.check(basic(PersonsBand.FROM_10_000_UNDER_100_000, false,
-                false, Optional.of(MandatoryLevel.BASIC)), java.util.List.of(LocalDate.of(2024, 1, 1),
-                LocalDate.of(2025, 3, 2)), LocalDate.of(2026, 3, 1));
+                false, Optional.of(MandatoryLevel.BASIC)), java.util.List.of(incident(2024, 1, 1),
+                incident(2025, 3, 1)), LocalDate.of(2026, 3, 1));
 
-        assertThat(check.warnings()).containsExactly(
-                "過去1年以内の重大事故(令和7年3月2日発覚)が記録されているが、「発生なし」と回答している");
+        // the day a year after the discovery still counts; the incident raises the level to 重点
+        assertThat(check.warnings()).first().isEqualTo("過去1年以内の特定個人情報に関する重大事故(令和7年3月1日発覚)が"
+                + "記録されているが、「発生なし」と回答している(「発生あり」として判断した)");
+        assertThat(check.level()).contains(MandatoryLevel.BASIC_AND_KEY_ITEMS);
     }
 
     @Test
     void givenAKeyItemsDocument_whenAnIncidentWithinTheYearIsRecorded_thenItSaysTheJudgementMustCountIt() {
         DocumentThresholdCheck check = DocumentThreshold.check(new DocumentThresholdAnswers(FormKind.KEY_ITEMS,
                 Optional.of(PersonsBand.FROM_1_000_UNDER_10_000), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty()), java.util.List.of(LocalDate.of(2026, 3, 1)),
+                Optional.empty(), Optional.empty()), java.util.List.of(incident(2026, 3, 1)),
                 LocalDate.of(2026, 3, 1));
 
-        assertThat(check.warnings()).singleElement().asString().contains("「発生あり」として判断する必要がある");
+        assertThat(check.warnings()).singleElement().asString().contains("「発生あり」として判断する");
     }
 
     @Test
-    void givenAnIncidentAYearOldOrAnsweredAsOccurred_whenChecked_thenNoIncidentWarning() {
+    void givenAnIncidentOverAYearOldOfOtherDataOrAnsweredAsOccurred_whenChecked_thenNoIncidentWarning() {
         DocumentThresholdAnswers answersNone = basic(PersonsBand.FROM_1_000_UNDER_10_000, false, false,
                 Optional.of(MandatoryLevel.BASIC));
         DocumentThresholdAnswers answersOccurred = basic(PersonsBand.FROM_1_000_UNDER_10_000, false, true,
                 Optional.of(MandatoryLevel.BASIC));
 
-        assertThat(DocumentThreshold.check(answersNone, java.util.List.of(LocalDate.of(2025, 3, 1)),
+        assertThat(DocumentThreshold.check(answersNone, java.util.List.of(incident(2025, 2, 28)),
                 LocalDate.of(2026, 3, 1)).warnings()).isEmpty();
-        assertThat(DocumentThreshold.check(answersOccurred, java.util.List.of(LocalDate.of(2026, 1, 1)),
+        assertThat(DocumentThreshold.check(answersNone, java.util.List.of(
+                new SeriousIncident(LocalDate.of(2026, 1, 1), false)), LocalDate.of(2026, 3, 1)).warnings()).isEmpty();
+        assertThat(DocumentThreshold.check(answersOccurred, java.util.List.of(incident(2026, 1, 1)),
                 LocalDate.of(2026, 3, 1)).warnings()).isEmpty();
+    }
+
+    private static SeriousIncident incident(int year, int month, int day) {
+        return new SeriousIncident(LocalDate.of(year, month, day), true);
     }
 
     private static DocumentThresholdAnswers basic(PersonsBand band, boolean handlers, boolean incident,
