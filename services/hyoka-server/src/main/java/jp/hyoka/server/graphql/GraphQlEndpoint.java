@@ -6,6 +6,7 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
@@ -26,6 +27,7 @@ import jp.hyoka.server.availability.DatabaseUnavailable;
 import jp.hyoka.server.observability.ObservedRequest;
 import jp.hyoka.server.observability.ObservedRequests;
 import jp.hyoka.server.security.CallerResolver;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,7 +168,7 @@ public class GraphQlEndpoint {
                     .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
                             RequestDeadline.KEY, deadline))
                     .build();
-            ExecutionResult result = graphQL.execute(input);
+            ExecutionResult result = overWebSocketOnly(graphQL.execute(input));
             observation.answered(HttpStatus.OK.getCode(), result.getErrors().stream()
                     .map(GraphQlEndpoint::code).distinct().toList());
             return HttpResponse.ok(json(result.toSpecification()));
@@ -184,6 +186,20 @@ public class GraphQlEndpoint {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
                     Map.of());
         }
+    }
+
+    /**
+     * A subscription's access was checked and its arguments read (an unknown assessment is refused as over the
+     * socket), but its updates are only sent over the WebSocket ({@link GraphQlWebSocket}); nothing was subscribed.
+     */
+    private static ExecutionResult overWebSocketOnly(ExecutionResult result) {
+        if (!(result.getData() instanceof Publisher<?>)) {
+            return result;
+        }
+        return ExecutionResult.newExecutionResult().data(null).addError(GraphqlErrorBuilder.newError()
+                .message("Subscriptions are served over WebSocket at " + WsConnection.PATH + " (subprotocol "
+                        + WsConnection.SUBPROTOCOL + "), not over HTTP.")
+                .extensions(Map.of("code", WsConnection.NEEDS_WEBSOCKET)).build()).build();
     }
 
     /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */
