@@ -122,7 +122,16 @@ public class LiveFeeds {
 
     /** Someone on this node follows {@code id} (tests: an update made before this would not be sent). */
     boolean following(MunicipalityCode tenant, AssessmentId id) {
-        Feed feed = feeds.get(new AssessmentKey(tenant, id));
+        return following(new AssessmentKey(tenant, id));
+    }
+
+    /** Someone on this node follows {@code tenant}'s proposals. */
+    boolean followingProposals(MunicipalityCode tenant) {
+        return following(new ProposalKey(tenant));
+    }
+
+    private boolean following(Object key) {
+        Feed feed = feeds.get(key);
         return feed != null && !feed.idle();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.ComponentCatalogue;
 import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.GraphQlWsClient;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,18 @@ class SubscriptionsIT {
               changes { revision event command itemId entryIds actor { userId } at }
             } }""";
     private static final int MAX_SUBSCRIPTIONS = 3;
+    private static final String COMPONENT = "intermediate-server-platform.storage-location";
+    private static final String START_KEY_ITEMS = """
+            mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "提案の購読"}) {
+              ... on AssessmentEdited { revision assessment { id } } } }""";
+    private static final String ADD_FILE = """
+            mutation($id: ID!, $rev: Int!) { addRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev,
+              groupId: "file"}) { ... on AssessmentEdited { revision addedEntryId } } }""";
+    private static final String INSERT = """
+            mutation($id: ID!, $rev: Int!, $entry: ID!) {
+              insertSharedComponent(input: {assessmentId: $id, expectedRevision: $rev, itemId: "file.storage.location",
+                  entryIds: [$entry], componentId: "%s", mode: LOCKED}) { __typename ... on Problem { code message } }
+            }""".formatted(COMPONENT);
     /** Node 0 starts first and projects; subscribers are on the other one. */
     private static final int EDITOR_NODE = 0;
     private static final int SUBSCRIBER_NODE = 1;
@@ -180,6 +194,43 @@ class SubscriptionsIT {
         }
     }
 
+    @Test
+    void givenProposalSubscribersOfTwoMunicipalities_whenANewComponentVersionIsPublished_thenOnlyTheOneUsingItHears()
+            throws Exception {
+        GraphQlClient operator = nodes.client(EDITOR_NODE, "operator", null, List.of("platform-operator"));
+        ComponentCatalogue.curate(operator, COMPONENT, 1, "<p>{{#}}保管場所の措置 第1版</p>", "AFTER");
+        JsonNode started = kawasakiEditor.data("startAssessment", START_KEY_ITEMS, Map.of());
+        String doc = started.path("assessment").path("id").asText();
+        JsonNode entry = kawasakiEditor.data("addRepeatEntry", ADD_FILE,
+                Map.of("id", doc, "rev", started.path("revision").asInt()));
+        JsonNode inserted = kawasakiEditor.data("insertSharedComponent", INSERT, Map.of("id", doc,
+                "rev", entry.path("revision").asInt(), "entry", entry.path("addedEntryId").asText()));
+        assertThat(inserted.path("__typename").asText()).as(inserted.toString()).isEqualTo("ComponentEdited");
+        try (GraphQlWsClient kawasaki = connectToB(Callers.KAWASAKI, "approver");
+             GraphQlWsClient asahikawa = connectToB(Callers.ASAHIKAWA, "approver")) {
+            String raised = "subscription { proposalRaised { proposalId assessmentId componentId fromVersion toVersion "
+                    + "raisedAt } }";
+            kawasaki.subscribe("p", raised, Map.of());
+            asahikawa.subscribe("p", raised, Map.of());
+            LiveFeeds feeds = nodes.context(SUBSCRIBER_NODE).getBean(LiveFeeds.class);
+            awaitTrue(() -> feeds.followingProposals(Callers.KAWASAKI) && feeds.followingProposals(Callers.ASAHIKAWA));
+
+            ComponentCatalogue.curate(operator, COMPONENT, 2, "<p>{{#}}保管場所の措置 第2版</p>", "BEFORE");
+
+            JsonNode proposal = kawasaki.await("next", WAIT).path("payload").path("data").path("proposalRaised");
+            assertThat(proposal.path("assessmentId").asText()).isEqualTo(doc);
+            assertThat(proposal.path("componentId").asText()).isEqualTo(COMPONENT);
+            assertThat(proposal.path("fromVersion").asInt()).isEqualTo(1);
+            assertThat(proposal.path("toVersion").asInt()).isEqualTo(2);
+            JsonNode read = kawasakiEditor.data("componentProposal", "query($id: ID!) { componentProposal(id: $id) "
+                    + "{ id assessmentId toVersion status } }", Map.of("id", proposal.path("proposalId").asText()));
+            assertThat(read.path("assessmentId").asText()).as("the id names the proposal").isEqualTo(doc);
+            assertThat(read.path("status").asText()).isEqualTo("PENDING");
+            asahikawa.assertNothingFor(Duration.ofSeconds(3), event -> false);
+            kawasaki.assertNothingFor(Duration.ofSeconds(1), event -> false);
+        }
+    }
+
     /** A graphql-ws client of node B, acknowledged. */
     private GraphQlWsClient connectToB(MunicipalityCode municipality, String role) {
         GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE),
@@ -191,8 +242,12 @@ class SubscriptionsIT {
     /** The subscription reached node B's feeds (an edit before this moment would be the baseline, not an update). */
     private void awaitFollowed(MunicipalityCode municipality, String id) {
         LiveFeeds feeds = nodes.context(SUBSCRIBER_NODE).getBean(LiveFeeds.class);
+        awaitTrue(() -> feeds.following(municipality, AssessmentId.parse(id).orElseThrow()));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!feeds.following(municipality, AssessmentId.parse(id).orElseThrow())) {
+        while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as("subscription never reached the feeds").isLessThan(deadline);
             Thread.onSpinWait();
         }

@@ -39,6 +39,8 @@ public final class GraphQlWsClient implements AutoCloseable {
     private final Writer commands;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
+    /** Received, not yet taken by an {@link #await} (a later await may want them: events of several ids interleave). */
+    private final List<JsonNode> unmatched = new ArrayList<>();
 
     private GraphQlWsClient(URI server, String token, boolean raw) {
         installOnce();
@@ -82,8 +84,15 @@ public final class GraphQlWsClient implements AutoCloseable {
         send(Map.of("op", "complete", "id", id));
     }
 
-    /** The first event (since the last one taken) of type {@code event} matching {@code test}, within {@code timeout}. */
+    /** The first event not yet taken of type {@code event} matching {@code test}, within {@code timeout}. */
     public JsonNode await(String event, Predicate<JsonNode> test, Duration timeout) {
+        Predicate<JsonNode> wanted = next -> next.path("event").asText().equals(event) && test.test(next);
+        for (JsonNode earlier : unmatched) {
+            if (wanted.test(earlier)) {
+                unmatched.remove(earlier);
+                return earlier;
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (true) {
@@ -92,9 +101,10 @@ public final class GraphQlWsClient implements AutoCloseable {
                     throw new AssertionError("no '" + event + "' event within " + timeout + "; seen: " + seen);
                 }
                 seen.add(next);
-                if (next.path("event").asText().equals(event) && test.test(next)) {
+                if (wanted.test(next)) {
                     return next;
                 }
+                unmatched.add(next);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -106,8 +116,9 @@ public final class GraphQlWsClient implements AutoCloseable {
         return await(event, any -> true, timeout);
     }
 
-    /** Nothing but {@code allowed} events arrives for {@code duration}. */
+    /** Nothing but {@code allowed} events arrives for {@code duration} (nor is left from before). */
     public void assertNothingFor(Duration duration, Predicate<JsonNode> allowed) throws InterruptedException {
+        unmatched.forEach(earlier -> assertThat(allowed.test(earlier)).as("unexpected event %s", earlier).isTrue());
         long deadline = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < deadline) {
             JsonNode next = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
