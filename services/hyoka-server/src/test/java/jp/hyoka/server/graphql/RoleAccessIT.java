@@ -163,6 +163,7 @@ class RoleAccessIT extends SignedInServerTest {
         row("assessmentChanged", "subscription { assessmentChanged(assessmentId: \"" + SOME_ID + "\") { revision } }",
                 READERS);
         row("proposalRaised", "subscription { proposalRaised { proposalId } }", READERS);
+        row("rebuildProgress", "subscription { rebuildProgress { state } }", OPERATORS);
     }
 
     /** What a subscription asked over HTTP answers when the caller may call it (nothing subscribed). */

@@ -231,6 +231,29 @@ class SubscriptionsIT {
         }
     }
 
+    @Test
+    void givenARebuildOnANode_whenAnOperatorFollowsItThere_thenProgressArrivesUntilTheSwitch() {
+        String operatorToken = nodes.token(EDITOR_NODE, "operator", null, List.of("platform-operator"));
+        try (GraphQlWsClient operator = GraphQlWsClient.connect(nodes.uri(EDITOR_NODE), operatorToken)) {
+            operator.await("connected", WAIT);
+            operator.subscribe("none", "subscription { rebuildProgress { state } }", Map.of());
+            operator.await("complete", e -> e.path("id").asText().equals("none"), WAIT);
+            assertThat(operator.seen()).as("no rebuild yet: nothing but the end")
+                    .noneMatch(e -> e.path("event").asText().equals("next"));
+
+            new GraphQlClient(nodes.uri(EDITOR_NODE), operatorToken).data("rebuildReadModels",
+                    "mutation { rebuildReadModels { state } }", Map.of());
+            operator.subscribe("r", "subscription { rebuildProgress { state eventsProcessed position headPosition "
+                    + "percent } }", Map.of());
+
+            JsonNode last = operator.await("next", e -> e.path("payload").path("data").path("rebuildProgress")
+                    .path("state").asText().equals("SWITCHED"), Duration.ofSeconds(60));
+            assertThat(last.path("payload").path("data").path("rebuildProgress").path("eventsProcessed").asLong())
+                    .isPositive();
+            operator.await("complete", e -> e.path("id").asText().equals("r"), WAIT);
+        }
+    }
+
     /** A graphql-ws client of node B, acknowledged. */
     private GraphQlWsClient connectToB(MunicipalityCode municipality, String role) {
         GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE),

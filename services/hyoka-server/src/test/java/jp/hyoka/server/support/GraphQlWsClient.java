@@ -129,6 +129,11 @@ public final class GraphQlWsClient implements AutoCloseable {
         }
     }
 
+    /** Every event received so far, in order. */
+    public List<JsonNode> seen() {
+        return List.copyOf(seen);
+    }
+
     private void send(Map<String, Object> command) {
         try {
             commands.write(JSON.writeValueAsString(command) + "\n");
