@@ -1,5 +1,7 @@
 package jp.hyoka.server.graphql;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.security.authentication.Authentication;
@@ -14,8 +16,11 @@ import jakarta.annotation.PreDestroy;
 import jp.hyoka.server.security.CallerResolver;
 import reactor.core.publisher.Flux;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +41,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ServerWebSocket(value = "${graphql.path:/graphql}/ws", subprotocols = WsConnection.SUBPROTOCOL)
 public class GraphQlWebSocket {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final GraphQL graphQL;
     private final CallerResolver callers;
@@ -88,12 +95,30 @@ public class GraphQlWebSocket {
     }
 
     /** On a worker: the token verified as on the HTTP side, then the caller it names (or why there is none). */
-    private CallerResolver.Resolution authenticate(String token, HttpRequest<?> request) {
+    private WsConnection.Verified authenticate(String token, HttpRequest<?> request) {
         Optional<Authentication> authentication = Flux.fromIterable(validators)
                 .concatMap(validator -> validator.validateToken(token, request))
                 .next().blockOptional(Duration.ofSeconds(10));
-        return authentication.map(callers::resolve)
-                .orElse(CallerResolver.Resolution.refused("The token is not valid."));
+        return authentication.map(verified -> new WsConnection.Verified(callers.resolve(verified),
+                        expiry(token)))
+                .orElse(new WsConnection.Verified(CallerResolver.Resolution.refused("The token is not valid."), null));
+    }
+
+    /**
+     * When a verified JWT expires: its payload's {@code exp} (seconds since the epoch, RFC 7519); null when it has
+     * none. Read from the token itself (its signature was just verified), not from how a validator maps claims.
+     */
+    static Instant expiry(String token) {
+        String[] parts = token.split("\\.");
+        if (parts.length < 2) {
+            return null;
+        }
+        try {
+            JsonNode exp = JSON.readTree(Base64.getUrlDecoder().decode(parts[1])).path("exp");
+            return exp.canConvertToLong() ? Instant.ofEpochSecond(exp.asLong()) : null;
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private void tick() {

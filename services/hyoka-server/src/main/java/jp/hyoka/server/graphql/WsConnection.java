@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.function.Function;
  * (github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md): {@code connection_init} (with the token) →
  * {@code connection_ack}; {@code subscribe} → {@code next}* then {@code complete}, or {@code error}; {@code complete}
  * from the client stops a subscription; {@code ping}/{@code pong} either way. Violations close the connection with
- * the protocol's codes: 4400 a message we cannot read, 4401 subscribe before the ack, 4403 a token refused, 4408 no
+ * the protocol's codes: 4400 a message we cannot read, 4401 subscribe before the ack, 4403 a token refused (or expired
+ * since: a connection lives no longer than the token it was opened with), 4408 no
  * {@code connection_init} in time, 4409 an id already in use, 4429 a second {@code connection_init}.
  *
  * <p>Limits: at most {@link Limits#maxSubscriptions()} subscriptions at once (one more is answered with an
@@ -50,6 +52,10 @@ final class WsConnection {
     static final int MAX_MESSAGE_BYTES = 65_536;
     static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
 
+    /** A verified token's caller (or why there is none) and when the token expires (null: never said). */
+    record Verified(CallerResolver.Resolution caller, Instant expiresAt) {
+    }
+
     /** The configured limits (hyoka.subscriptions.*). */
     record Limits(int maxSubscriptions, Duration initTimeout, Duration idleTimeout, Duration keepAlive, int maxQueued) {
     }
@@ -61,7 +67,7 @@ final class WsConnection {
     private final Limits limits;
     private final GraphQL graphQL;
     private final GraphQlWorkers workers;
-    private final Function<String, CallerResolver.Resolution> authenticate;
+    private final Function<String, Verified> authenticate;
     private final long openedAt = System.nanoTime();
     private final Map<String, Subscription> operations = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -71,9 +77,11 @@ final class WsConnection {
     private volatile long lastPing = openedAt;
     private volatile long idleSince = openedAt;
     private volatile boolean closing;
+    private volatile long expiresAt;                           // System.nanoTime() past which the token is invalid
+    private volatile boolean expires;
 
     WsConnection(WebSocketSession session, Limits limits, GraphQL graphQL, GraphQlWorkers workers,
-                 Function<String, CallerResolver.Resolution> authenticate) {
+                 Function<String, Verified> authenticate) {
         this.session = session;
         this.limits = limits;
         this.graphQL = graphQL;
@@ -117,10 +125,15 @@ final class WsConnection {
         }
         String token = authorization.substring(7).trim();
         onWorker(() -> {
-            CallerResolver.Resolution resolution = authenticate.apply(token);
+            Verified verified = authenticate.apply(token);
+            CallerResolver.Resolution resolution = verified.caller();
             if (resolution.asCaller().isEmpty() && resolution.asPlatformOperator().isEmpty()) {
                 close(4403, "Forbidden: " + resolution.problem());
             } else {
+                if (verified.expiresAt() != null) {
+                    expiresAt = System.nanoTime() + Duration.between(Instant.now(), verified.expiresAt()).toNanos();
+                    expires = true;
+                }
                 caller = resolution;
                 send(Map.of("type", "connection_ack"));
             }
@@ -202,6 +215,8 @@ final class WsConnection {
     void tick(long now) {
         if (!initReceived && now - openedAt > limits.initTimeout().toNanos()) {
             close(4408, "Connection initialisation timeout");
+        } else if (expires && now - expiresAt > 0) {
+            close(4403, "Forbidden: the token expired; connect again with a new one");
         } else if (operations.isEmpty() && now - idleSince > limits.idleTimeout().toNanos()) {
             close(CloseReason.NORMAL.getCode(), "Idle");
         } else if (now - lastReceived > 3 * limits.keepAlive().toNanos()) {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Sinks;
 
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -37,19 +40,20 @@ class WsConnectionTest {
     private static final WsConnection.Limits LIMITS = new WsConnection.Limits(2, Duration.ofSeconds(10),
             Duration.ofMinutes(5), Duration.ofSeconds(30), 5);
     private static final String SUBSCRIBE = "{\"id\":\"%s\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { ticks }\"}}";
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
     private static final String INIT = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer good\"}}";
 
     private final Sinks.Many<Integer> ticks = Sinks.many().multicast().directBestEffort();
     private final FakeSocket socket = new FakeSocket();
     private final WsConnection connection = new WsConnection(socket.session(), LIMITS, graphQL(),
-            new GraphQlWorkers(2, 2, 8), token -> token.equals("good")
+            new GraphQlWorkers(2, 2, 8), token -> new WsConnection.Verified(token.equals("good")
             ? CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"), new Actor("u", "u"), Set.of("editor")))
-            : CallerResolver.Resolution.refused("bad"));
+            : CallerResolver.Resolution.refused("bad"), Instant.now().plus(TOKEN_LIFETIME)));
 
     @Test
     void givenAClientThatDoesNotRead_whenUpdatesPileUp_thenItIsDroppedAndItsSubscriptionStops() {
         socket.writes = false;
-        connection.received(INIT);
+        acknowledged();
         connection.received(SUBSCRIBE.formatted("a"));
         await(() -> ticks.currentSubscriberCount() == 1);
 
@@ -65,7 +69,7 @@ class WsConnectionTest {
 
     @Test
     void givenAReadingClient_whenUpdatesCome_thenEachIsANextMessageAndCompleteStopsThem() throws Exception {
-        connection.received(INIT);
+        acknowledged();
         connection.received(SUBSCRIBE.formatted("a"));
         await(() -> ticks.currentSubscriberCount() == 1);
         ticks.tryEmitNext(7);
@@ -94,8 +98,7 @@ class WsConnectionTest {
 
     @Test
     void givenAnIdInUse_whenSubscribedAgain_thenClosedWith4409() {
-        connection.received(INIT);
-        await(() -> !socket.sent.isEmpty());
+        acknowledged();
         connection.received(SUBSCRIBE.formatted("a"));
         connection.received(SUBSCRIBE.formatted("a"));
         assertThat(socket.closedWith.get().getCode()).isEqualTo(4409);
@@ -119,6 +122,38 @@ class WsConnectionTest {
     void givenNoConnectionInit_whenTheTimeoutPasses_thenClosedWith4408() {
         connection.tick(System.nanoTime() + LIMITS.initTimeout().toNanos() + 1);
         assertThat(socket.closedWith.get().getCode()).isEqualTo(4408);
+    }
+
+    @Test
+    void givenAnAcknowledgedConnection_whenItsTokenExpires_thenClosedWith4403() {
+        acknowledged();
+        connection.tick(System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        assertThat(socket.closedWith.get()).as("still valid after 30 s").isNull();
+
+        connection.tick(System.nanoTime() + TOKEN_LIFETIME.plusSeconds(1).toNanos());
+
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4403);
+        assertThat(socket.closedWith.get().getReason()).contains("expired");
+    }
+
+    @Test
+    void givenAJwt_whenItsExpiryIsRead_thenItIsThePayloadsExpClaim() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString("{\"sub\":\"u\",\"exp\":1900000000}".getBytes(StandardCharsets.UTF_8));
+        String none = base64.encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(GraphQlWebSocket.expiry(header + "." + payload + ".sig")).isEqualTo(Instant.ofEpochSecond(1_900_000_000L));
+        assertThat(GraphQlWebSocket.expiry(header + "." + none + ".sig")).isNull();
+        assertThat(GraphQlWebSocket.expiry("not-a-token")).isNull();
+        assertThat(GraphQlWebSocket.expiry("a.%%%.b")).isNull();
+    }
+
+    /** connection_init sent and answered (a client sends nothing else before the ack). */
+    private void acknowledged() {
+        connection.received(INIT);
+        await(() -> !socket.sent.isEmpty());
+        assertThat(socket.sent.get(0)).contains("connection_ack");
     }
 
     private GraphQL graphQL() {
