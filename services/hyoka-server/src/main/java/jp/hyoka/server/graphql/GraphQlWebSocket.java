@@ -126,11 +126,6 @@ public class GraphQlWebSocket {
         connections.values().forEach(connection -> connection.tick(now));
     }
 
-    /** Connections open now on this node (tests, metrics). */
-    int openConnections() {
-        return connections.size();
-    }
-
     @PreDestroy
     void stop() {
         timers.shutdownNow();

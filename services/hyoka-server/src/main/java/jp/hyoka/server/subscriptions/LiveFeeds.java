@@ -62,7 +62,8 @@ public class LiveFeeds {
     });
     private final AtomicBoolean due = new AtomicBoolean();
 
-    public LiveFeeds(AssessmentQueries assessments, ClasspathFormCatalog forms, TenantScopedReads reads, ReadModelCatchUp catchUp,
+    public LiveFeeds(AssessmentQueries assessments, ClasspathFormCatalog forms, TenantScopedReads reads,
+                     ReadModelCatchUp catchUp,
                      @Value("${hyoka.subscriptions.poll-interval:2s}") Duration pollInterval) {
         this.assessments = assessments;
         this.forms = forms;

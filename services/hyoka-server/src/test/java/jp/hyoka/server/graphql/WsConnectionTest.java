@@ -39,7 +39,8 @@ class WsConnectionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final WsConnection.Limits LIMITS = new WsConnection.Limits(2, Duration.ofSeconds(10),
             Duration.ofMinutes(5), Duration.ofSeconds(30), 5);
-    private static final String SUBSCRIBE = "{\"id\":\"%s\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { ticks }\"}}";
+    private static final String SUBSCRIBE =
+            "{\"id\":\"%s\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { ticks }\"}}";
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
     private static final String INIT = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer good\"}}";
 
@@ -47,7 +48,8 @@ class WsConnectionTest {
     private final FakeSocket socket = new FakeSocket();
     private final WsConnection connection = new WsConnection(socket.session(), LIMITS, graphQL(),
             new GraphQlWorkers(2, 2, 8), token -> new WsConnection.Verified(token.equals("good")
-            ? CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"), new Actor("u", "u"), Set.of("editor")))
+            ? CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"), new Actor("u", "u"),
+                    Set.of("editor")))
             : CallerResolver.Resolution.refused("bad"), Instant.now().plus(TOKEN_LIFETIME)));
 
     @Test
@@ -143,7 +145,8 @@ class WsConnectionTest {
         String payload = base64.encodeToString("{\"sub\":\"u\",\"exp\":1900000000}".getBytes(StandardCharsets.UTF_8));
         String none = base64.encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(GraphQlWebSocket.expiry(header + "." + payload + ".sig")).isEqualTo(Instant.ofEpochSecond(1_900_000_000L));
+        assertThat(GraphQlWebSocket.expiry(header + "." + payload + ".sig"))
+                .isEqualTo(Instant.ofEpochSecond(1_900_000_000L));
         assertThat(GraphQlWebSocket.expiry(header + "." + none + ".sig")).isNull();
         assertThat(GraphQlWebSocket.expiry("not-a-token")).isNull();
         assertThat(GraphQlWebSocket.expiry("a.%%%.b")).isNull();
@@ -173,7 +176,7 @@ class WsConnectionTest {
         }
     }
 
-    /** A WebSocket session whose socket writes (completes each send) or not, and records what was sent and the close. */
+    /** A WebSocket session whose socket writes (completes each send) or not; records what was sent and the close. */
     private static final class FakeSocket {
         final List<String> sent = new CopyOnWriteArrayList<>();
         final AtomicReference<CloseReason> closedWith = new AtomicReference<>();

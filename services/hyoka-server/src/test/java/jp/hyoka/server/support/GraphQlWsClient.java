@@ -45,7 +45,8 @@ public final class GraphQlWsClient implements AutoCloseable {
     private GraphQlWsClient(URI server, String token, boolean raw) {
         installOnce();
         String url = "ws://" + server.getHost() + ":" + server.getPort() + "/graphql/ws";
-        List<String> command = new ArrayList<>(List.of("node", "graphql-ws-client.mjs", url, token == null ? "-" : token));
+        List<String> command = new ArrayList<>(List.of("node", "graphql-ws-client.mjs", url,
+                token == null ? "-" : token));
         if (raw) {
             command.add("raw");
         }
