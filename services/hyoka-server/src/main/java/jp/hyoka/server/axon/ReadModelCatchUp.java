@@ -10,6 +10,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 
@@ -35,6 +37,8 @@ public class ReadModelCatchUp {
     private final Object progress = new Object();
     /** Batches the read-model processor has committed on this node (guarded by {@code progress}). */
     private long batchesCommitted;
+    /** Told of every committed batch, on this node or another (live updates); each must return at once. */
+    private final List<Runnable> commitWatchers = new CopyOnWriteArrayList<>();
 
     public ReadModelCatchUp(ProjectedRevisions queries, @Value("${hyoka.read-your-writes.timeout:5s}") Duration timeout) {
         this.queries = queries;
@@ -75,6 +79,16 @@ public class ReadModelCatchUp {
             batchesCommitted++;
             progress.notifyAll();
         }
+        commitWatchers.forEach(Runnable::run);
+    }
+
+    /**
+     * {@code watcher} runs after every read-model batch committed on any node (here: after the commit; elsewhere: when
+     * its notification arrives). It runs on the processor's or the notification listener's thread: it must only
+     * signal, never read or block. A lost notification is not repeated: watchers that must not miss a change poll too.
+     */
+    public void watchCommits(Runnable watcher) {
+        commitWatchers.add(watcher);
     }
 
     /** For the read-model processor: after each batch it commits, {@link #batchCommitted()} and then tell the others. */

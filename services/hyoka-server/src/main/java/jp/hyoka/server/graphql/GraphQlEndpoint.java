@@ -7,6 +7,7 @@ import graphql.ErrorType;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
 import io.micronaut.configuration.graphql.GraphQLController;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Value;
@@ -28,6 +29,7 @@ import jp.hyoka.server.availability.DatabaseUnavailable;
 import jp.hyoka.server.observability.ObservedRequest;
 import jp.hyoka.server.observability.ObservedRequests;
 import jp.hyoka.server.security.CallerResolver;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -191,7 +193,7 @@ public class GraphQlEndpoint {
                     .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
                             RequestDeadline.KEY, deadline, CostLimits.KEY, ticket))
                     .build();
-            ExecutionResult result = graphQL.execute(input);
+            ExecutionResult result = overWebSocketOnly(graphQL.execute(input));
             documents.remember(request, result.getErrors().stream().noneMatch(GraphQlEndpoint::invalidDocument));
             Map<String, Object> body = new LinkedHashMap<>(result.toSpecification());
             body.put("extensions", withCost(body.get("extensions"), ticket.settle(budget, result.getData())));
@@ -229,6 +231,20 @@ public class GraphQlEndpoint {
 
     private static boolean invalidDocument(GraphQLError error) {
         return error.getErrorType() == ErrorType.InvalidSyntax || error.getErrorType() == ErrorType.ValidationError;
+    }
+
+    /**
+     * A subscription's access was checked and its arguments read (an unknown assessment is refused as over the
+     * socket), but its updates are only sent over the WebSocket ({@link GraphQlWebSocket}); nothing was subscribed.
+     */
+    private static ExecutionResult overWebSocketOnly(ExecutionResult result) {
+        if (!(result.getData() instanceof Publisher<?>)) {
+            return result;
+        }
+        return ExecutionResult.newExecutionResult().data(null).addError(GraphqlErrorBuilder.newError()
+                .message("Subscriptions are served over WebSocket at " + WsConnection.PATH + " (subprotocol "
+                        + WsConnection.SUBPROTOCOL + "), not over HTTP.")
+                .extensions(Map.of("code", WsConnection.NEEDS_WEBSOCKET)).build()).build();
     }
 
     /** Ours carry {@code extensions.code}; graphql-java's own (a syntax or validation error) only a type. */

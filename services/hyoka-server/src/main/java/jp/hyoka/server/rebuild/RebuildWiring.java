@@ -7,9 +7,13 @@ import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.rebuild.ReadModelRebuilds;
 import jp.hyoka.server.rebuild.RebuildStatus;
 import jp.hyoka.server.rebuild.SwitchOver;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /** Read-model rebuilds for platform operators (the SDL's {@code @access} admits no one else). */
@@ -18,6 +22,8 @@ public class RebuildWiring implements GraphQlFeature {
 
     /** How long switchReadModels waits for a caught-up rebuild's switch before reporting it as it is. */
     private static final Duration SWITCH_WAIT = Duration.ofSeconds(30);
+    /** How often rebuildProgress looks at the rebuild (a status reads the event store's head). */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
 
     private final ReadModelRebuilds rebuilds;
 
@@ -46,6 +52,19 @@ public class RebuildWiring implements GraphQlFeature {
                 .dataFetcher("switchReadModels", environment -> fields(rebuilds.switchWhenCaughtUp(SWITCH_WAIT)
                         .orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,
                                 "No read-model rebuild is active: start one with rebuildReadModels.")))));
+        wiring.type("Subscription", type -> type.dataFetcher("rebuildProgress", environment -> progress()));
+    }
+
+    /** The status now and on every change, on a thread that may block (a status reads the database). */
+    private Flux<Map<String, Object>> progress() {
+        return Flux.interval(Duration.ZERO, PROGRESS_INTERVAL, Schedulers.boundedElastic())
+                .map(tick -> rebuilds.status())
+                .takeWhile(Optional::isPresent)
+                .map(Optional::get)
+                .distinctUntilChanged(status -> List.of(status.processor(), status.state(), status.eventsProcessed(),
+                        status.position(), status.headPosition()))
+                .takeUntil(status -> !status.state().active())
+                .map(RebuildWiring::fields);
     }
 
     private static Map<String, Object> fields(RebuildStatus status) {

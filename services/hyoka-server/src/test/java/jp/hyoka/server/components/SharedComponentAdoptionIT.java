@@ -3,6 +3,7 @@ package jp.hyoka.server.components;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.ComponentCatalogue;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,6 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
             + "中間サーバーのデータベース内に保存され、バックアップもデータベース上に保存される。</p>";
     private static final String KAWASAKI_OWN = "<p>当市では保管状況を毎月点検する。</p>";
 
-    private static final String CURATE = "__typename ... on Problem { code message }";
     private static final String START = """
             mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "介護保険に関する事務"}) {
               ... on AssessmentEdited { revision assessment { id } } } }""";
@@ -123,35 +123,10 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
                 entry.path("addedEntryId").asText());
     }
 
-    static void curate(GraphQlClient operator, String component, int version, String text, String timing) {
-        if (version == 1) {
-            assertThat(operator.data("registerSharedComponent", """
-                    mutation($id: ID!) { registerSharedComponent(input: {componentId: $id,
-                      family: "intermediate-server-platform", name: "中間サーバー・プラットフォームにおける措置 (保管場所)",
-                      issuer: "J-LIS", fits: [{kind: KEY_ITEMS, version: "2025", itemId: "file.storage.location"}]})
-                      { %s } }""".formatted(CURATE), Map.of("id", component)).path("__typename").asText())
-                    .isEqualTo("SharedComponentChanged");
-        }
-        JsonNode drafted = operator.data("draftComponentVersion", """
-                mutation($id: ID!, $version: Int!, $text: String!, $timing: SubmissionTiming!, $on: Date!) {
-                  draftComponentVersion(input: {componentId: $id, version: $version, text: $text, effectiveFrom: $on,
-                    note: "J-LISからの通知に基づく", timing: $timing,
-                    explanation: "中間サーバー・プラットフォームの更改に伴う変更"}) { %s } }""".formatted(CURATE),
-                Map.of("id", component, "version", version, "text", text, "timing", timing,
-                        "on", version == 1 ? "2017-07-18" : "2025-08-04"));
-        assertThat(drafted.path("__typename").asText()).as(drafted.toString()).isEqualTo("SharedComponentChanged");
-        for (String step : List.of("submitComponentVersion", "publishComponentVersion")) {
-            assertThat(operator.data(step, "mutation($id: ID!, $version: Int!) { " + step
-                    + "(input: {componentId: $id, version: $version}) { " + CURATE + " } }",
-                    Map.of("id", component, "version", version)).path("__typename").asText())
-                    .isEqualTo("SharedComponentChanged");
-        }
-    }
-
     @Test
     void givenTwoMunicipalitiesOnV1_whenV2IsPublished_thenOneAdoptsIntoItsNextPublicationAndTheOtherDeclines()
             throws java.sql.SQLException {
-        curate(operator, COMPONENT, 1, V1, "AFTER");
+        ComponentCatalogue.curate(operator, COMPONENT, 1, V1, "AFTER");
         Document asahikawa = publishedWithComponent(callers.asahikawaEditor, asahikawaApprover, "LOCKED", null);
         String kawasakiText = "<p>①中間サーバー・プラットフォームはデータセンターに設置しており、データセンターへの入館及び"
                 + "サーバー室への入室を厳重に管理する。</p><p>②特定個人情報は、サーバー室に設置された中間サーバーのデータベース内に"
@@ -161,7 +136,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
                 .path("edges").size()).as("no proposal before v2").isZero();
 
 
-        curate(operator, COMPONENT, 2, V2, "BEFORE");
+        ComponentCatalogue.curate(operator, COMPONENT, 2, V2, "BEFORE");
 
         JsonNode asahikawaProposal = single(callers.asahikawaEditor.data("componentProposals", PROPOSALS, Map.of()));
         assertThat(asahikawaProposal.path("assessmentId").asText()).isEqualTo(asahikawa.id());

@@ -6,6 +6,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,9 +54,20 @@ public final class ServerNodes implements AutoCloseable {
 
     /** A client of {@code node} signed in by that node's development issuer (each node has its own key). */
     public GraphQlClient client(int node, String userId, MunicipalityCode municipality, List<String> roles) {
-        EmbeddedServer server = nodes.get(node);
-        DevTokenIssuer issuer = server.getApplicationContext().getBean(DevTokenIssuer.class);
-        return new GraphQlClient(server.getURI(), issuer.issue(userId, userId, municipality, roles));
+        return new GraphQlClient(uri(node), token(node, userId, municipality, roles));
+    }
+
+    /** A token of {@code node}'s development issuer (another node's key does not verify it). */
+    public String token(int node, String userId, MunicipalityCode municipality, List<String> roles) {
+        return context(node).getBean(DevTokenIssuer.class).issue(userId, userId, municipality, roles);
+    }
+
+    public URI uri(int node) {
+        return nodes.get(node).getURI();
+    }
+
+    public ApplicationContext context(int node) {
+        return nodes.get(node).getApplicationContext();
     }
 
     public int size() {

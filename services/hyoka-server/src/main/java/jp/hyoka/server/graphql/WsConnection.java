@@ -1,0 +1,360 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import jp.hyoka.server.security.CallerResolver;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * One WebSocket connection speaking graphql-transport-ws
+ * (github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md): {@code connection_init} (with the token) →
+ * {@code connection_ack}; {@code subscribe} → {@code next}* then {@code complete}, or {@code error}; {@code complete}
+ * from the client stops a subscription; {@code ping}/{@code pong} either way. Violations close the connection with
+ * the protocol's codes: 4400 a message we cannot read, 4401 subscribe before the ack, 4403 a token refused (or expired
+ * since: a connection lives no longer than the token it was opened with), 4408 no
+ * {@code connection_init} in time, 4409 an id already in use, 4429 a second {@code connection_init}.
+ *
+ * <p>Limits: at most {@link Limits#maxSubscriptions()} subscriptions at once (one more is answered with an
+ * {@code error} message, code TOO_MANY_SUBSCRIPTIONS, and the connection stays); a connection without any
+ * subscription for {@link Limits#idleTimeout()} is closed (1000); the server pings every {@link Limits#keepAlive()}
+ * and closes a connection from which nothing (not even a pong) arrived for three of them (1001); and at most
+ * {@link Limits#maxQueued()} messages may wait to be written to the socket: a client that does not read is dropped
+ * (1008), so it holds at most that much of the server's memory, never a thread.
+ */
+final class WsConnection {
+
+    static final String SUBPROTOCOL = "graphql-transport-ws";
+    /** Under the GraphQL path (application.yml lets the upgrade in without a token: it comes in connection_init). */
+    static final String PATH = "/graphql/ws";
+    /** A subscription sent over HTTP. */
+    static final String NEEDS_WEBSOCKET = "SUBSCRIPTION_NEEDS_WEBSOCKET";
+    static final int MAX_MESSAGE_BYTES = 65_536;
+    static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
+
+    /** A verified token's caller (or why there is none) and when the token expires (null: never said). */
+    record Verified(CallerResolver.Resolution caller, Instant expiresAt) {
+    }
+
+    /** The configured limits (hyoka.subscriptions.*). */
+    record Limits(int maxSubscriptions, Duration initTimeout, Duration idleTimeout, Duration keepAlive, int maxQueued) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WebSocketSession session;
+    private final Limits limits;
+    private final GraphQL graphQL;
+    private final GraphQlWorkers workers;
+    private final Function<String, Verified> authenticate;
+    private final long openedAt = System.nanoTime();
+    private final Map<String, Subscription> operations = new ConcurrentHashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private volatile boolean initReceived;
+    private volatile CallerResolver.Resolution caller;        // set once acknowledged
+    private volatile long lastReceived = openedAt;
+    private volatile long lastPing = openedAt;
+    private volatile long idleSince = openedAt;
+    private volatile boolean closing;
+    private volatile long expiresAt;                           // System.nanoTime() past which the token is invalid
+    private volatile boolean expires;
+
+    WsConnection(WebSocketSession session, Limits limits, GraphQL graphQL, GraphQlWorkers workers,
+                 Function<String, Verified> authenticate) {
+        this.session = session;
+        this.limits = limits;
+        this.graphQL = graphQL;
+        this.workers = workers;
+        this.authenticate = authenticate;
+    }
+
+    /** On the event loop: reads one message and answers it, or hands the work to a worker. */
+    void received(String text) {
+        lastReceived = System.nanoTime();
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            close(4400, "Invalid message received");
+            return;
+        }
+        String type = message.path("type").asText("");
+        switch (type) {
+            case "connection_init" -> init(message.path("payload"));
+            case "ping" -> send(Map.of("type", "pong"));
+            case "pong" -> {
+                // lastReceived is all a pong is for
+            }
+            case "subscribe" -> subscribe(message);
+            case "complete" -> stop(message.path("id").asText(""));
+            default -> close(4400, "Invalid message received");
+        }
+    }
+
+    private void init(JsonNode payload) {
+        if (initReceived) {
+            close(4429, "Too many initialisation requests");
+            return;
+        }
+        initReceived = true;
+        String authorization = payload.path("Authorization").asText(payload.path("authorization").asText(""));
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            close(4403, "Forbidden: connection_init needs {\"Authorization\": \"Bearer <token>\"}");
+            return;
+        }
+        String token = authorization.substring(7).trim();
+        onWorker(() -> {
+            Verified verified = authenticate.apply(token);
+            CallerResolver.Resolution resolution = verified.caller();
+            if (resolution.asCaller().isEmpty() && resolution.asPlatformOperator().isEmpty()) {
+                close(4403, "Forbidden: " + resolution.problem());
+            } else {
+                if (verified.expiresAt() != null) {
+                    expiresAt = System.nanoTime() + Duration.between(Instant.now(), verified.expiresAt()).toNanos();
+                    expires = true;
+                }
+                caller = resolution;
+                send(Map.of("type", "connection_ack"));
+            }
+        });
+    }
+
+    private void subscribe(JsonNode message) {
+        String id = message.path("id").asText("");
+        JsonNode payload = message.path("payload");
+        if (id.isEmpty() || !payload.path("query").isTextual()) {
+            close(4400, "Invalid message received");
+            return;
+        }
+        CallerResolver.Resolution signedIn = caller;
+        if (signedIn == null) {
+            close(4401, "Unauthorized");
+            return;
+        }
+        if (operations.size() >= limits.maxSubscriptions()) {
+            sendError(id, TOO_MANY_SUBSCRIPTIONS, "At most " + limits.maxSubscriptions()
+                    + " subscriptions per connection; complete one first, or open another connection.");
+            return;
+        }
+        Pending pending = new Pending();
+        if (operations.putIfAbsent(id, pending) != null) {
+            close(4409, "Subscriber for " + id + " already exists");
+            return;
+        }
+        Map<String, Object> variables = payload.path("variables").isObject()
+                ? JSON.convertValue(payload.get("variables"), Map.class) : Map.of();
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(payload.get("query").asText())
+                .operationName(payload.path("operationName").isTextual() ? payload.get("operationName").asText() : null)
+                .variables(variables)
+                .graphQLContext(Map.of(CallerContext.KEY, signedIn))
+                .build();
+        onWorker(() -> run(id, pending, input));
+    }
+
+    private void run(String id, Pending pending, ExecutionInput input) {
+        ExecutionResult result = graphQL.execute(input);
+        if (!(result.getData() instanceof Publisher<?> updates)) {
+            // Refused (errors), or a query or mutation sent over the socket: answered once.
+            if (!result.getErrors().isEmpty() && result.getData() == null) {
+                operations.remove(id, pending);
+                send(Map.of("id", id, "type", "error", "payload", result.toSpecification().get("errors")));
+            } else {
+                send(Map.of("id", id, "type", "next", "payload", result.toSpecification()));
+                complete(id, pending);
+            }
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Publisher<ExecutionResult> results = (Publisher<ExecutionResult>) updates;
+        results.subscribe(new Forwarder(id, pending));
+    }
+
+    /** The client completed {@code id}: no more of it. */
+    private void stop(String id) {
+        Subscription subscription = operations.remove(id);
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        if (operations.isEmpty()) {
+            idleSince = System.nanoTime();
+        }
+    }
+
+    private void complete(String id, Subscription subscription) {
+        if (operations.remove(id, subscription)) {
+            send(Map.of("id", id, "type", "complete"));
+        }
+        if (operations.isEmpty()) {
+            idleSince = System.nanoTime();
+        }
+    }
+
+    /** On the timer thread: the timeouts and keep-alive. */
+    void tick(long now) {
+        if (!initReceived && now - openedAt > limits.initTimeout().toNanos()) {
+            close(4408, "Connection initialisation timeout");
+        } else if (expires && now - expiresAt > 0) {
+            close(4403, "Forbidden: the token expired; connect again with a new one");
+        } else if (operations.isEmpty() && now - idleSince > limits.idleTimeout().toNanos()) {
+            close(CloseReason.NORMAL.getCode(), "Idle");
+        } else if (now - lastReceived > 3 * limits.keepAlive().toNanos()) {
+            close(CloseReason.GOING_AWAY.getCode(), "No answer to pings");
+        } else if (now - lastPing > limits.keepAlive().toNanos()) {
+            lastPing = now;
+            send(Map.of("type", "ping"));
+        }
+    }
+
+    /** The socket closed (either side): every subscription stops. */
+    void closed() {
+        closing = true;
+        operations.values().forEach(Subscription::cancel);
+        operations.clear();
+    }
+
+    private void onWorker(Runnable work) {
+        try {
+            workers.submit(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    LOG.error("GraphQL over WebSocket: unexpected failure", e);
+                    close(CloseReason.INTERNAL_ERROR.getCode(), "Internal error");
+                }
+                return null;
+            });
+        } catch (GraphQlWorkers.Busy | GraphQlWorkers.ShuttingDown refused) {
+            close(CloseReason.TRY_AGAIN_LATER.getCode(), "Busy; reconnect later");
+        }
+    }
+
+    private void sendError(String id, String code, String message) {
+        send(Map.of("id", id, "type", "error", "payload",
+                List.of(Map.of("message", message, "extensions", Map.of("code", code)))));
+    }
+
+    /**
+     * Never blocks: the message goes to Netty's outbound buffer. A client that stops reading lets them pile up
+     * there; past {@link Limits#maxQueued()} unwritten messages it is dropped.
+     */
+    private void send(Map<String, Object> message) {
+        if (closing || !session.isOpen()) {
+            return;
+        }
+        if (queued.incrementAndGet() > limits.maxQueued()) {
+            close(CloseReason.POLICY_VIOLATION.getCode(), "Too many messages unread: the client does not read");
+            return;
+        }
+        String text;
+        try {
+            text = JSON.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        session.sendAsync(text).whenComplete((sent, failure) -> queued.decrementAndGet());
+    }
+
+    private void close(int code, String reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        operations.values().forEach(Subscription::cancel);
+        operations.clear();
+        // A close reason is at most 123 bytes of UTF-8.
+        session.close(new CloseReason(code, shortened(reason)));
+    }
+
+    private static String shortened(String reason) {
+        String text = reason;
+        while (text.getBytes(StandardCharsets.UTF_8).length > 123) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+
+    /** Holds an id until the execution has its subscription; a complete meanwhile cancels it when it comes. */
+    private static final class Pending implements Subscription {
+        private volatile Subscription upstream;
+        private volatile boolean cancelled;
+
+        void attach(Subscription subscription) {
+            upstream = subscription;
+            if (cancelled) {
+                subscription.cancel();
+            }
+        }
+
+        @Override
+        public void request(long n) {
+            upstream.request(n);
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Subscription attached = upstream;
+            if (attached != null) {
+                attached.cancel();
+            }
+        }
+    }
+
+    /** Each result of a subscription as a {@code next}; its end as {@code complete} or {@code error}. */
+    private final class Forwarder implements Subscriber<ExecutionResult> {
+        private final String id;
+        private final Pending pending;
+
+        Forwarder(String id, Pending pending) {
+            this.id = id;
+            this.pending = pending;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            pending.attach(subscription);
+            subscription.request(Long.MAX_VALUE);        // bounded by the send queue, not by demand
+        }
+
+        @Override
+        public void onNext(ExecutionResult result) {
+            Map<String, Object> payload = new LinkedHashMap<>(result.toSpecification());
+            send(Map.of("id", id, "type", "next", "payload", payload));
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            LOG.warn("GraphQL over WebSocket: subscription {} failed: {}", id, failure.toString());
+            if (operations.remove(id, pending)) {
+                sendError(id, "INTERNAL", "The subscription failed; subscribe again.");
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            complete(id, pending);
+        }
+    }
+}

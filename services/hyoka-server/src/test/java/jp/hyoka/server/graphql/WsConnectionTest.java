@@ -1,0 +1,202 @@
+package jp.hyoka.server.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import io.micronaut.websocket.CloseReason;
+import io.micronaut.websocket.WebSocketSession;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.Caller;
+import jp.hyoka.server.security.CallerResolver;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
+
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The graphql-transport-ws rules the graphql-ws client never breaks (so SubscriptionsIT cannot show them), and the
+ * slow client: one connection over a socket that writes nothing (a client that does not read).
+ */
+class WsConnectionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final WsConnection.Limits LIMITS = new WsConnection.Limits(2, Duration.ofSeconds(10),
+            Duration.ofMinutes(5), Duration.ofSeconds(30), 5);
+    private static final String SUBSCRIBE =
+            "{\"id\":\"%s\",\"type\":\"subscribe\",\"payload\":{\"query\":\"subscription { ticks }\"}}";
+    private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
+    private static final String INIT = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer good\"}}";
+
+    private final Sinks.Many<Integer> ticks = Sinks.many().multicast().directBestEffort();
+    private final FakeSocket socket = new FakeSocket();
+    private final WsConnection connection = new WsConnection(socket.session(), LIMITS, graphQL(),
+            new GraphQlWorkers(2, 2, 8), token -> new WsConnection.Verified(token.equals("good")
+            ? CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"), new Actor("u", "u"),
+                    Set.of("editor")))
+            : CallerResolver.Resolution.refused("bad"), Instant.now().plus(TOKEN_LIFETIME)));
+
+    @Test
+    void givenAClientThatDoesNotRead_whenUpdatesPileUp_thenItIsDroppedAndItsSubscriptionStops() {
+        socket.writes = false;
+        acknowledged();
+        connection.received(SUBSCRIBE.formatted("a"));
+        await(() -> ticks.currentSubscriberCount() == 1);
+
+        for (int i = 0; i < 10; i++) {
+            ticks.tryEmitNext(i);
+        }
+
+        assertThat(socket.closedWith.get()).isNotNull();
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(CloseReason.POLICY_VIOLATION.getCode());
+        assertThat(socket.sent).as("ack and at most the queue's worth").hasSizeLessThanOrEqualTo(LIMITS.maxQueued());
+        assertThat(ticks.currentSubscriberCount()).as("the subscription stopped").isZero();
+    }
+
+    @Test
+    void givenAReadingClient_whenUpdatesCome_thenEachIsANextMessageAndCompleteStopsThem() throws Exception {
+        acknowledged();
+        connection.received(SUBSCRIBE.formatted("a"));
+        await(() -> ticks.currentSubscriberCount() == 1);
+        ticks.tryEmitNext(7);
+        await(() -> socket.sent.size() == 2);
+
+        JsonNode next = JSON.readTree(socket.sent.get(1));
+        assertThat(next.path("type").asText()).isEqualTo("next");
+        assertThat(next.path("id").asText()).isEqualTo("a");
+        assertThat(next.path("payload").path("data").path("ticks").asInt()).isEqualTo(7);
+        connection.received("{\"id\":\"a\",\"type\":\"complete\"}");
+        assertThat(ticks.currentSubscriberCount()).isZero();
+    }
+
+    @Test
+    void givenASubscribeBeforeTheAck_whenReceived_thenClosedWith4401() {
+        connection.received(SUBSCRIBE.formatted("a"));
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4401);
+    }
+
+    @Test
+    void givenASecondConnectionInit_whenReceived_thenClosedWith4429() {
+        connection.received(INIT);
+        connection.received(INIT);
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4429);
+    }
+
+    @Test
+    void givenAnIdInUse_whenSubscribedAgain_thenClosedWith4409() {
+        acknowledged();
+        connection.received(SUBSCRIBE.formatted("a"));
+        connection.received(SUBSCRIBE.formatted("a"));
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4409);
+    }
+
+    @Test
+    void givenSomethingThatIsNoMessage_whenReceived_thenClosedWith4400() {
+        connection.received("{\"type\":\"shout\"}");
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4400);
+    }
+
+    @Test
+    void givenABadToken_whenConnecting_thenClosedWith4403AndNothingAcknowledged() {
+        connection.received("{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer bad\"}}");
+        await(() -> socket.closedWith.get() != null);
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4403);
+        assertThat(socket.sent).isEmpty();
+    }
+
+    @Test
+    void givenNoConnectionInit_whenTheTimeoutPasses_thenClosedWith4408() {
+        connection.tick(System.nanoTime() + LIMITS.initTimeout().toNanos() + 1);
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4408);
+    }
+
+    @Test
+    void givenAnAcknowledgedConnection_whenItsTokenExpires_thenClosedWith4403() {
+        acknowledged();
+        connection.tick(System.nanoTime() + Duration.ofSeconds(30).toNanos());
+        assertThat(socket.closedWith.get()).as("still valid after 30 s").isNull();
+
+        connection.tick(System.nanoTime() + TOKEN_LIFETIME.plusSeconds(1).toNanos());
+
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(4403);
+        assertThat(socket.closedWith.get().getReason()).contains("expired");
+    }
+
+    @Test
+    void givenAJwt_whenItsExpiryIsRead_thenItIsThePayloadsExpClaim() {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        String header = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = base64.encodeToString("{\"sub\":\"u\",\"exp\":1900000000}".getBytes(StandardCharsets.UTF_8));
+        String none = base64.encodeToString("{\"sub\":\"u\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(GraphQlWebSocket.expiry(header + "." + payload + ".sig"))
+                .isEqualTo(Instant.ofEpochSecond(1_900_000_000L));
+        assertThat(GraphQlWebSocket.expiry(header + "." + none + ".sig")).isNull();
+        assertThat(GraphQlWebSocket.expiry("not-a-token")).isNull();
+        assertThat(GraphQlWebSocket.expiry("a.%%%.b")).isNull();
+    }
+
+    /** connection_init sent and answered (a client sends nothing else before the ack). */
+    private void acknowledged() {
+        connection.received(INIT);
+        await(() -> !socket.sent.isEmpty());
+        assertThat(socket.sent.get(0)).contains("connection_ack");
+    }
+
+    private GraphQL graphQL() {
+        GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
+                new SchemaParser().parse("type Query { x: Int } type Subscription { ticks: Int }"),
+                RuntimeWiring.newRuntimeWiring()
+                        .type("Subscription", type -> type.dataFetcher("ticks", environment -> ticks.asFlux()))
+                        .build());
+        return GraphQL.newGraphQL(schema).build();
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition never held").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A WebSocket session whose socket writes (completes each send) or not; records what was sent and the close. */
+    private static final class FakeSocket {
+        final List<String> sent = new CopyOnWriteArrayList<>();
+        final AtomicReference<CloseReason> closedWith = new AtomicReference<>();
+        volatile boolean writes = true;
+
+        WebSocketSession session() {
+            return (WebSocketSession) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {WebSocketSession.class}, (proxy, method, args) -> switch (method.getName()) {
+                        case "isOpen" -> closedWith.get() == null;
+                        case "sendAsync" -> {
+                            sent.add((String) args[0]);
+                            yield writes ? CompletableFuture.completedFuture(args[0]) : new CompletableFuture<>();
+                        }
+                        case "close" -> {
+                            closedWith.compareAndSet(null, args == null ? CloseReason.NORMAL : (CloseReason) args[0]);
+                            yield null;
+                        }
+                        case "getId" -> "fake";
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+        }
+    }
+}
