@@ -9,6 +9,12 @@ if ! command -v npm > /dev/null || ! command -v node > /dev/null; then
     "(or build with -Dhyoka.web.skip=true to leave them out)" >&2
   exit 1
 fi
+# Vite 7 needs Node.js 20.19 or later (this machine kind has 20; Debian bookworm's own nodejs is 18).
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number);
+              process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)'; then
+  echo "hyoka-web: Node.js $(node --version) is too old to build the web pages: Vite 7 needs 20.19 or later" >&2
+  exit 1
+fi
 out=target/classes/META-INF/hyoka-web
 stamp=target/npm-build.stamp
 sources=(package.json package-lock.json tsconfig.json vite.config.ts ./*.html src)
