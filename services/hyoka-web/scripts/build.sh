@@ -22,7 +22,7 @@ if [[ -f "$stamp" && -f "$out/graphiql.html" && -z "$(find "${sources[@]}" -newe
   exit 0
 fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+  npm ci --prefer-offline --no-audit --no-fund --loglevel=error > /dev/null   # errors still reach stderr
 fi
 mkdir -p target
 touch "$stamp.new"
