@@ -54,14 +54,12 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
         StringBuilder banner = new StringBuilder()
                 .append("\n================ Hyoka is running ================\n")
                 .append("GraphQL:  ").append(base).append("/graphql\n")
-                .append("GraphiQL: ").append(base).append("/graphiql  (paste a header below into Headers)\n");
+                .append("GraphiQL: ").append(base).append("/graphiql  (headers pre-filled: the first editor below)\n");
         for (DemoTenant tenant : TENANTS) {
             banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor and approver ")
                     .append(tenant.userName()).append(":\n");
             issuer.ifPresentOrElse(
-                    dev -> banner.append("{\"Authorization\": \"Bearer ")
-                            .append(dev.issue(tenant.userId(), tenant.userName(), tenant.code(), List.of("editor", "approver")))
-                            .append("\"}\n"),
+                    dev -> banner.append("{\"Authorization\": \"Bearer ").append(token(dev, tenant)).append("\"}\n"),
                     () -> banner.append("(no development issuer: sign in through your identity provider)\n"));
         }
         banner.append("\nShared components (").append(CatalogueFile.RESOURCE).append("): ").append(components)
@@ -70,5 +68,10 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
         imported.forEach(line -> banner.append("  ").append(line).append("\n"));
         banner.append("==================================================\n");
         System.out.println(banner);
+    }
+
+    /** A development token of the tenant's demo editor, who is its approver too. */
+    static String token(DevTokenIssuer issuer, DemoTenant tenant) {
+        return issuer.issue(tenant.userId(), tenant.userName(), tenant.code(), List.of("editor", "approver"));
     }
 }

@@ -44,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * The GraphQL HTTP endpoint, in place of micronaut-graphql's controller (GraphiQL stays theirs). The event loop only
+ * The GraphQL HTTP endpoint, in place of micronaut-graphql's controller (GraphiQL: web/WebPages). The event loop only
  * reads the request, strictly ({@link GraphQlRequest}: 400 for what is not one UTF-8 JSON operation); execution,
  * with its JDBC calls and read-your-writes waits, runs on {@link GraphQlWorkers}. A full pool answers 503 with
  * {@code Retry-After} and the code BUSY at once; a database out of reach before execution began answers 503

@@ -108,12 +108,39 @@ class AccessIT extends SignedInServerTest {
 
     @Test
     void givenNoToken_whenGraphiQlIsOpened_thenThePageLoads() throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(server.getURI().resolve("/graphiql")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = anonymousGet("/graphiql");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Hyoka GraphiQL");
+    }
+
+    @Test
+    void givenNoToken_whenGraphiQlsScriptsAndStylesAreFetched_thenEachComesFromThisServer() throws Exception {
+        String page = anonymousGet("/graphiql").body();
+        java.util.List<String> assets = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page)
+                .results().map(match -> match.group(1)).toList();
+
+        assertThat(page).doesNotContain("http://", "https://", "//");
+        assertThat(assets).isNotEmpty().allSatisfy(asset -> assertThat(asset).startsWith("/web/assets/"));
+        for (String asset : assets) {
+            var response = anonymousGet(asset);
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(response.body()).as(asset).isNotEmpty();
+        }
+    }
+
+    @Test
+    void givenNoDemoMunicipalities_whenGraphiQlAsksForTheDemoHeaders_thenThereAreNone() throws Exception {
+        var response = anonymousGet("/graphiql/demo-headers");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).doesNotContain("Bearer");
+    }
+
+    private java.net.http.HttpResponse<String> anonymousGet(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -1,0 +1,33 @@
+package jp.hyoka.server.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import jp.hyoka.server.security.DevTokenIssuer;
+
+import java.util.Map;
+
+/**
+ * The embedded default's GraphiQL header pane: {@code GET /graphiql/demo-headers} answers the Authorization header of
+ * the first demo editor (川崎市, editor and approver), the one the start banner prints first, so that GraphiQL runs a
+ * query as soon as it opens. Only with the development issuer and the demo municipalities on (infra/local/run.sh);
+ * anywhere else there is no such route (404) and the pane starts empty. Anyone who reaches the port gets a token,
+ * as anyone who reads the console does: the development issuer is never for a server others can reach.
+ */
+@Controller
+@Requires(property = "hyoka.demo.enabled", value = "true")
+@Requires(beans = DevTokenIssuer.class)
+public class DemoHeaders {
+
+    private final DevTokenIssuer issuer;
+
+    public DemoHeaders(DevTokenIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @Get(uri = "/graphiql/demo-headers", produces = MediaType.APPLICATION_JSON)
+    Map<String, String> headers() {
+        return Map.of("Authorization", "Bearer " + DemoTenants.token(issuer, DemoTenants.TENANTS.get(0)));
+    }
+}

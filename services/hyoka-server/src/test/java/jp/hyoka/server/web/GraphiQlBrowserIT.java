@@ -1,0 +1,98 @@
+package jp.hyoka.server.web;
+
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.server.support.Browser;
+import jp.hyoka.server.support.HyokaServerTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * GraphiQL in a real headless Chromium with no network but loopback ({@link Browser}), on a server configured like
+ * the embedded default (development issuer, demo municipalities; no sample documents, to start fast): the page
+ * renders from this server's files alone, its header pane holds the demo editor's token, and a query runs.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class GraphiQlBrowserIT extends HyokaServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Inject
+    EmbeddedServer server;
+
+    private Browser browser;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return baseProperties(Map.of("hyoka.demo.enabled", "true", "hyoka.demo.samples-dir", "target/no-samples"));
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void givenTheBrowsersNetwork_whenAPageFetchesAnAddressBeyondLocalhost_thenItFails() {
+        browser.driver.get(server.getURI().resolve("/graphiql").toString());
+
+        Object outcomes = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const attempt = (url) => fetch(url, { mode: 'no-cors' }).then(() => 'reached ' + url, () => 'failed');
+                Promise.all([attempt('https://registry.npmjs.org/'), attempt('http://1.1.1.1/'),
+                             attempt('/graphql/public?query=%7B__typename%7D')]).then(done);
+                """);
+
+        assertThat(outcomes).isEqualTo(List.of("failed", "failed", "reached /graphql/public?query=%7B__typename%7D"));
+    }
+
+    @Test
+    void givenTheEmbeddedDefault_whenGraphiQlRunsTheMeQuery_thenTheResultNamesTheDemoEditor() {
+        browser.requestedUrls();
+        browser.driver.get(server.getURI().resolve("/graphiql").toString());
+        WebDriverWait wait = new WebDriverWait(browser.driver, WAIT);
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".graphiql-query-editor"), "userId"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("section.graphiql-editor-tool"), "Authorization"));
+
+            browser.driver.findElement(By.cssSelector("button.graphiql-execute-button")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector(".graphiql-response"), "demo-kawasaki-editor"));
+            openTheExplorer(wait);
+        } finally {
+            browser.screenshot("graphiql");
+        }
+        String base = server.getURI().resolve("/").toString();
+        assertThat(browser.requestedUrls()).isNotEmpty().allSatisfy(url ->
+                assertThat(url).satisfiesAnyOf(u -> assertThat(u).startsWith(base),
+                        u -> assertThat(u).startsWith("blob:"), u -> assertThat(u).startsWith("data:")));
+    }
+
+    /** The explorer plugin's sidebar button opens a tree of the schema's root fields (the schema was fetched). */
+    private void openTheExplorer(WebDriverWait wait) {
+        browser.driver.findElement(By.cssSelector("button[aria-label='Show GraphiQL Explorer']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".graphiql-explorer-root .graphiql-explorer-me")));
+    }
+}
