@@ -60,19 +60,4 @@ public final class Nodes {
             return "AssessmentEdited";
         }
     }
-
-    public static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
-        return Map.of(
-                "edges", page.items().stream()
-                        .map(edge -> Map.of("cursor", edge.cursor(), "node", node.apply(edge.item())))
-                        .toList(),
-                "pageInfo", pageInfo(page));
-    }
-
-    private static Map<String, Object> pageInfo(Page<?> page) {
-        java.util.HashMap<String, Object> info = new java.util.HashMap<>();
-        info.put("hasNextPage", page.hasNextPage());
-        info.put("endCursor", page.endCursor());
-        return info;
-    }
 }

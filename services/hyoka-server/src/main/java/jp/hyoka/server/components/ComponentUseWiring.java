@@ -15,8 +15,8 @@ import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
-import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -74,8 +74,9 @@ public class ComponentUseWiring implements GraphQlFeature {
                 .dataFetcher("componentProposals", environment -> {
                     Caller caller = Requests.caller(environment);
                     try {
-                        return Nodes.connection(uses.proposals(caller.tenant(), Requests.pageSize(environment),
-                                environment.getArgument("after"), statuses(environment)), row -> row);
+                        List<String> statuses = statuses(environment);
+                        return Connection.of(uses.proposals(caller.tenant(), Requests.page(environment, 20), statuses),
+                                row -> row, () -> uses.proposalCount(caller.tenant(), statuses));
                     } catch (IllegalArgumentException e) {
                         throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
                     }

@@ -93,10 +93,10 @@ public class ReviewThreadsWiring implements GraphQlFeature {
     }
 
     /** A thread as the ReviewThread type reads it ({@code threadId} is for the fields read lazily). */
-    private static Map<String, Object> node(ReviewThreadQueries.ThreadRow row) {
-        Map<String, Object> node = new HashMap<>();
+    static Map<String, Object> node(ReviewThreadQueries.ThreadRow row) {
+        Map<String, Object> node = new ReviewThreadNodes.ThreadNode();
         node.put("threadId", row.id());
-        node.put("id", row.id().toString());
+        node.put("id", ReviewThreadNodes.id(row.id()));
         node.put("assessmentId", row.assessmentId().toString());
         node.put("itemId", row.itemId());
         node.put("entryId", row.entryId());
