@@ -6,9 +6,10 @@ import jp.hyoka.server.graphql.GlobalIds;
 import java.util.Optional;
 
 /**
- * An assessment's id as the API shows it: the global id of an {@code Assessment} node. Every input that names an
- * assessment goes through {@link #parse}, which takes the global id and, for clients that stored ids before they
- * became global, the bare UUID (the {@code assessmentId} fields of other types still show it).
+ * An assessment's id as the API shows it: the global id of an {@code Assessment} node, in {@code Assessment.id} and
+ * in every {@code assessmentId} field of other types. Every input that names an assessment goes through
+ * {@link #parse}, which takes the global id and, for clients that stored ids before they became global, the bare
+ * UUID ({@code Assessment.uuid}; integration events and exports name assessments by it).
  */
 public final class AssessmentIds {
 

@@ -75,6 +75,7 @@ public class AssessmentWiring implements GraphQlFeature {
                 .dataFetcher("repeatEntries", environment -> document(environment).allEntries())
                 .dataFetcher("completeness", environment -> document(environment).completeness()));
         wiring.type("RepeatEntry", type -> type
+                .dataFetcher("id", environment -> environment.<DocumentView.EntryNode>getSource().id())
                 .dataFetcher("entryId", environment -> environment.<DocumentView.EntryNode>getSource().entryId()));
         wiring.type("ItemAnswer", type -> type
                 .dataFetcher("value", environment -> {
@@ -93,12 +94,14 @@ public class AssessmentWiring implements GraphQlFeature {
         AssessmentView view = view(environment);
         Map<String, DocumentView> loaded = environment.getGraphQlContext()
                 .computeIfAbsent("hyoka.documents", key -> new java.util.concurrent.ConcurrentHashMap<>());
-        return loaded.computeIfAbsent(view.id() + "@" + view.revision(), key -> {
-            Caller caller = Requests.caller(environment);
-            FormDefinition form = forms.find(view.form()).orElseThrow();
-            return new DocumentView(form, queries.answers(caller.tenant(), view.id()),
-                    queries.entries(caller.tenant(), view.id()));
-        });
+        return loaded.computeIfAbsent(view.id() + "@" + view.revision(),
+                key -> document(Requests.caller(environment), view));
+    }
+
+    DocumentView document(Caller caller, AssessmentView view) {
+        FormDefinition form = forms.find(view.form()).orElseThrow();
+        return new DocumentView(view.id(), form, queries.answers(caller.tenant(), view.id()),
+                queries.entries(caller.tenant(), view.id()));
     }
 
     static AssessmentView view(DataFetchingEnvironment environment) {

@@ -3,6 +3,7 @@ package jp.hyoka.server.components;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.ComponentVersion;
@@ -103,7 +104,7 @@ public class ComponentUseWiring implements GraphQlFeature {
                 .dataFetcher("brackets", environment -> use(environment).rendering().brackets().name()));
         wiring.type("ComponentProposal", type -> type
                 .dataFetcher("id", environment -> proposal(environment).id())
-                .dataFetcher("assessmentId", environment -> proposal(environment).assessmentId().toString())
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(proposal(environment).assessmentId()))
                 .dataFetcher("use", environment -> useOf(environment).orElse(null))
                 .dataFetcher("component", environment -> component(proposal(environment).componentId()))
                 .dataFetcher("note", environment -> proposedVersion(environment).map(v -> v.content().note()).orElse(""))

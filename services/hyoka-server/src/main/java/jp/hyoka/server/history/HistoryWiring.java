@@ -76,7 +76,7 @@ public class HistoryWiring implements GraphQlFeature {
         }));
         wiring.type("HistoryEntry", type -> type
                 .dataFetcher("id", environment -> HistoryNodes.id(node(environment).entry()))
-                .dataFetcher("assessmentId", environment -> node(environment).entry().assessmentId().toString())
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(node(environment).entry().assessmentId()))
                 .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
                 .dataFetcher("command", environment -> node(environment).entry().command())
                 .dataFetcher("revision", environment -> node(environment).entry().revision())

@@ -61,7 +61,7 @@ public class TimelineWiring extends NodeType {
         wiring.type("AssessmentSnapshot", type -> type
                 .dataFetcher("id", environment -> id(
                         snapshot(environment).state().id() + "@" + snapshot(environment).state().revision()))
-                .dataFetcher("assessmentId", environment -> snapshot(environment).state().id().toString())
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(snapshot(environment).state().id()))
                 .dataFetcher("revision", environment -> snapshot(environment).state().revision())
                 .dataFetcher("form", environment -> snapshot(environment).state().form())
                 .dataFetcher("affairName", environment -> snapshot(environment).state().answer(Assessment.AFFAIR_NAME)

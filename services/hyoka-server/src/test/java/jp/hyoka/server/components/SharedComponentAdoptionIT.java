@@ -75,7 +75,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
               expectedRevision: $rev, reason: $reason}) { %s } }""".formatted(EDITED);
     private static final String DOCUMENT = """
             query($id: ID!) { assessment(id: $id) { revision status
-              pendingChanges { item { id } defaultTiming suggestedExplanation }
+              pendingChanges { item { itemId } defaultTiming suggestedExplanation }
               pastChanges { itemId timing explanation after { text } }
               componentUses { useId version mode text }
               componentProposals(status: [PENDING, DEFERRED, ADOPTED, DECLINED, SUPERSEDED]) { status toVersion reason }

@@ -24,10 +24,10 @@ class FormDefinitionsIT extends SignedInServerTest {
             query($kind: FormKind!, $version: String) {
               form(kind: $kind, version: $version) {
                 kind version title current
-                repeatGroups { id label min max parent { id } }
-                sections { id number label repeat { id }
-                  blocks { id number label headings repeat { id }
-                    items { id number label type importantChange maxLength heading help repeatGroup { id }
+                repeatGroups { groupId label min max parent { groupId } }
+                sections { sectionId number label repeat { groupId }
+                  blocks { blockId number label headings repeat { groupId }
+                    items { itemId number label type importantChange maxLength heading help repeatGroup { groupId }
                             options { code label freeText count } } } }
               }
             }""";
@@ -40,11 +40,11 @@ class FormDefinitionsIT extends SignedInServerTest {
         assertThat(form.path("current").asBoolean()).isTrue();
         JsonNode consignment = group(form, "file.consignment");
         assertThat(consignment.path("max").asInt()).isEqualTo(20);
-        assertThat(consignment.path("parent").path("id").asText()).isEqualTo("file");
+        assertThat(consignment.path("parent").path("groupId").asText()).isEqualTo("file");
         JsonNode sources = item(form, "file.acquisition.sources");
         assertThat(sources.path("type").asText()).isEqualTo("MULTIPLE_CHOICE");
         assertThat(sources.path("importantChange").asBoolean()).isTrue();
-        assertThat(sources.path("repeatGroup").path("id").asText()).isEqualTo("file");
+        assertThat(sources.path("repeatGroup").path("groupId").asText()).isEqualTo("file");
         assertThat(sources.path("options").findValuesAsText("code")).contains("other-department", "other");
         assertThat(item(form, "file.consigning").path("options").get(0).path("count").asBoolean()).isTrue();
         assertThat(item(form, "file.usage.departments").path("heading").asText()).isEqualTo("④使用の主体");
@@ -89,7 +89,7 @@ class FormDefinitionsIT extends SignedInServerTest {
         java.util.List<String> groups = new java.util.ArrayList<>();
         completeness.path("gaps").forEach(gap -> {
             if (!gap.path("group").isNull()) {
-                groups.add(gap.path("group").path("id").asText());
+                groups.add(gap.path("group").path("groupId").asText());
             }
         });
         return groups;

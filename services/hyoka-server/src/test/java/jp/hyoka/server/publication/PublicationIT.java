@@ -45,7 +45,7 @@ class PublicationIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 revision version status publishedOn
-                pendingChanges { item { id } itemPath before after defaultTiming }
+                pendingChanges { item { itemId } itemPath before after defaultTiming }
                 pastChanges { sourceName changedOn itemId itemPath before { kind text } after { kind text }
                               timing explanation reasonCode }
                 history(first: 100) { edges { node { event actor { userId } } } }

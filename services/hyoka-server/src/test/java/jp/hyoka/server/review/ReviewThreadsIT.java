@@ -48,7 +48,7 @@ class ReviewThreadsIT extends SignedInServerTest {
               assessment(id: $id) {
                 revision version
                 reviewThreads(status: $status) { id itemId status comments { text } }
-                pendingChanges { item { id } }
+                pendingChanges { item { itemId } }
                 history(first: 100) { edges { node { event } } }
               }
             }""";
