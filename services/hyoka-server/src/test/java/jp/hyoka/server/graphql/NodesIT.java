@@ -93,11 +93,16 @@ class NodesIT extends SignedInServerTest {
 
     @Test
     void givenAnObjectOfEveryNodeType_whenRefetchedById_thenNodeAndNodesAnswerTheSameObject() {
-        JsonNode component = callers.kawasakiEditor.data("sharedComponents",
-                "{ sharedComponents(first: 1) { edges { node { id componentId } } } }", Map.of()).path("edges");
-        assertThat(component.size()).as("the seeded catalogue").isEqualTo(1);
+        JsonNode registered = operator.data("registerSharedComponent", """
+                mutation { registerSharedComponent(input: {componentId: "intermediate-server-platform.node-check",
+                    family: "intermediate-server-platform", name: "節点の確認", issuer: "J-LIS",
+                    fits: [{kind: KEY_ITEMS, version: "2025", itemId: "file.storage.location"}]}) {
+                  __typename ... on SharedComponentChanged { component { id componentId } } ... on Problem { code } } }""",
+                Map.of());
+        assertThat(registered.path("component").path("componentId").asText()).as(registered.toString())
+                .isEqualTo("intermediate-server-platform.node-check");
         Map<String, String> every = new LinkedHashMap<>(kawasaki);
-        every.put(component.get(0).path("node").path("id").asText(), "SharedComponent");
+        every.put(registered.path("component").path("id").asText(), "SharedComponent");
 
         for (Map.Entry<String, String> object : every.entrySet()) {
             JsonNode found = node(callers.kawasakiEditor, object.getKey());
