@@ -6,7 +6,9 @@ import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static jp.hyoka.server.support.FormOperations.ADD_ENTRY;
@@ -61,6 +63,31 @@ class FormDefinitionsIT extends SignedInServerTest {
     }
 
     @Test
+    void givenOneItemIdInTwoRevisionsAndTwoKinds_whenQueried_thenItsGlobalIdsDifferAndItsItemIdIsTheSame() {
+        String query = """
+                query($kind: FormKind!, $version: String) { form(kind: $kind, version: $version) {
+                  repeatGroups { id groupId } sections { id sectionId blocks { id blockId items { id itemId } } } } }""";
+        List<JsonNode> forms = List.of(
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "KEY_ITEMS", "version", "2024")),
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "KEY_ITEMS", "version", "2025")),
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "ALL_ITEMS")));
+
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode form : forms) {
+            JsonNode item = item(form, "affair.name");
+            names.add(item.path("itemId").asText());
+            ids.add(item.path("id").asText());
+            ids.add(group(form, "file").path("id").asText());
+            ids.add(form.path("sections").get(0).path("id").asText());
+            ids.add(form.path("sections").get(0).path("blocks").get(0).path("id").asText());
+        }
+
+        assertThat(names).containsOnly("affair.name");
+        assertThat(ids).doesNotHaveDuplicates().hasSize(12);
+    }
+
+    @Test
     void givenAFreshAssessment_whenCompletenessIsAsked_thenMissingSystemsAndFilesAndUnansweredItemsAreListed() {
         String id = callers.kawasakiEditor.data("startAssessment", START_ON, Map.of("kind", "KEY_ITEMS", "name", "事務"))
                 .path("assessment").path("id").asText();
@@ -97,7 +124,7 @@ class FormDefinitionsIT extends SignedInServerTest {
 
     private static JsonNode group(JsonNode form, String id) {
         for (JsonNode group : form.path("repeatGroups")) {
-            if (group.path("id").asText().equals(id)) {
+            if (group.path("groupId").asText().equals(id)) {
                 return group;
             }
         }
@@ -108,7 +135,7 @@ class FormDefinitionsIT extends SignedInServerTest {
         for (JsonNode section : form.path("sections")) {
             for (JsonNode block : section.path("blocks")) {
                 for (JsonNode item : block.path("items")) {
-                    if (item.path("id").asText().equals(id)) {
+                    if (item.path("itemId").asText().equals(id)) {
                         return item;
                     }
                 }

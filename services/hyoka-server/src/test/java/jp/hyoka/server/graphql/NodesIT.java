@@ -7,6 +7,7 @@ import jp.hyoka.server.support.Editing;
 import jp.hyoka.server.support.FormOperations;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.ReviewThreadCalls;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ class NodesIT extends SignedInServerTest {
                 repeatEntries { id entryId }
                 history(first: 1) { edges { node { id revision } } }
                 reviewThreads { id }
+                pastChanges { id }
               }
               assessmentAt(id: $id, revision: 2) { id assessmentId revision }
             }""";
@@ -61,6 +63,13 @@ class NodesIT extends SignedInServerTest {
                 Map.of("id", assessment, "rev", revision, "group", "file"));
         assertThat(added.path("__typename").asText()).as(added.toString()).isEqualTo("AssessmentEdited");
         ReviewThreadCalls.start(editor, assessment, "affair.name", null, "<p>確認してください。</p>");
+        JsonNode imported = editor.data("importChangeAnnex", """
+                mutation($id: ID!, $rev: Int!, $content: String!) {
+                  importChangeAnnex(input: {assessmentId: $id, expectedRevision: $rev, contentBase64: $content}) {
+                    __typename ... on Problem { code message } } }""", Map.of("id", assessment,
+                "rev", added.path("revision").asLong(),
+                "content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.ANNEX_ONLY_001))));
+        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("ChangeAnnexImported");
 
         GraphQlClient.Response response = editor.execute(IDS, Map.of("id", assessment));
         assertThat(response.errors()).as(response.body().toString()).isEmpty();
@@ -71,6 +80,7 @@ class NodesIT extends SignedInServerTest {
         kawasaki.put(document.path("history").path("edges").get(0).path("node").path("id").asText(), "HistoryEntry");
         kawasaki.put(document.path("reviewThreads").get(0).path("id").asText(), "ReviewThread");
         kawasaki.put(read.path("assessmentAt").path("id").asText(), "AssessmentSnapshot");
+        kawasaki.put(document.path("pastChanges").get(0).path("id").asText(), "PastChange");
         kawasaki.put(municipalityId("141305"), "Municipality");
         assertThat(read.path("assessmentAt").path("assessmentId").asText()).isEqualTo(document.path("id").asText());
         assertThat(document.path("uuid").asText()).isEqualTo(AssessmentIds.parse(assessment).orElseThrow().toString());
@@ -128,7 +138,7 @@ class NodesIT extends SignedInServerTest {
         JsonNode both = callers.kawasakiEditor.data("nodes", query, Map.of("ids", List.of(live, snapshot)));
 
         assertThat(live).isNotEqualTo(snapshot);
-        assertThat(both.get(0).path("revision").asInt()).isEqualTo(3);
+        assertThat(both.get(0).path("revision").asInt()).isEqualTo(4);
         assertThat(both.get(1).path("revision").asInt()).isEqualTo(2);
     }
 

@@ -115,7 +115,7 @@ class IntegrationOutboxIT extends SignedInServerTest {
              PreparedStatement select = connection.prepareStatement("""
                      SELECT type, topic, message_key, source, subject, dataschema, payload::text FROM integration_outbox
                      WHERE subject = ? ORDER BY position""")) {
-            select.setString(1, assessmentId);
+            select.setString(1, AssessmentIds.parse(assessmentId).orElseThrow().toString());
             List<Row> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

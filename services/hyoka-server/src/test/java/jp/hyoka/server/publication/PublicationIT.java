@@ -85,7 +85,7 @@ class PublicationIT extends SignedInServerTest {
                 Map.of("id", id, "rev", revision, "item", "affair.description")).path("revision").asLong();
 
         JsonNode pending = callers.kawasakiEditor.data("assessment", STATE, Map.of("id", id)).path("pendingChanges");
-        assertThat(pending.findValuesAsText("id")).containsExactly("affair.target-population");
+        assertThat(pending.findValuesAsText("itemId")).containsExactly("affair.target-population");
         assertThat(pending.get(0).path("before").asText()).isEqualTo("1,000人未満");
         assertThat(pending.get(0).path("after").asText()).isEqualTo("1万人以上10万人未満");
 

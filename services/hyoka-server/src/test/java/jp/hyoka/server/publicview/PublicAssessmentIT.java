@@ -94,7 +94,7 @@ class PublicAssessmentIT extends SignedInServerTest {
                 .path("revision").asLong();
         assertThat(publicView().isNull()).as("nothing is public before a first publication").isTrue();
         assertThat(callers.kawasakiReader.data("assessment", MARKS, Map.of("id", id)).path("withheldFromPublication")
-                .findValuesAsText("id")).containsExactly("affair.description");
+                .findValuesAsText("itemId")).containsExactly("affair.description");
 
         revision = publish(revision, "2025-04-01", List.of());
         revision = approver.data("redactPersonalData", """
