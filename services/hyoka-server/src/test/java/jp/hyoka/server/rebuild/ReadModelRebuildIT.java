@@ -435,7 +435,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
     /** The global position of the assessment's newest event. */
     private long lastPosition(String assessment) throws SQLException {
         return ReadModelSnapshot.count(dataSource, "SELECT max(globalindex) FROM domainevententry "
-                + "WHERE aggregateidentifier = '" + assessment + "'");
+                + "WHERE aggregateidentifier = '" + AssessmentIds.parse(assessment).orElseThrow() + "'");
     }
 
     /** Waits until the assessment has an event after {@code position}; returns its position. */
