@@ -70,7 +70,7 @@ public class AssessmentQueries implements ProjectedRevisions {
                         statement.setInt(2, request.size() + 1);
                     }
                 }, AssessmentQueries::view);
-        return Page.forward(rows, request, v -> v.createdAt() + "|" + v.id());
+        return Page.read(rows, request, v -> v.createdAt() + "|" + v.id());
     }
 
     public int count(MunicipalityCode tenant) {
@@ -112,7 +112,7 @@ public class AssessmentQueries implements ProjectedRevisions {
                     statement.setLong(3, position);
                     statement.setInt(4, request.size() + 1);
                 }, HistoryEntry::read);
-        return Page.forward(rows, request, entry -> Long.toString(entry.revision()));
+        return Page.read(rows, request, entry -> Long.toString(entry.revision()));
     }
 
     /** The history row of one revision, the key of a HistoryEntry node. */

@@ -136,7 +136,7 @@ public class ComponentUsage {
                 return result;
             }
         });
-        return Page.forward(rows, new PageRequest(first, after, false), counts -> counts.code().value());
+        return Page.read(rows, new PageRequest(first, after, false), counts -> counts.code().value());
     }
 
     /** What the publication of the version raised; empty before it was published. Platform-wide counts. */

@@ -119,7 +119,7 @@ public class ComponentUseQueries {
                         }
                     }
                 }, ComponentUseQueries::proposal);
-        return Page.forward(rows, request, row -> row.raisedAt() + "|" + row.assessmentId().value() + "|"
+        return Page.read(rows, request, row -> row.raisedAt() + "|" + row.assessmentId().value() + "|"
                 + row.useId() + "|" + row.toVersion());
     }
 

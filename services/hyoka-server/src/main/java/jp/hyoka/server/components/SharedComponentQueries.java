@@ -63,7 +63,7 @@ public class SharedComponentQueries implements PublishedComponents {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         List<SharedComponent> rows = read("SELECT * FROM rm_shared_component" + where + " ORDER BY component_id "
                 + request.ascending() + " LIMIT " + (request.size() + 1), parameters);
-        return Page.forward(rows, request, component -> component.id().value());
+        return Page.read(rows, request, component -> component.id().value());
     }
 
     /** How many components the catalogue holds (of {@code family}, when not null). */

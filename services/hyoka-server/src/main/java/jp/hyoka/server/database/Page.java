@@ -14,16 +14,11 @@ public record Page<T>(List<Cursored<T>> items, boolean hasNextPage, boolean hasP
     public record Cursored<T>(String cursor, T item) {
     }
 
-    /** The first {@code first} of {@code rows} (one more was read to learn whether a next page exists). */
-    public static <T> Page<T> of(List<T> rows, int first, Function<T, String> cursor) {
-        return forward(rows, new PageRequest(first, null, false), cursor);
-    }
-
     /**
      * A page read for {@code request}: forward, {@code rows} in list order; backward, {@code rows} read in reverse
      * list order from the {@code before} cursor. Either way one more row than the page size may have been read.
      */
-    public static <T> Page<T> forward(List<T> rows, PageRequest request, Function<T, String> cursor) {
+    public static <T> Page<T> read(List<T> rows, PageRequest request, Function<T, String> cursor) {
         if (request.backward()) {
             List<T> page = new ArrayList<>(rows.subList(0, Math.min(request.size(), rows.size())));
             java.util.Collections.reverse(page);

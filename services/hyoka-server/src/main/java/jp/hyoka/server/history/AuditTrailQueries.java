@@ -61,7 +61,7 @@ public class AuditTrailQueries {
         List<AuditLine> rows = queries.query(tenant, sql.toString(), statement -> bind(statement, parameters),
                 row -> new AuditLine(HistoryEntry.read(row),
                         new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version"))));
-        return Page.forward(rows, request, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
+        return Page.read(rows, request, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
                 + line.entry().revision());
     }
 
