@@ -8,6 +8,7 @@ import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.Results.Typed;
 
 import java.util.List;
@@ -59,5 +60,11 @@ public final class Nodes {
         public String graphQlType() {
             return "AssessmentEdited";
         }
+    }
+
+    /** A connection as a map (edges, pageInfo), for lists without a total that add fields of their own. */
+    public static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
+        Connection connection = Connection.of(page, node, Connection.UNCOUNTED);
+        return Map.of("edges", connection.edges(), "pageInfo", connection.pageInfo());
     }
 }

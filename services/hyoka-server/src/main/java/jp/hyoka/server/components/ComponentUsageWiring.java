@@ -5,7 +5,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.graphql.ApiException;
-import jp.hyoka.server.graphql.Connection;
+import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -63,9 +63,9 @@ public class ComponentUsageWiring implements GraphQlFeature {
         wiring.type("ComponentUsage", type -> type.dataFetcher("byMunicipality", environment -> {
             ComponentUsage.Summary summary = environment.getSource();
             try {
-                return Connection.of(usage.byMunicipality(summary.componentId(), summary.scope(),
+                return Nodes.connection(usage.byMunicipality(summary.componentId(), summary.scope(),
                         environment.getArgument("version"), Requests.pageSize(environment),
-                        environment.getArgument("after")), this::municipalityUsage, Connection.UNCOUNTED);
+                        environment.getArgument("after")), this::municipalityUsage);
             } catch (IllegalArgumentException e) {
                 throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
             }

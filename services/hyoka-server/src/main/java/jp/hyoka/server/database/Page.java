@@ -14,6 +14,11 @@ public record Page<T>(List<Cursored<T>> items, boolean hasNextPage, boolean hasP
     public record Cursored<T>(String cursor, T item) {
     }
 
+    /** The first {@code first} of {@code rows}, a first page forward (lists that page forward only). */
+    public static <T> Page<T> of(List<T> rows, int first, Function<T, String> cursor) {
+        return read(rows, new PageRequest(first, null, false), cursor);
+    }
+
     /**
      * A page read for {@code request}: forward, {@code rows} in list order; backward, {@code rows} read in reverse
      * list order from the {@code before} cursor. Either way one more row than the page size may have been read.
