@@ -59,7 +59,7 @@ public class AssessmentCommands {
 
     /** An assessment id that cannot name anything is refused here, as the domain would refuse it. */
     public EditOutcome identified(String assessmentId, Function<AssessmentId, EditOutcome> edit) {
-        return AssessmentId.parse(assessmentId).map(edit)
+        return AssessmentIds.parse(assessmentId).map(edit)
                 .orElseGet(() -> new EditOutcome.Refused(new AssessmentNotFound(assessmentId)));
     }
 

@@ -78,7 +78,7 @@ public class AssessmentMutations {
 
     private FormDefinition formOf(Caller caller, EditOutcome.Refused refused) {
         String id = ((StaleRevision) refused.rejection()).assessmentId();
-        return AssessmentId.parse(id)
+        return AssessmentIds.parse(id)
                 .flatMap(assessmentId -> queries.find(caller.tenant(), assessmentId))
                 .flatMap(view -> forms.find(view.form()))
                 .orElseThrow();

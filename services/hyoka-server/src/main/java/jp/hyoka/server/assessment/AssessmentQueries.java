@@ -9,6 +9,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.ProjectedRevisions;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -50,25 +51,31 @@ public class AssessmentQueries implements ProjectedRevisions {
         return find(tenant, id).map(AssessmentView::revision).orElse(0L);
     }
 
-    /** Newest first. {@code after} is a cursor from a previous page, or null for the first page. */
-    public Page<AssessmentView> list(MunicipalityCode tenant, int first, String after) {
-        Optional<String[]> position = Optional.ofNullable(after).map(AssessmentQueries::listPosition);
+    /** Newest first, the page {@code request} names (its cursor from a previous page, or null). */
+    public Page<AssessmentView> list(MunicipalityCode tenant, PageRequest request) {
+        Optional<String[]> position = Optional.ofNullable(request.cursor()).map(AssessmentQueries::listPosition);
+        String order = " ORDER BY created_at " + request.descending() + ", assessment_id " + request.descending()
+                + " LIMIT ?";
         List<AssessmentView> rows = queries.query(tenant, position.isEmpty()
-                        ? "SELECT * FROM rm_assessment WHERE tenant_code = ? "
-                                + "ORDER BY created_at DESC, assessment_id DESC LIMIT ?"
-                        : "SELECT * FROM rm_assessment WHERE tenant_code = ? AND (created_at, assessment_id) < (?, ?) "
-                                + "ORDER BY created_at DESC, assessment_id DESC LIMIT ?",
+                        ? "SELECT * FROM rm_assessment WHERE tenant_code = ?" + order
+                        : "SELECT * FROM rm_assessment WHERE tenant_code = ? AND (created_at, assessment_id) "
+                                + request.beyondDescending() + " (?, ?)" + order,
                 statement -> {
                     statement.setString(1, tenant.value());
                     if (position.isPresent()) {
                         statement.setTimestamp(2, Timestamp.from(Instant.parse(position.get()[0])));
                         statement.setObject(3, UUID.fromString(position.get()[1]));
-                        statement.setInt(4, first + 1);
+                        statement.setInt(4, request.size() + 1);
                     } else {
-                        statement.setInt(2, first + 1);
+                        statement.setInt(2, request.size() + 1);
                     }
                 }, AssessmentQueries::view);
-        return Page.of(rows, first, v -> v.createdAt() + "|" + v.id());
+        return Page.read(rows, request, v -> v.createdAt() + "|" + v.id());
+    }
+
+    public int count(MunicipalityCode tenant) {
+        return queries.query(tenant, "SELECT count(*) FROM rm_assessment WHERE tenant_code = ?",
+                statement -> statement.setString(1, tenant.value()), row -> row.getInt(1)).get(0);
     }
 
     public List<AnswerView> answers(MunicipalityCode tenant, AssessmentId id) {
@@ -93,25 +100,44 @@ public class AssessmentQueries implements ProjectedRevisions {
                         EntryPaths.split(row.getString("parent_path")), row.getInt("position")));
     }
 
-    /** Oldest first, as an auditor reads it; {@code after} continues after a revision's cursor. */
-    public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, int first, String after) {
-        long afterRevision = revisionCursor(after);
+    /** Oldest first, as an auditor reads it: the page {@code request} names, by revision cursors. */
+    public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, PageRequest request) {
+        long position = revisionCursor(request.cursor(), request.backward() ? Long.MAX_VALUE : 0);
         List<HistoryEntry> rows = queries.query(tenant, """
-                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?
-                        ORDER BY revision LIMIT ?""",
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision %s ?
+                        ORDER BY revision %s LIMIT ?""".formatted(request.beyondAscending(), request.ascending()),
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
-                    statement.setLong(3, afterRevision);
-                    statement.setInt(4, first + 1);
+                    statement.setLong(3, position);
+                    statement.setInt(4, request.size() + 1);
                 }, HistoryEntry::read);
-        return Page.of(rows, first, entry -> Long.toString(entry.revision()));
+        return Page.read(rows, request, entry -> Long.toString(entry.revision()));
     }
 
-    /** Everything that happened after {@code revision}: what a stale client missed. */
+    /** The history row of one revision, the key of a HistoryEntry node. */
+    public Optional<HistoryEntry> historyEntry(MunicipalityCode tenant, AssessmentId id, long revision) {
+        return queries.query(tenant, """
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision = ?""",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                    statement.setLong(3, revision);
+                }, HistoryEntry::read).stream().findFirst();
+    }
+
+    public int historyCount(MunicipalityCode tenant, AssessmentId id) {
+        return queries.query(tenant, "SELECT count(*) FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> row.getInt(1)).get(0);
+    }
+
+    /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 edits). */
     public List<HistoryEntry> changesSince(MunicipalityCode tenant, AssessmentId id, long revision) {
-        return history(tenant, id, 1_000, Cursors.encode(Long.toString(revision))).items().stream()
-                .map(Page.Cursored::item).toList();
+        return history(tenant, id, new PageRequest(1_000, Cursors.encode(Long.toString(revision)), false)).items()
+                .stream().map(Page.Cursored::item).toList();
     }
 
     private static String[] listPosition(String cursor) {
@@ -125,17 +151,17 @@ public class AssessmentQueries implements ProjectedRevisions {
         } catch (RuntimeException e) {
             // fall through: not one of our cursors
         }
-        throw new IllegalArgumentException("after: not a cursor of this list");
+        throw new IllegalArgumentException("after/before: not a cursor of this list");
     }
 
-    private static long revisionCursor(String after) {
+    private static long revisionCursor(String after, long absent) {
         if (after == null) {
-            return 0;
+            return absent;
         }
         try {
             return Long.parseLong(Cursors.decode(after).orElse("x"));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after: not a cursor of this history");
+            throw new IllegalArgumentException("after/before: not a cursor of this history");
         }
     }
 

@@ -13,6 +13,7 @@ import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.assessment.Nodes.ItemAnswerNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -44,21 +45,22 @@ public class AssessmentWiring implements GraphQlFeature {
         wiring.type("Query", type -> type
                 .dataFetcher("assessment", environment -> {
                     Caller caller = Requests.caller(environment);
-                    return AssessmentId.parse(environment.getArgument("id"))
+                    return AssessmentIds.parse(environment.getArgument("id"))
                             .flatMap(id -> queries.find(caller.tenant(), id))
                             .orElse(null);
                 })
                 .dataFetcher("assessments", environment -> {
                     Caller caller = Requests.caller(environment);
                     try {
-                        return Nodes.connection(queries.list(caller.tenant(), Requests.pageSize(environment),
-                                environment.getArgument("after")), view -> view);
+                        return Connection.of(queries.list(caller.tenant(), Requests.page(environment, 20)),
+                                view -> view, () -> queries.count(caller.tenant()));
                     } catch (IllegalArgumentException e) {
                         throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
                     }
                 }));
         wiring.type("Assessment", type -> type
-                .dataFetcher("id", environment -> view(environment).id().toString())
+                .dataFetcher("id", environment -> AssessmentIds.global(view(environment).id()))
+                .dataFetcher("uuid", environment -> view(environment).id().toString())
                 .dataFetcher("kind", environment -> view(environment).form().kind())
                 .dataFetcher("answers", environment -> document(environment).orderedAnswers())
                 .dataFetcher("answer", environment -> {
@@ -73,6 +75,7 @@ public class AssessmentWiring implements GraphQlFeature {
                 .dataFetcher("repeatEntries", environment -> document(environment).allEntries())
                 .dataFetcher("completeness", environment -> document(environment).completeness()));
         wiring.type("RepeatEntry", type -> type
+                .dataFetcher("id", environment -> environment.<DocumentView.EntryNode>getSource().id())
                 .dataFetcher("entryId", environment -> environment.<DocumentView.EntryNode>getSource().entryId()));
         wiring.type("ItemAnswer", type -> type
                 .dataFetcher("value", environment -> {
@@ -91,12 +94,14 @@ public class AssessmentWiring implements GraphQlFeature {
         AssessmentView view = view(environment);
         Map<String, DocumentView> loaded = environment.getGraphQlContext()
                 .computeIfAbsent("hyoka.documents", key -> new java.util.concurrent.ConcurrentHashMap<>());
-        return loaded.computeIfAbsent(view.id() + "@" + view.revision(), key -> {
-            Caller caller = Requests.caller(environment);
-            FormDefinition form = forms.find(view.form()).orElseThrow();
-            return new DocumentView(form, queries.answers(caller.tenant(), view.id()),
-                    queries.entries(caller.tenant(), view.id()));
-        });
+        return loaded.computeIfAbsent(view.id() + "@" + view.revision(),
+                key -> document(Requests.caller(environment), view));
+    }
+
+    DocumentView document(Caller caller, AssessmentView view) {
+        FormDefinition form = forms.find(view.form()).orElseThrow();
+        return new DocumentView(view.id(), form, queries.answers(caller.tenant(), view.id()),
+                queries.entries(caller.tenant(), view.id()));
     }
 
     static AssessmentView view(DataFetchingEnvironment environment) {

@@ -1,6 +1,7 @@
 package jp.hyoka.server.assessment;
 
 import jp.hyoka.domain.assessment.AnswerKey;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.Completeness;
 import jp.hyoka.domain.assessment.EntryListKey;
 import jp.hyoka.domain.form.Block;
@@ -10,6 +11,7 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.Section;
 import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.EntryView;
+import jp.hyoka.server.graphql.GlobalIds;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,15 +26,21 @@ import java.util.Map;
 final class DocumentView {
 
     /** An entry of a repeating group as the API shows it: システム2 is ordinal 2 of group system. */
-    record EntryNode(jp.hyoka.domain.form.RepeatGroup group, String entryId, int ordinal, String label,
-                     List<String> parentEntryIds) {
+    record EntryNode(AssessmentId assessmentId, jp.hyoka.domain.form.RepeatGroup group, String entryId, int ordinal,
+                     String label, List<String> parentEntryIds) {
+        /** Global: entry ids are unique within their assessment only. */
+        String id() {
+            return GlobalIds.encode(RepeatEntryNodes.TYPE, assessmentId + "/" + entryId);
+        }
     }
 
+    private final AssessmentId assessment;
     private final FormDefinition form;
     private final Map<EntryListKey, List<String>> entries = new HashMap<>();
     private final Map<AnswerKey, AnswerView> answers = new HashMap<>();
 
-    DocumentView(FormDefinition form, List<AnswerView> answers, List<EntryView> entries) {
+    DocumentView(AssessmentId assessment, FormDefinition form, List<AnswerView> answers, List<EntryView> entries) {
+        this.assessment = assessment;
         this.form = form;
         entries.stream().sorted(Comparator.comparingInt(EntryView::position)).forEach(entry -> this.entries
                 .computeIfAbsent(new EntryListKey(entry.groupId(), entry.parentEntries()), key -> new ArrayList<>())
@@ -107,7 +115,7 @@ final class DocumentView {
             var group = form.group(chain.get(depth)).orElseThrow();
             List<String> parents = path.subList(0, depth);
             int ordinal = entries(new EntryListKey(group.id(), parents)).indexOf(path.get(depth)) + 1;
-            nodes.add(new EntryNode(group, path.get(depth), ordinal, group.label() + ordinal, List.copyOf(parents)));
+            nodes.add(new EntryNode(assessment, group, path.get(depth), ordinal, group.label() + ordinal, List.copyOf(parents)));
         }
         return nodes;
     }

@@ -8,6 +8,7 @@ import jp.hyoka.server.assessment.AnswerView;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.Results.Typed;
 
 import java.util.List;
@@ -61,18 +62,9 @@ public final class Nodes {
         }
     }
 
+    /** A connection as a map (edges, pageInfo), for lists without a total that add fields of their own. */
     public static <T> Map<String, Object> connection(Page<T> page, java.util.function.Function<T, Object> node) {
-        return Map.of(
-                "edges", page.items().stream()
-                        .map(edge -> Map.of("cursor", edge.cursor(), "node", node.apply(edge.item())))
-                        .toList(),
-                "pageInfo", pageInfo(page));
-    }
-
-    private static Map<String, Object> pageInfo(Page<?> page) {
-        java.util.HashMap<String, Object> info = new java.util.HashMap<>();
-        info.put("hasNextPage", page.hasNextPage());
-        info.put("endCursor", page.endCursor());
-        return info;
+        Connection connection = Connection.of(page, node, Connection.UNCOUNTED);
+        return Map.of("edges", connection.edges(), "pageInfo", connection.pageInfo());
     }
 }

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantScopedReads;
 
 import java.sql.Connection;
@@ -135,7 +136,7 @@ public class ComponentUsage {
                 return result;
             }
         });
-        return Page.of(rows, first, counts -> counts.code().value());
+        return Page.read(rows, new PageRequest(first, after, false), counts -> counts.code().value());
     }
 
     /** What the publication of the version raised; empty before it was published. Platform-wide counts. */

@@ -4,8 +4,8 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
-import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -108,7 +108,7 @@ public class ComponentUsageWiring implements GraphQlFeature {
 
     private static String componentId(DataFetchingEnvironment environment) {
         Map<String, Object> component = environment.getSource();
-        return (String) component.get("id");
+        return (String) component.get("componentId");
     }
 
     private Map<String, Object> municipalityUsage(ComponentUsage.MunicipalityCounts counts) {

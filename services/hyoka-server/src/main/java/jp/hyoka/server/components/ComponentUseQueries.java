@@ -9,6 +9,7 @@ import jp.hyoka.domain.components.RenderingOptions;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -98,17 +99,18 @@ public class ComponentUseQueries {
     }
 
     /**
-     * The municipality's proposals with these statuses, newest first; {@code after} a cursor of this list or null.
+     * The municipality's proposals with these statuses, newest first, the page {@code request} names.
      * @throws IllegalArgumentException for a cursor this list did not give
      */
-    public Page<ProposalRow> proposals(MunicipalityCode tenant, int first, String after, List<String> statuses) {
-        String[] position = after == null ? null : proposalPosition(after);
+    public Page<ProposalRow> proposals(MunicipalityCode tenant, PageRequest request, List<String> statuses) {
+        String[] position = request.cursor() == null ? null : proposalPosition(request.cursor());
         String keyset = position == null ? "" : " AND (p.raised_at, p.assessment_id, p.use_id, p.to_version) "
-                + "< (?::timestamptz, ?::uuid, ?, ?::int)";
+                + request.beyondDescending() + " (?::timestamptz, ?::uuid, ?, ?::int)";
+        String direction = request.descending();
         List<ProposalRow> rows = queries.query(tenant, "SELECT " + PROPOSAL_COLUMNS
                 + " WHERE p.tenant_code = ? AND p.status = ANY (?)" + keyset
-                + " ORDER BY p.raised_at DESC, p.assessment_id DESC, p.use_id DESC, p.to_version DESC LIMIT "
-                + (first + 1), statement -> {
+                + " ORDER BY p.raised_at %1$s, p.assessment_id %1$s, p.use_id %1$s, p.to_version %1$s LIMIT "
+                .formatted(direction) + (request.size() + 1), statement -> {
                     statement.setString(1, tenant.value());
                     statement.setArray(2, statement.getConnection().createArrayOf("text", statuses.toArray()));
                     if (position != null) {
@@ -117,12 +119,20 @@ public class ComponentUseQueries {
                         }
                     }
                 }, ComponentUseQueries::proposal);
-        return Page.of(rows, first, row -> row.raisedAt() + "|" + row.assessmentId().value() + "|" + row.useId()
-                + "|" + row.toVersion());
+        return Page.read(rows, request, row -> row.raisedAt() + "|" + row.assessmentId().value() + "|"
+                + row.useId() + "|" + row.toVersion());
+    }
+
+    public int proposalCount(MunicipalityCode tenant, List<String> statuses) {
+        return queries.query(tenant, "SELECT count(*) FROM rm_component_proposal WHERE tenant_code = ? "
+                + "AND status = ANY (?)", statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setArray(2, statement.getConnection().createArrayOf("text", statuses.toArray()));
+                }, row -> row.getInt(1)).get(0);
     }
 
     /**
-     * The keyset of a {@link #proposals(MunicipalityCode, int, String, List)} cursor, each part checked (a crafted
+     * The keyset of a {@link #proposals(MunicipalityCode, PageRequest, List)} cursor, each part checked (a crafted
      * cursor would otherwise reach PostgreSQL's casts and fail as an internal error).
      * @throws IllegalArgumentException for a cursor this list did not give
      */
@@ -138,7 +148,7 @@ public class ComponentUseQueries {
         } catch (RuntimeException e) {
             // fall through: not one of this list's cursors
         }
-        throw new IllegalArgumentException("after: not a cursor of this list");
+        throw new IllegalArgumentException("after/before: not a cursor of this list");
     }
 
     private static UseRow use(ResultSet row) throws SQLException {

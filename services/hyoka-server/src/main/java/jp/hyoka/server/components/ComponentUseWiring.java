@@ -3,6 +3,7 @@ package jp.hyoka.server.components;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.components.Brackets;
 import jp.hyoka.domain.components.ComponentVersion;
@@ -15,8 +16,8 @@ import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
-import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -74,8 +75,9 @@ public class ComponentUseWiring implements GraphQlFeature {
                 .dataFetcher("componentProposals", environment -> {
                     Caller caller = Requests.caller(environment);
                     try {
-                        return Nodes.connection(uses.proposals(caller.tenant(), Requests.pageSize(environment),
-                                environment.getArgument("after"), statuses(environment)), row -> row);
+                        List<String> statuses = statuses(environment);
+                        return Connection.of(uses.proposals(caller.tenant(), Requests.page(environment, 20), statuses),
+                                row -> row, () -> uses.proposalCount(caller.tenant(), statuses));
                     } catch (IllegalArgumentException e) {
                         throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
                     }
@@ -102,7 +104,7 @@ public class ComponentUseWiring implements GraphQlFeature {
                 .dataFetcher("brackets", environment -> use(environment).rendering().brackets().name()));
         wiring.type("ComponentProposal", type -> type
                 .dataFetcher("id", environment -> proposal(environment).id())
-                .dataFetcher("assessmentId", environment -> proposal(environment).assessmentId().toString())
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(proposal(environment).assessmentId()))
                 .dataFetcher("use", environment -> useOf(environment).orElse(null))
                 .dataFetcher("component", environment -> component(proposal(environment).componentId()))
                 .dataFetcher("note", environment -> proposedVersion(environment).map(v -> v.content().note()).orElse(""))

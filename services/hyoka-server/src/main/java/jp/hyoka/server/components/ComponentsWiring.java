@@ -25,8 +25,9 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.domain.shared.Actor;
-import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
+import jp.hyoka.server.graphql.GlobalIds;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -69,16 +70,17 @@ public class ComponentsWiring implements GraphQlFeature {
                     Requests.roles(environment);
                     try {
                         Map<String, Object> filter = environment.getArgumentOrDefault("filter", Map.of());
-                        return Nodes.connection(queries.list(Requests.pageSize(environment),
-                                environment.getArgument("after"), (String) filter.get("family")),
-                                ComponentsWiring::node);
+                        String family = (String) filter.get("family");
+                        return Connection.of(queries.list(Requests.page(environment, 20), family),
+                                ComponentsWiring::node, () -> queries.count(family));
                     } catch (IllegalArgumentException e) {
                         throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
                     }
                 })
                 .dataFetcher("sharedComponent", environment -> {
                     Requests.roles(environment);
-                    return queries.find(environment.getArgument("id")).map(ComponentsWiring::node).orElse(null);
+                    return queries.find(GlobalIds.localKey(environment.getArgument("id"), SharedComponentNodes.TYPE))
+                            .map(ComponentsWiring::node).orElse(null);
                 }));
         wiring.type("Mutation", type -> {
             type.dataFetcher("registerSharedComponent", environment -> curate(environment, this::register));
@@ -194,8 +196,9 @@ public class ComponentsWiring implements GraphQlFeature {
 
     /** A component as the SharedComponent type reads it. */
     static Map<String, Object> node(SharedComponent component) {
-        Map<String, Object> node = new HashMap<>();
-        node.put("id", component.id().value());
+        Map<String, Object> node = new SharedComponentNodes.ComponentNode();
+        node.put("id", GlobalIds.encode(SharedComponentNodes.TYPE, component.id().value()));
+        node.put("componentId", component.id().value());
         node.put("family", component.family());
         node.put("name", component.name());
         node.put("issuer", component.issuer());

@@ -14,6 +14,7 @@ import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.server.assessment.PublishedComponents;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,24 +46,40 @@ public class SharedComponentQueries implements PublishedComponents {
     }
 
     /**
-     * In component-id order; {@code after} is a cursor from a previous page, or null for the first page;
-     * {@code family}, when not null, keeps only that family's components.
+     * In component-id order, the page {@code request} names; {@code family}, when not null, keeps only that
+     * family's components.
      */
-    public Page<SharedComponent> list(int first, String after, String family) {
+    public Page<SharedComponent> list(PageRequest request, String family) {
         List<String> conditions = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
-        if (after != null) {
-            conditions.add("component_id > ?");
-            parameters.add(position(after));
+        if (request.cursor() != null) {
+            conditions.add("component_id " + request.beyondAscending() + " ?");
+            parameters.add(position(request.cursor()));
         }
         if (family != null) {
             conditions.add("family = ?");
             parameters.add(family);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        List<SharedComponent> rows = read("SELECT * FROM rm_shared_component" + where + " ORDER BY component_id LIMIT "
-                + (first + 1), parameters);
-        return Page.of(rows, first, component -> component.id().value());
+        List<SharedComponent> rows = read("SELECT * FROM rm_shared_component" + where + " ORDER BY component_id "
+                + request.ascending() + " LIMIT " + (request.size() + 1), parameters);
+        return Page.read(rows, request, component -> component.id().value());
+    }
+
+    /** How many components the catalogue holds (of {@code family}, when not null). */
+    public int count(String family) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT count(*) FROM rm_shared_component WHERE ?::text IS NULL OR family = ?")) {
+            select.setString(1, family);
+            select.setString(2, family);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every published version of every component, as documents receive them (what an import recognises). */
@@ -92,7 +109,7 @@ public class SharedComponentQueries implements PublishedComponents {
 
     private static String position(String after) {
         return Cursors.decode(after).filter(ComponentId::isWellFormed)
-                .orElseThrow(() -> new IllegalArgumentException("after: not a cursor of this list"));
+                .orElseThrow(() -> new IllegalArgumentException("after/before: not a cursor of this list"));
     }
 
     private List<SharedComponent> read(String sql, List<String> parameters) {

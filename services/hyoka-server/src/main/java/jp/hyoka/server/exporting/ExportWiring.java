@@ -1,5 +1,6 @@
 package jp.hyoka.server.exporting;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
@@ -33,7 +34,7 @@ public class ExportWiring implements GraphQlFeature {
             Instant moment = asOf == null ? Instant.now() : asOf;
             DocumentExports.Format format = DocumentExports.Format.valueOf(environment.getArgument("format").toString());
             boolean forThePublic = Boolean.TRUE.equals(environment.getArgument("public"));
-            return AssessmentId.parse(environment.getArgument("assessmentId"))
+            return AssessmentIds.parse(environment.getArgument("assessmentId"))
                     .flatMap(id -> exports.export(caller.tenant(), id, format, moment, forThePublic))
                     .orElse(null);
         }));

@@ -7,9 +7,11 @@ import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.Section;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.GlobalIds;
 import jp.hyoka.server.graphql.GraphQlFeature;
 
 /** The form revisions as data, so a front end renders any form without hard-coding it. */
@@ -46,18 +48,31 @@ public class FormWiring implements GraphQlFeature {
                     FormDefinition form = environment.getSource();
                     return forms.current(form.ref().kind()) == form;
                 }));
-        wiring.type("FormSection", type -> type.dataFetcher("repeat", environment -> {
-            Section section = environment.getSource();
-            return index.group(section, section.repeat());
-        }));
-        wiring.type("FormBlock", type -> type.dataFetcher("repeat", environment -> {
-            Block block = environment.getSource();
-            return index.group(block, block.repeat());
-        }));
+        wiring.type("FormSection", type -> type
+                .dataFetcher("id", environment -> id("FormSection", environment.getSource(),
+                        environment.<Section>getSource().id()))
+                .dataFetcher("sectionId", environment -> environment.<Section>getSource().id())
+                .dataFetcher("repeat", environment -> {
+                    Section section = environment.getSource();
+                    return index.group(section, section.repeat());
+                }));
+        wiring.type("FormBlock", type -> type
+                .dataFetcher("id", environment -> id("FormBlock", environment.getSource(),
+                        environment.<Block>getSource().id()))
+                .dataFetcher("blockId", environment -> environment.<Block>getSource().id())
+                .dataFetcher("repeat", environment -> {
+                    Block block = environment.getSource();
+                    return index.group(block, block.repeat());
+                }));
         wiring.type("RepeatGroup", type -> type
+                .dataFetcher("id", environment -> id("RepeatGroup", environment.getSource(),
+                        environment.<RepeatGroup>getSource().id()))
+                .dataFetcher("groupId", environment -> environment.<RepeatGroup>getSource().id())
                 .dataFetcher("parent", environment -> index.parent(environment.getSource())));
         wiring.type("FormItem", type -> type
-                .dataFetcher("id", environment -> environment.<Item>getSource().id().value())
+                .dataFetcher("id", environment -> id("FormItem", environment.getSource(),
+                        environment.<Item>getSource().id().value()))
+                .dataFetcher("itemId", environment -> environment.<Item>getSource().id().value())
                 .dataFetcher("repeatGroup", environment -> index.groupOf(environment.getSource()))
                 .dataFetcher("maxLength", environment -> textual(environment.getSource())
                         ? environment.<Item>getSource().maxLength() : null)
@@ -65,6 +80,15 @@ public class FormWiring implements GraphQlFeature {
                         ? environment.<Item>getSource().minimum() : null)
                 .dataFetcher("maximum", environment -> numeric(environment.getSource())
                         ? environment.<Item>getSource().maximum() : null));
+    }
+
+    /**
+     * Global: the same item, section, block or group id names different labels in other kinds and revisions of
+     * the forms, so the id carries the form revision ({@code kind/version/id}).
+     */
+    private String id(String type, Object node, String localId) {
+        FormRef form = index.formOf(node).ref();
+        return GlobalIds.encode(type, form.kind() + "/" + form.version() + "/" + localId);
     }
 
     private static boolean textual(Item item) {

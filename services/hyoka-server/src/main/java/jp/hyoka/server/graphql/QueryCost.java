@@ -24,8 +24,12 @@ final class QueryCost implements FieldComplexityCalculator {
 
     static final int OBJECT = 1;
     static final int MUTATION = 10;
-    /** A connection asked for without {@code first}/{@code last} and without a schema default. */
-    static final int DEFAULT_PAGE_SIZE = 20;
+    /**
+     * A connection asked for without {@code first}/{@code last}: the largest page any connection serves by default
+     * (history and the audit trail: 50; the others 20), so the requested cost never understates what runs. The
+     * actual cost then charges what came back.
+     */
+    static final int DEFAULT_PAGE_SIZE = 50;
 
     private final String mutationType;
 

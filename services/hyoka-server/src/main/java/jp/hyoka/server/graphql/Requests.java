@@ -1,6 +1,7 @@
 package jp.hyoka.server.graphql;
 
 import graphql.schema.DataFetchingEnvironment;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.CallerResolver;
 import jp.hyoka.server.security.PlatformOperator;
@@ -58,6 +59,30 @@ public final class Requests {
     private static CallerResolver.Resolution resolution(DataFetchingEnvironment environment) {
         CallerResolver.Resolution resolution = environment.getGraphQlContext().get(CallerContext.KEY);
         return resolution == null ? CallerResolver.Resolution.refused("Not signed in.") : resolution;
+    }
+
+    /**
+     * The page a connection field asks for (Relay cursor spec): {@code first}/{@code after} forward or
+     * {@code last}/{@code before} backward, {@code defaultSize} rows when neither size is given; mixing the
+     * directions or a size outside 1..100 is BAD_USER_INPUT.
+     */
+    public static PageRequest page(DataFetchingEnvironment environment, int defaultSize) {
+        Integer first = environment.getArgument("first");
+        Integer last = environment.getArgument("last");
+        String after = environment.getArgument("after");
+        String before = environment.getArgument("before");
+        boolean backward = last != null || before != null;
+        if (backward && (first != null || after != null)) {
+            throw new ApiException(ApiException.BAD_USER_INPUT,
+                    "Page forward (first, after) or backward (last, before), not both.");
+        }
+        Integer size = backward ? last : first;
+        int checked = size == null ? defaultSize : size;
+        if (checked < 1 || checked > MAX_PAGE_SIZE) {
+            throw new ApiException(ApiException.BAD_USER_INPUT,
+                    (backward ? "last" : "first") + " must be between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        return new PageRequest(checked, backward ? before : after, backward);
     }
 
     public static int pageSize(DataFetchingEnvironment environment) {

@@ -8,6 +8,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -37,14 +38,42 @@ public class AuditTrailQueries {
 
     /**
      * The municipality's whole trail in the order things happened (time, then assessment and revision as a
-     * tiebreak), filtered; {@code after} continues after a line's cursor, so an auditor can page through all of it.
+     * tiebreak), filtered; the page {@code request} names, so an auditor can page through all of it either way.
      */
-    public Page<AuditLine> auditTrail(MunicipalityCode tenant, AuditFilter filter, int first, String after) {
-        String[] position = after == null ? null : auditPosition(after);
+    public Page<AuditLine> auditTrail(MunicipalityCode tenant, AuditFilter filter, PageRequest request) {
+        String[] position = request.cursor() == null ? null : auditPosition(request.cursor());
         StringBuilder sql = new StringBuilder("""
                 SELECT h.*, a.form_kind, a.form_version FROM rm_edit_history h
                 JOIN rm_assessment a ON a.tenant_code = h.tenant_code AND a.assessment_id = h.assessment_id
                 WHERE h.tenant_code = ?""");
+        List<Object> parameters = filtered(sql, tenant, filter);
+        if (position != null) {
+            sql.append(" AND (h.occurred_at, h.assessment_id, h.revision) ").append(request.beyondAscending())
+                    .append(" (?, ?, ?)");
+            parameters.add(Timestamp.from(Instant.parse(position[0])));
+            parameters.add(UUID.fromString(position[1]));
+            parameters.add(Long.parseLong(position[2]));
+        }
+        String direction = request.ascending();
+        sql.append(" ORDER BY h.occurred_at ").append(direction).append(", h.assessment_id ").append(direction)
+                .append(", h.revision ").append(direction).append(" LIMIT ?");
+        parameters.add(request.size() + 1);
+        List<AuditLine> rows = queries.query(tenant, sql.toString(), statement -> bind(statement, parameters),
+                row -> new AuditLine(HistoryEntry.read(row),
+                        new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version"))));
+        return Page.read(rows, request, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
+                + line.entry().revision());
+    }
+
+    /** How many lines the filter keeps, on every page. */
+    public int count(MunicipalityCode tenant, AuditFilter filter) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM rm_edit_history h WHERE h.tenant_code = ?");
+        List<Object> parameters = filtered(sql, tenant, filter);
+        return queries.query(tenant, sql.toString(), statement -> bind(statement, parameters), row -> row.getInt(1))
+                .get(0);
+    }
+
+    private static List<Object> filtered(StringBuilder sql, MunicipalityCode tenant, AuditFilter filter) {
         List<Object> parameters = new ArrayList<>(List.of(tenant.value()));
         condition(sql, parameters, " AND h.actor_id = ?", filter.userId());
         condition(sql, parameters, " AND h.item_id = ?", filter.itemId());
@@ -53,22 +82,14 @@ public class AuditTrailQueries {
         condition(sql, parameters, " AND h.occurred_at >= ?",
                 filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(sql, parameters, " AND h.occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
-        if (position != null) {
-            sql.append(" AND (h.occurred_at, h.assessment_id, h.revision) > (?, ?, ?)");
-            parameters.add(Timestamp.from(Instant.parse(position[0])));
-            parameters.add(UUID.fromString(position[1]));
-            parameters.add(Long.parseLong(position[2]));
+        return parameters;
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, List<Object> parameters)
+            throws java.sql.SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            statement.setObject(i + 1, parameters.get(i));
         }
-        sql.append(" ORDER BY h.occurred_at, h.assessment_id, h.revision LIMIT ?");
-        parameters.add(first + 1);
-        List<AuditLine> rows = queries.query(tenant, sql.toString(), statement -> {
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-        }, row -> new AuditLine(HistoryEntry.read(row),
-                new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version"))));
-        return Page.of(rows, first, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
-                + line.entry().revision());
     }
 
     private static void condition(StringBuilder sql, List<Object> parameters, String clause, Object value) {

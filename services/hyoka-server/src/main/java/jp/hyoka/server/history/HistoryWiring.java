@@ -1,5 +1,6 @@
 package jp.hyoka.server.history;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
@@ -55,8 +57,8 @@ public class HistoryWiring implements GraphQlFeature {
             AssessmentView view = environment.getSource();
             FormDefinition form = forms.find(view.form()).orElseThrow();
             try {
-                return Nodes.connection(queries.history(caller.tenant(), view.id(), Requests.pageSize(environment),
-                        environment.getArgument("after")), entry -> HistoryNode.of(entry, form));
+                return Connection.of(queries.history(caller.tenant(), view.id(), Requests.page(environment, 50)),
+                        entry -> HistoryNode.of(entry, form), () -> queries.historyCount(caller.tenant(), view.id()));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
             }
@@ -64,15 +66,17 @@ public class HistoryWiring implements GraphQlFeature {
         wiring.type("Query", type -> type.dataFetcher("auditTrail", environment -> {
             Caller caller = Requests.caller(environment);
             try {
-                return Nodes.connection(trail.auditTrail(caller.tenant(), filter(environment),
-                                Requests.pageSize(environment), environment.getArgument("after")),
-                        line -> HistoryNode.of(line.entry(), forms.find(line.form()).orElseThrow()));
+                AuditTrailQueries.AuditFilter filter = filter(environment);
+                return Connection.of(trail.auditTrail(caller.tenant(), filter, Requests.page(environment, 50)),
+                        line -> HistoryNode.of(line.entry(), forms.find(line.form()).orElseThrow()),
+                        () -> trail.count(caller.tenant(), filter));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
             }
         }));
         wiring.type("HistoryEntry", type -> type
-                .dataFetcher("assessmentId", environment -> node(environment).entry().assessmentId().toString())
+                .dataFetcher("id", environment -> HistoryNodes.id(node(environment).entry()))
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(node(environment).entry().assessmentId()))
                 .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
                 .dataFetcher("command", environment -> node(environment).entry().command())
                 .dataFetcher("revision", environment -> node(environment).entry().revision())
@@ -95,11 +99,11 @@ public class HistoryWiring implements GraphQlFeature {
     private static AuditTrailQueries.AuditFilter filter(DataFetchingEnvironment environment) {
         Map<String, Object> filter = environment.getArgumentOrDefault("filter", Map.of());
         Object assessment = filter.get("assessmentId");
-        if (assessment != null && AssessmentId.parse(assessment.toString()).isEmpty()) {
+        if (assessment != null && AssessmentIds.parse(assessment.toString()).isEmpty()) {
             throw new ApiException(ApiException.BAD_USER_INPUT, "filter.assessmentId: not an assessment id");
         }
         return new AuditTrailQueries.AuditFilter((String) filter.get("userId"), (String) filter.get("itemId"),
-                assessment == null ? null : AssessmentId.parse(assessment.toString()).orElseThrow(),
+                assessment == null ? null : AssessmentIds.parse(assessment.toString()).orElseThrow(),
                 (Instant) filter.get("from"), (Instant) filter.get("to"));
     }
 

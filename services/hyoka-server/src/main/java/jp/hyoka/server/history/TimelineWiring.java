@@ -1,5 +1,6 @@
 package jp.hyoka.server.history;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -14,6 +15,7 @@ import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.NodeType;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
 
@@ -22,14 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The past of an assessment for auditors and editors alike: the document at any moment or revision, and diffs. */
+/**
+ * The past of an assessment for auditors and editors alike: the document at any moment or revision, and diffs.
+ * A snapshot is a node of its own (key {@code <assessment uuid>@<revision>}), never the live assessment's id: a
+ * normalised client cache would otherwise overwrite the live document, revision included, with the snapshot.
+ */
 @Singleton
-public class TimelineWiring {
+public class TimelineWiring extends NodeType {
+
+    static final String SNAPSHOT = "AssessmentSnapshot";
 
     private final DocumentStates states;
     private final ClasspathFormCatalog forms;
 
     public TimelineWiring(DocumentStates states, ClasspathFormCatalog forms) {
+        super(SNAPSHOT, Snapshot.class);
         this.states = states;
         this.forms = forms;
     }
@@ -50,7 +59,9 @@ public class TimelineWiring {
                 .dataFetcher("assessmentAt", this::snapshot)
                 .dataFetcher("assessmentDiff", this::diff));
         wiring.type("AssessmentSnapshot", type -> type
-                .dataFetcher("id", environment -> snapshot(environment).state().id().toString())
+                .dataFetcher("id", environment -> id(
+                        snapshot(environment).state().id() + "@" + snapshot(environment).state().revision()))
+                .dataFetcher("assessmentId", environment -> AssessmentIds.global(snapshot(environment).state().id()))
                 .dataFetcher("revision", environment -> snapshot(environment).state().revision())
                 .dataFetcher("form", environment -> snapshot(environment).state().form())
                 .dataFetcher("affairName", environment -> snapshot(environment).state().answer(Assessment.AFFAIR_NAME)
@@ -89,17 +100,25 @@ public class TimelineWiring {
         if ((asOf == null) == (revision == null)) {
             throw new ApiException(ApiException.BAD_USER_INPUT, "Give exactly one of asOf and revision.");
         }
-        Optional<AssessmentId> id = AssessmentId.parse(environment.getArgument("id"));
+        Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("id"));
         Optional<Folded> folded = id.flatMap(assessment -> asOf != null ? states.asOf(caller.tenant(), assessment, asOf)
                 : states.atRevision(caller.tenant(), assessment, revision));
         return folded.map(f -> new Snapshot(f, forms.find(f.state().form()).orElseThrow())).orElse(null);
+    }
+
+    @Override
+    public Optional<?> load(DataFetchingEnvironment environment, String localKey) {
+        Caller caller = Requests.caller(environment);
+        return keyWithNumber(localKey, "@").flatMap(parts -> AssessmentId.parse(parts[0])
+                .flatMap(id -> states.atRevision(caller.tenant(), id, Integer.parseInt(parts[1]))))
+                .map(f -> new Snapshot(f, forms.find(f.state().form()).orElseThrow()));
     }
 
     private Diff diff(DataFetchingEnvironment environment) {
         Caller caller = Requests.caller(environment);
         int from = environment.getArgument("fromRevision");
         int to = environment.getArgument("toRevision");
-        Optional<AssessmentId> id = AssessmentId.parse(environment.getArgument("id"));
+        Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("id"));
         Optional<Folded> before = id.flatMap(assessment -> states.atRevision(caller.tenant(), assessment, from));
         Optional<Folded> after = id.flatMap(assessment -> states.atRevision(caller.tenant(), assessment, to));
         if (before.isEmpty() || after.isEmpty()) {

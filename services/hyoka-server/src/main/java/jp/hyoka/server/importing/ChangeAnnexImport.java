@@ -1,5 +1,6 @@
 package jp.hyoka.server.importing;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
@@ -51,7 +52,7 @@ public class ChangeAnnexImport {
             throw new ImportRejected(new ImportProblem(NO_CHANGE_ANNEX, 0,
                     "The file has no 変更箇所 annex (no 変更日/項目 header row) or the annex has no rows."));
         }
-        Optional<ItemPathResolver> resolver = AssessmentId.parse(assessmentId)
+        Optional<ItemPathResolver> resolver = AssessmentIds.parse(assessmentId)
                 .flatMap(id -> queries.find(caller.tenant(), id))
                 .flatMap(view -> forms.find(view.form()))
                 .map(ItemPathResolver::new);

@@ -23,13 +23,30 @@ public class ImportQueries {
 
     /** Imported 変更箇所 rows, in the order they were imported and printed. */
     public List<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id) {
+        return pastChanges(tenant, id, "ORDER BY revision, row_index", statement -> {
+        });
+    }
+
+    /** One imported row by its key (content hash and row index), the key of a PastChange node. */
+    public Optional<Map<String, Object>> pastChange(MunicipalityCode tenant, AssessmentId id, String contentHash,
+                                                    int rowIndex) {
+        return pastChanges(tenant, id, "AND content_hash = ? AND row_index = ?", statement -> {
+            statement.setString(3, contentHash);
+            statement.setInt(4, rowIndex);
+        }).stream().findFirst();
+    }
+
+    private List<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id, String rest,
+                                                  TenantQueries.Binder more) {
         return queries.query(tenant,
-                "SELECT * FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ? ORDER BY revision, row_index",
+                "SELECT * FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ? " + rest,
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
+                    more.bind(statement);
                 }, row -> {
-                    Map<String, Object> change = new java.util.HashMap<>();
+                    Map<String, Object> change = new PastChangeNodes.PastChangeNode();
+                    change.put("id", PastChangeNodes.id(id, row.getString("content_hash"), row.getInt("row_index")));
                     change.put("sourceName", row.getString("source_name"));
                     change.put("sourceLine", row.getInt("source_line"));
                     java.sql.Date changedOn = row.getDate("changed_on");

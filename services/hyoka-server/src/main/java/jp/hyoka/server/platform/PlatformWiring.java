@@ -41,7 +41,7 @@ public class PlatformWiring implements GraphQlFeature {
         wiring.type("Query", type -> type.dataFetcher("municipalities", environment -> {
             Requests.platformOperator(environment);
             return tenants.all().entrySet().stream()
-                    .map(tenant -> Map.of("code", tenant.getKey().value(), "name", tenant.getValue()))
+                    .map(tenant -> new MunicipalityNodes.MunicipalityNode(tenant.getKey().value(), tenant.getValue()))
                     .toList();
         }));
         wiring.type("Mutation", type -> type.dataFetcher("onboardMunicipality", environment -> {
@@ -68,8 +68,8 @@ public class PlatformWiring implements GraphQlFeature {
         MunicipalityOnboarding.Onboarded onboarded = (MunicipalityOnboarding.Onboarded) outcome;
         MunicipalityDirectory.Invitation invitation = onboarded.invitation();
         return Map.of(
-                "municipality", Map.of("code", onboarded.event().municipality().value(),
-                        "name", onboarded.event().name()),
+                "municipality", new MunicipalityNodes.MunicipalityNode(onboarded.event().municipality().value(),
+                        onboarded.event().name()),
                 "administrator", Map.of("userId", invitation.userId(), "username", invitation.username(),
                         "credentialKind", invitation.credentialKind(), "credential", invitation.credential()));
     }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.publicview;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -117,7 +118,7 @@ public class PublicViewWiring implements GraphQlFeature {
 
     private PublicDocument publicAssessment(DataFetchingEnvironment environment) {
         Optional<MunicipalityCode> municipality = MunicipalityCode.parse(environment.getArgument("municipalityCode"));
-        Optional<AssessmentId> id = AssessmentId.parse(environment.getArgument("assessmentId"));
+        Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("assessmentId"));
         if (municipality.isEmpty() || id.isEmpty()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package jp.hyoka.server.review;
 
+import jp.hyoka.server.assessment.AssessmentIds;
+import jp.hyoka.server.graphql.GlobalIds;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.ItemId;
@@ -56,7 +58,7 @@ public class ReviewThreads {
     }
 
     public Outcome start(Caller caller, String assessmentId, String itemId, String entryId, String text) {
-        Optional<AssessmentId> assessment = AssessmentId.parse(assessmentId);
+        Optional<AssessmentId> assessment = AssessmentIds.parse(assessmentId);
         if (assessment.isEmpty()) {
             return new Refused(new AssessmentNotFound(String.valueOf(assessmentId)));
         }
@@ -88,7 +90,7 @@ public class ReviewThreads {
 
     /** A malformed id is not the id of any thread. */
     private static Outcome identified(String threadId, Function<ThreadId, Outcome> then) {
-        return ThreadId.parse(threadId).map(then)
+        return ThreadId.parse(threadId == null ? null : GlobalIds.localKey(threadId, ReviewThreadNodes.TYPE)).map(then)
                 .orElseGet(() -> new Refused(new ThreadNotFound(String.valueOf(threadId))));
     }
 

@@ -3,6 +3,7 @@ package jp.hyoka.server.review;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -58,7 +59,7 @@ public class ReviewThreadsWiring implements GraphQlFeature {
                         .filter(event -> event.text() != null).toList())
                 .dataFetcher("events", this::events));
         wiring.type("ReviewThreadChanged", type -> type
-                .dataFetcher("threadId", environment -> ((ChangedNode) environment.getSource()).threadId().toString())
+                .dataFetcher("threadId", environment -> ReviewThreadNodes.id(((ChangedNode) environment.getSource()).threadId()))
                 .dataFetcher("thread", environment -> queries.thread(Requests.caller(environment).tenant(),
                                 ((ChangedNode) environment.getSource()).threadId()).stream()
                         .map(ReviewThreadsWiring::node).findFirst().orElse(null)));
@@ -93,11 +94,11 @@ public class ReviewThreadsWiring implements GraphQlFeature {
     }
 
     /** A thread as the ReviewThread type reads it ({@code threadId} is for the fields read lazily). */
-    private static Map<String, Object> node(ReviewThreadQueries.ThreadRow row) {
-        Map<String, Object> node = new HashMap<>();
+    static Map<String, Object> node(ReviewThreadQueries.ThreadRow row) {
+        Map<String, Object> node = new ReviewThreadNodes.ThreadNode();
         node.put("threadId", row.id());
-        node.put("id", row.id().toString());
-        node.put("assessmentId", row.assessmentId().toString());
+        node.put("id", ReviewThreadNodes.id(row.id()));
+        node.put("assessmentId", AssessmentIds.global(row.assessmentId()));
         node.put("itemId", row.itemId());
         node.put("entryId", row.entryId());
         node.put("status", row.status());

@@ -2,6 +2,7 @@ package jp.hyoka.server.subscriptions;
 
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
@@ -45,7 +46,7 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
         AssessmentView view = assessments.find(tenant, id).orElseThrow();
         var form = forms.find(view.form()).orElseThrow();
         delivered = changes.get(changes.size() - 1).revision();
-        return List.of(new AssessmentChanged(id.value().toString(), delivered,
+        return List.of(new AssessmentChanged(AssessmentIds.global(id), delivered,
                 changes.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, form)).toList(),
                 changes.size() <= MAX_CHANGES));
     }

@@ -1,6 +1,8 @@
 package jp.hyoka.server.subscriptions;
 
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.Set;
 
 /**
@@ -73,7 +76,8 @@ final class ProposalFeed extends Subscribers<ProposalRaised> {
                 deliveredAtLatest.clear();
             }
             if (deliveredAtLatest.add(id)) {
-                raised.add(new ProposalRaised(id, assessmentId, rows.getString("component_id"),
+                raised.add(new ProposalRaised(id, AssessmentIds.global(new AssessmentId(UUID.fromString(assessmentId))),
+                        rows.getString("component_id"),
                         rows.getInt("from_version"), toVersion, at));
             }
         }

@@ -2,7 +2,7 @@ package jp.hyoka.server.subscriptions;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
@@ -35,7 +35,7 @@ public class SubscriptionsWiring implements GraphQlFeature {
                 .dataFetcher("assessmentChanged", environment -> {
                     Caller caller = Requests.caller(environment);
                     String id = environment.getArgument("assessmentId");
-                    return AssessmentId.parse(id).flatMap(assessment -> feeds.assessmentChanged(caller.tenant(),
+                    return AssessmentIds.parse(id).flatMap(assessment -> feeds.assessmentChanged(caller.tenant(),
                             assessment)).orElseThrow(() -> new ApiException(NOT_FOUND,
                             "No assessment " + id + " in your municipality."));
                 })

@@ -1,6 +1,7 @@
 package jp.hyoka.server.assessment;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
@@ -76,7 +77,7 @@ class AssessmentProjectionsIT {
         assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId, a -> a.answer().plainText())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("affair.name", "介護保険関係事務"),
                         org.assertj.core.groups.Tuple.tuple("department.name", "医療保険課"));
-        assertThat(queries.history(KAWASAKI, id, 10, null).items()).extracting(e -> e.item().eventType())
+        assertThat(queries.history(KAWASAKI, id, new PageRequest(10, null, false)).items()).extracting(e -> e.item().eventType())
                 .containsExactly("AssessmentStarted", "ItemAnswered", "ItemAnswered");
     }
 
@@ -91,7 +92,7 @@ class AssessmentProjectionsIT {
         assertThat(queries.find(KAWASAKI, id).orElseThrow().revision()).isEqualTo(3);
         assertThat(queries.answers(KAWASAKI, id)).filteredOn(a -> a.itemId().equals("department.name"))
                 .singleElement().extracting(a -> a.answer().plainText()).isEqualTo("医療保険課");
-        assertThat(queries.history(KAWASAKI, id, 10, null).items()).hasSize(3);
+        assertThat(queries.history(KAWASAKI, id, new PageRequest(10, null, false)).items()).hasSize(3);
     }
 
     @Test
@@ -104,7 +105,7 @@ class AssessmentProjectionsIT {
                 new ChoiceAnswer("100k-to-300k"), "誤入力", EDITOR, T0), 2);
 
         assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId).containsExactly("affair.name");
-        HistoryEntry cleared = queries.history(KAWASAKI, id, 10, null).items().get(2).item();
+        HistoryEntry cleared = queries.history(KAWASAKI, id, new PageRequest(10, null, false)).items().get(2).item();
         assertThat(cleared.oldAnswer()).isEqualTo(new ChoiceAnswer("100k-to-300k"));
         assertThat(cleared.newAnswer()).isNull();
         assertThat(cleared.reason()).isEqualTo("誤入力");
@@ -128,7 +129,7 @@ class AssessmentProjectionsIT {
         MunicipalityCode asahikawa = new MunicipalityCode("012041");
         assertThat(queries.find(asahikawa, id)).isEmpty();
         assertThat(queries.answers(asahikawa, id)).isEmpty();
-        assertThat(queries.history(asahikawa, id, 10, null).items()).isEmpty();
+        assertThat(queries.history(asahikawa, id, new PageRequest(10, null, false)).items()).isEmpty();
     }
 
     /**
@@ -161,7 +162,7 @@ class AssessmentProjectionsIT {
         assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId, a -> a.answer().plainText())
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("affair.name", "介護保険に関する事務"),
                         org.assertj.core.groups.Tuple.tuple("department.name", "医療保険課"));
-        assertThat(queries.history(KAWASAKI, id, 10, null).items()).extracting(e -> e.item().eventType())
+        assertThat(queries.history(KAWASAKI, id, new PageRequest(10, null, false)).items()).extracting(e -> e.item().eventType())
                 .containsExactly("AssessmentStarted", "ItemAnswered", "ItemAnswered", "ItemAnswered", "ItemAnswered",
                         "ItemAnswerCleared");
     }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.components;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -283,7 +284,7 @@ class ComponentUsageIT extends SignedInServerTest {
         String adapted = adapt == null ? null : adapt.apply(ComponentText.render(v1.version(), slots, rendering));
         Caller caller = new Caller(tenant, new Actor("usage-" + tenant.value(), "編集者"), Set.of("editor"));
         String useId = UUID.randomUUID().toString();
-        AssessmentId assessment = AssessmentId.parse(id).orElseThrow();
+        AssessmentId assessment = AssessmentIds.parse(id).orElseThrow();
         EditOutcome outcome = commands.send(caller, new InsertComponent(assessment, tenant,
                 entry.path("revision").asLong(), useId, new ItemId("file.storage.location"),
                 List.of(entry.path("addedEntryId").asText()), v1, mode, slots, rendering, adapted, false, "共通記載の挿入",

@@ -43,7 +43,7 @@ class SeededCatalogueIT extends SignedInServerTest {
 
     private static final String LIST = """
             query($after: String) { sharedComponents(first: 100, after: $after) {
-              edges { node { id family issuer fits { form { kind version } itemId }
+              edges { node { componentId family issuer fits { form { kind version } itemId }
                              versions { number status } currentVersion { number text } } }
               pageInfo { hasNextPage endCursor } } }""";
 
@@ -78,10 +78,10 @@ class SeededCatalogueIT extends SignedInServerTest {
         assertThat(again.alreadyThere()).isEqualTo(entries.size());
         assertThat(componentEvents()).isEqualTo(events);
         List<JsonNode> listed = listAll(callers.asahikawaEditor);
-        assertThat(listed).extracting(node -> node.path("id").asText())
+        assertThat(listed).extracting(node -> node.path("componentId").asText())
                 .containsExactlyInAnyOrderElementsOf(entries.stream().map(entry -> entry.id().value()).toList());
         for (CatalogueEntry entry : entries) {
-            JsonNode node = listed.stream().filter(n -> n.path("id").asText().equals(entry.id().value()))
+            JsonNode node = listed.stream().filter(n -> n.path("componentId").asText().equals(entry.id().value()))
                     .findFirst().orElseThrow();
             assertThat(node.path("versions")).as(entry.id().value()).hasSize(entry.versions().size())
                     .allMatch(version -> version.path("status").asText().equals("PUBLISHED"));
@@ -90,7 +90,7 @@ class SeededCatalogueIT extends SignedInServerTest {
             assertThat(node.path("family").asText()).isEqualTo(entry.family());
         }
         JsonNode storage = listed.stream()
-                .filter(n -> n.path("id").asText().equals("intermediate-server-platform.storage-location"))
+                .filter(n -> n.path("componentId").asText().equals("intermediate-server-platform.storage-location"))
                 .findFirst().orElseThrow();
         assertThat(storage.path("currentVersion").path("text").asText()).contains("ISMAP");
     }

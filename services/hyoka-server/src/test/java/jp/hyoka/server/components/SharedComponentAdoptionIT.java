@@ -75,7 +75,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
               expectedRevision: $rev, reason: $reason}) { %s } }""".formatted(EDITED);
     private static final String DOCUMENT = """
             query($id: ID!) { assessment(id: $id) { revision status
-              pendingChanges { item { id } defaultTiming suggestedExplanation }
+              pendingChanges { item { itemId } defaultTiming suggestedExplanation }
               pastChanges { itemId timing explanation after { text } }
               componentUses { useId version mode text }
               componentProposals(status: [PENDING, DEFERRED, ADOPTED, DECLINED, SUPERSEDED]) { status toVersion reason }
@@ -156,6 +156,12 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
                 "query($id: ID!) { componentProposal(id: $id) { id } }", Map.of("id", asahikawaProposal.path("id").asText()))
                 .isNull()).as("川崎市 cannot read 旭川市's proposal").isTrue();
 
+        String byNode = "query($id: ID!) { node(id: $id) { __typename id ... on ComponentProposal { toVersion } } }";
+        JsonNode refetched = callers.asahikawaEditor.data("node", byNode, Map.of("id", asahikawaProposal.path("id").asText()));
+        assertThat(refetched.path("__typename").asText()).isEqualTo("ComponentProposal");
+        assertThat(refetched.path("toVersion").asInt()).isEqualTo(2);
+        assertThat(callers.kawasakiEditor.data("node", byNode, Map.of("id", asahikawaProposal.path("id").asText()))
+                .isNull()).as("川崎市 cannot refetch 旭川市's proposal by its node id").isTrue();
         String adoptId = asahikawaProposal.path("id").asText();
         JsonNode frozen = callers.asahikawaEditor.data("adoptComponentProposal", ADOPT,
                 Map.of("id", adoptId, "rev", asahikawa.revision()));

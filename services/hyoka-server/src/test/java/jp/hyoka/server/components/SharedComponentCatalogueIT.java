@@ -110,10 +110,10 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
         assertThat(version.path("slots").get(0).path("label").asText()).isEqualTo("連携する既存システムの名称");
         assertThat(version.path("numbering").asText()).isEqualTo("CIRCLED");
         JsonNode list = callers.kawasakiReader.data("sharedComponents",
-                "{ sharedComponents(first: 100) { edges { node { id currentVersion { number } } } } }", Map.of());
-        assertThat(list.findValuesAsText("id")).contains(id);
-        assertThat(operator.data("sharedComponents", "{ sharedComponents(first: 100) { edges { node { id } } } }",
-                Map.of()).findValuesAsText("id")).contains(id);
+                "{ sharedComponents(first: 100) { edges { node { componentId currentVersion { number } } } } }", Map.of());
+        assertThat(list.findValuesAsText("componentId")).contains(id);
+        assertThat(operator.data("sharedComponents", "{ sharedComponents(first: 100) { edges { node { componentId } } } }",
+                Map.of()).findValuesAsText("componentId")).contains(id);
     }
 
     @Test
@@ -135,12 +135,12 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
         assertThat(notRichText.path("__typename").asText()).as(notRichText.toString()).isEqualTo("ComponentDoesNotFit");
         assertThat(notRichText.path("itemId").asText()).isEqualTo("affair.name");
         String byFamily = "query($family: String) { sharedComponents(first: 100, filter: {family: $family}) { "
-                + "edges { node { id fits { form { version } } } } } }";
+                + "edges { node { componentId fits { form { version } } } } } }";
         JsonNode cloud = callers.kawasakiEditor.data("sharedComponents", byFamily, Map.of("family", "government-cloud"));
-        assertThat(cloud.findValuesAsText("id")).containsExactly(id);
+        assertThat(cloud.findValuesAsText("componentId")).containsExactly(id);
         assertThat(cloud.findValuesAsText("version")).containsExactly("2024", "2025");
         assertThat(callers.kawasakiEditor.data("sharedComponents", byFamily, Map.of("family", "intermediate-server-software"))
-                .findValuesAsText("id")).isEmpty();
+                .findValuesAsText("componentId")).isEmpty();
     }
 
     @Test
@@ -204,7 +204,7 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
                     "intermediate-server-software"), Map.of("id", id));
         }
         String page = "query($after: String) { sharedComponents(first: 2, after: $after, filter: {family: "
-                + "\"intermediate-server-software\"}) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }";
+                + "\"intermediate-server-software\"}) { edges { cursor node { componentId } } pageInfo { hasNextPage endCursor } } }";
         Map<String, Object> first = new HashMap<>();
         first.put("after", null);
 
@@ -213,10 +213,10 @@ class SharedComponentCatalogueIT extends SignedInServerTest {
                 Map.of("after", one.path("pageInfo").path("endCursor").asText()));
         GraphQlClient.Response bad = callers.asahikawaEditor.execute(page, Map.of("after", "not-a-cursor!"));
 
-        assertThat(one.findValuesAsText("id")).containsExactly("intermediate-server-software.page-a",
+        assertThat(one.findValuesAsText("componentId")).containsExactly("intermediate-server-software.page-a",
                 "intermediate-server-software.page-b");
         assertThat(one.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
-        assertThat(two.findValuesAsText("id")).containsExactly("intermediate-server-software.page-c");
+        assertThat(two.findValuesAsText("componentId")).containsExactly("intermediate-server-software.page-c");
         assertThat(two.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
         assertThat(bad.errors().findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
     }

@@ -69,7 +69,7 @@ class CrashRecoveryIT {
     private static final String IMPORTED = """
             query($id: ID!) {
               assessment(id: $id) {
-                revision answers { item { id } } pastChanges { sourceLine } importedFrom { sourceName }
+                revision answers { item { itemId } } pastChanges { sourceLine } importedFrom { sourceName }
               }
             }""";
 

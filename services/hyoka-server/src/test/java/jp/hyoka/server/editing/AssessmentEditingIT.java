@@ -34,7 +34,7 @@ class AssessmentEditingIT extends SignedInServerTest {
         assertThat(document.path("revision").asInt()).isEqualTo(1);
         assertThat(document.path("affairName").asText()).isEqualTo("後期高齢者医療に関する事務");
         assertThat(document.path("createdBy").path("displayName").asText()).isEqualTo("川崎 一郎");
-        assertThat(document.path("answers").get(0).path("item").path("id").asText()).isEqualTo("affair.name");
+        assertThat(document.path("answers").get(0).path("item").path("itemId").asText()).isEqualTo("affair.name");
     }
 
     @Test
@@ -46,7 +46,7 @@ class AssessmentEditingIT extends SignedInServerTest {
 
         JsonNode answers = callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", id)).path("answers");
 
-        assertThat(answers.findValuesAsText("id")).containsExactly(
+        assertThat(answers.findValuesAsText("itemId")).containsExactly(
                 "cover.published-on", "affair.name", "affair.target-population", "department.name");
         assertThat(answers.get(2).path("value").path("label").asText()).isEqualTo("10万人以上30万人未満");
         assertThat(answers.get(2).path("item").path("number").asText()).isEqualTo("I 1 ③");

@@ -72,7 +72,7 @@ class RepeatingGroupsIT extends SignedInServerTest {
 
         JsonNode document = document();
         assertThat(document.path("repeatEntries").size()).isZero();
-        assertThat(document.path("answers").findValuesAsText("id")).containsExactly("affair.name");
+        assertThat(document.path("answers").findValuesAsText("itemId")).containsExactly("affair.name");
     }
 
     @Test
@@ -139,7 +139,7 @@ class RepeatingGroupsIT extends SignedInServerTest {
     private static JsonNode filter(JsonNode answers, String itemId) {
         var matches = new com.fasterxml.jackson.databind.node.ArrayNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance);
         answers.forEach(answer -> {
-            if (answer.path("item").path("id").asText().equals(itemId)) {
+            if (answer.path("item").path("itemId").asText().equals(itemId)) {
                 matches.add(answer);
             }
         });

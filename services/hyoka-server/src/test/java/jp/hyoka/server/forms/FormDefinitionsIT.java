@@ -6,7 +6,9 @@ import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static jp.hyoka.server.support.FormOperations.ADD_ENTRY;
@@ -24,10 +26,10 @@ class FormDefinitionsIT extends SignedInServerTest {
             query($kind: FormKind!, $version: String) {
               form(kind: $kind, version: $version) {
                 kind version title current
-                repeatGroups { id label min max parent { id } }
-                sections { id number label repeat { id }
-                  blocks { id number label headings repeat { id }
-                    items { id number label type importantChange maxLength heading help repeatGroup { id }
+                repeatGroups { groupId label min max parent { groupId } }
+                sections { sectionId number label repeat { groupId }
+                  blocks { blockId number label headings repeat { groupId }
+                    items { itemId number label type importantChange maxLength heading help repeatGroup { groupId }
                             options { code label freeText count } } } }
               }
             }""";
@@ -40,11 +42,11 @@ class FormDefinitionsIT extends SignedInServerTest {
         assertThat(form.path("current").asBoolean()).isTrue();
         JsonNode consignment = group(form, "file.consignment");
         assertThat(consignment.path("max").asInt()).isEqualTo(20);
-        assertThat(consignment.path("parent").path("id").asText()).isEqualTo("file");
+        assertThat(consignment.path("parent").path("groupId").asText()).isEqualTo("file");
         JsonNode sources = item(form, "file.acquisition.sources");
         assertThat(sources.path("type").asText()).isEqualTo("MULTIPLE_CHOICE");
         assertThat(sources.path("importantChange").asBoolean()).isTrue();
-        assertThat(sources.path("repeatGroup").path("id").asText()).isEqualTo("file");
+        assertThat(sources.path("repeatGroup").path("groupId").asText()).isEqualTo("file");
         assertThat(sources.path("options").findValuesAsText("code")).contains("other-department", "other");
         assertThat(item(form, "file.consigning").path("options").get(0).path("count").asBoolean()).isTrue();
         assertThat(item(form, "file.usage.departments").path("heading").asText()).isEqualTo("④使用の主体");
@@ -58,6 +60,31 @@ class FormDefinitionsIT extends SignedInServerTest {
         assertThat(form.path("current").asBoolean()).isFalse();
         assertThat(item(form, "file.basics.main-record-items").path("options").findValuesAsText("code"))
                 .contains("basic-4-info").doesNotContain("basic-5-info");
+    }
+
+    @Test
+    void givenOneItemIdInTwoRevisionsAndTwoKinds_whenQueried_thenItsGlobalIdsDifferAndItsItemIdIsTheSame() {
+        String query = """
+                query($kind: FormKind!, $version: String) { form(kind: $kind, version: $version) {
+                  repeatGroups { id groupId } sections { id sectionId blocks { id blockId items { id itemId } } } } }""";
+        List<JsonNode> forms = List.of(
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "KEY_ITEMS", "version", "2024")),
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "KEY_ITEMS", "version", "2025")),
+                callers.kawasakiEditor.data("form", query, Map.of("kind", "ALL_ITEMS")));
+
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (JsonNode form : forms) {
+            JsonNode item = item(form, "affair.name");
+            names.add(item.path("itemId").asText());
+            ids.add(item.path("id").asText());
+            ids.add(group(form, "file").path("id").asText());
+            ids.add(form.path("sections").get(0).path("id").asText());
+            ids.add(form.path("sections").get(0).path("blocks").get(0).path("id").asText());
+        }
+
+        assertThat(names).containsOnly("affair.name");
+        assertThat(ids).doesNotHaveDuplicates().hasSize(12);
     }
 
     @Test
@@ -89,7 +116,7 @@ class FormDefinitionsIT extends SignedInServerTest {
         java.util.List<String> groups = new java.util.ArrayList<>();
         completeness.path("gaps").forEach(gap -> {
             if (!gap.path("group").isNull()) {
-                groups.add(gap.path("group").path("id").asText());
+                groups.add(gap.path("group").path("groupId").asText());
             }
         });
         return groups;
@@ -97,7 +124,7 @@ class FormDefinitionsIT extends SignedInServerTest {
 
     private static JsonNode group(JsonNode form, String id) {
         for (JsonNode group : form.path("repeatGroups")) {
-            if (group.path("id").asText().equals(id)) {
+            if (group.path("groupId").asText().equals(id)) {
                 return group;
             }
         }
@@ -108,7 +135,7 @@ class FormDefinitionsIT extends SignedInServerTest {
         for (JsonNode section : form.path("sections")) {
             for (JsonNode block : section.path("blocks")) {
                 for (JsonNode item : block.path("items")) {
-                    if (item.path("id").asText().equals(id)) {
+                    if (item.path("itemId").asText().equals(id)) {
                         return item;
                     }
                 }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -155,7 +156,7 @@ class MalformedRequestIT extends SignedInServerTest {
     /** From the event store itself: a stored edit would count here before any read model showed it. */
     private int revisionOf(String id) throws SQLException {
         return (int) ReadModelSnapshot.count(dataSource,
-                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = '" + id + "'");
+                "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = '" + AssessmentIds.parse(id).orElseThrow() + "'");
     }
 
     private Raw post(String contentType, byte[] body) throws Exception {

@@ -50,6 +50,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("me", "{ me { userId } }", EVERYONE);
         row("form", "{ form(kind: KEY_ITEMS) { version } }", EVERYONE);
         row("forms", "{ forms { version } }", EVERYONE);
+        row("node", "{ node(id: \"" + SOME_ID + "\") { id } }", EVERYONE);
+        row("nodes", "{ nodes(ids: [\"" + SOME_ID + "\"]) { id } }", EVERYONE);
         row("thresholdDecision", "{ thresholdDecision(input: {persons: 1000, handlersAtLeast500: false, "
                 + "seriousIncidentInPastYear: false}) { mandatory } }", EVERYONE);
         row("assessment", "{ assessment(id: \"" + SOME_ID + "\") { id } }", READERS);

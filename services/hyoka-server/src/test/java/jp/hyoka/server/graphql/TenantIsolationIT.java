@@ -32,7 +32,7 @@ class TenantIsolationIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 id revision affairName
-                answers { item { id } entries { entryId } value { __typename ... on TextValue { text } } }
+                answers { item { itemId } entries { entryId } value { __typename ... on TextValue { text } } }
                 repeatEntries { entryId label }
                 pastChanges { sourceLine }
                 unmappedContent { sourceLine }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.graphql;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -108,7 +109,7 @@ class WholeCommandsIT extends SignedInServerTest {
     private List<Long> committedRevisions(String id) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT DISTINCT revision FROM committed_revision WHERE assessment_id = '" + id + "'")) {
+                     "SELECT DISTINCT revision FROM committed_revision WHERE assessment_id = '" + AssessmentIds.parse(id).orElseThrow() + "'")) {
             List<Long> revisions = new ArrayList<>();
             while (rows.next()) {
                 revisions.add(rows.getLong(1));

@@ -23,14 +23,14 @@ class TimelineIT extends SignedInServerTest {
             query($id: ID!, $asOf: DateTime, $revision: Int) {
               assessmentAt(id: $id, asOf: $asOf, revision: $revision) {
                 revision affairName version status form { kind version }
-                answers { item { id } itemPath text value { __typename ... on ChoiceValue { code label } } }
+                answers { item { itemId } itemPath text value { __typename ... on ChoiceValue { code label } } }
               }
             }""";
     private static final String DIFF = """
             query($id: ID!, $from: Int!, $to: Int!) {
               assessmentDiff(id: $id, fromRevision: $from, toRevision: $to) {
                 fromRevision toRevision
-                changes { item { id label } itemPath beforeText afterText
+                changes { item { itemId label } itemPath beforeText afterText
                           before { ... on ChoiceValue { code } } after { ... on ChoiceValue { code } } }
               }
             }""";
@@ -109,7 +109,7 @@ class TimelineIT extends SignedInServerTest {
 
     private static JsonNode population(JsonNode snapshot) {
         for (JsonNode answer : snapshot.path("answers")) {
-            if (answer.path("item").path("id").asText().equals("affair.target-population")) {
+            if (answer.path("item").path("itemId").asText().equals("affair.target-population")) {
                 return answer;
             }
         }

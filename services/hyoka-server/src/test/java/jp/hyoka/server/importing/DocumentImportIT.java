@@ -46,9 +46,9 @@ class DocumentImportIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 revision
-                answers { item { id } entries { label } value { __typename ... on TextValue { text }
+                answers { item { itemId } entries { label } value { __typename ... on TextValue { text }
                           ... on RichTextValue { html } ... on ChoiceValue { code } ... on DateValue { date } } }
-                repeatEntries { group { id } label }
+                repeatEntries { group { groupId } label }
                 unmappedContent { sourceLine label content reason itemId }
                 importedFrom { sourceName contentHash rowsRead rowsMapped importedBy { userId } }
                 pastChanges { sourceLine }
@@ -195,7 +195,7 @@ class DocumentImportIT extends SignedInServerTest {
 
     private static String text(JsonNode assessment, String itemId) {
         for (JsonNode answer : assessment.path("answers")) {
-            if (answer.path("item").path("id").asText().equals(itemId)) {
+            if (answer.path("item").path("itemId").asText().equals(itemId)) {
                 return answer.path("value").path("text").asText();
             }
         }

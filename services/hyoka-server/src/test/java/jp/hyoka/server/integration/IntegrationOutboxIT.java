@@ -1,5 +1,6 @@
 package jp.hyoka.server.integration;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -91,9 +92,9 @@ class IntegrationOutboxIT extends SignedInServerTest {
                 "jp.hyoka.assessment.version-published.v1");
         assertThat(rows).allSatisfy(row -> {
             assertThat(row.topic()).isEqualTo("hyoka.municipality.141305");
-            assertThat(row.key()).isEqualTo("141305:" + id);
+            assertThat(row.key()).isEqualTo("141305:" + AssessmentIds.parse(id).orElseThrow());
             assertThat(row.source()).isEqualTo("/hyoka/municipalities/141305");
-            assertThat(row.subject()).isEqualTo(id);
+            assertThat(row.subject()).isEqualTo(AssessmentIds.parse(id).orElseThrow().toString());
         });
         assertThat(rows.get(3).dataschema()).isEqualTo("urn:hyoka:events:assessment.version-published.v1");
         for (Row row : rows) {                          // what the relay publishes, byte for byte, keeps its contract
@@ -114,7 +115,7 @@ class IntegrationOutboxIT extends SignedInServerTest {
              PreparedStatement select = connection.prepareStatement("""
                      SELECT type, topic, message_key, source, subject, dataschema, payload::text FROM integration_outbox
                      WHERE subject = ? ORDER BY position""")) {
-            select.setString(1, assessmentId);
+            select.setString(1, AssessmentIds.parse(assessmentId).orElseThrow().toString());
             List<Row> rows = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

@@ -31,7 +31,7 @@ class IntegrationReplayIT extends SignedInServerTest {
 
     private static final String START = """
             mutation($name: String!) { startAssessment(input: {kind: KEY_ITEMS, affairName: $name}) {
-              ... on AssessmentEdited { revision assessment { id } } } }""";
+              ... on AssessmentEdited { revision assessment { id uuid } } } }""";
     private static final String REPLAY = """
             mutation($code: String) { replayIntegrationEvents(fromPosition: 1, municipalityCode: $code,
               ratePerSecond: 1000) { state fromPosition toPosition } }""";
@@ -57,9 +57,9 @@ class IntegrationReplayIT extends SignedInServerTest {
     void givenPublishedRowsALostRowAndARedaction_whenOneMunicipalityIsReplayed_thenItsEventsAreQueuedAgainCleanAndOnlyItsOwn()
             throws Exception {
         String kawasaki = callers.kawasakiEditor.data("startAssessment", START, Map.of("name", "山田花子さんの事務"))
-                .path("assessment").path("id").asText();
+                .path("assessment").path("uuid").asText();
         String asahikawa = callers.asahikawaEditor.data("startAssessment", START, Map.of("name", "旭川の事務"))
-                .path("assessment").path("id").asText();
+                .path("assessment").path("uuid").asText();
         String lostId = eventIdOf(kawasaki);
         execute("DELETE FROM integration_outbox_queue");                                  // all published
         execute("DELETE FROM integration_outbox WHERE subject = '" + kawasaki + "'");     // as if lost

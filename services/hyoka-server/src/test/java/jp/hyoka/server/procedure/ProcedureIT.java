@@ -116,7 +116,7 @@ class ProcedureIT extends SignedInServerTest {
             JsonNode value = answer.path("value");
             String text = value.has("plainText") ? value.path("plainText").asText()
                     : value.has("date") ? value.path("date").asText() : value.path("text").asText();
-            answers.put(answer.path("item").path("id").asText(), text);
+            answers.put(answer.path("item").path("itemId").asText(), text);
         }
         return answers;
     }

@@ -45,7 +45,7 @@ class PublicationIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 revision version status publishedOn
-                pendingChanges { item { id } itemPath before after defaultTiming }
+                pendingChanges { item { itemId } itemPath before after defaultTiming }
                 pastChanges { sourceName changedOn itemId itemPath before { kind text } after { kind text }
                               timing explanation reasonCode }
                 history(first: 100) { edges { node { event actor { userId } } } }
@@ -85,7 +85,7 @@ class PublicationIT extends SignedInServerTest {
                 Map.of("id", id, "rev", revision, "item", "affair.description")).path("revision").asLong();
 
         JsonNode pending = callers.kawasakiEditor.data("assessment", STATE, Map.of("id", id)).path("pendingChanges");
-        assertThat(pending.findValuesAsText("id")).containsExactly("affair.target-population");
+        assertThat(pending.findValuesAsText("itemId")).containsExactly("affair.target-population");
         assertThat(pending.get(0).path("before").asText()).isEqualTo("1,000人未満");
         assertThat(pending.get(0).path("after").asText()).isEqualTo("1万人以上10万人未満");
 

@@ -25,7 +25,7 @@ class ReassessmentIT extends SignedInServerTest {
             query($id: ID!) {
               assessment(id: $id) {
                 reassessment { required importantItemIds steps explanation }
-                pendingChanges { item { id } defaultTiming }
+                pendingChanges { item { itemId } defaultTiming }
               }
             }""";
 

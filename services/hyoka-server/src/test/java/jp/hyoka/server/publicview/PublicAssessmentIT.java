@@ -54,12 +54,12 @@ class PublicAssessmentIT extends SignedInServerTest {
             query($code: String!, $id: ID!) {
               publicAssessment(municipalityCode: $code, assessmentId: $id) {
                 municipalityCode id affairName version publishedOn
-                answers { item { id } entryIds itemPath text withheld }
+                answers { item { itemId } entryIds itemPath text withheld }
                 pastChanges { itemId before after explanation }
               }
             }""";
     private static final String MARKS = """
-            query($id: ID!) { assessment(id: $id) { withheldFromPublication { item { id } entryIds } } }""";
+            query($id: ID!) { assessment(id: $id) { withheldFromPublication { item { itemId } entryIds } } }""";
     private static final String EXPORT = """
             query($id: ID!, $public: Boolean) {
               exportDocument(assessmentId: $id, format: TSV, public: $public) { fileName contentBase64 mediaType }
@@ -94,7 +94,7 @@ class PublicAssessmentIT extends SignedInServerTest {
                 .path("revision").asLong();
         assertThat(publicView().isNull()).as("nothing is public before a first publication").isTrue();
         assertThat(callers.kawasakiReader.data("assessment", MARKS, Map.of("id", id)).path("withheldFromPublication")
-                .findValuesAsText("id")).containsExactly("affair.description");
+                .findValuesAsText("itemId")).containsExactly("affair.description");
 
         revision = publish(revision, "2025-04-01", List.of());
         revision = approver.data("redactPersonalData", """
@@ -168,7 +168,7 @@ class PublicAssessmentIT extends SignedInServerTest {
 
     private static JsonNode answer(JsonNode document, String itemId) {
         for (JsonNode answer : document.path("answers")) {
-            if (answer.path("item").path("id").asText().equals(itemId)) {
+            if (answer.path("item").path("itemId").asText().equals(itemId)) {
                 return answer;
             }
         }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.rebuild;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -346,7 +347,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
                 .as("the edit made during the switch came after the copy stopped").isLessThan(switchWindowEdit);
         assertThat(whileRunning).isNotEqualTo(written);
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM rm_edit_history WHERE assessment_id = '"
-                + drafted + "' AND revision >= " + (draftedRevision - 1))).as("both edits, once each").isEqualTo(2);
+                + AssessmentIds.parse(drafted).orElseThrow() + "' AND revision >= " + (draftedRevision - 1))).as("both edits, once each").isEqualTo(2);
         assertThat(switched.path("error").isNull()).isTrue();
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM rm_edit_history"))
                 .as("one history row per assessment event").isEqualTo(ReadModelSnapshot.count(dataSource,
@@ -384,7 +385,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
         JsonNode document = callers.kawasakiEditor.data("assessment", Operations.DOCUMENT, Map.of("id", drafted));
         assertThat(document.path("affairName").asText()).isEqualTo("失敗の後も");
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM rm_edit_history WHERE assessment_id = '"
-                + drafted + "' AND revision = " + draftedRevision)).as("the live history has it once").isEqualTo(1);
+                + AssessmentIds.parse(drafted).orElseThrow() + "' AND revision = " + draftedRevision)).as("the live history has it once").isEqualTo(1);
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM pg_namespace WHERE nspname = 'rm_rebuild'"))
                 .isZero();
         assertThat(ReadModelSnapshot.count(dataSource,
@@ -440,7 +441,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
     /** The global position of the assessment's newest event. */
     private long lastPosition(String assessment) throws SQLException {
         return ReadModelSnapshot.count(dataSource, "SELECT max(globalindex) FROM domainevententry "
-                + "WHERE aggregateidentifier = '" + assessment + "'");
+                + "WHERE aggregateidentifier = '" + AssessmentIds.parse(assessment).orElseThrow() + "'");
     }
 
     /** Waits until the assessment has an event after {@code position}; returns its position. */

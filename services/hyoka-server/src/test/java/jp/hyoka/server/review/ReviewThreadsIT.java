@@ -2,6 +2,7 @@ package jp.hyoka.server.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.graphql.GlobalIds;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
@@ -48,7 +49,7 @@ class ReviewThreadsIT extends SignedInServerTest {
               assessment(id: $id) {
                 revision version
                 reviewThreads(status: $status) { id itemId status comments { text } }
-                pendingChanges { item { id } }
+                pendingChanges { item { itemId } }
                 history(first: 100) { edges { node { event } } }
               }
             }""";
@@ -162,7 +163,8 @@ class ReviewThreadsIT extends SignedInServerTest {
         step(approver, "resolveReviewThread", RESOLVE, thread, null);
 
         JsonNode bundle = auditor.data("exportAuditBundle", "{ exportAuditBundle { content } }", Map.of());
-        assertThat(bundle.path("content").asText()).contains(thread).contains("ThreadStarted")
+        assertThat(bundle.path("content").asText()).contains(GlobalIds.decode(thread).orElseThrow().localKey())
+                .contains("ThreadStarted")
                 .contains("ThreadResolved");
         assertThat(auditor.data("verifyEventChain", "{ verifyEventChain { intact } }", Map.of())
                 .path("intact").asBoolean()).isTrue();

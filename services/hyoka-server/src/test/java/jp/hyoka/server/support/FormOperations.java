@@ -71,10 +71,10 @@ public final class FormOperations {
             query($id: ID!) {
               assessment(id: $id) {
                 revision
-                repeatEntries { group { id } entryId ordinal label parentEntryIds }
+                repeatEntries { group { groupId } entryId ordinal label parentEntryIds }
                 answers {
-                  item { id number heading }
-                  entries { group { id } entryId ordinal label }
+                  item { itemId number heading }
+                  entries { group { groupId } entryId ordinal label }
                   value {
                     __typename
                     ... on TextValue { text }
@@ -91,8 +91,8 @@ public final class FormOperations {
               assessment(id: $id) {
                 completeness {
                   complete unansweredCount
-                  gaps { section { id } block { id } entries { label } unansweredItems { id }
-                         group { id } entryCount minimum }
+                  gaps { section { sectionId } block { blockId } entries { label } unansweredItems { itemId }
+                         group { groupId } entryCount minimum }
                 }
               }
             }""";

@@ -43,7 +43,7 @@ public final class Operations {
               assessment(id: $id) {
                 id revision affairName createdBy { userId displayName } updatedBy { userId }
                 answers {
-                  item { id number label type }
+                  item { itemId number label type }
                   revision answeredBy { userId }
                   value {
                     __typename

@@ -1,5 +1,6 @@
 package jp.hyoka.server.support;
 
+import jp.hyoka.server.assessment.AssessmentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.sql.Connection;
@@ -77,12 +78,16 @@ public final class StoredEdits {
         return texts;
     }
 
-    /** Events in the event store of an embedded server: of one aggregate, or ({@code null}) of all. */
+    /**
+     * Events in the event store of an embedded server: of one aggregate, or ({@code null}) of all. An assessment's
+     * id as the API shows it (global) is turned into the UUID the store names the aggregate by.
+     */
     public static long storedEvents(ServerProcess server, String aggregateId) {
         try (Connection connection = DriverManager.getConnection(server.embeddedJdbcUrl(), "postgres", "");
              PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM domainevententry "
                      + "WHERE aggregateidentifier = coalesce(?, aggregateidentifier)")) {
-            count.setString(1, aggregateId);
+            count.setString(1, aggregateId == null ? null
+                    : AssessmentIds.parse(aggregateId).map(Object::toString).orElse(aggregateId));
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);
