@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ public final class GraphQlWsClient implements AutoCloseable {
     private final List<JsonNode> unmatched = new ArrayList<>();
 
     private GraphQlWsClient(URI server, String token, boolean raw) {
-        installOnce();
+        NodeProjects.installOnce(CLIENT_DIR, "graphql-ws");
         String url = "ws://" + server.getHost() + ":" + server.getPort() + "/graphql/ws";
         List<String> command = new ArrayList<>(List.of("node", "graphql-ws-client.mjs", url,
                 token == null ? "-" : token));
@@ -153,24 +152,6 @@ public final class GraphQlWsClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // the process ended
-        }
-    }
-
-    private static synchronized void installOnce() {
-        if (Files.isDirectory(CLIENT_DIR.resolve("node_modules").resolve("graphql-ws"))) {
-            return;
-        }
-        try {
-            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(CLIENT_DIR.toFile())
-                    .inheritIO().start();
-            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-                throw new IllegalStateException("npm ci in " + CLIENT_DIR + " failed");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
