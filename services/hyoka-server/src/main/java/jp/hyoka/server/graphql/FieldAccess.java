@@ -53,6 +53,11 @@ final class FieldAccess implements SchemaDirectiveWiring {
         return List.copyOf(roles);
     }
 
+    /** The Role enum value of a token role name ("platform-operator" → PLATFORM_OPERATOR): the inverse of the above. */
+    static String enumName(String tokenRole) {
+        return tokenRole.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
+
     static void requireOnEveryRootField(GraphQLSchema schema) {
         List<String> open = Stream.of(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType())
                 .filter(Objects::nonNull).flatMap(type -> unguarded(type).stream()).toList();

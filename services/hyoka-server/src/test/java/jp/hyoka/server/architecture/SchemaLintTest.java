@@ -31,7 +31,7 @@ class SchemaLintTest {
         String findings = new String(linter.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(linter.waitFor(2, TimeUnit.MINUTES)).isTrue();
 
-        assertThat(findings).isEmpty();
+        assertThat(findings).isBlank();
         assertThat(linter.exitValue()).isZero();
     }
 }

@@ -61,7 +61,17 @@ class AccessIT extends SignedInServerTest {
 
         assertThat(me.path("municipalityCode").asText()).isEqualTo("141305");
         assertThat(me.path("municipalityName").asText()).isEqualTo("川崎市");
-        assertThat(me.path("roles").toString()).isEqualTo("[\"editor\"]");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"EDITOR\"]");
+    }
+
+    @Test
+    void givenATokenWithRolesHyokaDoesNotKnow_whenMe_thenOnlyRoleEnumValuesAreListed() {
+        GraphQlClient keycloakLike = new GraphQlClient(server.getURI(), issuer.issue("k-approver-3", "川崎 三子",
+                new MunicipalityCode("141305"), List.of("offline_access", "approver", "default-roles-hyoka", "editor")));
+
+        JsonNode me = keycloakLike.data("me", "{ me { roles } }", Map.of());
+
+        assertThat(me.path("roles").toString()).isEqualTo("[\"APPROVER\",\"EDITOR\"]");
     }
 
     @Test

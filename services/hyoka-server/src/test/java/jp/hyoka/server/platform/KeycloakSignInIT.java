@@ -79,7 +79,7 @@ class KeycloakSignInIT implements TestPropertyProvider {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.data().path("me").path("municipalityCode").asText()).isEqualTo("141305");
         assertThat(me.data().path("me").path("municipalityName").asText()).isEqualTo("川崎市");
-        assertThat(me.data().path("me").path("roles").toString()).isEqualTo("[\"editor\"]");
+        assertThat(me.data().path("me").path("roles").toString()).isEqualTo("[\"EDITOR\"]");
         assertThat(me.data().path("me").path("displayName").asText()).isEqualTo("川崎 作成者");
         assertThat(started.path("__typename").asText()).isEqualTo("AssessmentEdited");
     }
@@ -92,7 +92,7 @@ class KeycloakSignInIT implements TestPropertyProvider {
 
         assertThat(claims(token).path("organization").path("141003").path("id").asText()).isNotEmpty();
         assertThat(me.path("municipalityCode").asText()).isEqualTo("141003");
-        assertThat(me.path("roles").toString()).isEqualTo("[\"approver\"]");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"APPROVER\"]");
     }
 
     @Test
@@ -136,7 +136,7 @@ class KeycloakSignInIT implements TestPropertyProvider {
 
         assertThat(municipalities.findValuesAsText("code")).contains("141003", "141305");
         assertThat(me.path("municipalityCode").isNull()).isTrue();
-        assertThat(me.path("roles").toString()).isEqualTo("[\"platform-operator\"]");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"PLATFORM_OPERATOR\"]");
         assertThat(List.of(list, start)).allSatisfy(error -> {
             assertThat(error.path("extensions").path("code").asText()).isEqualTo("FORBIDDEN");
             assertThat(error.path("message").asText()).contains("platform-operator");

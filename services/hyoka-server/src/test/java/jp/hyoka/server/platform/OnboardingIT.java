@@ -54,7 +54,7 @@ class OnboardingIT extends SignedInServerTest {
         JsonNode me = administrator.data("me", "{ me { municipalityCode municipalityName roles } }", Map.of());
         assertThat(me.path("municipalityCode").asText()).isEqualTo("011002");
         assertThat(me.path("municipalityName").asText()).isEqualTo("札幌市");
-        assertThat(me.path("roles").toString()).isEqualTo("[\"approver\",\"editor\"]");
+        assertThat(me.path("roles").toString()).isEqualTo("[\"APPROVER\",\"EDITOR\"]");
         assertThat(administrator.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS", "name", "最初の事務"))
                 .path("__typename").asText()).isEqualTo("AssessmentEdited");
         assertThat(operator.data("municipalities", "{ municipalities { code } }", Map.of()).findValuesAsText("code"))
