@@ -16,6 +16,7 @@ url="${HYOKA_URL:-http://localhost:8080/graphql}"
 : "${HYOKA_TOKEN:?set HYOKA_TOKEN to the bearer token of a platform operator}"
 interval="${HYOKA_INTERVAL:-2}"
 fields='processor state switchOver eventsProcessed position headPosition percent startedAt caughtUpAt switchedAt pauseMillis error'
+result="... on RebuildStatus { $fields } ... on Problem { code message }"
 mode=auto
 case "${1:-}" in
   "") ;;
@@ -40,16 +41,16 @@ report() { # one progress line
     "$( [[ -n "$(field pauseMillis "$1")" ]] && printf '  (live paused %s ms)' "$(field pauseMillis "$1")")"
 }
 refused() {
-  if [[ "$1" == *'"errors"'* ]]; then
+  if [[ "$1" == *'"errors"'* || "$1" == *'"code"'* ]]; then
     echo "refused: $1" >&2
     exit 2
   fi
 }
 
 case "$mode" in
-  auto) response=$(call "mutation { rebuildReadModels(switchOver: WHEN_CAUGHT_UP) { $fields } }") ;;
-  manual) response=$(call "mutation { rebuildReadModels(switchOver: MANUAL) { $fields } }") ;;
-  switch) response=$(call "mutation { switchReadModels { $fields } }") ;;
+  auto) response=$(call "mutation { rebuildReadModels(switchOver: WHEN_CAUGHT_UP) { $result } }") ;;
+  manual) response=$(call "mutation { rebuildReadModels(switchOver: MANUAL) { $result } }") ;;
+  switch) response=$(call "mutation { switchReadModels { $result } }") ;;
   status) response=$(call "{ readModelRebuild { $fields } }") ;;
 esac
 refused "$response"

@@ -16,7 +16,6 @@ import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
-import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;
@@ -86,7 +85,6 @@ public class AssessmentWiring implements GraphQlFeature {
                 .dataFetcher("answeredAt", environment -> environment.<ItemAnswerNode>getSource().answer().answeredAt())
                 .dataFetcher("answeredBy", environment -> environment.<ItemAnswerNode>getSource().answer().answeredBy()));
         AnswerValueWiring.wire(wiring);
-        wiring.type("EditAssessmentResult", type -> type.typeResolver(Results.RESOLVER));
     }
 
     /** The document on its form revision, read once per request and assessment (answers and entries). */

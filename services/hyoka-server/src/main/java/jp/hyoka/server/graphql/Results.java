@@ -1,7 +1,9 @@
 package jp.hyoka.server.graphql;
 
 import graphql.language.ObjectTypeDefinition;
+import graphql.language.Type;
 import graphql.language.TypeName;
+import graphql.language.UnionTypeDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.PropertyDataFetcher;
 import graphql.schema.TypeResolver;
@@ -10,7 +12,10 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import jp.hyoka.domain.rejection.Rejection;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Mutation results as data: every result union and the {@code Problem} interface resolve a node to its GraphQL type
@@ -51,15 +56,32 @@ public final class Results {
         return ((Typed) result).graphQlType();
     }
 
-    /** The Problem interface's resolver, and the rejection's fields for every object type implementing it. */
+    /**
+     * The Problem interface's resolver, the rejection's fields for every object type implementing it, and the
+     * resolver of every result union (a union with a Problem member: each mutation has its own).
+     */
     static void wireProblems(TypeDefinitionRegistry types, RuntimeWiring.Builder wiring) {
         wiring.type("Problem", type -> type.typeResolver(RESOLVER));
+        Set<String> problems = new HashSet<>();
         for (ObjectTypeDefinition object : types.getTypes(ObjectTypeDefinition.class)) {
             if (object.getImplements().stream()
                     .anyMatch(type -> type instanceof TypeName name && name.getName().equals("Problem"))) {
+                problems.add(object.getName());
                 wiring.type(object.getName(), type -> type.defaultDataFetcher(Results::problemField));
             }
         }
+        for (UnionTypeDefinition union : types.getTypes(UnionTypeDefinition.class)) {
+            List<String> members = new ArrayList<>(union.getMemberTypes().stream().map(Results::name).toList());
+            types.unionTypeExtensions().getOrDefault(union.getName(), List.of())
+                    .forEach(extension -> extension.getMemberTypes().forEach(member -> members.add(name(member))));
+            if (members.stream().anyMatch(problems::contains)) {
+                wiring.type(union.getName(), type -> type.typeResolver(RESOLVER));
+            }
+        }
+    }
+
+    private static String name(Type<?> type) {
+        return ((TypeName) type).getName();
     }
 
     /** Problem fields are the rejection's record components, plus code, message and changesSince. */

@@ -2,8 +2,8 @@ package jp.hyoka.server.rebuild;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.rebuild.ReadModelRebuilds;
 import jp.hyoka.server.rebuild.RebuildStatus;
 import jp.hyoka.server.rebuild.SwitchOver;
@@ -44,19 +44,21 @@ public class RebuildWiring implements GraphQlFeature {
         wiring.type("Mutation", type -> type
                 .dataFetcher("rebuildReadModels", environment -> {
                     String switchOver = environment.getArgument("switchOver");
-                    return fields(rebuilds.start(switchOver == null ? SwitchOver.WHEN_CAUGHT_UP
-                            : SwitchOver.valueOf(switchOver)).orElseThrow(() -> new ApiException(
-                            ApiException.BAD_USER_INPUT, "A read-model rebuild is active on another node: follow it "
-                            + "there (readModelRebuild), or start one when it has ended.")));
+                    return rebuilds.start(switchOver == null ? SwitchOver.WHEN_CAUGHT_UP : SwitchOver.valueOf(switchOver))
+                            .<Results.Typed>map(RebuildWiring::fields)
+                            .orElse(new Refused("RebuildActiveElsewhere", "REBUILD_ACTIVE_ELSEWHERE",
+                                    "A read-model rebuild is active on another node: follow it there "
+                                            + "(readModelRebuild), or start one when it has ended."));
                 })
-                .dataFetcher("switchReadModels", environment -> fields(rebuilds.switchWhenCaughtUp(SWITCH_WAIT)
-                        .orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,
-                                "No read-model rebuild is active: start one with rebuildReadModels.")))));
+                .dataFetcher("switchReadModels", environment -> rebuilds.switchWhenCaughtUp(SWITCH_WAIT)
+                        .<Results.Typed>map(RebuildWiring::fields)
+                        .orElse(new Refused("NoRebuildActive", "NO_REBUILD_ACTIVE",
+                                "No read-model rebuild is active: start one with rebuildReadModels."))));
         wiring.type("Subscription", type -> type.dataFetcher("rebuildProgress", environment -> progress()));
     }
 
     /** The status now and on every change, on a thread that may block (a status reads the database). */
-    private Flux<Map<String, Object>> progress() {
+    private Flux<StatusNode> progress() {
         return Flux.interval(Duration.ZERO, PROGRESS_INTERVAL, Schedulers.boundedElastic())
                 .map(tick -> rebuilds.status())
                 .takeWhile(Optional::isPresent)
@@ -67,8 +69,20 @@ public class RebuildWiring implements GraphQlFeature {
                 .map(RebuildWiring::fields);
     }
 
-    private static Map<String, Object> fields(RebuildStatus status) {
-        Map<String, Object> fields = new HashMap<>();
+    /** A rebuild's status as the RebuildStatus fields read it; a member of the mutations' result unions too. */
+    static final class StatusNode extends HashMap<String, Object> implements Results.Typed {
+        @Override
+        public String graphQlType() {
+            return "RebuildStatus";
+        }
+    }
+
+    /** Why a rebuild mutation did nothing: a Problem of its result union. */
+    record Refused(String graphQlType, String code, String message) implements Results.Typed {
+    }
+
+    private static StatusNode fields(RebuildStatus status) {
+        StatusNode fields = new StatusNode();
         fields.put("processor", status.processor());
         fields.put("state", status.state().name());
         fields.put("switchOver", status.switchOver().name());

@@ -134,8 +134,8 @@ class RoleAccessIT extends SignedInServerTest {
                 + "toPosition: 2000000001) { state } }", OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
-        row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { state } }", OPERATORS);
-        row("switchReadModels", "mutation { switchReadModels { state } }", OPERATORS);
+        row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { ... on RebuildStatus { state } } }", OPERATORS);
+        row("switchReadModels", "mutation { switchReadModels { ... on RebuildStatus { state } } }", OPERATORS);
         row("integrationOutbox", "{ integrationOutbox { waiting relayActive } }", OPERATORS);
         row("publicAssessment", "{ publicAssessment(municipalityCode: \"141305\", assessmentId: \"" + SOME_ID
                 + "\") { id } }", ANYONE);

@@ -64,9 +64,11 @@ class ReadModelRebuildIT extends SignedInServerTest {
 
     private static final String STATUS_FIELDS = "processor state switchOver tables eventsProcessed position "
             + "headPosition percent startedAt caughtUpAt switchedAt pauseMillis error";
+    private static final String RESULT = "{ __typename ... on RebuildStatus { " + STATUS_FIELDS + " } "
+            + "... on Problem { code message } }";
     private static final String REBUILD = "mutation($switchOver: SwitchOver) { rebuildReadModels(switchOver: "
-            + "$switchOver) { " + STATUS_FIELDS + " } }";
-    private static final String SWITCH = "mutation { switchReadModels { " + STATUS_FIELDS + " } }";
+            + "$switchOver) " + RESULT + " }";
+    private static final String SWITCH = "mutation { switchReadModels " + RESULT + " }";
     private static final String STATUS = "{ readModelRebuild { " + STATUS_FIELDS + " } }";
     private static final String IMPORT = """
             mutation($name: String, $content: String!) {
@@ -186,8 +188,9 @@ class ReadModelRebuildIT extends SignedInServerTest {
     void givenNoRebuildYet_whenAskedOrSwitched_thenThereIsNoneToReportOrSwitch() {
         assertThat(operator.data("readModelRebuild", STATUS, Map.of()).isNull()).isTrue();
 
-        GraphQlClient.Response refused = operator.execute(SWITCH, Map.of());
-        assertThat(refused.errors().findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
+        JsonNode refused = operator.data("switchReadModels", SWITCH, Map.of());
+        assertThat(refused.path("__typename").asText()).isEqualTo("NoRebuildActive");
+        assertThat(refused.path("code").asText()).isEqualTo("NO_REBUILD_ACTIVE");
     }
 
     @Test

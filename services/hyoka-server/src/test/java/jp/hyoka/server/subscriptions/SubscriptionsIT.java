@@ -242,7 +242,7 @@ class SubscriptionsIT {
                     .noneMatch(e -> e.path("event").asText().equals("next"));
 
             new GraphQlClient(nodes.uri(EDITOR_NODE), operatorToken).data("rebuildReadModels",
-                    "mutation { rebuildReadModels { state } }", Map.of());
+                    "mutation { rebuildReadModels { ... on RebuildStatus { state } } }", Map.of());
             operator.subscribe("r", "subscription { rebuildProgress { state eventsProcessed position headPosition "
                     + "percent } }", Map.of());
 
