@@ -53,12 +53,32 @@ public class AssessmentQueries implements ProjectedRevisions {
 
     /** Newest first, the page {@code request} names (its cursor from a previous page, or null). */
     public Page<AssessmentView> list(MunicipalityCode tenant, PageRequest request) {
+        return list(tenant, request, "");
+    }
+
+    public int count(MunicipalityCode tenant) {
+        return count(tenant, "");
+    }
+
+    /** The assessments with a version published (the public may read them), newest first. */
+    public Page<AssessmentView> listPublished(MunicipalityCode tenant, PageRequest request) {
+        return list(tenant, request, EVER_PUBLISHED);
+    }
+
+    public int countPublished(MunicipalityCode tenant) {
+        return count(tenant, EVER_PUBLISHED);
+    }
+
+    /** Published now, or a later version drafted after one was (an imported document is published version 1). */
+    private static final String EVER_PUBLISHED = " AND (published OR version > 1)";
+
+    private Page<AssessmentView> list(MunicipalityCode tenant, PageRequest request, String filter) {
         Optional<String[]> position = Optional.ofNullable(request.cursor()).map(AssessmentQueries::listPosition);
         String order = " ORDER BY created_at " + request.descending() + ", assessment_id " + request.descending()
                 + " LIMIT ?";
         List<AssessmentView> rows = queries.query(tenant, position.isEmpty()
-                        ? "SELECT * FROM rm_assessment WHERE tenant_code = ?" + order
-                        : "SELECT * FROM rm_assessment WHERE tenant_code = ? AND (created_at, assessment_id) "
+                        ? "SELECT * FROM rm_assessment WHERE tenant_code = ?" + filter + order
+                        : "SELECT * FROM rm_assessment WHERE tenant_code = ?" + filter + " AND (created_at, assessment_id) "
                                 + request.beyondDescending() + " (?, ?)" + order,
                 statement -> {
                     statement.setString(1, tenant.value());
@@ -73,8 +93,8 @@ public class AssessmentQueries implements ProjectedRevisions {
         return Page.read(rows, request, v -> v.createdAt() + "|" + v.id());
     }
 
-    public int count(MunicipalityCode tenant) {
-        return queries.query(tenant, "SELECT count(*) FROM rm_assessment WHERE tenant_code = ?",
+    private int count(MunicipalityCode tenant, String filter) {
+        return queries.query(tenant, "SELECT count(*) FROM rm_assessment WHERE tenant_code = ?" + filter,
                 statement -> statement.setString(1, tenant.value()), row -> row.getInt(1)).get(0);
     }
 

@@ -66,7 +66,7 @@ public class GraphQlEndpoint {
     /** Under the GraphQL path: /graphql/public (application.yml lets anyone in there, and only there). */
     static final String PUBLIC_PATH = "/public";
     private static final String PUBLIC_ONLY = "The public endpoint serves published documents only "
-            + "(publicAssessment); sign in and use /graphql for anything else.";
+            + "(publicAssessment, publicAssessments); sign in and use /graphql for anything else.";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -122,9 +122,13 @@ public class PublicViewWiring implements GraphQlFeature {
         if (municipality.isEmpty() || id.isEmpty()) {
             return null;
         }
-        return states.publicVersion(municipality.get(), id.get(), Instant.now())
-                .map(folded -> new PublicDocument(folded, forms.find(folded.state().form()).orElseThrow()))
-                .orElse(null);
+        return published(municipality.get(), id.get()).orElse(null);
+    }
+
+    /** The version last published, as the public reads it; empty if there is none. */
+    Optional<PublicDocument> published(MunicipalityCode municipality, AssessmentId id) {
+        return states.publicVersion(municipality, id, Instant.now())
+                .map(folded -> new PublicDocument(folded, forms.find(folded.state().form()).orElseThrow()));
     }
 
     /** Folded from the events, like pendingChanges: no read model keeps the marks. */

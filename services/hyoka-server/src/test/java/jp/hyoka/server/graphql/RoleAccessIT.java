@@ -139,6 +139,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("integrationOutbox", "{ integrationOutbox { waiting relayActive } }", OPERATORS);
         row("publicAssessment", "{ publicAssessment(municipalityCode: \"141305\", assessmentId: \"" + SOME_ID
                 + "\") { id } }", ANYONE);
+        row("publicAssessments", "{ publicAssessments(municipalityCode: \"141305\", first: 1) { totalCount } }",
+                ANYONE);
         row("withholdItemFromPublication", "mutation { withholdItemFromPublication(input: {" + EDIT_TARGET
                 + ", itemId: \"affair.description\", reason: \"x\"}) { __typename } }", EDITORS);
         row("restoreItemPublication", "mutation { restoreItemPublication(input: {" + EDIT_TARGET

@@ -6,6 +6,7 @@ import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,46 @@ class PublicAssessmentIT extends SignedInServerTest {
         assertThat(second.path("version").asInt()).isEqualTo(2);
         assertThat(answer(second, "affair.description").path("text").asText()).contains(SECRET);
         assertThat(answer(second, "affair.target-population").path("text").asText()).isEqualTo("1万人以上10万人未満");
+    }
+
+    @Test
+    void givenAMunicipalitysDocuments_whenItsWebsiteListsThem_thenOnlyThePublishedOnesAsPublishedAndPaged() {
+        callers.asahikawaEditor.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS", "name",
+                "旭川の下書き"));
+        PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA, callers.asahikawaEditor, "旭川の公表済み一");
+        String ended = PublishedAssessments.startAndPublish(server, issuer, Callers.ASAHIKAWA,
+                callers.asahikawaEditor, "旭川の公表済み二");
+        GraphQlClient asahikawaApprover = new GraphQlClient(server.getURI(), issuer.issue("a-approver", "旭川 承認",
+                Callers.ASAHIKAWA, List.of("approver")));
+        long endedRevision = callers.asahikawaEditor.data("assessment",
+                "query($id: ID!) { assessment(id: $id) { revision } }", Map.of("id", ended)).path("revision").asLong();
+        assertThat(asahikawaApprover.data("recordAffairEnd", """
+                mutation($id: ID!, $rev: Int!) { recordAffairEnd(input: {assessmentId: $id, expectedRevision: $rev,
+                  endedOn: "2026-03-31"}) { __typename } }""", Map.of("id", ended, "rev", endedRevision))
+                .path("__typename").asText()).isEqualTo("AssessmentEdited");
+        String list = """
+                query($code: String!, $first: Int, $after: String) {
+                  publicAssessments(municipalityCode: $code, first: $first, after: $after) {
+                    totalCount pageInfo { hasNextPage endCursor }
+                    edges { node { affairName affairEndedOn version publishedOn } }
+                  }
+                }""";
+
+        JsonNode page = anyone.data("publicAssessments", list, Map.of("code", "012041", "first", 1));
+        JsonNode next = anyone.data("publicAssessments", list, Map.of("code", "012041", "first", 1,
+                "after", page.path("pageInfo").path("endCursor").asText()));
+
+        assertThat(page.path("totalCount").asInt()).isEqualTo(2);
+        assertThat(page.path("edges").get(0).path("node").path("affairName").asText())
+                .isEqualTo("旭川の公表済み二【令和8年3月31日 終了】");
+        assertThat(page.path("edges").get(0).path("node").path("affairEndedOn").asText()).isEqualTo("2026-03-31");
+        assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(next.path("edges").findValuesAsText("affairName")).containsExactly("旭川の公表済み一");
+        assertThat(next.path("edges").get(0).path("node").path("affairEndedOn").isNull()).isTrue();
+        assertThat(page.toString() + next).doesNotContain("旭川の下書き");
+        assertThat(anyone.data("publicAssessments", list, Map.of("code", "012040")).path("edges")).isEmpty();
+        assertThat(anyone.execute(list, Map.of("code", "012041", "first", 21)).errorCode())
+                .isEqualTo("BAD_USER_INPUT");
     }
 
     @Test

@@ -170,6 +170,48 @@ class ReviewThreadsIT extends SignedInServerTest {
                 .path("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void givenThreadsOnAnAssessment_whenItsReviewHistoryIsRead_thenEveryEventIsThereInOrderBothWaysAndOnlyThere() {
+        String id = assessment("審査の履歴");
+        String thread = start(auditor, id, "affair.description", "記載を具体的に").path("threadId").asText();
+        step(callers.kawasakiEditor, "replyToReviewThread", REPLY, thread, "修正しました");
+        step(approver, "resolveReviewThread", RESOLVE, thread, null);
+        start(callers.kawasakiEditor, id, null, "全体の確認");
+        String activity = """
+                query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+                  assessment(id: $id) {
+                    reviewActivity(first: $first, after: $after, last: $last, before: $before) {
+                      totalCount pageInfo { hasNextPage hasPreviousPage endCursor startCursor }
+                      edges { node { kind text itemId by { userId } thread { id status } } }
+                    }
+                  }
+                }""";
+
+        JsonNode first = callers.kawasakiReader.data("assessment", activity, Map.of("id", id, "first", 3))
+                .path("reviewActivity");
+        JsonNode rest = callers.kawasakiReader.data("assessment", activity, Map.of("id", id, "first", 3,
+                "after", first.path("pageInfo").path("endCursor").asText())).path("reviewActivity");
+        JsonNode lastTwo = callers.kawasakiReader.data("assessment", activity, Map.of("id", id, "last", 2))
+                .path("reviewActivity");
+
+        assertThat(first.path("totalCount").asInt()).isEqualTo(4);
+        assertThat(first.path("edges").findValuesAsText("kind")).containsExactly("STARTED", "REPLIED", "RESOLVED");
+        assertThat(first.path("edges").get(0).path("node").path("itemId").asText()).isEqualTo("affair.description");
+        assertThat(first.path("edges").get(1).path("node").path("text").asText()).contains("修正しました");
+        assertThat(first.path("edges").get(2).path("node").path("thread").path("status").asText())
+                .isEqualTo("RESOLVED");
+        assertThat(first.path("pageInfo").path("hasNextPage").asBoolean()).isTrue();
+        assertThat(rest.path("edges").findValuesAsText("kind")).containsExactly("STARTED");
+        assertThat(rest.path("edges").get(0).path("node").path("itemId").isNull()).isTrue();
+        assertThat(lastTwo.path("edges").findValuesAsText("kind")).containsExactly("RESOLVED", "STARTED");
+        assertThat(lastTwo.path("pageInfo").path("hasPreviousPage").asBoolean()).isTrue();
+        // the edit history and the 変更箇所 know nothing of it
+        assertThat(threads(callers.kawasakiEditor, id, null).path("history").path("edges").findValuesAsText("event"))
+                .containsExactly("AssessmentStarted");
+        assertThat(callers.asahikawaEditor.execute(activity, Map.of("id", id, "first", 10)).data()
+                .path("assessment").isNull()).isTrue();
+    }
+
     private String assessment(String name) {
         return callers.kawasakiEditor.data("startAssessment", Operations.START, Map.of("kind", "KEY_ITEMS",
                 "name", name)).path("assessment").path("id").asText();

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.PublishedAssessments;
@@ -201,14 +202,17 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
         assertThat(told(id)).isEmpty();
     }
 
-    /** The deadline-reached payloads of one assessment in the outbox, in the order written (topic checked too). */
+    /**
+     * The deadline-reached payloads of one assessment (its global id, as the API gives it) in the outbox, in the order
+     * written (topic checked too); the outbox names it by its UUID.
+     */
     private List<JsonNode> told(String assessmentId) throws SQLException, java.io.IOException {
         List<JsonNode> rows = new ArrayList<>();
         try (Connection connection = owner.getConnection();
              PreparedStatement select = connection.prepareStatement("""
                      SELECT topic, payload::text FROM integration_outbox
                      WHERE type = 'jp.hyoka.assessment.deadline-reached.v1' AND subject = ? ORDER BY position""")) {
-            select.setString(1, assessmentId);
+            select.setString(1, AssessmentIds.parse(assessmentId).orElseThrow().toString());
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     assertThat(row.getString(1)).isEqualTo("hyoka.municipality.012041");

@@ -1,7 +1,7 @@
 package jp.hyoka.server.subscriptions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.ComponentCatalogue;
@@ -131,7 +131,7 @@ class SubscriptionsIT {
             assertThat(foreign.path("errors").get(0).path("message").asText().replace(kawasakiDoc, "ID"))
                     .isEqualTo(none.path("errors").get(0).path("message").asText().replace(unknown, "ID"));
             assertThat(nodes.context(SUBSCRIBER_NODE).getBean(LiveFeeds.class)
-                    .following(Callers.KAWASAKI, AssessmentId.parse(kawasakiDoc).orElseThrow())).isFalse();
+                    .following(Callers.KAWASAKI, AssessmentIds.parse(kawasakiDoc).orElseThrow())).isFalse();
         }
     }
 
@@ -265,7 +265,7 @@ class SubscriptionsIT {
     /** The subscription reached node B's feeds (an edit before this moment would be the baseline, not an update). */
     private void awaitFollowed(MunicipalityCode municipality, String id) {
         LiveFeeds feeds = nodes.context(SUBSCRIBER_NODE).getBean(LiveFeeds.class);
-        awaitTrue(() -> feeds.following(municipality, AssessmentId.parse(id).orElseThrow()));
+        awaitTrue(() -> feeds.following(municipality, AssessmentIds.parse(id).orElseThrow()));
     }
 
     private static void awaitTrue(BooleanSupplier condition) {
