@@ -23,6 +23,8 @@ import jp.hyoka.server.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An assessment's audit trail (every event, oldest first, with before and after values), the municipality's trail,
@@ -77,6 +79,7 @@ public class HistoryWiring implements GraphQlFeature {
         wiring.type("HistoryEntry", type -> type
                 .dataFetcher("id", environment -> HistoryNodes.id(node(environment).entry()))
                 .dataFetcher("assessmentId", environment -> AssessmentIds.global(node(environment).entry().assessmentId()))
+                .dataFetcher("assessment", environment -> assessment(environment, node(environment).entry().assessmentId()))
                 .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
                 .dataFetcher("command", environment -> node(environment).entry().command())
                 .dataFetcher("revision", environment -> node(environment).entry().revision())
@@ -130,5 +133,12 @@ public class HistoryWiring implements GraphQlFeature {
     private static AnswerNode answer(HistoryNode node, boolean before) {
         var answer = before ? node.entry().oldAnswer() : node.entry().newAnswer();
         return answer == null ? null : new AnswerNode(answer, node.item().orElse(null));
+    }
+
+    /** The entry's assessment as it is now, read once per request and assessment (a page names few assessments). */
+    private AssessmentView assessment(DataFetchingEnvironment environment, AssessmentId id) {
+        Map<AssessmentId, Optional<AssessmentView>> read = environment.getGraphQlContext()
+                .computeIfAbsent("hyoka.history.assessments", key -> new ConcurrentHashMap<>());
+        return read.computeIfAbsent(id, key -> queries.find(Requests.caller(environment).tenant(), key)).orElse(null);
     }
 }

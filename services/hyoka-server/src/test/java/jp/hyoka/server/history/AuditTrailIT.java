@@ -28,7 +28,7 @@ class AuditTrailIT extends SignedInServerTest {
     private static final String TRAIL = """
             query($first: Int, $after: String, $filter: AuditFilter) {
               auditTrail(first: $first, after: $after, filter: $filter) {
-                edges { cursor node { assessmentId municipalityCode revision event command itemId reason
+                edges { cursor node { assessmentId assessment { id affairName } municipalityCode revision event command itemId reason
                                       actor { userId displayName } at item { label }
                                       after { ... on ChoiceValue { code } } } }
                 pageInfo { hasNextPage endCursor }
@@ -64,6 +64,16 @@ class AuditTrailIT extends SignedInServerTest {
         assertThat(lines.get(4).path("reason").asText()).isEqualTo("再確認");
         assertThat(lines.get(4).path("item").path("label").asText()).isEqualTo("対象人数");
         assertThat(lines.get(4).path("after").path("code").asText()).isEqualTo("1k-to-10k");
+    }
+
+    @Test
+    void givenTheTrail_whenEachEntrysAssessmentIsFollowed_thenItIsTheAssessmentItsIdNames() {
+        List<JsonNode> lines = readAll(Map.of());
+
+        assertThat(lines).allSatisfy(line -> assertThat(line.path("assessment").path("id").asText())
+                .isEqualTo(line.path("assessmentId").asText()));
+        assertThat(lines).extracting(line -> line.path("assessment").path("affairName").asText())
+                .containsExactly("監査1", "監査1", "監査2", "監査2", "監査1");
     }
 
     @Test
