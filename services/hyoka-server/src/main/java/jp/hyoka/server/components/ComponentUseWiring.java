@@ -146,7 +146,6 @@ public class ComponentUseWiring implements GraphQlFeature {
                 .dataFetcher("deferComponentProposal", environment -> edit(environment, (caller, input) ->
                         components.defer(caller, (String) input.get("proposalId"), revision(input),
                                 (LocalDate) input.get("until"), reason(input)))));
-        wiring.type("ComponentEditResult", type -> type.typeResolver(Results.RESOLVER));
     }
 
     /** Input no command can carry (a TEXT resolution without text) is refused like the domain's InvalidInput. */

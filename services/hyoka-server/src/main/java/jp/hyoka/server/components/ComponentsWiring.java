@@ -96,11 +96,6 @@ public class ComponentsWiring implements GraphQlFeature {
                             by, now())));
             return type;
         });
-        for (String union : List.of("RegisterSharedComponentResult", "ChangeComponentFitsResult",
-                "DraftComponentVersionResult",
-                "ComponentVersionStepResult")) {
-            wiring.type(union, type -> type.typeResolver(Results.RESOLVER));
-        }
     }
 
     /** Input as a command, or a refusal of input no command can carry (a malformed id). */

@@ -73,9 +73,6 @@ public class ReviewThreadsWiring implements GraphQlFeature {
                         threads.resolve(caller, (String) input.get("threadId"))))
                 .dataFetcher("reopenReviewThread", environment -> change(environment, (caller, input) ->
                         threads.reopen(caller, (String) input.get("threadId")))));
-        for (String union : List.of("StartReviewThreadResult", "ReviewThreadStepResult")) {
-            wiring.type(union, type -> type.typeResolver(Results.RESOLVER));
-        }
     }
 
     private Object change(DataFetchingEnvironment environment,

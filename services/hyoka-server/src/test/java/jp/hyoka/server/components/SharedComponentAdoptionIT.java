@@ -46,8 +46,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
     static final String EDITED = """
             __typename
             ... on ComponentEdited { revision use { useId version mode text component { id } } }
-            ... on Problem { code message }
-            ... on MergeConflictsUnresolved { conflicts }""";
+            ... on Problem { code message }""";
     private static final String INSERT = """
             mutation($id: ID!, $rev: Int!, $entry: ID!, $mode: ComponentUseMode!, $text: String) {
               insertSharedComponent(input: {assessmentId: $id, expectedRevision: $rev,
@@ -69,7 +68,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
             } } } }""";
     private static final String ADOPT = """
             mutation($id: ID!, $rev: Int!) { adoptComponentProposal(input: {proposalId: $id, expectedRevision: $rev}) {
-              %s } }""".formatted(EDITED);
+              %s ... on MergeConflictsUnresolved { conflicts } } }""".formatted(EDITED);
     private static final String DECLINE = """
             mutation($id: ID!, $rev: Int!, $reason: String!) { declineComponentProposal(input: {proposalId: $id,
               expectedRevision: $rev, reason: $reason}) { %s } }""".formatted(EDITED);
