@@ -16,6 +16,7 @@ import jp.hyoka.server.assessment.AssessmentMutations;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.assessment.LinkedAssessments;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -54,9 +55,11 @@ public class ComponentUseWiring implements GraphQlFeature {
     private final SharedComponentQueries catalogue;
     private final AssessmentQueries assessments;
     private final AssessmentMutations results;
+    private final LinkedAssessments linked;
 
     public ComponentUseWiring(DocumentComponents components, ComponentUseQueries uses, SharedComponentQueries catalogue,
-                              AssessmentQueries assessments, AssessmentMutations results) {
+                              AssessmentQueries assessments, AssessmentMutations results, LinkedAssessments linked) {
+        this.linked = linked;
         this.components = components;
         this.uses = uses;
         this.catalogue = catalogue;
@@ -105,6 +108,7 @@ public class ComponentUseWiring implements GraphQlFeature {
         wiring.type("ComponentProposal", type -> type
                 .dataFetcher("id", environment -> proposal(environment).id())
                 .dataFetcher("assessmentId", environment -> AssessmentIds.global(proposal(environment).assessmentId()))
+                .dataFetcher("assessment", environment -> linked.of(environment, proposal(environment).assessmentId()))
                 .dataFetcher("use", environment -> useOf(environment).orElse(null))
                 .dataFetcher("component", environment -> component(proposal(environment).componentId()))
                 .dataFetcher("note", environment -> proposedVersion(environment).map(v -> v.content().note()).orElse(""))

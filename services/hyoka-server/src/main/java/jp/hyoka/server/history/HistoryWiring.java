@@ -10,6 +10,7 @@ import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.FormChanges;
 import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.LinkedAssessments;
 import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.assessment.Nodes;
@@ -23,8 +24,6 @@ import jp.hyoka.server.security.Caller;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An assessment's audit trail (every event, oldest first, with before and after values), the municipality's trail,
@@ -37,10 +36,12 @@ public class HistoryWiring implements GraphQlFeature {
     private final ClasspathFormCatalog forms;
     private final TimelineWiring timeline;
     private final AuditTrailQueries trail;
+    private final LinkedAssessments linked;
 
     public HistoryWiring(AssessmentQueries queries, ClasspathFormCatalog forms, TimelineWiring timeline,
-                         AuditTrailQueries trail) {
+                         AuditTrailQueries trail, LinkedAssessments linked) {
         this.queries = queries;
+        this.linked = linked;
         this.forms = forms;
         this.timeline = timeline;
         this.trail = trail;
@@ -79,7 +80,7 @@ public class HistoryWiring implements GraphQlFeature {
         wiring.type("HistoryEntry", type -> type
                 .dataFetcher("id", environment -> HistoryNodes.id(node(environment).entry()))
                 .dataFetcher("assessmentId", environment -> AssessmentIds.global(node(environment).entry().assessmentId()))
-                .dataFetcher("assessment", environment -> assessment(environment, node(environment).entry().assessmentId()))
+                .dataFetcher("assessment", environment -> linked.of(environment, node(environment).entry().assessmentId()))
                 .dataFetcher("municipalityCode", environment -> Requests.caller(environment).tenant().value())
                 .dataFetcher("command", environment -> node(environment).entry().command())
                 .dataFetcher("revision", environment -> node(environment).entry().revision())
@@ -133,12 +134,5 @@ public class HistoryWiring implements GraphQlFeature {
     private static AnswerNode answer(HistoryNode node, boolean before) {
         var answer = before ? node.entry().oldAnswer() : node.entry().newAnswer();
         return answer == null ? null : new AnswerNode(answer, node.item().orElse(null));
-    }
-
-    /** The entry's assessment as it is now, read once per request and assessment (a page names few assessments). */
-    private AssessmentView assessment(DataFetchingEnvironment environment, AssessmentId id) {
-        Map<AssessmentId, Optional<AssessmentView>> read = environment.getGraphQlContext()
-                .computeIfAbsent("hyoka.history.assessments", key -> new ConcurrentHashMap<>());
-        return read.computeIfAbsent(id, key -> queries.find(Requests.caller(environment).tenant(), key)).orElse(null);
     }
 }

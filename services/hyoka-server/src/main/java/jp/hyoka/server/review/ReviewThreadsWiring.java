@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.assessment.AssessmentIds;
+import jp.hyoka.server.assessment.LinkedAssessments;
 import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -35,10 +36,12 @@ public class ReviewThreadsWiring implements GraphQlFeature {
 
     private final ReviewThreads threads;
     private final ReviewThreadQueries queries;
+    private final LinkedAssessments linked;
 
-    public ReviewThreadsWiring(ReviewThreads threads, ReviewThreadQueries queries) {
+    public ReviewThreadsWiring(ReviewThreads threads, ReviewThreadQueries queries, LinkedAssessments linked) {
         this.threads = threads;
         this.queries = queries;
+        this.linked = linked;
     }
 
     @Override
@@ -55,6 +58,8 @@ public class ReviewThreadsWiring implements GraphQlFeature {
                     status == null ? null : status.toString()).stream().map(ReviewThreadsWiring::node).toList();
         }));
         wiring.type("ReviewThread", type -> type
+                .dataFetcher("assessment", environment -> linked.of(environment,
+                        (String) environment.<Map<String, Object>>getSource().get("assessmentId")))
                 .dataFetcher("comments", environment -> events(environment).stream()
                         .filter(event -> event.text() != null).toList())
                 .dataFetcher("events", this::events));

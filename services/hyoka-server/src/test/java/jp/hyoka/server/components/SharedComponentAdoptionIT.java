@@ -62,7 +62,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
               ... on AssessmentEdited { revision } } }""";
     private static final String PROPOSALS = """
             { componentProposals(first: 50) { edges { node {
-                id assessmentId affairName fromVersion toVersion status timing explanation note
+                id assessmentId assessment { id affairName } affairName fromVersion toVersion status timing explanation note
                 use { useId mode } component { id }
                 merge { clean conflicts baseText newText localText mergedText chunks { conflict text } }
             } } } }""";
@@ -139,6 +139,9 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
 
         JsonNode asahikawaProposal = single(callers.asahikawaEditor.data("componentProposals", PROPOSALS, Map.of()));
         assertThat(asahikawaProposal.path("assessmentId").asText()).isEqualTo(asahikawa.id());
+        assertThat(asahikawaProposal.path("assessment").path("id").asText()).isEqualTo(asahikawa.id());
+        assertThat(asahikawaProposal.path("assessment").path("affairName").asText())
+                .isEqualTo(asahikawaProposal.path("affairName").asText());
         assertThat(asahikawaProposal.path("fromVersion").asInt()).isEqualTo(1);
         assertThat(asahikawaProposal.path("toVersion").asInt()).isEqualTo(2);
         assertThat(asahikawaProposal.path("status").asText()).isEqualTo("PENDING");

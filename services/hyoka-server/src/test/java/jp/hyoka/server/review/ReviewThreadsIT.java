@@ -47,8 +47,8 @@ class ReviewThreadsIT extends SignedInServerTest {
     private static final String THREADS = """
             query($id: ID!, $status: ReviewThreadStatus) {
               assessment(id: $id) {
-                revision version
-                reviewThreads(status: $status) { id itemId status comments { text } }
+                uuid revision version
+                reviewThreads(status: $status) { id assessment { uuid } itemId status comments { text } }
                 pendingChanges { item { itemId } }
                 history(first: 100) { edges { node { event } } }
               }
@@ -88,6 +88,8 @@ class ReviewThreadsIT extends SignedInServerTest {
         JsonNode document = threads(callers.kawasakiEditor, id, null);
         assertThat(document.path("revision").asInt()).as("threads do not edit the document").isEqualTo(1);
         assertThat(document.path("reviewThreads").findValuesAsText("id")).containsExactly(thread);
+        assertThat(document.path("reviewThreads").get(0).path("assessment").path("uuid").asText())
+                .isEqualTo(document.path("uuid").asText());
         assertThat(threads(callers.kawasakiEditor, id, "RESOLVED").path("reviewThreads")).isEmpty();
     }
 
