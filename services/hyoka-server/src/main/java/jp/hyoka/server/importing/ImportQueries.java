@@ -4,8 +4,12 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.database.Cursors;
+import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.graphql.ApiException;
 
 import java.util.List;
 import java.util.Map;
@@ -14,6 +18,9 @@ import java.util.Optional;
 /** What imports left on an assessment: its 変更箇所 rows, the content no item took, the file it came from. */
 @Singleton
 public class ImportQueries {
+
+    /** The keyset position of a row (revision|row index|content hash), kept in its node for the page's cursors. */
+    private static final String KEY = "keyset";
 
     private final TenantQueries queries;
 
@@ -25,6 +32,50 @@ public class ImportQueries {
     public List<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id) {
         return pastChanges(tenant, id, "ORDER BY revision, row_index", statement -> {
         });
+    }
+
+    /**
+     * A page of the imported 変更箇所 rows in the same order, keyset-paged both ways on (revision, row index, content
+     * hash): a cursor continues where it was taken even after another import.
+     */
+    public Page<Map<String, Object>> pastChanges(MunicipalityCode tenant, AssessmentId id, PageRequest request) {
+        Object[] position = position(request.cursor(), request.backward());
+        List<Map<String, Object>> rows = pastChanges(tenant, id,
+                "AND (revision, row_index, content_hash) %s (?, ?, ?) ORDER BY revision %s, row_index %s, content_hash %s LIMIT ?"
+                        .formatted(request.beyondAscending(), request.ascending(), request.ascending(),
+                                request.ascending()),
+                statement -> {
+                    statement.setLong(3, (Long) position[0]);
+                    statement.setInt(4, (Integer) position[1]);
+                    statement.setString(5, (String) position[2]);
+                    statement.setInt(6, request.size() + 1);
+                });
+        return Page.read(rows, request, row -> row.get(KEY).toString());
+    }
+
+    /** How many 変更箇所 rows imports left on the assessment. */
+    public int pastChangeCount(MunicipalityCode tenant, AssessmentId id) {
+        return queries.query(tenant, "SELECT count(*) FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> row.getInt(1)).get(0);
+    }
+
+    /** Where a page starts: the cursor's (revision, row index, content hash), or before the first / after the last. */
+    private static Object[] position(String cursor, boolean backward) {
+        if (cursor == null) {
+            return backward ? new Object[]{Long.MAX_VALUE, Integer.MAX_VALUE, "~"} : new Object[]{-1L, -1, ""};
+        }
+        String[] parts = Cursors.decode(cursor).map(plain -> plain.split("\\|", 3)).orElse(new String[0]);
+        try {
+            if (parts.length == 3) {
+                return new Object[]{Long.parseLong(parts[0]), Integer.parseInt(parts[1]), parts[2]};
+            }
+        } catch (NumberFormatException e) {
+            // fall through: not one of this list's cursors
+        }
+        throw new ApiException(ApiException.BAD_USER_INPUT, "not a cursor of this list: " + cursor);
     }
 
     /** One imported row by its key (content hash and row index), the key of a PastChange node. */
@@ -46,6 +97,8 @@ public class ImportQueries {
                     more.bind(statement);
                 }, row -> {
                     Map<String, Object> change = new PastChangeNodes.PastChangeNode();
+                    change.put(KEY, row.getLong("revision") + "|" + row.getInt("row_index") + "|"
+                            + row.getString("content_hash"));
                     change.put("id", PastChangeNodes.id(id, row.getString("content_hash"), row.getInt("row_index")));
                     change.put("sourceName", row.getString("source_name"));
                     change.put("sourceLine", row.getInt("source_line"));

@@ -2,6 +2,7 @@ package jp.hyoka.server.importing;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.server.assessment.AssessmentMutations;
@@ -11,6 +12,7 @@ import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -18,6 +20,7 @@ import jp.hyoka.server.importing.ChangeAnnexImport;
 import jp.hyoka.server.importing.DocumentImport;
 import jp.hyoka.server.importing.ImportNodes.FileRejectedNode;
 import jp.hyoka.server.importing.ImportNodes.ImportedNode;
+import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.Caller;
 
 import java.util.Base64;
@@ -98,6 +101,12 @@ public class ImportWiring implements GraphQlFeature {
         wiring.type("Assessment", type -> type
                 .dataFetcher("pastChanges", environment -> imports.pastChanges(Requests.caller(environment).tenant(),
                         environment.<AssessmentView>getSource().id()))
+                .dataFetcher("pastChangesConnection", environment -> {
+                    MunicipalityCode tenant = Requests.caller(environment).tenant();
+                    AssessmentId id = environment.<AssessmentView>getSource().id();
+                    return Connection.of(imports.pastChanges(tenant, id, Requests.page(environment, 20)),
+                            change -> change, () -> imports.pastChangeCount(tenant, id));
+                })
                 .dataFetcher("unmappedContent", environment -> imports.unmappedContent(
                         Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id()))
                 .dataFetcher("importedFrom", environment -> imports.importedFrom(

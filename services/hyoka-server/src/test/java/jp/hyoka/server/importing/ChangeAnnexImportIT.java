@@ -12,8 +12,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static jp.hyoka.server.support.FormOperations.START_ON;
@@ -41,6 +43,17 @@ class ChangeAnnexImportIT extends SignedInServerTest {
                 pastChanges { sourceLine changedOn changedOnText itemPath itemId before { kind text } after { kind text }
                               timing explanation reasonCode importedBy { userId } }
                 history(first: 100) { edges { node { event actor { userId } } } }
+              }
+            }""";
+
+    private static final String PAGE = """
+            query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+              assessment(id: $id) {
+                pastChangesConnection(first: $first, after: $after, last: $last, before: $before) {
+                  totalCount
+                  edges { cursor node { id sourceLine } }
+                  pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                }
               }
             }""";
 
@@ -74,6 +87,38 @@ class ChangeAnnexImportIT extends SignedInServerTest {
                 .isEqualTo(resolved);
         JsonNode history = assessment.path("history").path("edges");
         assertThat(history.get(history.size() - 1).path("node").path("event").asText()).isEqualTo("PastChangesImported");
+    }
+
+    @Test
+    void givenTheAnnexOfSumida_whenPagedFortyAtATimeBothWays_thenThePagesAreTheListInOrderEachRowOnce()
+            throws IOException {
+        importFile(1, read("001_69f4873ac9f3f0f9.txt"));
+        List<String> whole = callers.kawasakiEditor.data("assessment", PAST.replace("pastChanges { sourceLine",
+                "pastChanges { id sourceLine"), Map.of("id", id)).path("pastChanges").findValuesAsText("id");
+
+        List<String> forward = new ArrayList<>();
+        Map<String, Object> variables = new HashMap<>(Map.of("id", id, "first", 40));
+        JsonNode page;
+        do {
+            page = callers.kawasakiEditor.data("assessment", PAGE, variables).path("pastChangesConnection");
+            assertThat(page.path("totalCount").asInt()).isEqualTo(137);
+            page.path("edges").forEach(edge -> forward.add(edge.path("node").path("id").asText()));
+            variables.put("after", page.path("pageInfo").path("endCursor").asText());
+        } while (page.path("pageInfo").path("hasNextPage").asBoolean());
+        List<String> backward = new ArrayList<>();
+        variables = new HashMap<>(Map.of("id", id, "last", 40));
+        do {
+            page = callers.kawasakiEditor.data("assessment", PAGE, variables).path("pastChangesConnection");
+            List<String> ids = page.path("edges").findValuesAsText("id");
+            backward.addAll(0, ids);
+            variables.put("before", page.path("pageInfo").path("startCursor").asText());
+        } while (page.path("pageInfo").path("hasPreviousPage").asBoolean());
+
+        assertThat(whole).hasSize(137).doesNotHaveDuplicates();
+        assertThat(forward).isEqualTo(whole);
+        assertThat(backward).isEqualTo(whole);
+        assertThat(callers.kawasakiEditor.execute(PAGE, Map.of("id", id, "after", "not-a-cursor")).errors()
+                .findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
     }
 
     @Test
