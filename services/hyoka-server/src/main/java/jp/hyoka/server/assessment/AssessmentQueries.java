@@ -147,11 +147,7 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     public int historyCount(MunicipalityCode tenant, AssessmentId id) {
-        return queries.query(tenant, "SELECT count(*) FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ?",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                }, row -> row.getInt(1)).get(0);
+        return queries.countOfAssessment(tenant, "rm_edit_history", id);
     }
 
     /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 edits). */

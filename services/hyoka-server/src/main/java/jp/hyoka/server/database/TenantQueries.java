@@ -1,5 +1,6 @@
 package jp.hyoka.server.database;
 
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.sql.PreparedStatement;
@@ -42,5 +43,14 @@ public final class TenantQueries {
                 }
             }
         });
+    }
+
+    /** How many rows of one assessment a read-model table (with tenant_code and assessment_id columns) holds. */
+    public int countOfAssessment(MunicipalityCode tenant, String table, AssessmentId id) {
+        return query(tenant, "SELECT count(*) FROM " + table + " WHERE tenant_code = ? AND assessment_id = ?",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                }, row -> row.getInt(1)).get(0);
     }
 }

@@ -55,11 +55,7 @@ public class ImportQueries {
 
     /** How many 変更箇所 rows imports left on the assessment. */
     public int pastChangeCount(MunicipalityCode tenant, AssessmentId id) {
-        return queries.query(tenant, "SELECT count(*) FROM rm_past_change WHERE tenant_code = ? AND assessment_id = ?",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                }, row -> row.getInt(1)).get(0);
+        return queries.countOfAssessment(tenant, "rm_past_change", id);
     }
 
     /** Where a page starts: the cursor's (revision, row index, content hash), or before the first / after the last. */
