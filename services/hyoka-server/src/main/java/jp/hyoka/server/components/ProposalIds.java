@@ -11,7 +11,7 @@ import java.util.Optional;
  * proposed (a proposal is the pair of a use and a newer version, not a thing of its own). Ids issued before ids
  * became global ({@code proposal|…} cursors) are still read.
  */
-final class ProposalIds {
+public final class ProposalIds {
 
     static final String TYPE = "ComponentProposal";
 
@@ -21,7 +21,8 @@ final class ProposalIds {
     private ProposalIds() {
     }
 
-    static String encode(AssessmentId assessmentId, String useId, int toVersion) {
+    /** The global id of the proposal of {@code toVersion} to a use: what node(id:) refetches. */
+    public static String encode(AssessmentId assessmentId, String useId, int toVersion) {
         return GlobalIds.encode(TYPE, assessmentId.value() + "|" + toVersion + "|" + useId);
     }
 

@@ -87,9 +87,13 @@ public class CostBudget {
         return new Throttled((int) Math.max(1, Math.ceil((cost - bucket.available()) / restoreRate)));
     }
 
-    /** Gives back what a granted operation requested but did not use ({@code actual} below {@code requested}). */
+    /**
+     * Charges a granted operation what it actually cost: gives back what it requested but did not use, and takes what
+     * it used beyond (a plain list is priced at one element before it runs), so the budget may go below zero and the
+     * next operation waits for the refill.
+     */
     void settle(String key, int requested, int actual) {
-        if (enabled() && actual < requested) {
+        if (enabled() && actual != requested) {
             buckets.computeIfPresent(key, (ignored, bucket) -> bucket.plus(requested - actual, maximumAvailable));
         }
     }

@@ -87,9 +87,16 @@ final class QueryCost implements FieldComplexityCalculator {
         long cost = 0;
         if (GraphQLTypeUtil.unwrapAll(environment.getFieldDefinition().getType()) instanceof GraphQLCompositeType) {
             Integer pageSize = pageSize(environment);
-            cost = OBJECT + (pageSize == null ? childComplexity : (long) pageSize * childComplexity);
+            int listed = listedIds(environment);
+            cost = pageSize == null ? (long) listed * (OBJECT + childComplexity)
+                    : OBJECT + (long) pageSize * childComplexity;
         }
         return saturated(cost + (mutationRoot ? MUTATION : 0));
+    }
+
+    /** A field that loads one object per id given ({@code nodes(ids:)}) costs its selection once per id. */
+    private static int listedIds(FieldComplexityEnvironment environment) {
+        return environment.getArguments().get("ids") instanceof List<?> ids ? Math.max(1, ids.size()) : 1;
     }
 
     /** {@code first} or {@code last} (the larger if both), the default page size if neither; null: no connection. */

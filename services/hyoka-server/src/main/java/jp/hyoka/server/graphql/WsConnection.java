@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
 import io.micronaut.websocket.CloseReason;
 import io.micronaut.websocket.WebSocketSession;
 import jp.hyoka.server.security.CallerResolver;
@@ -40,7 +43,7 @@ import java.util.function.Function;
  * subscription for {@link Limits#idleTimeout()} is closed (1000); the server pings every {@link Limits#keepAlive()}
  * and closes a connection from which nothing (not even a pong) arrived for three of them (1001); and at most
  * {@link Limits#maxQueued()} messages may wait to be written to the socket: a client that does not read is dropped
- * (1008), so it holds at most that much of the server's memory, never a thread.
+ * (1013, which clients retry), so it holds at most that much of the server's memory, never a thread.
  */
 final class WsConnection {
 
@@ -51,6 +54,13 @@ final class WsConnection {
     static final String NEEDS_WEBSOCKET = "SUBSCRIPTION_NEEDS_WEBSOCKET";
     static final int MAX_MESSAGE_BYTES = 65_536;
     static final String TOO_MANY_SUBSCRIPTIONS = "TOO_MANY_SUBSCRIPTIONS";
+    /** A query or mutation sent over the socket: those go to /graphql, where the rate, cost and deadline apply. */
+    static final String SUBSCRIPTIONS_ONLY = "SUBSCRIPTIONS_ONLY";
+    /**
+     * The close code for a client that does not read: 1013 (try again later), which graphql-ws clients retry, so a
+     * client that fell behind reconnects rather than giving up (1008 is fatal to them).
+     */
+    static final int TRY_AGAIN_LATER = 1013;
 
     /** A verified token's caller (or why there is none) and when the token expires (null: never said). */
     record Verified(CallerResolver.Resolution caller, Instant expiresAt) {
@@ -157,6 +167,13 @@ final class WsConnection {
                     + " subscriptions per connection; complete one first, or open another connection.");
             return;
         }
+        String query = payload.get("query").asText();
+        String operationName = payload.path("operationName").isTextual() ? payload.get("operationName").asText() : null;
+        if (!isSubscription(query, operationName)) {
+            sendError(id, SUBSCRIPTIONS_ONLY, "This socket serves subscriptions; send queries and mutations to "
+                    + "/graphql over HTTP.");
+            return;
+        }
         Pending pending = new Pending();
         if (operations.putIfAbsent(id, pending) != null) {
             close(4409, "Subscriber for " + id + " already exists");
@@ -165,12 +182,29 @@ final class WsConnection {
         Map<String, Object> variables = payload.path("variables").isObject()
                 ? JSON.convertValue(payload.get("variables"), Map.class) : Map.of();
         ExecutionInput input = ExecutionInput.newExecutionInput()
-                .query(payload.get("query").asText())
-                .operationName(payload.path("operationName").isTextual() ? payload.get("operationName").asText() : null)
+                .query(query)
+                .operationName(operationName)
                 .variables(variables)
                 .graphQLContext(Map.of(CallerContext.KEY, signedIn))
                 .build();
         onWorker(() -> run(id, pending, input));
+    }
+
+    /**
+     * Whether the operation to run is a subscription. A document that does not parse, or names no such operation,
+     * counts as one here: execution then refuses it with GraphQL's own error.
+     */
+    static boolean isSubscription(String query, String operationName) {
+        Document document;
+        try {
+            document = Parser.parse(query);
+        } catch (RuntimeException invalid) {
+            return true;
+        }
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class).stream()
+                .filter(operation -> operationName == null || operationName.equals(operation.getName())).toList();
+        return operations.size() != 1
+                || operations.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
     }
 
     private void run(String id, Pending pending, ExecutionInput input) {
@@ -264,7 +298,7 @@ final class WsConnection {
             return;
         }
         if (queued.incrementAndGet() > limits.maxQueued()) {
-            close(CloseReason.POLICY_VIOLATION.getCode(), "Too many messages unread: the client does not read");
+            close(TRY_AGAIN_LATER, "Too many messages unread: the client does not read");
             return;
         }
         String text;

@@ -3,7 +3,7 @@ package jp.hyoka.server.subscriptions;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.server.assessment.AssessmentIds;
-import jp.hyoka.server.database.Cursors;
+import jp.hyoka.server.components.ProposalIds;
 import jp.hyoka.server.database.TenantScopedReads;
 
 import java.sql.PreparedStatement;
@@ -37,10 +37,22 @@ final class ProposalFeed extends Subscribers<ProposalRaised> {
         this.tenant = tenant;
     }
 
-    /** A feed of what is raised after now. */
+    /**
+     * A feed of what is raised after now: it starts at the newest proposal there is (however many there were
+     * before), whose own rows it reads once as delivered.
+     */
     static ProposalFeed from(TenantScopedReads reads, MunicipalityCode tenant) {
         ProposalFeed feed = new ProposalFeed(reads, tenant);
-        feed.latest = Instant.EPOCH;
+        feed.latest = reads.read(tenant, connection -> {
+            try (PreparedStatement newest = connection.prepareStatement(
+                    "SELECT max(raised_at) FROM rm_component_proposal WHERE tenant_code = ?")) {
+                newest.setString(1, tenant.value());
+                try (ResultSet row = newest.executeQuery()) {
+                    Timestamp at = row.next() ? row.getTimestamp(1) : null;
+                    return at == null ? Instant.EPOCH : at.toInstant();
+                }
+            }
+        });
         feed.readNew();                                     // what is there already was not raised "from now on"
         return feed;
     }
@@ -69,7 +81,7 @@ final class ProposalFeed extends Subscribers<ProposalRaised> {
             String assessmentId = rows.getString("assessment_id");
             int toVersion = rows.getInt("to_version");
             String useId = rows.getString("use_id");
-            String id = Cursors.encode("proposal|" + assessmentId + "|" + toVersion + "|" + useId);
+            String id = ProposalIds.encode(new AssessmentId(UUID.fromString(assessmentId)), useId, toVersion);
             Instant at = rows.getTimestamp("raised_at").toInstant();
             if (at.isAfter(latest)) {
                 latest = at;

@@ -42,6 +42,16 @@ class CostBudgetTest {
     }
 
     @Test
+    void givenAnOperationThatUsedMoreThanItAsked_whenSettled_thenTheRestIsTakenAndTheNextWaitsForTheRefill() {
+        budget.take("k", 50);
+
+        budget.settle("k", 50, 140);
+
+        assertThat(budget.status("k").orElseThrow().currentlyAvailable()).isEqualTo(100 - 140);
+        assertThat(budget.take("k", 1)).isInstanceOf(CostBudget.Throttled.class);
+    }
+
+    @Test
     void givenARestoreRateOfZero_whenAnythingIsAsked_thenGrantedAndNoStatusIsReported() {
         CostBudget off = new CostBudget(1, 0, 1, now::get);
 

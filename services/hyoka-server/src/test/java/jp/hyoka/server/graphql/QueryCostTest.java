@@ -17,7 +17,7 @@ class QueryCostTest {
 
     private static final GraphQLSchema SCHEMA = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse("""
             type Query { me: User  assessments(first: Int, last: Int): AssessmentConnection!
-                         history(first: Int = 50): HistoryConnection!  tags: [Tag!]! }
+                         history(first: Int = 50): HistoryConnection!  tags: [Tag!]!  nodes(ids: [ID!]!): [User]! }
             type Mutation { rename(name: String!): User }
             type User { id: ID!  name: String  kind: Kind }
             enum Kind { A B }
@@ -55,6 +55,13 @@ class QueryCostTest {
         assertThat(requested("{ history { edges { node { at } } } }", Map.of())).isEqualTo(1 + 50 * 2);
         assertThat(requested("{ assessments { edges { node { id } } } }", Map.of()))
                 .isEqualTo(1 + QueryCost.DEFAULT_PAGE_SIZE * 2);
+    }
+
+    @Test
+    void givenObjectsAskedByIds_whenPriced_thenEachIdCostsItsSelection() {
+        assertThat(requested("{ nodes(ids: [\"a\", \"b\", \"c\"]) { id } }", Map.of())).isEqualTo(3);
+        assertThat(requested("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", Map.of("ids", List.of("a", "b"))))
+                .isEqualTo(2);
     }
 
     @Test

@@ -64,7 +64,7 @@ class WsConnectionTest {
         }
 
         assertThat(socket.closedWith.get()).isNotNull();
-        assertThat(socket.closedWith.get().getCode()).isEqualTo(CloseReason.POLICY_VIOLATION.getCode());
+        assertThat(socket.closedWith.get().getCode()).isEqualTo(WsConnection.TRY_AGAIN_LATER);
         assertThat(socket.sent).as("ack and at most the queue's worth").hasSizeLessThanOrEqualTo(LIMITS.maxQueued());
         assertThat(ticks.currentSubscriberCount()).as("the subscription stopped").isZero();
     }
@@ -104,6 +104,24 @@ class WsConnectionTest {
         connection.received(SUBSCRIBE.formatted("a"));
         connection.received(SUBSCRIBE.formatted("a"));
         assertThat(socket.closedWith.get().getCode()).isEqualTo(4409);
+    }
+
+    @Test
+    void givenAQueryOrMutationOverTheSocket_whenSubscribed_thenRefusedAsSubscriptionsOnlyAndTheSocketStaysOpen()
+            throws Exception {
+        acknowledged();
+        connection.received("{\"id\":\"q\",\"type\":\"subscribe\",\"payload\":{\"query\":\"{ me { userId } }\"}}");
+        connection.received("{\"id\":\"m\",\"type\":\"subscribe\",\"payload\":{\"query\":"
+                + "\"mutation { startAssessment { x } }\"}}");
+
+        await(() -> socket.sent.size() == 3);
+        for (String sent : socket.sent.subList(1, 3)) {
+            JsonNode error = JSON.readTree(sent);
+            assertThat(error.path("type").asText()).isEqualTo("error");
+            assertThat(error.path("payload").get(0).path("extensions").path("code").asText())
+                    .isEqualTo(WsConnection.SUBSCRIPTIONS_ONLY);
+        }
+        assertThat(socket.closedWith.get()).isNull();
     }
 
     @Test
