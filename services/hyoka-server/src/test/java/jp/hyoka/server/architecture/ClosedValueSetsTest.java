@@ -7,8 +7,11 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.components.ComponentVersionStatus;
 import jp.hyoka.domain.importing.annex.ChangeTextKind;
+import jp.hyoka.domain.importing.annex.ReasonCode;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.importing.body.UnmappedContent;
 import jp.hyoka.domain.procedure.ProcedureStep;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,7 +43,10 @@ class ClosedValueSetsTest {
                 Arguments.of("importing.graphqls", "ChangeTextKind", names(ChangeTextKind.values())),
                 Arguments.of("procedure.graphqls", "ProcedureStep", names(ProcedureStep.values())),
                 Arguments.of("publication.graphqls", "SubmissionTiming", names(SubmissionTiming.values())),
-                Arguments.of("component-uses.graphqls", "ComponentUseMode", names(ComponentUseMode.values())));
+                Arguments.of("component-uses.graphqls", "ComponentUseMode", names(ComponentUseMode.values())),
+                Arguments.of("components.graphqls", "ComponentVersionStatus", names(ComponentVersionStatus.values())),
+                Arguments.of("importing.graphqls", "ReasonCode", names(ReasonCode.values())),
+                Arguments.of("importing.graphqls", "UnmappedReason", constants(UnmappedContent.class)));
     }
 
     @ParameterizedTest(name = "{1}")
