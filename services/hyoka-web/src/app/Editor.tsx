@@ -124,6 +124,7 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
         </p>
         <a href={href({ screen: 'history', id })}>履歴・変更箇所・公表・出力</a>
       </div>
+      {assessment.status === 'PUBLISHED' && <NextVersion version={assessment.version} edits={edits} />}
       <div aria-live="polite">
         {others.length > 0 && (
           <div className="card border-warning-yellow-2 bg-yellow-50" data-testid="live-changes">
@@ -164,6 +165,22 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
           </section>
         )}
       </div>
+    </div>
+  );
+}
+
+/** A published version is frozen: edits go to the next version's draft, which the editor starts here. */
+function NextVersion({ version, edits }: { version: number; edits: Edits }) {
+  const [problem, setProblem] = useState<string | null>(null);
+  const start = async () => {
+    const outcome = await edits.nextVersion();
+    setProblem(outcome.kind === 'saved' ? null : outcome.kind === 'stale' ? '開いた後に変更されています。読み込み直してください。' : outcome.message);
+  };
+  return (
+    <div className="card flex flex-wrap items-center gap-3">
+      <p>第{version}版は公表済みのため変更できません。変更するには次の版を作り始めます。</p>
+      <button type="button" className="btn-primary" onClick={() => void start()}>第{version + 1}版の作成を始める</button>
+      {problem && <p role="alert" className="error">{problem}</p>}
     </div>
   );
 }

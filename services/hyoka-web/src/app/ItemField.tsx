@@ -51,7 +51,8 @@ export function ItemField({ item, entryIds, saved, edits, reload }: Props) {
   const key = [item.itemId, ...entryIds].join('-');
 
   return (
-    <div className="grid gap-1" data-item={key}>
+    <div className="grid gap-1" data-item={key} data-item-id={item.itemId} data-entry-ids={entryIds.join(',')}
+         data-type={item.type}>
       {item.heading && <p className="text-std-18B-160">{item.heading}</p>}
       {isChoice(item) ? (
         <fieldset {...common}>

@@ -54,6 +54,17 @@ const RemoveEntryMutation = graphql(`
   }
 `);
 
+const NextVersionMutation = graphql(`
+  mutation StartNextVersion($input: StartNextVersionInput!) {
+    startNextVersion(input: $input) {
+      __typename
+      ... on AssessmentEdited { revision }
+      ...StaleFields
+      ... on Problem { code message }
+    }
+  }
+`);
+
 export type Stale = StaleFieldsFragment;
 
 export type Outcome =
@@ -73,6 +84,7 @@ export interface Edits {
   answer(itemId: string, entryIds: string[], value: AnswerInput, revision?: number): Promise<Outcome>;
   addEntry(groupId: string, parentEntryIds: string[]): Promise<Outcome>;
   removeEntry(groupId: string, parentEntryIds: string[], entryId: string): Promise<Outcome>;
+  nextVersion(): Promise<Outcome>;
 }
 
 export function useEdits(assessmentId: string, afterSave: () => void): Edits {
@@ -80,6 +92,7 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
   const [, answerItem] = useMutation(AnswerItemMutation);
   const [, addRepeatEntry] = useMutation(AddEntryMutation);
   const [, removeRepeatEntry] = useMutation(RemoveEntryMutation);
+  const [, startNextVersion] = useMutation(NextVersionMutation);
 
   const outcome = useCallback((result: Result): Outcome => {
     if (result.error) {
@@ -111,6 +124,9 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
     })),
     removeEntry: async (groupId, parentEntryIds, entryId) => outcome(await removeRepeatEntry({
       input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds, entryId },
+    })),
+    nextVersion: async () => outcome(await startNextVersion({
+      input: { assessmentId, expectedRevision: revision.current },
     })),
   };
 }
