@@ -6,7 +6,6 @@ const config: CodegenConfig = {
   schema: '../../schema/graphql/*.graphqls',
   documents: ['src/app/**/*.{ts,tsx}'],
   ignoreNoDocuments: false,
-  errorsOnly: true,
   generates: {
     'gql/': {
       preset: 'client',

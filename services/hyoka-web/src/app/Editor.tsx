@@ -248,10 +248,19 @@ function Repeat({ group, items, depth, parentEntryIds, context }:
     <fieldset className="rounded-8 border border-solid-gray-420 p-3" data-group={group.groupId}>
       <legend className="label px-1">{group.label}（{entries.length}件、{group.min}〜{group.max}件）</legend>
       <div className="grid gap-3">
-        {entries.map((entry) => (
+        {entries.map((entry, index) => (
           <div key={entry.entryId} className="rounded-8 bg-solid-gray-50 p-3" data-entry={entry.entryId}>
-            <div className="mb-2 flex items-center justify-between">
+            <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
               <h3 className="label">{entry.label || `${group.label} ${entry.ordinal}`}</h3>
+              <span className="flex-1" />
+              <button type="button" className="btn" disabled={index === 0}
+                      onClick={async () => report(await context.edits.moveEntry(group.groupId, parentEntryIds, entry.entryId, index - 1))}>
+                上へ
+              </button>
+              <button type="button" className="btn" disabled={index === entries.length - 1}
+                      onClick={async () => report(await context.edits.moveEntry(group.groupId, parentEntryIds, entry.entryId, index + 1))}>
+                下へ
+              </button>
               <button type="button" className="btn" disabled={entries.length <= group.min}
                       onClick={async () => report(await context.edits.removeEntry(group.groupId, parentEntryIds, entry.entryId))}>
                 この{group.label}を削除

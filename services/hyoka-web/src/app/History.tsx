@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { ExportFormat } from '../../gql/graphql';
+import { Compare } from './Compare';
 import { formatDateTime } from './labels';
 import { href } from './route';
 import { describe } from './values';
@@ -34,7 +35,7 @@ const HistoryQuery = graphql(`
         }
       }
       pendingChanges { item { itemId number label } entryIds itemPath before after defaultTiming suggestedExplanation }
-      pastChanges { id changedOnText itemPath before { text } after { text } timing explanation }
+      pastChanges { id changedOn changedOnText itemPath before { text } after { text } timing explanation }
     }
   }
 `);
@@ -57,6 +58,17 @@ const ExportQuery = graphql(`
 `);
 
 const PAGE = 20;
+const TIMINGS: Record<string, string> = { BEFORE: '事前', AFTER: '事後' };
+
+/** The annex's rows, the latest publication's first (each publication's rows stay in form order). */
+function newestFirst<T extends { changedOn?: string | null }>(rows: T[]): T[] {
+  return [...rows].sort((a, b) => (b.changedOn ?? '').localeCompare(a.changedOn ?? ''));
+}
+
+/** The text of an annex cell: rich text (HTML) read as text; parsed, never inserted into the page. */
+function plain(text: string | null | undefined): string {
+  return text ? (new DOMParser().parseFromString(text, 'text/html').body.textContent ?? '') : '';
+}
 
 /** History (who changed what, when and why), the 変更箇所 annex, publishing (approvers) and export. */
 export function History({ id, canPublish }: { id: string; canPublish: boolean }) {
@@ -78,6 +90,7 @@ export function History({ id, canPublish }: { id: string; canPublish: boolean })
         <p>第{assessment.version}版（{assessment.status === 'PUBLISHED' ? `公表済 ${assessment.publishedOn ?? ''}` : '作成中'}）・改訂 {assessment.revision}</p>
       </div>
       <Exports id={id} />
+      <Compare id={id} revision={assessment.revision} />
       <section aria-labelledby="pending-title" className="grid gap-3">
         <h2 id="pending-title" className="text-std-24B-150">公表前の変更（次の版の変更箇所）</h2>
         {assessment.pendingChanges.length === 0 ? <p>前の版からの変更はありません。</p> : (
@@ -100,13 +113,13 @@ export function History({ id, canPublish }: { id: string; canPublish: boolean })
               </tr>
             </thead>
             <tbody>
-              {assessment.pastChanges.map((row) => (
+              {newestFirst(assessment.pastChanges).map((row) => (
                 <tr key={row.id} className="border-b border-solid-gray-420 align-top">
-                  <td className="py-2 pr-3">{row.changedOnText}</td>
+                  <td className="min-w-28 py-2 pr-3">{row.changedOnText}</td>
                   <td className="py-2 pr-3">{row.itemPath}</td>
-                  <td className="py-2 pr-3">{row.before.text}</td>
-                  <td className="py-2 pr-3">{row.after.text}</td>
-                  <td className="py-2 pr-3">{row.timing}</td>
+                  <td className="py-2 pr-3">{plain(row.before.text)}</td>
+                  <td className="py-2 pr-3">{plain(row.after.text)}</td>
+                  <td className="min-w-16 py-2 pr-3">{TIMINGS[row.timing ?? ''] ?? row.timing}</td>
                   <td className="py-2">{row.explanation}</td>
                 </tr>
               ))}
@@ -167,8 +180,8 @@ function Publish({ id, revision, pending, canPublish, onPublished }:
         {pending.map((p, index) => (
           <li key={`${p.item.itemId}|${p.entryIds.join(',')}`} className="card">
             <p className="label">{p.itemPath}</p>
-            <p>変更前: {p.before || '（なし）'}</p>
-            <p>変更後: {p.after || '（なし）'}</p>
+            <p>変更前: {plain(p.before) || '（なし）'}</p>
+            <p>変更後: {plain(p.after) || '（なし）'}</p>
             {canPublish && (
               <>
                 <label htmlFor={`explanation-${index}`} className="label">提出時期に係る説明</label>

@@ -54,6 +54,17 @@ const RemoveEntryMutation = graphql(`
   }
 `);
 
+const MoveEntryMutation = graphql(`
+  mutation MoveRepeatEntry($input: MoveRepeatEntryInput!) {
+    moveRepeatEntry(input: $input) {
+      __typename
+      ... on AssessmentEdited { revision }
+      ...StaleFields
+      ... on Problem { code message }
+    }
+  }
+`);
+
 const NextVersionMutation = graphql(`
   mutation StartNextVersion($input: StartNextVersionInput!) {
     startNextVersion(input: $input) {
@@ -84,6 +95,8 @@ export interface Edits {
   answer(itemId: string, entryIds: string[], value: AnswerInput, revision?: number): Promise<Outcome>;
   addEntry(groupId: string, parentEntryIds: string[]): Promise<Outcome>;
   removeEntry(groupId: string, parentEntryIds: string[], entryId: string): Promise<Outcome>;
+  /** toPosition: 0-based, among the entries of the same parent. */
+  moveEntry(groupId: string, parentEntryIds: string[], entryId: string, toPosition: number): Promise<Outcome>;
   nextVersion(): Promise<Outcome>;
 }
 
@@ -92,6 +105,7 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
   const [, answerItem] = useMutation(AnswerItemMutation);
   const [, addRepeatEntry] = useMutation(AddEntryMutation);
   const [, removeRepeatEntry] = useMutation(RemoveEntryMutation);
+  const [, moveRepeatEntry] = useMutation(MoveEntryMutation);
   const [, startNextVersion] = useMutation(NextVersionMutation);
 
   const outcome = useCallback((result: Result): Outcome => {
@@ -124,6 +138,9 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
     })),
     removeEntry: async (groupId, parentEntryIds, entryId) => outcome(await removeRepeatEntry({
       input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds, entryId },
+    })),
+    moveEntry: async (groupId, parentEntryIds, entryId, toPosition) => outcome(await moveRepeatEntry({
+      input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds, entryId, toPosition },
     })),
     nextVersion: async () => outcome(await startNextVersion({
       input: { assessmentId, expectedRevision: revision.current },

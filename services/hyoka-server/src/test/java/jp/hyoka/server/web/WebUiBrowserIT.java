@@ -105,6 +105,8 @@ class WebUiBrowserIT extends SignedInServerTest {
                 Map.of("input", Map.of("assessmentId", assessmentId, "expectedRevision", revision(assessmentId),
                         "itemId", itemId, "entryIds", entryIds, "value", Map.of("text", "別の職員の記載"))));
         assertThat(other.path("__typename").asText()).isEqualTo("AssessmentEdited");
+        // shown live (assessmentChanged over /graphql/ws), without replacing what the editor has on screen
+        assertThat(text(By.cssSelector("[data-testid='live-changes']"))).contains("川崎 二郎", "別の職員の記載");
 
         replace(field, REAPPLIED);
         WebElement stale = visible(By.cssSelector("[data-testid='stale-revision']"));
@@ -125,11 +127,43 @@ class WebUiBrowserIT extends SignedInServerTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='annex']"), REAPPLIED));
         assertThat(text(By.cssSelector("[data-testid='timeline']"))).contains("川崎 二郎", "川崎 編集者");
         checkAccessibilityAndShoot("app-history");
+        WebElement from = visible(By.id("diff-from"));
+        from.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "1");
+        click(By.xpath("//button[contains(., '比較する')]"), null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='diff']"), REAPPLIED));
 
         click(By.xpath("//button[contains(., '印刷用 HTML')]"), null);
         click(By.xpath("//button[contains(., 'TSV を作る')]"), null);
         assertThat(download("HTML")).contains(REAPPLIED);
         assertThat(download("TSV")).contains(REAPPLIED);
+
+        click(By.partialLinkText("編集に戻る"), null);
+        click(By.xpath("//button[contains(., '版の作成を始める')]"), null);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[contains(., '版の作成を始める')]")));
+        addAndRemoveARepeatEntry();
+    }
+
+    /** The first section with a repeat group that may grow: an entry added, then removed again. */
+    private void addAndRemoveARepeatEntry() {
+        By add = By.xpath("//fieldset[@data-group]/button[contains(., 'を追加') and not(@disabled)]");
+        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
+            section.click();
+            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
+            List<WebElement> buttons = browser.driver.findElements(add);
+            if (buttons.isEmpty()) {
+                continue;
+            }
+            WebElement group = buttons.get(0).findElement(By.xpath("./parent::fieldset"));
+            By entries = By.xpath("./div/div[@data-entry]");
+            int before = group.findElements(entries).size();
+            buttons.get(0).click();
+            wait.until(d -> group.findElements(entries).size() == before + 1);
+            List<WebElement> now = group.findElements(entries);
+            now.get(now.size() - 1).findElement(By.xpath(".//button[contains(., 'を削除')]")).click();
+            wait.until(d -> group.findElements(entries).size() == before);
+            return;
+        }
+        throw new AssertionError("no section of the sample has a repeat group that may grow");
     }
 
     private void search(String term) {
