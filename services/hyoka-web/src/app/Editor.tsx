@@ -23,7 +23,7 @@ const AssessmentQuery = graphql(`
       completeness {
         complete
         unansweredCount
-        gaps { section { sectionId } unansweredItems { itemId } group { groupId } entryCount minimum }
+        gaps { section { sectionId } entries { entryId } unansweredItems { itemId } group { groupId } entryCount minimum }
       }
     }
   }
@@ -95,6 +95,8 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
 
   const answers = useMemo(() => new Map<string, AnswerValue>((assessment?.answers ?? []).map((a) =>
     [answerKey(a.item.itemId, a.entries.map((e) => e.entryId)), a.value])), [assessment]);
+  const missingItems = useMemo(() => new Set((assessment?.completeness.gaps ?? []).flatMap((gap) =>
+    gap.unansweredItems.map((item) => answerKey(item.itemId, gap.entries.map((e) => e.entryId))))), [assessment]);
   const unanswered = useMemo(() => {
     const counts = new Map<string, number>();
     for (const gap of assessment?.completeness.gaps ?? []) {
@@ -161,7 +163,7 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
             <h2 id="section-title" className="text-std-24B-150">{current.number} {current.label}</h2>
             {current.note && <p className="text-solid-gray-700">{current.note}</p>}
             <Level items={current.items} depth={0} entryIds={[]}
-                   context={{ answers, entries: assessment.repeatEntries, edits, refresh }} />
+                   context={{ answers, missingItems, entries: assessment.repeatEntries, edits, refresh }} />
           </section>
         )}
       </div>
@@ -195,6 +197,7 @@ type LiveChange = {
 
 interface Context {
   answers: Map<string, AnswerValue>;
+  missingItems: Set<string>;
   entries: Entry[];
   edits: Edits;
   refresh: () => void;
@@ -227,7 +230,8 @@ function Level({ items, depth, entryIds, context }: { items: Item[]; depth: numb
     <>
       {blocks.map((block) => 'item' in block
         ? <ItemField key={block.item.itemId} item={block.item} entryIds={entryIds} edits={context.edits}
-                     saved={context.answers.get(answerKey(block.item.itemId, entryIds))} reload={context.refresh} />
+                     saved={context.answers.get(answerKey(block.item.itemId, entryIds))} reload={context.refresh}
+                     missing={context.missingItems.has(answerKey(block.item.itemId, entryIds))} />
         : <Repeat key={block.group.groupId} group={block.group} items={block.items} depth={depth}
                   parentEntryIds={entryIds} context={context} />)}
     </>

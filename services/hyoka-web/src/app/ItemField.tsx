@@ -10,6 +10,8 @@ interface Props {
   item: Item;
   entryIds: string[];
   saved: AnswerValue | undefined;
+  /** Still to be answered for the document to be complete (Assessment.completeness). */
+  missing: boolean;
   edits: Edits;
   reload: () => void;
 }
@@ -19,7 +21,7 @@ interface Props {
  * change. A refused edit keeps what was typed and says why beside the item; a stale revision shows who changed what
  * and lets the editor choose.
  */
-export function ItemField({ item, entryIds, saved, edits, reload }: Props) {
+export function ItemField({ item, entryIds, saved, missing, edits, reload }: Props) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
   const [outcome, setOutcome] = useState<Outcome | { kind: 'idle' | 'saving' }>({ kind: 'idle' });
@@ -49,6 +51,7 @@ export function ItemField({ item, entryIds, saved, edits, reload }: Props) {
   const describedBy = [item.help ? `${id}-help` : '', held ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const common = { 'aria-describedby': describedBy, 'aria-invalid': held ? true : undefined };
   const key = [item.itemId, ...entryIds].join('-');
+  const badge = missing && <span className="ml-2 rounded-4 bg-yellow-100 px-1 text-std-16N-170 text-solid-gray-900">未回答</span>;
 
   return (
     <div className="grid gap-1" data-item={key} data-item-id={item.itemId} data-entry-ids={entryIds.join(',')}
@@ -56,12 +59,12 @@ export function ItemField({ item, entryIds, saved, edits, reload }: Props) {
       {item.heading && <p className="text-std-18B-160">{item.heading}</p>}
       {isChoice(item) ? (
         <fieldset {...common}>
-          <legend className="label">{item.number} {item.label}</legend>
+          <legend className="label">{item.number} {item.label}{badge}</legend>
           <Choices item={item} draft={draft} name={id} onChange={change} onBlur={() => void save()} />
         </fieldset>
       ) : (
         <>
-          <label htmlFor={id} className="label">{item.number} {item.label}</label>
+          <label htmlFor={id} className="label">{item.number} {item.label}{badge}</label>
           <Input item={item} id={id} draft={draft} common={common}
                  onChange={(text) => change({ ...draft, text })} onBlur={() => void save()} />
           {item.type === 'RICH_TEXT' && saved?.__typename === 'RichTextValue' && (

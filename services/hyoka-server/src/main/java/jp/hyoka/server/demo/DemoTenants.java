@@ -55,7 +55,8 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
                 .append("\n================ Hyoka is running ================\n")
                 .append("GraphQL:  ").append(base).append("/graphql\n")
                 .append("GraphiQL: ").append(base).append("/graphiql  (headers pre-filled: the first editor below)\n")
-                .append("Web UI:   ").append(base).append("/app  (評価書エディタ: sign in as one of the editors below)\n");
+                .append("Web UI:   ").append(base)
+                .append("/app  (評価書エディタ: sign in as one of the editors below)\n");
         for (DemoTenant tenant : TENANTS) {
             banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor and approver ")
                     .append(tenant.userName()).append(":\n");

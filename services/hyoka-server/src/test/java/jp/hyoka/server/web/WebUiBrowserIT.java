@@ -43,6 +43,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     private static final Path AXE = Path.of("../hyoka-web/node_modules/axe-core/axe.min.js");
     private static final String TYPED = "UIから記載した事務の内容";
     private static final String REAPPLIED = "競合の後に保存し直した内容";
+    private static final By NEXT_VERSION = By.xpath("//button[contains(., '版の作成を始める')]");
 
     private Browser browser;
     private WebDriverWait wait;
@@ -67,7 +68,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     }
 
     @Test
-    void givenTheEmbeddedDefaultWithItsSamples_whenAnEditorWorksThroughTheUi_thenEachStepShowsOnScreen() throws IOException {
+    void givenTheDemoSamples_whenAnEditorWorksThroughTheUi_thenEachStepShowsOnScreen() throws IOException {
         browser.driver.get(server.getURI().resolve("/app").toString());
         click(By.cssSelector("button[data-user='demo-kawasaki-editor']"), "app-sign-in");
 
@@ -92,8 +93,8 @@ class WebUiBrowserIT extends SignedInServerTest {
         assertThat(field.getAttribute("value")).isEqualTo(TYPED);
         browser.screenshot("app-refused-edit");
 
-        click(By.xpath("//button[contains(., '版の作成を始める')]"), null);
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[contains(., '版の作成を始める')]")));
+        click(NEXT_VERSION, null);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
         field.click();
         field.sendKeys(Keys.TAB);
         wait.until(d -> item.getText().contains("保存しました"));
@@ -106,7 +107,7 @@ class WebUiBrowserIT extends SignedInServerTest {
                         "itemId", itemId, "entryIds", entryIds, "value", Map.of("text", "別の職員の記載"))));
         assertThat(other.path("__typename").asText()).isEqualTo("AssessmentEdited");
         // shown live (assessmentChanged over /graphql/ws), without replacing what the editor has on screen
-        assertThat(text(By.cssSelector("[data-testid='live-changes']"))).contains("川崎 二郎", "別の職員の記載");
+        assertThat(text(By.cssSelector("[data-testid='live-changes']"))).contains("川崎 二郎", "別の職員");
 
         replace(field, REAPPLIED);
         WebElement stale = visible(By.cssSelector("[data-testid='stale-revision']"));
@@ -124,13 +125,13 @@ class WebUiBrowserIT extends SignedInServerTest {
             }
         }
         click(By.xpath("//button[contains(., 'この版を公表する')]"), null);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='annex']"), REAPPLIED));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("annex"), REAPPLIED));
         assertThat(text(By.cssSelector("[data-testid='timeline']"))).contains("川崎 二郎", "川崎 編集者");
         checkAccessibilityAndShoot("app-history");
         WebElement from = visible(By.id("diff-from"));
         from.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "1");
         click(By.xpath("//button[contains(., '比較する')]"), null);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid='diff']"), REAPPLIED));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("diff"), REAPPLIED));
 
         click(By.xpath("//button[contains(., '印刷用 HTML')]"), null);
         click(By.xpath("//button[contains(., 'TSV を作る')]"), null);
@@ -138,8 +139,8 @@ class WebUiBrowserIT extends SignedInServerTest {
         assertThat(download("TSV")).contains(REAPPLIED);
 
         click(By.partialLinkText("編集に戻る"), null);
-        click(By.xpath("//button[contains(., '版の作成を始める')]"), null);
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[contains(., '版の作成を始める')]")));
+        click(NEXT_VERSION, null);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
         addAndRemoveARepeatEntry();
     }
 
@@ -182,7 +183,9 @@ class WebUiBrowserIT extends SignedInServerTest {
     private String answerText(String assessmentId, String itemId, List<String> entryIds) {
         return callers.kawasakiEditor.data("assessment", """
                         query($id: ID!, $item: ID!, $entries: [ID!]) {
-                          assessment(id: $id) { answer(itemId: $item, entryIds: $entries) { value { ... on TextValue { text } } } }
+                          assessment(id: $id) {
+                            answer(itemId: $item, entryIds: $entries) { value { ... on TextValue { text } } }
+                          }
                         }""", Map.of("id", assessmentId, "item", itemId, "entries", entryIds))
                 .path("answer").path("value").path("text").asText();
     }
@@ -207,6 +210,10 @@ class WebUiBrowserIT extends SignedInServerTest {
 
     private static List<String> entries(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
     }
 
     private WebElement visible(By locator) {
