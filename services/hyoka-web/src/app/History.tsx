@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
-import type { ExportFormat } from '../../gql/graphql';
+import type { ExportFormat, SubmissionTiming } from '../../gql/graphql';
 import { Compare } from './Compare';
 import { formatDateTime } from './labels';
 import { href } from './route';
@@ -150,21 +150,27 @@ export function History({ id, canPublish }: { id: string; canPublish: boolean })
 }
 
 type Pending = { item: { itemId: string; number: string; label: string }; entryIds: string[]; itemPath: string;
-  before: string; after: string; suggestedExplanation?: string | null };
+  before: string; after: string; defaultTiming: SubmissionTiming; suggestedExplanation?: string | null };
 
 function Publish({ id, revision, pending, canPublish, onPublished }:
                    { id: string; revision: number; pending: Pending[]; canPublish: boolean; onPublished: () => void }) {
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' });
   const [publishedOn, setPublishedOn] = useState(today);
   const [explanations, setExplanations] = useState<string[]>(() => pending.map((p) => p.suggestedExplanation ?? ''));
+  const [timings, setTimings] = useState<SubmissionTiming[]>(() => pending.map((p) => p.defaultTiming));
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [{ fetching }, publish] = useMutation(PublishMutation);
-  useEffect(() => setExplanations(pending.map((p) => p.suggestedExplanation ?? '')), [pending]);
+  useEffect(() => {
+    setExplanations(pending.map((p) => p.suggestedExplanation ?? ''));
+    setTimings(pending.map((p) => p.defaultTiming));
+  }, [pending]);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const result = await publish({ input: {
       assessmentId: id, expectedRevision: revision, publishedOn,
-      explanations: pending.map((p, index) => ({ itemId: p.item.itemId, entryIds: p.entryIds, explanation: explanations[index] })),
+      explanations: pending.map((p, index) => ({
+        itemId: p.item.itemId, entryIds: p.entryIds, timing: timings[index], explanation: explanations[index],
+      })),
     } });
     const outcome = result.data?.publishVersion;
     if (outcome?.__typename === 'AssessmentEdited') {
@@ -184,6 +190,12 @@ function Publish({ id, revision, pending, canPublish, onPublished }:
             <p>変更後: {plain(p.after) || '（なし）'}</p>
             {canPublish && (
               <>
+                <label htmlFor={`timing-${index}`} className="label">提出時期</label>
+                <select id={`timing-${index}`} className="field max-w-xs" value={timings[index]}
+                        onChange={(e) => setTimings(timings.map((x, i) => (i === index ? e.target.value as SubmissionTiming : x)))}>
+                  <option value="BEFORE">事前</option>
+                  <option value="AFTER">事後</option>
+                </select>
                 <label htmlFor={`explanation-${index}`} className="label">提出時期に係る説明</label>
                 <textarea id={`explanation-${index}`} className="field" rows={2} value={explanations[index] ?? ''}
                           onChange={(e) => setExplanations(explanations.map((x, i) => (i === index ? e.target.value : x)))} />
