@@ -142,6 +142,21 @@ class WebUiBrowserIT extends SignedInServerTest {
         click(NEXT_VERSION, null);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
         addAndRemoveARepeatEntry();
+
+        startAnAssessment();
+    }
+
+    /** An empty name is refused beside the field; a named one opens in the editor. */
+    private void startAnAssessment() throws IOException {
+        click(By.partialLinkText("Hyoka"), null);
+        click(By.xpath("//button[contains(., '開始する')]"), null);
+        assertThat(text(By.id("start-problem"))).isNotBlank();
+        new org.openqa.selenium.support.ui.Select(visible(By.id("start-kind"))).selectByVisibleText("基礎項目評価書");
+        visible(By.id("start-name")).sendKeys("UIから始めた事務");
+        click(By.xpath("//button[contains(., '開始する')]"), null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "UIから始めた事務"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "基礎項目評価書"));
+        visible(By.cssSelector("nav button[data-section]"));
     }
 
     /** The first section with a repeat group that may grow: an entry added, then removed again. */
