@@ -75,6 +75,18 @@ export function ItemField({ item, entryIds, saved, missing, edits, reload }: Pro
         </>
       )}
       {item.help && <p id={`${id}-help`} className="text-solid-gray-700">{item.help}</p>}
+      {saved && (
+        <div>
+          <button type="button" className="text-std-16N-170 text-blue-1000 underline"
+                  aria-label={`${item.number} ${item.label}の回答を消す`}
+                  onClick={async () => {
+                    setOutcome({ kind: 'saving' });
+                    setOutcome(await edits.clear(item.itemId, entryIds));
+                  }}>
+            回答を消す
+          </button>
+        </div>
+      )}
       <Status outcome={outcome} errorId={errorId} onRetry={() => void save()}
               onReapply={(stale) => void save(draft, stale.currentRevision)}
               onReload={() => {

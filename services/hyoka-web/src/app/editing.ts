@@ -32,6 +32,17 @@ const AnswerItemMutation = graphql(`
   }
 `);
 
+const ClearAnswerMutation = graphql(`
+  mutation ClearAnswer($input: ClearAnswerInput!) {
+    clearAnswer(input: $input) {
+      __typename
+      ... on AssessmentEdited { revision }
+      ...StaleFields
+      ... on Problem { code message }
+    }
+  }
+`);
+
 const AddEntryMutation = graphql(`
   mutation AddRepeatEntry($input: AddRepeatEntryInput!) {
     addRepeatEntry(input: $input) {
@@ -93,6 +104,7 @@ export interface Edits {
   /** The revision the editor has on screen: set from every load of the assessment. */
   seen(revision: number): void;
   answer(itemId: string, entryIds: string[], value: AnswerInput, revision?: number): Promise<Outcome>;
+  clear(itemId: string, entryIds: string[]): Promise<Outcome>;
   addEntry(groupId: string, parentEntryIds: string[]): Promise<Outcome>;
   removeEntry(groupId: string, parentEntryIds: string[], entryId: string): Promise<Outcome>;
   /** toPosition: 0-based, among the entries of the same parent. */
@@ -103,6 +115,7 @@ export interface Edits {
 export function useEdits(assessmentId: string, afterSave: () => void): Edits {
   const revision = useRef(0);
   const [, answerItem] = useMutation(AnswerItemMutation);
+  const [, clearAnswer] = useMutation(ClearAnswerMutation);
   const [, addRepeatEntry] = useMutation(AddEntryMutation);
   const [, removeRepeatEntry] = useMutation(RemoveEntryMutation);
   const [, moveRepeatEntry] = useMutation(MoveEntryMutation);
@@ -132,6 +145,9 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
     },
     answer: async (itemId, entryIds, value, expected) => outcome(await answerItem({
       input: { assessmentId, expectedRevision: expected ?? revision.current, itemId, entryIds, value },
+    })),
+    clear: async (itemId, entryIds) => outcome(await clearAnswer({
+      input: { assessmentId, expectedRevision: revision.current, itemId, entryIds },
     })),
     addEntry: async (groupId, parentEntryIds) => outcome(await addRepeatEntry({
       input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds },

@@ -12,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -31,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reference UI (/app, services/hyoka-web/src/app) in a real headless Chromium at 1366×768, on a server configured
  * like the embedded default with its sample documents: a 川崎市 editor signs in, searches, opens the imported sample,
  * has an edit of the published version refused (and keeps what was typed), starts the next version, edits, meets a
- * stale revision made by a second session (another editor, through the API) and re-applies, publishes, reads the
- * 変更箇所 row and exports. Screenshots go to target/screenshots/app-*.png; axe-core checks each main screen for
+ * stale revision made by a second session (another editor, through the API) and re-applies, loses the network while
+ * saving and retries, publishes, reads the 変更箇所 row, compares revisions, exports, adds and removes a repeat entry
+ * and starts an assessment. Screenshots go to target/screenshots/app-*.png; axe-core checks each main screen for
  * serious or critical WCAG 2.2 AA violations.
  */
 @MicronautTest
@@ -43,6 +45,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     private static final Path AXE = Path.of("../hyoka-web/node_modules/axe-core/axe.min.js");
     private static final String TYPED = "UIから記載した事務の内容";
     private static final String REAPPLIED = "競合の後に保存し直した内容";
+    private static final String RETRIED = "通信が戻ってから保存し直した内容";
     private static final By NEXT_VERSION = By.xpath("//button[contains(., '版の作成を始める')]");
 
     private Browser browser;
@@ -117,6 +120,18 @@ class WebUiBrowserIT extends SignedInServerTest {
         wait.until(d -> item.getText().contains("保存しました"));
         assertThat(answerText(assessmentId, itemId, entryIds)).isEqualTo(REAPPLIED);
 
+        // the network fails: the typed text stays, and the edit is retried once it is back
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver.setNetworkConditions(offline);
+        replace(field, RETRIED);
+        WebElement retry = wait.until(d -> item.findElement(By.xpath(".//button[contains(., 'もう一度保存する')]")));
+        assertThat(field.getAttribute("value")).isEqualTo(RETRIED);
+        browser.driver.deleteNetworkConditions();
+        retry.click();
+        wait.until(d -> item.getText().contains("保存しました"));
+        assertThat(answerText(assessmentId, itemId, entryIds)).isEqualTo(RETRIED);
+
         click(By.linkText("履歴・変更箇所・公表・出力"), null);
         wait.until(d -> d.findElement(By.id("pending-title")).isDisplayed());
         for (WebElement explanation : browser.driver.findElements(By.cssSelector("textarea[id^='explanation-']"))) {
@@ -125,25 +140,35 @@ class WebUiBrowserIT extends SignedInServerTest {
             }
         }
         click(By.xpath("//button[contains(., 'この版を公表する')]"), null);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("annex"), REAPPLIED));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("annex"), RETRIED));
         assertThat(text(By.cssSelector("[data-testid='timeline']"))).contains("川崎 二郎", "川崎 編集者");
         checkAccessibilityAndShoot("app-history");
         WebElement from = visible(By.id("diff-from"));
         from.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "1");
         click(By.xpath("//button[contains(., '比較する')]"), null);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("diff"), REAPPLIED));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("diff"), RETRIED));
 
         click(By.xpath("//button[contains(., '印刷用 HTML')]"), null);
         click(By.xpath("//button[contains(., 'TSV を作る')]"), null);
-        assertThat(download("HTML")).contains(REAPPLIED);
-        assertThat(download("TSV")).contains(REAPPLIED);
+        assertThat(download("HTML")).contains(RETRIED);
+        assertThat(download("TSV")).contains(RETRIED);
 
         click(By.partialLinkText("編集に戻る"), null);
         click(NEXT_VERSION, null);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
         addAndRemoveARepeatEntry();
+        clearAnAnswer(assessmentId, itemId, entryIds);
 
         startAnAssessment();
+    }
+
+    /** The item edited before loses its answer (its section opened from the side navigation). */
+    private void clearAnAnswer(String assessmentId, String itemId, List<String> entryIds) {
+        browser.driver.findElements(By.cssSelector("nav button[data-section]")).get(0).click();
+        WebElement answered = visible(By.cssSelector("div[data-item-id='" + itemId + "']"));
+        answered.findElement(By.xpath(".//button[contains(., '回答を消す')]")).click();
+        wait.until(d -> answered.findElements(By.xpath(".//button[contains(., '回答を消す')]")).isEmpty());
+        assertThat(answerText(assessmentId, itemId, entryIds)).isEmpty();
     }
 
     /** An empty name is refused beside the field; a named one opens in the editor. */
