@@ -139,27 +139,21 @@ export function useEdits(assessmentId: string, afterSave: () => void): Edits {
     return { kind: 'problem', message: answer?.message ?? '保存できませんでした' };
   }, [afterSave]);
 
+  // Every edit names the assessment and the revision on screen; the rest of its input is the edit's own.
+  type Execute<I> = (variables: { input: I }) => Promise<Result>;
+  const send = async <I,>(execute: Execute<I>, input: Omit<I, 'assessmentId' | 'expectedRevision'>, expected?: number) =>
+    outcome(await execute({ input: { assessmentId, expectedRevision: expected ?? revision.current, ...input } as I }));
+
   return {
     seen: (value) => {
       revision.current = Math.max(revision.current, value);
     },
-    answer: async (itemId, entryIds, value, expected) => outcome(await answerItem({
-      input: { assessmentId, expectedRevision: expected ?? revision.current, itemId, entryIds, value },
-    })),
-    clear: async (itemId, entryIds) => outcome(await clearAnswer({
-      input: { assessmentId, expectedRevision: revision.current, itemId, entryIds },
-    })),
-    addEntry: async (groupId, parentEntryIds) => outcome(await addRepeatEntry({
-      input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds },
-    })),
-    removeEntry: async (groupId, parentEntryIds, entryId) => outcome(await removeRepeatEntry({
-      input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds, entryId },
-    })),
-    moveEntry: async (groupId, parentEntryIds, entryId, toPosition) => outcome(await moveRepeatEntry({
-      input: { assessmentId, expectedRevision: revision.current, groupId, parentEntryIds, entryId, toPosition },
-    })),
-    nextVersion: async () => outcome(await startNextVersion({
-      input: { assessmentId, expectedRevision: revision.current },
-    })),
+    answer: (itemId, entryIds, value, expected) => send(answerItem, { itemId, entryIds, value }, expected),
+    clear: (itemId, entryIds) => send(clearAnswer, { itemId, entryIds }),
+    addEntry: (groupId, parentEntryIds) => send(addRepeatEntry, { groupId, parentEntryIds }),
+    removeEntry: (groupId, parentEntryIds, entryId) => send(removeRepeatEntry, { groupId, parentEntryIds, entryId }),
+    moveEntry: (groupId, parentEntryIds, entryId, toPosition) =>
+      send(moveRepeatEntry, { groupId, parentEntryIds, entryId, toPosition }),
+    nextVersion: () => send(startNextVersion, {}),
   };
 }
