@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs Debian's Chromium and ChromeDriver (/usr/bin/chromium, /usr/bin/chromedriver) for the browser tests
-# (services/hyoka-web/README.md) when either is missing. Nothing happens when both are there. Needs root, or sudo.
+# (services/hyoka-web/README.md) when either is missing, with Debian's Noto CJK fonts (the UI's screenshots are in
+# Japanese; without them Chromium draws boxes). Nothing happens when all are there. Needs root, or sudo.
 set -euo pipefail
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
+cjk=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -f "$cjk" ]]; then
   exit 0
 fi
 if [[ "$(id -u)" -eq 0 ]]; then
@@ -14,7 +16,7 @@ else
     "packages (not root, no sudo): apt-get install chromium chromium-driver, then run the tests again" >&2
   exit 1
 fi
-echo "Installing Debian's chromium and chromium-driver for the browser tests" >&2
+echo "Installing Debian's chromium, chromium-driver and fonts-noto-cjk for the browser tests" >&2
 export DEBIAN_FRONTEND=noninteractive
 "${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq chromium chromium-driver > /dev/null
+"${sudo[@]}" apt-get install -y -qq chromium chromium-driver fonts-noto-cjk > /dev/null

@@ -1,9 +1,11 @@
+import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vite';
 
 // Run from this directory (Maven does). A multi-page build: each page is an HTML entry at the top of the project. hyoka-server serves the built files from
-// the classpath (META-INF/hyoka-web) under /web/ and each page at a path of its own (GraphiQL: /graphiql).
+// the classpath (META-INF/hyoka-web) under /web/ and each page at a path of its own (GraphiQL: /graphiql, the UI: /app).
 export default defineConfig({
   base: '/web/',
+  plugins: [tailwindcss()],
   build: {
     outDir: 'target/classes/META-INF/hyoka-web',
     emptyOutDir: true,
@@ -19,6 +21,7 @@ export default defineConfig({
       },
       input: {
         graphiql: 'graphiql.html',
+        app: 'app.html',
       },
     },
   },

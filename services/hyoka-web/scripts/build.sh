@@ -17,8 +17,9 @@ if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number
 fi
 out=target/classes/META-INF/hyoka-web
 stamp=target/npm-build.stamp
-sources=(package.json package-lock.json tsconfig.json vite.config.ts ./*.html src)
-if [[ -f "$stamp" && -f "$out/graphiql.html" && -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]]; then
+# codegen.ts and the server's SDL too: the UI's typed documents (gql/, generated, not committed) follow the schema.
+sources=(package.json package-lock.json tsconfig.json vite.config.ts codegen.ts ./*.html src ../../schema/graphql)
+if [[ -f "$stamp" && -f "$out/graphiql.html" && -f "$out/app.html" && -z "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]]; then
   exit 0
 fi
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then

@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import jp.hyoka.server.security.DevTokenIssuer;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,6 +15,7 @@ import java.util.Map;
  * query as soon as it opens. Only with the development issuer and the demo municipalities on (infra/local/run.sh);
  * anywhere else there is no such route (404) and the pane starts empty. Anyone who reaches the port gets a token,
  * as anyone who reads the console does: the development issuer is never for a server others can reach.
+ * {@code GET /app/demo-users} answers every demo editor with a fresh token, for the reference UI's sign-in screen.
  */
 @Controller
 @Requires(property = "hyoka.demo.enabled", value = "true")
@@ -29,5 +31,16 @@ public class DemoHeaders {
     @Get(uri = "/graphiql/demo-headers", produces = MediaType.APPLICATION_JSON)
     Map<String, String> headers() {
         return Map.of("Authorization", "Bearer " + DemoTenants.token(issuer, DemoTenants.TENANTS.get(0)));
+    }
+
+    /** The reference UI's sign-in screen on the embedded default: whom to sign in as, and the header that does it. */
+    @Get(uri = "/app/demo-users", produces = MediaType.APPLICATION_JSON)
+    List<Map<String, String>> users() {
+        return DemoTenants.TENANTS.stream().map(tenant -> Map.of(
+                "userId", tenant.userId(),
+                "displayName", tenant.userName(),
+                "municipalityName", tenant.name(),
+                "municipalityCode", tenant.code().value(),
+                "authorization", "Bearer " + DemoTenants.token(issuer, tenant))).toList();
     }
 }

@@ -54,7 +54,9 @@ public class DemoTenants implements ApplicationEventListener<ServerStartupEvent>
         StringBuilder banner = new StringBuilder()
                 .append("\n================ Hyoka is running ================\n")
                 .append("GraphQL:  ").append(base).append("/graphql\n")
-                .append("GraphiQL: ").append(base).append("/graphiql  (headers pre-filled: the first editor below)\n");
+                .append("GraphiQL: ").append(base).append("/graphiql  (headers pre-filled: the first editor below)\n")
+                .append("Web UI:   ").append(base)
+                .append("/app  (評価書エディタ: sign in as one of the editors below)\n");
         for (DemoTenant tenant : TENANTS) {
             banner.append("\n").append(tenant.name()).append(" (").append(tenant.code()).append("), editor and approver ")
                     .append(tenant.userName()).append(":\n");

@@ -12,9 +12,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The pages of hyoka-web (services/hyoka-web), each at a path of its own: GraphiQL at /graphiql. A page is the HTML
- * that Vite built into the classpath (META-INF/hyoka-web); its scripts and styles come from this server under /web/
- * (application.yml, micronaut.router.static-resources.web), never from a CDN. A server built with
+ * The pages of hyoka-web (services/hyoka-web), each at a path of its own: GraphiQL at /graphiql, the reference UI
+ * for municipal staff at /app (it routes inside the page, after {@code #}, so one path serves every screen). A page
+ * is the HTML that Vite built into the classpath (META-INF/hyoka-web); its scripts and styles come from this server
+ * under /web/ (application.yml, micronaut.router.static-resources.web), never from a CDN. A server built with
  * {@code -Dhyoka.web.skip=true} has no pages and answers 404 with the reason.
  */
 @Controller
@@ -22,10 +23,16 @@ public class WebPages {
 
     static final String RESOURCES = "META-INF/hyoka-web/";
     static final String GRAPHIQL = "graphiql.html";
+    static final String APP = "app.html";
 
     @Get(uri = "/graphiql", produces = MediaType.TEXT_HTML)
     HttpResponse<String> graphiql() {
         return page(GRAPHIQL);
+    }
+
+    @Get(uri = "/app", produces = MediaType.TEXT_HTML)
+    HttpResponse<String> app() {
+        return page(APP);
     }
 
     private static HttpResponse<String> page(String file) {

@@ -116,17 +116,19 @@ class AccessIT extends SignedInServerTest {
         assertThat(errors.get(0).path("extensions").path("code").asText()).isEqualTo("QUERY_TOO_COMPLEX");
     }
 
-    @Test
-    void givenNoToken_whenGraphiQlIsOpened_thenThePageLoads() throws Exception {
-        var response = anonymousGet("/graphiql");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"/graphiql, Hyoka GraphiQL", "/app, Hyoka 評価書エディタ"})
+    void givenNoToken_whenAWebPageIsOpened_thenThePageLoads(String path, String title) throws Exception {
+        var response = anonymousGet(path);
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Hyoka GraphiQL");
+        assertThat(response.body()).contains(title);
     }
 
-    @Test
-    void givenNoToken_whenGraphiQlsScriptsAndStylesAreFetched_thenEachComesFromThisServer() throws Exception {
-        String page = anonymousGet("/graphiql").body();
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/graphiql", "/app"})
+    void givenNoToken_whenAPagesScriptsAndStylesAreFetched_thenEachComesFromThisServer(String path) throws Exception {
+        String page = anonymousGet(path).body();
         java.util.List<String> assets = java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+)\"").matcher(page)
                 .results().map(match -> match.group(1)).toList();
 
@@ -139,9 +141,10 @@ class AccessIT extends SignedInServerTest {
         }
     }
 
-    @Test
-    void givenNoDemoMunicipalities_whenGraphiQlAsksForTheDemoHeaders_thenThereAreNone() throws Exception {
-        var response = anonymousGet("/graphiql/demo-headers");
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/graphiql/demo-headers", "/app/demo-users"})
+    void givenNoDemoMunicipalities_whenAPageAsksForDemoTokens_thenThereAreNone(String path) throws Exception {
+        var response = anonymousGet(path);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Bearer");

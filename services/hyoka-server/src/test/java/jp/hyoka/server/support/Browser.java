@@ -68,13 +68,18 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Every URL the pages asked for since the last call (Chromium's network log). */
+    /**
+     * Every URL the pages asked for since the last call (Chromium's network log). Chromium's own pages (chrome://,
+     * such as the new-tab page it may still be loading from its start when a test begins) are left out: they are
+     * served from inside the browser, never over a network.
+     */
     public List<String> requestedUrls() {
         return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream()
                 .map(LogEntry::getMessage)
                 .map(REQUESTED_URL::matcher)
                 .filter(Matcher::find)
                 .map(match -> match.group(1))
+                .filter(url -> !url.startsWith("chrome://"))
                 .toList();
     }
 

@@ -1,0 +1,288 @@
+package jp.hyoka.server.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jp.hyoka.server.support.Browser;
+import jp.hyoka.server.support.SignedInServerTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reference UI (/app, services/hyoka-web/src/app) in a real headless Chromium at 1366×768, on a server configured
+ * like the embedded default with its sample documents: a 川崎市 editor signs in, searches, opens the imported sample,
+ * has an edit of the published version refused (and keeps what was typed), starts the next version, edits, meets a
+ * stale revision made by a second session (another editor, through the API) and re-applies, loses the network while
+ * saving and retries, publishes, reads the 変更箇所 row, compares revisions, exports, adds and removes a repeat entry
+ * and starts an assessment. Screenshots go to target/screenshots/app-*.png; axe-core checks each main screen for
+ * serious or critical WCAG 2.2 AA violations.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiBrowserIT extends SignedInServerTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path AXE = Path.of("../hyoka-web/node_modules/axe-core/axe.min.js");
+    private static final String TYPED = "UIから記載した事務の内容";
+    private static final String REAPPLIED = "競合の後に保存し直した内容";
+    private static final String RETRIED = "通信が戻ってから保存し直した内容";
+    private static final By NEXT_VERSION = By.xpath("//button[contains(., '版の作成を始める')]");
+
+    private Browser browser;
+    private WebDriverWait wait;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return baseProperties(Map.of("hyoka.demo.enabled", "true",
+                "hyoka.demo.samples-dir", "../../schema/src/test/resources/samples"));
+    }
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Browser.start();
+        browser.driver.manage().window().setSize(new Dimension(1366, 768));
+        browser.driver.manage().timeouts().scriptTimeout(WAIT);
+        wait = new WebDriverWait(browser.driver, WAIT);
+    }
+
+    @AfterAll
+    void stopBrowser() throws IOException {
+        browser.close();
+    }
+
+    @Test
+    void givenTheDemoSamples_whenAnEditorWorksThroughTheUi_thenEachStepShowsOnScreen() throws IOException {
+        browser.driver.get(server.getURI().resolve("/app").toString());
+        click(By.cssSelector("button[data-user='demo-kawasaki-editor']"), "app-sign-in");
+
+        WebElement first = visible(By.cssSelector("main table tbody tr a"));
+        assertThat(text(By.cssSelector("[data-testid='viewer']"))).contains("川崎市", "川崎 編集者");
+        checkAccessibilityAndShoot("app-assessments");
+
+        search("個人番号");
+
+        first = visible(By.cssSelector("main table tbody tr a"));
+        first.click();
+        WebElement field = visible(By.cssSelector("[data-type='TEXT'] textarea"));
+        WebElement item = field.findElement(By.xpath("./ancestor::div[@data-item-id]"));
+        String itemId = item.getAttribute("data-item-id");
+        List<String> entryIds = entries(item.getAttribute("data-entry-ids"));
+        String assessmentId = URLDecoder.decode(browser.driver.getCurrentUrl().replaceAll(".*#/assessments/", ""),
+                StandardCharsets.UTF_8);
+
+        // the sample is published version 1: the edit is refused beside the item, and what was typed stays
+        replace(field, TYPED);
+        wait.until(d -> !item.findElements(By.cssSelector("[data-testid='item-problem']")).isEmpty());
+        assertThat(field.getAttribute("value")).isEqualTo(TYPED);
+        browser.screenshot("app-refused-edit");
+
+        click(NEXT_VERSION, null);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
+        field.click();
+        field.sendKeys(Keys.TAB);
+        wait.until(d -> item.getText().contains("保存しました"));
+        checkAccessibilityAndShoot("app-editor");
+
+        // a second session: another editor of 川崎市 answers the same item through the API
+        JsonNode other = callers.kawasakiEditor2.data("answerItem", """
+                mutation($input: AnswerItemInput!) { answerItem(input: $input) { __typename } }""",
+                Map.of("input", Map.of("assessmentId", assessmentId, "expectedRevision", revision(assessmentId),
+                        "itemId", itemId, "entryIds", entryIds, "value", Map.of("text", "別の職員の記載"))));
+        assertThat(other.path("__typename").asText()).isEqualTo("AssessmentEdited");
+        // shown live (assessmentChanged over /graphql/ws), without replacing what the editor has on screen
+        assertThat(text(By.cssSelector("[data-testid='live-changes']"))).contains("川崎 二郎", "別の職員");
+
+        replace(field, REAPPLIED);
+        WebElement stale = visible(By.cssSelector("[data-testid='stale-revision']"));
+        assertThat(stale.getText()).contains("川崎 二郎", "別の職員の記載");
+        checkAccessibilityAndShoot("app-conflict");
+        stale.findElement(By.xpath(".//button[contains(., '保存し直す')]")).click();
+        wait.until(d -> item.getText().contains("保存しました"));
+        assertThat(answerText(assessmentId, itemId, entryIds)).isEqualTo(REAPPLIED);
+
+        // the network fails: the typed text stays, and the edit is retried once it is back
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.driver.setNetworkConditions(offline);
+        replace(field, RETRIED);
+        WebElement retry = wait.until(d -> item.findElement(By.xpath(".//button[contains(., 'もう一度保存する')]")));
+        assertThat(field.getAttribute("value")).isEqualTo(RETRIED);
+        browser.driver.deleteNetworkConditions();
+        retry.click();
+        wait.until(d -> item.getText().contains("保存しました"));
+        assertThat(answerText(assessmentId, itemId, entryIds)).isEqualTo(RETRIED);
+
+        click(By.linkText("履歴・変更箇所・公表・出力"), null);
+        wait.until(d -> d.findElement(By.id("pending-title")).isDisplayed());
+        for (WebElement explanation : browser.driver.findElements(By.cssSelector("textarea[id^='explanation-']"))) {
+            if (explanation.getAttribute("value").isBlank()) {
+                explanation.sendKeys("事務の内容の記載を見直したため");
+            }
+        }
+        click(By.xpath("//button[contains(., 'この版を公表する')]"), null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("annex"), RETRIED));
+        assertThat(text(By.cssSelector("[data-testid='timeline']"))).contains("川崎 二郎", "川崎 編集者");
+        checkAccessibilityAndShoot("app-history");
+        WebElement from = visible(By.id("diff-from"));
+        from.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "1");
+        click(By.xpath("//button[contains(., '比較する')]"), null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("diff"), RETRIED));
+
+        click(By.xpath("//button[contains(., '印刷用 HTML')]"), null);
+        click(By.xpath("//button[contains(., 'TSV を作る')]"), null);
+        assertThat(download("HTML")).contains(RETRIED);
+        assertThat(download("TSV")).contains(RETRIED);
+
+        click(By.partialLinkText("編集に戻る"), null);
+        click(NEXT_VERSION, null);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(NEXT_VERSION));
+        addAndRemoveARepeatEntry();
+        clearAnAnswer(assessmentId, itemId, entryIds);
+
+        startAnAssessment();
+    }
+
+    /** The item edited before loses its answer (its section opened from the side navigation). */
+    private void clearAnAnswer(String assessmentId, String itemId, List<String> entryIds) {
+        browser.driver.findElements(By.cssSelector("nav button[data-section]")).get(0).click();
+        WebElement answered = visible(By.cssSelector("div[data-item-id='" + itemId + "']"));
+        answered.findElement(By.xpath(".//button[contains(., '回答を消す')]")).click();
+        wait.until(d -> answered.findElements(By.xpath(".//button[contains(., '回答を消す')]")).isEmpty());
+        assertThat(answerText(assessmentId, itemId, entryIds)).isEmpty();
+    }
+
+    /** An empty name is refused beside the field; a named one opens in the editor. */
+    private void startAnAssessment() throws IOException {
+        click(By.partialLinkText("Hyoka"), null);
+        click(By.xpath("//button[contains(., '開始する')]"), null);
+        assertThat(text(By.id("start-problem"))).isNotBlank();
+        new org.openqa.selenium.support.ui.Select(visible(By.id("start-kind"))).selectByVisibleText("基礎項目評価書");
+        visible(By.id("start-name")).sendKeys("UIから始めた事務");
+        click(By.xpath("//button[contains(., '開始する')]"), null);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "UIから始めた事務"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "基礎項目評価書"));
+        visible(By.cssSelector("nav button[data-section]"));
+    }
+
+    /** The first section with a repeat group that may grow: an entry added, then removed again. */
+    private void addAndRemoveARepeatEntry() {
+        By add = By.xpath("//fieldset[@data-group]/button[contains(., 'を追加') and not(@disabled)]");
+        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
+            section.click();
+            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
+            List<WebElement> buttons = browser.driver.findElements(add);
+            if (buttons.isEmpty()) {
+                continue;
+            }
+            WebElement group = buttons.get(0).findElement(By.xpath("./parent::fieldset"));
+            By entries = By.xpath("./div/div[@data-entry]");
+            int before = group.findElements(entries).size();
+            buttons.get(0).click();
+            wait.until(d -> group.findElements(entries).size() == before + 1);
+            List<WebElement> now = group.findElements(entries);
+            now.get(now.size() - 1).findElement(By.xpath(".//button[contains(., 'を削除')]")).click();
+            wait.until(d -> group.findElements(entries).size() == before);
+            return;
+        }
+        throw new AssertionError("no section of the sample has a repeat group that may grow");
+    }
+
+    private void search(String term) {
+        WebElement box = visible(By.id("search"));
+        box.sendKeys(term, Keys.ENTER);
+        WebElement results = visible(By.cssSelector("[data-testid='search-results'] li a"));
+        assertThat(results.getText()).isNotBlank();
+        assertThat(text(By.cssSelector("[data-testid='search-results']"))).contains("件見つかりました");
+    }
+
+    private int revision(String assessmentId) {
+        return callers.kawasakiEditor2.data("assessment", "query($id: ID!) { assessment(id: $id) { revision } }",
+                Map.of("id", assessmentId)).path("revision").asInt();
+    }
+
+    private String answerText(String assessmentId, String itemId, List<String> entryIds) {
+        return callers.kawasakiEditor.data("assessment", """
+                        query($id: ID!, $item: ID!, $entries: [ID!]) {
+                          assessment(id: $id) {
+                            answer(itemId: $item, entryIds: $entries) { value { ... on TextValue { text } } }
+                          }
+                        }""", Map.of("id", assessmentId, "item", itemId, "entries", entryIds))
+                .path("answer").path("value").path("text").asText();
+    }
+
+    /** The text of the file behind an export link (a blob: URL the page made from exportDocument's content). */
+    private String download(String format) {
+        visible(By.cssSelector("a[data-format='" + format + "']"));
+        return (String) browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(document.querySelector(`a[data-format='${arguments[0]}']`).href).then(r => r.text()).then(done);
+                """, format);
+    }
+
+    /** Selects what the field holds and types over it, then leaves the field (which saves it). */
+    private void replace(WebElement field, String text) {
+        field.click();
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, text, Keys.TAB);
+        if (!field.getAttribute("value").equals(text)) {
+            throw new AssertionError("typing did not reach the field: " + field.getAttribute("value"));
+        }
+    }
+
+    private static List<String> entries(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    private static By testId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    private WebElement visible(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    private String text(By locator) {
+        return visible(locator).getText();
+    }
+
+    private void click(By locator, String screenshotFirst) throws IOException {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+        if (screenshotFirst != null) {
+            checkAccessibilityAndShoot(screenshotFirst);
+        }
+        element.click();
+    }
+
+    /** axe-core (npm, the version hyoka-web pins) in the page: no serious or critical WCAG 2.2 A/AA violation. */
+    private void checkAccessibilityAndShoot(String name) throws IOException {
+        browser.screenshot(name);
+        browser.driver.executeScript(Files.readString(AXE));
+        Object violations = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })
+                  .then(result => done(result.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))));
+                """);
+        assertThat(violations).as("axe-core on " + name).asList().isEmpty();
+    }
+}

@@ -1,0 +1,214 @@
+import { useEffect, useId, useState } from 'react';
+import type { EditorFormQuery } from '../../gql/graphql';
+import type { Edits, Outcome, Stale } from './editing';
+import { formatDateTime } from './labels';
+import { describe, draftOf, inputOf, type AnswerValue, type Draft } from './values';
+
+type Item = NonNullable<EditorFormQuery['form']>['sections'][number]['items'][number];
+
+interface Props {
+  item: Item;
+  entryIds: string[];
+  saved: AnswerValue | undefined;
+  /** Still to be answered for the document to be complete (Assessment.completeness). */
+  missing: boolean;
+  edits: Edits;
+  reload: () => void;
+}
+
+/**
+ * One numbered item with the widget its type needs. Text-like widgets save when they lose focus, choices when they
+ * change. A refused edit keeps what was typed and says why beside the item; a stale revision shows who changed what
+ * and lets the editor choose.
+ */
+export function ItemField({ item, entryIds, saved, missing, edits, reload }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(saved));
+  const [outcome, setOutcome] = useState<Outcome | { kind: 'idle' | 'saving' }>({ kind: 'idle' });
+  const savedJson = JSON.stringify(draftOf(saved));
+  const held = outcome.kind === 'problem' || outcome.kind === 'stale' || outcome.kind === 'network';
+
+  useEffect(() => {
+    if (!held) {
+      setDraft(JSON.parse(savedJson) as Draft);
+    }
+  }, [savedJson]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const save = async (next: Draft = draft, revision?: number) => {
+    if (JSON.stringify(next) === savedJson && revision === undefined && !held) {
+      return;
+    }
+    setOutcome({ kind: 'saving' });
+    setOutcome(await edits.answer(item.itemId, entryIds, inputOf(item.type, next), revision));
+  };
+  const change = (next: Draft, now = false) => {
+    setDraft(next);
+    if (now) {
+      void save(next);
+    }
+  };
+  const errorId = `${id}-error`;
+  const describedBy = [item.help ? `${id}-help` : '', held ? errorId : ''].filter(Boolean).join(' ') || undefined;
+  const common = { 'aria-describedby': describedBy, 'aria-invalid': held ? true : undefined };
+  const key = [item.itemId, ...entryIds].join('-');
+  const badge = missing && <span className="ml-2 rounded-4 bg-yellow-100 px-1 text-std-16N-170 text-solid-gray-900">未回答</span>;
+
+  return (
+    <div className="grid gap-1" data-item={key} data-item-id={item.itemId} data-entry-ids={entryIds.join(',')}
+         data-type={item.type}>
+      {item.heading && <p className="text-std-18B-160">{item.heading}</p>}
+      {isChoice(item) ? (
+        <fieldset {...common}>
+          <legend className="label">{item.number} {item.label}{badge}</legend>
+          <Choices item={item} draft={draft} name={id} onChange={change} onBlur={() => void save()} />
+        </fieldset>
+      ) : (
+        <>
+          <label htmlFor={id} className="label">{item.number} {item.label}{badge}</label>
+          <Input item={item} id={id} draft={draft} common={common}
+                 onChange={(text) => change({ ...draft, text })} onBlur={() => void save()} />
+          {item.type === 'RICH_TEXT' && saved?.__typename === 'RichTextValue' && (
+            // The server sanitises rich text before it stores it: what it answers is safe to render.
+            <div className="rounded-8 bg-solid-gray-50 p-2" aria-label={`${item.number} の表示`}
+                 dangerouslySetInnerHTML={{ __html: saved.html }} />
+          )}
+        </>
+      )}
+      {item.help && <p id={`${id}-help`} className="text-solid-gray-700">{item.help}</p>}
+      {saved && (
+        <div>
+          <button type="button" className="text-std-16N-170 text-blue-1000 underline"
+                  aria-label={`${item.number} ${item.label}の回答を消す`}
+                  onClick={async () => {
+                    setOutcome({ kind: 'saving' });
+                    setOutcome(await edits.clear(item.itemId, entryIds));
+                  }}>
+            回答を消す
+          </button>
+        </div>
+      )}
+      <Status outcome={outcome} errorId={errorId} onRetry={() => void save()}
+              onReapply={(stale) => void save(draft, stale.currentRevision)}
+              onReload={() => {
+                setOutcome({ kind: 'idle' });
+                setDraft(JSON.parse(savedJson) as Draft);
+                reload();
+              }} />
+    </div>
+  );
+}
+
+function isChoice(item: Item): boolean {
+  return item.type === 'SINGLE_CHOICE' || item.type === 'MULTIPLE_CHOICE';
+}
+
+function Input({ item, id, draft, common, onChange, onBlur }: {
+  item: Item; id: string; draft: Draft; common: object; onChange: (text: string) => void; onBlur: () => void;
+}) {
+  const props = { id, value: draft.text, onBlur, className: 'field', ...common };
+  switch (item.type) {
+    case 'NUMBER':
+      return <input {...props} type="number" inputMode="numeric" min={item.minimum ?? undefined}
+                    max={item.maximum ?? undefined} onChange={(e) => onChange(e.target.value)} />;
+    case 'DATE':
+      return <input {...props} type="text" placeholder="令和7年4月1日 または 2025-04-01"
+                    onChange={(e) => onChange(e.target.value)} />;
+    case 'TEXT':
+      return <textarea {...props} rows={draft.text.length > 80 ? 4 : 2} onChange={(e) => onChange(e.target.value)} />;
+    default:
+      // RICH_TEXT and SHARED_COMPONENT: HTML (p, ul, ol, li, strong, em, br); the server removes anything else.
+      return <textarea {...props} rows={6} onChange={(e) => onChange(e.target.value)} />;
+  }
+}
+
+function Choices({ item, draft, name, onChange, onBlur }: {
+  item: Item; draft: Draft; name: string; onChange: (next: Draft, now?: boolean) => void; onBlur: () => void;
+}) {
+  const multiple = item.type === 'MULTIPLE_CHOICE';
+  return (
+    <div className="grid gap-1">
+      {item.options.map((option) => {
+        const selected = multiple ? option.code in draft.selections : draft.choice === option.code;
+        const part = multiple ? draft.selections[option.code] : { text: draft.choiceText, count: draft.choiceCount };
+        const setPart = (next: { text: string; count: string }) => onChange(multiple
+          ? { ...draft, selections: { ...draft.selections, [option.code]: next } }
+          : { ...draft, choiceText: next.text, choiceCount: next.count });
+        const toggle = () => {
+          if (!multiple) {
+            onChange({ ...draft, choice: option.code, choiceText: '', choiceCount: '' }, true);
+            return;
+          }
+          const selections = { ...draft.selections };
+          if (selected) {
+            delete selections[option.code];
+          } else {
+            selections[option.code] = { text: '', count: '' };
+          }
+          onChange({ ...draft, selections }, true);
+        };
+        return (
+          <div key={option.code} className="flex flex-wrap items-center gap-2">
+            <label className="inline-flex items-center gap-2">
+              <input type={multiple ? 'checkbox' : 'radio'} name={name} checked={selected} onChange={toggle}
+                     className="size-5" />
+              {option.label}
+            </label>
+            {selected && option.freeText && (
+              <input aria-label={`${option.label}の内容`} className="field max-w-md" value={part?.text ?? ''}
+                     onChange={(e) => setPart({ text: e.target.value, count: part?.count ?? '' })} onBlur={onBlur} />
+            )}
+            {selected && option.count && (
+              <input aria-label={`${option.label}の件数`} type="number" className="field w-28" value={part?.count ?? ''}
+                     onChange={(e) => setPart({ text: part?.text ?? '', count: e.target.value })} onBlur={onBlur} />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Status({ outcome, errorId, onRetry, onReapply, onReload }: {
+  outcome: Outcome | { kind: 'idle' | 'saving' }; errorId: string; onRetry: () => void;
+  onReapply: (stale: Stale) => void; onReload: () => void;
+}) {
+  switch (outcome.kind) {
+    case 'saving':
+      return <p className="text-solid-gray-700" role="status">保存中…</p>;
+    case 'saved':
+      return <p className="text-success-2" role="status">保存しました</p>;
+    case 'problem':
+      return <p id={errorId} role="alert" className="error" data-testid="item-problem">{outcome.message}</p>;
+    case 'network':
+      return (
+        <div id={errorId} role="alert" className="error">
+          {outcome.message} <button type="button" className="btn" onClick={onRetry}>もう一度保存する</button>
+        </div>
+      );
+    case 'stale':
+      return (
+        <div id={errorId} role="alert" className="card border-warning-orange-2" data-testid="stale-revision">
+          <p className="label">
+            この評価書は、開いた後にほかの職員が変更しました（改訂 {outcome.stale.expectedRevision} → {outcome.stale.currentRevision}）。
+            あなたの入力はまだ保存されていません。
+          </p>
+          <ul className="list-disc pl-6">
+            {outcome.stale.changesSince.map((change) => (
+              <li key={change.revision}>
+                {change.actor.displayName}（{formatDateTime(change.at)}）:
+                {' '}{change.item ? `${change.item.number} ${change.item.label}` : change.summary} → {describe(change.after)}
+              </li>
+            ))}
+          </ul>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className="btn-primary" onClick={() => onReapply(outcome.stale)}>
+              自分の入力で保存し直す
+            </button>
+            <button type="button" className="btn" onClick={onReload}>最新の内容を読み込む（自分の入力を破棄）</button>
+          </div>
+        </div>
+      );
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,108 @@
+import { graphql } from '../../gql';
+import type { AnswerInput, AnswerValueFieldsFragment, ItemType } from '../../gql/graphql';
+
+export const AnswerValueFields = graphql(`
+  fragment AnswerValueFields on AnswerValue {
+    __typename
+    ... on TextValue { text }
+    ... on RichTextValue { html plainText }
+    ... on NumberValue { number }
+    ... on DateValue { date wareki }
+    ... on ChoiceValue { code label detail count }
+    ... on MultiChoiceValue { selections { code label detail count } }
+  }
+`);
+
+export type AnswerValue = AnswerValueFieldsFragment;
+
+/** What the editor has typed into one item, as the widgets hold it (strings, so nothing typed is ever lost). */
+export interface Draft {
+  text: string;
+  choice: string;
+  choiceText: string;
+  choiceCount: string;
+  selections: Record<string, { text: string; count: string }>;
+}
+
+export const EMPTY_DRAFT: Draft = { text: '', choice: '', choiceText: '', choiceCount: '', selections: {} };
+
+export function draftOf(value: AnswerValue | null | undefined): Draft {
+  if (!value) {
+    return EMPTY_DRAFT;
+  }
+  switch (value.__typename) {
+    case 'TextValue':
+      return { ...EMPTY_DRAFT, text: value.text };
+    case 'RichTextValue':
+      return { ...EMPTY_DRAFT, text: value.html };
+    case 'NumberValue':
+      return { ...EMPTY_DRAFT, text: String(value.number) };
+    case 'DateValue':
+      return { ...EMPTY_DRAFT, text: value.wareki };
+    case 'ChoiceValue':
+      return { ...EMPTY_DRAFT, choice: value.code, choiceText: value.detail ?? '', choiceCount: count(value.count) };
+    case 'MultiChoiceValue':
+      return {
+        ...EMPTY_DRAFT,
+        selections: Object.fromEntries(value.selections.map((s) => [s.code, { text: s.detail ?? '', count: count(s.count) }])),
+      };
+    default:
+      return EMPTY_DRAFT;
+  }
+}
+
+function count(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function integer(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}
+
+/** The answerItem value for a draft; the server checks it (type, length, range, date) and says what is wrong. */
+export function inputOf(type: ItemType, draft: Draft): AnswerInput {
+  switch (type) {
+    case 'TEXT':
+      return { text: draft.text };
+    case 'RICH_TEXT':
+    case 'SHARED_COMPONENT':
+      return { richText: draft.text };
+    case 'NUMBER':
+      return { number: integer(draft.text) };
+    case 'DATE':
+      return { date: draft.text.trim() };
+    case 'SINGLE_CHOICE':
+      return { choice: draft.choice, choiceText: draft.choiceText || undefined, choiceCount: integer(draft.choiceCount) };
+    case 'MULTIPLE_CHOICE':
+      return {
+        choices: Object.entries(draft.selections).map(([code, s]) => ({ code, text: s.text || undefined, count: integer(s.count) })),
+      };
+  }
+}
+
+/** One line a person reads: the history, the conflict panel, the live banner. */
+export function describe(value: AnswerValue | null | undefined): string {
+  if (!value) {
+    return '（なし）';
+  }
+  switch (value.__typename) {
+    case 'TextValue':
+      return value.text;
+    case 'RichTextValue':
+      return value.plainText;
+    case 'NumberValue':
+      return String(value.number);
+    case 'DateValue':
+      return value.wareki;
+    case 'ChoiceValue':
+      return choiceText(value);
+    case 'MultiChoiceValue':
+      return value.selections.map(choiceText).join('、');
+    default:
+      return '';
+  }
+}
+
+function choiceText(value: { label: string; detail?: string | null; count?: number | null }): string {
+  return value.label + (value.detail ? `（${value.detail}）` : '') + (value.count != null ? ` ${value.count}件` : '');
+}
