@@ -63,12 +63,12 @@ function Shell({ onSignOut }: { onSignOut: () => void }) {
         {error && <p role="alert" className="error">サインインの情報を確かめられませんでした: {error.message}</p>}
         {route.screen === 'list' && <AssessmentList />}
         {route.screen === 'editor' && me && <Editor id={route.id} viewerId={me.userId} />}
-        {route.screen === 'history' && me && <History id={route.id} canPublish={me.roles.includes('approver')} />}
+        {route.screen === 'history' && me && <History id={route.id} canPublish={me.roles.includes('APPROVER')} />}
       </main>
     </>
   );
 }
 
 function roleLabel(role: string): string {
-  return ({ editor: '編集者', approver: '承認者', auditor: '監査担当' } as Record<string, string>)[role] ?? role;
+  return ({ EDITOR: '編集者', APPROVER: '承認者', AUDITOR: '監査担当', PLATFORM_OPERATOR: '運用者' } as Record<string, string>)[role] ?? role;
 }
