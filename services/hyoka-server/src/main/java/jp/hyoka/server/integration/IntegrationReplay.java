@@ -7,6 +7,7 @@ import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
+import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.server.axon.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,21 +73,16 @@ public class IntegrationReplay {
      */
     /** A range or rate that cannot be served: which argument, and what is wrong with it. */
     public static final class BadArgument extends IllegalArgumentException {
-        private final String argument;
-        private final String problem;
+        private final transient InvalidInput rejection;
 
         BadArgument(String argument, String problem) {
             super(argument + " " + problem);
-            this.argument = argument;
-            this.problem = problem;
+            this.rejection = new InvalidInput(argument, problem);
         }
 
-        public String argument() {
-            return argument;
-        }
-
-        public String problem() {
-            return problem;
+        /** The refusal as the API reports it (field: the argument). */
+        public InvalidInput rejection() {
+            return rejection;
         }
     }
 

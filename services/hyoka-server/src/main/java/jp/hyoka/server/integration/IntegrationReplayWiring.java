@@ -2,7 +2,6 @@ package jp.hyoka.server.integration;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Results;
 
@@ -38,7 +37,7 @@ public class IntegrationReplayWiring implements GraphQlFeature {
                         .orElse(new Running("IntegrationReplayRunning", "INTEGRATION_REPLAY_RUNNING", "A replay is "
                                 + "running on this node: follow it (integrationReplay), or start one when it has ended."));
             } catch (IntegrationReplay.BadArgument e) {
-                return new Results.ProblemNode(new InvalidInput(e.argument(), e.problem()), List.of());
+                return new Results.ProblemNode(e.rejection(), List.of());
             }
         }));
     }
