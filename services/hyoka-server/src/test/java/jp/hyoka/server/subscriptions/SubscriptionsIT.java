@@ -40,6 +40,7 @@ class SubscriptionsIT {
               changes { revision event command itemId entryIds actor { userId } at }
             } }""";
     private static final int MAX_SUBSCRIPTIONS = 3;
+    private static final int MAX_SOCKETS_PER_USER = 3;
     private static final String COMPONENT = "intermediate-server-platform.storage-location";
     private static final String START_KEY_ITEMS = """
             mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "提案の購読"}) {
@@ -64,6 +65,7 @@ class SubscriptionsIT {
     void twoNodes() {
         nodes = new ServerNodes(2, TestDatabase.newDatabase(), Map.of(
                 "hyoka.subscriptions.max-per-connection", MAX_SUBSCRIPTIONS,
+                "hyoka.subscriptions.max-sockets-per-user", MAX_SOCKETS_PER_USER,
                 "hyoka.subscriptions.connection-init-timeout", "1s",
                 "hyoka.subscriptions.poll-interval", "60s"));
         nodes.register(Callers.KAWASAKI, "川崎市");
@@ -269,6 +271,28 @@ class SubscriptionsIT {
     }
 
     /** A graphql-ws client of node B, acknowledged. */
+    @Test
+    void givenAUserHoldingTheMostSockets_whenOneMoreConnects_thenClosedWith4429AndAnotherUserStillConnects() {
+        String token = nodes.token(SUBSCRIBER_NODE, "141305-many-tabs", Callers.KAWASAKI, List.of("auditor"));
+        List<GraphQlWsClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_SOCKETS_PER_USER; i++) {
+                GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE), token);
+                open.add(client);
+                client.await("connected", WAIT);
+            }
+            try (GraphQlWsClient over = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE), token)) {
+                assertThat(over.await("closed", WAIT).path("code").asInt()).isEqualTo(4429);
+            }
+            try (GraphQlWsClient other = connectToB(Callers.KAWASAKI, "auditor")) {
+                assertThat(other.seen()).as("another user of the same municipality is acknowledged")
+                        .anySatisfy(event -> assertThat(event.path("event").asText()).isEqualTo("connected"));
+            }
+        } finally {
+            open.forEach(GraphQlWsClient::close);
+        }
+    }
+
     private GraphQlWsClient connectToB(MunicipalityCode municipality, String role) {
         GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE),
                 nodes.token(SUBSCRIBER_NODE, municipality.value() + "-" + role, municipality, List.of(role)));
