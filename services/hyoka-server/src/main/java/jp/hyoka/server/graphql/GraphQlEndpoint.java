@@ -229,7 +229,7 @@ public class GraphQlEndpoint {
         return all;
     }
 
-    private static boolean invalidDocument(GraphQLError error) {
+    static boolean invalidDocument(GraphQLError error) {
         return error.getErrorType() == ErrorType.InvalidSyntax || error.getErrorType() == ErrorType.ValidationError;
     }
 

@@ -110,7 +110,7 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
     }
 
     /** {@code extensions.persistedQuery.sha256Hash}, or null without a persistedQuery; refused if malformed. */
-    private static String persistedHash(JsonNode extensions) {
+    static String persistedHash(JsonNode extensions) {
         if (extensions == null || extensions.isNull()) {
             return null;
         }

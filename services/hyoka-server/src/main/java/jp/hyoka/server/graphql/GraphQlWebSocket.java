@@ -49,6 +49,7 @@ public class GraphQlWebSocket {
     private final Collection<TokenValidator<HttpRequest<?>>> validators;
     private final GraphQlWorkers workers;
     private final WsConnection.Limits limits;
+    private final WsConnection.Edge edge;
     private final Map<String, WsConnection> connections = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(work -> {
         Thread thread = new Thread(work, "hyoka-graphql-ws-timers");
@@ -62,12 +63,15 @@ public class GraphQlWebSocket {
                             @Value("${hyoka.subscriptions.connection-init-timeout:10s}") Duration initTimeout,
                             @Value("${hyoka.subscriptions.idle-timeout:5m}") Duration idleTimeout,
                             @Value("${hyoka.subscriptions.keep-alive:30s}") Duration keepAlive,
-                            @Value("${hyoka.subscriptions.max-queued-messages:256}") int maxQueued) {
+                            @Value("${hyoka.subscriptions.max-queued-messages:256}") int maxQueued,
+                            PersistedDocuments documents, RequestQuota quota, CostBudget budget,
+                            @Value("${hyoka.subscriptions.max-sockets-per-user:10}") int maxSocketsPerUser) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.validators = validators;
         this.workers = workers;
         this.limits = new WsConnection.Limits(maxSubscriptions, initTimeout, idleTimeout, keepAlive, maxQueued);
+        this.edge = new WsConnection.Edge(documents, quota, budget, new SocketsPerUser(maxSocketsPerUser));
         long tick = Math.max(50, Math.min(Math.min(initTimeout.toMillis(), keepAlive.toMillis()), 1_000));
         timers.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
     }
@@ -75,7 +79,7 @@ public class GraphQlWebSocket {
     @OnOpen
     void open(WebSocketSession session, HttpRequest<?> request) {
         connections.put(session.getId(), new WsConnection(session, limits, graphQL, workers,
-                token -> authenticate(token, request)));
+                token -> authenticate(token, request), edge));
     }
 
     @OnMessage(maxPayloadLength = WsConnection.MAX_MESSAGE_BYTES)
@@ -100,8 +104,9 @@ public class GraphQlWebSocket {
                 .concatMap(validator -> validator.validateToken(token, request))
                 .next().blockOptional(Duration.ofSeconds(10));
         return authentication.map(verified -> new WsConnection.Verified(callers.resolve(verified),
-                        expiry(token)))
-                .orElse(new WsConnection.Verified(CallerResolver.Resolution.refused("The token is not valid."), null));
+                        expiry(token), CallerResolver.quotaKey(verified), verified.getName()))
+                .orElse(new WsConnection.Verified(CallerResolver.Resolution.refused("The token is not valid."), null,
+                        null, null));
     }
 
     /**

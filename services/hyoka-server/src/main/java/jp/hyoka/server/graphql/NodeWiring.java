@@ -52,7 +52,11 @@ public class NodeWiring implements GraphQlFeature {
                         .typeName())));
     }
 
-    private Object load(DataFetchingEnvironment environment, String id) {
+    /**
+     * The object a global id names as the caller may see it, or null (what {@code node(id)} answers): for object links
+     * a slice cannot resolve itself without importing the slice owning the type.
+     */
+    public Object load(DataFetchingEnvironment environment, String id) {
         Optional<GlobalIds.GlobalId> global = GlobalIds.decode(id);
         NodeType type = global.map(g -> types.get(g.type())).orElse(null);
         if (type == null) {

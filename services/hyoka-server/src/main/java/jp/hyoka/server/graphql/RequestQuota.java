@@ -63,7 +63,12 @@ public class RequestQuota {
 
     /** Takes one request from the caller's bucket; empty when allowed, else the whole seconds until one is. */
     OptionalInt take(Authentication caller) {
-        return take(CallerResolver.quotaKey(caller), municipal);
+        return take(CallerResolver.quotaKey(caller));
+    }
+
+    /** The same, by the caller's {@link CallerResolver#quotaKey} (a WebSocket's subscribe: its token was read once). */
+    OptionalInt take(String quotaKey) {
+        return take(quotaKey, municipal);
     }
 
     /**

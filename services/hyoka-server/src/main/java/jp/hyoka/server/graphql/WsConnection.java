@@ -25,7 +25,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -44,6 +46,14 @@ import java.util.function.Function;
  * and closes a connection from which nothing (not even a pong) arrived for three of them (1001); and at most
  * {@link Limits#maxQueued()} messages may wait to be written to the socket: a client that does not read is dropped
  * (1013, which clients retry), so it holds at most that much of the server's memory, never a thread.
+ *
+ * <p>The HTTP edge's rules hold for each {@code subscribe} ({@link Edge}): it takes one request from the
+ * municipality's rate ({@link RequestQuota}: RATE_LIMITED with {@code retryAfterSeconds}); its document comes as on
+ * HTTP ({@link PersistedDocuments}: sent whole or named by {@code extensions.persistedQuery.sha256Hash}; in
+ * trusted-documents mode anything outside the manifest is UNTRUSTED_DOCUMENT); and it is priced ({@link CostLimits}:
+ * over {@code hyoka.limits.cost.max-query-cost} MAX_COST_EXCEEDED). Each refusal is an {@code error} message for that
+ * id; the connection stays. A signed-in user holds at most {@link SocketsPerUser#max()} acknowledged connections
+ * per node: one more is closed with 4429 at its {@code connection_init} (graphql-ws clients do not retry 4429).
  */
 final class WsConnection {
 
@@ -61,9 +71,18 @@ final class WsConnection {
      * client that fell behind reconnects rather than giving up (1008 is fatal to them).
      */
     static final int TRY_AGAIN_LATER = 1013;
+    /** Closes the connection_init of a user who holds the maximum of sockets already. */
+    static final int TOO_MANY_CONNECTIONS = 4429;
 
-    /** A verified token's caller (or why there is none) and when the token expires (null: never said). */
-    record Verified(CallerResolver.Resolution caller, Instant expiresAt) {
+    /**
+     * A verified token's caller (or why there is none), when the token expires (null: never said), whose request rate
+     * and cost budget it spends ({@link CallerResolver#quotaKey}) and the user it counts as for the socket cap.
+     */
+    record Verified(CallerResolver.Resolution caller, Instant expiresAt, String quotaKey, String user) {
+    }
+
+    /** The HTTP edge's checks, shared with {@link GraphQlEndpoint}, and the per-user socket count. */
+    record Edge(PersistedDocuments documents, RequestQuota quota, CostBudget budget, SocketsPerUser sockets) {
     }
 
     /** The configured limits (hyoka.subscriptions.*). */
@@ -78,11 +97,14 @@ final class WsConnection {
     private final GraphQL graphQL;
     private final GraphQlWorkers workers;
     private final Function<String, Verified> authenticate;
+    private final Edge edge;
     private final long openedAt = System.nanoTime();
     private final Map<String, Subscription> operations = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private volatile boolean initReceived;
     private volatile CallerResolver.Resolution caller;        // set once acknowledged
+    private volatile Verified verified;                        // set once acknowledged
+    private final AtomicBoolean counted = new AtomicBoolean();
     private volatile long lastReceived = openedAt;
     private volatile long lastPing = openedAt;
     private volatile long idleSince = openedAt;
@@ -91,12 +113,13 @@ final class WsConnection {
     private volatile boolean expires;
 
     WsConnection(WebSocketSession session, Limits limits, GraphQL graphQL, GraphQlWorkers workers,
-                 Function<String, Verified> authenticate) {
+                 Function<String, Verified> authenticate, Edge edge) {
         this.session = session;
         this.limits = limits;
         this.graphQL = graphQL;
         this.workers = workers;
         this.authenticate = authenticate;
+        this.edge = edge;
     }
 
     /** On the event loop: reads one message and answers it, or hands the work to a worker. */
@@ -139,7 +162,16 @@ final class WsConnection {
             CallerResolver.Resolution resolution = verified.caller();
             if (resolution.asCaller().isEmpty() && resolution.asPlatformOperator().isEmpty()) {
                 close(4403, "Forbidden: " + resolution.problem());
+            } else if (!edge.sockets().open(verified.user())) {
+                close(TOO_MANY_CONNECTIONS, "Too many connections: at most " + edge.sockets().max()
+                        + " per user; close one first");
             } else {
+                this.verified = verified;
+                counted.set(true);
+                if (closing) {                                  // closed while this was verified: count it out
+                    uncount();
+                    return;
+                }
                 if (verified.expiresAt() != null) {
                     expiresAt = System.nanoTime() + Duration.between(Instant.now(), verified.expiresAt()).toNanos();
                     expires = true;
@@ -153,7 +185,15 @@ final class WsConnection {
     private void subscribe(JsonNode message) {
         String id = message.path("id").asText("");
         JsonNode payload = message.path("payload");
-        if (id.isEmpty() || !payload.path("query").isTextual()) {
+        String sent = payload.path("query").isTextual() ? payload.get("query").asText() : null;
+        String hash;
+        try {
+            hash = GraphQlRequest.persistedHash(payload.get("extensions"));
+        } catch (GraphQlRequest.Refused refused) {
+            close(4400, "Invalid message received: " + refused.getMessage());
+            return;
+        }
+        if (id.isEmpty() || (sent == null && hash == null)) {
             close(4400, "Invalid message received");
             return;
         }
@@ -167,8 +207,25 @@ final class WsConnection {
                     + " subscriptions per connection; complete one first, or open another connection.");
             return;
         }
-        String query = payload.get("query").asText();
+        String quotaKey = verified.quotaKey();
+        OptionalInt wait = edge.quota().take(quotaKey);
+        if (wait.isPresent()) {
+            sendError(id, GraphQlEndpoint.RATE_LIMITED, "This municipality has sent more requests than its share; "
+                    + "nothing was subscribed. Retry after the time given.",
+                    Map.of("retryable", true, "retryAfterSeconds", wait.getAsInt()));
+            return;
+        }
         String operationName = payload.path("operationName").isTextual() ? payload.get("operationName").asText() : null;
+        Map<String, Object> variables = payload.path("variables").isObject()
+                ? JSON.convertValue(payload.get("variables"), Map.class) : Map.of();
+        GraphQlRequest request = new GraphQlRequest(sent, operationName, variables, hash);
+        String query;
+        try {
+            query = edge.documents().document(request);
+        } catch (PersistedDocuments.Refused refused) {
+            sendError(id, refused.code(), refused.getMessage());
+            return;
+        }
         if (!isSubscription(query, operationName)) {
             sendError(id, SUBSCRIPTIONS_ONLY, "This socket serves subscriptions; send queries and mutations to "
                     + "/graphql over HTTP.");
@@ -179,15 +236,22 @@ final class WsConnection {
             close(4409, "Subscriber for " + id + " already exists");
             return;
         }
-        Map<String, Object> variables = payload.path("variables").isObject()
-                ? JSON.convertValue(payload.get("variables"), Map.class) : Map.of();
+        CostLimits.Ticket ticket = new CostLimits.Ticket(quotaKey);
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(query)
                 .operationName(operationName)
                 .variables(variables)
-                .graphQLContext(Map.of(CallerContext.KEY, signedIn))
+                .graphQLContext(Map.of(CallerContext.KEY, signedIn, CostLimits.KEY, ticket))
                 .build();
-        onWorker(() -> run(id, pending, input));
+        onWorker(() -> {
+            ExecutionResult result = graphQL.execute(input);
+            // Priced and granted like a request; what it runs afterwards is paid by nobody's budget (the updates are
+            // the server's pace, not the client's), so what was taken goes back at once.
+            ticket.settle(edge.budget(), null);
+            edge.documents().remember(request, result.getErrors().stream()
+                    .noneMatch(GraphQlEndpoint::invalidDocument));
+            run(id, pending, result);
+        });
     }
 
     /**
@@ -207,8 +271,7 @@ final class WsConnection {
                 || operations.get(0).getOperation() == OperationDefinition.Operation.SUBSCRIPTION;
     }
 
-    private void run(String id, Pending pending, ExecutionInput input) {
-        ExecutionResult result = graphQL.execute(input);
+    private void run(String id, Pending pending, ExecutionResult result) {
         if (!(result.getData() instanceof Publisher<?> updates)) {
             // Refused (errors), or a query or mutation sent over the socket: answered once.
             if (!result.getErrors().isEmpty() && result.getData() == null) {
@@ -266,6 +329,14 @@ final class WsConnection {
         closing = true;
         operations.values().forEach(Subscription::cancel);
         operations.clear();
+        uncount();
+    }
+
+    /** This connection no longer counts against its user's sockets (once, whichever of close/closed comes first). */
+    private void uncount() {
+        if (counted.compareAndSet(true, false)) {
+            edge.sockets().closed(verified.user());
+        }
     }
 
     private void onWorker(Runnable work) {
@@ -285,8 +356,13 @@ final class WsConnection {
     }
 
     private void sendError(String id, String code, String message) {
-        send(Map.of("id", id, "type", "error", "payload",
-                List.of(Map.of("message", message, "extensions", Map.of("code", code)))));
+        sendError(id, code, message, Map.of());
+    }
+
+    private void sendError(String id, String code, String message, Map<String, Object> extensions) {
+        Map<String, Object> all = new LinkedHashMap<>(extensions);
+        all.put("code", code);
+        send(Map.of("id", id, "type", "error", "payload", List.of(Map.of("message", message, "extensions", all))));
     }
 
     /**
@@ -317,6 +393,7 @@ final class WsConnection {
         closing = true;
         operations.values().forEach(Subscription::cancel);
         operations.clear();
+        uncount();
         // A close reason is at most 123 bytes of UTF-8.
         session.close(new CloseReason(code, shortened(reason)));
     }

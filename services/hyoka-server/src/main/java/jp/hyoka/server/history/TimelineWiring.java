@@ -15,6 +15,7 @@ import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.Nodes.AnswerNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.NodeType;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
@@ -33,6 +34,8 @@ import java.util.Optional;
 public class TimelineWiring extends NodeType {
 
     static final String SNAPSHOT = "AssessmentSnapshot";
+    /** The default page of a past document's answers, rows or differences. */
+    private static final int PAGE = 50;
 
     private final DocumentStates states;
     private final ClasspathFormCatalog forms;
@@ -70,13 +73,16 @@ public class TimelineWiring extends NodeType {
                 .dataFetcher("status", environment -> snapshot(environment).state().lifecycle().published()
                         ? "PUBLISHED" : "DRAFT")
                 .dataFetcher("publishedOn", environment -> snapshot(environment).state().lifecycle().publishedOn())
-                .dataFetcher("answers", environment -> {
-                    Snapshot snapshot = snapshot(environment);
-                    // every answer is a difference from an empty document, listed in form order with its path
-                    return DocumentDiff.between(snapshot.form(), Map.of(), Map.of(), snapshot.state().answers(),
-                            snapshot.state().entries());
-                })
-                .dataFetcher("pastChanges", environment -> snapshot(environment).folded().past()));
+                .dataFetcher("answers", environment -> answers(snapshot(environment)))
+                .dataFetcher("answersConnection", environment -> Connection.ofList(answers(snapshot(environment)),
+                        Requests.page(environment, PAGE), answer -> answer))
+                .dataFetcher("pastChanges", environment -> snapshot(environment).folded().past())
+                .dataFetcher("pastChangesConnection", environment -> Connection.ofList(
+                        snapshot(environment).folded().past(), Requests.page(environment, PAGE), change -> change)));
+        wiring.type("AssessmentDiff", type -> type
+                .dataFetcher("changesConnection", environment -> Connection.ofList(
+                        ((Diff) environment.getSource()).changes(), Requests.page(environment, PAGE),
+                        change -> change)));
         wiring.type("SnapshotAnswer", type -> type
                 .dataFetcher("item", environment -> difference(environment).item())
                 .dataFetcher("entryIds", environment -> difference(environment).entries())
@@ -88,6 +94,12 @@ public class TimelineWiring extends NodeType {
                 .dataFetcher("entryIds", environment -> difference(environment).entries())
                 .dataFetcher("before", environment -> value(difference(environment), true))
                 .dataFetcher("after", environment -> value(difference(environment), false)));
+    }
+
+    /** Every answer is a difference from an empty document, listed in form order with its path. */
+    private static List<ItemDifference> answers(Snapshot snapshot) {
+        return DocumentDiff.between(snapshot.form(), Map.of(), Map.of(), snapshot.state().answers(),
+                snapshot.state().entries());
     }
 
     private Snapshot snapshot(DataFetchingEnvironment environment) {

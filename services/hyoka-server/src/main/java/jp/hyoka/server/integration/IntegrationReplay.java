@@ -7,6 +7,7 @@ import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
+import jp.hyoka.domain.rejection.InvalidInput;
 import jp.hyoka.server.axon.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,18 +69,36 @@ public class IntegrationReplay {
 
     /**
      * Starts a replay of positions [from, to] ({@code to} null: up to the newest event); empty when one is running.
-     * @throws IllegalArgumentException for a range or rate that cannot be served
+     * @throws BadArgument for a range or rate that cannot be served
      */
+    /** A range or rate that cannot be served: which argument, and what is wrong with it. */
+    public static final class BadArgument extends IllegalArgumentException {
+        private final transient InvalidInput rejection;
+
+        BadArgument(String argument, String problem) {
+            super(argument + " " + problem);
+            this.rejection = new InvalidInput(argument, problem);
+        }
+
+        /** The refusal as the API reports it (field: the argument). */
+        public InvalidInput rejection() {
+            return rejection;
+        }
+    }
+
     public synchronized Optional<Status> start(long from, Long to, String municipalityCode, int ratePerSecond) {
         Status current = status.get();
         if (current != null && current.state() == State.RUNNING) {
             return Optional.empty();
         }
-        if (from < 1 || (to != null && to < from)) {
-            throw new IllegalArgumentException("fromPosition must be at least 1 and not after toPosition");
+        if (from < 1) {
+            throw new BadArgument("fromPosition", "must be at least 1");
+        }
+        if (to != null && to < from) {
+            throw new BadArgument("toPosition", "must not be before fromPosition");
         }
         if (ratePerSecond < 1 || ratePerSecond > 10_000) {
-            throw new IllegalArgumentException("ratePerSecond must be 1..10000");
+            throw new BadArgument("ratePerSecond", "must be 1..10000");
         }
         long until = to != null ? to : newestPosition();
         Status started = new Status(State.RUNNING, from, until, municipalityCode, ratePerSecond, 0, 0, Instant.now(),

@@ -2,11 +2,11 @@ package jp.hyoka.server.integration;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Results;
 
 import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /** Replays of integration events for platform operators (the SDL's {@code @access} admits no one else). */
 @Singleton
@@ -31,18 +31,31 @@ public class IntegrationReplayWiring implements GraphQlFeature {
             Integer to = environment.getArgument("toPosition");
             Integer rate = environment.getArgument("ratePerSecond");
             try {
-                return fields(replay.start((Integer) environment.getArgument("fromPosition"),
+                return replay.start((Integer) environment.getArgument("fromPosition"),
                         to == null ? null : to.longValue(), environment.getArgument("municipalityCode"),
-                        rate == null ? 500 : rate).orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,
-                        "A replay is running on this node: follow it (integrationReplay), or start one when it has ended.")));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+                        rate == null ? 500 : rate).<Results.Typed>map(IntegrationReplayWiring::fields)
+                        .orElse(new Running("IntegrationReplayRunning", "INTEGRATION_REPLAY_RUNNING", "A replay is "
+                                + "running on this node: follow it (integrationReplay), or start one when it has ended."));
+            } catch (IntegrationReplay.BadArgument e) {
+                return new Results.ProblemNode(e.rejection(), List.of());
             }
         }));
     }
 
-    private static Map<String, Object> fields(IntegrationReplay.Status status) {
-        Map<String, Object> fields = new HashMap<>();
+    /** A replay's status as the IntegrationReplay fields read it; a member of the mutation's result union too. */
+    static final class ReplayNode extends HashMap<String, Object> implements Results.Typed {
+        @Override
+        public String graphQlType() {
+            return "IntegrationReplay";
+        }
+    }
+
+    /** Another replay runs on this node: a Problem of the result union. */
+    record Running(String graphQlType, String code, String message) implements Results.Typed {
+    }
+
+    private static ReplayNode fields(IntegrationReplay.Status status) {
+        ReplayNode fields = new ReplayNode();
         fields.put("state", status.state().name());
         fields.put("fromPosition", status.fromPosition());
         fields.put("toPosition", status.toPosition());

@@ -5,6 +5,7 @@ import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.database.Cursors;
 import jp.hyoka.server.database.Page;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
 
@@ -42,7 +43,8 @@ public class SearchQueries {
     private record Position(double score, UUID assessmentId, String itemId, String entryPath) {
     }
 
-    private static final String SQL = """
+    /** Forward (best first, after the cursor) or backward (worst first, before it; turned back by {@link Page#read}). */
+    private static final String SQL_TEMPLATE = """
             WITH hits AS MATERIALIZED (
                 SELECT m.assessment_id, m.item_id, m.entry_path, m.text,
                        CASE WHEN m.item_id = ? THEN 1.0 ELSE 0.0 END::float8
@@ -51,14 +53,16 @@ public class SearchQueries {
                 FROM hyoka_search_answers(?) m
             ), page AS (
                 SELECT * FROM hits
-                WHERE ?::float8 IS NULL OR score < ?::float8
-                   OR (score = ?::float8 AND (assessment_id, item_id, entry_path) > (?::uuid, ?::text, ?::text))
-                ORDER BY score DESC, assessment_id, item_id, entry_path
+                WHERE ?::float8 IS NULL OR score %1$s ?::float8
+                   OR (score = ?::float8 AND (assessment_id, item_id, entry_path) %2$s (?::uuid, ?::text, ?::text))
+                ORDER BY score %3$s, assessment_id %4$s, item_id %4$s, entry_path %4$s
                 LIMIT ?
             )
             SELECT page.*, total.count AS total_count
             FROM (SELECT count(*) AS count FROM hits) total LEFT JOIN page ON true
-            ORDER BY page.score DESC, page.assessment_id, page.item_id, page.entry_path""";
+            ORDER BY page.score %3$s, page.assessment_id %4$s, page.item_id %4$s, page.entry_path %4$s""";
+    private static final String FORWARD = SQL_TEMPLATE.formatted("<", ">", "DESC", "ASC");
+    private static final String BACKWARD = SQL_TEMPLATE.formatted(">", "<", "ASC", "DESC");
 
     private final TenantQueries queries;
 
@@ -67,13 +71,15 @@ public class SearchQueries {
     }
 
     /**
-     * @param after a cursor of a previous page of any search, or null for the first page
-     * @throws IllegalArgumentException when {@code after} is not such a cursor
+     * @param page first/after (a cursor of a previous page, or null for the first page) or last/before (null: the
+     *             last page)
+     * @throws IllegalArgumentException when the cursor is not one of searchAssessments
      */
-    Hits search(MunicipalityCode tenant, SearchQuery query, int first, String after) {
-        Optional<Position> position = Optional.ofNullable(after).map(SearchQueries::position);
+    Hits search(MunicipalityCode tenant, SearchQuery query, PageRequest page) {
+        int first = page.size();
+        Optional<Position> position = Optional.ofNullable(page.cursor()).map(SearchQueries::position);
         long[] total = {0};
-        List<Optional<Hit>> rows = queries.query(tenant, SQL, statement -> {
+        List<Optional<Hit>> rows = queries.query(tenant, page.backward() ? BACKWARD : FORWARD, statement -> {
             statement.setString(1, Assessment.AFFAIR_NAME.value());
             statement.setString(2, query.text());
             statement.setString(3, query.containsPattern());
@@ -92,7 +98,7 @@ public class SearchQueries {
                     itemId, row.getString("entry_path"), row.getString("text"), row.getDouble("score")));
         });
         List<Hit> hits = rows.stream().flatMap(Optional::stream).toList();
-        return new Hits(Page.of(hits, first, Hit::cursor), total[0]);
+        return new Hits(Page.read(hits, page, Hit::cursor), total[0]);
     }
 
     private static Position position(String cursor) {
@@ -107,6 +113,6 @@ public class SearchQueries {
         } catch (IllegalArgumentException e) {
             // NumberFormatException included: reported below as every other unreadable cursor
         }
-        throw new IllegalArgumentException("after is not a cursor of searchAssessments.");
+        throw new IllegalArgumentException("after/before is not a cursor of searchAssessments.");
     }
 }

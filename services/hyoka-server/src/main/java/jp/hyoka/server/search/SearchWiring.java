@@ -15,6 +15,7 @@ import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EntryPaths;
 import jp.hyoka.server.assessment.EntryView;
 import jp.hyoka.server.assessment.Nodes;
+import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
@@ -38,6 +39,8 @@ public class SearchWiring implements GraphQlFeature {
     private record Document(AssessmentView view, Optional<FormDefinition> form, Map<EntryListKey, List<String>> entries) {
     }
 
+    private static final int DEFAULT_PAGE = 20;
+
     private final SearchQueries search;
     private final AssessmentQueries assessments;
     private final ClasspathFormCatalog forms;
@@ -60,7 +63,7 @@ public class SearchWiring implements GraphQlFeature {
 
     private Map<String, Object> searchAssessments(DataFetchingEnvironment environment) {
         MunicipalityCode tenant = Requests.caller(environment).tenant();
-        int first = Requests.pageSize(environment);
+        PageRequest page = Requests.page(environment, DEFAULT_PAGE);
         String raw = environment.getArgument("query");
         SearchQuery query = SearchQuery.of(raw).orElseThrow(() -> new ApiException(ApiException.BAD_USER_INPUT,
                 "query must contain something to search for."));
@@ -70,7 +73,7 @@ public class SearchWiring implements GraphQlFeature {
         }
         SearchQueries.Hits hits;
         try {
-            hits = search.search(tenant, query, first, environment.getArgument("after"));
+            hits = search.search(tenant, query, page);
         } catch (IllegalArgumentException e) {
             throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
         }

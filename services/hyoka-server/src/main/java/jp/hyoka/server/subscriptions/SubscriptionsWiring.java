@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.NodeWiring;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
 
@@ -19,9 +20,11 @@ public class SubscriptionsWiring implements GraphQlFeature {
     static final String NOT_FOUND = "NOT_FOUND";
 
     private final LiveFeeds feeds;
+    private final NodeWiring nodes;
 
-    public SubscriptionsWiring(LiveFeeds feeds) {
+    public SubscriptionsWiring(LiveFeeds feeds, NodeWiring nodes) {
         this.feeds = feeds;
+        this.nodes = nodes;
     }
 
     @Override
@@ -41,5 +44,11 @@ public class SubscriptionsWiring implements GraphQlFeature {
                 })
                 .dataFetcher("proposalRaised", environment ->
                         feeds.proposalRaised(Requests.caller(environment).tenant())));
+        // Read afresh for each message (not through LinkedAssessments: its per-request cache would live as long as
+        // the subscription, and every message after the first would carry the first revision).
+        wiring.type("AssessmentChanged", type -> type.dataFetcher("assessment", environment ->
+                nodes.load(environment, ((AssessmentChanged) environment.getSource()).assessmentId())));
+        wiring.type("ProposalRaised", type -> type.dataFetcher("proposal", environment ->
+                nodes.load(environment, ((ProposalRaised) environment.getSource()).proposalId())));
     }
 }

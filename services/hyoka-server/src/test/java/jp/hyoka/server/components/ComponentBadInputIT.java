@@ -85,13 +85,21 @@ class ComponentBadInputIT extends SignedInServerTest {
     }
 
     @Test
-    void givenAnImpossibleRangeOrRate_whenAReplayIsAsked_thenBadUserInputAndNoReplayRuns() {
-        for (String arguments : List.of("fromPosition: 0", "fromPosition: 5, toPosition: 2", "ratePerSecond: 0",
-                "ratePerSecond: 20000")) {
-            GraphQlClient.Response refused = operator.execute("mutation { replayIntegrationEvents(" + arguments
-                    + ") { state } }", Map.of());
-            assertThat(refused.errors().toString()).as(arguments).contains("BAD_USER_INPUT");
-        }
+    void givenAnImpossibleRangeOrRate_whenAReplayIsAsked_thenInvalidInputNamingTheArgumentAndNoReplayRuns() {
+        Map<String, String> faults = new java.util.LinkedHashMap<>();
+        faults.put("fromPosition: 0", "fromPosition");
+        faults.put("fromPosition: 5, toPosition: 2", "toPosition");
+        faults.put("ratePerSecond: 0", "ratePerSecond");
+        faults.put("ratePerSecond: 20000", "ratePerSecond");
+        faults.forEach((arguments, field) -> {
+            JsonNode refused = operator.data("replayIntegrationEvents", "mutation { replayIntegrationEvents("
+                    + arguments + ") { __typename ... on InvalidInput { code field problem } "
+                    + "... on IntegrationReplay { state } } }", Map.of());
+            assertThat(refused.path("__typename").asText()).as(arguments).isEqualTo("InvalidInput");
+            assertThat(refused.path("code").asText()).isEqualTo("INVALID_INPUT");
+            assertThat(refused.path("field").asText()).as(arguments).isEqualTo(field);
+            assertThat(refused.path("problem").asText()).isNotEmpty();
+        });
         assertThat(operator.data("integrationReplay", "{ integrationReplay { state } }", Map.of()).isNull()).isTrue();
     }
 

@@ -131,7 +131,7 @@ class RoleAccessIT extends SignedInServerTest {
         row("integrationReplay", "{ integrationReplay { state } }", OPERATORS);
         // A range past the newest event: served, nothing to queue.
         row("replayIntegrationEvents", "mutation { replayIntegrationEvents(fromPosition: 2000000000, "
-                + "toPosition: 2000000001) { state } }", OPERATORS);
+                + "toPosition: 2000000001) { ... on IntegrationReplay { state } } }", OPERATORS);
         row("readModelRebuild", "{ readModelRebuild { state } }", OPERATORS);
         // MANUAL: the rebuild is still active when switchReadModels comes next, however fast it catches up.
         row("rebuildReadModels", "mutation { rebuildReadModels(switchOver: MANUAL) { ... on RebuildStatus { state } } }", OPERATORS);

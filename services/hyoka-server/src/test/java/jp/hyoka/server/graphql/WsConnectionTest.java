@@ -14,14 +14,18 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.CallerResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Sinks;
 
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,13 +48,17 @@ class WsConnectionTest {
     private static final Duration TOKEN_LIFETIME = Duration.ofMinutes(1);
     private static final String INIT = "{\"type\":\"connection_init\",\"payload\":{\"Authorization\":\"Bearer good\"}}";
 
+    /** Costs 3 (three objects deep): over the budget's maximum of 2. */
+    private static final String DEEP = "subscription { tick { next { next { n } } } }";
+    private static final int MAX_QUERY_COST = 2;
+
     private final Sinks.Many<Integer> ticks = Sinks.many().multicast().directBestEffort();
     private final FakeSocket socket = new FakeSocket();
-    private final WsConnection connection = new WsConnection(socket.session(), LIMITS, graphQL(),
-            new GraphQlWorkers(2, 2, 8), token -> new WsConnection.Verified(token.equals("good")
-            ? CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"), new Actor("u", "u"),
-                    Set.of("editor")))
-            : CallerResolver.Resolution.refused("bad"), Instant.now().plus(TOKEN_LIFETIME)));
+    private final GraphQlWorkers workers = new GraphQlWorkers(2, 2, 8);
+    private final CostBudget budget = new CostBudget(100, 10, MAX_QUERY_COST, System::nanoTime);
+    private final SocketsPerUser sockets = new SocketsPerUser(2);
+    private final WsConnection connection = connection(socket,
+            new WsConnection.Edge(new PersistedDocuments(null, 10), unlimited(), budget, sockets));
 
     @Test
     void givenAClientThatDoesNotRead_whenUpdatesPileUp_thenItIsDroppedAndItsSubscriptionStops() {
@@ -157,6 +165,103 @@ class WsConnectionTest {
     }
 
     @Test
+    void givenTrustedDocumentsMode_whenSubscribing_thenOnlyManifestDocumentsRunSentWholeOrByHash(@TempDir Path dir)
+            throws Exception {
+        String trusted = "subscription { ticks }";
+        Path manifest = Files.writeString(dir.resolve("manifest.json"), JSON.writeValueAsString(
+                Map.of(PersistedDocuments.sha256(trusted), trusted)));
+        FakeSocket own = new FakeSocket();
+        WsConnection strict = connection(own, new WsConnection.Edge(new PersistedDocuments(manifest.toString(), 10),
+                unlimited(), budget, sockets));
+        acknowledged(strict, own);
+
+        strict.received(subscribe("x", "subscription { ticks ticks2: ticks }", null));
+        strict.received(subscribe("y", null, PersistedDocuments.sha256("subscription { other: ticks }")));
+        await(() -> own.sent.size() == 3);
+        assertThat(errorCode(own.sent.get(1))).isEqualTo(PersistedDocuments.UNTRUSTED);
+        assertThat(errorCode(own.sent.get(2))).isEqualTo(PersistedDocuments.UNTRUSTED);
+        assertThat(ticks.currentSubscriberCount()).as("nothing subscribed").isZero();
+
+        strict.received(subscribe("h", null, PersistedDocuments.sha256(trusted)));
+        strict.received(subscribe("w", trusted, null));
+        await(() -> ticks.currentSubscriberCount() == 2);
+        ticks.tryEmitNext(1);
+        await(() -> own.sent.size() == 5);
+        assertThat(own.closedWith.get()).isNull();
+    }
+
+    @Test
+    void givenAutomaticPersistedQueries_whenAnUnknownHashThenItsTextAreSent_thenTheHashAloneRunsAfterwards() {
+        acknowledged();
+        String hash = PersistedDocuments.sha256("subscription { ticks }");
+
+        connection.received(subscribe("a", null, hash));
+        await(() -> socket.sent.size() == 2);
+        assertThat(errorCode(socket.sent.get(1))).isEqualTo(PersistedDocuments.NOT_FOUND);
+        connection.received(subscribe("b", "subscription { ticks }", hash));
+        await(() -> ticks.currentSubscriberCount() == 1);
+        connection.received(subscribe("c", null, hash));
+
+        await(() -> ticks.currentSubscriberCount() == 2);
+        assertThat(socket.closedWith.get()).isNull();
+    }
+
+    @Test
+    void givenAnOperationOverTheMaximumCost_whenSubscribed_thenRefusedAsMaxCostExceededAndNothingSubscribed() {
+        acknowledged();
+
+        connection.received(subscribe("deep", DEEP, null));
+
+        await(() -> socket.sent.size() == 2);
+        assertThat(errorCode(socket.sent.get(1))).isEqualTo(CostLimits.MAX_COST_EXCEEDED);
+        assertThat(ticks.currentSubscriberCount()).isZero();
+        connection.received(SUBSCRIBE.formatted("cheap"));
+        await(() -> ticks.currentSubscriberCount() == 1);
+    }
+
+    @Test
+    void givenAMunicipalityOverItsRequestRate_whenItSubscribesAgain_thenRateLimitedWithRetryAfterAndTheSocketStays() {
+        FakeSocket own = new FakeSocket();
+        WsConnection limited = connection(own, new WsConnection.Edge(new PersistedDocuments(null, 10),
+                new RequestQuota(0.001, 1, 100, 100, 100, 100), budget, sockets));
+        acknowledged(limited, own);
+
+        limited.received(SUBSCRIBE.formatted("a"));
+        await(() -> ticks.currentSubscriberCount() == 1);
+        limited.received(SUBSCRIBE.formatted("b"));
+
+        await(() -> own.sent.size() == 2);
+        JsonNode error = payloadError(own.sent.get(1));
+        assertThat(error.path("extensions").path("code").asText()).isEqualTo(GraphQlEndpoint.RATE_LIMITED);
+        assertThat(error.path("extensions").path("retryAfterSeconds").asInt()).isPositive();
+        assertThat(ticks.currentSubscriberCount()).isEqualTo(1);
+        assertThat(own.closedWith.get()).isNull();
+    }
+
+    @Test
+    void givenAUserHoldingTheMaximumOfSockets_whenAnotherConnects_thenClosedWith4429UntilOneCloses() {
+        FakeSocket second = new FakeSocket();
+        FakeSocket third = new FakeSocket();
+        WsConnection.Edge edge = new WsConnection.Edge(new PersistedDocuments(null, 10), unlimited(), budget, sockets);
+        acknowledged();
+        WsConnection secondConnection = connection(second, edge);
+        acknowledged(secondConnection, second);
+
+        WsConnection over = connection(third, edge);
+        over.received(INIT);
+        await(() -> third.closedWith.get() != null);
+        assertThat(third.closedWith.get().getCode()).isEqualTo(WsConnection.TOO_MANY_CONNECTIONS);
+        assertThat(third.sent).as("not acknowledged").isEmpty();
+        assertThat(sockets.held("u")).isEqualTo(2);
+
+        secondConnection.closed();
+        assertThat(sockets.held("u")).isEqualTo(1);
+        FakeSocket fourth = new FakeSocket();
+        acknowledged(connection(fourth, edge), fourth);
+        assertThat(sockets.held("u")).isEqualTo(2);
+    }
+
+    @Test
     void givenAJwt_whenItsExpiryIsRead_thenItIsThePayloadsExpClaim() {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
@@ -172,18 +277,68 @@ class WsConnectionTest {
 
     /** connection_init sent and answered (a client sends nothing else before the ack). */
     private void acknowledged() {
+        acknowledged(connection, socket);
+    }
+
+    private static void acknowledged(WsConnection connection, FakeSocket socket) {
         connection.received(INIT);
         await(() -> !socket.sent.isEmpty());
         assertThat(socket.sent.get(0)).contains("connection_ack");
     }
 
+    /** A connection whose token "good" is user u of one municipality, with the edge's checks given. */
+    private WsConnection connection(FakeSocket socket, WsConnection.Edge edge) {
+        return new WsConnection(socket.session(), LIMITS, graphQL(), workers, token -> token.equals("good")
+                ? new WsConnection.Verified(CallerResolver.Resolution.of(new Caller(new MunicipalityCode("141305"),
+                        new Actor("u", "u"), Set.of("editor"))), Instant.now().plus(TOKEN_LIFETIME),
+                        "municipality:141305", "u")
+                : new WsConnection.Verified(CallerResolver.Resolution.refused("bad"), null, null, null), edge);
+    }
+
+    /** No request rate (requests-per-second 0: off, as in the ITs). */
+    private static RequestQuota unlimited() {
+        return new RequestQuota(0, 1, 100, 100, 100, 100);
+    }
+
+    private static String subscribe(String id, String query, String hash) {
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        if (query != null) {
+            payload.put("query", query);
+        }
+        if (hash != null) {
+            payload.put("extensions", Map.of("persistedQuery", Map.of("version", 1, "sha256Hash", hash)));
+        }
+        try {
+            return JSON.writeValueAsString(Map.of("id", id, "type", "subscribe", "payload", payload));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode payloadError(String sent) {
+        try {
+            JsonNode message = JSON.readTree(sent);
+            assertThat(message.path("type").asText()).as(sent).isEqualTo("error");
+            return message.path("payload").get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String errorCode(String sent) {
+        return payloadError(sent).path("extensions").path("code").asText();
+    }
+
     private GraphQL graphQL() {
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(
-                new SchemaParser().parse("type Query { x: Int } type Subscription { ticks: Int }"),
+                new SchemaParser().parse("type Query { x: Int } type Tick { n: Int next: Tick } "
+                        + "type Subscription { ticks: Int tick: Tick }"),
                 RuntimeWiring.newRuntimeWiring()
-                        .type("Subscription", type -> type.dataFetcher("ticks", environment -> ticks.asFlux()))
+                        .type("Subscription", type -> type
+                                .dataFetcher("ticks", environment -> ticks.asFlux())
+                                .dataFetcher("tick", environment -> ticks.asFlux().map(n -> Map.of("n", n))))
                         .build());
-        return GraphQL.newGraphQL(schema).build();
+        return GraphQL.newGraphQL(schema).instrumentation(new CostLimits(budget)).build();
     }
 
     private static void await(BooleanSupplier condition) {

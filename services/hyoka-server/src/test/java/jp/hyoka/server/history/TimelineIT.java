@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +36,14 @@ class TimelineIT extends SignedInServerTest {
                           before { ... on ChoiceValue { code } } after { ... on ChoiceValue { code } } }
               }
             }""";
+
+    private static final String ANSWERS_PAGE = """
+            query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+              assessmentAt(id: $id, revision: 3) {
+                answersConnection(first: $first, after: $after, last: $last, before: $before) {
+                  totalCount edges { cursor node { itemPath } }
+                  pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                } } }""";
 
     private String id;
     private Instant betweenEdits;
@@ -83,6 +93,55 @@ class TimelineIT extends SignedInServerTest {
         JsonNode none = callers.kawasakiReader.data("assessmentDiff", DIFF, Map.of("id", id, "from", 3, "to", 3));
         assertThat(none.path("changes").isArray()).as("a diff, not null: " + none).isTrue();
         assertThat(none.path("changes")).isEmpty();
+    }
+
+    @Test
+    void givenAPastDocument_whenItsAnswersArePagedBothWays_thenThePagesJoinUpToTheWholeListAndFlagsAreExact() {
+        JsonNode whole = callers.kawasakiReader.data("assessmentAt", AT, Map.of("id", id, "revision", 3))
+                .path("answers");
+        assertThat(whole.size()).as("affair name and population at least").isGreaterThanOrEqualTo(2);
+        List<String> forward = new ArrayList<>();
+        String after = null;
+        JsonNode page;
+        do {
+            page = answersPage(Map.of("first", 1), after);
+            assertThat(page.path("pageInfo").path("hasPreviousPage").asBoolean()).isEqualTo(after != null);
+            page.path("edges").forEach(edge -> forward.add(edge.path("node").path("itemPath").asText()));
+            after = page.path("pageInfo").path("endCursor").asText();
+        } while (page.path("pageInfo").path("hasNextPage").asBoolean());
+        List<String> expected = new ArrayList<>();
+        whole.forEach(answer -> expected.add(answer.path("itemPath").asText()));
+        assertThat(forward).isEqualTo(expected);
+        assertThat(page.path("totalCount").asInt()).isEqualTo(whole.size());
+
+        JsonNode last = answersPage(Map.of("last", 1), null);
+        assertThat(last.path("edges").get(0).path("node").path("itemPath").asText())
+                .isEqualTo(expected.get(expected.size() - 1));
+        assertThat(last.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        assertThat(last.path("pageInfo").path("hasPreviousPage").asBoolean()).isTrue();
+        JsonNode before = answersPage(Map.of("last", 100, "before",
+                last.path("pageInfo").path("startCursor").asText()), null);
+        assertThat(before.path("edges")).hasSize(expected.size() - 1);
+        assertThat(before.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
+
+        JsonNode changes = callers.kawasakiReader.data("assessmentDiff", """
+                query($id: ID!) { assessmentDiff(id: $id, fromRevision: 1, toRevision: 3) {
+                  changesConnection(first: 10) { totalCount edges { node { item { itemId } } } } } }""",
+                Map.of("id", id)).path("changesConnection");
+        assertThat(changes.path("totalCount").asInt()).isEqualTo(1);
+        assertThat(changes.path("edges").get(0).path("node").path("item").path("itemId").asText())
+                .isEqualTo("affair.target-population");
+        assertThat(callers.kawasakiReader.execute(ANSWERS_PAGE, Map.of("id", id, "after", "bm90LWEtY3Vyc29y"))
+                .errors().findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
+    }
+
+    private JsonNode answersPage(Map<String, Object> paging, String after) {
+        Map<String, Object> variables = new java.util.HashMap<>(paging);
+        variables.put("id", id);
+        if (after != null) {
+            variables.put("after", after);
+        }
+        return callers.kawasakiReader.data("assessmentAt", ANSWERS_PAGE, variables).path("answersConnection");
     }
 
     @Test

@@ -34,7 +34,7 @@ class IntegrationReplayIT extends SignedInServerTest {
               ... on AssessmentEdited { revision assessment { id uuid } } } }""";
     private static final String REPLAY = """
             mutation($code: String) { replayIntegrationEvents(fromPosition: 1, municipalityCode: $code,
-              ratePerSecond: 1000) { state fromPosition toPosition } }""";
+              ratePerSecond: 1000) { __typename ... on IntegrationReplay { state fromPosition toPosition } } }""";
     private static final String STATUS = "{ integrationReplay { state scanned queued percent error } }";
     private static final String REDACT = """
             mutation($id: ID!) { redactPersonalData(input: {assessmentId: $id, expectedRevision: 1, text: "山田花子",

@@ -36,9 +36,16 @@ class SearchIT extends SignedInServerTest {
     static final String SEARCH = """
             query($q: String!, $first: Int, $after: String) {
               searchAssessments(query: $q, first: $first, after: $after) {
-                totalCount pageInfo { hasNextPage endCursor }
+                totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
                 edges { cursor node { assessment { id affairName } matchedIn itemId entryIds item { id label }
                         itemPath score excerpt { text html highlights { start length } } } }
+              }
+            }""";
+    private static final String BACKWARD = """
+            query($q: String!, $first: Int, $last: Int, $before: String) {
+              searchAssessments(query: $q, first: $first, last: $last, before: $before) {
+                totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                edges { cursor node { assessment { id } } }
               }
             }""";
     private static final String ADD_SYSTEM = """
@@ -172,6 +179,41 @@ class SearchIT extends SignedInServerTest {
 
         assertThat(sizes).containsExactly(2, 2, 1);
         assertThat(seen).containsExactlyInAnyOrderElementsOf(pagedIds);
+    }
+
+    @Test
+    void givenMoreHitsThanAPage_whenPagingBackwardFromTheEnd_thenTheSameOrderComesReversedPageByPage() {
+        List<String> forward = new ArrayList<>();
+        search(callers.kawasakiEditor, "頁送り").path("edges")
+                .forEach(edge -> forward.add(edge.path("node").path("assessment").path("id").asText()));
+        List<String> backward = new ArrayList<>();
+        List<Boolean> hasPrevious = new ArrayList<>();
+        String before = null;
+        JsonNode page;
+        do {
+            Map<String, Object> variables = new HashMap<>(Map.of("q", "頁送り", "last", 2));
+            if (before != null) {
+                variables.put("before", before);
+            }
+            page = callers.kawasakiEditor.data("searchAssessments", BACKWARD, variables);
+            assertThat(page.path("totalCount").asInt()).isEqualTo(5);
+            List<String> ids = new ArrayList<>();
+            nodes(page).forEach(node -> ids.add(node.path("assessment").path("id").asText()));
+            backward.addAll(0, ids);
+            hasPrevious.add(page.path("pageInfo").path("hasPreviousPage").asBoolean());
+            assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).as("a page before another")
+                    .isEqualTo(before != null);
+            before = page.path("pageInfo").path("startCursor").asText();
+        } while (page.path("pageInfo").path("hasPreviousPage").asBoolean());
+
+        assertThat(backward).as("edges stay in list order").isEqualTo(forward);
+        assertThat(hasPrevious).containsExactly(true, true, false);
+        JsonNode second = callers.kawasakiEditor.data("searchAssessments", SEARCH, Map.of("q", "頁送り", "first", 2,
+                "after", callers.kawasakiEditor.data("searchAssessments", SEARCH, Map.of("q", "頁送り", "first", 2))
+                        .path("pageInfo").path("endCursor").asText()));
+        assertThat(callers.kawasakiEditor.execute(BACKWARD, Map.of("q", "頁送り", "last", 2, "first", 2)).errors()
+                .findValuesAsText("code")).containsExactly("BAD_USER_INPUT");
+        assertThat(second.path("pageInfo").path("hasPreviousPage").asBoolean()).as("reached from a cursor").isTrue();
     }
 
     @Test

@@ -36,10 +36,11 @@ class SubscriptionsIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String CHANGED = """
             subscription($id: ID!) { assessmentChanged(assessmentId: $id) {
-              assessmentId revision complete
+              assessmentId revision complete assessment { id revision }
               changes { revision event command itemId entryIds actor { userId } at }
             } }""";
     private static final int MAX_SUBSCRIPTIONS = 3;
+    private static final int MAX_SOCKETS_PER_USER = 3;
     private static final String COMPONENT = "intermediate-server-platform.storage-location";
     private static final String START_KEY_ITEMS = """
             mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "提案の購読"}) {
@@ -64,6 +65,7 @@ class SubscriptionsIT {
     void twoNodes() {
         nodes = new ServerNodes(2, TestDatabase.newDatabase(), Map.of(
                 "hyoka.subscriptions.max-per-connection", MAX_SUBSCRIPTIONS,
+                "hyoka.subscriptions.max-sockets-per-user", MAX_SOCKETS_PER_USER,
                 "hyoka.subscriptions.connection-init-timeout", "1s",
                 "hyoka.subscriptions.poll-interval", "60s"));
         nodes.register(Callers.KAWASAKI, "川崎市");
@@ -96,6 +98,9 @@ class SubscriptionsIT {
             assertThat(changed.path("assessmentId").asText()).isEqualTo(kawasakiDoc);
             assertThat(changed.path("revision").asLong()).isEqualTo(revision).isEqualTo(2);
             assertThat(changed.path("complete").asBoolean()).isTrue();
+            assertThat(changed.path("assessment").path("id").asText()).isEqualTo(kawasakiDoc);
+            assertThat(changed.path("assessment").path("revision").asLong()).as("the live assessment")
+                    .isEqualTo(revision);
             JsonNode change = changed.path("changes").get(0);
             assertThat(changed.path("changes")).hasSize(1);
             assertThat(change.path("revision").asLong()).isEqualTo(2);
@@ -109,9 +114,17 @@ class SubscriptionsIT {
 
             long next = Editing.answer(asahikawaEditor, asahikawaDoc, 1, "affair.description",
                     Map.of("richText", "<p>旭川の変更</p>"));
-            assertThat(asahikawa.await("next", WAIT).path("payload").path("data").path("assessmentChanged")
-                    .path("revision").asLong()).isEqualTo(next);
+            JsonNode asahikawaChanged = asahikawa.await("next", WAIT).path("payload").path("data")
+                    .path("assessmentChanged");
+            assertThat(asahikawaChanged.path("revision").asLong()).isEqualTo(next);
+            assertThat(asahikawaChanged.path("assessment").path("id").asText()).isEqualTo(asahikawaDoc);
             kawasaki.assertNothingFor(Duration.ofSeconds(3), event -> false);
+
+            long third = Editing.answer(kawasakiEditor, kawasakiDoc, revision, "affair.description",
+                    Map.of("richText", "<p>二つ目の変更</p>"));
+            assertThat(kawasaki.await("next", WAIT).path("payload").path("data").path("assessmentChanged")
+                    .path("assessment").path("revision").asLong()).as("read afresh for each message")
+                    .isEqualTo(third).isEqualTo(3);
         }
     }
 
@@ -209,7 +222,7 @@ class SubscriptionsIT {
         try (GraphQlWsClient kawasaki = connectToB(Callers.KAWASAKI, "approver");
              GraphQlWsClient asahikawa = connectToB(Callers.ASAHIKAWA, "approver")) {
             String raised = "subscription { proposalRaised { proposalId assessmentId componentId fromVersion toVersion "
-                    + "raisedAt } }";
+                    + "raisedAt proposal { id toVersion status assessment { id } } } }";
             kawasaki.subscribe("p", raised, Map.of());
             asahikawa.subscribe("p", raised, Map.of());
             LiveFeeds feeds = nodes.context(SUBSCRIBER_NODE).getBean(LiveFeeds.class);
@@ -222,6 +235,9 @@ class SubscriptionsIT {
             assertThat(proposal.path("componentId").asText()).isEqualTo(COMPONENT);
             assertThat(proposal.path("fromVersion").asInt()).isEqualTo(1);
             assertThat(proposal.path("toVersion").asInt()).isEqualTo(2);
+            assertThat(proposal.path("proposal").path("id").asText()).isEqualTo(proposal.path("proposalId").asText());
+            assertThat(proposal.path("proposal").path("toVersion").asInt()).isEqualTo(2);
+            assertThat(proposal.path("proposal").path("assessment").path("id").asText()).isEqualTo(doc);
             JsonNode read = kawasakiEditor.data("componentProposal", "query($id: ID!) { componentProposal(id: $id) "
                     + "{ id assessmentId toVersion status } }", Map.of("id", proposal.path("proposalId").asText()));
             assertThat(read.path("assessmentId").asText()).as("the id names the proposal").isEqualTo(doc);
@@ -255,6 +271,28 @@ class SubscriptionsIT {
     }
 
     /** A graphql-ws client of node B, acknowledged. */
+    @Test
+    void givenAUserHoldingTheMostSockets_whenOneMoreConnects_thenClosedWith4429AndAnotherUserStillConnects() {
+        String token = nodes.token(SUBSCRIBER_NODE, "141305-many-tabs", Callers.KAWASAKI, List.of("auditor"));
+        List<GraphQlWsClient> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_SOCKETS_PER_USER; i++) {
+                GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE), token);
+                open.add(client);
+                client.await("connected", WAIT);
+            }
+            try (GraphQlWsClient over = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE), token)) {
+                assertThat(over.await("closed", WAIT).path("code").asInt()).isEqualTo(4429);
+            }
+            try (GraphQlWsClient other = connectToB(Callers.KAWASAKI, "auditor")) {
+                assertThat(other.seen()).as("another user of the same municipality is acknowledged")
+                        .anySatisfy(event -> assertThat(event.path("event").asText()).isEqualTo("connected"));
+            }
+        } finally {
+            open.forEach(GraphQlWsClient::close);
+        }
+    }
+
     private GraphQlWsClient connectToB(MunicipalityCode municipality, String role) {
         GraphQlWsClient client = GraphQlWsClient.connect(nodes.uri(SUBSCRIBER_NODE),
                 nodes.token(SUBSCRIBER_NODE, municipality.value() + "-" + role, municipality, List.of(role)));
