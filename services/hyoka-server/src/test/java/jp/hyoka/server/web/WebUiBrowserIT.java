@@ -3,11 +3,15 @@ package jp.hyoka.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Browser;
+import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -39,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserIT extends SignedInServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -46,6 +51,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     private static final String TYPED = "UIから記載した事務の内容";
     private static final String REAPPLIED = "競合の後に保存し直した内容";
     private static final String RETRIED = "通信が戻ってから保存し直した内容";
+    private static final String NEW_VERSION_TEXT = "UIの試験のために新しい版で加えた記載。";
     private static final By NEXT_VERSION = By.xpath("//button[contains(., '版の作成を始める')]");
 
     private Browser browser;
@@ -71,6 +77,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     }
 
     @Test
+    @Order(1)
     void givenTheDemoSamples_whenAnEditorWorksThroughTheUi_thenEachStepShowsOnScreen() throws IOException {
         browser.driver.get(server.getURI().resolve("/app").toString());
         click(By.cssSelector("button[data-user='demo-kawasaki-editor']"), "app-sign-in");
@@ -160,6 +167,113 @@ class WebUiBrowserIT extends SignedInServerTest {
         clearAnAnswer(assessmentId, itemId, entryIds);
 
         startAnAssessment();
+    }
+
+    @Test
+    @Order(2)
+    void givenASampleFollowingASeededComponent_whenTheOperatorPublishesANewVersion_thenTheEditorAdoptsItInTheUi()
+            throws IOException {
+        // 川崎市's sample follows the seeded boilerplate (linked on import); its draft is where a proposal is adopted
+        JsonNode followed = null;
+        String assessmentId = null;
+        for (JsonNode edge : callers.kawasakiEditor.data("assessments", """
+                { assessments(first: 50) { edges { node { id status
+                    componentUses { useId mode version component { componentId name } } } } } }""", Map.of()).path("edges")) {
+            for (JsonNode use : edge.path("node").path("componentUses")) {
+                if (followed == null && !use.path("mode").asText().equals("DETACHED")) {
+                    followed = use;
+                    assessmentId = edge.path("node").path("id").asText();
+                    if (edge.path("node").path("status").asText().equals("PUBLISHED")) {
+                        assertThat(callers.kawasakiEditor.data("startNextVersion", """
+                                mutation($id: ID!, $revision: Int!) { startNextVersion(input: {assessmentId: $id,
+                                  expectedRevision: $revision}) { __typename } }""",
+                                Map.of("id", assessmentId, "revision", revision(assessmentId)))
+                                .path("__typename").asText()).isEqualTo("AssessmentEdited");
+                    }
+                }
+            }
+        }
+        assertThat(followed).as("a 川崎市 sample linked to a seeded component").isNotNull();
+        String component = followed.path("component").path("componentId").asText();
+        int next = publishNextVersion(component);
+        String document = assessmentId;
+        wait.until(d -> callers.kawasakiEditor.data("assessment",
+                "query($id: ID!) { assessment(id: $id) { componentProposals { toVersion } } }",
+                Map.of("id", document)).path("componentProposals").toString().contains("\"toVersion\":" + next));
+
+        signInAsKawasakiEditor();
+        browser.driver.get(server.getURI().resolve("/app#/assessments/"
+                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
+        WebElement proposal = visible(By.xpath("//section[@data-proposal][contains(., '"
+                + followed.path("component").path("name").asText() + "')][contains(., '→ 第" + next + "版')]"));
+        assertThat(text(testId("component-uses"))).contains("第" + followed.path("version").asInt() + "版");
+        assertThat(proposal.findElement(By.cssSelector("[data-testid='three-way']")).getText())
+                .contains(NEW_VERSION_TEXT);
+        // declining needs a reason: refused beside the proposal, nothing sent
+        proposal.findElement(By.xpath(".//button[contains(., '見送る')]")).click();
+        assertThat(proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText()).contains("理由");
+        checkAccessibilityAndShoot("app-proposal");
+
+        WebElement explanation = proposal.findElement(By.cssSelector("textarea[id^='adopt-explanation-']"));
+        assertThat(explanation.getAttribute("value")).isEqualTo("中間サーバー・プラットフォームの更改に伴う変更");
+        String proposalId = proposal.getAttribute("data-proposal");
+        proposal.findElement(By.xpath(".//button[contains(., '採用する')]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")).isEmpty()
+                || !proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText().contains("理由"));
+        assertThat(browser.driver.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")))
+                .as(() -> text(By.cssSelector("section[data-proposal='" + proposalId + "']"))).isEmpty();
+
+        String useId = followed.path("useId").asText();
+        JsonNode uses = callers.kawasakiEditor.data("assessment",
+                "query($id: ID!) { assessment(id: $id) { componentUses { useId version } } }",
+                Map.of("id", assessmentId)).path("componentUses");
+        int adopted = 0;
+        for (JsonNode use : uses) {
+            if (use.path("useId").asText().equals(useId)) {
+                adopted = use.path("version").asInt();
+            }
+        }
+        assertThat(adopted).isEqualTo(next);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-use='" + useId + "']"), "第" + next + "版"));
+    }
+
+    /** A platform operator publishes the component's next version (its current text plus a sentence). */
+    private int publishNextVersion(String component) {
+        GraphQlClient operator = new GraphQlClient(server.getURI(),
+                issuer.issue("op-ui", "運営 一郎", null, List.of("platform-operator")));
+        JsonNode current = operator.data("sharedComponent", """
+                query($id: ID!) { sharedComponent(id: $id) { currentVersion { number text slots { name label } } } }""",
+                Map.of("id", component)).path("currentVersion");
+        int next = current.path("number").asInt() + 1;
+        List<Map<String, String>> slots = new java.util.ArrayList<>();
+        current.path("slots").forEach(slot -> slots.add(Map.of("name", slot.path("name").asText(),
+                "label", slot.path("label").asText())));
+        JsonNode drafted = operator.data("draftComponentVersion", """
+                mutation($input: DraftComponentVersionInput!) { draftComponentVersion(input: $input) {
+                  __typename ... on Problem { message } } }""", Map.of("input", Map.of("componentId", component,
+                "version", next, "text", current.path("text").asText() + "<p>" + NEW_VERSION_TEXT + "</p>",
+                "effectiveFrom", "2026-04-01", "note", "UIの試験のための改訂", "timing", "AFTER",
+                "explanation", "中間サーバー・プラットフォームの更改に伴う変更", "slots", slots)));
+        assertThat(drafted.path("__typename").asText()).as(drafted.toString()).isEqualTo("SharedComponentChanged");
+        for (String step : List.of("submitComponentVersion", "publishComponentVersion")) {
+            assertThat(operator.data(step, "mutation($id: ID!, $version: Int!) { " + step
+                    + "(input: {componentId: $id, version: $version}) { __typename } }",
+                    Map.of("id", component, "version", next)).path("__typename").asText())
+                    .isEqualTo("SharedComponentChanged");
+        }
+        return next;
+    }
+
+    /** The tab keeps its session (sessionStorage); a fresh one signs in from the demo list. */
+    private void signInAsKawasakiEditor() {
+        browser.driver.get(server.getURI().resolve("/app").toString());
+        By signIn = By.cssSelector("button[data-user='demo-kawasaki-editor']");
+        wait.until(d -> !d.findElements(signIn).isEmpty() || !d.findElements(testId("viewer")).isEmpty());
+        if (!browser.driver.findElements(signIn).isEmpty()) {
+            browser.driver.findElement(signIn).click();
+        }
+        visible(testId("viewer"));
     }
 
     /** The item edited before loses its answer (its section opened from the side navigation). */
