@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Browser;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -236,6 +237,49 @@ class WebUiBrowserIT extends SignedInServerTest {
         assertThat(adopted).isEqualTo(next);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("tr[data-use='" + useId + "']"), "第" + next + "版"));
+    }
+
+    @Test
+    @Order(3)
+    void givenAPublishedFile_whenTheEditorImportsItWithTheFilePicker_thenTheReportShowsAndTheAssessmentOpens()
+            throws IOException {
+        Path file = Files.createTempDirectory("hyoka-import").resolve(Samples.KEY_ITEMS_003);
+        Files.write(file, Samples.bytes(Samples.KEY_ITEMS_003));
+        signInAsKawasakiEditor();
+
+        // no file chosen: refused beside the picker
+        click(By.xpath("//button[contains(., '取り込む')]"), null);
+        assertThat(text(By.id("import-problem"))).contains("ファイル");
+        visible(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        click(By.xpath("//button[contains(., '取り込む')]"), null);
+        WebElement report = visible(testId("import-report"));
+        browser.driver.executeScript("arguments[0].scrollIntoView()", report);
+        checkAccessibilityAndShoot("app-import");
+
+        // the same file through the API finds the UI's import, and its report has the numbers the screen shows
+        JsonNode again = callers.kawasakiEditor.data("importDocument", """
+                mutation($content: String!) { importDocument(input: {fileName: "003.txt", contentBase64: $content}) {
+                  __typename ... on DocumentImported { assessment { id affairName }
+                    report { rowsRead rowsMapped rowsWarned pastChanges itemPathsResolved alreadyImported } } } }""",
+                Map.of("content", java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
+        assertThat(again.path("report").path("alreadyImported").asBoolean()).as(again.toString()).isTrue();
+        JsonNode numbers = again.path("report");
+        assertThat(numbers.path("rowsRead").asInt()).isPositive();
+        assertThat(count(report, "rows-read")).isEqualTo(numbers.path("rowsRead").asInt());
+        assertThat(count(report, "rows-mapped")).isEqualTo(numbers.path("rowsMapped").asInt());
+        assertThat(count(report, "rows-warned")).isEqualTo(numbers.path("rowsWarned").asInt());
+        assertThat(count(report, "unresolved"))
+                .isEqualTo(numbers.path("pastChanges").asInt() - numbers.path("itemPathsResolved").asInt());
+
+        report.findElement(testId("imported-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                again.path("assessment").path("affairName").asText()));
+        assertThat(browser.driver.getCurrentUrl()).contains(
+                java.net.URLEncoder.encode(again.path("assessment").path("id").asText(), StandardCharsets.UTF_8));
+    }
+
+    private static int count(WebElement report, String key) {
+        return Integer.parseInt(report.findElement(By.cssSelector("td[data-count='" + key + "']")).getText().trim());
     }
 
     /** A platform operator publishes the component's next version (its current text plus a sentence). */
