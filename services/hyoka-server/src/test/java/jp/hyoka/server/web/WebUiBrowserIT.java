@@ -278,6 +278,59 @@ class WebUiBrowserIT extends SignedInServerTest {
                 java.net.URLEncoder.encode(again.path("assessment").path("id").asText(), StandardCharsets.UTF_8));
     }
 
+    @Test
+    @Order(4)
+    void givenADateItem_whenTheEditorTypesAndStepsAnEraDateWithTheKeyboard_thenItShowsWarekiAndStoresIso()
+            throws IOException {
+        String assessmentId = callers.kawasakiEditor.data("startAssessment", """
+                mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "和暦の入力を試す事務"}) {
+                  __typename ... on AssessmentEdited { assessment { id } } } }""", Map.of())
+                .path("assessment").path("id").asText();
+        signInAsKawasakiEditor();
+        browser.driver.get(server.getURI().resolve("/app#/assessments/"
+                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
+        visible(By.cssSelector("nav button[data-section]"));
+        By dateInput = By.cssSelector("div[data-type='DATE'] input");
+        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
+            section.click();
+            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
+            if (!browser.driver.findElements(dateInput).isEmpty()) {
+                break;
+            }
+        }
+        WebElement field = visible(dateInput);
+        WebElement item = field.findElement(By.xpath("./ancestor::div[@data-item-id]"));
+        String itemId = item.getAttribute("data-item-id");
+
+        field.click();
+        field.sendKeys("令和７年4月1日");
+        assertThat(item.findElement(testId("date-hint")).getText()).contains("2025-04-01");
+        field.sendKeys(Keys.ARROW_UP);
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年4月2日");
+        field.sendKeys(Keys.PAGE_UP);
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年5月2日");
+        field.sendKeys(Keys.TAB);
+        wait.until(d -> item.getText().contains("保存しました"));
+        checkAccessibilityAndShoot("app-date");
+        assertThat(answerDate(assessmentId, itemId)).isEqualTo("2025-05-02");
+
+        // an impossible date: the widget says it cannot read it, the server refuses it beside the item, the text stays
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "令和7年2月29日");
+        assertThat(item.findElement(testId("date-hint")).getText()).contains("読めません");
+        field.sendKeys(Keys.TAB);
+        wait.until(d -> !item.findElements(testId("item-problem")).isEmpty());
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年2月29日");
+        assertThat(answerDate(assessmentId, itemId)).isEqualTo("2025-05-02");
+    }
+
+    private String answerDate(String assessmentId, String itemId) {
+        return callers.kawasakiEditor.data("assessment", """
+                        query($id: ID!, $item: ID!) {
+                          assessment(id: $id) { answer(itemId: $item) { value { ... on DateValue { date } } } }
+                        }""", Map.of("id", assessmentId, "item", itemId))
+                .path("answer").path("value").path("date").asText();
+    }
+
     private static int count(WebElement report, String key) {
         return Integer.parseInt(report.findElement(By.cssSelector("td[data-count='" + key + "']")).getText().trim());
     }
