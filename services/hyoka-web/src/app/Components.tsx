@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
+import { parseDate, toWareki } from './wareki';
 import type { ComponentsOfAssessmentQuery, MergeResolutionChoice, SubmissionTiming } from '../../gql/graphql';
 
 // Shared components in the editor: which items follow which component version, and the proposals of newer
@@ -15,7 +16,7 @@ const ComponentsQuery = graphql(`
         component { id componentId name issuer }
       }
       componentProposals {
-        id fromVersion toVersion status note timing explanation raisedAt
+        id fromVersion toVersion status note timing explanation raisedAt deferredUntil
         component { id name issuer }
         use { useId itemId }
         merge {
@@ -40,6 +41,16 @@ const AdoptMutation = graphql(`
 const DeclineMutation = graphql(`
   mutation DeclineComponentProposal($input: DeclineComponentProposalInput!) {
     declineComponentProposal(input: $input) {
+      __typename
+      ... on ComponentEdited { revision }
+      ... on Problem { code message }
+    }
+  }
+`);
+
+const DeferMutation = graphql(`
+  mutation DeferComponentProposal($input: DeferComponentProposalInput!) {
+    deferComponentProposal(input: $input) {
       __typename
       ... on ComponentEdited { revision }
       ... on Problem { code message }
@@ -123,9 +134,11 @@ function ProposalCard({ proposal, revision, itemLabel, onDone }:
   const [timing, setTiming] = useState<SubmissionTiming>(proposal.timing);
   const [explanation, setExplanation] = useState(proposal.explanation);
   const [reason, setReason] = useState('');
+  const [until, setUntil] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [, adopt] = useMutation(AdoptMutation);
   const [, decline] = useMutation(DeclineMutation);
+  const [, defer] = useMutation(DeferMutation);
   const key = proposal.id.replace(/[^A-Za-z0-9_-]/g, '');
 
   const report = (answer: Answer) => {
@@ -153,15 +166,26 @@ function ProposalCard({ proposal, revision, itemLabel, onDone }:
     report(await decline({ input: { proposalId: proposal.id, expectedRevision: revision, reason } }));
   };
 
+  const onDefer = async () => {
+    const date = until.trim() === '' ? undefined : parseDate(until);
+    if (date === null) {
+      setProblem('再検討日を 令和8年4月1日 のように入力してください。');
+      return;
+    }
+    report(await defer({ input: { proposalId: proposal.id, expectedRevision: revision, until: date,
+      reason: reason.trim() || undefined } }));
+  };
+
   return (
     <section className="rounded-8 border border-warning-yellow-2 p-3" data-proposal={proposal.id}
              aria-labelledby={`proposal-${key}`}>
       <h3 id={`proposal-${key}`} className="label">
         {proposal.component.name}: 第{proposal.fromVersion}版 → 第{proposal.toVersion}版
-        （{STATUSES[proposal.status] ?? proposal.status}）
+        （<span data-testid="proposal-status">{STATUSES[proposal.status] ?? proposal.status}</span>）
       </h3>
       <p>項目: {proposal.use ? itemLabel(proposal.use.itemId) : '（使われていた繰り返しは削除されています）'}</p>
       <p>発行元からの説明: {proposal.note}</p>
+      {proposal.deferredUntil && <p>再検討日: {toWareki(proposal.deferredUntil)}</p>}
       {proposal.merge && (
         <div className="mt-2 grid gap-2 md:grid-cols-3" data-testid="three-way">
           <Text title={`今の版（第${proposal.fromVersion}版）`} html={proposal.merge.baseText} />
@@ -201,9 +225,13 @@ function ProposalCard({ proposal, revision, itemLabel, onDone }:
       <label htmlFor={`proposal-reason-${key}`} className="label mt-2 block">理由（見送るときは必須）</label>
       <textarea id={`proposal-reason-${key}`} className="field" rows={2} value={reason}
                 onChange={(e) => setReason(e.target.value)} />
+      <label htmlFor={`proposal-until-${key}`} className="label mt-2 block">再検討日（保留するとき、任意）</label>
+      <input id={`proposal-until-${key}`} className="field max-w-xs" placeholder="令和8年4月1日" value={until}
+             onChange={(e) => setUntil(e.target.value)} />
       {problem && <p role="alert" className="error mt-2" data-testid="proposal-problem">{problem}</p>}
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="button" className="btn-primary" onClick={() => void onAdopt()}>第{proposal.toVersion}版を採用する</button>
+        <button type="button" className="btn" onClick={() => void onDefer()}>保留する</button>
         <button type="button" className="btn" onClick={() => void onDecline()}>見送る</button>
       </div>
     </section>

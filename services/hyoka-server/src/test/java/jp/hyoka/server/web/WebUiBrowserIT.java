@@ -237,6 +237,18 @@ class WebUiBrowserIT extends SignedInServerTest {
         assertThat(adopted).isEqualTo(next);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("tr[data-use='" + useId + "']"), "第" + next + "版"));
+
+        // another open proposal of the sample is put off until a date typed in 和暦, and stays listed as deferred
+        By pending = By.xpath("//section[@data-proposal][.//*[@data-testid='proposal-status'][.='未判断']]");
+        WebElement later = visible(pending);
+        String laterId = later.getAttribute("data-proposal");
+        later.findElement(By.cssSelector("input[id^='proposal-until-']")).sendKeys("令和8年4月1日");
+        later.findElement(By.cssSelector("textarea[id^='proposal-reason-']")).sendKeys("次の更改で見直すため");
+        later.findElement(By.xpath(".//button[contains(., '保留する')]")).click();
+        By deferred = By.cssSelector("section[data-proposal='" + laterId + "'] [data-testid='proposal-status']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(deferred, "保留中"));
+        assertThat(callers.kawasakiEditor.data("componentProposal", "query($id: ID!) { componentProposal(id: $id) { status deferredUntil } }",
+                Map.of("id", laterId)).path("deferredUntil").asText()).isEqualTo("2026-04-01");
     }
 
     @Test
