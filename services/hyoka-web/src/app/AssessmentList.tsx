@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql';
 import type { FormKind } from '../../gql/graphql';
+import { ImportDocument } from './ImportDocument';
 import { formatDateTime, KIND_LABELS } from './labels';
 import { href } from './route';
 
@@ -100,6 +101,7 @@ export function AssessmentList() {
       </section>
       <Search />
       <Start />
+      <ImportDocument />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '../../gql';
 import type { EditorFormQuery } from '../../gql/graphql';
+import { Components } from './Components';
 import { useEdits, type Edits } from './editing';
 import { ItemField } from './ItemField';
 import { KIND_LABELS } from './labels';
@@ -113,6 +114,10 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
     return <p>{fetching ? '読み込み中…' : 'この評価書は見つかりません。'}</p>;
   }
   const sections = formData?.form?.sections ?? [];
+  const itemLabel = (itemId: string) => {
+    const item = sections.flatMap((s) => s.items).find((i) => i.itemId === itemId);
+    return item ? `${item.number} ${item.label}` : itemId;
+  };
   const current = sections.find((s) => s.sectionId === sectionId) ?? sections[0];
   const others = (live ?? []).filter((c) => c.revision > assessment.revision);
   return (
@@ -140,6 +145,7 @@ export function Editor({ id, viewerId }: { id: string; viewerId: string }) {
           </div>
         )}
       </div>
+      <Components id={id} itemLabel={itemLabel} onChanged={refresh} />
       <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
         <nav aria-label="章立て">
           <ol className="grid gap-1">

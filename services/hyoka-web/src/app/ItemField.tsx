@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { EditorFormQuery } from '../../gql/graphql';
 import type { Edits, Outcome, Stale } from './editing';
 import { formatDateTime } from './labels';
 import { describe, draftOf, inputOf, type AnswerValue, type Draft } from './values';
+import { parseDate, shift, toWareki } from './wareki';
 
 type Item = NonNullable<EditorFormQuery['form']>['sections'][number]['items'][number];
 
@@ -111,8 +112,8 @@ function Input({ item, id, draft, common, onChange, onBlur }: {
       return <input {...props} type="number" inputMode="numeric" min={item.minimum ?? undefined}
                     max={item.maximum ?? undefined} onChange={(e) => onChange(e.target.value)} />;
     case 'DATE':
-      return <input {...props} type="text" placeholder="令和7年4月1日 または 2025-04-01"
-                    onChange={(e) => onChange(e.target.value)} />;
+      return <WarekiInput id={id} text={draft.text} common={common as { 'aria-describedby'?: string }}
+                          onChange={onChange} onBlur={onBlur} />;
     case 'TEXT':
       return <textarea {...props} rows={draft.text.length > 80 ? 4 : 2} onChange={(e) => onChange(e.target.value)} />;
     default:
@@ -211,4 +212,44 @@ function Status({ outcome, errorId, onRetry, onReapply, onReload }: {
     default:
       return null;
   }
+}
+
+/**
+ * A 和暦 date: typed as 令和7年4月1日 (元年, R7.4.1 and ISO too), shown as 和暦 with the ISO date it stores beside it.
+ * ↑/↓ move it by a day, PageUp/PageDown (or Shift+↑/↓) by a month; an empty field starts from today.
+ */
+function WarekiInput({ id, text, common, onChange, onBlur }: {
+  id: string; text: string; common: { 'aria-describedby'?: string }; onChange: (text: string) => void; onBlur: () => void;
+}) {
+  const parsed = parseDate(text);
+  const hintId = `${id}-date`;
+  const move = (event: KeyboardEvent<HTMLInputElement>) => {
+    const days = { ArrowUp: 1, ArrowDown: -1 }[event.key] ?? 0;
+    const months = { PageUp: 1, PageDown: -1 }[event.key] ?? 0;
+    if (days === 0 && months === 0) {
+      return;
+    }
+    event.preventDefault();
+    const from = parsed ?? (text.trim() === '' ? new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }) : null);
+    if (from) {
+      onChange(toWareki(event.shiftKey ? shift(from, 0, days) : shift(from, days, months)));
+    }
+  };
+  return (
+    <>
+      <input id={id} type="text" className="field max-w-xs" value={text} placeholder="令和7年4月1日" {...common}
+             aria-describedby={[common['aria-describedby'], hintId].filter(Boolean).join(' ')}
+             onChange={(e) => onChange(e.target.value)} onKeyDown={move}
+             onBlur={() => {
+               if (parsed && toWareki(parsed) !== text) {
+                 onChange(toWareki(parsed));
+               }
+               onBlur();
+             }} />
+      <p id={hintId} className="text-solid-gray-700" data-testid="date-hint">
+        {text.trim() === '' ? '令和7年4月1日 のように入力します（↑↓で1日、PageUp/PageDownで1か月動かせます）'
+          : parsed ? `西暦 ${parsed}（${toWareki(parsed)}）として保存します` : '日付として読めません（例: 令和7年4月1日）'}
+      </p>
+    </>
+  );
 }

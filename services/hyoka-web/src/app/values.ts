@@ -1,5 +1,6 @@
 import { graphql } from '../../gql';
 import type { AnswerInput, AnswerValueFieldsFragment, ItemType } from '../../gql/graphql';
+import { parseDate } from './wareki';
 
 export const AnswerValueFields = graphql(`
   fragment AnswerValueFields on AnswerValue {
@@ -70,7 +71,8 @@ export function inputOf(type: ItemType, draft: Draft): AnswerInput {
     case 'NUMBER':
       return { number: integer(draft.text) };
     case 'DATE':
-      return { date: draft.text.trim() };
+      // ISO when the widget could read it; otherwise as typed, so the server's InvalidDate says what is wrong
+      return { date: parseDate(draft.text) ?? draft.text.trim() };
     case 'SINGLE_CHOICE':
       return { choice: draft.choice, choiceText: draft.choiceText || undefined, choiceCount: integer(draft.choiceCount) };
     case 'MULTIPLE_CHOICE':

@@ -150,6 +150,11 @@ class AccessIT extends SignedInServerTest {
         assertThat(response.body()).doesNotContain("Bearer");
     }
 
+    @Test
+    void givenNoOidcIssuer_whenTheUiAsksWhereToSignIn_thenThereIsNoSuchRoute() throws Exception {
+        assertThat(anonymousGet("/app/sign-in").statusCode()).isEqualTo(404);
+    }
+
     private java.net.http.HttpResponse<String> anonymousGet(String path) throws Exception {
         return java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(server.getURI().resolve(path)).build(),

@@ -12,7 +12,6 @@ import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.KeycloakServer;
 import jp.hyoka.server.support.Operations;
-import jp.hyoka.server.support.TestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -54,13 +53,7 @@ class KeycloakSignInIT implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         keycloak = KeycloakServer.get();
-        return Map.of(
-                "hyoka.database.url", TestDatabase.newDatabase(),
-                "hyoka.database.username", TestDatabase.user(),
-                "hyoka.database.password", TestDatabase.password(),
-                "hyoka.oidc.issuer", keycloak.issuer(),
-                "micronaut.server.port", "-1",
-                "hyoka.demo.enabled", "false");
+        return keycloak.serverProperties();
     }
 
     @BeforeAll

@@ -54,6 +54,21 @@ public final class KeycloakServer {
         return running;
     }
 
+    /**
+     * A test server in the {@code keycloak} environment taking this realm's tokens: a fresh database, a free port, no
+     * demo, no request limit (tests send load on purpose).
+     */
+    public Map<String, String> serverProperties() {
+        return Map.of(
+                "hyoka.database.url", TestDatabase.newDatabase(),
+                "hyoka.database.username", TestDatabase.user(),
+                "hyoka.database.password", TestDatabase.password(),
+                "hyoka.oidc.issuer", issuer,
+                "hyoka.limits.requests-per-second", "0",
+                "micronaut.server.port", "-1",
+                "hyoka.demo.enabled", "false");
+    }
+
     /** The realm's issuer, as the server must be configured to expect it. */
     public String issuer() {
         return issuer;

@@ -3,11 +3,16 @@ package jp.hyoka.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Browser;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -39,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebUiBrowserIT extends SignedInServerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -46,6 +52,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     private static final String TYPED = "UIから記載した事務の内容";
     private static final String REAPPLIED = "競合の後に保存し直した内容";
     private static final String RETRIED = "通信が戻ってから保存し直した内容";
+    private static final String NEW_VERSION_TEXT = "UIの試験のために新しい版で加えた記載。";
     private static final By NEXT_VERSION = By.xpath("//button[contains(., '版の作成を始める')]");
 
     private Browser browser;
@@ -71,6 +78,7 @@ class WebUiBrowserIT extends SignedInServerTest {
     }
 
     @Test
+    @Order(1)
     void givenTheDemoSamples_whenAnEditorWorksThroughTheUi_thenEachStepShowsOnScreen() throws IOException {
         browser.driver.get(server.getURI().resolve("/app").toString());
         click(By.cssSelector("button[data-user='demo-kawasaki-editor']"), "app-sign-in");
@@ -160,6 +168,221 @@ class WebUiBrowserIT extends SignedInServerTest {
         clearAnAnswer(assessmentId, itemId, entryIds);
 
         startAnAssessment();
+    }
+
+    @Test
+    @Order(2)
+    void givenASampleFollowingASeededComponent_whenTheOperatorPublishesANewVersion_thenTheEditorAdoptsItInTheUi()
+            throws IOException {
+        // 川崎市's sample follows the seeded boilerplate (linked on import); its draft is where a proposal is adopted
+        JsonNode followed = null;
+        String assessmentId = null;
+        for (JsonNode edge : callers.kawasakiEditor.data("assessments", """
+                { assessments(first: 50) { edges { node { id status
+                    componentUses { useId mode version component { componentId name } } } } } }""", Map.of()).path("edges")) {
+            for (JsonNode use : edge.path("node").path("componentUses")) {
+                if (followed == null && !use.path("mode").asText().equals("DETACHED")) {
+                    followed = use;
+                    assessmentId = edge.path("node").path("id").asText();
+                    if (edge.path("node").path("status").asText().equals("PUBLISHED")) {
+                        assertThat(callers.kawasakiEditor.data("startNextVersion", """
+                                mutation($id: ID!, $revision: Int!) { startNextVersion(input: {assessmentId: $id,
+                                  expectedRevision: $revision}) { __typename } }""",
+                                Map.of("id", assessmentId, "revision", revision(assessmentId)))
+                                .path("__typename").asText()).isEqualTo("AssessmentEdited");
+                    }
+                }
+            }
+        }
+        assertThat(followed).as("a 川崎市 sample linked to a seeded component").isNotNull();
+        String component = followed.path("component").path("componentId").asText();
+        int next = publishNextVersion(component);
+        String document = assessmentId;
+        wait.until(d -> callers.kawasakiEditor.data("assessment",
+                "query($id: ID!) { assessment(id: $id) { componentProposals { toVersion } } }",
+                Map.of("id", document)).path("componentProposals").toString().contains("\"toVersion\":" + next));
+
+        signInAsKawasakiEditor();
+        browser.driver.get(server.getURI().resolve("/app#/assessments/"
+                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
+        WebElement proposal = visible(By.xpath("//section[@data-proposal][contains(., '"
+                + followed.path("component").path("name").asText() + "')][contains(., '→ 第" + next + "版')]"));
+        assertThat(text(testId("component-uses"))).contains("第" + followed.path("version").asInt() + "版");
+        assertThat(proposal.findElement(By.cssSelector("[data-testid='three-way']")).getText())
+                .contains(NEW_VERSION_TEXT);
+        // declining needs a reason: refused beside the proposal, nothing sent
+        proposal.findElement(By.xpath(".//button[contains(., '見送る')]")).click();
+        assertThat(proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText()).contains("理由");
+        checkAccessibilityAndShoot("app-proposal");
+
+        WebElement explanation = proposal.findElement(By.cssSelector("textarea[id^='adopt-explanation-']"));
+        assertThat(explanation.getAttribute("value")).isEqualTo("中間サーバー・プラットフォームの更改に伴う変更");
+        String proposalId = proposal.getAttribute("data-proposal");
+        proposal.findElement(By.xpath(".//button[contains(., '採用する')]")).click();
+        wait.until(d -> d.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")).isEmpty()
+                || !proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText().contains("理由"));
+        assertThat(browser.driver.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")))
+                .as(() -> text(By.cssSelector("section[data-proposal='" + proposalId + "']"))).isEmpty();
+
+        String useId = followed.path("useId").asText();
+        JsonNode uses = callers.kawasakiEditor.data("assessment",
+                "query($id: ID!) { assessment(id: $id) { componentUses { useId version } } }",
+                Map.of("id", assessmentId)).path("componentUses");
+        int adopted = 0;
+        for (JsonNode use : uses) {
+            if (use.path("useId").asText().equals(useId)) {
+                adopted = use.path("version").asInt();
+            }
+        }
+        assertThat(adopted).isEqualTo(next);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("tr[data-use='" + useId + "']"), "第" + next + "版"));
+
+        // another open proposal of the sample is put off until a date typed in 和暦, and stays listed as deferred
+        By pending = By.xpath("//section[@data-proposal][.//*[@data-testid='proposal-status'][.='未判断']]");
+        WebElement later = visible(pending);
+        String laterId = later.getAttribute("data-proposal");
+        later.findElement(By.cssSelector("input[id^='proposal-until-']")).sendKeys("令和8年4月1日");
+        later.findElement(By.cssSelector("textarea[id^='proposal-reason-']")).sendKeys("次の更改で見直すため");
+        later.findElement(By.xpath(".//button[contains(., '保留する')]")).click();
+        By deferred = By.cssSelector("section[data-proposal='" + laterId + "'] [data-testid='proposal-status']");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(deferred, "保留中"));
+        assertThat(callers.kawasakiEditor.data("componentProposal", "query($id: ID!) { componentProposal(id: $id) { status deferredUntil } }",
+                Map.of("id", laterId)).path("deferredUntil").asText()).isEqualTo("2026-04-01");
+    }
+
+    @Test
+    @Order(3)
+    void givenAPublishedFile_whenTheEditorImportsItWithTheFilePicker_thenTheReportShowsAndTheAssessmentOpens()
+            throws IOException {
+        Path file = Files.createTempDirectory("hyoka-import").resolve(Samples.KEY_ITEMS_003);
+        Files.write(file, Samples.bytes(Samples.KEY_ITEMS_003));
+        signInAsKawasakiEditor();
+
+        // no file chosen: refused beside the picker
+        click(By.xpath("//button[contains(., '取り込む')]"), null);
+        assertThat(text(By.id("import-problem"))).contains("ファイル");
+        visible(By.id("import-file")).sendKeys(file.toAbsolutePath().toString());
+        click(By.xpath("//button[contains(., '取り込む')]"), null);
+        WebElement report = visible(testId("import-report"));
+        browser.driver.executeScript("arguments[0].scrollIntoView()", report);
+        checkAccessibilityAndShoot("app-import");
+
+        // the same file through the API finds the UI's import, and its report has the numbers the screen shows
+        JsonNode again = callers.kawasakiEditor.data("importDocument", """
+                mutation($content: String!) { importDocument(input: {fileName: "003.txt", contentBase64: $content}) {
+                  __typename ... on DocumentImported { assessment { id affairName }
+                    report { rowsRead rowsMapped rowsWarned pastChanges itemPathsResolved alreadyImported } } } }""",
+                Map.of("content", java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file))));
+        assertThat(again.path("report").path("alreadyImported").asBoolean()).as(again.toString()).isTrue();
+        JsonNode numbers = again.path("report");
+        assertThat(numbers.path("rowsRead").asInt()).isPositive();
+        assertThat(count(report, "rows-read")).isEqualTo(numbers.path("rowsRead").asInt());
+        assertThat(count(report, "rows-mapped")).isEqualTo(numbers.path("rowsMapped").asInt());
+        assertThat(count(report, "rows-warned")).isEqualTo(numbers.path("rowsWarned").asInt());
+        assertThat(count(report, "unresolved"))
+                .isEqualTo(numbers.path("pastChanges").asInt() - numbers.path("itemPathsResolved").asInt());
+
+        report.findElement(testId("imported-link")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                again.path("assessment").path("affairName").asText()));
+        assertThat(browser.driver.getCurrentUrl()).contains(
+                java.net.URLEncoder.encode(again.path("assessment").path("id").asText(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(4)
+    void givenADateItem_whenTheEditorTypesAndStepsAnEraDateWithTheKeyboard_thenItShowsWarekiAndStoresIso()
+            throws IOException {
+        String assessmentId = callers.kawasakiEditor.data("startAssessment", """
+                mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "和暦の入力を試す事務"}) {
+                  __typename ... on AssessmentEdited { assessment { id } } } }""", Map.of())
+                .path("assessment").path("id").asText();
+        signInAsKawasakiEditor();
+        browser.driver.get(server.getURI().resolve("/app#/assessments/"
+                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
+        visible(By.cssSelector("nav button[data-section]"));
+        By dateInput = By.cssSelector("div[data-type='DATE'] input");
+        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
+            section.click();
+            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
+            if (!browser.driver.findElements(dateInput).isEmpty()) {
+                break;
+            }
+        }
+        WebElement field = visible(dateInput);
+        WebElement item = field.findElement(By.xpath("./ancestor::div[@data-item-id]"));
+        String itemId = item.getAttribute("data-item-id");
+
+        field.click();
+        field.sendKeys("令和７年4月1日");
+        assertThat(item.findElement(testId("date-hint")).getText()).contains("2025-04-01");
+        field.sendKeys(Keys.ARROW_UP);
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年4月2日");
+        field.sendKeys(Keys.PAGE_UP);
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年5月2日");
+        field.sendKeys(Keys.TAB);
+        wait.until(d -> item.getText().contains("保存しました"));
+        checkAccessibilityAndShoot("app-date");
+        assertThat(answerDate(assessmentId, itemId)).isEqualTo("2025-05-02");
+
+        // an impossible date: the widget says it cannot read it, the server refuses it beside the item, the text stays
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "令和7年2月29日");
+        assertThat(item.findElement(testId("date-hint")).getText()).contains("読めません");
+        field.sendKeys(Keys.TAB);
+        wait.until(d -> !item.findElements(testId("item-problem")).isEmpty());
+        assertThat(field.getAttribute("value")).isEqualTo("令和7年2月29日");
+        assertThat(answerDate(assessmentId, itemId)).isEqualTo("2025-05-02");
+    }
+
+    private String answerDate(String assessmentId, String itemId) {
+        return callers.kawasakiEditor.data("assessment", """
+                        query($id: ID!, $item: ID!) {
+                          assessment(id: $id) { answer(itemId: $item) { value { ... on DateValue { date } } } }
+                        }""", Map.of("id", assessmentId, "item", itemId))
+                .path("answer").path("value").path("date").asText();
+    }
+
+    private static int count(WebElement report, String key) {
+        return Integer.parseInt(report.findElement(By.cssSelector("td[data-count='" + key + "']")).getText().trim());
+    }
+
+    /** A platform operator publishes the component's next version (its current text plus a sentence). */
+    private int publishNextVersion(String component) {
+        GraphQlClient operator = new GraphQlClient(server.getURI(),
+                issuer.issue("op-ui", "運営 一郎", null, List.of("platform-operator")));
+        JsonNode current = operator.data("sharedComponent", """
+                query($id: ID!) { sharedComponent(id: $id) { currentVersion { number text slots { name label } } } }""",
+                Map.of("id", component)).path("currentVersion");
+        int next = current.path("number").asInt() + 1;
+        List<Map<String, String>> slots = new java.util.ArrayList<>();
+        current.path("slots").forEach(slot -> slots.add(Map.of("name", slot.path("name").asText(),
+                "label", slot.path("label").asText())));
+        JsonNode drafted = operator.data("draftComponentVersion", """
+                mutation($input: DraftComponentVersionInput!) { draftComponentVersion(input: $input) {
+                  __typename ... on Problem { message } } }""", Map.of("input", Map.of("componentId", component,
+                "version", next, "text", current.path("text").asText() + "<p>" + NEW_VERSION_TEXT + "</p>",
+                "effectiveFrom", "2026-04-01", "note", "UIの試験のための改訂", "timing", "AFTER",
+                "explanation", "中間サーバー・プラットフォームの更改に伴う変更", "slots", slots)));
+        assertThat(drafted.path("__typename").asText()).as(drafted.toString()).isEqualTo("SharedComponentChanged");
+        for (String step : List.of("submitComponentVersion", "publishComponentVersion")) {
+            assertThat(operator.data(step, "mutation($id: ID!, $version: Int!) { " + step
+                    + "(input: {componentId: $id, version: $version}) { __typename } }",
+                    Map.of("id", component, "version", next)).path("__typename").asText())
+                    .isEqualTo("SharedComponentChanged");
+        }
+        return next;
+    }
+
+    /** The tab keeps its session (sessionStorage); a fresh one signs in from the demo list. */
+    private void signInAsKawasakiEditor() {
+        browser.driver.get(server.getURI().resolve("/app").toString());
+        By signIn = By.cssSelector("button[data-user='demo-kawasaki-editor']");
+        wait.until(d -> !d.findElements(signIn).isEmpty() || !d.findElements(testId("viewer")).isEmpty());
+        if (!browser.driver.findElements(signIn).isEmpty()) {
+            browser.driver.findElement(signIn).click();
+        }
+        visible(testId("viewer"));
     }
 
     /** The item edited before loses its answer (its section opened from the side navigation). */
