@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The pages of hyoka-web (services/hyoka-web), each at a path of its own: GraphiQL at /graphiql, the reference UI
@@ -25,6 +28,12 @@ public class WebPages {
     static final String GRAPHIQL = "graphiql.html";
     static final String APP = "app.html";
 
+    /**
+     * Each page as read once from the jar (empty: not built in): answered from memory afterwards, so no request reads
+     * a file on Netty's event loop after the first.
+     */
+    private final Map<String, Optional<String>> pages = new ConcurrentHashMap<>();
+
     @Get(uri = "/graphiql", produces = MediaType.TEXT_HTML)
     HttpResponse<String> graphiql() {
         return page(GRAPHIQL);
@@ -35,16 +44,21 @@ public class WebPages {
         return page(APP);
     }
 
-    private static HttpResponse<String> page(String file) {
+    private HttpResponse<String> page(String file) {
+        Optional<String> html = pages.computeIfAbsent(file, WebPages::read);
+        if (html.isEmpty()) {
+            return HttpResponse.<String>status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
+                    .body(file + " was not built into this server (hyoka-web built with -Dhyoka.web.skip=true)");
+        }
+        // The HTML names its assets by content hash: always revalidated, while the assets themselves may be kept.
+        return HttpResponse.ok(html.get()).header("Cache-Control", "no-cache");
+    }
+
+    private static Optional<String> read(String file) {
         try (InputStream html = WebPages.class.getClassLoader().getResourceAsStream(RESOURCES + file)) {
-            if (html == null) {
-                return HttpResponse.<String>status(HttpStatus.NOT_FOUND)
-                        .contentType(MediaType.TEXT_PLAIN_TYPE)
-                        .body(file + " was not built into this server (hyoka-web built with -Dhyoka.web.skip=true)");
-            }
-            // The HTML names its assets by content hash: always revalidated, while the assets themselves may be kept.
-            return HttpResponse.ok(new String(html.readAllBytes(), StandardCharsets.UTF_8))
-                    .header("Cache-Control", "no-cache");
+            return html == null ? Optional.empty()
+                    : Optional.of(new String(html.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
