@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -69,7 +70,8 @@ class WebUiBrowserIT extends SignedInServerTest {
         browser = Browser.start();
         browser.driver.manage().window().setSize(new Dimension(1366, 768));
         browser.driver.manage().timeouts().scriptTimeout(WAIT);
-        wait = new WebDriverWait(browser.driver, WAIT);
+        // React replaces elements as it re-renders: a wait that meets one it held retries rather than fails
+        wait = (WebDriverWait) new WebDriverWait(browser.driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -211,16 +213,18 @@ class WebUiBrowserIT extends SignedInServerTest {
         assertThat(proposal.findElement(By.cssSelector("[data-testid='three-way']")).getText())
                 .contains(NEW_VERSION_TEXT);
         // declining needs a reason: refused beside the proposal, nothing sent
+        String shownProposal = proposal.getAttribute("data-proposal");
         proposal.findElement(By.xpath(".//button[contains(., '見送る')]")).click();
-        assertThat(proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText()).contains("理由");
+        wait.until(d -> d.findElement(By.cssSelector("section[data-proposal='" + shownProposal
+                + "'] [data-testid='proposal-problem']")).getText().contains("理由"));
+        proposal = visible(By.cssSelector("section[data-proposal='" + shownProposal + "']"));
         checkAccessibilityAndShoot("app-proposal");
 
         WebElement explanation = proposal.findElement(By.cssSelector("textarea[id^='adopt-explanation-']"));
         assertThat(explanation.getAttribute("value")).isEqualTo("中間サーバー・プラットフォームの更改に伴う変更");
         String proposalId = proposal.getAttribute("data-proposal");
         proposal.findElement(By.xpath(".//button[contains(., '採用する')]")).click();
-        wait.until(d -> d.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")).isEmpty()
-                || !proposal.findElement(By.cssSelector("[data-testid='proposal-problem']")).getText().contains("理由"));
+        wait.until(d -> d.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")).isEmpty());
         assertThat(browser.driver.findElements(By.cssSelector("section[data-proposal='" + proposalId + "']")))
                 .as(() -> text(By.cssSelector("section[data-proposal='" + proposalId + "']"))).isEmpty();
 
