@@ -42,6 +42,7 @@ import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormCatalog;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
@@ -56,7 +57,6 @@ import jp.hyoka.domain.rejection.UnknownForm;
 import jp.hyoka.domain.rejection.UnknownItem;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,10 +70,6 @@ import java.util.Optional;
  */
 public final class AssessmentDecider {
 
-    /** Dates of the field are Japan's: a 事務 ends on a day in Japan. */
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    /** 番号法 施行: no 事務 handled 特定個人情報 before it, so none ended before it either. */
-    private static final LocalDate MY_NUMBER_ACT_IN_FORCE = LocalDate.of(2015, 10, 5);
 
     /** Reasons are notes for the audit trail, not documents; this keeps them readable in a history line. */
     public static final int MAX_REASON_LENGTH = 1_000;
@@ -276,14 +272,14 @@ public final class AssessmentDecider {
         if (command.endedOn() == null) {
             throw new CommandRejected(new InvalidInput("endedOn", "required"));
         }
-        LocalDate today = command.at().atZone(JAPAN).toLocalDate();
+        LocalDate today = JapaneseDates.dayInJapan(command.at());
         if (command.endedOn().isAfter(today)) {
             throw new CommandRejected(new InvalidInput("endedOn",
                     "the 事務 has not ended yet on " + today + "; record its end once it has"));
         }
-        if (command.endedOn().isBefore(MY_NUMBER_ACT_IN_FORCE)) {
+        if (command.endedOn().isBefore(JapaneseDates.MY_NUMBER_ACT_IN_FORCE)) {
             throw new CommandRejected(new InvalidInput("endedOn",
-                    "before " + MY_NUMBER_ACT_IN_FORCE + " (番号法 施行) no 事務 handled 特定個人情報"));
+                    "before " + JapaneseDates.MY_NUMBER_ACT_IN_FORCE + " (番号法 施行) no 事務 handled 特定個人情報"));
         }
         return List.of(new AffairEnded(state.id(), state.tenant(), command.endedOn(), reason, command.by(),
                 command.at()));

@@ -1,7 +1,9 @@
 package jp.hyoka.domain.form;
 
 import java.text.Normalizer;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.chrono.JapaneseChronology;
 import java.time.chrono.JapaneseDate;
 import java.time.chrono.JapaneseEra;
@@ -30,10 +32,20 @@ public final class JapaneseDates {
      * The dates a 評価書 can mean: 明治6年 (1873, the first Gregorian year in Japan, where 和暦 printing starts) to
      * 2200. Anything outside is a typo ("1025-03-27"), not a date to keep.
      */
+    /** The days of the field are Japan's: a 事務 ends, an incident is discovered, a deadline falls on a day there. */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    /** 番号法 施行: no 特定個人情報 existed before it, so no 事務 handling it ended and no incident concerned it. */
+    public static final LocalDate MY_NUMBER_ACT_IN_FORCE = LocalDate.of(2015, 10, 5);
+
     public static final LocalDate EARLIEST = LocalDate.of(1873, 1, 1);
     public static final LocalDate LATEST = LocalDate.of(2200, 12, 31);
 
     private JapaneseDates() {
+    }
+
+    /** The day in Japan at {@code instant}. */
+    public static LocalDate dayInJapan(Instant instant) {
+        return instant.atZone(JAPAN).toLocalDate();
     }
 
     public static boolean isSupported(LocalDate date) {

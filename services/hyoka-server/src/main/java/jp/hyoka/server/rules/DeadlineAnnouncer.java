@@ -6,6 +6,7 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
 import jp.hyoka.domain.rules.deadlines.Deadline;
@@ -28,7 +29,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -53,7 +53,6 @@ import java.util.concurrent.TimeUnit;
 public class DeadlineAnnouncer implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadlineAnnouncer.class);
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** How long after a status was reached a pass still tells it: downtime up to this long is caught up. */
     static final int CATCH_UP_DAYS = 7;
     /** Read models further behind than this are being rebuilt or replayed: no pass then. */
@@ -102,7 +101,7 @@ public class DeadlineAnnouncer implements ApplicationEventListener<ServerStartup
 
     private void announceToday() {
         try {
-            int told = announce(LocalDate.now(clock.withZone(JAPAN)));
+            int told = announce(JapaneseDates.dayInJapan(clock.instant()));
             if (told > 0) {
                 LOG.info("Told {} deadline(s) reached", told);
             }

@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.rules.deadlines.Deadline;
 import jp.hyoka.domain.rules.deadlines.Deadlines;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -14,7 +15,6 @@ import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
@@ -25,8 +25,6 @@ import java.util.List;
  */
 @Singleton
 public class DeadlineWiring implements GraphQlFeature {
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** The longest period deadlinesDue looks at in one request. */
     static final int MAX_PERIOD_YEARS = 10;
 
@@ -86,6 +84,6 @@ public class DeadlineWiring implements GraphQlFeature {
 
     private static LocalDate asOf(DataFetchingEnvironment environment) {
         LocalDate asOf = environment.getArgument("asOf");
-        return asOf != null ? asOf : LocalDate.now(JAPAN);
+        return asOf != null ? asOf : LocalDate.now(JapaneseDates.JAPAN);
     }
 }

@@ -2,6 +2,7 @@ package jp.hyoka.server.rules;
 
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.rules.threshold.DocumentThreshold;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdAnswers;
 import jp.hyoka.domain.rules.threshold.DocumentThresholdCheck;
@@ -13,7 +14,6 @@ import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.Requests;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -27,8 +27,6 @@ public class DocumentThresholdWiring {
     /** The check, and the answers it came from (their counting dates are shown too). */
     record Checked(DocumentThresholdCheck check, DocumentThresholdAnswers answers) {
     }
-
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final AssessmentQueries assessments;
     private final SeriousIncidentQueries incidents;
@@ -48,7 +46,7 @@ public class DocumentThresholdWiring {
                     .map(AnswerView::answer).findFirst());
             // today in Japan: the municipality's 重大事故 of the past year count whatever the document says
             return new Checked(DocumentThreshold.check(answers, incidents.discoveries(tenant),
-                    LocalDate.now(JAPAN)), answers);
+                    LocalDate.now(JapaneseDates.JAPAN)), answers);
         }));
         wiring.type("DocumentThreshold", type -> type
                 .dataFetcher("decision", environment -> checked(environment).check().decision()

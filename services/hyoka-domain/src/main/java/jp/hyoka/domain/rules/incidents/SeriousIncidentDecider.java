@@ -1,11 +1,11 @@
 package jp.hyoka.domain.rules.incidents;
 
+import jp.hyoka.domain.form.JapaneseDates;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rejection.InvalidInput;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,9 +18,6 @@ public final class SeriousIncidentDecider {
 
     /** A few sentences: what happened, not a report (the report is kept elsewhere). */
     public static final int MAX_SUMMARY_LENGTH = 1_000;
-    /** 番号法 施行: no 特定個人情報 existed before it. */
-    static final LocalDate FIRST_POSSIBLE = LocalDate.of(2015, 10, 5);
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private SeriousIncidentDecider() {
     }
@@ -34,10 +31,10 @@ public final class SeriousIncidentDecider {
         if (discovered == null) {
             throw new CommandRejected(new InvalidInput("discoveredOn", "required"));
         }
-        LocalDate today = command.at().atZone(JAPAN).toLocalDate();
-        if (discovered.isAfter(today) || discovered.isBefore(FIRST_POSSIBLE)) {
+        LocalDate today = JapaneseDates.dayInJapan(command.at());
+        if (discovered.isAfter(today) || discovered.isBefore(JapaneseDates.MY_NUMBER_ACT_IN_FORCE)) {
             throw new CommandRejected(new InvalidInput("discoveredOn",
-                    "must lie between " + FIRST_POSSIBLE + " (番号法 施行) and today, " + today));
+                    "must lie between " + JapaneseDates.MY_NUMBER_ACT_IN_FORCE + " (番号法 施行) and today, " + today));
         }
         String summary = command.summary() == null ? "" : PlainText.clean(command.summary()).strip();
         if (summary.isEmpty()) {
