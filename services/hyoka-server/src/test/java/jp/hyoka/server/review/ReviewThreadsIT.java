@@ -212,6 +212,8 @@ class ReviewThreadsIT extends SignedInServerTest {
                 .containsExactly("AssessmentStarted");
         assertThat(callers.asahikawaEditor.execute(activity, Map.of("id", id, "first", 10)).data()
                 .path("assessment").isNull()).isTrue();
+        assertThat(callers.kawasakiReader.execute(activity, Map.of("id", id, "first", 2, "after", "not-a-cursor"))
+                .errorCode()).isEqualTo("BAD_USER_INPUT");
     }
 
     private String assessment(String name) {
