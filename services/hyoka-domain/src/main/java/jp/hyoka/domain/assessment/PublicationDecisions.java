@@ -90,8 +90,13 @@ final class PublicationDecisions {
                     publishedOn, reason, command.by(), command.at()));
         }
         events.add(new VersionPublished(state.id(), state.tenant(), lifecycle.version(), command.publishedOn(),
-                published, reason, command.by(), command.at()));
+                published, withheldItemIds(state), reason, command.by(), command.at()));
         return events;
+    }
+
+    /** The items marked 非公表 at publication, by id (a row of the annex names the item, not the entry). */
+    private static List<String> withheldItemIds(Assessment state) {
+        return state.withheldFromPublication().stream().map(key -> key.itemId().value()).distinct().sorted().toList();
     }
 
     static List<AssessmentEvent> startNext(Assessment state, StartNextVersion command, String reason) {

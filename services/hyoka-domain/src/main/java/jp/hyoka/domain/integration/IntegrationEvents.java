@@ -1,5 +1,6 @@
 package jp.hyoka.domain.integration;
 
+import jp.hyoka.domain.assessment.PublicVersion;
 import jp.hyoka.domain.assessment.PublishedChange;
 import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
@@ -95,7 +96,8 @@ public final class IntegrationEvents {
         } else if (event instanceof VersionPublished published) {
             name = "assessment.version-published";
             payload = map("version", published.version(), "publishedOn", published.publishedOn().toString(),
-                    "changes", published.changes().stream().map(IntegrationEvents::change).toList());
+                    "changes", published.changes().stream()
+                            .map(change -> change(change, published.withheldItemIds())).toList());
         } else if (event instanceof NextVersionStarted next) {
             name = "assessment.next-version-started";
             payload = map("version", next.version());
@@ -134,11 +136,21 @@ public final class IntegrationEvents {
     }
 
     /** A 変更箇所 row as published: the texts are what the municipality published. */
-    private static Map<String, Object> change(PublishedChange change) {
+    /**
+     * A row as the public reads it: a 非公表 item's before, after and explanation read the 非公表 wording (each could
+     * tell the withheld value), like {@link PublicVersion#changes}. Integrators publish what they receive.
+     */
+    private static Map<String, Object> change(PublishedChange change, List<String> withheldItemIds) {
+        boolean withheld = withheldItemIds.contains(change.itemId().value());
         return map("itemId", change.itemId().value(), "entryIds", change.entries(), "itemPath", change.itemPath(),
-                "before", change.beforeText() == null ? "" : change.beforeText(),
-                "after", change.afterText() == null ? "" : change.afterText(),
-                "timing", change.timing().name(), "explanation", change.explanation() == null ? "" : change.explanation());
+                "before", withheld ? PublicVersion.WORDING : orEmpty(change.beforeText()),
+                "after", withheld ? PublicVersion.WORDING : orEmpty(change.afterText()),
+                "timing", change.timing().name(),
+                "explanation", withheld ? PublicVersion.WORDING : orEmpty(change.explanation()));
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {

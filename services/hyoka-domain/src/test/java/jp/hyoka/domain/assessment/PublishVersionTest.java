@@ -40,7 +40,7 @@ class PublishVersionTest {
                 answered(POPULATION, null, new ChoiceAnswer("under-1k"), T0),
                 answered(PROVISION_COUNT, null, new NumberAnswer(3), T0),
                 answered(PUBLISHED_ON, null, new DateAnswer(FIRST_DAY), T1),
-                new VersionPublished(KEY_ID, KAWASAKI, 1, FIRST_DAY, List.of(), null, YAMADA, T1),
+                new VersionPublished(KEY_ID, KAWASAKI, 1, FIRST_DAY, List.of(), List.of(), null, YAMADA, T1),
                 new NextVersionStarted(KEY_ID, KAWASAKI, 2, null, YAMADA, T1)};
     }
 
@@ -50,7 +50,7 @@ class PublishVersionTest {
                 .when(publish(1, FIRST_DAY));
 
         spec.thenEvents(answered(PUBLISHED_ON, null, new DateAnswer(FIRST_DAY), T2),
-                new VersionPublished(KEY_ID, KAWASAKI, 1, FIRST_DAY, List.of(), null, YAMADA, T2));
+                new VersionPublished(KEY_ID, KAWASAKI, 1, FIRST_DAY, List.of(), List.of(), null, YAMADA, T2));
     }
 
     @Test

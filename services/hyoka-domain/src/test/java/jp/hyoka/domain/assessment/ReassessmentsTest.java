@@ -50,6 +50,6 @@ class ReassessmentsTest {
     }
 
     private static VersionPublished published(int version, List<PublishedChange> changes) {
-        return new VersionPublished(ID, KAWASAKI, version, LocalDate.of(2030, 2, 1), changes, null, YAMADA, T2);
+        return new VersionPublished(ID, KAWASAKI, version, LocalDate.of(2030, 2, 1), changes, List.of(), null, YAMADA, T2);
     }
 }

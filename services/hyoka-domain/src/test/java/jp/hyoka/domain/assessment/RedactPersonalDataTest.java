@@ -26,7 +26,7 @@ class RedactPersonalDataTest {
 
     private static AssessmentEvent[] nameWrittenAndPublished() {
         return new AssessmentEvent[]{startedKeyItemsAssessment(), answered(DESCRIPTION, null, WITH_NAME, T0),
-                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), null, YAMADA, T1),
+                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), List.of(), null, YAMADA, T1),
                 new NextVersionStarted(KEY_ID, KAWASAKI, 2, null, YAMADA, T1)};
     }
 

@@ -110,7 +110,7 @@ class WithholdFromPublicationTest {
     @Test
     void givenAPublishedVersion_whenWithholding_thenRefusedUntilTheNextVersionIsStarted() {
         AssessmentEvent[] published = DeciderSpec.concat(answeredDraft(),
-                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), null, YAMADA, T1));
+                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), List.of(), null, YAMADA, T1));
         spec.given(published).when(withhold(KAWASAKI, 3, DESCRIPTION, List.of(), "理由"));
         spec.thenRejected(VersionAlreadyPublished.class);
 
@@ -120,9 +120,9 @@ class WithholdFromPublicationTest {
     }
 
     @Test
-    void givenANextVersionWhoseOnlyChangeIsAMark_whenPublished_thenItPublishesWithNoChangeRowsAndKeepsTheMark() {
+    void givenANextVersionWhoseOnlyChangeIsAMark_whenPublished_thenItPublishesWithNoChangeRowsAndCarriesTheMark() {
         AssessmentEvent[] markedInVersion2 = DeciderSpec.concat(answeredDraft(),
-                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), null, YAMADA, T1),
+                new VersionPublished(KEY_ID, KAWASAKI, 1, LocalDate.of(2025, 4, 1), List.of(), List.of(), null, YAMADA, T1),
                 new NextVersionStarted(KEY_ID, KAWASAKI, 2, null, YAMADA, T1), withheld());
 
         spec.given(markedInVersion2).when(new PublishVersion(KEY_ID, KAWASAKI, 5, LocalDate.of(2025, 10, 1),
@@ -131,6 +131,7 @@ class WithholdFromPublicationTest {
         List<AssessmentEvent> produced = spec.thenProduced();     // the cover's 公表日, then the publication
         VersionPublished published = (VersionPublished) produced.get(produced.size() - 1);
         assertThat(published.changes()).isEmpty();
+        assertThat(published.withheldItemIds()).as("told outside with the 非公表 wording").containsExactly(DESCRIPTION.value());
         Assessment after = DeciderSpec.fold(DeciderSpec.concat(markedInVersion2,
                 produced.toArray(AssessmentEvent[]::new)));
         assertThat(after.isWithheldFromPublication(AnswerKey.of(DESCRIPTION))).isTrue();

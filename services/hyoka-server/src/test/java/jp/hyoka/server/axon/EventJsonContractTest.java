@@ -147,7 +147,7 @@ class EventJsonContractTest {
                                 "I 基本情報 1. 特定個人情報ファイルを取り扱う事務 ③対象人数",
                                 new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"), "1万人以上10万人未満",
                                 "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")),
-                        "年次見直し", YAMADA, T2)),
+                        List.of("affair.target-population"), "年次見直し", YAMADA, T2)),
                 arguments("NextVersionStarted", new NextVersionStarted(ID, KAWASAKI, 2, null, YAMADA, T1)),
                 arguments("PersonalDataRedacted", new PersonalDataRedacted(ID, KAWASAKI, "山田花子", "本人からの削除請求",
                         YAMADA, T2)),
@@ -236,6 +236,18 @@ class EventJsonContractTest {
         assertThat(written.has("type")).as("no 'type' property in %s", written).isFalse();
         assertThat(written.has("plainText")).as("no 'plainText' property in %s", written).isFalse();
         assertThat(JSON.readerFor(Answer.class).<Answer>readValue(written)).isEqualTo(answer);
+    }
+
+    /** Publications stored before 非公表 marks were carried on them read as withholding nothing. */
+    @Test
+    void givenAPublicationStoredBeforeWithheldItemsWereCarried_whenRead_thenItWithholdsNothing() throws IOException {
+        VersionPublished read;
+        try (InputStream in = resource("VersionPublished-before-withheld-items")) {
+            read = JSON.readValue(in, VersionPublished.class);
+        }
+
+        assertThat(read.withheldItemIds()).isEmpty();
+        assertThat(read.changes()).hasSize(1);
     }
 
     private static ItemAnswered answered(String itemId, Answer previous, Answer answer) {

@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PublicVersion;
 import jp.hyoka.domain.assessment.PublishedChange;
 import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
@@ -74,7 +75,7 @@ class IntegrationContractsTest {
                 new VersionPublished(ID, ASAHIKAWA, 2, LocalDate.of(2025, 8, 4), List.of(new PublishedChange(
                         new ItemId("affair.target-population"), List.of(), "I 基本情報 1. ③対象人数",
                         new ChoiceAnswer("10k-to-100k"), new ChoiceAnswer("100k-to-300k"), "1万人以上10万人未満",
-                        "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")), "年次見直し", EDITOR, AT),
+                        "10万人以上30万人未満", SubmissionTiming.BEFORE, "対象者の増加に伴う変更")), List.of(), "年次見直し", EDITOR, AT),
                 new NextVersionStarted(ID, ASAHIKAWA, 3, null, EDITOR, AT),
                 new DocumentImported(ID, ASAHIKAWA, "004.txt", "2993d137", 300, 280, List.of(), null, EDITOR, AT),
                 new PersonalDataRedacted(ID, ASAHIKAWA, "山田花子", "本人からの削除請求", EDITOR, AT),
@@ -113,6 +114,29 @@ class IntegrationContractsTest {
 
         assertThat(files).containsExactlyElementsOf(IntegrationEvents.CONTRACTS.stream().sorted().toList());
         assertThat(produced).as("every contract is exercised here").containsExactlyElementsOf(files);
+    }
+
+    @Test
+    void givenAPublicationWithAnItemMarked非公表_whenTold_thenItsRowReadsTheWordingAndNeverTheValue() throws IOException {
+        PublishedChange withheldRow = new PublishedChange(STORAGE, List.of(FILE), "II 6. ①保管場所",
+                null, null, "旧データセンター (所在地: 非公開の住所)", "新データセンター (所在地: 非公開の住所)",
+                SubmissionTiming.BEFORE, "新データセンターへの移設");
+        PublishedChange publicRow = new PublishedChange(new ItemId("affair.target-population"), List.of(),
+                "I 基本情報 1. ③対象人数", null, null, "1万人以上10万人未満", "10万人以上30万人未満",
+                SubmissionTiming.BEFORE, "対象者の増加に伴う変更");
+        VersionPublished published = new VersionPublished(ID, ASAHIKAWA, 3, LocalDate.of(2025, 9, 1),
+                List.of(withheldRow, publicRow), List.of(STORAGE.value()), "年次見直し", EDITOR, AT);
+
+        IntegrationEvent told = IntegrationEvents.of(published).orElseThrow();
+
+        String payload = JSON.writeValueAsString(told.payload());
+        assertThat(payload).doesNotContain("データセンター").doesNotContain("移設");
+        JsonNode rows = JSON.valueToTree(told.payload()).path("changes");
+        assertThat(rows.get(0).path("before").asText()).isEqualTo(PublicVersion.WORDING);
+        assertThat(rows.get(0).path("after").asText()).isEqualTo(PublicVersion.WORDING);
+        assertThat(rows.get(0).path("explanation").asText()).isEqualTo(PublicVersion.WORDING);
+        assertThat(rows.get(1).path("after").asText()).isEqualTo("10万人以上30万人未満");
+        assertThat(validate("assessment.version-published.v1", JSON.valueToTree(told.payload()))).isEmpty();
     }
 
     @Test

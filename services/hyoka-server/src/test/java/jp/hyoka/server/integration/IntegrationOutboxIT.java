@@ -51,6 +51,11 @@ class IntegrationOutboxIT extends SignedInServerTest {
             mutation($id: ID!, $rev: Int!) { redactPersonalData(input: {assessmentId: $id, expectedRevision: $rev,
               text: "山田花子", reason: "本人からの削除請求"}) { __typename ... on AssessmentEdited { revision } } }""";
 
+    private static final String WITHHOLD = """
+            mutation($id: ID!, $rev: Int!) { withholdItemFromPublication(input: {assessmentId: $id, expectedRevision: $rev,
+              itemId: "affair.name", reason: "セキュリティ上のリスク"}) { __typename ... on AssessmentEdited { revision }
+              ... on Problem { code message } } }""";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
@@ -108,6 +113,33 @@ class IntegrationOutboxIT extends SignedInServerTest {
         assertThat(redacted).extracting(Row::type).endsWith("jp.hyoka.assessment.personal-data-redacted.v1");
         assertThat(redacted).allSatisfy(row -> assertThat(row.payload()).doesNotContain("山田花子"));
         assertThat(redacted.get(3).payload()).contains("［個人情報削除］さんの相談に関する事務");
+    }
+
+    /** Integrators publish what they receive, so a 非公表 item's row reads the wording there too (規則第13条). */
+    @Test
+    void givenAnItemMarked非公表_whenTheVersionChangingItIsPublished_thenItsOutboxRowReadsTheWordingNotTheValue()
+            throws Exception {
+        String id = callers.kawasakiEditor.data("startAssessment", START, Map.of()).path("assessment").path("id").asText();
+        long rev = approver.data("publishVersion", PUBLISH, Map.of("id", id, "rev", 1, "on", "2025-04-01"))
+                .path("revision").asLong();
+        rev = callers.kawasakiEditor.data("startNextVersion", NEXT, Map.of("id", id, "rev", rev)).path("revision").asLong();
+        rev = callers.kawasakiEditor.data("answerItem", ANSWER, Map.of("id", id, "rev", rev,
+                "text", "第二庁舎サーバー室の相談事務")).path("revision").asLong();
+        JsonNode withheld = callers.kawasakiEditor.data("withholdItemFromPublication", WITHHOLD,
+                Map.of("id", id, "rev", rev));
+        assertThat(withheld.path("__typename").asText()).as(withheld.toString()).isEqualTo("AssessmentEdited");
+        JsonNode second = approver.data("publishVersion", PUBLISH, Map.of("id", id, "rev",
+                withheld.path("revision").asLong(), "on", "2025-10-01",
+                "explanations", List.of(Map.of("itemId", "affair.name", "explanation", "第二庁舎への移転"))));
+        assertThat(second.path("__typename").asText()).as(second.toString()).isEqualTo("AssessmentEdited");
+
+        Row published = rows(id).stream().filter(row -> row.type().endsWith("version-published.v1"))
+                .reduce((first, last) -> last).orElseThrow();
+        JsonNode row = JSON.readTree(published.payload()).path("changes").get(0);
+        assertThat(row.path("itemId").asText()).isEqualTo("affair.name");
+        assertThat(row.path("after").asText()).isEqualTo("（非公表）");
+        assertThat(row.path("explanation").asText()).isEqualTo("（非公表）");
+        assertThat(published.payload()).doesNotContain("第二庁舎");
     }
 
     private List<Row> rows(String assessmentId) throws SQLException {
