@@ -21,6 +21,7 @@ import jp.hyoka.domain.importing.body.DocumentBodyImport;
 import jp.hyoka.domain.importing.body.ImportedAnswer;
 import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.domain.importing.body.ImportedEntry;
+import jp.hyoka.domain.importing.body.UnmappedContent;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
@@ -60,6 +61,8 @@ class DocumentRoundTripTest {
         Imported first = importLines(lines);
         assertThat(first.body().rowsMapped() + first.body().unmapped().size())
                 .as("every row read is either mapped or kept aside").isEqualTo(first.body().rowsRead());
+        assertThat(first.body().unmapped()).as("rows whose label names no item of the form")
+                .noneMatch(row -> row.reason().equals(UnmappedContent.UNKNOWN_LABEL));
 
         String tsv = TsvExport.render(new DocumentExport(first.form(), first.state(), first.past()));
         Imported second = importLines(ExportDecoding.decode(tsv.getBytes(StandardCharsets.UTF_8)).lines());
