@@ -75,15 +75,9 @@ class GraphiQlBrowserIT extends HyokaServerTest {
     @Test
     void givenTheEmbeddedDefault_whenGraphiQlRunsTheMeQuery_thenTheResultNamesTheDemoEditor() {
         browser.requestedUrls();
-        browser.driver.get(server.getURI().resolve("/graphiql").toString());
         WebDriverWait wait = new WebDriverWait(browser.driver, WAIT);
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".graphiql-query-editor"), "userId"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("section.graphiql-editor-tool"), "Authorization"));
-
-            browser.driver.findElement(By.cssSelector("button.graphiql-execute-button")).click();
+            runInGraphiQl(wait, null, "userId");
 
             wait.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector(".graphiql-response"), "demo-kawasaki-editor"));
@@ -104,18 +98,9 @@ class GraphiQlBrowserIT extends HyokaServerTest {
         String id = Editing.start(editor, "KEY_ITEMS", "購読を試す事務");
         String subscription = "subscription {\n  assessmentChanged(assessmentId: \"" + id + "\") {\n    revision\n"
                 + "    changes { event itemId after { ... on TextValue { text } } }\n  }\n}\n";
-        // GraphiQL opens with the query its storage holds when it has no tabs yet (graphiql:query, graphiql:tabState).
-        browser.driver.get(server.getURI().resolve("/graphiql").toString());
-        browser.driver.executeScript("localStorage.clear(); localStorage.setItem('graphiql:query', arguments[0]);",
-                subscription);
-        browser.driver.navigate().refresh();
         WebDriverWait wait = new WebDriverWait(browser.driver, WAIT);
         try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector(".graphiql-query-editor"), "assessmentChanged"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("section.graphiql-editor-tool"), "Authorization"));
-            browser.driver.findElement(By.cssSelector("button.graphiql-execute-button")).click();
+            runInGraphiQl(wait, subscription, "assessmentChanged");
 
             // The socket opens asynchronously: edit until an edit made after it subscribed shows (the first, mostly).
             WebDriverWait shortly = new WebDriverWait(browser.driver, Duration.ofSeconds(5));
@@ -141,6 +126,22 @@ class GraphiQlBrowserIT extends HyokaServerTest {
         } finally {
             browser.screenshot("graphiql-subscription");
         }
+    }
+
+    /**
+     * Opens GraphiQL afresh (its storage cleared) with {@code query} in its editor (null: the page's default), waits
+     * for the editor to show {@code shown} and the header pane the demo token, and runs it. GraphiQL opens with the
+     * query its storage holds when it has no tabs yet (graphiql:query, graphiql:tabState).
+     */
+    private void runInGraphiQl(WebDriverWait wait, String query, String shown) {
+        browser.driver.get(server.getURI().resolve("/graphiql").toString());
+        browser.driver.executeScript("localStorage.clear(); if (arguments[0] !== null) "
+                + "localStorage.setItem('graphiql:query', arguments[0]);", query);
+        browser.driver.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".graphiql-query-editor"), shown));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("section.graphiql-editor-tool"), "Authorization"));
+        browser.driver.findElement(By.cssSelector("button.graphiql-execute-button")).click();
     }
 
     /** The explorer plugin's sidebar button opens a tree of the schema's root fields (the schema was fetched). */
