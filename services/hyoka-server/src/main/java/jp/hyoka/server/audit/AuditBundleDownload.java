@@ -25,12 +25,15 @@ import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code GET /audit/bundles/{municipality}}: the audit bundle as a file, streamed ({@link BundleStream}: chunked,
@@ -50,6 +53,8 @@ public class AuditBundleDownload {
     static final String HEAD_HASH_HEADER = "X-Hyoka-Head-Hash";
     private static final String PROBLEM = "application/problem+json";
     private static final int RETRY_AFTER_SECONDS = 5;
+    /** How long a response's body may wait for Netty's subscription before its permit is given back anyway. */
+    private static final Duration UNCLAIMED = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventChainAudit audit;
@@ -110,12 +115,32 @@ public class AuditBundleDownload {
                     + "may at once; nothing was done. Retry after the time given.")
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
-        Flux<byte[]> file = audit.stream(bundle, scheduler).doFinally(signal -> downloads.release());
+        Flux<byte[]> file = permitted(audit.stream(bundle, scheduler));
         return HttpResponse.ok(file)
                 .contentType(MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + bundle.fileName() + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header(HEAD_HASH_HEADER, bundle.head().hash());
+    }
+
+    /**
+     * Gives the download's permit back exactly once: when the file ends, fails or is cancelled, or, if Netty never
+     * subscribes to the body (the client gone before the headers were written), after {@link #UNCLAIMED}.
+     */
+    private Flux<byte[]> permitted(Flux<byte[]> file) {
+        AtomicBoolean subscribed = new AtomicBoolean();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                downloads.release();
+            }
+        };
+        Schedulers.parallel().schedule(() -> {
+            if (!subscribed.get()) {
+                release.run();
+            }
+        }, UNCLAIMED.toMillis(), TimeUnit.MILLISECONDS);
+        return file.doOnSubscribe(subscription -> subscribed.set(true)).doFinally(signal -> release.run());
     }
 
     private static io.micronaut.http.MutableHttpResponse<String> problem(HttpStatus status, String code,
