@@ -14,8 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a Hyoka auditor bundle (GraphQL exportAuditBundle) without the server: recomputes every link of the
- * municipality's event hash chain from the events in the bundle and reports the first that does not match.
+ * Checks a Hyoka auditor bundle (downloaded from GraphQL exportAuditBundle's downloadUrl) without the server:
+ * recomputes every link of the municipality's event hash chain from the events in the bundle and reports the
+ * first that does not match.
  * A single file on purpose, with no dependencies: an auditor can read all of it, and it shares no code with the
  * server it checks (the canonical form is written out again here; README, "Tamper evidence").
  *

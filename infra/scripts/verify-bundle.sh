@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks an auditor bundle (GraphQL exportAuditBundle, saved as a file) without the server. Needs only a JDK 17+.
+# Checks an auditor bundle (the file at GraphQL exportAuditBundle's downloadUrl) without the server.
+# Needs only a JDK 17+.
 #
 #   infra/scripts/verify-bundle.sh [--anchor HASH]... bundle.jsonl
 #

@@ -4,7 +4,6 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.audit.BrokenLink;
 import jp.hyoka.domain.audit.ChainVerification;
-import jp.hyoka.server.audit.EventChainAudit;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
@@ -21,9 +20,11 @@ import java.util.Map;
 public class AuditWiring implements GraphQlFeature {
 
     private final EventChainAudit audit;
+    private final DownloadTokens tokens;
 
-    public AuditWiring(EventChainAudit audit) {
+    public AuditWiring(EventChainAudit audit, DownloadTokens tokens) {
         this.audit = audit;
+        this.tokens = tokens;
     }
 
     @Override
@@ -38,8 +39,24 @@ public class AuditWiring implements GraphQlFeature {
                     Caller caller = Requests.caller(environment);
                     return verification(audit.verify(caller.tenant()), Instant.now());
                 })
-                .dataFetcher("exportAuditBundle", environment ->
-                        audit.bundle(Requests.caller(environment).tenant(), Instant.now())));
+                .dataFetcher("exportAuditBundle", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    return bundle(audit.bundleAt(caller.tenant(), caller.actor().userId(), Instant.now()));
+                }));
+    }
+
+    /** The bundle's head is fixed now; its file is streamed later, from the signed URL, up to that head. */
+    private Map<String, Object> bundle(BundleLinks bundle) {
+        Instant expiresAt = tokens.expiryFrom(bundle.exportedAt());
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("fileName", bundle.fileName());
+        fields.put("mediaType", AuditBundleDownload.MEDIA_TYPE);
+        fields.put("exportedAt", bundle.exportedAt());
+        fields.put("events", bundle.head().position());
+        fields.put("headHash", bundle.head().hash());
+        fields.put("downloadUrl", AuditBundleDownload.url(bundle, tokens.sign(bundle, expiresAt)));
+        fields.put("expiresAt", expiresAt);
+        return fields;
     }
 
     private static Map<String, Object> verification(ChainVerification verification, Instant at) {

@@ -1,28 +1,29 @@
 package jp.hyoka.server.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.audit.ChainHead;
 import jp.hyoka.domain.audit.ChainVerification;
 import jp.hyoka.domain.audit.ChainVerifier;
-import jp.hyoka.domain.audit.EventChain;
-import jp.hyoka.domain.audit.StoredLink;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
-import java.io.UncheckedIOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
+
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 
 /**
  * What an auditor asks of a municipality's chain: recompute it from the stored events ({@link #verify}), or take
- * it away as a bundle to check independently ({@link #bundle}). Both read one consistent snapshot.
+ * it away as a bundle to check independently ({@link #bundleAt}, then {@link #stream}: a download). Both read one
+ * consistent snapshot; a bundle ends at the head fixed when it was asked for.
  *
  * <p>Bundle format {@value #BUNDLE_FORMAT}, UTF-8 JSON lines. Line 1, the header: {@code format},
  * {@code hashFormat}, {@code tenant}, {@code exportedAt}, {@code events} (links in the bundle), {@code headPosition}
- * and {@code headHash} (the head recorded beside the chain). Then one line per link in position order:
+ * and {@code headHash} (the head recorded when the bundle was asked for: its last link). Then one line per link in position order:
  * {@code position}, {@code eventId}, {@code aggregateId}, {@code sequenceNumber}, {@code type}, {@code timestamp},
  * {@code payload} (the stored JSON, as a string), {@code previousHash}, {@code hash}; a link whose event the store
  * no longer holds has no event fields.
@@ -31,7 +32,7 @@ import javax.sql.DataSource;
 public class EventChainAudit {
 
     public static final String BUNDLE_FORMAT = "hyoka-audit-bundle/1";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(EventChainAudit.class);
 
     private final DataSource dataSource;
 
@@ -47,50 +48,32 @@ public class EventChainAudit {
         });
     }
 
-    public AuditBundle bundle(MunicipalityCode tenant, Instant exportedAt) {
-        return ChainSnapshot.read(dataSource, tenant.value(), snapshot -> {
-            StringBuilder links = new StringBuilder();
-            long[] count = {0};
-            snapshot.forEachLink(link -> {
-                links.append(line(linkFields(link))).append('\n');
-                count[0]++;
-            });
-            ChainHead head = snapshot.recordedHead();
-            Map<String, Object> header = new LinkedHashMap<>();
-            header.put("format", BUNDLE_FORMAT);
-            header.put("hashFormat", EventChain.FORMAT);
-            header.put("tenant", tenant.value());
-            header.put("exportedAt", exportedAt.toString());
-            header.put("events", count[0]);
-            header.put("headPosition", head.position());
-            header.put("headHash", head.hash());
-            return new AuditBundle("hyoka-audit-" + tenant.value() + "-" + head.position() + ".jsonl",
-                    "application/jsonl; charset=utf-8", exportedAt, count[0], head.hash(),
-                    line(header) + "\n" + links);
-        });
+    /** The bundle a download would take now: up to the head recorded at this moment (to the millisecond, as signed). */
+    BundleLinks bundleAt(MunicipalityCode tenant, String requestedBy, Instant exportedAt) {
+        ChainHead head = ChainSnapshot.read(dataSource, tenant.value(), ChainSnapshot::recordedHead);
+        return new BundleLinks(tenant, head, exportedAt.truncatedTo(ChronoUnit.MILLIS), requestedBy);
     }
 
-    private static Map<String, Object> linkFields(StoredLink stored) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("position", stored.link().position());
-        fields.put("eventId", stored.link().eventId());
-        stored.event().ifPresent(event -> {
-            fields.put("aggregateId", event.aggregateId());
-            fields.put("sequenceNumber", event.sequenceNumber());
-            fields.put("type", event.type());
-            fields.put("timestamp", event.timestamp());
-            fields.put("payload", event.payload());
-        });
-        fields.put("previousHash", stored.link().previousHash());
-        fields.put("hash", stored.link().hash());
-        return fields;
+    /**
+     * The bundle's file, streamed: read from one snapshot as the subscriber asks for it, on {@code scheduler}
+     * (JDBC blocks), the snapshot ended when the file is, or when the subscriber cancels (a download abandoned).
+     */
+    Flux<byte[]> stream(BundleLinks bundle, Scheduler scheduler) {
+        return Flux.<byte[], BundleStream>generate(() -> BundleStream.open(dataSource, bundle), (stream, sink) -> {
+            try {
+                stream.next().ifPresentOrElse(sink::next, sink::complete);
+            } catch (SQLException e) {
+                sink.error(new IllegalStateException("could not read the event chain of " + bundle.tenant(), e));
+            }
+            return stream;
+        }, EventChainAudit::close).subscribeOn(scheduler);
     }
 
-    private static String line(Map<String, Object> fields) {
+    private static void close(BundleStream stream) {
         try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+            stream.close();
+        } catch (SQLException e) {
+            LOG.warn("Could not end an audit bundle's snapshot cleanly", e);
         }
     }
 }

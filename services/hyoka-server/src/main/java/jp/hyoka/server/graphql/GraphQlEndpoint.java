@@ -170,7 +170,7 @@ public class GraphQlEndpoint {
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);
         }
-        CostLimits.Ticket ticket = new CostLimits.Ticket(anonymous ? RequestQuota.ANONYMOUS
+        CostLimits.Ticket ticket = new CostLimits.Ticket(anonymous ? CostBudget.addressKey(addresses.resolve(http))
                 : http.getUserPrincipal(Authentication.class).map(CallerResolver::quotaKey)
                         .orElse(RequestQuota.ANONYMOUS));
         String document;

@@ -5,14 +5,9 @@ import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.security.CallerResolver;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
 /**
  * Per-municipality rate limits ({@code hyoka.limits}): a token bucket per municipality the verified token names
@@ -23,8 +18,8 @@ import java.util.regex.Pattern;
  * /graphql/public share one bucket of their own ({@code public-requests-per-second}, {@code public-burst}), and each
  * address has a smaller one inside it ({@code public-requests-per-second-per-address}, {@code public-burst-per-address}),
  * so one scraper cannot use up what every website visitor shares. Addresses are the client's as Micronaut resolves
- * it ({@code micronaut.server.client-address-header} behind a proxy); at most {@link #MAX_ADDRESSES} are kept, the
- * idle ones dropped first. Per node:
+ * it ({@code micronaut.server.client-address-header} behind a proxy), kept in {@link AddressBuckets} (bounded, the
+ * idle ones dropped first). Per node:
  * behind a load balancer over N nodes a municipality gets up to N times the rate (the README's "Operating Hyoka"
  * says how to size it). A rate of 0 turns that limit off.
  */
@@ -34,17 +29,11 @@ public class RequestQuota {
     /** The key all anonymous callers share (here and in {@link CostBudget}). */
     static final String ANONYMOUS = "anonymous";
 
-    /** Addresses whose buckets are kept at once; beyond it, the idle ones (their buckets full again) are dropped. */
-    static final int MAX_ADDRESSES = 10_000;
-
     private final Rate municipal;
     private final Rate anonymous;
     private final Rate perAddress;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private final ConcurrentMap<String, Bucket> addresses = new ConcurrentHashMap<>();
-    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
-    /** One request at a time clears idle addresses; the others go on meanwhile. */
-    private final AtomicBoolean forgetting = new AtomicBoolean();
+    private final AddressBuckets<Bucket> addresses;
 
     /** A refill rate and a burst; {@code perSecond} 0: no limit. */
     private record Rate(double perSecond, double burst) {
@@ -59,6 +48,9 @@ public class RequestQuota {
         this.municipal = new Rate(perSecond, Math.max(1, burst));
         this.anonymous = new Rate(publicPerSecond, Math.max(1, publicBurst));
         this.perAddress = new Rate(perAddressPerSecond, Math.max(1, perAddressBurst));
+        this.addresses = new AddressBuckets<>(AddressBuckets.MAX_ADDRESSES, bucket -> bucket.refilled(
+                System.nanoTime(), perAddress.perSecond(), perAddress.burst()).tokens() >= perAddress.burst(),
+                Bucket::at);
     }
 
     /** Takes one request from the caller's bucket; empty when allowed, else the whole seconds until one is. */
@@ -77,60 +69,30 @@ public class RequestQuota {
      * workers.
      */
     OptionalInt takeAnonymous(String address) {
-        if (addresses.size() > MAX_ADDRESSES && forgetting.compareAndSet(false, true)) {
-            try {
-                forgetIdleAddresses();
-            } finally {
-                forgetting.set(false);
-            }
-        }
-        OptionalInt own = take(addresses, caller(address), perAddress);
+        OptionalInt own = perAddress.perSecond() <= 0 ? OptionalInt.empty()
+                : waitFor(addresses.update(address, before -> next(before, perAddress)), perAddress);
         return own.isPresent() ? own : take(buckets, ANONYMOUS, anonymous);
-    }
-
-    /**
-     * The key of an address's bucket: an IPv6 address by its /64 (one subscriber's network, whose hosts are as many as
-     * a scraper wants), an IPv4 address whole.
-     */
-    static String caller(String address) {
-        if (address == null || address.isBlank()) {
-            return "unknown";
-        }
-        if (!IPV6_LITERAL.matcher(address).matches()) {
-            return address;             // IPv4, or not an address literal (never looked up: no DNS on this path)
-        }
-        try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address;
-        } catch (UnknownHostException e) {
-            return address;
-        }
     }
 
     private OptionalInt take(String key, Rate rate) {
         return take(buckets, key, rate);
     }
 
-    /** A bucket full again says nothing its absence would not; if none is, the oldest half goes (fail open). */
-    private void forgetIdleAddresses() {
-        long now = System.nanoTime();
-        addresses.entrySet().removeIf(entry -> entry.getValue().refilled(now, perAddress.perSecond(),
-                perAddress.burst()).tokens() >= perAddress.burst());
-        if (addresses.size() > MAX_ADDRESSES) {
-            addresses.entrySet().stream().sorted(java.util.Map.Entry.comparingByValue(
-                            java.util.Comparator.comparingLong(Bucket::at))).limit(addresses.size() / 2)
-                    .map(java.util.Map.Entry::getKey).toList().forEach(addresses::remove);
-        }
-    }
-
     private static OptionalInt take(ConcurrentMap<String, Bucket> buckets, String key, Rate rate) {
         if (rate.perSecond() <= 0) {
             return OptionalInt.empty();
         }
+        return waitFor(buckets.compute(key, (ignored, before) -> next(before, rate)), rate);
+    }
+
+    /** The bucket after one more request: refilled until now, then one taken if there is one. */
+    private static Bucket next(Bucket before, Rate rate) {
         long now = System.nanoTime();
-        Bucket bucket = buckets.compute(key, (ignored, before) ->
-                (before == null ? new Bucket(rate.burst(), now) : before.refilled(now, rate.perSecond(), rate.burst()))
-                        .taken());
+        return (before == null ? new Bucket(rate.burst(), now) : before.refilled(now, rate.perSecond(), rate.burst()))
+                .taken();
+    }
+
+    private static OptionalInt waitFor(Bucket bucket, Rate rate) {
         if (bucket.granted()) {
             return OptionalInt.empty();
         }

@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,15 @@ import java.util.concurrent.TimeUnit;
 
 import static jp.hyoka.server.support.AuditOperations.BUNDLE;
 import static jp.hyoka.server.support.AuditOperations.VERIFY;
+import static jp.hyoka.server.support.AuditOperations.bundleFile;
+import static jp.hyoka.server.support.AuditOperations.download;
 import static jp.hyoka.server.support.AuditOperations.startAndAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An auditor takes the municipality's chain away as a bundle and checks it with the standalone verifier
- * (infra/scripts), run here exactly as an auditor would run it: a separate JVM, no server, no Hyoka code.
+ * (infra/scripts), run here exactly as an auditor would run it: a separate JVM, no server, no Hyoka code. The file
+ * comes from the download URL exportAuditBundle returns (BundleDownloadIT: who may download, and streaming).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,10 +55,18 @@ class AuditBundleIT extends SignedInServerTest {
     void givenAFreshBundle_whenRead_thenItHoldsTheMunicipalitysChainAndNothingElse() throws IOException {
         JsonNode bundle = callers.kawasakiReader.data("exportAuditBundle", BUNDLE, Map.of());
         JsonNode verification = callers.kawasakiReader.data("verifyEventChain", VERIFY, Map.of());
+        HttpResponse<String> file = download(server.getURI(), bundle.path("downloadUrl").asText(), null);
 
-        List<JsonNode> lines = lines(bundle.path("content").asText());
+        assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/jsonl; charset=utf-8");
+        assertThat(file.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"" + bundle.path("fileName").asText() + "\"");
+        assertThat(bundle.path("downloadUrl").asText()).startsWith("/audit/bundles/141305?token=");
+        assertThat(Instant.parse(bundle.path("expiresAt").asText())).isAfter(Instant.now());
+        List<JsonNode> lines = lines(file.body());
         JsonNode header = lines.get(0);
         assertThat(header.path("format").asText()).isEqualTo("hyoka-audit-bundle/1");
+        assertThat(header.path("exportedAt").asText()).isEqualTo(bundle.path("exportedAt").asText());
         assertThat(header.path("tenant").asText()).isEqualTo("141305");
         assertThat(header.path("events").asLong()).isEqualTo(verification.path("eventsVerified").asLong())
                 .isEqualTo(bundle.path("events").asLong()).isEqualTo(lines.size() - 1);
@@ -68,7 +81,7 @@ class AuditBundleIT extends SignedInServerTest {
     @Test
     void givenAFreshBundle_whenCheckedByTheStandaloneVerifier_thenItIsAcceptedWithItsHeadHash() throws Exception {
         JsonNode bundle = callers.kawasakiReader.data("exportAuditBundle", BUNDLE, Map.of());
-        Path file = write("fresh.jsonl", bundle.path("content").asText());
+        Path file = write("fresh.jsonl", download(server.getURI(), bundle.path("downloadUrl").asText(), null).body());
 
         Result result = java(file.toString());
 
@@ -79,8 +92,7 @@ class AuditBundleIT extends SignedInServerTest {
 
     @Test
     void givenOnePayloadEditedInTheBundle_whenChecked_thenTheVerifierRejectsItNamingThatLink() throws Exception {
-        List<JsonNode> lines = lines(callers.kawasakiReader.data("exportAuditBundle", BUNDLE, Map.of())
-                .path("content").asText());
+        List<JsonNode> lines = lines(bundleFile(callers.kawasakiReader, server.getURI()));
         ObjectNode edited = (ObjectNode) lines.get(3);              // position 3: the answer with quotes
         String payload = edited.path("payload").asText();
         edited.put("payload", payload.replace("推進", "改ざん"));
@@ -99,8 +111,7 @@ class AuditBundleIT extends SignedInServerTest {
             throws Exception {
         String earlierHead = callers.kawasakiReader.data("verifyEventChain", VERIFY, Map.of()).path("headHash").asText();
         startAndAnswer(callers.kawasakiEditor, "介護保険関係事務", "介護保険課");
-        Path later = write("later.jsonl", callers.kawasakiReader.data("exportAuditBundle", BUNDLE, Map.of())
-                .path("content").asText());
+        Path later = write("later.jsonl", bundleFile(callers.kawasakiReader, server.getURI()));
 
         Result anchored = run("bash", SCRIPTS.resolve("verify-bundle.sh").toString(), "--anchor", earlierHead,
                 later.toString());
@@ -120,10 +131,10 @@ class AuditBundleIT extends SignedInServerTest {
         assertThat(result.exitCode()).isEqualTo(2);
     }
 
-    private record Result(int exitCode, String output) {
+    record Result(int exitCode, String output) {
     }
 
-    private static Result java(String... arguments) throws Exception {
+    static Result java(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), SCRIPTS.resolve("VerifyBundle.java").toString()));
         command.addAll(List.of(arguments));

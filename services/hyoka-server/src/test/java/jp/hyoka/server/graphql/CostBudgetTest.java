@@ -58,4 +58,63 @@ class CostBudgetTest {
         assertThat(off.take("k", 1_000_000)).isEqualTo(new CostBudget.Granted());
         assertThat(off.status("k")).isEmpty();
     }
+
+    @Test
+    void givenTwoAnonymousAddresses_whenOneSpendsItsBudget_thenOnlyItIsThrottledWithTheSecondsToWait() {
+        CostBudget anonymous = new CostBudget(100, 10, 60, 20, 2, 100, now::get);
+        String scraper = CostBudget.addressKey("198.51.100.7");
+        String resident = CostBudget.addressKey("203.0.113.9");
+
+        assertThat(anonymous.take(scraper, 20)).isEqualTo(new CostBudget.Granted());
+        assertThat(anonymous.take(scraper, 5)).isEqualTo(new CostBudget.Throttled(3));
+        assertThat(anonymous.take(resident, 20)).isEqualTo(new CostBudget.Granted());
+        assertThat(anonymous.status(scraper).orElseThrow()).isEqualTo(new CostBudget.Status(20, 0, 2));
+        assertThat(anonymous.take("municipality:141305", 60)).as("the municipalities' budgets are apart")
+                .isEqualTo(new CostBudget.Granted());
+        assertThat(anonymous.take(scraper, 21)).as("more than an address's whole budget")
+                .isEqualTo(new CostBudget.OverMaximum(20));
+    }
+
+    @Test
+    void givenOneIpv6Network_whenItsHostsTakeTurns_thenTheyShareOneBudget() {
+        CostBudget anonymous = new CostBudget(100, 10, 60, 20, 2, 100, now::get);
+
+        assertThat(anonymous.take(CostBudget.addressKey("2001:db8:1:2::1"), 20)).isEqualTo(new CostBudget.Granted());
+        assertThat(anonymous.take(CostBudget.addressKey("2001:db8:1:2::ffff"), 1))
+                .isInstanceOf(CostBudget.Throttled.class);
+        assertThat(anonymous.take(CostBudget.addressKey("2001:db8:1:3::1"), 1)).isEqualTo(new CostBudget.Granted());
+    }
+
+    @Test
+    void givenManyAnonymousAddresses_whenEachSpends_thenTheBudgetsKeptStayBoundedOldestDroppedFirst() {
+        CostBudget anonymous = new CostBudget(100, 10, 60, 20, 2, 100, now::get);
+        String first = CostBudget.addressKey("10.0.0.0");
+        anonymous.take(first, 20);
+
+        for (int i = 1; i < 10_000; i++) {
+            now.addAndGet(1_000);                   // a microsecond apart: none is full again
+            assertThat(anonymous.take(CostBudget.addressKey("10.0." + (i / 256) + "." + (i % 256)), 1))
+                    .isEqualTo(new CostBudget.Granted());
+            assertThat(anonymous.addresses()).isLessThanOrEqualTo(101);
+        }
+
+        assertThat(anonymous.take(first, 20)).as("the oldest was dropped: it starts full again")
+                .isEqualTo(new CostBudget.Granted());
+    }
+
+    @Test
+    void givenIdleAnonymousAddresses_whenTheBoundIsPassed_thenTheFullOnesAreDroppedAndTheSpentOnesKept() {
+        CostBudget anonymous = new CostBudget(100, 10, 60, 20, 2, 100, now::get);
+        String spender = CostBudget.addressKey("192.0.2.1");
+        for (int i = 0; i < 100; i++) {
+            anonymous.take(CostBudget.addressKey("198.51.100." + i), 1);
+        }
+        now.addAndGet(SECOND);                     // the 1-point takers are full again; the spender not
+        anonymous.take(spender, 20);
+        anonymous.take(CostBudget.addressKey("203.0.113.1"), 1);
+        anonymous.take(CostBudget.addressKey("203.0.113.2"), 1);
+
+        assertThat(anonymous.addresses()).isLessThan(10);
+        assertThat(anonymous.take(spender, 5)).isInstanceOf(CostBudget.Throttled.class);
+    }
 }

@@ -9,16 +9,16 @@ class RequestQuotaTest {
 
     @Test
     void givenIpv6AddressesOfOneNetwork_whenKeyed_thenTheyShareOneBucket() {
-        assertThat(RequestQuota.caller("2001:db8:1:2::1")).isEqualTo(RequestQuota.caller("2001:db8:1:2:ffff::9"))
+        assertThat(AddressBuckets.key("2001:db8:1:2::1")).isEqualTo(AddressBuckets.key("2001:db8:1:2:ffff::9"))
                 .isEqualTo("20010db800010002::/64");
-        assertThat(RequestQuota.caller("2001:db8:1:3::1")).isNotEqualTo(RequestQuota.caller("2001:db8:1:2::1"));
+        assertThat(AddressBuckets.key("2001:db8:1:3::1")).isNotEqualTo(AddressBuckets.key("2001:db8:1:2::1"));
     }
 
     @Test
     void givenIpv4AnUnknownOrANonLiteralAddress_whenKeyed_thenItIsTakenAsIs() {
-        assertThat(RequestQuota.caller("192.0.2.7")).isEqualTo("192.0.2.7");
-        assertThat(RequestQuota.caller(null)).isEqualTo("unknown");
-        assertThat(RequestQuota.caller("evil.example.jp")).isEqualTo("evil.example.jp");
+        assertThat(AddressBuckets.key("192.0.2.7")).isEqualTo("192.0.2.7");
+        assertThat(AddressBuckets.key(null)).isEqualTo("unknown");
+        assertThat(AddressBuckets.key("evil.example.jp")).isEqualTo("evil.example.jp");
     }
 
     @Test

@@ -3,6 +3,7 @@ package jp.hyoka.server.review;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.graphql.GlobalIds;
+import jp.hyoka.server.support.AuditOperations;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
@@ -164,8 +165,8 @@ class ReviewThreadsIT extends SignedInServerTest {
         String thread = start(auditor, id, null, "<p>監査証跡に残る指摘</p>").path("threadId").asText();
         step(approver, "resolveReviewThread", RESOLVE, thread, null);
 
-        JsonNode bundle = auditor.data("exportAuditBundle", "{ exportAuditBundle { content } }", Map.of());
-        assertThat(bundle.path("content").asText()).contains(GlobalIds.decode(thread).orElseThrow().localKey())
+        assertThat(AuditOperations.bundleFile(auditor, server.getURI()))
+                .contains(GlobalIds.decode(thread).orElseThrow().localKey())
                 .contains("ThreadStarted")
                 .contains("ThreadResolved");
         assertThat(auditor.data("verifyEventChain", "{ verifyEventChain { intact } }", Map.of())

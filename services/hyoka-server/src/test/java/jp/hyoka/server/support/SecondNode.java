@@ -23,10 +23,20 @@ public final class SecondNode implements AutoCloseable {
 
     /** Starts a node on the database {@code first} uses. */
     public static SecondNode on(ApplicationContext first) {
+        return on(first, Map.of());
+    }
+
+    /** Starts a node on the database {@code first} uses, with {@code extraProperties} on top of the usual ones. */
+    public static SecondNode on(ApplicationContext first, Map<String, Object> extraProperties) {
         Map<String, Object> properties = ServerNodes.properties(first.getProperty("hyoka.database.url", String.class)
                         .orElseThrow(), first.getProperty("hyoka.database.username", String.class).orElse(""),
                 first.getProperty("hyoka.database.password", String.class).orElse(""));
+        properties.putAll(extraProperties);
         return new SecondNode(ApplicationContext.run(EmbeddedServer.class, properties));
+    }
+
+    public java.net.URI uri() {
+        return server.getURI();
     }
 
     /** A client of this node, signed in with a token this node issued. */
