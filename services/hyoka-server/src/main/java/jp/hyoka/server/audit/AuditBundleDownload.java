@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code GET /audit/bundles/{municipality}}: the audit bundle as a file, streamed ({@link BundleStream}: chunked,
@@ -55,6 +55,9 @@ public class AuditBundleDownload {
     private static final int RETRY_AFTER_SECONDS = 5;
     /** How long a response's body may wait for Netty's subscription before its permit is given back anyway. */
     private static final Duration UNCLAIMED = Duration.ofSeconds(30);
+    private static final int WAITING = 0;
+    private static final int STREAMING = 1;
+    private static final int RELEASED = 2;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EventChainAudit audit;
@@ -128,19 +131,21 @@ public class AuditBundleDownload {
      * subscribes to the body (the client gone before the headers were written), after {@link #UNCLAIMED}.
      */
     private Flux<byte[]> permitted(Flux<byte[]> file) {
-        AtomicBoolean subscribed = new AtomicBoolean();
-        AtomicBoolean released = new AtomicBoolean();
-        Runnable release = () -> {
-            if (released.compareAndSet(false, true)) {
+        // WAITING → STREAMING (Netty subscribed in time) or WAITING → RELEASED (the timer won): whichever comes
+        // first decides, so a body subscribed after the timer gave the permit back never streams without one.
+        AtomicInteger state = new AtomicInteger(WAITING);
+        Schedulers.parallel().schedule(() -> {
+            if (state.compareAndSet(WAITING, RELEASED)) {
                 downloads.release();
             }
-        };
-        Schedulers.parallel().schedule(() -> {
-            if (!subscribed.get()) {
-                release.run();
-            }
         }, UNCLAIMED.toMillis(), TimeUnit.MILLISECONDS);
-        return file.doOnSubscribe(subscription -> subscribed.set(true)).doFinally(signal -> release.run());
+        return Flux.defer(() -> state.compareAndSet(WAITING, STREAMING) ? file
+                        : Flux.<byte[]>error(new IllegalStateException("the download was not claimed in time")))
+                .doFinally(signal -> {
+                    if (state.compareAndSet(STREAMING, RELEASED)) {
+                        downloads.release();
+                    }
+                });
     }
 
     private static io.micronaut.http.MutableHttpResponse<String> problem(HttpStatus status, String code,

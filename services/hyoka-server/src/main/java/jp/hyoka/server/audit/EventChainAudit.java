@@ -66,7 +66,7 @@ public class EventChainAudit {
                 sink.error(new IllegalStateException("could not read the event chain of " + bundle.tenant(), e));
             }
             return stream;
-        }, EventChainAudit::close).subscribeOn(scheduler);
+        }, EventChainAudit::close).subscribeOn(scheduler).cancelOn(scheduler);   // closing is JDBC too
     }
 
     private static void close(BundleStream stream) {

@@ -18,7 +18,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.server.util.HttpClientAddressResolver;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -79,12 +78,12 @@ public class GraphQlEndpoint {
     private final ObservedRequests observed;
     private final CostBudget budget;
     private final PersistedDocuments documents;
-    /** Who an anonymous caller is for its per-address share (the proxy's header when configured). */
-    private final HttpClientAddressResolver addresses;
+    /** Who an anonymous caller is for its per-address share (forwarded headers only from trusted proxies). */
+    private final ClientAddresses addresses;
 
     public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
                            @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed,
-                           CostBudget budget, PersistedDocuments documents, HttpClientAddressResolver addresses) {
+                           CostBudget budget, PersistedDocuments documents, ClientAddresses addresses) {
         this.graphQL = graphQL;
         this.callers = callers;
         this.workers = workers;

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.domain.assessment.event.VersionPublished;
 import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
 import jp.hyoka.domain.rejection.InvalidInput;
@@ -22,9 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -145,6 +148,7 @@ public class IntegrationReplay {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             List<OutboxRows.Pending> rows = new ArrayList<>();
+            Map<String, Set<String>> withheld = new HashMap<>();
             long scanned = 0;
             long last = from - 1;
             try (PreparedStatement select = connection.prepareStatement("""
@@ -158,7 +162,8 @@ public class IntegrationReplay {
                         scanned++;
                         last = row.getLong(1);
                         String domainEventId = row.getString(2);
-                        derive(row.getString(3), row.getBytes(4))
+                        derive(row.getString(3), row.getBytes(4), assessmentId -> withheld.computeIfAbsent(
+                                assessmentId, id -> WithheldMarks.current(connection, id, json)))
                                 .filter(told -> municipalityCode == null || municipalityCode.equals(told.tenant()))
                                 .ifPresent(told -> rows.add(new OutboxRows.Pending(domainEventId, told)));
                     }
@@ -166,21 +171,48 @@ public class IntegrationReplay {
             }
             List<OutboxRows.Pending> redacted = redacted(connection, rows);
             OutboxRows.insert(connection, redacted);
+            refresh(connection, redacted);
             requeue(connection, redacted);
             connection.commit();
             return new Page(scanned, redacted.size(), last + 1);
         }
     }
 
-    /** The integration event a stored domain event is told as, if any; types outside the domain are not read. */
-    private Optional<IntegrationEvent> derive(String payloadType, byte[] payload) {
+    /**
+     * The integration event a stored domain event is told as, if any; types outside the domain are not read. A
+     * publication is told with the items its assessment has marked 非公表 now withheld too ({@link WithheldMarks}).
+     */
+    private Optional<IntegrationEvent> derive(String payloadType, byte[] payload,
+                                              Function<String, Set<String>> withheldNow) {
         if (!payloadType.startsWith(DOMAIN_PACKAGE)) {
             return Optional.empty();
         }
         try {
-            return IntegrationEvents.of(json.readValue(payload, Class.forName(payloadType)));
+            Object event = json.readValue(payload, Class.forName(payloadType));
+            if (event instanceof VersionPublished published) {
+                event = published.alsoWithholding(withheldNow.apply(published.assessmentId().toString()));
+            }
+            return IntegrationEvents.of(event);
         } catch (ClassNotFoundException | java.io.IOException e) {
             throw new IllegalStateException("stored event of type " + payloadType + " cannot be read", e);
+        }
+    }
+
+    /**
+     * A row written before keeps its id but takes the payload derived now: a replay publishes what may be told
+     * today (every redaction, every 非公表 mark), never the older wording the row was first written with.
+     */
+    private void refresh(Connection connection, List<OutboxRows.Pending> rows) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("""
+                UPDATE integration_outbox SET payload = ?::jsonb WHERE event_id = ? AND payload <> ?::jsonb""")) {
+            for (OutboxRows.Pending row : rows) {
+                String payload = OutboxRows.json(row.event());
+                update.setString(1, payload);
+                update.setObject(2, OutboxRows.eventId(row.origin(), row.event()));
+                update.setString(3, payload);
+                update.addBatch();
+            }
+            update.executeBatch();
         }
     }
 

@@ -64,7 +64,8 @@ final class OutboxRows {
         return UUID.nameUUIDFromBytes((origin + "|" + event.type()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String json(IntegrationEvent event) {
+    /** The payload as the outbox stores it. */
+    static String json(IntegrationEvent event) {
         try {
             return JSON.writeValueAsString(event.payload());
         } catch (JsonProcessingException e) {

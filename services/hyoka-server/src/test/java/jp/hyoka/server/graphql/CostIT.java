@@ -47,7 +47,7 @@ class CostIT extends SignedInServerTest {
                 "hyoka.limits.cost.public-maximum-available-per-address", "3",
                 "hyoka.limits.cost.public-restore-rate-per-address", "1",
                 // behind a proxy: the client's address is the header's (how the test sends from several)
-                "micronaut.server.client-address-header", "X-Forwarded-For"));
+                "hyoka.http.trusted-proxies", "127.0.0.1,::1"));
     }
 
     /** {@code count} aliases of {@code me}: {@code count} objects, requested and returned. */

@@ -40,7 +40,7 @@ class RateLimitIT extends SignedInServerTest {
                 "hyoka.limits.public-requests-per-second-per-address", "0.01",
                 "hyoka.limits.public-burst-per-address", "2",
                 // behind a proxy: the client's address is the header's (how the test sends from several)
-                "micronaut.server.client-address-header", "X-Forwarded-For"));
+                "hyoka.http.trusted-proxies", "127.0.0.1,::1"));
     }
 
     @Test

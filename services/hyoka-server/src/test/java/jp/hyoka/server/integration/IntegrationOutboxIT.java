@@ -33,25 +33,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntegrationOutboxIT extends SignedInServerTest {
 
-    private static final String START = """
+    static final String START = """
             mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "山田花子さんの相談事務"}) {
               ... on AssessmentEdited { revision assessment { id } } } }""";
-    private static final String ANSWER = """
+    static final String ANSWER = """
             mutation($id: ID!, $rev: Int!, $text: String!) { answerItem(input: {assessmentId: $id, expectedRevision: $rev,
               itemId: "affair.name", value: {text: $text}}) { __typename ... on AssessmentEdited { revision }
               ... on Problem { code } } }""";
-    private static final String PUBLISH = """
+    static final String PUBLISH = """
             mutation($id: ID!, $rev: Int!, $on: Date!, $explanations: [ChangeExplanationInput!]) {
               publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: $on,
                 explanations: $explanations}) { __typename ... on AssessmentEdited { revision } ... on Problem { code message } } }""";
-    private static final String NEXT = """
+    static final String NEXT = """
             mutation($id: ID!, $rev: Int!) { startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
               ... on AssessmentEdited { revision } } }""";
     private static final String REDACT = """
             mutation($id: ID!, $rev: Int!) { redactPersonalData(input: {assessmentId: $id, expectedRevision: $rev,
               text: "山田花子", reason: "本人からの削除請求"}) { __typename ... on AssessmentEdited { revision } } }""";
 
-    private static final String WITHHOLD = """
+    static final String WITHHOLD = """
             mutation($id: ID!, $rev: Int!) { withholdItemFromPublication(input: {assessmentId: $id, expectedRevision: $rev,
               itemId: "affair.name", reason: "セキュリティ上のリスク"}) { __typename ... on AssessmentEdited { revision }
               ... on Problem { code message } } }""";

@@ -81,6 +81,44 @@ class IntegrationReplayIT extends SignedInServerTest {
         assertThat(callers.kawasakiEditor.execute(STATUS, Map.of()).errors().toString()).contains("FORBIDDEN");
     }
 
+    /** A mark made after a publication, or a row written before publications carried marks: replayed masked. */
+    @Test
+    void givenAnItemMarked非公表AfterItsChangeWasPublished_whenReplayed_thenThePublicationsRowIsRewrittenWithTheWording()
+            throws Exception {
+        String id = callers.kawasakiEditor.data("startAssessment", IntegrationOutboxIT.START, Map.of())
+                .path("assessment").path("id").asText();
+        long rev = approver.data("publishVersion", IntegrationOutboxIT.PUBLISH, Map.of("id", id, "rev", 1,
+                "on", "2025-04-01")).path("revision").asLong();
+        rev = next(id, rev);
+        rev = callers.kawasakiEditor.data("answerItem", IntegrationOutboxIT.ANSWER, Map.of("id", id, "rev", rev,
+                "text", "第二庁舎サーバー室の相談事務")).path("revision").asLong();
+        rev = approver.data("publishVersion", IntegrationOutboxIT.PUBLISH, Map.of("id", id, "rev", rev,
+                "on", "2025-10-01", "explanations", List.of(Map.of("itemId", "affair.name", "explanation", "移転"))))
+                .path("revision").asLong();
+        rev = next(id, rev);
+        JsonNode withheld = callers.kawasakiEditor.data("withholdItemFromPublication", IntegrationOutboxIT.WITHHOLD,
+                Map.of("id", id, "rev", rev));
+        assertThat(withheld.path("__typename").asText()).as(withheld.toString()).isEqualTo("AssessmentEdited");
+        String subject = jp.hyoka.server.assessment.AssessmentIds.parse(id).orElseThrow().toString();
+        String published = "SELECT payload::text FROM integration_outbox WHERE subject = '" + subject
+                + "' AND type = 'jp.hyoka.assessment.version-published.v1' ORDER BY position";
+        assertThat(query(published).get(1)).as("told in clear when published").contains("第二庁舎");
+        execute("DELETE FROM integration_outbox_queue");                                  // all published
+
+        operator.data("replayIntegrationEvents", REPLAY, Map.of("code", "141305"));
+        awaitFinished();
+
+        assertThat(query(published)).hasSize(2).allSatisfy(row -> assertThat(row).doesNotContain("第二庁舎"));
+        assertThat(query(published).get(1)).contains("（非公表）");
+        assertThat(query("SELECT payload::text FROM integration_outbox JOIN integration_outbox_queue USING (position)"
+                + " WHERE subject = '" + subject + "'")).anySatisfy(row -> assertThat(row).contains("（非公表）"));
+    }
+
+    private long next(String id, long rev) {
+        return callers.kawasakiEditor.data("startNextVersion", IntegrationOutboxIT.NEXT, Map.of("id", id, "rev", rev))
+                .path("revision").asLong();
+    }
+
     private JsonNode awaitFinished() throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (true) {

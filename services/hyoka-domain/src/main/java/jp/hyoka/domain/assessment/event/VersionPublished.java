@@ -7,7 +7,9 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Version {@code version} of the 評価書 was published (公表日 {@code publishedOn}) with these changes against the
@@ -23,5 +25,14 @@ public record VersionPublished(AssessmentId assessmentId, MunicipalityCode tenan
     public VersionPublished {
         changes = changes == null ? List.of() : List.copyOf(changes);
         withheldItemIds = withheldItemIds == null ? List.of() : List.copyOf(withheldItemIds);
+    }
+
+    /**
+     * This publication told with {@code more} items withheld too (sorted, each once): what a re-derivation applies
+     * when marks made later, or events stored before they were carried, must not be told in clear.
+     */
+    public VersionPublished alsoWithholding(Collection<String> more) {
+        return new VersionPublished(assessmentId, tenant, version, publishedOn, changes,
+                Stream.concat(withheldItemIds.stream(), more.stream()).distinct().sorted().toList(), reason, by, at);
     }
 }
