@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -50,6 +52,49 @@ class RefusedEditsIT extends SignedInServerTest {
         assertThat(problem.path("currentRevision").asInt()).isEqualTo(2);
         assertThat(problem.path("changesSince").get(0).path("after").path("text").asText()).isEqualTo("市民文化局");
         assertUnchanged();
+    }
+
+    @Test
+    void givenClientFarBehind_whenStaleAnswer_thenChangesSinceConnectionPagesForwardAndBackwardAndNothingIsStored()
+            throws SQLException {
+        for (int revision = 2; revision < 7; revision++) {
+            answer(revision, "department.name", Map.of("text", "局" + revision));
+        }
+        eventsBefore = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
+
+        List<Integer> forward = new ArrayList<>();
+        JsonNode page = changesSince("first", 2, "after", null);
+        assertThat(page.path("totalCount").asInt()).isEqualTo(6);
+        assertThat(page.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
+        while (true) {
+            page.path("edges").forEach(edge -> forward.add(edge.path("node").path("revision").asInt()));
+            if (!page.path("pageInfo").path("hasNextPage").asBoolean()) {
+                break;
+            }
+            page = changesSince("first", 2, "after", page.path("pageInfo").path("endCursor").asText());
+        }
+        List<Integer> backward = new ArrayList<>();
+        page = changesSince("last", 4, "before", null);
+        while (true) {
+            List<Integer> revisions = new ArrayList<>();
+            page.path("edges").forEach(edge -> revisions.add(edge.path("node").path("revision").asInt()));
+            backward.addAll(0, revisions);
+            if (!page.path("pageInfo").path("hasPreviousPage").asBoolean()) {
+                break;
+            }
+            page = changesSince("last", 4, "before", page.path("pageInfo").path("startCursor").asText());
+        }
+
+        assertThat(forward).containsExactly(2, 3, 4, 5, 6, 7);
+        assertThat(backward).containsExactly(2, 3, 4, 5, 6, 7);
+        assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry")).as("events stored")
+                .isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void givenCursorOfAnotherList_whenChangesSinceConnection_thenBadUserInput() {
+        Map<String, Object> variables = new HashMap<>(Map.of("id", id, "first", 2, "after", "bm90LWEtcmV2aXNpb24"));
+        assertThat(callers.kawasakiEditor.execute(STALE_PAGE, variables).errorCode()).isEqualTo("BAD_USER_INPUT");
     }
 
     @Test
@@ -128,6 +173,30 @@ class RefusedEditsIT extends SignedInServerTest {
     private JsonNode answerAs(jp.hyoka.server.support.GraphQlClient client, String assessmentId, int revision) {
         return client.data("answerItem", ANSWER, new HashMap<>(Map.of("id", assessmentId, "rev", revision,
                 "item", "department.name", "value", Map.of("text", "乗っ取り"))));
+    }
+
+    private static final String STALE_PAGE = """
+            mutation($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+              answerItem(input: {assessmentId: $id, expectedRevision: 1, itemId: "department.name",
+                                 value: {text: "古い版の入力"}}) {
+                __typename
+                ... on StaleRevision {
+                  changesSinceConnection(first: $first, after: $after, last: $last, before: $before) {
+                    totalCount
+                    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                    edges { cursor node { revision } }
+                  }
+                }
+              }
+            }""";
+
+    /** The stale edit of revision 1 sent again: its changesSinceConnection page of {@code size} from {@code cursor}. */
+    private JsonNode changesSince(String sizeArgument, int size, String cursorArgument, String cursor) {
+        Map<String, Object> variables = new HashMap<>(Map.of("id", id, sizeArgument, size));
+        variables.put(cursorArgument, cursor);
+        JsonNode problem = callers.kawasakiEditor.data("answerItem", STALE_PAGE, variables);
+        assertThat(problem.path("__typename").asText()).isEqualTo("StaleRevision");
+        return problem.path("changesSinceConnection");
     }
 
     private JsonNode answer(int revision, String item, Map<String, Object> value) {
