@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,31 +62,15 @@ class RefusedEditsIT extends SignedInServerTest {
         }
         eventsBefore = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
 
-        List<Integer> forward = new ArrayList<>();
-        JsonNode page = changesSince("first", 2, "after", null);
-        assertThat(page.path("totalCount").asInt()).isEqualTo(6);
-        assertThat(page.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
-        while (true) {
-            page.path("edges").forEach(edge -> forward.add(edge.path("node").path("revision").asInt()));
-            if (!page.path("pageInfo").path("hasNextPage").asBoolean()) {
-                break;
-            }
-            page = changesSince("first", 2, "after", page.path("pageInfo").path("endCursor").asText());
-        }
-        List<Integer> backward = new ArrayList<>();
-        page = changesSince("last", 4, "before", null);
-        while (true) {
-            List<Integer> revisions = new ArrayList<>();
-            page.path("edges").forEach(edge -> revisions.add(edge.path("node").path("revision").asInt()));
-            backward.addAll(0, revisions);
-            if (!page.path("pageInfo").path("hasPreviousPage").asBoolean()) {
-                break;
-            }
-            page = changesSince("last", 4, "before", page.path("pageInfo").path("startCursor").asText());
-        }
+        JsonNode firstPage = changesSince(Map.of("first", 2));
+        List<String> forward = Paging.forward(this::changesSince, 2, node -> node.path("revision").asText());
+        List<String> backward = Paging.backward(this::changesSince, 4, node -> node.path("revision").asText());
 
-        assertThat(forward).containsExactly(2, 3, 4, 5, 6, 7);
-        assertThat(backward).containsExactly(2, 3, 4, 5, 6, 7);
+        assertThat(firstPage.path("totalCount").asInt()).isEqualTo(6);
+        assertThat(firstPage.path("edges")).hasSize(2);
+        assertThat(firstPage.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
+        assertThat(forward).containsExactly("2", "3", "4", "5", "6", "7");
+        assertThat(backward).containsExactly("2", "3", "4", "5", "6", "7");
         assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry")).as("events stored")
                 .isEqualTo(eventsBefore);
     }
@@ -190,10 +174,10 @@ class RefusedEditsIT extends SignedInServerTest {
               }
             }""";
 
-    /** The stale edit of revision 1 sent again: its changesSinceConnection page of {@code size} from {@code cursor}. */
-    private JsonNode changesSince(String sizeArgument, int size, String cursorArgument, String cursor) {
-        Map<String, Object> variables = new HashMap<>(Map.of("id", id, sizeArgument, size));
-        variables.put(cursorArgument, cursor);
+    /** The stale edit of revision 1 sent again: its changesSinceConnection page for these paging variables. */
+    private JsonNode changesSince(Map<String, Object> paging) {
+        Map<String, Object> variables = new HashMap<>(paging);
+        variables.put("id", id);
         JsonNode problem = callers.kawasakiEditor.data("answerItem", STALE_PAGE, variables);
         assertThat(problem.path("__typename").asText()).isEqualTo("StaleRevision");
         return problem.path("changesSinceConnection");
