@@ -44,7 +44,6 @@ class BoundedListsTest {
             entry("Assessment.pendingChanges", "at most one per item (and entry) that differs from the last version"),
             entry("Assessment.withheldFromPublication", "at most one per item (and entry) of the document marked 非公表"),
             entry("Assessment.componentUses", "at most one per item of the document"),
-            entry("PublicAssessment.answers", "one per published answer: the published document's size, not its history"),
             entry("Completeness.gaps", "at most one per section, block and repeat entry of the form"),
             entry("CompletenessGap.entries", "the entries of one repeating group of the document"),
             entry("CompletenessGap.unansweredItems", "at most the items of one block of the form"),
@@ -105,8 +104,7 @@ class BoundedListsTest {
             entry("Assessment.deadlines", "two windows per 重大事故 the municipality records"),
             entry("Assessment.componentProposals", "ADOPTED and DECLINED proposals accumulate (the default filter is the open ones)"),
             entry("SharedComponent.versions", "every version of a component, a few a year"),
-            entry("ComponentUsage.byVersion", "one per version in use of a component"),
-            entry("PublicAssessment.pastChanges", "every 変更箇所 row of the published document's history"));
+            entry("ComponentUsage.byVersion", "one per version in use of a component"));
 
     private static boolean deprecated(FieldDefinition field) {
         return !field.getDirectives("deprecated").isEmpty();
