@@ -100,9 +100,6 @@ class BoundedListsTest {
      * named so that it is seen and cannot grow silently. Page one and move it out; never add to it.
      */
     static final Map<String, String> NOT_YET_PAGED = Map.ofEntries(
-            entry("Query.deadlinesDue", "one row per assessment and deadline kind in a window of at most 10 years"),
-            entry("Assessment.deadlines", "two windows per 重大事故 the municipality records"),
-            entry("Assessment.componentProposals", "ADOPTED and DECLINED proposals accumulate (the default filter is the open ones)"),
             entry("SharedComponent.versions", "every version of a component, a few a year"),
             entry("ComponentUsage.byVersion", "one per version in use of a component"));
 

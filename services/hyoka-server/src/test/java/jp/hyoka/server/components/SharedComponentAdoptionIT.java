@@ -208,6 +208,16 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         JsonNode kawasakiDocument = callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", kawasaki.id()));
         assertThat(kawasakiDocument.path("componentProposals").get(0).path("status").asText()).isEqualTo("DECLINED");
         assertThat(kawasakiDocument.path("componentProposals").get(0).path("reason").asText()).contains("次回更新");
+        JsonNode paged = callers.kawasakiEditor.data("assessment", """
+                query($id: ID!) { assessment(id: $id) {
+                  all: componentProposalsConnection(status: [PENDING, DEFERRED, ADOPTED, DECLINED, SUPERSEDED], first: 1) {
+                    totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { status reason } } }
+                  open: componentProposalsConnection(last: 1) { totalCount edges { cursor } } } }""",
+                Map.of("id", kawasaki.id()));
+        assertThat(paged.path("all").path("totalCount").asInt()).isEqualTo(1);
+        assertThat(paged.path("all").path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        assertThat(paged.path("all").path("edges").get(0).path("node").path("status").asText()).isEqualTo("DECLINED");
+        assertThat(paged.path("open").path("totalCount").asInt()).as("the default: open ones only").isZero();
         assertThat(callers.kawasakiEditor.data("componentProposals", PROPOSALS, Map.of()).path("edges").size())
                 .as("nothing open any more").isZero();
         assertThat(callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", asahikawa.id())).isNull())

@@ -59,6 +59,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("searchAssessments", "{ searchAssessments(query: \"住民\", first: 1) { totalCount } }", READERS);
         row("deadlinesDue", "{ deadlinesDue(from: \"2026-01-01\", to: \"2026-12-31\") { deadline { dueOn } } }",
                 READERS);
+        row("deadlinesDueConnection", "{ deadlinesDueConnection(from: \"2026-01-01\", to: \"2026-12-31\", first: 1) "
+                + "{ totalCount } }", READERS);
         row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",
                 READERS);
         row("assessmentAt", "{ assessmentAt(id: \"" + SOME_ID + "\", revision: 1) { revision } }", READERS);
