@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No list in the API grows without bound (issue 20): every list field of an object type or interface in the
  * committed printed schema (which {@link PrintedSchemaIT} keeps equal to what the server serves) is a connection's
- * {@code edges} (a page: at most 100), deprecated in favour of a connection, or named below: in {@link #BOUNDED}
- * with why it stays small, or in {@link #NOT_YET_PAGED} as known debt.
+ * {@code edges} (a page: at most 100), deprecated in favour of a connection, or named in {@link #BOUNDED} with why it
+ * stays small.
  * A new list field fails here until it is paged or its bound is written down; the allow-list cannot name a field
  * that is gone. Each field's own SDL description states the same bound for clients.
  */
@@ -95,14 +95,6 @@ class BoundedListsTest {
             entry("Viewer.roles", "the closed set of roles"),
             entry("Query.nodes", "one per id asked, at most 100 ids (NodeWiring.MAX_IDS)"));
 
-    /**
-     * Lists that do grow (with a municipality's activity or time) and still wait for their connection: the debt,
-     * named so that it is seen and cannot grow silently. Page one and move it out; never add to it.
-     */
-    static final Map<String, String> NOT_YET_PAGED = Map.ofEntries(
-            entry("SharedComponent.versions", "every version of a component, a few a year"),
-            entry("ComponentUsage.byVersion", "one per version in use of a component"));
-
     private static boolean deprecated(FieldDefinition field) {
         return !field.getDirectives("deprecated").isEmpty();
     }
@@ -112,7 +104,7 @@ class BoundedListsTest {
         return nullable instanceof ListType;
     }
 
-    /** "Type.field" for every list field of every object type and interface, and for deprecated ones only. */
+    /** "Type.field" of every list field of every object type and interface, mapped to whether it is deprecated. */
     private static Map<String, Boolean> listFields() throws IOException {
         TypeDefinitionRegistry registry = new SchemaParser().parse(
                 Files.readString(PrintedSchemaIT.COPY, StandardCharsets.UTF_8));
@@ -133,7 +125,7 @@ class BoundedListsTest {
         List<String> unbounded = new ArrayList<>();
         listFields().forEach((field, isDeprecated) -> {
             boolean page = field.endsWith("Connection.edges");
-            if (!page && !isDeprecated && !BOUNDED.containsKey(field) && !NOT_YET_PAGED.containsKey(field)) {
+            if (!page && !isDeprecated && !BOUNDED.containsKey(field)) {
                 unbounded.add(field);
             }
         });
@@ -146,15 +138,12 @@ class BoundedListsTest {
             throws IOException {
         Map<String, Boolean> fields = listFields();
         TreeSet<String> stale = new TreeSet<>();
-        for (Map<String, String> named : List.of(BOUNDED, NOT_YET_PAGED)) {
-            named.forEach((field, reason) -> {
-                if (!Boolean.FALSE.equals(fields.get(field)) || reason.isBlank()) {
-                    stale.add(field);
-                }
-            });
-        }
+        BOUNDED.forEach((field, reason) -> {
+            if (!Boolean.FALSE.equals(fields.get(field)) || reason.isBlank()) {
+                stale.add(field);
+            }
+        });
 
         assertThat(stale).as("allow-list entries that are gone, deprecated or without a reason").isEmpty();
-        assertThat(BOUNDED.keySet()).doesNotContainAnyElementsOf(NOT_YET_PAGED.keySet());
     }
 }

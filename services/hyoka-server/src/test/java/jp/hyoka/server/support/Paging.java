@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Reads a whole Relay connection page by page, as a client does: forward with first/after until hasNextPage is
  * false, or backward with last/before until hasPreviousPage is false; what each edge's node gives, in list order.
@@ -30,6 +32,18 @@ public final class Paging {
     public static List<String> backward(Function<Map<String, Object>, JsonNode> page, int size,
                                         Function<JsonNode, String> value) {
         return read(page, size, value, true);
+    }
+
+    /**
+     * The connection {@code page} reads, one row a page, forward and backward, gives {@code whole} (the same list read
+     * at once, more than one row), and its totalCount counts it.
+     */
+    public static void assertPagesLike(List<String> whole, Function<Map<String, Object>, JsonNode> page,
+                                       Function<JsonNode, String> value) {
+        assertThat(whole).as("more rows than one page").hasSizeGreaterThan(1);
+        assertThat(page.apply(variables("first", 1, "after", null)).path("totalCount").asInt()).isEqualTo(whole.size());
+        assertThat(forward(page, 1, value)).isEqualTo(whole);
+        assertThat(backward(page, 1, value)).isEqualTo(whole);
     }
 
     private static List<String> read(Function<Map<String, Object>, JsonNode> page, int size,
