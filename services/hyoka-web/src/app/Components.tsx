@@ -15,13 +15,18 @@ const ComponentsQuery = graphql(`
         useId itemId entryIds version mode similarity
         component { id componentId name issuer }
       }
-      componentProposals {
-        id fromVersion toVersion status note timing explanation raisedAt deferredUntil
-        component { id name issuer }
-        use { useId itemId }
-        merge {
-          baseText newText localText clean conflicts mergedText
-          chunks { conflict text base ours theirs }
+      componentProposalsConnection(first: 100) {
+        totalCount
+        edges {
+          node {
+            id fromVersion toVersion status note timing explanation raisedAt deferredUntil
+            component { id name issuer }
+            use { useId itemId }
+            merge {
+              baseText newText localText clean conflicts mergedText
+              chunks { conflict text base ours theirs }
+            }
+          }
         }
       }
     }
@@ -58,7 +63,8 @@ const DeferMutation = graphql(`
   }
 `);
 
-type Proposal = NonNullable<ComponentsOfAssessmentQuery['assessment']>['componentProposals'][number];
+type Proposal =
+  NonNullable<ComponentsOfAssessmentQuery['assessment']>['componentProposalsConnection']['edges'][number]['node'];
 type ItemLabel = (itemId: string) => string;
 
 const MODES: Record<string, string> = { LOCKED: '固定（版のまま）', ADAPTED: '一部変更', DETACHED: '切り離し（追従しない）' };
@@ -89,7 +95,9 @@ export function Components({ id, itemLabel, onChanged }: { id: string; itemLabel
   if (error) {
     return <p role="alert" className="error">{error.message}</p>;
   }
-  if (!assessment || (assessment.componentUses.length === 0 && assessment.componentProposals.length === 0)) {
+  // the open proposals, at most 100 (one per use and newer version): more would not be read on one screen
+  const proposals: Proposal[] = assessment?.componentProposalsConnection.edges.map((edge) => edge.node) ?? [];
+  if (!assessment || (assessment.componentUses.length === 0 && proposals.length === 0)) {
     return null;
   }
   const changed = () => {
@@ -97,9 +105,9 @@ export function Components({ id, itemLabel, onChanged }: { id: string; itemLabel
     onChanged();
   };
   return (
-    <details className="card" data-testid="components" open={assessment.componentProposals.length > 0}>
+    <details className="card" data-testid="components" open={proposals.length > 0}>
       <summary className="label cursor-pointer">
-        共通部品（{assessment.componentUses.length}箇所、新しい版の提案 {assessment.componentProposals.length}件）
+        共通部品（{assessment.componentUses.length}箇所、新しい版の提案 {assessment.componentProposalsConnection.totalCount}件）
       </summary>
       <table className="mt-3 w-full text-left" data-testid="component-uses">
         <caption className="sr-only">共通部品を使っている項目</caption>
@@ -118,7 +126,7 @@ export function Components({ id, itemLabel, onChanged }: { id: string; itemLabel
         </tbody>
       </table>
       <div className="mt-4 grid gap-4">
-        {assessment.componentProposals.map((proposal) => (
+        {proposals.map((proposal) => (
           <ProposalCard key={proposal.id} proposal={proposal} revision={assessment.revision} itemLabel={itemLabel}
                         onDone={changed} />
         ))}

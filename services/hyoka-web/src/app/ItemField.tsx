@@ -194,13 +194,19 @@ function Status({ outcome, errorId, onRetry, onReapply, onReload }: {
             あなたの入力はまだ保存されていません。
           </p>
           <ul className="list-disc pl-6">
-            {outcome.stale.changesSince.map((change) => (
+            {outcome.stale.changesSinceConnection.edges.map(({ node: change }) => (
               <li key={change.revision}>
                 {change.actor.displayName}（{formatDateTime(change.at)}）:
                 {' '}{change.item ? `${change.item.number} ${change.item.label}` : change.summary} → {describe(change.after)}
               </li>
             ))}
           </ul>
+          {outcome.stale.changesSinceConnection.totalCount > outcome.stale.changesSinceConnection.edges.length && (
+            <p>
+              ほか {outcome.stale.changesSinceConnection.totalCount - outcome.stale.changesSinceConnection.edges.length}
+              {' '}件の変更があります（履歴で確認できます）。
+            </p>
+          )}
           <div className="mt-2 flex flex-wrap gap-2">
             <button type="button" className="btn-primary" onClick={() => onReapply(outcome.stale)}>
               自分の入力で保存し直す

@@ -9,14 +9,19 @@ export const StaleFields = graphql(`
   fragment StaleFields on StaleRevision {
     expectedRevision
     currentRevision
-    changesSince {
-      revision
-      at
-      actor { userId displayName }
-      itemId
-      item { number label }
-      summary
-      after { ...AnswerValueFields }
+    changesSinceConnection(first: 20) {
+      totalCount
+      edges {
+        node {
+          revision
+          at
+          actor { userId displayName }
+          itemId
+          item { number label }
+          summary
+          after { ...AnswerValueFields }
+        }
+      }
     }
   }
 `);

@@ -122,17 +122,38 @@ public class AssessmentQueries implements ProjectedRevisions {
 
     /** Oldest first, as an auditor reads it: the page {@code request} names, by revision cursors. */
     public Page<HistoryEntry> history(MunicipalityCode tenant, AssessmentId id, PageRequest request) {
-        long position = revisionCursor(request.cursor(), request.backward() ? Long.MAX_VALUE : 0);
+        return historySince(tenant, id, 0, request);
+    }
+
+    /**
+     * The edits after revision {@code since}, oldest first (what a stale client missed), the page {@code request}
+     * names: keyset on the revision, both ways, never before {@code since}.
+     */
+    public Page<HistoryEntry> historySince(MunicipalityCode tenant, AssessmentId id, long since, PageRequest request) {
+        long position = revisionCursor(request.cursor(), request.backward() ? Long.MAX_VALUE : since);
         List<HistoryEntry> rows = queries.query(tenant, """
-                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision %s ?
-                        ORDER BY revision %s LIMIT ?""".formatted(request.beyondAscending(), request.ascending()),
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?
+                        AND revision %s ? ORDER BY revision %s LIMIT ?""".formatted(request.beyondAscending(),
+                        request.ascending()),
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
-                    statement.setLong(3, position);
-                    statement.setInt(4, request.size() + 1);
+                    statement.setLong(3, since);
+                    statement.setLong(4, position);
+                    statement.setInt(5, request.size() + 1);
                 }, HistoryEntry::read);
         return Page.read(rows, request, entry -> Long.toString(entry.revision()));
+    }
+
+    /** How many edits came after revision {@code since}. */
+    public int historyCountSince(MunicipalityCode tenant, AssessmentId id, long since) {
+        return queries.query(tenant, """
+                        SELECT count(*) FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?""",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                    statement.setLong(3, since);
+                }, row -> row.getInt(1)).get(0);
     }
 
     /** The history row of one revision, the key of a HistoryEntry node. */
@@ -144,10 +165,6 @@ public class AssessmentQueries implements ProjectedRevisions {
                     statement.setObject(2, id.value());
                     statement.setLong(3, revision);
                 }, HistoryEntry::read).stream().findFirst();
-    }
-
-    public int historyCount(MunicipalityCode tenant, AssessmentId id) {
-        return queries.countOfAssessment(tenant, "rm_edit_history", id);
     }
 
     /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 edits). */

@@ -7,6 +7,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.assessment.Nodes;
 import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.security.PlatformOperator;
@@ -52,7 +53,10 @@ public class ComponentUsageWiring implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("SharedComponent", type -> type.dataFetcher("usedBy", environment ->
-                usage.summary(componentId(environment), scope(environment))));
+                usage.summary(componentId(environment), scope(environment)))
+                .dataFetcher("versionsConnection", environment -> Connection.ofList(
+                        (List<?>) environment.<Map<String, Object>>getSource().get("versions"),
+                        Requests.page(environment, 20), version -> version)));
         wiring.type("ComponentVersion", type -> type.dataFetcher("fanOut", environment -> {
             if (scope(environment) != null) {
                 return null;
@@ -60,7 +64,9 @@ public class ComponentUsageWiring implements GraphQlFeature {
             Map<String, Object> version = environment.getSource();
             return usage.fanOut((String) version.get("componentId"), (Integer) version.get("number")).orElse(null);
         }));
-        wiring.type("ComponentUsage", type -> type.dataFetcher("byMunicipality", environment -> {
+        wiring.type("ComponentUsage", type -> type.dataFetcher("byVersionConnection", environment ->
+                Connection.ofList(environment.<ComponentUsage.Summary>getSource().byVersion(),
+                        Requests.page(environment, 20), row -> row)).dataFetcher("byMunicipality", environment -> {
             ComponentUsage.Summary summary = environment.getSource();
             try {
                 return Nodes.connection(usage.byMunicipality(summary.componentId(), summary.scope(),

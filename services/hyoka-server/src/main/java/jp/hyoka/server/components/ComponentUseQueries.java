@@ -103,19 +103,27 @@ public class ComponentUseQueries {
      * @throws IllegalArgumentException for a cursor this list did not give
      */
     public Page<ProposalRow> proposals(MunicipalityCode tenant, PageRequest request, List<String> statuses) {
+        return proposals(tenant, null, request, statuses);
+    }
+
+    /**
+     * The same for one assessment ({@code assessmentId} null: every assessment of the municipality).
+     * @throws IllegalArgumentException for a cursor this list did not give
+     */
+    public Page<ProposalRow> proposals(MunicipalityCode tenant, AssessmentId assessmentId, PageRequest request,
+                                       List<String> statuses) {
         String[] position = request.cursor() == null ? null : proposalPosition(request.cursor());
         String keyset = position == null ? "" : " AND (p.raised_at, p.assessment_id, p.use_id, p.to_version) "
                 + request.beyondDescending() + " (?::timestamptz, ?::uuid, ?, ?::int)";
         String direction = request.descending();
         List<ProposalRow> rows = queries.query(tenant, "SELECT " + PROPOSAL_COLUMNS
-                + " WHERE p.tenant_code = ? AND p.status = ANY (?)" + keyset
+                + " WHERE p.tenant_code = ? AND p.status = ANY (?)" + ofAssessment(assessmentId, "p.") + keyset
                 + " ORDER BY p.raised_at %1$s, p.assessment_id %1$s, p.use_id %1$s, p.to_version %1$s LIMIT "
                 .formatted(direction) + (request.size() + 1), statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setArray(2, statement.getConnection().createArrayOf("text", statuses.toArray()));
+                    int next = filter(statement, tenant, statuses, assessmentId);
                     if (position != null) {
                         for (int i = 0; i < 4; i++) {
-                            statement.setString(3 + i, position[i]);
+                            statement.setString(next + i, position[i]);
                         }
                     }
                 }, ComponentUseQueries::proposal);
@@ -124,11 +132,30 @@ public class ComponentUseQueries {
     }
 
     public int proposalCount(MunicipalityCode tenant, List<String> statuses) {
+        return proposalCount(tenant, null, statuses);
+    }
+
+    /** How many proposals with these statuses one assessment (null: every assessment) has. */
+    public int proposalCount(MunicipalityCode tenant, AssessmentId assessmentId, List<String> statuses) {
         return queries.query(tenant, "SELECT count(*) FROM rm_component_proposal WHERE tenant_code = ? "
-                + "AND status = ANY (?)", statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setArray(2, statement.getConnection().createArrayOf("text", statuses.toArray()));
-                }, row -> row.getInt(1)).get(0);
+                        + "AND status = ANY (?)" + ofAssessment(assessmentId, ""),
+                statement -> filter(statement, tenant, statuses, assessmentId), row -> row.getInt(1)).get(0);
+    }
+
+    private static String ofAssessment(AssessmentId assessmentId, String alias) {
+        return assessmentId == null ? "" : " AND " + alias + "assessment_id = ?";
+    }
+
+    /** Sets tenant, statuses and (when given) the assessment; answers the next parameter's index. */
+    private static int filter(java.sql.PreparedStatement statement, MunicipalityCode tenant, List<String> statuses,
+                              AssessmentId assessmentId) throws SQLException {
+        statement.setString(1, tenant.value());
+        statement.setArray(2, statement.getConnection().createArrayOf("text", statuses.toArray()));
+        if (assessmentId == null) {
+            return 3;
+        }
+        statement.setObject(3, assessmentId.value());
+        return 4;
     }
 
     /**

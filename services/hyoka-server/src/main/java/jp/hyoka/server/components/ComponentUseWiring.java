@@ -2,6 +2,7 @@ package jp.hyoka.server.components;
 
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.domain.assessment.ComponentUseMode;
@@ -75,16 +76,7 @@ public class ComponentUseWiring implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type
-                .dataFetcher("componentProposals", environment -> {
-                    Caller caller = Requests.caller(environment);
-                    try {
-                        List<String> statuses = statuses(environment);
-                        return Connection.of(uses.proposals(caller.tenant(), Requests.page(environment, 20), statuses),
-                                row -> row, () -> uses.proposalCount(caller.tenant(), statuses));
-                    } catch (IllegalArgumentException e) {
-                        throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
-                    }
-                })
+                .dataFetcher("componentProposals", environment -> proposalPage(environment, null))
                 .dataFetcher("componentProposal", environment -> {
                     Caller caller = Requests.caller(environment);
                     return ProposalIds.decode(environment.getArgument("id"))
@@ -95,7 +87,9 @@ public class ComponentUseWiring implements GraphQlFeature {
                         ((AssessmentView) environment.getSource()).id()))
                 .dataFetcher("componentProposals", environment -> uses.proposals(
                         Requests.caller(environment).tenant(), ((AssessmentView) environment.getSource()).id(),
-                        statuses(environment))));
+                        statuses(environment)))
+                .dataFetcher("componentProposalsConnection", environment -> proposalPage(environment,
+                        ((AssessmentView) environment.getSource()).id())));
         wiring.type("ComponentUse", type -> type
                 .dataFetcher("component", environment -> component(((ComponentUseQueries.UseRow) environment
                         .getSource()).componentId()))
@@ -222,6 +216,18 @@ public class ComponentUseWiring implements GraphQlFeature {
 
     private static ComponentUseQueries.ProposalRow proposal(DataFetchingEnvironment environment) {
         return environment.getSource();
+    }
+
+    /** A page of the municipality's proposals, or of one assessment's ({@code assessment} non-null). */
+    private Connection proposalPage(DataFetchingEnvironment environment, AssessmentId assessment) {
+        Caller caller = Requests.caller(environment);
+        try {
+            List<String> statuses = statuses(environment);
+            return Connection.of(uses.proposals(caller.tenant(), assessment, Requests.page(environment, 20), statuses),
+                    row -> row, () -> uses.proposalCount(caller.tenant(), assessment, statuses));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+        }
     }
 
     private static List<String> statuses(DataFetchingEnvironment environment) {

@@ -6,6 +6,7 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.FormChanges;
@@ -19,6 +20,7 @@ import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.graphql.Results.ProblemNode;
 import jp.hyoka.server.security.Caller;
 
 import java.time.Instant;
@@ -56,15 +58,15 @@ public class HistoryWiring implements GraphQlFeature {
     public void wire(RuntimeWiring.Builder wiring) {
         timeline.wire(wiring);
         wiring.type("Assessment", type -> type.dataFetcher("history", environment -> {
-            Caller caller = Requests.caller(environment);
             AssessmentView view = environment.getSource();
-            FormDefinition form = forms.find(view.form()).orElseThrow();
-            try {
-                return Connection.of(queries.history(caller.tenant(), view.id(), Requests.page(environment, 50)),
-                        entry -> HistoryNode.of(entry, form), () -> queries.historyCount(caller.tenant(), view.id()));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
-            }
+            return historySince(environment, view, 0);
+        }));
+        wiring.type("StaleRevision", type -> type.dataFetcher("changesSinceConnection", environment -> {
+            Caller caller = Requests.caller(environment);
+            StaleRevision stale = (StaleRevision) ((ProblemNode) environment.getSource()).rejection();
+            AssessmentView view = AssessmentIds.parse(stale.assessmentId())
+                    .flatMap(id -> queries.find(caller.tenant(), id)).orElseThrow();
+            return historySince(environment, view, stale.expectedRevision());
         }));
         wiring.type("Query", type -> type.dataFetcher("auditTrail", environment -> {
             Caller caller = Requests.caller(environment);
@@ -97,6 +99,19 @@ public class HistoryWiring implements GraphQlFeature {
                 .dataFetcher("reason", environment -> node(environment).entry().reason())
                 .dataFetcher("actor", environment -> node(environment).entry().actor())
                 .dataFetcher("at", environment -> node(environment).entry().at()));
+    }
+
+    /** The assessment's edits after revision {@code since}, the page the field's first/after or last/before name. */
+    private Connection historySince(DataFetchingEnvironment environment, AssessmentView view, long since) {
+        Caller caller = Requests.caller(environment);
+        FormDefinition form = forms.find(view.form()).orElseThrow();
+        try {
+            return Connection.of(queries.historySince(caller.tenant(), view.id(), since, Requests.page(environment, 50)),
+                    entry -> HistoryNode.of(entry, form),
+                    () -> queries.historyCountSince(caller.tenant(), view.id(), since));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ApiException.BAD_USER_INPUT, e.getMessage());
+        }
     }
 
     /** An assessment id that names nothing filters to nothing rather than to everything. */

@@ -20,6 +20,7 @@ import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.assessment.DocumentStates.Folded;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
@@ -67,6 +68,9 @@ public class PublicViewWiring implements GraphQlFeature {
     record PublicAnswer(ItemDifference shown, boolean withheld) {
     }
 
+    /** The page size of the published document's connections when first/last are not given. */
+    private static final int PAGE = 50;
+
     @Override
     public String sdlFile() {
         return "publicview.graphqls";
@@ -86,7 +90,11 @@ public class PublicViewWiring implements GraphQlFeature {
                 .dataFetcher("version", environment -> document(environment).state().lifecycle().version())
                 .dataFetcher("publishedOn", environment -> document(environment).state().lifecycle().publishedOn())
                 .dataFetcher("answers", environment -> answers(document(environment)))
-                .dataFetcher("pastChanges", environment -> document(environment).folded().past()));
+                .dataFetcher("answersConnection", environment -> Connection.ofList(answers(document(environment)),
+                        Requests.page(environment, PAGE), answer -> answer))
+                .dataFetcher("pastChanges", environment -> document(environment).folded().past())
+                .dataFetcher("pastChangesConnection", environment -> Connection.ofList(
+                        document(environment).folded().past(), Requests.page(environment, PAGE), change -> change)));
         wiring.type("PublicAnswer", type -> type
                 .dataFetcher("item", environment -> answer(environment).shown().item())
                 .dataFetcher("entryIds", environment -> answer(environment).shown().entries())

@@ -5,9 +5,11 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.assessment.LinkedAssessments;
+import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.GraphQlFeature;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
 import jp.hyoka.server.graphql.Results.ProblemNode;
@@ -56,13 +58,26 @@ public class ReviewThreadsWiring implements GraphQlFeature {
             Object status = environment.getArgument("status");
             return queries.threads(caller.tenant(), ((AssessmentView) environment.getSource()).id(),
                     status == null ? null : status.toString()).stream().map(ReviewThreadsWiring::node).toList();
+        }).dataFetcher("reviewThreadsConnection", environment -> {
+            Caller caller = Requests.caller(environment);
+            Object status = environment.getArgument("status");
+            String filter = status == null ? null : status.toString();
+            AssessmentId id = ((AssessmentView) environment.getSource()).id();
+            return Connection.of(queries.threads(caller.tenant(), id, filter, Requests.page(environment, 20)),
+                    ReviewThreadsWiring::node, () -> queries.countThreads(caller.tenant(), id, filter));
         }));
         wiring.type("ReviewThread", type -> type
                 .dataFetcher("assessment", environment -> linked.of(environment,
                         (String) environment.<Map<String, Object>>getSource().get("assessmentId")))
                 .dataFetcher("comments", environment -> events(environment).stream()
                         .filter(event -> event.text() != null).toList())
-                .dataFetcher("events", this::events));
+                .dataFetcher("events", this::events)
+                .dataFetcher("eventsConnection", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    ThreadId id = (ThreadId) environment.<Map<String, Object>>getSource().get("threadId");
+                    return Connection.of(queries.events(caller.tenant(), id, Requests.page(environment, 20)),
+                            event -> event, () -> queries.countEvents(caller.tenant(), id));
+                }));
         wiring.type("ReviewThreadChanged", type -> type
                 .dataFetcher("threadId", environment -> ReviewThreadNodes.id(((ChangedNode) environment.getSource()).threadId()))
                 .dataFetcher("thread", environment -> queries.thread(Requests.caller(environment).tenant(),

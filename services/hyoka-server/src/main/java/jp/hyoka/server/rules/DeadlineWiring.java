@@ -11,6 +11,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.graphql.ApiException;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 
@@ -47,16 +48,23 @@ public class DeadlineWiring implements GraphQlFeature {
 
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
-        wiring.type("Assessment", type -> type.dataFetcher("deadlines", environment -> {
-            AssessmentView assessment = environment.getSource();
-            MunicipalityCode tenant = Requests.caller(environment).tenant();
-            return Deadlines.of(deadlines.facts(tenant, assessment.id()), asOf(environment));
-        }).dataFetcher("affairEndedOn", environment -> deadlines.affairEndedOn(Requests.caller(environment).tenant(),
+        wiring.type("Assessment", type -> type.dataFetcher("deadlines", this::ofAssessment)
+                .dataFetcher("deadlinesConnection", environment -> Connection.ofList(ofAssessment(environment),
+                        Requests.page(environment, 20), deadline -> deadline))
+                .dataFetcher("affairEndedOn", environment -> deadlines.affairEndedOn(Requests.caller(environment).tenant(),
                 ((AssessmentView) environment.getSource()).id()).orElse(null)));
-        wiring.type("Query", type -> type.dataFetcher("deadlinesDue", this::due));
+        wiring.type("Query", type -> type.dataFetcher("deadlinesDue", this::due)
+                .dataFetcher("deadlinesDueConnection", environment -> Connection.ofList(due(environment),
+                        Requests.page(environment, 20), due -> due)));
         wiring.type("Deadline", type -> type
                 .dataFetcher("label", environment -> ((Deadline) environment.getSource()).kind().label())
                 .dataFetcher("basis", environment -> ((Deadline) environment.getSource()).kind().basis()));
+    }
+
+    private List<Deadline> ofAssessment(DataFetchingEnvironment environment) {
+        AssessmentView assessment = environment.getSource();
+        MunicipalityCode tenant = Requests.caller(environment).tenant();
+        return Deadlines.of(deadlines.facts(tenant, assessment.id()), asOf(environment));
     }
 
     private List<AssessmentDeadline> due(DataFetchingEnvironment environment) {

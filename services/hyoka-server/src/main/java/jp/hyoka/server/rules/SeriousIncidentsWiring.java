@@ -4,6 +4,7 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.RefusableCommands;
+import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Results;
@@ -43,7 +44,12 @@ public class SeriousIncidentsWiring implements GraphQlFeature {
     @Override
     public void wire(RuntimeWiring.Builder wiring) {
         wiring.type("Query", type -> type.dataFetcher("seriousIncidents",
-                environment -> queries.incidents(Requests.caller(environment).tenant())));
+                        environment -> queries.incidents(Requests.caller(environment).tenant()))
+                .dataFetcher("seriousIncidentsConnection", environment -> {
+                    Caller caller = Requests.caller(environment);
+                    return Connection.of(queries.incidents(caller.tenant(), Requests.page(environment, 20)),
+                            incident -> incident, () -> Math.toIntExact(queries.count(caller.tenant())));
+                }));
         wiring.type("Mutation", type -> type.dataFetcher("recordSeriousIncident", this::record));
         wiring.type("SeriousIncidentRecorded", type -> type.dataFetcher("incident", environment -> {
             UUID id = ((RecordedNode) environment.getSource()).incidentId();

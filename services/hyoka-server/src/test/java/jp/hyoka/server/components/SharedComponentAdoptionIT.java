@@ -5,14 +5,17 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.ComponentCatalogue;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,6 +211,16 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         JsonNode kawasakiDocument = callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", kawasaki.id()));
         assertThat(kawasakiDocument.path("componentProposals").get(0).path("status").asText()).isEqualTo("DECLINED");
         assertThat(kawasakiDocument.path("componentProposals").get(0).path("reason").asText()).contains("次回更新");
+        JsonNode paged = callers.kawasakiEditor.data("assessment", """
+                query($id: ID!) { assessment(id: $id) {
+                  all: componentProposalsConnection(status: [PENDING, DEFERRED, ADOPTED, DECLINED, SUPERSEDED], first: 1) {
+                    totalCount pageInfo { hasNextPage hasPreviousPage } edges { node { status reason } } }
+                  open: componentProposalsConnection(last: 1) { totalCount edges { cursor } } } }""",
+                Map.of("id", kawasaki.id()));
+        assertThat(paged.path("all").path("totalCount").asInt()).isEqualTo(1);
+        assertThat(paged.path("all").path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+        assertThat(paged.path("all").path("edges").get(0).path("node").path("status").asText()).isEqualTo("DECLINED");
+        assertThat(paged.path("open").path("totalCount").asInt()).as("the default: open ones only").isZero();
         assertThat(callers.kawasakiEditor.data("componentProposals", PROPOSALS, Map.of()).path("edges").size())
                 .as("nothing open any more").isZero();
         assertThat(callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", asahikawa.id())).isNull())
@@ -218,6 +231,7 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
         assertThat(everyone.path("proposals").path("adopted").asInt()).isEqualTo(1);
         assertThat(everyone.path("proposals").path("declined").asInt()).isEqualTo(1);
         assertThat(everyone.findValuesAsText("code")).containsExactlyInAnyOrder("012041", "141305");
+        assertVersionListsPageLikeTheirConnections();
         JsonNode own = callers.kawasakiEditor.data("sharedComponent", USAGE, Map.of("id", COMPONENT)).path("usedBy");
         assertThat(own.path("municipalities").asInt()).as("川崎市 counts only its own: " + own).isEqualTo(1);
         assertThat(own.path("proposals").path("adopted").asInt()).as("旭川市's adoption is not 川崎市's to see").isZero();
@@ -250,6 +264,37 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
             query($id: ID!) { sharedComponent(id: $id) { usedBy { totalCount documents municipalities
               proposals { pending adopted declined }
               byMunicipality(first: 10) { edges { node { municipality { code } adopted declined } } } } } }""";
+
+    /** versionsConnection and usedBy.byVersionConnection, one row a page both ways, give the deprecated lists' rows. */
+    private void assertVersionListsPageLikeTheirConnections() {
+        JsonNode lists = operator.data("sharedComponent", """
+                query($id: ID!) { sharedComponent(id: $id) { versions { number status }
+                  usedBy { byVersion { version locked adapted detached } } } }""", Map.of("id", COMPONENT));
+        List<String> versions = new ArrayList<>();
+        lists.path("versions").forEach(version -> versions.add(version.toString()));
+        List<String> byVersion = new ArrayList<>();
+        lists.path("usedBy").path("byVersion").forEach(row -> byVersion.add(row.toString()));
+        Function<Map<String, Object>, JsonNode> versionPage = paging -> componentPage(paging,
+                "versionsConnection(first: $first, after: $after, last: $last, before: $before) { %s node { number status } } }")
+                .path("versionsConnection");
+        Function<Map<String, Object>, JsonNode> usagePage = paging -> componentPage(paging,
+                "usedBy { byVersionConnection(first: $first, after: $after, last: $last, before: $before) { %s "
+                        + "node { version locked adapted detached } } } }").path("usedBy").path("byVersionConnection");
+
+        Paging.assertPagesLike(versions, versionPage, JsonNode::toString);
+        Paging.assertPagesLike(byVersion, usagePage, JsonNode::toString);
+    }
+
+    /** The operator's sharedComponent query with {@code selection} (its %s: the page fields) and these paging variables. */
+    private JsonNode componentPage(Map<String, Object> paging, String selection) {
+        Map<String, Object> variables = new HashMap<>(paging);
+        variables.put("id", COMPONENT);
+        return operator.data("sharedComponent", """
+                query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+                  sharedComponent(id: $id) { %s }
+                }""".formatted(selection.formatted(
+                "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges {")), variables);
+    }
 
     private static JsonNode single(JsonNode connection) {
         assertThat(connection.path("edges").size()).as(connection.toString()).isEqualTo(1);

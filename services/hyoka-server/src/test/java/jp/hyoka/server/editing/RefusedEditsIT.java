@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -50,6 +52,33 @@ class RefusedEditsIT extends SignedInServerTest {
         assertThat(problem.path("currentRevision").asInt()).isEqualTo(2);
         assertThat(problem.path("changesSince").get(0).path("after").path("text").asText()).isEqualTo("市民文化局");
         assertUnchanged();
+    }
+
+    @Test
+    void givenClientFarBehind_whenStaleAnswer_thenChangesSinceConnectionPagesForwardAndBackwardAndNothingIsStored()
+            throws SQLException {
+        for (int revision = 2; revision < 7; revision++) {
+            answer(revision, "department.name", Map.of("text", "局" + revision));
+        }
+        eventsBefore = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
+
+        JsonNode firstPage = changesSince(Map.of("first", 2));
+        List<String> forward = Paging.forward(this::changesSince, 2, node -> node.path("revision").asText());
+        List<String> backward = Paging.backward(this::changesSince, 4, node -> node.path("revision").asText());
+
+        assertThat(firstPage.path("totalCount").asInt()).isEqualTo(6);
+        assertThat(firstPage.path("edges")).hasSize(2);
+        assertThat(firstPage.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
+        assertThat(forward).containsExactly("2", "3", "4", "5", "6", "7");
+        assertThat(backward).containsExactly("2", "3", "4", "5", "6", "7");
+        assertThat(ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry")).as("events stored")
+                .isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void givenCursorOfAnotherList_whenChangesSinceConnection_thenBadUserInput() {
+        Map<String, Object> variables = new HashMap<>(Map.of("id", id, "first", 2, "after", "bm90LWEtcmV2aXNpb24"));
+        assertThat(callers.kawasakiEditor.execute(STALE_PAGE, variables).errorCode()).isEqualTo("BAD_USER_INPUT");
     }
 
     @Test
@@ -128,6 +157,30 @@ class RefusedEditsIT extends SignedInServerTest {
     private JsonNode answerAs(jp.hyoka.server.support.GraphQlClient client, String assessmentId, int revision) {
         return client.data("answerItem", ANSWER, new HashMap<>(Map.of("id", assessmentId, "rev", revision,
                 "item", "department.name", "value", Map.of("text", "乗っ取り"))));
+    }
+
+    private static final String STALE_PAGE = """
+            mutation($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+              answerItem(input: {assessmentId: $id, expectedRevision: 1, itemId: "department.name",
+                                 value: {text: "古い版の入力"}}) {
+                __typename
+                ... on StaleRevision {
+                  changesSinceConnection(first: $first, after: $after, last: $last, before: $before) {
+                    totalCount
+                    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                    edges { cursor node { revision } }
+                  }
+                }
+              }
+            }""";
+
+    /** The stale edit of revision 1 sent again: its changesSinceConnection page for these paging variables. */
+    private JsonNode changesSince(Map<String, Object> paging) {
+        Map<String, Object> variables = new HashMap<>(paging);
+        variables.put("id", id);
+        JsonNode problem = callers.kawasakiEditor.data("answerItem", STALE_PAGE, variables);
+        assertThat(problem.path("__typename").asText()).isEqualTo("StaleRevision");
+        return problem.path("changesSinceConnection");
     }
 
     private JsonNode answer(int revision, String item, Map<String, Object> value) {

@@ -59,6 +59,8 @@ class RoleAccessIT extends SignedInServerTest {
         row("searchAssessments", "{ searchAssessments(query: \"住民\", first: 1) { totalCount } }", READERS);
         row("deadlinesDue", "{ deadlinesDue(from: \"2026-01-01\", to: \"2026-12-31\") { deadline { dueOn } } }",
                 READERS);
+        row("deadlinesDueConnection", "{ deadlinesDueConnection(from: \"2026-01-01\", to: \"2026-12-31\", first: 1) "
+                + "{ totalCount } }", READERS);
         row("exportDocument", "{ exportDocument(assessmentId: \"" + SOME_ID + "\", format: TSV) { fileName } }",
                 READERS);
         row("assessmentAt", "{ assessmentAt(id: \"" + SOME_ID + "\", revision: 1) { revision } }", READERS);
@@ -160,6 +162,7 @@ class RoleAccessIT extends SignedInServerTest {
         row("recordSeriousIncident", "mutation { recordSeriousIncident(input: {discoveredOn: \"2025-01-01\", "
                 + "concernsSpecificPersonalInformation: true, summary: \" \"}) { __typename } }", Set.of("approver"));
         row("seriousIncidents", "{ seriousIncidents { id } }", READERS);
+        row("seriousIncidentsConnection", "{ seriousIncidentsConnection(first: 1) { totalCount } }", READERS);
         // Served as refusals (no such assessment, no such thread): the matrix stores nothing.
         row("startReviewThread", "mutation { startReviewThread(input: {assessmentId: \"" + SOME_ID + "\", "
                 + "text: \"x\"}) { __typename } }", READERS);
@@ -255,7 +258,7 @@ class RoleAccessIT extends SignedInServerTest {
     void givenTheMatrix_whenComparedWithTheSchema_thenItCoversEveryRootField() {
         List<String> rootFields = new ArrayList<>();
         for (String type : List.of("Query", "Mutation", "Subscription")) {
-            rootFields.addAll(byRole.get("editor").data("__type", "{ __type(name: \"" + type + "\") { fields { name } } }",
+            rootFields.addAll(byRole.get("editor").data("__type", "{ __type(name: \"" + type + "\") { fields(includeDeprecated: true) { name } } }",
                     Map.of()).findValuesAsText("name"));
         }
 

@@ -6,6 +6,7 @@ import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +15,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,12 +132,16 @@ class PublicAssessmentIT extends SignedInServerTest {
         assertThat(tsv(true)).contains("（非公表）").doesNotContain(SECRET).doesNotContain("山田花子");
         assertThat(tsv(false)).as("the municipality's own export keeps the value").contains(SECRET);
 
+        // a second changed item, so the 変更箇所 hold more than one row (paged below)
+        revision = answer(revision, "affair.description", Map.of("richText", "<p>" + SECRET + "（第2版）</p>"));
         publish(revision, "2025-10-01", List.of(Map.of("itemId", "affair.target-population",
-                "explanation", "対象者の増加に伴う変更")));
+                "explanation", "対象者の増加に伴う変更"), Map.of("itemId", "affair.description",
+                "explanation", "事務の内容の補足")));
         JsonNode second = publicView();
         assertThat(second.path("version").asInt()).isEqualTo(2);
         assertThat(answer(second, "affair.description").path("text").asText()).contains(SECRET);
         assertThat(answer(second, "affair.target-population").path("text").asText()).isEqualTo("1万人以上10万人未満");
+        assertConnectionsPageLikeTheLists(second);
     }
 
     @Test
@@ -201,6 +209,43 @@ class PublicAssessmentIT extends SignedInServerTest {
                 Map.<String, Object>of("code", "not-a-code", "id", "x"))) {
             assertThat(anyone.data("publicAssessment", PUBLIC, variables).isNull()).as(variables.toString()).isTrue();
         }
+    }
+
+    /** answersConnection and pastChangesConnection, paged one row at a time both ways, give the lists' rows. */
+    private void assertConnectionsPageLikeTheLists(JsonNode document) {
+        List<String> answers = new ArrayList<>();
+        document.path("answers").forEach(answer -> answers.add(answerLine(answer)));
+        List<String> changes = new ArrayList<>();
+        document.path("pastChanges").forEach(change -> changes.add(changeLine(change)));
+        Function<Map<String, Object>, JsonNode> answerPage = paging -> publicPage("answersConnection",
+                "itemPath text", paging);
+        Function<Map<String, Object>, JsonNode> changePage = paging -> publicPage("pastChangesConnection",
+                "itemId before after", paging);
+
+        Paging.assertPagesLike(answers, answerPage, PublicAssessmentIT::answerLine);
+        Paging.assertPagesLike(changes, changePage, PublicAssessmentIT::changeLine);
+    }
+
+    private JsonNode publicPage(String connection, String fields, Map<String, Object> paging) {
+        Map<String, Object> variables = new HashMap<>(paging);
+        variables.putAll(Map.of("code", "141305", "id", id));
+        return anyone.data("publicAssessment", """
+                query($code: String!, $id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+                  publicAssessment(municipalityCode: $code, assessmentId: $id) {
+                    %s(first: $first, after: $after, last: $last, before: $before) {
+                      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { %s } }
+                    }
+                  }
+                }""".formatted(connection, fields), variables).path(connection);
+    }
+
+    private static String answerLine(JsonNode answer) {
+        return answer.path("itemPath").asText() + " = " + answer.path("text").asText();
+    }
+
+    private static String changeLine(JsonNode change) {
+        return change.path("itemId").asText() + ": " + change.path("before").asText() + " → "
+                + change.path("after").asText();
     }
 
     private JsonNode publicView() {

@@ -7,6 +7,7 @@ import jp.hyoka.server.support.AuditOperations;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -176,9 +177,7 @@ class ReviewThreadsIT extends SignedInServerTest {
     @Test
     void givenThreadsOnAnAssessment_whenItsReviewHistoryIsRead_thenEveryEventIsThereInOrderBothWaysAndOnlyThere() {
         String id = assessment("審査の履歴");
-        String thread = start(auditor, id, "affair.description", "記載を具体的に").path("threadId").asText();
-        step(callers.kawasakiEditor, "replyToReviewThread", REPLY, thread, "修正しました");
-        step(approver, "resolveReviewThread", RESOLVE, thread, null);
+        answeredAndResolved(id, "記載を具体的に", "修正しました");
         start(callers.kawasakiEditor, id, null, "全体の確認");
         String activity = """
                 query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
@@ -215,6 +214,69 @@ class ReviewThreadsIT extends SignedInServerTest {
                 .path("assessment").isNull()).isTrue();
         assertThat(callers.kawasakiReader.execute(activity, Map.of("id", id, "first", 2, "after", "not-a-cursor"))
                 .errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void givenMoreThreadsAndEventsThanAPage_whenConnectionsArePaged_thenEveryOneComesOnceInOrderBothWays() {
+        String id = assessment("指摘の多い評価書");
+        String busy = answeredAndResolved(id, "一件目", "返信一");
+        step(auditor, "reopenReviewThread", REOPEN, busy, null);
+        step(callers.kawasakiEditor, "replyToReviewThread", REPLY, busy, "返信二");
+        List<String> threadIds = new java.util.ArrayList<>(List.of(busy));
+        for (String text : List.of("二件目", "三件目", "四件目")) {
+            threadIds.add(start(auditor, id, null, text).path("threadId").asText());
+        }
+        step(approver, "resolveReviewThread", RESOLVE, threadIds.get(2), null);
+        String threadsQuery = """
+                query($id: ID!, $status: ReviewThreadStatus, $first: Int, $after: String, $last: Int, $before: String) {
+                  assessment(id: $id) {
+                    reviewThreadsConnection(status: $status, first: $first, after: $after, last: $last, before: $before) {
+                      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { id } }
+                    }
+                  }
+                }""";
+        String eventsQuery = """
+                query($thread: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+                  node(id: $thread) { ... on ReviewThread {
+                    eventsConnection(first: $first, after: $after, last: $last, before: $before) {
+                      totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { node { kind } }
+                    } } }
+                }""";
+        java.util.function.Function<Map<String, Object>, JsonNode> threadPage = paging -> callers.kawasakiReader
+                .data("assessment", threadsQuery, params(id, paging)).path("reviewThreadsConnection");
+        java.util.function.Function<Map<String, Object>, JsonNode> openPage = paging -> {
+            Map<String, Object> variables = new HashMap<>(paging);
+            variables.put("status", "OPEN");
+            return threadPage.apply(variables);
+        };
+        java.util.function.Function<Map<String, Object>, JsonNode> eventPage = paging -> {
+            Map<String, Object> variables = new HashMap<>(paging);
+            variables.put("thread", busy);
+            return callers.kawasakiReader.data("node", eventsQuery, variables).path("eventsConnection");
+        };
+
+        assertThat(threadPage.apply(Map.of("first", 2)).path("totalCount").asInt()).isEqualTo(4);
+        assertThat(Paging.forward(threadPage, 3, node -> node.path("id").asText())).isEqualTo(threadIds);
+        assertThat(Paging.backward(threadPage, 3, node -> node.path("id").asText())).isEqualTo(threadIds);
+        assertThat(openPage.apply(Map.of("first", 1)).path("totalCount").asInt()).isEqualTo(3);
+        assertThat(Paging.forward(openPage, 2, node -> node.path("id").asText()))
+                .containsExactly(threadIds.get(0), threadIds.get(1), threadIds.get(3));
+        assertThat(eventPage.apply(Map.of("last", 2)).path("totalCount").asInt()).isEqualTo(5);
+        List<String> kinds = List.of("STARTED", "REPLIED", "RESOLVED", "REOPENED", "REPLIED");
+        assertThat(Paging.forward(eventPage, 2, node -> node.path("kind").asText())).isEqualTo(kinds);
+        assertThat(Paging.backward(eventPage, 2, node -> node.path("kind").asText())).isEqualTo(kinds);
+        assertThat(callers.kawasakiReader.execute(threadsQuery, params(id, Map.of("first", 2, "after", "bm9wZQ")))
+                .errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(callers.asahikawaEditor.execute(threadsQuery, params(id, Map.of("first", 2))).data()
+                .path("assessment").isNull()).isTrue();
+    }
+
+    /** A thread the auditor starts on affair.description, the editor answers and the approver resolves. */
+    private String answeredAndResolved(String id, String point, String answer) {
+        String thread = start(auditor, id, "affair.description", point).path("threadId").asText();
+        step(callers.kawasakiEditor, "replyToReviewThread", REPLY, thread, answer);
+        step(approver, "resolveReviewThread", RESOLVE, thread, null);
+        return thread;
     }
 
     private String assessment(String name) {

@@ -9,6 +9,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.PublishedAssessments;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -151,6 +152,43 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
         assertThat(callers.kawasakiReader.data("seriousIncidents", "{ seriousIncidents { id } }", Map.of())).isEmpty();
         assertThat(callers.kawasakiEditor.execute(DEADLINES, Map.of("id", draft)).data().path("assessment").isNull())
                 .isTrue();
+    }
+
+    @Test
+    void givenMoreIncidentsThanAPage_whenTheConnectionIsPaged_thenEveryOneComesOnceLatestFirstBothWays() {
+        // a municipality of its own, so the other tests' deadlines meet none of these incidents
+        MunicipalityCode nose = new MunicipalityCode("27322" + MunicipalityCode.checkDigit("27322"));
+        tenants.register(nose, "能勢町");
+        GraphQlClient noseApprover = new GraphQlClient(server.getURI(), issuer.issue("n-approver", "能勢 承認", nose,
+                List.of("approver")));
+        GraphQlClient noseAuditor = new GraphQlClient(server.getURI(), issuer.issue("n-auditor", "能勢 監査", nose,
+                List.of("auditor")));
+        for (String on : List.of("2024-05-01", "2025-02-10", "2025-02-10", "2023-11-30")) {
+            assertThat(noseApprover.data("recordSeriousIncident", INCIDENT, Map.of("on", on, "summary", "漏えい " + on))
+                    .path("__typename").asText()).isEqualTo("SeriousIncidentRecorded");
+        }
+        String paged = """
+                query($first: Int, $after: String, $last: Int, $before: String) {
+                  seriousIncidentsConnection(first: $first, after: $after, last: $last, before: $before) {
+                    totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                    edges { node { id discoveredOn } }
+                  }
+                }""";
+        java.util.function.Function<Map<String, Object>, JsonNode> page = paging ->
+                noseAuditor.data("seriousIncidentsConnection", paged, paging);
+        List<String> whole = noseAuditor.data("seriousIncidents", "{ seriousIncidents { id discoveredOn } }",
+                Map.of()).findValuesAsText("id");
+
+        assertThat(whole).hasSize(4);
+        assertThat(page.apply(Map.of("first", 1)).path("totalCount").asInt()).isEqualTo(whole.size());
+        assertThat(Paging.forward(page, 2, node -> node.path("id").asText())).isEqualTo(whole);
+        assertThat(Paging.backward(page, 3, node -> node.path("id").asText())).isEqualTo(whole);
+        List<String> days = Paging.forward(page, 2, node -> node.path("discoveredOn").asText());
+        assertThat(days).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(callers.kawasakiReader.data("seriousIncidentsConnection", paged, Map.of("first", 5))
+                .path("totalCount").asInt()).isZero();
+        assertThat(noseAuditor.execute(paged, Map.of("first", 2, "after", "bm9wZQ")).errorCode())
+                .isEqualTo("BAD_USER_INPUT");
     }
 
     @Test

@@ -3,13 +3,17 @@ package jp.hyoka.server.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Paging;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,49 @@ class DeadlinesIT extends SignedInServerTest {
         assertThat(due.findValuesAsText("dueOn")).allMatch(day -> day.startsWith("2027-"));
         assertThat(callers.asahikawaEditor.data("deadlinesDue", DUE, Map.of("from", "2020-01-01",
                 "to", "2029-12-31")).findValuesAsText("id")).doesNotContain(id);
+        assertConnectionsPageLikeTheLists();
+    }
+
+    /** deadlinesConnection and deadlinesDueConnection, paged one at a time both ways, give the lists' rows. */
+    private void assertConnectionsPageLikeTheLists() {
+        Map<String, Object> period = Map.of("from", "2026-01-01", "to", "2035-12-31", "asOf", "2026-12-01");
+        List<String> due = new ArrayList<>();
+        callers.kawasakiReader.data("deadlinesDue", DUE, period)
+                .forEach(row -> due.add(dueLine(row)));
+        Function<Map<String, Object>, JsonNode> duePage = paging -> {
+            Map<String, Object> variables = new HashMap<>(paging);
+            variables.putAll(period);
+            return callers.kawasakiReader.data("deadlinesDueConnection", """
+                    query($from: Date!, $to: Date!, $asOf: Date, $first: Int, $after: String, $last: Int, $before: String) {
+                      deadlinesDueConnection(from: $from, to: $to, asOf: $asOf, first: $first, after: $after,
+                                             last: $last, before: $before) {
+                        totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                        edges { node { assessment { id affairName } deadline { kind dueOn status } } }
+                      }
+                    }""", variables);
+        };
+        List<String> ofOne = deadlines("2026-12-01");
+        Function<Map<String, Object>, JsonNode> onePage = paging -> {
+            Map<String, Object> variables = new HashMap<>(paging);
+            variables.putAll(Map.of("id", id, "asOf", "2026-12-01"));
+            return callers.kawasakiReader.data("assessment", """
+                    query($id: ID!, $asOf: Date, $first: Int, $after: String, $last: Int, $before: String) {
+                      assessment(id: $id) {
+                        deadlinesConnection(asOf: $asOf, first: $first, after: $after, last: $last, before: $before) {
+                          totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+                          edges { node { kind dueOn countedFrom status } }
+                        }
+                      }
+                    }""", variables).path("deadlinesConnection");
+        };
+
+        Paging.assertPagesLike(due, duePage, DeadlinesIT::dueLine);
+        Paging.assertPagesLike(ofOne, onePage, DeadlinesIT::line);
+    }
+
+    private static String dueLine(JsonNode row) {
+        return row.path("assessment").path("id").asText() + " " + row.path("deadline").path("kind").asText() + " "
+                + row.path("deadline").path("dueOn").asText() + " " + row.path("deadline").path("status").asText();
     }
 
     @Test
@@ -108,10 +155,12 @@ class DeadlinesIT extends SignedInServerTest {
     private List<String> deadlines(String asOf) {
         JsonNode deadlines = callers.kawasakiEditor.data("assessment", DEADLINES, Map.of("id", id, "asOf", asOf))
                 .path("deadlines");
-        return java.util.stream.StreamSupport.stream(deadlines.spliterator(), false)
-                .map(d -> d.path("kind").asText() + " " + d.path("dueOn").asText() + " from "
-                        + d.path("countedFrom").asText() + " " + d.path("status").asText())
-                .toList();
+        return java.util.stream.StreamSupport.stream(deadlines.spliterator(), false).map(DeadlinesIT::line).toList();
+    }
+
+    private static String line(JsonNode deadline) {
+        return deadline.path("kind").asText() + " " + deadline.path("dueOn").asText() + " from "
+                + deadline.path("countedFrom").asText() + " " + deadline.path("status").asText();
     }
 
     private void nextVersionChangingTo(String choice) {
