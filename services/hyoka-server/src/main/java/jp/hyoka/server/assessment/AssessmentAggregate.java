@@ -70,8 +70,8 @@ public class AssessmentAggregate {
         state.begin(snapshot);
     }
 
-    /** The state a snapshot holds: every event applied so far, folded. */
-    Assessment snapshot() {
+    /** The state a snapshot holds: every event applied so far, folded (also what a benchmark's load ends with). */
+    public Assessment snapshot() {
         return state();
     }
 
