@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  * to {@code --revisions} (10,000) through {@link Editing#answer}, the service the {@code answerItem} mutation calls
  * (command gateway, Axon, JDBC event store, read-your-writes wait); each edit's latency is reported as p50/p99 per band
  * of {@code --band} (1,000) revisions, both for the whole edit and for the command alone (handling start → commit).
- * Verdict: the largest band p50 of the edit is within 20 % of the smallest. Row 5: loading a 10-event assessment
+ * Verdict: the last band's edit p50 is at most 20 % above the first band's (the spread between the largest and the
+ * smallest band p50 is reported too: on a shared machine it shows noise). Row 5: loading a 10-event assessment
  * through Axon's repository (no cache: every load is a miss; folded to its state) against a raw JDBC select of the
  * same rows, interleaved, median over {@code --rounds} rounds of the per-round p50 ratio; target ≤ 2.
  *

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HistoryGrowthBenchmarkIT {
 
-    private static final Pattern RESULT = Pattern.compile("RESULT revisions=120 snapshotEvery=20 editSpread=([\\d.]+) "
+    private static final Pattern RESULT = Pattern.compile("RESULT revisions=120 snapshotEvery=20 editGrowth=(-?[\\d.]+) "
+            + "editSpread=([\\d.]+) "
             + "commandSpread=([\\d.]+) flatWithin=0\\.20 flat=(PASS|FAIL) loadRatio=([\\d.]+) loadTarget=2\\.0 "
             + "load=(PASS|FAIL)");
 
