@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.SnapshotTrigger;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.slf4j.Logger;
@@ -35,7 +36,7 @@ import java.util.function.Predicate;
  * events of an aggregate (0: never) and at once after an event its module calls urgent (a redaction: the snapshot
  * before it held the redacted text). Snapshots are written off the command's path, after its commit, by one
  * background thread per node with a bounded queue; a snapshot that fails or does not fit the queue is logged and
- * counted ({@code hyoka.snapshots} by outcome) and never fails a command: the next load replays a little more.
+ * counted ({@code hyoka.snapshots} by outcome: stored, superseded by another node's, failed, dropped) and never fails a command: the next load replays a little more.
  * Snapshots live in {@code snapshotevententry}, so every node sharing the database loads from them. A stored snapshot
  * is used only while its shape (the payload revision) is the one the code writes: see {@link #currentShape}.
  */
@@ -132,7 +133,7 @@ public class AggregateSnapshots {
 
     void count(String outcome) {
         if (registry != null) {
-            Counter.builder(METRIC).description("Aggregate snapshots, by outcome (stored, failed, dropped)")
+            Counter.builder(METRIC).description("Aggregate snapshots, by outcome (stored, superseded, failed, dropped)")
                     .tag("outcome", outcome).register(registry).increment();
         }
     }
@@ -154,6 +155,8 @@ public class AggregateSnapshots {
                 try {
                     task.run();
                     snapshots.count("stored");
+                } catch (ConcurrencyException e) {
+                    snapshots.count("superseded");      // another node stored this very snapshot first
                 } catch (RuntimeException | LinkageError e) {
                     snapshots.count("failed");
                     LOG.warn("No snapshot of {} {}; its next load replays from the previous one",
@@ -164,8 +167,8 @@ public class AggregateSnapshots {
     }
 
     /**
-     * Axon's event-count trigger plus urgent events. Serializable like Axon's own triggers (they travel with a cached
-     * aggregate); the predicate is then the module's (a method reference on a class, which the module keeps simple).
+     * Axon's event-count trigger plus urgent events. Serializable like Axon's own triggers (they would travel with a
+     * cached aggregate; Hyoka caches none): a deserialized one has no predicate and counts only.
      */
     private static final class CountingTrigger extends AbstractSnapshotTrigger {
 

@@ -1,5 +1,7 @@
 package jp.hyoka.server.assessment;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Snapshots on the real PostgreSQL: an assessment edited beyond the threshold is snapshotted in
  * {@code snapshotevententry}, reads and edits stay right, a restarted server (a new context on the same database)
- * loads from the snapshot, one of another shape is passed over, and a redaction leaves no snapshot holding the text.
+ * loads from the snapshot, one of another shape or that cannot be read is passed over, a snapshot that cannot be
+ * stored fails no edit (it is counted), and a redaction leaves no snapshot holding the text.
  * That a command loaded the snapshot is seen by a snapshot altered in the database: the decision follows it.
  */
 class AssessmentSnapshotsIT {
@@ -80,6 +83,40 @@ class AssessmentSnapshotsIT {
 
         assertThat(edit).as("replayed from the events, the answer was 総務課: a change")
                 .isEqualTo(new EditOutcome.Edited(id(id), revision + 1));
+    }
+
+    @Test
+    void givenSnapshotThatCannotBeRead_whenLoaded_thenPassedOverAndTheEventsReplayed() throws Exception {
+        long revision = 25;
+        String id = snapshottedAt(revision, "総務課");
+        restartWithSnapshots("payload = convert_to('{\"answers\": [', 'UTF8')");
+
+        EditOutcome edit = answerDepartment(id, revision, "企画課");
+
+        assertThat(edit).as("replayed from the events, the answer was 総務課: a change")
+                .isEqualTo(new EditOutcome.Edited(id(id), revision + 1));
+    }
+
+    @Test
+    void givenSnapshotsCannotBeStored_whenEditedBeyondTheThreshold_thenEveryEditIsStoredAndTheFailuresCounted()
+            throws Exception {
+        start();
+        sql("CREATE FUNCTION refuse_snapshot() RETURNS trigger LANGUAGE plpgsql AS "
+                + "$$ BEGIN RAISE EXCEPTION 'no snapshots today'; END $$");
+        sql("CREATE TRIGGER refuse_snapshot BEFORE INSERT ON snapshotevententry FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_snapshot()");
+        String id = start("総務課");
+
+        assertThat(editAffairName(id, 2, 35)).isEqualTo(35);
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (failedSnapshots() < 3) {
+            assertThat(System.nanoTime()).as("three failed snapshots counted").isLessThan(deadline);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+        assertThat(snapshotRevision(id)).isZero();
+        assertThat(queries().revision(KAWASAKI, id(id))).isEqualTo(35);
+        assertThat(answer(id, "affair.name")).isEqualTo("事務 34");
     }
 
     @Test
@@ -177,6 +214,11 @@ class AssessmentSnapshotsIT {
             }
         }
         return payloads;
+    }
+
+    private double failedSnapshots() {
+        Counter failed = context(MeterRegistry.class).find("hyoka.snapshots").tag("outcome", "failed").counter();
+        return failed == null ? 0 : failed.count();
     }
 
     private String answer(String id, String item) {
