@@ -34,6 +34,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.serialization.Revision;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +42,19 @@ import java.util.List;
 /**
  * Axon's view of a 評価書: routes commands to the pure {@link AssessmentDecider} and folds events with
  * {@link Assessment#evolveAll}. No business rule lives here. Command handlers answer the revision after the command,
- * which is what a client sends as {@code expectedRevision} next time.
+ * which is what a client sends as {@code expectedRevision} next time. A snapshot of it is its folded state
+ * ({@link AssessmentSnapshotJson}), stored with the revision {@value #SNAPSHOT_SHAPE}.
  */
+@Revision(AssessmentAggregate.SNAPSHOT_SHAPE)
 public class AssessmentAggregate {
+
+    /**
+     * The shape of a stored snapshot. Raise it whenever a snapshot of the old shape would fold into a different state
+     * than replaying the events does: a field added to {@link Assessment} or to what it holds, a change to
+     * {@code evolveAll}, an event upcaster. Snapshots of another shape are then passed over (the aggregate is replayed
+     * from its events and snapshotted anew): {@link AssessmentAxonModule#snapshotFilter()}.
+     */
+    static final String SNAPSHOT_SHAPE = "1";
 
     @AggregateIdentifier
     private String id;
@@ -51,6 +62,17 @@ public class AssessmentAggregate {
 
     protected AssessmentAggregate() {
         // for Axon: state is rebuilt from events
+    }
+
+    /** An assessment restored from a snapshot of its state. */
+    AssessmentAggregate(Assessment snapshot) {
+        id = snapshot.id().toString();
+        state.begin(snapshot);
+    }
+
+    /** The state a snapshot holds: every event applied so far, folded (also what a benchmark's load ends with). */
+    public Assessment snapshot() {
+        return state();
     }
 
     @CommandHandler

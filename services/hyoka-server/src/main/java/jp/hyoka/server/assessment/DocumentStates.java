@@ -89,8 +89,9 @@ public class DocumentStates {
         });
     }
 
+    /** Every event of the assessment from its first (never a snapshot: as-of reads need each revision). */
     private List<AssessmentEvent> events(AssessmentId id) {
-        DomainEventStream stream = axon.eventStore().readEvents(id.toString());
+        DomainEventStream stream = axon.eventStore().readEvents(id.toString(), 0);
         List<AssessmentEvent> events = new ArrayList<>();
         while (stream.hasNext()) {
             events.add((AssessmentEvent) stream.next().getPayload());

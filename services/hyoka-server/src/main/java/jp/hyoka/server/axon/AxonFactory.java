@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -41,7 +42,7 @@ import java.util.List;
 /**
  * Axon, configured explicitly (there is no Axon–Micronaut integration, and no classpath scanning is wanted):
  * JDBC event store and token store on the server's PostgreSQL, Jackson for every message, the aggregates, and one
- * tracking processor that feeds the read models. Features plug in without being named here: their aggregates
+ * tracking processor that feeds the read models; aggregate snapshots ({@link AggregateSnapshots}). Features plug in without being named here: their aggregates
  * through {@link AxonModule} beans, each projection is a
  * {@link ReadModelProjection} bean, and whatever must be written with every append (the audit feature's hash
  * chain) an {@link EventAppendListener} bean, brought up to date before Axon starts. Commands are measured
@@ -59,19 +60,22 @@ public class AxonFactory {
     @Bean(preDestroy = "shutdown")
     Configuration axonConfiguration(AxonConnections connections, List<AxonModule> modules,
                                     List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
-                                    ReadModelCatchUp catchUp, HikariDataSource dataSource,
+                                    ReadModelCatchUp catchUp, HikariDataSource dataSource, AggregateSnapshots snapshots,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId, Tracing tracing,
                                     @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        SnapshotFilter snapshotFilter = modules.stream().map(AxonModule::snapshotFilter)
+                .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         JdbcEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .connectionProvider(connections)
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer), appendListeners, new TracedAppends(tracing));
+                .snapshotSerializer(AggregateSnapshots.serializer(modules))
+                .snapshotFilter(snapshotFilter), appendListeners, new TracedAppends(tracing));
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer);
@@ -88,7 +92,8 @@ public class AxonFactory {
                 .configureSerializer(c -> serializer)
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
-                .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications));
+                .configureEventStore(c -> clusterEventStore(c, eventStorage, notifications))
+                .configureSnapshotter(snapshots::snapshotter);
         if (meterRegistry != null) {
             configurer.configureMessageMonitor(CommandBus.class, c -> new CommandMetrics(meterRegistry));
         }

@@ -1,7 +1,11 @@
 package jp.hyoka.server.axon;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -11,8 +15,14 @@ import java.util.List;
  * database, by default a second later. So each local append is announced to the other nodes once committed, and
  * {@link #eventsAppendedElsewhere()} lets such an announcement start the poll now: the node holding the read-model
  * processor projects any node's edit within milliseconds.
+ *
+ * <p>An aggregate's stream starts with its snapshot when there is one ({@link AggregateSnapshots}). A snapshot that
+ * cannot be read back (corrupt, or written by code that no longer reads it while keeping its shape) is passed over
+ * and the aggregate replayed from its first event: a snapshot only saves time, it never decides a command's fate.
  */
 public final class ClusterEventStore extends EmbeddedEventStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterEventStore.class);
 
     private final Runnable announceAppend;
 
@@ -25,6 +35,23 @@ public final class ClusterEventStore extends EmbeddedEventStore {
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
         announceAppend.run();
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        DomainEventStream events = super.readEvents(aggregateIdentifier);
+        if (!events.hasNext() || events.peek().getSequenceNumber() == 0) {
+            return events;                          // no snapshot: the first event comes first
+        }
+        DomainEventMessage<?> snapshot = events.peek();
+        try {
+            snapshot.getPayload();                  // deserialized now (once: the message keeps it)
+            return events;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("The snapshot of {} at sequence {} cannot be read; replaying its events", aggregateIdentifier,
+                    snapshot.getSequenceNumber(), e);
+            return readEvents(aggregateIdentifier, 0);
+        }
     }
 
     /** Another node committed events: read them now instead of at the next poll. */

@@ -84,18 +84,7 @@ public final class ImportBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 0;
-        try {
-            ImportBenchmarkReport report = run(Options.parse(args), line -> System.out.println("[bench] " + line));
-            System.out.println();
-            System.out.print(report.render());
-        } catch (Throwable failure) {
-            failure.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        // Also ends the JVM when a failure left Axon's threads running; zonky's shutdown hook stops PostgreSQL.
-        System.exit(status);
+        HarnessMain.run(progress -> run(Options.parse(args), progress).render());
     }
 
     public static ImportBenchmarkReport run(Options options, Consumer<String> progress) throws Exception {

@@ -1,0 +1,38 @@
+package jp.hyoka.server.assessment;
+
+import jakarta.inject.Singleton;
+import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.server.axon.EventAppendListener;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * A redaction deletes the assessment's snapshots in its own transaction: a snapshot taken before it holds the text
+ * it withholds. The events still hold it (they are never rewritten, so the hash chain verifies), but no copy of the
+ * folded state is kept with it; the aggregate is snapshotted again right after the redaction
+ * ({@link AssessmentAxonModule}), from events whose fold withholds the text.
+ */
+@Singleton
+public class RedactedSnapshots implements EventAppendListener {
+
+    @Override
+    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+        List<String> redacted = events.stream()
+                .filter(event -> event instanceof DomainEventMessage<?> && event.getPayload() instanceof PersonalDataRedacted)
+                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
+                .distinct().toList();
+        if (redacted.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM snapshotevententry WHERE aggregateidentifier = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("varchar", redacted.toArray()));
+            delete.executeUpdate();
+        }
+    }
+}
