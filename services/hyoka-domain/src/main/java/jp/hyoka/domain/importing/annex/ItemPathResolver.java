@@ -1,128 +1,424 @@
 package jp.hyoka.domain.importing.annex;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.Section;
 
 /**
- * Best-effort mapping of the 項目 cell of a 変更箇所 row (HTML already stripped, DOMAIN.md §4.4) to the item of a form
- * it names. Matching works on a normalised copy of both sides (NFKC, no spaces, ※, circled numbers or "(…を除く。)"
- * notes, a few spelling variants): an item is a candidate when the path ends with its label, with its block label
- * followed by its label, with its heading or the preceding item's label followed by its label, or, for a block of
- * one item, with the block label. The longest matched text wins; among equally long matches the candidate whose
- * block and section labels also occur in the path wins; anything still tied is reported as unknown.
- * Repeat-group words (システム4, 委託事項3, file names) are context only: the result is an item id, never an entry.
+ * Maps the 項目 cell of a 変更箇所 row (DOMAIN.md §4.4, styles A–L) to the place of a form it names: an item with the
+ * repeat entries the path names, or a whole entry, block, section or the document; when several items fit equally
+ * well the result is {@link PathTargetKind#AMBIGUOUS} with the candidates, never a guess.
+ *
+ * <p>Everything comes from the form definition: the path is taken apart ({@link ParsedPath}) and every item of the
+ * form is scored on its label (exact or fuzzy, at the end of the path or inside 「」), its block and section labels,
+ * and the section, block and item numbers, repeat group and リスクN the path gives. The label outweighs numbers, so a
+ * right label under a wrong number (基礎 numbering inside a 重点, style H) still wins. The design, weights and limits
+ * are in README.md beside this package.
  */
 public final class ItemPathResolver {
 
-    private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
-    private static final Pattern IGNORED = Pattern.compile("[\\s※:：]");
+    private static final double TIE = 0.75;
+    /** Below this an item has more evidence against it than for it and is not a candidate. */
+    private static final double MINIMUM = 1.5;
+    private static final Pattern CIRCLED = Pattern.compile("[\\u2460-\\u2473]");
+    private static final Pattern RISK_ID = Pattern.compile("\\.r(\\d)\\.");
+    private static final Pattern RISK_LABEL = Pattern.compile("^リスク(\\d)");
 
-    private final List<Candidate> candidates = new ArrayList<>();
+    private final FormDefinition form;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, String> groupLabels = new LinkedHashMap<>();
+    private final String fileGroup;
+    private final List<String> sectionLabels = new ArrayList<>();
 
     public ItemPathResolver(FormDefinition form) {
-        Objects.requireNonNull(form, "form");
+        this.form = Objects.requireNonNull(form, "form");
+        String files = null;
+        for (RepeatGroup group : form.repeatGroups()) {
+            groupLabels.put(group.label(), group.id());
+            if (group.label().equals("特定個人情報ファイル")) {
+                files = group.id();
+            }
+        }
+        this.fileGroup = files;
         for (Section section : form.sections()) {
-            String sectionLabel = normalise(section.label());
+            String sectionLabel = ParsedPath.label(section.label());
+            if (!sectionLabel.isEmpty()) {
+                sectionLabels.add(sectionLabel);
+            }
             for (Block block : section.blocks()) {
-                String blockLabel = normalise(block.label());
+                String heading = "";
                 String previous = "";
                 for (Item item : block.items()) {
-                    String label = normalise(item.label());
-                    if (label.isEmpty()) {
-                        continue;
+                    if (item.heading() != null) {
+                        heading = ParsedPath.label(item.heading());
                     }
-                    List<String> texts = new ArrayList<>(List.of(label));
-                    if (!blockLabel.isEmpty()) {
-                        texts.add(blockLabel + label);
-                    }
-                    if (item.heading() != null && !normalise(item.heading()).isEmpty()) {
-                        texts.add(normalise(item.heading()) + label);
-                    }
-                    if (!previous.isEmpty()) {
-                        texts.add(previous + label);
-                    }
-                    if (block.items().size() == 1 && !blockLabel.isEmpty()) {
-                        texts.add(blockLabel);
-                    }
-                    candidates.add(new Candidate(item.id(), List.copyOf(texts), blockLabel, sectionLabel));
+                    String label = ParsedPath.label(item.label());
+                    nodes.add(new Node(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
+                            heading, previous, form.chain(item.repeatGroup())));
                     previous = label;
                 }
             }
         }
+        sectionLabels.add("リスク対策");
+        sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
-    /** The item the path names, or empty when no item or more than one equally good item matches. */
+    /** The item the path names, or empty when it names no single item (see {@link #resolvePath}). */
     public Optional<ItemId> resolve(String itemPath) {
-        if (itemPath == null) {
-            return Optional.empty();
-        }
-        String path = normalise(itemPath);
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
-        ItemId best = null;
-        int bestLength = 0;
-        int bestContext = -1;
-        boolean tied = false;
-        for (Candidate candidate : candidates) {
-            int length = candidate.matchLength(path);
-            if (length == 0) {
-                continue;
-            }
-            int context = candidate.context(path);
-            if (length > bestLength || (length == bestLength && context > bestContext)) {
-                best = candidate.id();
-                bestLength = length;
-                bestContext = context;
-                tied = false;
-            } else if (length == bestLength && context == bestContext) {
-                tied = true;
-            }
-        }
-        return tied ? Optional.empty() : Optional.ofNullable(best);
+        return resolvePath(itemPath).item();
     }
 
-    /** The text used for matching only; never shown. */
-    static String normalise(String text) {
-        StringBuilder withoutCircled = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c < 0x2460 || c > 0x2473).forEach(withoutCircled::appendCodePoint);
-        String folded = Normalizer.normalize(withoutCircled, Normalizer.Form.NFKC);
-        folded = EXCLUSION_NOTE.matcher(folded).replaceAll("");
-        folded = IGNORED.matcher(folded).replaceAll("");
-        return folded.replace("ユーザー", "ユーザ").replace("紐づけ", "紐付け");
+    /** What the path names, on its own. */
+    public PathResolution resolvePath(String itemPath) {
+        return resolve(itemPath, null);
     }
 
-    private record Candidate(ItemId id, List<String> texts, String blockLabel, String sectionLabel) {
+    /**
+     * The paths of an annex in order. A path that gives no section, block or entry of its own (style E, a bare label
+     * such as "再発防止策の内容") takes the entries of the row before it, and its ties are broken towards that row's
+     * section.
+     */
+    public List<PathResolution> resolveAll(List<String> itemPaths) {
+        List<PathResolution> results = new ArrayList<>();
+        PathResolution previous = null;
+        for (String path : itemPaths) {
+            PathResolution result = resolve(path, previous);
+            results.add(result);
+            previous = result.kind().resolved() ? result : previous;
+        }
+        return results;
+    }
 
-        int matchLength(String path) {
-            int longest = 0;
-            for (String text : texts) {
-                if (path.endsWith(text)) {
-                    longest = Math.max(longest, text.length());
-                }
+    private PathResolution resolve(String itemPath, PathResolution previous) {
+        if (itemPath == null || itemPath.isBlank()) {
+            return PathResolution.unresolved(List.of(), List.of(), "empty path");
+        }
+        ParsedPath path = ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+        List<PathEntry> entries = path.entries();
+        boolean bare = path.section() == null && !path.lostSection() && path.block() == null && entries.isEmpty()
+                && path.annex() == null;
+        String previousSection = null;
+        if (bare && previous != null) {
+            entries = previous.entries();
+            previousSection = sectionOf(previous.targetId());
+        }
+        if (path.wholeDocument()) {
+            return new PathResolution(PathTargetKind.DOCUMENT, "document", entries, 1.0, List.of(), "");
+        }
+        if (path.compact().isEmpty() && path.section() == null && path.block() == null && entries.isEmpty()
+                && path.annex() == null && path.item() == null) {
+            return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Node node : nodes) {
+            Scored score = score(node, path, previousSection);
+            if (score != null) {
+                scored.add(score);
             }
-            return longest;
+        }
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (!scored.isEmpty()) {
+            return chooseItem(scored, entries);
+        }
+        return structure(path, entries);
+    }
+
+    private PathResolution chooseItem(List<Scored> scored, List<PathEntry> entries) {
+        Scored best = scored.get(0);
+        List<PathCandidate> close = new ArrayList<>();
+        for (Scored s : scored) {
+            if (best.score() - s.score() < TIE && close.size() < 6) {
+                close.add(s.candidate());
+            }
+        }
+        if (close.size() > 1) {
+            return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0, close,
+                    close.size() + " items fit equally well");
+        }
+        List<PathCandidate> shown = scored.stream().limit(3).map(Scored::candidate).toList();
+        return new PathResolution(PathTargetKind.ITEM, best.node().item().id().value(), entries, best.confidence(),
+                shown, "");
+    }
+
+    /** No item fits: the entry, block or section the path names, if it names one. */
+    private PathResolution structure(ParsedPath path, List<PathEntry> entries) {
+        Optional<PathEntry> entry = entries.stream().filter(e -> !e.group().equals(fileGroup)).reduce((a, b) -> b);
+        if (entry.isPresent()) {
+            String block = nodes.stream().filter(n -> entry.get().group().equals(n.block().repeat()))
+                    .map(n -> n.block().id()).findFirst().orElse(null);
+            return new PathResolution(PathTargetKind.ENTRY, block, entries, 0.9, List.of(), "");
+        }
+        Map<String, Double> blocks = new LinkedHashMap<>();
+        Map<String, Double> sections = new LinkedHashMap<>();
+        for (Node node : nodes) {
+            double section = sectionScore(node, path);
+            sections.merge(node.section().id(), section, Math::max);
+            double block = blockScore(node, path);
+            if (block >= 1.1 && (path.block() == null || node.numberMatches(path.block()))) {
+                blocks.merge(node.block().id(), block + section, Math::max);
+            }
+        }
+        Optional<Map.Entry<String, Double>> bestBlock = best(blocks);
+        if (bestBlock.isPresent() && bestBlock.get().getValue() >= 2.0) {
+            List<String> tied = tied(blocks, bestBlock.get().getValue());
+            if (tied.size() == 1) {
+                return new PathResolution(PathTargetKind.BLOCK, tied.get(0), entries, 0.8, List.of(), "");
+            }
+            return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0,
+                    tied.stream().map(id -> new PathCandidate(id, bestBlock.get().getValue(), "block")).toList(),
+                    tied.size() + " blocks fit equally well");
+        }
+        boolean fileEntry = entries.stream().anyMatch(e -> e.group().equals(fileGroup));
+        Optional<Map.Entry<String, Double>> bestSection = best(sections);
+        if (bestSection.isPresent() && bestSection.get().getValue() >= 1.0
+                && tied(sections, bestSection.get().getValue()).size() == 1
+                && (path.compact().isEmpty() || sectionLabelOnly(bestSection.get().getKey(), path))) {
+            PathTargetKind kind = fileEntry ? PathTargetKind.ENTRY : PathTargetKind.SECTION;
+            return new PathResolution(kind, bestSection.get().getKey(), entries, 0.8, List.of(), "");
+        }
+        String note = path.annex() != null ? "the form has no annex " + path.annex() + " of that name"
+                : "no item, block or section of the form fits";
+        return PathResolution.unresolved(entries, List.of(), note);
+    }
+
+    private boolean sectionLabelOnly(String sectionId, ParsedPath path) {
+        return nodes.stream().filter(n -> n.section().id().equals(sectionId)).findFirst()
+                .map(n -> !n.sectionLabel().isEmpty() && LabelSimilarity.dice(n.sectionLabel(), path.compact()) >= 0.8)
+                .orElse(false);
+    }
+
+    private static Optional<Map.Entry<String, Double>> best(Map<String, Double> scores) {
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue());
+    }
+
+    private static List<String> tied(Map<String, Double> scores, double best) {
+        return scores.entrySet().stream().filter(e -> best - e.getValue() < TIE).map(Map.Entry::getKey).toList();
+    }
+
+    private String sectionOf(String targetId) {
+        if (targetId == null) {
+            return null;
+        }
+        return nodes.stream().filter(n -> n.item().id().value().equals(targetId) || n.block().id().equals(targetId)
+                || n.section().id().equals(targetId)).map(n -> n.section().id()).findFirst().orElse(null);
+    }
+
+    /** The item's score for the path, or null when nothing but context speaks for it. */
+    private Scored score(Node node, ParsedPath path, String previousSection) {
+        if (path.annex() != null && !node.inAnnex(path.annex())) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        LabelMatch match = labelMatch(node.label(), path);
+        double label = match.similarity();
+        double score = match.score(node.label());
+        int contradictions = 0;
+        if (label > 0) {
+            why.add((label == 1.0 ? "label " : "label ~" + Math.round(label * 100) + "% ") + node.item().label()
+                    + (match.atEnd() ? "" : " (inside the path)"));
+        }
+        boolean groupMatched = false;
+        for (PathEntry entry : path.entries()) {
+            if (entry.group().equals(fileGroup)) {
+                score += node.chain().contains(fileGroup) ? 0.3 : -0.5;
+            } else if (node.chain().contains(entry.group())) {
+                score += 2;
+                groupMatched = true;
+                why.add("in " + entry.group());
+            } else {
+                return null;
+            }
+        }
+        double section = sectionScore(node, path);
+        score += section;
+        if (section < 0) {
+            contradictions++;
+            why.add("section " + path.section() + " ≠ " + node.section().number());
+        }
+        double block = blockScore(node, path);
+        if (!node.label().equals(node.blockLabel())) {
+            score += block;
+        }
+        boolean blockNumberMatched = path.block() != null && node.numberMatches(path.block());
+        if (path.block() != null && node.blockNumber() != null) {
+            if (blockNumberMatched) {
+                score += 1.5;
+                why.add("block " + path.block());
+            } else {
+                score -= 1;
+                contradictions++;
+                why.add("block " + path.block() + " ≠ " + node.blockNumber());
+            }
+        }
+        boolean itemNumberMatched = false;
+        if (path.item() != null) {
+            if (path.item().equals(node.circled())) {
+                score += 1.5;
+                itemNumberMatched = true;
+                why.add("number " + path.item());
+            } else if (node.circled() != null) {
+                score -= 1.5;
+                contradictions++;
+                why.add("number " + path.item() + " ≠ " + node.circled());
+            } else {
+                score -= 0.5;
+            }
+        } else if (node.circled() != null) {
+            score -= 0.3;
+        }
+        if (path.risk() != null && node.risk() != null) {
+            score += path.risk().equals(node.risk()) ? 1 : -1;
+        }
+        String before = path.compact().substring(0, Math.max(0, path.compact().length() - node.label().length()));
+        if (node.context().stream().anyMatch(context -> LabelSimilarity.within(before, context) >= 0.8)) {
+            score += 1;
+            why.add("after " + String.join("/", node.context()));
+        }
+        if (previousSection != null && previousSection.equals(node.section().id())) {
+            score += 0.8;
+            why.add("as the row before");
+        }
+        boolean singleBlock = node.blockSize() == 1 && (blockNumberMatched && section >= 0 || block >= 1.5);
+        boolean numbers = itemNumberMatched && (blockNumberMatched || groupMatched);
+        if (label == 0 && !singleBlock && !numbers || score < MINIMUM) {
+            return null;
+        }
+        double confidence = Math.max(0.1, Math.min(1.0, (label > 0 ? 0.5 + 0.5 * label : 0.6)
+                - 0.1 * contradictions));
+        return new Scored(node, score, confidence, new PathCandidate(node.item().id().value(),
+                Math.round(score * 100) / 100.0, String.join("; ", why)));
+    }
+
+    /**
+     * How well the item's label appears in the path: at its end (or as a 「quoted」 part) it names the item; inside
+     * it, followed by other words, it is more likely context for a later label.
+     */
+    private static LabelMatch labelMatch(String label, ParsedPath path) {
+        if (label.isEmpty()) {
+            return LabelMatch.NONE;
+        }
+        for (String quoted : path.quoted()) {
+            if (LabelSimilarity.dice(quoted, label) >= 0.8) {
+                return new LabelMatch(LabelSimilarity.dice(quoted, label), true);
+            }
+        }
+        double end = LabelSimilarity.atEnd(path.compact(), label);
+        if (end == 1.0 || end >= 0.6 && label.length() >= 5) {
+            return new LabelMatch(end, true);
+        }
+        if (label.length() >= 8) {
+            double within = LabelSimilarity.within(path.compact(), label);
+            if (within >= 0.8) {
+                return new LabelMatch(within, false);
+            }
+        }
+        return LabelMatch.NONE;
+    }
+
+    private record LabelMatch(double similarity, boolean atEnd) {
+        static final LabelMatch NONE = new LabelMatch(0, false);
+
+        double score(String label) {
+            if (similarity == 0) {
+                return 0;
+            }
+            if (!atEnd) {
+                return 1.5 * similarity;
+            }
+            return 3 * similarity - (similarity < 1.0 ? 1 : 0) + Math.min(label.length(), 20) / 20.0;
+        }
+    }
+
+    private static double sectionScore(Node node, ParsedPath path) {
+        double score = 0;
+        String number = node.section().number();
+        if (path.annex() != null) {
+            score += node.inAnnex(path.annex()) ? 2 : -2;
+        } else if (path.section() != null && !number.isEmpty()) {
+            score += number.equals(path.section()) ? 1 : -1;
+        }
+        if (!node.sectionLabel().isEmpty() && LabelSimilarity.within(path.compact(), node.sectionLabel()) >= 0.85) {
+            score += 1;
+        }
+        return score;
+    }
+
+    private static double blockScore(Node node, ParsedPath path) {
+        if (node.blockLabel().isEmpty()) {
+            return 0;
+        }
+        double within = LabelSimilarity.within(path.compact(), node.blockLabel());
+        return within >= 0.75 ? 1.5 * within : 0;
+    }
+
+    private record Scored(Node node, double score, double confidence, PathCandidate candidate) {
+    }
+
+    private record Node(Item item, Section section, Block block, String sectionLabel, String blockLabel,
+                        String label, String heading, String previous, List<String> chain) {
+
+        Integer blockNumber() {
+            String digits = block.number().replaceAll("\\D", "");
+            return digits.isEmpty() ? null : Integer.valueOf(digits);
         }
 
-        int context(String path) {
-            int score = 0;
-            if (!blockLabel.isEmpty() && path.contains(blockLabel)) {
-                score++;
+        boolean numberMatches(int number) {
+            Integer own = blockNumber();
+            return own != null && own == number;
+        }
+
+        Integer circled() {
+            Matcher m = CIRCLED.matcher(item.number());
+            Integer last = null;
+            while (m.find()) {
+                last = m.group().codePointAt(0) - 0x2460 + 1;
             }
-            if (!sectionLabel.isEmpty() && path.contains(sectionLabel)) {
-                score++;
+            return last;
+        }
+
+        Integer risk() {
+            Matcher id = RISK_ID.matcher(item.id().value());
+            if (id.find()) {
+                return Integer.valueOf(id.group(1));
             }
-            return score;
+            Matcher label = RISK_LABEL.matcher(blockLabel);
+            return label.find() ? Integer.valueOf(label.group(1)) : null;
+        }
+
+        /** True when the item is in the annex "(別添1)", or in any 別添 for a path that gives no number. */
+        boolean inAnnex(String annex) {
+            String number = section.number();
+            return number.equals(annex) || annex.equals("(別添)") && number.startsWith("(別添");
+        }
+
+        int blockSize() {
+            return block.items().size();
+        }
+
+        Set<String> context() {
+            Set<String> context = new LinkedHashSet<>();
+            if (heading.length() >= 4) {
+                context.add(heading);
+            }
+            if (previous.length() >= 4) {
+                context.add(previous);
+            }
+            return context;
         }
     }
 }

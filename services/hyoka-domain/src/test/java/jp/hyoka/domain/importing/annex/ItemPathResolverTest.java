@@ -88,10 +88,4 @@ class ItemPathResolverTest {
     void givenNoPath_whenResolved_thenEmpty() {
         assertThat(keyItems.resolve(null)).isEqualTo(Optional.empty());
     }
-
-    @Test
-    void givenPathWithFullWidthSpacesAndMarker_whenNormalised_thenOnlyMatchingCharactersRemain() {
-        assertThat(ItemPathResolver.normalise("※Ⅱ　４　②ユーザー認証（委託に伴うものを除く。）紐づけ"))
-                .isEqualTo("II4ユーザ認証紐付け");
-    }
 }
