@@ -44,9 +44,29 @@ public final class ItemPathResolver {
     private final Map<String, String> groupLabels = new LinkedHashMap<>();
     private final String fileGroup;
     private final List<String> sectionLabels = new ArrayList<>();
+    private final Map<String, List<String>> otherNumbering = new LinkedHashMap<>();
 
     public ItemPathResolver(FormDefinition form) {
+        this(form, List.of());
+    }
+
+    /**
+     * @param companions forms whose numbering a path may use instead of {@code form}'s: a 重点 or 全項目 annex often
+     *                   numbers section I as its 基礎項目評価書 does ("I 3 法令上の根拠" for 個人番号の利用, DOMAIN.md §1.5)
+     */
+    public ItemPathResolver(FormDefinition form, List<FormDefinition> companions) {
         this.form = Objects.requireNonNull(form, "form");
+        for (FormDefinition companion : companions) {
+            for (Section section : companion.sections()) {
+                for (Block block : section.blocks()) {
+                    String digits = block.number().replaceAll("\\D", "");
+                    if (!digits.isEmpty() && !block.label().isEmpty()) {
+                        otherNumbering.computeIfAbsent(section.number() + " " + digits, k -> new ArrayList<>())
+                                .add(ParsedPath.label(block.label()));
+                    }
+                }
+            }
+        }
         String files = null;
         for (RepeatGroup group : form.repeatGroups()) {
             groupLabels.put(group.label(), group.id());
@@ -124,18 +144,46 @@ public final class ItemPathResolver {
                 && path.annex() == null && path.item() == null) {
             return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
         }
+        Set<String> namedBlocks = new LinkedHashSet<>();
+        for (Node node : nodes) {
+            if (node.blockLabel().length() >= 4 && blockScore(node, path) >= 1.5 * 0.85) {
+                namedBlocks.add(node.block().id());
+            }
+        }
         List<Scored> scored = new ArrayList<>();
         for (Node node : nodes) {
-            Scored score = score(node, path, previousSection);
+            Scored score = score(node, path, previousSection, namedBlocks);
             if (score != null) {
                 scored.add(score);
             }
         }
+        scored = preferLabels(scored);
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         if (!scored.isEmpty()) {
             return chooseItem(scored, entries);
         }
         return structure(path, entries);
+    }
+
+    /**
+     * The label outweighs numbers: when some item's label is spelled in the path, items found by numbers alone drop
+     * out, and so does a label that is only the tail of a longer label also spelled there (部署 in 事務担当部署).
+     */
+    private static List<Scored> preferLabels(List<Scored> scored) {
+        boolean labelled = scored.stream().anyMatch(s -> s.label().similarity() >= 0.8);
+        List<String> exact = scored.stream().filter(s -> s.label().atEnd() && s.label().similarity() == 1.0)
+                .map(s -> s.node().label()).toList();
+        List<Scored> kept = new ArrayList<>();
+        for (Scored s : scored) {
+            String label = s.node().label();
+            boolean numbersOnly = s.label().similarity() < (exact.isEmpty() ? 0.01 : 0.8);
+            boolean tailOfLonger = s.label().atEnd() && exact.stream()
+                    .anyMatch(other -> other.length() > label.length() && other.endsWith(label));
+            if (!(labelled && numbersOnly) && !tailOfLonger) {
+                kept.add(s);
+            }
+        }
+        return kept;
     }
 
     private PathResolution chooseItem(List<Scored> scored, List<PathEntry> entries) {
@@ -169,6 +217,11 @@ public final class ItemPathResolver {
             double section = sectionScore(node, path);
             sections.merge(node.section().id(), section, Math::max);
             double block = blockScore(node, path);
+            boolean numbered = path.block() != null && node.numberMatches(path.block()) && path.section() != null
+                    && path.section().equals(node.section().number());
+            if (numbered) {
+                block = Math.max(block, 1.5);
+            }
             if (block >= 1.1 && (path.block() == null || node.numberMatches(path.block()))) {
                 blocks.merge(node.block().id(), block + section, Math::max);
             }
@@ -219,7 +272,7 @@ public final class ItemPathResolver {
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(Node node, ParsedPath path, String previousSection) {
+    private Scored score(Node node, ParsedPath path, String previousSection, Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
@@ -254,11 +307,19 @@ public final class ItemPathResolver {
         if (!node.label().equals(node.blockLabel())) {
             score += block;
         }
+        if (!namedBlocks.isEmpty() && !namedBlocks.contains(node.block().id())) {
+            score -= 1;
+            why.add("the path names another block");
+        }
         boolean blockNumberMatched = path.block() != null && node.numberMatches(path.block());
         if (path.block() != null && node.blockNumber() != null) {
             if (blockNumberMatched) {
                 score += 1.5;
                 why.add("block " + path.block());
+            } else if (namedBlocks.isEmpty() && otherNumbering
+                    .getOrDefault(node.section().number() + " " + path.block(), List.of()).contains(node.blockLabel())) {
+                score += 1.2;
+                why.add("block " + path.block() + " as a companion form numbers it");
             } else {
                 score -= 1;
                 contradictions++;
@@ -300,7 +361,7 @@ public final class ItemPathResolver {
         }
         double confidence = Math.max(0.1, Math.min(1.0, (label > 0 ? 0.5 + 0.5 * label : 0.6)
                 - 0.1 * contradictions));
-        return new Scored(node, score, confidence, new PathCandidate(node.item().id().value(),
+        return new Scored(node, match, score, confidence, new PathCandidate(node.item().id().value(),
                 Math.round(score * 100) / 100.0, String.join("; ", why)));
     }
 
@@ -340,7 +401,7 @@ public final class ItemPathResolver {
             if (!atEnd) {
                 return 1.5 * similarity;
             }
-            return 3 * similarity - (similarity < 1.0 ? 1 : 0) + Math.min(label.length(), 20) / 20.0;
+            return 4 * similarity - (similarity < 1.0 ? 1.5 : 0) + Math.min(label.length(), 20) / 20.0;
         }
     }
 
@@ -366,7 +427,7 @@ public final class ItemPathResolver {
         return within >= 0.75 ? 1.5 * within : 0;
     }
 
-    private record Scored(Node node, double score, double confidence, PathCandidate candidate) {
+    private record Scored(Node node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
     }
 
     private record Node(Item item, Section section, Block block, String sectionLabel, String blockLabel,

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The 項目 paths of every published sample's 変更箇所 annex, resolved against the real form of the sample's kind
- * (schema/forms, revision 2025). What counts as resolved: a definite place of the form — an item, a whole repeat
+ * (schema/forms, revision 2025, with the 基礎 form as companion numbering). What counts as resolved: a definite place of the form — an item, a whole repeat
  * entry (システム6, 委託事項3, a file added), a block of several items, a section, or the document ("全体"). AMBIGUOUS
  * and UNRESOLVED rows count against the rate, and so do the separator rows some exports leave in the table. The
  * share of rows resolved to an item is asserted too, and the misses are printed for the record.
@@ -27,7 +27,7 @@ class ItemPathResolverSamplesTest {
             String sample, FormKind kind, double itemShare) {
         FormDefinition form = FormFiles.of(kind, "2025");
         List<ChangeRow> rows = Samples.annex(sample).rows();
-        List<PathResolution> results = new ItemPathResolver(form)
+        List<PathResolution> results = new ItemPathResolver(form, List.of(FormFiles.of(FormKind.BASIC_ITEMS, "2025")))
                 .resolveAll(rows.stream().map(ChangeRow::itemPath).toList());
         Map<PathTargetKind, Integer> kinds = new EnumMap<>(PathTargetKind.class);
         for (int i = 0; i < rows.size(); i++) {
