@@ -91,7 +91,9 @@ final class ImportSources {
             if (path.kind() == PathTargetKind.AMBIGUOUS) {
                 warnings.add(new ImportProblem(ITEM_PATH_AMBIGUOUS, row.lineNumber(), "項目 \"" + row.itemPath()
                         + "\" fits several items, none better than the others: " + path.candidates().stream()
-                        .map(c -> c.id() + " (" + c.why() + ")").collect(Collectors.joining("; "))));
+                        .map(c -> c.id() + " (" + c.why() + ")").collect(Collectors.joining("; ")),
+                        path.candidates().stream().map(c -> new ImportProblem.Candidate(c.id(), c.score(), c.why()))
+                                .toList()));
             } else if (path.kind() == PathTargetKind.UNRESOLVED) {
                 warnings.add(new ImportProblem(ITEM_PATH_UNRESOLVED, row.lineNumber(), "項目 \"" + row.itemPath()
                         + "\" names no item of the form: " + path.note()));
