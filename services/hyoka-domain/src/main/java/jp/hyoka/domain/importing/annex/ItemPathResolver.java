@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
@@ -35,16 +33,14 @@ public final class ItemPathResolver {
     private static final double TIE = 0.75;
     /** Below this an item has more evidence against it than for it and is not a candidate. */
     private static final double MINIMUM = 1.5;
-    private static final Pattern CIRCLED = Pattern.compile("[\\u2460-\\u2473]");
-    private static final Pattern RISK_ID = Pattern.compile("\\.r(\\d)\\.");
-    private static final Pattern RISK_LABEL = Pattern.compile("^リスク(\\d)");
 
-    private final FormDefinition form;
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<ItemNode> nodes = new ArrayList<>();
     private final Map<String, String> groupLabels = new LinkedHashMap<>();
     private final String fileGroup;
     private final List<String> sectionLabels = new ArrayList<>();
     private final Map<String, List<String>> otherNumbering = new LinkedHashMap<>();
+    /** Section and block titles: a path that is only a title names that, not an item whose label starts with it. */
+    private final Set<String> headings = new LinkedHashSet<>();
 
     public ItemPathResolver(FormDefinition form) {
         this(form, List.of());
@@ -55,7 +51,7 @@ public final class ItemPathResolver {
      *                   numbers section I as its 基礎項目評価書 does ("I 3 法令上の根拠" for 個人番号の利用, DOMAIN.md §1.5)
      */
     public ItemPathResolver(FormDefinition form, List<FormDefinition> companions) {
-        this.form = Objects.requireNonNull(form, "form");
+        Objects.requireNonNull(form, "form");
         for (FormDefinition companion : companions) {
             for (Section section : companion.sections()) {
                 for (Block block : section.blocks()) {
@@ -80,7 +76,9 @@ public final class ItemPathResolver {
             if (!sectionLabel.isEmpty()) {
                 sectionLabels.add(sectionLabel);
             }
+            headings.add(sectionLabel);
             for (Block block : section.blocks()) {
+                headings.add(ParsedPath.label(block.label()));
                 String heading = "";
                 String previous = "";
                 for (Item item : block.items()) {
@@ -88,13 +86,14 @@ public final class ItemPathResolver {
                         heading = ParsedPath.label(item.heading());
                     }
                     String label = ParsedPath.label(item.label());
-                    nodes.add(new Node(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
+                    nodes.add(new ItemNode(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
                             heading, previous, form.chain(item.repeatGroup())));
                     previous = label;
                 }
             }
         }
         sectionLabels.add("リスク対策");
+        headings.add("リスク対策");
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
@@ -145,13 +144,13 @@ public final class ItemPathResolver {
             return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
         }
         Set<String> namedBlocks = new LinkedHashSet<>();
-        for (Node node : nodes) {
+        for (ItemNode node : nodes) {
             if (node.blockLabel().length() >= 4 && blockScore(node, path) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
         }
         List<Scored> scored = new ArrayList<>();
-        for (Node node : nodes) {
+        for (ItemNode node : nodes) {
             Scored score = score(node, path, previousSection, namedBlocks);
             if (score != null) {
                 scored.add(score);
@@ -213,7 +212,7 @@ public final class ItemPathResolver {
         }
         Map<String, Double> blocks = new LinkedHashMap<>();
         Map<String, Double> sections = new LinkedHashMap<>();
-        for (Node node : nodes) {
+        for (ItemNode node : nodes) {
             double section = sectionScore(node, path);
             sections.merge(node.section().id(), section, Math::max);
             double block = blockScore(node, path);
@@ -272,12 +271,12 @@ public final class ItemPathResolver {
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(Node node, ParsedPath path, String previousSection, Set<String> namedBlocks) {
+    private Scored score(ItemNode node, ParsedPath path, String previousSection, Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
         List<String> why = new ArrayList<>();
-        LabelMatch match = labelMatch(node.label(), path);
+        LabelMatch match = LabelMatch.of(node.label(), path, headings);
         double label = match.similarity();
         double score = match.score(node.label());
         int contradictions = 0;
@@ -365,47 +364,7 @@ public final class ItemPathResolver {
                 Math.round(score * 100) / 100.0, String.join("; ", why)));
     }
 
-    /**
-     * How well the item's label appears in the path: at its end (or as a 「quoted」 part) it names the item; inside
-     * it, followed by other words, it is more likely context for a later label.
-     */
-    private static LabelMatch labelMatch(String label, ParsedPath path) {
-        if (label.isEmpty()) {
-            return LabelMatch.NONE;
-        }
-        for (String quoted : path.quoted()) {
-            if (LabelSimilarity.dice(quoted, label) >= 0.8) {
-                return new LabelMatch(LabelSimilarity.dice(quoted, label), true);
-            }
-        }
-        double end = LabelSimilarity.atEnd(path.compact(), label);
-        if (end == 1.0 || end >= 0.6 && label.length() >= 5) {
-            return new LabelMatch(end, true);
-        }
-        if (label.length() >= 8) {
-            double within = LabelSimilarity.within(path.compact(), label);
-            if (within >= 0.8) {
-                return new LabelMatch(within, false);
-            }
-        }
-        return LabelMatch.NONE;
-    }
-
-    private record LabelMatch(double similarity, boolean atEnd) {
-        static final LabelMatch NONE = new LabelMatch(0, false);
-
-        double score(String label) {
-            if (similarity == 0) {
-                return 0;
-            }
-            if (!atEnd) {
-                return 1.5 * similarity;
-            }
-            return 4 * similarity - (similarity < 1.0 ? 1.5 : 0) + Math.min(label.length(), 20) / 20.0;
-        }
-    }
-
-    private static double sectionScore(Node node, ParsedPath path) {
+    private static double sectionScore(ItemNode node, ParsedPath path) {
         double score = 0;
         String number = node.section().number();
         if (path.annex() != null) {
@@ -419,7 +378,7 @@ public final class ItemPathResolver {
         return score;
     }
 
-    private static double blockScore(Node node, ParsedPath path) {
+    private static double blockScore(ItemNode node, ParsedPath path) {
         if (node.blockLabel().isEmpty()) {
             return 0;
         }
@@ -427,59 +386,6 @@ public final class ItemPathResolver {
         return within >= 0.75 ? 1.5 * within : 0;
     }
 
-    private record Scored(Node node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
-    }
-
-    private record Node(Item item, Section section, Block block, String sectionLabel, String blockLabel,
-                        String label, String heading, String previous, List<String> chain) {
-
-        Integer blockNumber() {
-            String digits = block.number().replaceAll("\\D", "");
-            return digits.isEmpty() ? null : Integer.valueOf(digits);
-        }
-
-        boolean numberMatches(int number) {
-            Integer own = blockNumber();
-            return own != null && own == number;
-        }
-
-        Integer circled() {
-            Matcher m = CIRCLED.matcher(item.number());
-            Integer last = null;
-            while (m.find()) {
-                last = m.group().codePointAt(0) - 0x2460 + 1;
-            }
-            return last;
-        }
-
-        Integer risk() {
-            Matcher id = RISK_ID.matcher(item.id().value());
-            if (id.find()) {
-                return Integer.valueOf(id.group(1));
-            }
-            Matcher label = RISK_LABEL.matcher(blockLabel);
-            return label.find() ? Integer.valueOf(label.group(1)) : null;
-        }
-
-        /** True when the item is in the annex "(別添1)", or in any 別添 for a path that gives no number. */
-        boolean inAnnex(String annex) {
-            String number = section.number();
-            return number.equals(annex) || annex.equals("(別添)") && number.startsWith("(別添");
-        }
-
-        int blockSize() {
-            return block.items().size();
-        }
-
-        Set<String> context() {
-            Set<String> context = new LinkedHashSet<>();
-            if (heading.length() >= 4) {
-                context.add(heading);
-            }
-            if (previous.length() >= 4) {
-                context.add(previous);
-            }
-            return context;
-        }
+    private record Scored(ItemNode node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
     }
 }

@@ -165,6 +165,26 @@ class ItemPathResolverTest {
         assertItem(kind, path, item, entry);
     }
 
+    @ParameterizedTest(name = "G/H verbatim {0}")
+    @CsvSource(delimiter = '|', value = {
+        "I 6 ① 部署 | department.name",
+        "II 2 ⑥ 事務担当部署 | file.basics.department",
+        "II 4 委託事項2 ③委託先名 | file.consignment.contractor-name",
+        "Ⅲ 5 確認方法 | file.risk.provision.r1.rules-content",
+        "Ⅳ 1 ① 請求先 | disclosure.request-to",
+        "Ⅰ 6 ②所属長 | department.head-title",
+        "I 2 システム3 ②システムの機能 | system.function",
+        "III 4 規定の内容 | file.risk.consignment.r1.contract-provisions-content",
+        "Ⅲ 10 | file.risk.other-measures",
+        "II 6. 保管場所 | file.storage.location",
+        "(別添1)特定個人情報ファイル記録項目 | file.record-items",
+        "I 3 法令上の根拠 | personal-number-use.legal-basis",
+        "I 4 ②法令上の根拠 | network-linkage.legal-basis",
+        "II 4 使用部署 | file.usage.departments"})
+    void givenTheGuidesTerseExamplesOfAKeyItemsAnnex_whenResolved_thenNamesItem(String path, String item) {
+        assertItem("K", path, item, null);
+    }
+
     @ParameterizedTest(name = "H {0} {1}")
     @CsvSource(delimiter = '|', value = {
         "K | I 3 法令上の根拠 | personal-number-use.legal-basis",
