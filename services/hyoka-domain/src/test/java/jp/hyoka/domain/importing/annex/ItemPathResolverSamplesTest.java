@@ -14,18 +14,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The 項目 paths of every published sample's 変更箇所 annex, resolved against the real form of the sample's kind
- * (schema/forms, revision 2025, with the 基礎 form as companion numbering). What counts as resolved: a definite place of the form — an item, a whole repeat
+ * (schema/forms, revisions 2025 and 2024, with the 基礎 form as companion numbering). What counts as resolved: a definite place of the form — an item, a whole repeat
  * entry (システム6, 委託事項3, a file added), a block of several items, a section, or the document ("全体"). AMBIGUOUS
  * and UNRESOLVED rows count against the rate, and so do the separator rows some exports leave in the table. The
  * share of rows resolved to an item is asserted too, and the misses are printed for the record.
  */
 class ItemPathResolverSamplesTest {
 
-    @ParameterizedTest(name = "sample {0} ({1})")
-    @CsvSource({"000, ALL_ITEMS, 1.0", "001, KEY_ITEMS, 0.9", "003, KEY_ITEMS, 0.9", "004, KEY_ITEMS, 0.80"})
+    @ParameterizedTest(name = "sample {0} ({1}@{2})")
+    @CsvSource({"000, ALL_ITEMS, 2025, 1.0", "001, KEY_ITEMS, 2025, 0.9", "003, KEY_ITEMS, 2025, 0.9",
+        "004, KEY_ITEMS, 2025, 0.80", "000, ALL_ITEMS, 2024, 1.0", "001, KEY_ITEMS, 2024, 0.9",
+        "003, KEY_ITEMS, 2024, 0.9", "004, KEY_ITEMS, 2024, 0.80"})
     void givenPublishedAnnex_whenPathsResolvedAgainstTheFormOfItsKind_thenAtLeast95PercentResolve(
-            String sample, FormKind kind, double itemShare) {
-        FormDefinition form = FormFiles.of(kind, "2025");
+            String sample, FormKind kind, String revision, double itemShare) {
+        FormDefinition form = FormFiles.of(kind, revision);
         List<ChangeRow> rows = Samples.annex(sample).rows();
         List<PathResolution> results = new ItemPathResolver(form, List.of(FormFiles.of(FormKind.BASIC_ITEMS, "2025")))
                 .resolveAll(rows.stream().map(ChangeRow::itemPath).toList());
@@ -40,8 +42,8 @@ class ItemPathResolverSamplesTest {
             }
         }
         long resolved = results.stream().filter(result -> result.kind().resolved()).count();
-        System.out.printf("ItemPathResolver sample %s: %d of %d 項目 paths resolved (%.1f %%) %s%n", sample,
-                resolved, rows.size(), 100.0 * resolved / rows.size(), kinds);
+        System.out.printf("ItemPathResolver sample %s on %s: %d of %d 項目 paths resolved (%.1f %%) %s%n", sample,
+                form.ref(), resolved, rows.size(), 100.0 * resolved / rows.size(), kinds);
 
         assertThat((double) resolved / rows.size()).isGreaterThanOrEqualTo(0.95);
         assertThat((double) kinds.getOrDefault(PathTargetKind.ITEM, 0) / rows.size()).isGreaterThanOrEqualTo(itemShare);
