@@ -92,14 +92,17 @@ final class ImportSources {
                 warnings.add(new ImportProblem(ITEM_PATH_AMBIGUOUS, row.lineNumber(), "項目 \"" + row.itemPath()
                         + "\" fits several items, none better than the others: " + path.candidates().stream()
                         .map(c -> c.id() + " (" + c.why() + ")").collect(Collectors.joining("; ")),
-                        path.candidates().stream().map(c -> new ImportProblem.Candidate(c.id(), c.score(), c.why()))
-                                .toList()));
+                        candidates(path)));
             } else if (path.kind() == PathTargetKind.UNRESOLVED) {
                 warnings.add(new ImportProblem(ITEM_PATH_UNRESOLVED, row.lineNumber(), "項目 \"" + row.itemPath()
-                        + "\" names no item of the form: " + path.note()));
+                        + "\" names no item of the form: " + path.note(), candidates(path)));
             }
         }
         return warnings;
+    }
+
+    private static List<ImportProblem.Candidate> candidates(PathResolution path) {
+        return path.candidates().stream().map(c -> new ImportProblem.Candidate(c.id(), c.score(), c.why())).toList();
     }
 
     private static PastChange pastChange(ChangeRow row, Optional<ItemId> item) {

@@ -245,7 +245,18 @@ public final class ItemPathResolver {
         }
         String note = path.annex() != null ? "the form has no annex " + path.annex() + " of that name"
                 : "no item, block or section of the form fits";
-        return PathResolution.unresolved(entries, List.of(), note);
+        return PathResolution.unresolved(entries, numbered(path), note);
+    }
+
+    /** For a path with no usable label: the items its item number (and section/block number, if any) point to. */
+    private List<PathCandidate> numbered(ParsedPath path) {
+        if (path.item() == null) {
+            return List.of();
+        }
+        return nodes.stream().filter(n -> path.item().equals(n.circled()))
+                .filter(n -> path.section() == null || path.section().equals(n.section().number()))
+                .filter(n -> path.block() == null || n.numberMatches(path.block())).limit(6)
+                .map(n -> new PathCandidate(n.item().id().value(), 0, "number " + n.item().number())).toList();
     }
 
     private boolean sectionLabelOnly(String sectionId, ParsedPath path) {

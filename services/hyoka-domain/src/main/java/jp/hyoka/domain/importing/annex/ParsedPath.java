@@ -93,13 +93,13 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         if (r.find()) {
             risk = r.group(1) == null ? 1 : Integer.parseInt(r.group(1));
         }
-        String compact = compact(text);
         String section = null;
-        Matcher roman = ROMAN.matcher(compact);
+        Matcher roman = ROMAN.matcher(text.strip());
         if (roman.find()) {
             section = roman.group(1);
-            compact = compact.substring(roman.end());
+            text = text.strip().substring(roman.end());
         }
+        String compact = compact(text);
         boolean lostSection = section == null && compact.startsWith("-");
         Integer block = blockNumber(compact, sectionLabels);
         compact = compact.replaceAll("^[-\\d.]+", "").replaceAll("-", "");

@@ -288,6 +288,15 @@ class ItemPathResolverTest {
         }
     }
 
+    @Test
+    void givenGarbledNumbersOnly_whenResolved_thenUnresolvedWithTheItemsTheNumbersPointTo() {
+        PathResolution result = KEY_ITEMS.resolvePath("IV V-2-①");
+
+        assertThat(result.kind()).isEqualTo(PathTargetKind.UNRESOLVED);
+        assertThat(result.candidates()).extracting(PathCandidate::id)
+                .containsExactly("disclosure.request-to", "inquiry.contact");
+    }
+
     @ParameterizedTest(name = "ambiguous {0} {1}")
     @CsvSource(delimiter = '|', value = {
         "K | 具体的な方法",
