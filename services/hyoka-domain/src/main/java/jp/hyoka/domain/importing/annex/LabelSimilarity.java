@@ -1,7 +1,9 @@
 package jp.hyoka.domain.importing.annex;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Fuzzy comparison of compact labels (DOMAIN.md §4.4 styles H and L: "情報連携ネットワークシステム" for
@@ -55,6 +57,24 @@ final class LabelSimilarity {
         return best;
     }
 
+    /**
+     * An upper bound of {@link #within}: the share of the label's bigrams found anywhere in the text. Every caller
+     * asks for 0.75 or more, so below that the sliding window is not needed.
+     */
+    private static double sharedBigrams(String text, String label) {
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            present.add(text.substring(i, i + 2));
+        }
+        int found = 0;
+        for (int i = 0; i + 2 <= label.length(); i++) {
+            if (present.contains(label.substring(i, i + 2))) {
+                found++;
+            }
+        }
+        return (double) found / (label.length() - 1);
+    }
+
     /** How well some part of {@code text} spells {@code label}: 1.0 when it contains it. */
     static double within(String text, String label) {
         if (text.contains(label)) {
@@ -66,11 +86,49 @@ final class LabelSimilarity {
         if (text.length() < label.length()) {
             return dice(text, label);
         }
-        double best = 0;
-        int length = label.length();
-        for (int start = 0; start + length - 1 <= text.length(); start++) {
-            best = Math.max(best, dice(text.substring(start, Math.min(text.length(), start + length)), label));
+        double bound = sharedBigrams(text, label);
+        if (bound < 0.75) {
+            return bound;
         }
-        return best;
+        return slidingDice(text, label);
+    }
+
+    /**
+     * The best Dice coefficient of the label against every window of the text as long as the label, kept up to date
+     * one bigram at a time (a path may be a thousand characters long).
+     */
+    private static double slidingDice(String text, String label) {
+        Map<Integer, Integer> wanted = new HashMap<>();
+        for (int i = 0; i + 2 <= label.length(); i++) {
+            wanted.merge(bigram(label, i), 1, Integer::sum);
+        }
+        int window = label.length() - 1;
+        Map<Integer, Integer> seen = new HashMap<>();
+        int common = 0;
+        int best = 0;
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            common += add(seen, wanted, bigram(text, i), 1);
+            if (i >= window) {
+                common += add(seen, wanted, bigram(text, i - window), -1);
+            }
+            best = Math.max(best, common);
+        }
+        return (double) best / window;
+    }
+
+    /** Counts a bigram into or out of the window; returns how much the number of shared bigrams changed. */
+    private static int add(Map<Integer, Integer> seen, Map<Integer, Integer> wanted, int bigram, int delta) {
+        int limit = wanted.getOrDefault(bigram, 0);
+        if (limit == 0) {
+            return 0;
+        }
+        int before = seen.getOrDefault(bigram, 0);
+        int after = before + delta;
+        seen.put(bigram, after);
+        return Math.min(after, limit) - Math.min(before, limit);
+    }
+
+    private static int bigram(String text, int at) {
+        return text.charAt(at) << 16 | text.charAt(at + 1);
     }
 }
