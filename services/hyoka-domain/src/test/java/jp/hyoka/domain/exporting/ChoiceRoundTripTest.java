@@ -1,5 +1,6 @@
 package jp.hyoka.domain.exporting;
 
+import jp.hyoka.domain.testing.FormFiles;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.ChoiceOption;

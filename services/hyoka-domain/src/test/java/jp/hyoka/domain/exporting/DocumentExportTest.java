@@ -1,5 +1,6 @@
 package jp.hyoka.domain.exporting;
 
+import jp.hyoka.domain.testing.FormFiles;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;

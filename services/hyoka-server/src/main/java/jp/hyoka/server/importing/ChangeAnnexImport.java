@@ -11,11 +11,13 @@ import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
+import jp.hyoka.domain.importing.annex.PathResolution;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.security.Caller;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,13 +57,15 @@ public class ChangeAnnexImport {
         Optional<ItemPathResolver> resolver = AssessmentIds.parse(assessmentId)
                 .flatMap(id -> queries.find(caller.tenant(), id))
                 .flatMap(view -> forms.find(view.form()))
-                .map(ItemPathResolver::new);
-        List<PastChange> changes = ImportSources.pastChanges(annex, resolver);
+                .map(form -> ImportSources.resolver(form, forms));
+        List<PathResolution> paths = ImportSources.resolve(annex, resolver);
+        List<PastChange> changes = ImportSources.pastChanges(annex, paths);
         int resolved = (int) changes.stream().filter(change -> change.itemId() != null).count();
         EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision,
                 ImportSources.sourceName(fileName), ImportSources.contentHash(decoded), changes, reason);
         boolean alreadyImported = outcome instanceof EditOutcome.Edited edited && edited.revision() == expectedRevision;
-        List<ImportProblem> warnings = ImportSources.warnings(decoded, annex);
+        List<ImportProblem> warnings = new ArrayList<>(ImportSources.warnings(decoded, annex));
+        warnings.addAll(ImportSources.pathWarnings(annex, paths));
         return new Result(outcome, new AnnexImportReport(annex.rowsRead(), alreadyImported ? 0 : changes.size(),
                 resolved, decoded.encoding(), warnings, alreadyImported));
     }

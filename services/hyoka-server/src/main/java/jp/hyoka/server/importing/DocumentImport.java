@@ -12,7 +12,7 @@ import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
-import jp.hyoka.domain.importing.annex.ItemPathResolver;
+import jp.hyoka.domain.importing.annex.PathResolution;
 import jp.hyoka.domain.importing.body.DocumentBodyImport;
 import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.server.assessment.AssessmentQueries;
@@ -85,13 +85,14 @@ public class DocumentImport {
                 ? DocumentBodyImport.read(lines, revisions(documentKind), rules, () -> ids.next().toString())
                 : null;
         FormDefinition form = body == null ? forms.current(documentKind) : forms.find(body.form()).orElseThrow();
-        List<PastChange> past = ImportSources.pastChanges(annex, Optional.of(new ItemPathResolver(form)));
+        List<PathResolution> paths = ImportSources.resolve(annex, Optional.of(ImportSources.resolver(form, forms)));
+        List<PastChange> past = ImportSources.pastChanges(annex, paths);
         String hash = ImportSources.contentHash(decoded);
         AssessmentId id = idFor(caller, hash);
         boolean before = queries.find(caller.tenant(), id).isPresent();
         EditOutcome outcome = before ? new EditOutcome.Edited(id, queries.revision(caller.tenant(), id))
                 : send(caller, id, form, affairName, body, fileName, hash, past, reason);
-        return new Result(outcome, report(caller, form, body, past, decoded, annex, before));
+        return new Result(outcome, report(caller, form, body, past, decoded, annex, paths, before));
     }
 
     /** A racing import of the same file (on any node) comes back as that import's assessment (ImportCommands). */
@@ -113,8 +114,9 @@ public class DocumentImport {
 
     private DocumentImportReport report(Caller caller, FormDefinition form, ImportedDocument body,
                                         List<PastChange> past, DecodedExport decoded, ChangeAnnex annex,
-                                        boolean alreadyImported) {
+                                        List<PathResolution> paths, boolean alreadyImported) {
         List<ImportProblem> warnings = new ArrayList<>(ImportSources.warnings(decoded, annex));
+        warnings.addAll(ImportSources.pathWarnings(annex, paths));
         if (body != null) {
             warnings.addAll(body.warnings());
             municipalityMismatch(caller, body).ifPresent(warnings::add);

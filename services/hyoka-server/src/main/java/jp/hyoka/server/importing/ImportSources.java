@@ -1,6 +1,9 @@
 package jp.hyoka.server.importing;
 
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.form.FormCatalog;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.importing.DecodedExport;
@@ -8,6 +11,8 @@ import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeRow;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
+import jp.hyoka.domain.importing.annex.PathResolution;
+import jp.hyoka.domain.importing.annex.PathTargetKind;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** What every import does with a file: its name, its identity, its 変更箇所 rows and the warnings to report. */
 final class ImportSources {
@@ -42,13 +48,65 @@ final class ImportSources {
         }
     }
 
-    /** The annex rows as the document wrote them, with the item id of their 項目 where the form resolves it. */
-    static List<PastChange> pastChanges(ChangeAnnex annex, Optional<ItemPathResolver> resolver) {
-        return annex.rows().stream().map(row -> pastChange(row, resolver)).toList();
+    static final String ITEM_PATH_AMBIGUOUS = "ITEM_PATH_AMBIGUOUS";
+    static final String ITEM_PATH_UNRESOLVED = "ITEM_PATH_UNRESOLVED";
+
+    /**
+     * A resolver for the 項目 paths of a document on {@code form}, which also understands the 基礎項目評価書's
+     * numbering that 重点/全項目 annexes often use (DOMAIN.md §1.5).
+     */
+    static ItemPathResolver resolver(FormDefinition form, FormCatalog forms) {
+        return form.ref().kind() == FormKind.BASIC_ITEMS ? new ItemPathResolver(form)
+                : new ItemPathResolver(form, List.of(forms.current(FormKind.BASIC_ITEMS)));
     }
 
-    private static PastChange pastChange(ChangeRow row, Optional<ItemPathResolver> resolver) {
-        String itemId = resolver.flatMap(r -> r.resolve(row.itemPath())).map(ItemId::value).orElse(null);
+    /** The annex's 項目 paths resolved in order (a bare label takes the row before's context); none without a form. */
+    static List<PathResolution> resolve(ChangeAnnex annex, Optional<ItemPathResolver> resolver) {
+        return resolver.map(r -> r.resolveAll(annex.rows().stream().map(ChangeRow::itemPath).toList()))
+                .orElse(List.of());
+    }
+
+    /** The annex rows as the document wrote them, with the item id of their 項目 where the form resolves it. */
+    static List<PastChange> pastChanges(ChangeAnnex annex, Optional<ItemPathResolver> resolver) {
+        return pastChanges(annex, resolve(annex, resolver));
+    }
+
+    static List<PastChange> pastChanges(ChangeAnnex annex, List<PathResolution> paths) {
+        List<PastChange> changes = new ArrayList<>();
+        for (int i = 0; i < annex.rows().size(); i++) {
+            changes.add(pastChange(annex.rows().get(i), paths.isEmpty() ? Optional.empty() : paths.get(i).item()));
+        }
+        return changes;
+    }
+
+    /**
+     * One warning per row whose 項目 names no definite place of the form: ambiguous ones list the candidates seen
+     * with their evidence, so the author can choose; the path is never guessed.
+     */
+    static List<ImportProblem> pathWarnings(ChangeAnnex annex, List<PathResolution> paths) {
+        List<ImportProblem> warnings = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            PathResolution path = paths.get(i);
+            ChangeRow row = annex.rows().get(i);
+            if (path.kind() == PathTargetKind.AMBIGUOUS) {
+                warnings.add(new ImportProblem(ITEM_PATH_AMBIGUOUS, row.lineNumber(), "項目 \"" + row.itemPath()
+                        + "\" fits several items, none better than the others: " + path.candidates().stream()
+                        .map(c -> c.id() + " (" + c.why() + ")").collect(Collectors.joining("; ")),
+                        candidates(path)));
+            } else if (path.kind() == PathTargetKind.UNRESOLVED) {
+                warnings.add(new ImportProblem(ITEM_PATH_UNRESOLVED, row.lineNumber(), "項目 \"" + row.itemPath()
+                        + "\" names no item of the form: " + path.note(), candidates(path)));
+            }
+        }
+        return warnings;
+    }
+
+    private static List<ImportProblem.Candidate> candidates(PathResolution path) {
+        return path.candidates().stream().map(c -> new ImportProblem.Candidate(c.id(), c.score(), c.why())).toList();
+    }
+
+    private static PastChange pastChange(ChangeRow row, Optional<ItemId> item) {
+        String itemId = item.map(ItemId::value).orElse(null);
         return new PastChange(row.rowIndex(), row.lineNumber(), row.changedOn(), row.changedOnText(), row.itemPath(),
                 itemId, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
                 row.timing() == null ? null : row.timing().name(), row.explanation(), row.reason().name());

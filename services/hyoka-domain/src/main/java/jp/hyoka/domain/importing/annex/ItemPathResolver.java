@@ -1,128 +1,402 @@
 package jp.hyoka.domain.importing.annex;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.Section;
 
 /**
- * Best-effort mapping of the 項目 cell of a 変更箇所 row (HTML already stripped, DOMAIN.md §4.4) to the item of a form
- * it names. Matching works on a normalised copy of both sides (NFKC, no spaces, ※, circled numbers or "(…を除く。)"
- * notes, a few spelling variants): an item is a candidate when the path ends with its label, with its block label
- * followed by its label, with its heading or the preceding item's label followed by its label, or, for a block of
- * one item, with the block label. The longest matched text wins; among equally long matches the candidate whose
- * block and section labels also occur in the path wins; anything still tied is reported as unknown.
- * Repeat-group words (システム4, 委託事項3, file names) are context only: the result is an item id, never an entry.
+ * Maps the 項目 cell of a 変更箇所 row (DOMAIN.md §4.4, styles A–L) to the place of a form it names: an item with the
+ * repeat entries the path names, or a whole entry, block, section or the document; when several items fit equally
+ * well the result is {@link PathTargetKind#AMBIGUOUS} with the candidates, never a guess.
+ *
+ * <p>Everything comes from the form definition: the path is taken apart ({@link ParsedPath}) and every item of the
+ * form is scored on its label (exact or fuzzy, at the end of the path or inside 「」), its block and section labels,
+ * and the section, block and item numbers, repeat group and リスクN the path gives. The label outweighs numbers, so a
+ * right label under a wrong number (基礎 numbering inside a 重点, style H) still wins. The design, weights and limits
+ * are in README.md beside this package.
  */
 public final class ItemPathResolver {
 
-    private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
-    private static final Pattern IGNORED = Pattern.compile("[\\s※:：]");
+    private static final double TIE = 0.75;
+    /** Below this an item has more evidence against it than for it and is not a candidate. */
+    private static final double MINIMUM = 1.5;
 
-    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<ItemNode> nodes = new ArrayList<>();
+    private final Map<String, String> groupLabels = new LinkedHashMap<>();
+    private final String fileGroup;
+    private final List<String> sectionLabels = new ArrayList<>();
+    private final Map<String, List<String>> otherNumbering = new LinkedHashMap<>();
+    /** Section and block titles: a path that is only a title names that, not an item whose label starts with it. */
+    private final Set<String> headings = new LinkedHashSet<>();
 
     public ItemPathResolver(FormDefinition form) {
+        this(form, List.of());
+    }
+
+    /**
+     * @param companions forms whose numbering a path may use instead of {@code form}'s: a 重点 or 全項目 annex often
+     *                   numbers section I as its 基礎項目評価書 does ("I 3 法令上の根拠" for 個人番号の利用, DOMAIN.md §1.5)
+     */
+    public ItemPathResolver(FormDefinition form, List<FormDefinition> companions) {
         Objects.requireNonNull(form, "form");
+        for (FormDefinition companion : companions) {
+            for (Section section : companion.sections()) {
+                for (Block block : section.blocks()) {
+                    String digits = block.number().replaceAll("\\D", "");
+                    if (!digits.isEmpty() && !block.label().isEmpty()) {
+                        otherNumbering.computeIfAbsent(section.number() + " " + digits, k -> new ArrayList<>())
+                                .add(ParsedPath.label(block.label()));
+                    }
+                }
+            }
+        }
+        String files = null;
+        for (RepeatGroup group : form.repeatGroups()) {
+            groupLabels.put(group.label(), group.id());
+            if (group.label().equals("特定個人情報ファイル")) {
+                files = group.id();
+            }
+        }
+        this.fileGroup = files;
         for (Section section : form.sections()) {
-            String sectionLabel = normalise(section.label());
+            String sectionLabel = ParsedPath.label(section.label());
+            if (!sectionLabel.isEmpty()) {
+                sectionLabels.add(sectionLabel);
+            }
+            headings.add(sectionLabel);
             for (Block block : section.blocks()) {
-                String blockLabel = normalise(block.label());
+                headings.add(ParsedPath.label(block.label()));
+                String heading = "";
                 String previous = "";
                 for (Item item : block.items()) {
-                    String label = normalise(item.label());
-                    if (label.isEmpty()) {
-                        continue;
+                    if (item.heading() != null) {
+                        heading = ParsedPath.label(item.heading());
                     }
-                    List<String> texts = new ArrayList<>(List.of(label));
-                    if (!blockLabel.isEmpty()) {
-                        texts.add(blockLabel + label);
-                    }
-                    if (item.heading() != null && !normalise(item.heading()).isEmpty()) {
-                        texts.add(normalise(item.heading()) + label);
-                    }
-                    if (!previous.isEmpty()) {
-                        texts.add(previous + label);
-                    }
-                    if (block.items().size() == 1 && !blockLabel.isEmpty()) {
-                        texts.add(blockLabel);
-                    }
-                    candidates.add(new Candidate(item.id(), List.copyOf(texts), blockLabel, sectionLabel));
+                    String label = ParsedPath.label(item.label());
+                    nodes.add(new ItemNode(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
+                            heading, previous, form.chain(item.repeatGroup())));
                     previous = label;
                 }
             }
         }
+        sectionLabels.add("リスク対策");
+        headings.add("リスク対策");
+        sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
-    /** The item the path names, or empty when no item or more than one equally good item matches. */
+    /** The item the path names, or empty when it names no single item (see {@link #resolvePath}). */
     public Optional<ItemId> resolve(String itemPath) {
-        if (itemPath == null) {
-            return Optional.empty();
-        }
-        String path = normalise(itemPath);
-        if (path.isEmpty()) {
-            return Optional.empty();
-        }
-        ItemId best = null;
-        int bestLength = 0;
-        int bestContext = -1;
-        boolean tied = false;
-        for (Candidate candidate : candidates) {
-            int length = candidate.matchLength(path);
-            if (length == 0) {
-                continue;
-            }
-            int context = candidate.context(path);
-            if (length > bestLength || (length == bestLength && context > bestContext)) {
-                best = candidate.id();
-                bestLength = length;
-                bestContext = context;
-                tied = false;
-            } else if (length == bestLength && context == bestContext) {
-                tied = true;
-            }
-        }
-        return tied ? Optional.empty() : Optional.ofNullable(best);
+        return resolvePath(itemPath).item();
     }
 
-    /** The text used for matching only; never shown. */
-    static String normalise(String text) {
-        StringBuilder withoutCircled = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c < 0x2460 || c > 0x2473).forEach(withoutCircled::appendCodePoint);
-        String folded = Normalizer.normalize(withoutCircled, Normalizer.Form.NFKC);
-        folded = EXCLUSION_NOTE.matcher(folded).replaceAll("");
-        folded = IGNORED.matcher(folded).replaceAll("");
-        return folded.replace("ユーザー", "ユーザ").replace("紐づけ", "紐付け");
+    /** What the path names, on its own. */
+    public PathResolution resolvePath(String itemPath) {
+        return resolve(itemPath, null);
     }
 
-    private record Candidate(ItemId id, List<String> texts, String blockLabel, String sectionLabel) {
-
-        int matchLength(String path) {
-            int longest = 0;
-            for (String text : texts) {
-                if (path.endsWith(text)) {
-                    longest = Math.max(longest, text.length());
-                }
-            }
-            return longest;
+    /**
+     * The paths of an annex in order. A path that gives no section, block or entry of its own (style E, a bare label
+     * such as "再発防止策の内容") takes the entries of the row before it, and its ties are broken towards that row's
+     * section.
+     */
+    public List<PathResolution> resolveAll(List<String> itemPaths) {
+        List<PathResolution> results = new ArrayList<>();
+        PathResolution previous = null;
+        for (String path : itemPaths) {
+            PathResolution result = resolve(path, previous);
+            results.add(result);
+            previous = result.kind().resolved() ? result : previous;
         }
+        return results;
+    }
 
-        int context(String path) {
-            int score = 0;
-            if (!blockLabel.isEmpty() && path.contains(blockLabel)) {
-                score++;
-            }
-            if (!sectionLabel.isEmpty() && path.contains(sectionLabel)) {
-                score++;
-            }
-            return score;
+    private PathResolution resolve(String itemPath, PathResolution previous) {
+        if (itemPath == null || itemPath.isBlank()) {
+            return PathResolution.unresolved(List.of(), List.of(), "empty path");
         }
+        ParsedPath path = ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+        List<PathEntry> entries = path.entries();
+        boolean bare = path.section() == null && !path.lostSection() && path.block() == null && entries.isEmpty()
+                && path.annex() == null;
+        String previousSection = null;
+        if (bare && previous != null) {
+            entries = previous.entries();
+            previousSection = sectionOf(previous.targetId());
+        }
+        if (path.wholeDocument()) {
+            return new PathResolution(PathTargetKind.DOCUMENT, "document", entries, 1.0, List.of(), "");
+        }
+        if (path.compact().isEmpty() && path.section() == null && path.block() == null && entries.isEmpty()
+                && path.annex() == null && path.item() == null) {
+            return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
+        }
+        Set<String> namedBlocks = new LinkedHashSet<>();
+        for (ItemNode node : nodes) {
+            if (node.blockLabel().length() >= 4 && blockScore(node, path) >= 1.5 * 0.85) {
+                namedBlocks.add(node.block().id());
+            }
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (ItemNode node : nodes) {
+            Scored score = score(node, path, previousSection, namedBlocks);
+            if (score != null) {
+                scored.add(score);
+            }
+        }
+        scored = preferLabels(scored);
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        if (!scored.isEmpty()) {
+            return chooseItem(scored, entries);
+        }
+        return structure(path, entries);
+    }
+
+    /**
+     * The label outweighs numbers: when some item's label is spelled in the path, items found by numbers alone drop
+     * out, and so does a label that is only the tail of a longer label also spelled there (部署 in 事務担当部署).
+     */
+    private static List<Scored> preferLabels(List<Scored> scored) {
+        boolean labelled = scored.stream().anyMatch(s -> s.label().similarity() >= 0.8);
+        List<String> exact = scored.stream().filter(s -> s.label().atEnd() && s.label().similarity() == 1.0)
+                .map(s -> s.node().label()).toList();
+        List<Scored> kept = new ArrayList<>();
+        for (Scored s : scored) {
+            String label = s.node().label();
+            boolean numbersOnly = s.label().similarity() < (exact.isEmpty() ? 0.01 : 0.8);
+            boolean tailOfLonger = s.label().atEnd() && exact.stream()
+                    .anyMatch(other -> other.length() > label.length() && other.endsWith(label));
+            if (!(labelled && numbersOnly) && !tailOfLonger) {
+                kept.add(s);
+            }
+        }
+        return kept;
+    }
+
+    private PathResolution chooseItem(List<Scored> scored, List<PathEntry> entries) {
+        Scored best = scored.get(0);
+        List<PathCandidate> close = new ArrayList<>();
+        for (Scored s : scored) {
+            if (best.score() - s.score() < TIE && close.size() < 6) {
+                close.add(s.candidate());
+            }
+        }
+        if (close.size() > 1) {
+            return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0, close,
+                    close.size() + " items fit equally well");
+        }
+        List<PathCandidate> shown = scored.stream().limit(3).map(Scored::candidate).toList();
+        return new PathResolution(PathTargetKind.ITEM, best.node().item().id().value(), entries, best.confidence(),
+                shown, "");
+    }
+
+    /** No item fits: the entry, block or section the path names, if it names one. */
+    private PathResolution structure(ParsedPath path, List<PathEntry> entries) {
+        Optional<PathEntry> entry = entries.stream().filter(e -> !e.group().equals(fileGroup)).reduce((a, b) -> b);
+        if (entry.isPresent()) {
+            String block = nodes.stream().filter(n -> entry.get().group().equals(n.block().repeat()))
+                    .map(n -> n.block().id()).findFirst().orElse(null);
+            return new PathResolution(PathTargetKind.ENTRY, block, entries, 0.9, List.of(), "");
+        }
+        Map<String, Double> blocks = new LinkedHashMap<>();
+        Map<String, Double> sections = new LinkedHashMap<>();
+        for (ItemNode node : nodes) {
+            double section = sectionScore(node, path);
+            sections.merge(node.section().id(), section, Math::max);
+            double block = blockScore(node, path);
+            boolean numbered = path.block() != null && node.numberMatches(path.block()) && path.section() != null
+                    && path.section().equals(node.section().number());
+            if (numbered) {
+                block = Math.max(block, 1.5);
+            }
+            if (block >= 1.1 && (path.block() == null || node.numberMatches(path.block()))) {
+                blocks.merge(node.block().id(), block + section, Math::max);
+            }
+        }
+        Optional<Map.Entry<String, Double>> bestBlock = best(blocks);
+        if (bestBlock.isPresent() && bestBlock.get().getValue() >= 2.0) {
+            List<String> tied = tied(blocks, bestBlock.get().getValue());
+            if (tied.size() == 1) {
+                return new PathResolution(PathTargetKind.BLOCK, tied.get(0), entries, 0.8, List.of(), "");
+            }
+            return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0,
+                    tied.stream().map(id -> new PathCandidate(id, bestBlock.get().getValue(), "block")).toList(),
+                    tied.size() + " blocks fit equally well");
+        }
+        boolean fileEntry = entries.stream().anyMatch(e -> e.group().equals(fileGroup));
+        Optional<Map.Entry<String, Double>> bestSection = best(sections);
+        if (bestSection.isPresent() && bestSection.get().getValue() >= 1.0
+                && tied(sections, bestSection.get().getValue()).size() == 1
+                && (path.compact().isEmpty() || sectionLabelOnly(bestSection.get().getKey(), path))) {
+            PathTargetKind kind = fileEntry ? PathTargetKind.ENTRY : PathTargetKind.SECTION;
+            return new PathResolution(kind, bestSection.get().getKey(), entries, 0.8, List.of(), "");
+        }
+        String note = path.annex() != null ? "the form has no annex " + path.annex() + " of that name"
+                : "no item, block or section of the form fits";
+        return PathResolution.unresolved(entries, numbered(path), note);
+    }
+
+    /** For a path with no usable label: the items its item number (and section/block number, if any) point to. */
+    private List<PathCandidate> numbered(ParsedPath path) {
+        if (path.item() == null) {
+            return List.of();
+        }
+        return nodes.stream().filter(n -> path.item().equals(n.circled()))
+                .filter(n -> path.section() == null || path.section().equals(n.section().number()))
+                .filter(n -> path.block() == null || n.numberMatches(path.block())).limit(6)
+                .map(n -> new PathCandidate(n.item().id().value(), 0, "number " + n.item().number())).toList();
+    }
+
+    private boolean sectionLabelOnly(String sectionId, ParsedPath path) {
+        return nodes.stream().filter(n -> n.section().id().equals(sectionId)).findFirst()
+                .map(n -> !n.sectionLabel().isEmpty() && LabelSimilarity.dice(n.sectionLabel(), path.compact()) >= 0.8)
+                .orElse(false);
+    }
+
+    private static Optional<Map.Entry<String, Double>> best(Map<String, Double> scores) {
+        return scores.entrySet().stream().max(Map.Entry.comparingByValue());
+    }
+
+    private static List<String> tied(Map<String, Double> scores, double best) {
+        return scores.entrySet().stream().filter(e -> best - e.getValue() < TIE).map(Map.Entry::getKey).toList();
+    }
+
+    private String sectionOf(String targetId) {
+        if (targetId == null) {
+            return null;
+        }
+        return nodes.stream().filter(n -> n.item().id().value().equals(targetId) || n.block().id().equals(targetId)
+                || n.section().id().equals(targetId)).map(n -> n.section().id()).findFirst().orElse(null);
+    }
+
+    /** The item's score for the path, or null when nothing but context speaks for it. */
+    private Scored score(ItemNode node, ParsedPath path, String previousSection, Set<String> namedBlocks) {
+        if (path.annex() != null && !node.inAnnex(path.annex())) {
+            return null;
+        }
+        List<String> why = new ArrayList<>();
+        LabelMatch match = LabelMatch.of(node.label(), path, headings);
+        double label = match.similarity();
+        double score = match.score(node.label());
+        int contradictions = 0;
+        if (label > 0) {
+            why.add((label == 1.0 ? "label " : "label ~" + Math.round(label * 100) + "% ") + node.item().label()
+                    + (match.atEnd() ? "" : " (inside the path)"));
+        }
+        boolean groupMatched = false;
+        for (PathEntry entry : path.entries()) {
+            if (entry.group().equals(fileGroup)) {
+                score += node.chain().contains(fileGroup) ? 0.3 : -0.5;
+            } else if (node.chain().contains(entry.group())) {
+                score += 2;
+                groupMatched = true;
+                why.add("in " + entry.group());
+            } else {
+                return null;
+            }
+        }
+        double section = sectionScore(node, path);
+        score += section;
+        if (section < 0) {
+            contradictions++;
+            why.add("section " + path.section() + " ≠ " + node.section().number());
+        }
+        double block = blockScore(node, path);
+        if (!node.label().equals(node.blockLabel())) {
+            score += block;
+        }
+        if (!namedBlocks.isEmpty() && !namedBlocks.contains(node.block().id())) {
+            score -= 1;
+            why.add("the path names another block");
+        }
+        boolean blockNumberMatched = path.block() != null && node.numberMatches(path.block());
+        if (path.block() != null && node.blockNumber() != null) {
+            if (blockNumberMatched) {
+                score += 1.5;
+                why.add("block " + path.block());
+            } else if (namedBlocks.isEmpty() && otherNumbering
+                    .getOrDefault(node.section().number() + " " + path.block(), List.of()).contains(node.blockLabel())) {
+                score += 1.2;
+                why.add("block " + path.block() + " as a companion form numbers it");
+            } else {
+                score -= 1;
+                contradictions++;
+                why.add("block " + path.block() + " ≠ " + node.blockNumber());
+            }
+        }
+        boolean itemNumberMatched = false;
+        if (path.item() != null) {
+            if (path.item().equals(node.circled())) {
+                score += 1.5;
+                itemNumberMatched = true;
+                why.add("number " + path.item());
+            } else if (node.circled() != null) {
+                score -= 1.5;
+                contradictions++;
+                why.add("number " + path.item() + " ≠ " + node.circled());
+            } else {
+                score -= 0.5;
+            }
+        } else if (node.circled() != null) {
+            score -= 0.3;
+        }
+        if (path.risk() != null && node.risk() != null) {
+            score += path.risk().equals(node.risk()) ? 1 : -1;
+        }
+        String before = path.compact().substring(0, Math.max(0, path.compact().length() - node.label().length()));
+        if (node.context().stream().anyMatch(context -> LabelSimilarity.within(before, context) >= 0.8)) {
+            score += 1;
+            why.add("after " + String.join("/", node.context()));
+        }
+        if (previousSection != null && previousSection.equals(node.section().id())) {
+            score += 0.8;
+            why.add("as the row before");
+        }
+        boolean singleBlock = node.blockSize() == 1 && (blockNumberMatched && section >= 0 || block >= 1.5);
+        boolean numbers = itemNumberMatched && (blockNumberMatched || groupMatched);
+        if (label == 0 && !singleBlock && !numbers || score < MINIMUM) {
+            return null;
+        }
+        double confidence = Math.max(0.1, Math.min(1.0, (label > 0 ? 0.5 + 0.5 * label : 0.6)
+                - 0.1 * contradictions));
+        return new Scored(node, match, score, confidence, new PathCandidate(node.item().id().value(),
+                Math.round(score * 100) / 100.0, String.join("; ", why)));
+    }
+
+    private static double sectionScore(ItemNode node, ParsedPath path) {
+        double score = 0;
+        String number = node.section().number();
+        if (path.annex() != null) {
+            score += node.inAnnex(path.annex()) ? 2 : -2;
+        } else if (path.section() != null && !number.isEmpty()) {
+            score += number.equals(path.section()) ? 1 : -1;
+        }
+        if (!node.sectionLabel().isEmpty() && LabelSimilarity.within(path.compact(), node.sectionLabel()) >= 0.85) {
+            score += 1;
+        }
+        return score;
+    }
+
+    private static double blockScore(ItemNode node, ParsedPath path) {
+        if (node.blockLabel().isEmpty()) {
+            return 0;
+        }
+        double within = LabelSimilarity.within(path.compact(), node.blockLabel());
+        return within >= 0.75 ? 1.5 * within : 0;
+    }
+
+    private record Scored(ItemNode node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
     }
 }

@@ -1,4 +1,4 @@
-package jp.hyoka.domain.exporting;
+package jp.hyoka.domain.testing;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.ChoiceOption;
@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.fail;
  * directory), read the way the server's FormDefinitionJson reads them, with the same defaults. Never skips: a
  * missing folder is a failure.
  */
-final class FormFiles {
+public final class FormFiles {
 
     private FormFiles() {
     }
 
     /** Every {@code <kind-dir>/<version>.json}, in a stable order. */
-    static List<FormDefinition> all() {
+    public static List<FormDefinition> all() {
         Path forms = directory();
         try (Stream<Path> files = Files.walk(forms, 2)) {
             List<Path> paths = files.filter(path -> path.getParent() != null && !path.getParent().equals(forms)
@@ -45,7 +45,7 @@ final class FormFiles {
         }
     }
 
-    static FormDefinition of(FormKind kind, String version) {
+    public static FormDefinition of(FormKind kind, String version) {
         return all().stream().filter(form -> form.ref().equals(new FormRef(kind, version))).findFirst()
                 .orElseGet(() -> fail("no form file for " + kind + "@" + version));
     }

@@ -1,4 +1,4 @@
-package jp.hyoka.domain.exporting;
+package jp.hyoka.domain.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.Map;
  * beyond JUnit and AssertJ. Objects become {@code Map<String, Object>} (in file order), arrays {@code List<Object>},
  * numbers {@code Long} or {@code Double}.
  */
-final class MiniJson {
+public final class MiniJson {
 
     private final String text;
     private int at;

@@ -1,0 +1,53 @@
+package jp.hyoka.domain.importing.annex;
+
+import java.util.Set;
+
+/**
+ * How an item's label appears in a 項目 path: its similarity (1.0 exact, fuzzy below) and whether it ends the path
+ * (then it names the item) or sits inside it, followed by other words (then it is more likely context).
+ */
+record LabelMatch(double similarity, boolean atEnd) {
+
+    static final LabelMatch NONE = new LabelMatch(0, false);
+    /** How much a path that writes only the start or the end of a label ("所属長", "確認方法") counts as the label. */
+    private static final double ABBREVIATED = 0.8;
+
+    /** @param headings section and block titles: a path that is only a title names that, not an item */
+    static LabelMatch of(String label, ParsedPath path, Set<String> headings) {
+        if (label.isEmpty()) {
+            return NONE;
+        }
+        for (String quoted : path.quoted()) {
+            if (LabelSimilarity.dice(quoted, label) >= 0.8) {
+                return new LabelMatch(LabelSimilarity.dice(quoted, label), true);
+            }
+        }
+        double end = LabelSimilarity.atEnd(path.compact(), label);
+        if (end == 1.0 || end >= 0.6 && label.length() >= 5) {
+            return new LabelMatch(end, true);
+        }
+        String words = path.compact();
+        if (words.length() >= 2 && words.length() < label.length() && !headings.contains(words)
+                && (label.endsWith(words) || label.startsWith(words))) {
+            return new LabelMatch(ABBREVIATED, true);
+        }
+        if (label.length() >= 8) {
+            double within = LabelSimilarity.within(path.compact(), label);
+            if (within >= 0.8) {
+                return new LabelMatch(within, false);
+            }
+        }
+        return NONE;
+    }
+
+    /** Exact at the end: 4 and a bonus for long labels; fuzzy at the end: 4·sim − 1.5; inside the path: 1.5·sim. */
+    double score(String label) {
+        if (similarity == 0) {
+            return 0;
+        }
+        if (!atEnd) {
+            return 1.5 * similarity;
+        }
+        return 4 * similarity - (similarity < 1.0 ? 1.5 : 0) + Math.min(label.length(), 20) / 20.0;
+    }
+}

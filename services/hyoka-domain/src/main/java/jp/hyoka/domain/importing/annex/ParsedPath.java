@@ -1,0 +1,188 @@
+package jp.hyoka.domain.importing.annex;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A 項目 path taken apart into what DOMAIN.md §4.4 shows it can hold: a roman section number (or the "-" that replaced
+ * a lost one), a block number ("6.", "6", "-6-"), a circled or bracketed item number (②, (2), 2)), a リスクN, the
+ * file(s) (in brackets, as their own level, or a range), repeat entries (システム4, 委託事項2, 提供先1~3), an annex
+ * marker ("(別添1)") and the remaining label text in the compact form used for matching.
+ */
+record ParsedPath(String compact, List<String> quoted, String section, boolean lostSection, Integer block,
+                  Integer item, Integer risk, List<PathEntry> entries, String annex, boolean wholeDocument) {
+
+    private static final char MARK_OPEN = '\uE000';
+    private static final char MARK_CLOSE = '\uE001';
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFF0D\\uFE63\\uFE58]");
+    private static final Pattern LONG_VOWEL_DASH = Pattern.compile(
+            "(?<=[0-9IVX\\uE001])\\s*ー\\s*|\\s*ー\\s*(?=[0-9\\uE000]|(?:システム|委託事項|提供先|移転先)\\d)");
+    private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\((\\d{1,2})\\)|(?<![\\d(.~])(\\d{1,2})\\)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\((?:記述の追加|追加|新規|削除|省略|中略|略|変更)\\)");
+    private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
+    private static final Pattern QUOTED = Pattern.compile("[「『\"]([^」』\"]+)[」』\"]");
+    private static final Pattern FILE_RANGE = Pattern.compile(
+            "\\(\\s*(\\d+)\\s*\\.\\s*([^()~]+?)\\s*~\\s*(\\d+)\\s*\\.\\s*([^()]+?)\\s*\\)");
+    private static final Pattern FILE_NUMBERED = Pattern.compile("\\(\\s*(\\d+)\\s*\\.\\s*([^()]+?ファイル)\\s*\\)");
+    private static final Pattern FILE_NAMED = Pattern.compile("\\(([^()]+?ファイル)\\)");
+    private static final Pattern FILE_LEVEL = Pattern.compile(
+            "(?<![\\d.])(\\d{1,3})\\s*\\.\\s*(?!特定個人情報)([^\\s\\d()]+?ファイル)(?=\\s|$|\\(|\\d)");
+    private static final Pattern ROMAN = Pattern.compile("^(VI|IV|V|III|II|I)(?![A-Za-z])");
+    private static final Pattern ANNEX = Pattern.compile("\\(別添(\\d*)\\)|^別紙|\\(別紙\\)");
+    private static final Pattern RISK = Pattern.compile("リスク\\s*(\\d)|リスク\\s*:");
+    private static final Pattern MARK = Pattern.compile(MARK_OPEN + "(\\d{1,2})" + MARK_CLOSE);
+    private static final Pattern IGNORED = Pattern.compile("[\\s※:;、。,・'\"「」『』()\\[\\]]");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^-?(\\d{1,2})(?!\\d)");
+    private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(?!\\d)");
+    private static final Pattern WHOLE = Pattern.compile("^(評価書)?(全体|全般|全項目|全体的)(の?見直し)?$");
+
+    /**
+     * @param groupLabels repeat group label → group id, e.g. 委託事項 → file.consignment; the group labelled
+     *                    特定個人情報ファイル is the file group
+     * @param sectionLabels the compact labels of the form's sections, for a block number written after one
+     */
+    static ParsedPath parse(String raw, Map<String, String> groupLabels, String fileGroup,
+                            Collection<String> sectionLabels) {
+        String text = spaced(raw);
+        List<PathEntry> entries = new ArrayList<>();
+        List<String> quoted = new ArrayList<>();
+        Matcher q = QUOTED.matcher(text);
+        while (q.find()) {
+            quoted.add(compact(q.group(1)));
+        }
+        if (fileGroup != null) {
+            text = files(text, fileGroup, entries);
+        }
+        for (Map.Entry<String, String> group : groupLabels.entrySet()) {
+            if (group.getValue().equals(fileGroup)) {
+                continue;
+            }
+            Pattern entry = Pattern.compile("(?<![ァ-ヶー])" + Pattern.quote(group.getKey())
+                    + "\\s*-?\\s*(\\d{1,2})(?:\\s*~\\s*(\\d{1,2}))?");
+            Matcher m = entry.matcher(text);
+            StringBuilder rest = new StringBuilder();
+            while (m.find()) {
+                int from = Integer.parseInt(m.group(1));
+                int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+                entries.add(new PathEntry(group.getValue(), from, to, ""));
+                m.appendReplacement(rest, " ");
+            }
+            m.appendTail(rest);
+            text = rest.toString();
+        }
+        String annex = null;
+        Matcher a = ANNEX.matcher(text.strip().replaceFirst("^[IVX]+\\s*-?\\s*", ""));
+        if (a.find()) {
+            annex = a.group().startsWith("(別添") ? "(別添" + a.group(1) + ")" : "(別紙)";
+        }
+        text = ANNEX.matcher(text).replaceAll(" ");
+        Integer item = null;
+        Matcher mark = MARK.matcher(text);
+        if (mark.find()) {
+            item = Integer.parseInt(mark.group(1));
+        }
+        text = MARK.matcher(text).replaceAll(" ");
+        Integer risk = null;
+        Matcher r = RISK.matcher(text);
+        if (r.find()) {
+            risk = r.group(1) == null ? 1 : Integer.parseInt(r.group(1));
+        }
+        String section = null;
+        Matcher roman = ROMAN.matcher(text.strip());
+        if (roman.find()) {
+            section = roman.group(1);
+            text = text.strip().substring(roman.end());
+        }
+        String compact = compact(text);
+        boolean lostSection = section == null && compact.startsWith("-");
+        Integer block = blockNumber(compact, sectionLabels);
+        compact = compact.replaceAll("^[-\\d.]+", "").replaceAll("-", "");
+        return new ParsedPath(compact, List.copyOf(quoted), section, lostSection, block, item, risk,
+                List.copyOf(entries), annex, WHOLE.matcher(compact).matches());
+    }
+
+    /** NFKC with circled and bracketed item numbers turned into marks, dashes unified, notes removed. */
+    static String spaced(String raw) {
+        StringBuilder marked = new StringBuilder(raw.length() + 8);
+        TAG.matcher(raw).replaceAll(" ").codePoints().forEach(c -> {
+            if (c >= 0x2460 && c <= 0x2473) {
+                marked.append(MARK_OPEN).append(c - 0x2460 + 1).append(MARK_CLOSE);
+            } else {
+                marked.appendCodePoint(c);
+            }
+        });
+        String text = Normalizer.normalize(marked, Normalizer.Form.NFKC).replace('〜', '~');
+        text = DASHES.matcher(text).replaceAll("-");
+        text = LONG_VOWEL_DASH.matcher(text).replaceAll("-");
+        text = BRACKETED_NUMBER.matcher(text).replaceAll(m -> MARK_OPEN
+                + (m.group(1) != null ? m.group(1) : m.group(2)) + MARK_CLOSE);
+        text = PLACEHOLDER.matcher(text).replaceAll(" ");
+        return EXCLUSION_NOTE.matcher(text).replaceAll(" ");
+    }
+
+    /** The text used for label matching only; never shown. Both paths and form labels go through it. */
+    static String compact(String text) {
+        String folded = IGNORED.matcher(text).replaceAll("");
+        return folded.replace("ユーザー", "ユーザ").replace("紐づけ", "紐付け").replace("問合わせ", "問合せ")
+                .replace("取り扱", "取扱");
+    }
+
+    /** A label of the form, compacted like a path (NFKC, notes removed). */
+    static String label(String label) {
+        return compact(EXCLUSION_NOTE.matcher(Normalizer.normalize(label, Normalizer.Form.NFKC)).replaceAll(""));
+    }
+
+    private static String files(String text, String fileGroup, List<PathEntry> entries) {
+        Matcher range = FILE_RANGE.matcher(text);
+        if (range.find()) {
+            entries.add(new PathEntry(fileGroup, Integer.parseInt(range.group(1)), Integer.parseInt(range.group(3)),
+                    range.group(2).strip() + "~" + range.group(4).strip()));
+            return text.substring(0, range.start()) + " " + text.substring(range.end());
+        }
+        for (Pattern pattern : List.of(FILE_NUMBERED, FILE_LEVEL)) {
+            Matcher m = pattern.matcher(text);
+            if (m.find()) {
+                int number = Integer.parseInt(m.group(1));
+                entries.add(new PathEntry(fileGroup, number, number, m.group(2).strip()));
+                return text.substring(0, m.start()) + " " + text.substring(m.end());
+            }
+        }
+        Matcher named = FILE_NAMED.matcher(text);
+        if (named.find() && !named.group(1).strip().startsWith("特定個人情報")) {
+            entries.add(new PathEntry(fileGroup, 0, 0, named.group(1).strip()));
+            return text.substring(0, named.start()) + " " + text.substring(named.end());
+        }
+        return text;
+    }
+
+    private static Integer blockNumber(String compact, Collection<String> sectionLabels) {
+        Matcher leading = LEADING_NUMBER.matcher(compact);
+        if (leading.find()) {
+            return Integer.parseInt(leading.group(1));
+        }
+        Integer dotted = null;
+        Matcher d = DOTTED_NUMBER.matcher(compact);
+        while (d.find()) {
+            dotted = Integer.parseInt(d.group(1));
+        }
+        if (dotted != null) {
+            return dotted;
+        }
+        for (String label : sectionLabels) {
+            int at = label.isEmpty() ? -1 : compact.indexOf(label);
+            if (at >= 0) {
+                Matcher after = LEADING_NUMBER.matcher(compact.substring(at + label.length()));
+                if (after.find()) {
+                    return Integer.parseInt(after.group(1));
+                }
+            }
+        }
+        return null;
+    }
+}
