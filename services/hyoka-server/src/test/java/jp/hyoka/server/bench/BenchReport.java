@@ -12,7 +12,34 @@ import java.util.Map;
 
 /** The run's outcome: bench-report.md (one table, then the load run and the machine) and bench-report.json. */
 record BenchReport(String profile, Map<String, Object> machine, List<BenchResult> rows, LoadRun.Result load,
-                   double seconds) {
+                   AtScale atScale, double seconds) {
+
+    /** Cost at scale over cost alone within which a row counts as flat. */
+    static final double FLAT = 1.2;
+
+    /** Rows 1, 2 and 8 measured alone and again for a new tenant among the loaded data set. */
+    record AtScale(String name, NationalLoader.Loaded loaded, List<BenchResult> alone, List<BenchResult> among) {
+
+        /** Cost among the data over cost alone (latency: among/alone; throughput: alone/among). */
+        static double costRatio(BenchResult alone, BenchResult among) {
+            return alone.target().atMost() ? among.product() / alone.product() : alone.product() / among.product();
+        }
+
+        List<Map<String, Object>> toJson() {
+            return among.stream().map(row -> {
+                BenchResult before = alone.stream().filter(a -> a.row().equals(row.row())).findFirst().orElseThrow();
+                Map<String, Object> json = new LinkedHashMap<>();
+                json.put("row", row.row());
+                json.put("unit", row.unit());
+                json.put("alone", before.product());
+                json.put("amongData", row.product());
+                json.put("ratioAmongData", row.ratio());
+                json.put("costRatio", costRatio(before, row));
+                json.put("flat", costRatio(before, row) <= FLAT);
+                return json;
+            }).toList();
+        }
+    }
 
     void write(Path directory) throws Exception {
         Files.createDirectories(directory);
@@ -23,6 +50,13 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
         json.put("machine", machine);
         json.put("rows", rows.stream().map(BenchResult::toJson).toList());
         json.put("load", load == null ? null : load.toJson());
+        if (atScale != null) {
+            Map<String, Object> scale = new LinkedHashMap<>();
+            scale.put("dataSet", atScale.name());
+            scale.put("loaded", atScale.loaded());
+            scale.put("rows", atScale.toJson());
+            json.put("atScale", scale);
+        }
         Files.writeString(directory.resolve("bench-report.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
     }
@@ -51,6 +85,24 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
                     load.p99Millis(), load.operations(), load.reads(), load.edits(), load.staleRefusals(),
                     load.errors()));
             load.errorSamples().forEach(sample -> md.append("\n- error: `").append(sample).append('`'));
+        }
+        if (atScale != null) {
+            NationalLoader.Loaded loaded = atScale.loaded();
+            md.append(String.format(Locale.ROOT, "%n## Cost among other tenants' data: %s%n%n%,d municipalities × %d "
+                            + "assessments, %,d events appended in %.0f s (%,.0f events/s), read models caught up %.0f "
+                            + "s later; %,d events in the store. Rows 1, 2 and 8 again, for a new municipality among "
+                            + "them; flat = cost ratio ≤ %.1f.%n%n| row | alone | among the data | ratio to ceiling | "
+                            + "cost ratio | flat |%n|---|---|---|---|---|---|%n", atScale.name(),
+                    loaded.municipalities(), NationalLoader.ASSESSMENTS_PER_MUNICIPALITY, loaded.eventsAppended(),
+                    loaded.loadSeconds(), loaded.eventsPerSecond(), loaded.projectionSeconds(),
+                    loaded.eventsInStore(), FLAT));
+            for (Map<String, Object> row : atScale.toJson()) {
+                BenchResult among = atScale.among().stream().filter(r -> r.row().equals(row.get("row")))
+                        .findFirst().orElseThrow();
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %s |%n", row.get("row"),
+                        figure((Double) row.get("alone"), among.unit()), figure(among.product(), among.unit()),
+                        ratio(among), (Double) row.get("costRatio"), (Boolean) row.get("flat") ? "yes" : "**no**"));
+            }
         }
         md.append("\n## Machine and database\n\n");
         machine.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));

@@ -65,26 +65,38 @@ public final class BenchRunner {
         }
     }
 
+    /** A data set to measure rows 1, 2 and 8 among: {@code municipalities} × 20 assessments × (1 + history). */
+    record Scale(String name, int municipalities, int history) {
+        static Scale parse(String value) {
+            int history = 9;
+            return value.equals("national") ? new Scale("national (1,788 municipalities)", NationalLoader.NATIONAL,
+                    history) : new Scale(value + " events", NationalLoader.municipalitiesFor(
+                    (long) Double.parseDouble(value), history), history);
+        }
+    }
+
     private BenchRunner() {
     }
 
     public static void main(String[] args) throws Exception {
         String profile = "full";
+        Scale scale = null;
         Path out = Path.of("target/bench");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> profile = "quick";
                 case "--profile" -> profile = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
+                case "--scale" -> scale = Scale.parse(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--quick, --profile full|quick|smoke, --out DIR)");
+                        + " (--quick, --profile full|quick|smoke, --scale national|EVENTS, --out DIR)");
             }
         }
         // Before the embedded PostgreSQL starts: fsync and synchronous_commit on, as BENCHMARKS.md demands.
         System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
         int status = 0;
         try {
-            BenchReport report = run(Profile.named(profile), line -> System.out.println("[bench] " + line));
+            BenchReport report = run(Profile.named(profile), scale, line -> System.out.println("[bench] " + line));
             report.write(out);
             System.out.println(report.markdown());
             System.out.println("Written: " + out.toAbsolutePath().resolve("bench-report.md") + " and .json");
@@ -97,14 +109,29 @@ public final class BenchRunner {
     }
 
     static BenchReport run(Profile profile, Consumer<String> progress) throws Exception {
+        return run(profile, null, progress);
+    }
+
+    /** {@code scale}: null, or the data set among which rows 1, 2 and 8 are measured again (beside alone). */
+    static BenchReport run(Profile profile, Scale scale, Consumer<String> progress) throws Exception {
         long began = System.nanoTime();
         BenchDatabase database = BenchDatabase.create(profile.durable());
         progress.accept("database: " + database.description());
         Map<String, BenchResult> rows = new LinkedHashMap<>();
         LoadRun.Result load;
+        BenchReport.AtScale atScale = null;
         try (ProductServer server = new ProductServer(database);
              JdbcCeilings ceilings = new JdbcCeilings(database.url(), database.user(), database.password())) {
-            httpRows(profile, server, ceilings, rows, progress);
+            httpRows(profile, server, ceilings, 0, rows, progress);
+            if (scale != null) {
+                NationalLoader.Loaded loaded = new NationalLoader(server.context()).load(scale.municipalities(),
+                        scale.history(), progress);
+                progress.accept("loaded: " + loaded);
+                Map<String, BenchResult> among = new LinkedHashMap<>();
+                httpRows(profile, server, ceilings, 1, among, progress);
+                atScale = new BenchReport.AtScale(scale.name(), loaded, List.copyOf(rows.values()),
+                        List.copyOf(among.values()));
+            }
             load = new LoadRun(server).run(profile.loadClients(), profile.load());
             progress.accept("load run: " + load);
             rows.put("3", rowThree(profile, server, ceilings));
@@ -125,14 +152,15 @@ public final class BenchRunner {
                 ordered.add(rows.get(row));
             }
         });
-        return new BenchReport(profile.name(), machine(database), ordered, load, (System.nanoTime() - began) / 1e9);
+        return new BenchReport(profile.name(), machine(database), ordered, load, atScale,
+                (System.nanoTime() - began) / 1e9);
     }
 
     /** Rows 1, 2 and 8 over HTTP on the in-process server, and row 1 through the command path. */
-    private static void httpRows(Profile profile, ProductServer server, JdbcCeilings ceilings,
+    private static void httpRows(Profile profile, ProductServer server, JdbcCeilings ceilings, int tenantNumber,
                                  Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
         Duration side = profile.side();
-        MunicipalityCode tenant = server.tenant(0);
+        MunicipalityCode tenant = server.tenant(tenantNumber);
         ProductServer.Editor one = new ProductServer.Editor(server.editor(tenant, "bench-1"));
         ceilings.insertP50Millis(side);                                             // warm-up
         Interleaved.p50Millis(side, one::edit);
