@@ -42,7 +42,8 @@ final class ProductServer implements AutoCloseable {
     /** Row 8, the whole document: every answer with its value, the repeat entries, the completeness. */
     static final String READ_WHOLE = """
             query($id: ID!) { assessment(id: $id) {
-              id uuid kind affairName revision createdAt updatedAt createdBy { userId displayName } updatedBy { userId displayName }
+              id uuid kind affairName revision createdAt updatedAt
+              createdBy { userId displayName } updatedBy { userId displayName }
               form { kind version }
               answers { item { id itemId } entries { entryId } revision answeredAt answeredBy { displayName }
                 value { __typename ... on TextValue { text } ... on RichTextValue { html plainText }
