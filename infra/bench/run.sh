@@ -3,8 +3,9 @@
 # interleaved with its raw-JDBC ceiling on the same durable PostgreSQL in the same run (medians of >= 3 rounds);
 # writes bench-report.md and bench-report.json.
 #
-#   infra/bench/run.sh                 # full: about 15-25 minutes on 2 cores
-#   infra/bench/run.sh --quick         # the same rows with short rounds: under 3 minutes
+#   infra/bench/run.sh                 # full: about 15 minutes on 2 cores
+#   infra/bench/run.sh --quick         # the same rows, 1 s sides: 4-6 minutes on a busy 2-core machine
+#   infra/bench/run.sh --scale national # + rows 1, 2, 8 again among 1,788 municipalities x 20 assessments (+3-4 min with --quick)
 #   infra/bench/run.sh --out DIR       # where the reports go (default services/hyoka-server/target/bench)
 #
 # PostgreSQL: HYOKA_JDBC_URL (+ HYOKA_JDBC_USER, HYOKA_JDBC_PASSWORD; the user must be allowed to CREATE DATABASE:
