@@ -1,0 +1,324 @@
+package jp.hyoka.server.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.editing.Editing;
+import jp.hyoka.server.rebuild.RebuildBenchmark;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.TestDatabase;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static jp.hyoka.server.bench.BenchResult.Target.atLeast;
+import static jp.hyoka.server.bench.BenchResult.Target.atMost;
+
+/**
+ * One command for every row of BENCHMARKS.md (infra/bench/run.sh): a fresh durable PostgreSQL (the tests' own:
+ * TEST_JDBC_URL, else the embedded one with fsync and synchronous_commit on), every row interleaved with its ceiling
+ * measured on that database in the same run, then the load run; writes bench-report.md and bench-report.json.
+ *
+ * <pre>infra/bench/run.sh [--quick] [--out DIR]</pre>
+ */
+public final class BenchRunner {
+
+    /**
+     * How long each side of a round runs and how big the borrowed harnesses' runs are. {@code full}: the figures
+     * to publish (under 30 minutes); {@code quick}: the same rows in under 3 minutes; {@code smoke}: the structure
+     * only, for BenchRunnerIT.
+     */
+    public record Profile(String name, int rounds, Duration side, int startRounds, Duration load, int loadClients,
+                          String[] importArgs, int rebuildTenants, String[] integrationArgs) {
+
+        /** The smoke run shares the test suite's PostgreSQL and does not make it durable. */
+        boolean durable() {
+            return !name.equals("smoke");
+        }
+
+        static Profile named(String name) {
+            return switch (name) {
+                case "full" -> new Profile(name, 3, Duration.ofSeconds(10), 3, Duration.ofMinutes(2), 32,
+                        new String[]{"--levels", "", "--rounds", "3", "--warmup", "24"}, 20,
+                        new String[]{"--rows", "50000", "--rounds", "3"});
+                case "quick" -> new Profile(name, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(20), 32,
+                        new String[]{"--levels", "", "--rounds", "3", "--sets", "1", "--warmup", "4"}, 2,
+                        new String[]{"--rows", "3000", "--rounds", "3", "--latency-commands", "50", "--clients",
+                                "16", "--commands-per-client", "5"});
+                case "smoke" -> new Profile(name, 3, Duration.ofMillis(200), 1, Duration.ofSeconds(3), 8,
+                        new String[]{"--levels", "", "--rounds", "3", "--sets", "1", "--warmup", "1",
+                                "--durable", "off"}, 1,
+                        new String[]{"--rows", "600", "--rounds", "3", "--latency-commands", "5", "--clients",
+                                "4", "--commands-per-client", "2", "--durable", "off"});
+                default -> throw new IllegalArgumentException("unknown profile " + name + " (full, quick, smoke)");
+            };
+        }
+    }
+
+    /** A data set to measure rows 1, 2 and 8 among: {@code municipalities} × 20 assessments × (1 + history). */
+    record Scale(String name, int municipalities, int history) {
+        static Scale parse(String value) {
+            int history = 9;
+            return value.equals("national") ? new Scale("national (1,788 municipalities)", NationalLoader.NATIONAL,
+                    history) : new Scale(value + " events", NationalLoader.municipalitiesFor(
+                    (long) Double.parseDouble(value), history), history);
+        }
+    }
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String profile = "full";
+        Scale scale = null;
+        Path out = Path.of("target/bench");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> profile = "quick";
+                case "--profile" -> profile = args[++i];
+                case "--out" -> out = Path.of(args[++i]);
+                case "--scale" -> scale = Scale.parse(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--quick, --profile full|quick|smoke, --scale national|EVENTS, --out DIR)");
+            }
+        }
+        // Before the embedded PostgreSQL starts: fsync and synchronous_commit on, as BENCHMARKS.md demands.
+        System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
+        int status = 0;
+        try {
+            BenchReport report = run(Profile.named(profile), scale, line -> System.out.println("[bench] " + line));
+            report.write(out);
+            System.out.println(report.markdown());
+            System.out.println("Written: " + out.toAbsolutePath().resolve("bench-report.md") + " and .json");
+        } catch (Throwable failure) {
+            failure.printStackTrace();
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);                      // Axon's and Kafka's threads; zonky's hook stops PostgreSQL
+    }
+
+    static BenchReport run(Profile profile, Consumer<String> progress) throws Exception {
+        return run(profile, null, progress);
+    }
+
+    /** {@code scale}: null, or the data set among which rows 1, 2 and 8 are measured again (beside alone). */
+    static BenchReport run(Profile profile, Scale scale, Consumer<String> progress) throws Exception {
+        long began = System.nanoTime();
+        BenchDatabase database = BenchDatabase.create(profile.durable());
+        progress.accept("database: " + database.description());
+        Map<String, BenchResult> rows = new LinkedHashMap<>();
+        LoadRun.Result load;
+        BenchReport.AtScale atScale = null;
+        try (ProductServer server = new ProductServer(database);
+             JdbcCeilings ceilings = new JdbcCeilings(database.url(), database.user(), database.password())) {
+            httpRows(profile, server, ceilings, 0, rows, progress);
+            if (scale != null) {
+                // "Alone" again on a warm server (the first pass also warmed it up), for a new municipality.
+                Map<String, BenchResult> alone = new LinkedHashMap<>();
+                httpRows(profile, server, ceilings, 1, alone, progress);
+                NationalLoader.Loaded loaded = new NationalLoader(server.context()).load(scale.municipalities(),
+                        scale.history(), progress);
+                progress.accept("loaded: " + loaded);
+                Map<String, BenchResult> among = new LinkedHashMap<>();
+                httpRows(profile, server, ceilings, 2, among, progress);
+                atScale = new BenchReport.AtScale(scale.name(), loaded, List.copyOf(alone.values()),
+                        List.copyOf(among.values()));
+            }
+            load = new LoadRun(server).run(profile.loadClients(), profile.load());
+            progress.accept("load run: " + load);
+            rows.put("3", rowThree(profile, server, ceilings));
+            progress.accept("row 3: " + rows.get("3"));
+        }
+        rows.put("5", rowFive(profile, progress));
+        rows.put("4", rowFour(profile, progress));
+        progress.accept("row 4: " + rows.get("4"));
+        rowsSixAndSeven(profile, rows);
+        progress.accept("rows 6, 7: " + rows.get("6") + " " + rows.get("7"));
+        rows.put("10", rowTen(profile, progress));
+        progress.accept("row 10: " + rows.get("10"));
+        rowNine(profile, rows);
+        progress.accept("row 9: " + rows.get("9 start") + " " + rows.get("9 RSS"));
+        List<BenchResult> ordered = new ArrayList<>();
+        BenchResult.rowOrder().forEach(row -> {
+            if (rows.containsKey(row)) {
+                ordered.add(rows.get(row));
+            }
+        });
+        return new BenchReport(profile.name(), machine(database), ordered, load, atScale,
+                (System.nanoTime() - began) / 1e9);
+    }
+
+    /** Rows 1, 2 and 8 over HTTP on the in-process server, and row 1 through the command path. */
+    private static void httpRows(Profile profile, ProductServer server, JdbcCeilings ceilings, int tenantNumber,
+                                 Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
+        Duration side = profile.side();
+        MunicipalityCode tenant = server.tenant(tenantNumber);
+        ProductServer.Editor one = new ProductServer.Editor(server.editor(tenant, "bench-1"));
+        ceilings.insertP50Millis(side);                                             // warm-up
+        Interleaved.p50Millis(side, one::edit);
+        rows.put("1", BenchResult.measured("1", "one edit at a time over HTTP (answerItem, read-your-writes "
+                        + "included), 1 client, p50", "ms", Interleaved.rounds(profile.rounds(),
+                        () -> Interleaved.p50Millis(side, one::edit), () -> ceilings.insertP50Millis(side)),
+                atMost(3), "single-row INSERT p50", ""));
+        progress.accept("row 1: " + rows.get("1"));
+
+        ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
+                server.context().getBean(Editing.class), ProductServer.caller(tenant, "bench-direct"));
+        Interleaved.p50Millis(side, direct::edit);
+        rows.put("1 (in-process)", BenchResult.measured("1 (in-process)", "one edit at a time through the command "
+                        + "path (Editing.answer, no HTTP, no read-model wait), 1 client, p50", "ms",
+                Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side, direct::edit),
+                        () -> ceilings.insertP50Millis(side)), atMost(3), "single-row INSERT p50", ""));
+
+        List<ProductServer.Editor> sixteen = new ArrayList<>();
+        for (int editor = 0; editor < 16; editor++) {
+            sixteen.add(new ProductServer.Editor(server.editor(tenant, "bench-16-" + editor)));
+        }
+        rows.put("2", BenchResult.measured("2", "16 editors on their own documents over HTTP (outbox included)",
+                "/s", Interleaved.rounds(profile.rounds(),
+                        () -> Interleaved.perSecond(16, side, editor -> sixteen.get(editor)::edit),
+                        () -> ceilings.insertsPerSecond(16, side)), atLeast(0.30), "16-client single-row INSERT/s", ""));
+        progress.accept("row 2: " + rows.get("2"));
+
+        GraphQlClient reader = server.editor(tenant, "bench-reader");
+        String whole = server.importWholeDocument(tenant, reader);
+        List<GraphQlClient> readers = List.of(reader, server.editor(tenant, "bench-reader-2"),
+                server.editor(tenant, "bench-reader-3"), server.editor(tenant, "bench-reader-4"));
+        for (Map.Entry<String, String> read : List.of(Map.entry("8 few fields", ProductServer.READ_FEW),
+                Map.entry("8 whole document", ProductServer.READ_WHOLE))) {
+            Interleaved.perSecond(4, side, client -> () -> readers.get(client).data("assessment", read.getValue(),
+                    Map.of("id", whole)));
+            rows.put(read.getKey(), BenchResult.measured(read.getKey(), "GraphQL read of a document by id over HTTP ("
+                            + (read.getValue().equals(ProductServer.READ_FEW) ? "4 fields" : "every answer, entry "
+                            + "and completeness of sample 000") + "), 4 clients", "/s",
+                    Interleaved.rounds(profile.rounds(), () -> Interleaved.perSecond(4, side,
+                                    client -> () -> readers.get(client).data("assessment", read.getValue(),
+                                            Map.of("id", whole))),
+                            () -> ceilings.pkSelectsPerSecond(4, side)), atLeast(0.20), "4-client PK SELECT/s", ""));
+            progress.accept("row " + read.getKey() + ": " + rows.get(read.getKey()));
+        }
+        rows.put("8 p50 1 client", BenchResult.measured("8 p50 1 client", "GraphQL read by id (4 fields), 1 client, "
+                        + "p50", "ms", Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side,
+                                () -> reader.data("assessment", ProductServer.READ_FEW, Map.of("id", whole))),
+                        () -> ceilings.pkSelectP50Millis(side)), atMost(5), "PK SELECT p50", ""));
+    }
+
+    private static BenchResult rowThree(Profile profile, ProductServer server, JdbcCeilings ceilings)
+            throws Exception {
+        EventStoreAppends appends = new EventStoreAppends(server.context().getBean(HikariDataSource.class),
+                server.context().getBean(AxonConnections.class));
+        appends.eventsPerSecond(4, profile.side());
+        return BenchResult.measured("3", "event-store appends alone (Axon JdbcEventStorageEngine), 10 events/txn, "
+                        + "4 writers", "events/s", Interleaved.rounds(profile.rounds(),
+                        () -> appends.eventsPerSecond(4, profile.side()),
+                        () -> ceilings.transactionRowsPerSecond(4, EventStoreAppends.EVENTS_PER_TRANSACTION,
+                                profile.side())), atLeast(0.60), "10-row-txn rows/s, 4 clients", "");
+    }
+
+    /**
+     * Row 5: a 10-event assessment loaded by the product's repository (snapshot lookup included) against the raw
+     * select of its rows, interleaved ({@link HistoryGrowthBenchmark}, without its long edit run).
+     */
+    private static BenchResult rowFive(Profile profile, Consumer<String> progress) throws Exception {
+        int loads = switch (profile.name()) {
+            case "full" -> 200;
+            case "quick" -> 50;
+            default -> 10;
+        };
+        HistoryGrowthReport report = HistoryGrowthBenchmark.run(new HistoryGrowthBenchmark.Options(2, 1,
+                profile.name().equals("smoke") ? 1 : 50, 250, profile.rounds(), loads, profile.durable()), progress);
+        double product = median(report.loadRounds().stream().mapToDouble(round -> round.productNanos() / 1e6));
+        double raw = median(report.loadRounds().stream().mapToDouble(round -> round.rawNanos() / 1e6));
+        return BenchResult.of("5", "aggregate load on cache miss (10 events), p50", "ms", product, raw,
+                report.loadRatio(), atMost(HistoryGrowthReport.LOAD_TARGET),
+                "raw select of the same 10 rows, p50", "the event store's read alone: "
+                        + report.loadRounds().stream().map(round -> String.format(java.util.Locale.ROOT, "%.3f",
+                        round.storeReadNanos() / 1e6)).toList() + " ms per round");
+    }
+
+    private static double median(java.util.stream.DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+    }
+
+    private static BenchResult rowFour(Profile profile, Consumer<String> progress) throws Exception {
+        ImportBenchmarkReport.Level level = ImportBenchmark.run(ImportBenchmark.Options.parse(profile.importArgs()),
+                progress).levels().get(0);
+        return BenchResult.of("4", "bulk import (samples 000/003/004/001 through DocumentImport), import→commit",
+                "events/s", level.importToCommit(), level.ceiling(), level.ratio(), atLeast(0.50),
+                "JDBC batch rows/s (1000/txn)", "ImportBenchmark");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void rowsSixAndSeven(Profile profile, Map<String, BenchResult> rows) throws Exception {
+        Map<String, Object> report = RebuildBenchmark.run(new RebuildBenchmark.Settings(profile.rebuildTenants(), 1,
+                Math.max(3, profile.rounds()), Path.of("target/bench/rebuild")));
+        for (Map<String, Object> row : (List<Map<String, Object>>) report.get("rows")) {
+            String number = row.get("row").toString();
+            Map<String, Object> product = (Map<String, Object>) row.get("product");
+            Map<String, Object> ceiling = (Map<String, Object>) row.get("ceiling");
+            rows.put(number, BenchResult.of(number, (String) row.get("metric"), (String) row.get("unit"),
+                    (Double) product.get("median"), (Double) ceiling.get("median"), (Double) row.get("ratio"),
+                    atLeast((Double) row.get("target")), (String) ceiling.get("name"), "RebuildBenchmark"));
+        }
+    }
+
+    private static BenchResult rowTen(Profile profile, Consumer<String> progress) throws Exception {
+        IntegrationBenchmark.Report report = IntegrationBenchmark.run(IntegrationBenchmark.Options.parse(
+                profile.integrationArgs()), progress);
+        return BenchResult.of("10", "outbox relay to Kafka (OutboxRelay, acks=all)", "rows/s",
+                report.relayPerSecond(), report.readCeiling(), report.relayRatio(), atLeast(0.50),
+                "ordered read + Jackson rows/s", "IntegrationBenchmark");
+    }
+
+    /** Row 9: the server process and the bare JDK server, started alternately; start time and RSS. */
+    private static void rowNine(Profile profile, Map<String, BenchResult> rows) throws Exception {
+        List<StartupRow.Start> products = new ArrayList<>();
+        List<StartupRow.Start> bares = new ArrayList<>();
+        for (int round = 1; round <= profile.startRounds(); round++) {
+            if (round % 2 == 1) {
+                bares.add(StartupRow.bare());
+                products.add(StartupRow.product());
+            } else {
+                products.add(StartupRow.product());
+                bares.add(StartupRow.bare());
+            }
+        }
+        rows.put("9 start", BenchResult.measured("9 start", "server process start to first 200", "ms",
+                new Interleaved.Measured(products.stream().map(StartupRow.Start::millis).toList(),
+                        bares.stream().map(StartupRow.Start::millis).toList()), atMost(8),
+                "bare JDK HttpServer", ""));
+        rows.put("9 RSS", BenchResult.measured("9 RSS", "RSS at the first 200", "MB",
+                new Interleaved.Measured(products.stream().map(StartupRow.Start::rssMegabytes).toList(),
+                        bares.stream().map(StartupRow.Start::rssMegabytes).toList()), atMost(5),
+                "bare JDK HttpServer", ""));
+    }
+
+    private static Map<String, Object> machine(BenchDatabase database) throws Exception {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("maxHeapMB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        machine.put("database", database.description());
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
+                database.password()); Statement statement = connection.createStatement()) {
+            for (String setting : List.of("server_version", "synchronous_commit", "fsync", "shared_buffers")) {
+                try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+                    row.next();
+                    machine.put("postgres." + setting, row.getString(1));
+                }
+            }
+        }
+        return machine;
+    }
+}
