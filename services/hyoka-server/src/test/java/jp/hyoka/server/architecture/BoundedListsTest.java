@@ -37,6 +37,7 @@ class BoundedListsTest {
             entry("AnnexImportReport.warnings", "one import of one file of at most 2 MB; fixed once imported"),
             entry("DocumentImportReport.warnings", "one import of one file of at most 2 MB; fixed once imported"),
             entry("Assessment.unmappedContent", "what one import of a file of at most 2 MB kept aside; never grows"),
+            entry("ImportWarning.candidates", "at most 6: the resolver names its best few candidates for one 項目 path"),
             entry("DocumentImported.linkedComponents", "at most one per item of the form the document was imported into"),
             // the current document: sized by its form (items × repeat entries), read whole by the editor
             entry("Assessment.answers", "one per answered item of the form and repeat entry: the document's size, not its history"),
