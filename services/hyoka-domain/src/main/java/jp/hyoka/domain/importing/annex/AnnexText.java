@@ -16,8 +16,12 @@ final class AnnexText {
      */
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    /** Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010); "－" is "-" after NFKC. */
-    private static final Pattern DASHES = Pattern.compile("[-—―−–‐]+");
+    /**
+     * Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010), and the prolonged sound mark "ー" that
+     * Japanese documents type for a dash; "－" is "-" after NFKC. Only whole keys are matched, so a "ー" inside a
+     * word never counts.
+     */
+    private static final Pattern DASHES = Pattern.compile("[-—―−–‐ー]+");
 
     private AnnexText() {
     }

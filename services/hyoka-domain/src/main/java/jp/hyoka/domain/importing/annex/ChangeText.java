@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 /**
  * A 変更前の記載 or 変更後の記載 cell: the text as written (HTML included, since it carries lists and tables an import
  * will want) and what kind of content it is (DOMAIN.md §4.5). The kind is decided on a normalised key (tags removed,
- * NFKC, no whitespace), so "(空欄)", "（空欄）" and "&lt;p&gt;(空欄)&lt;/p&gt;" are all {@link ChangeTextKind#EMPTY}.
+ * NFKC, no whitespace), so "(空欄)", "（空欄）", "記載なし", "ー" and "&lt;p&gt;(空欄)&lt;/p&gt;" are all
+ * {@link ChangeTextKind#EMPTY}.
  */
 public record ChangeText(ChangeTextKind kind, String text) {
 
-    private static final Pattern EMPTY = Pattern.compile("\\(?空欄\\)?");
+    private static final Pattern EMPTY = Pattern.compile("\\(?(空欄|記載なし)\\)?");
     private static final Pattern ADDED = Pattern.compile("\\([^()]*(追加|新規)\\)|右記を追記");
     private static final Pattern DELETED = Pattern.compile("\\(?削除\\)?。?");
     private static final Pattern SEE_ANNEX = Pattern.compile("\\(?別紙参照\\)?");

@@ -18,6 +18,11 @@ class ChangeTextTest {
             "—|EMPTY",
             "-|EMPTY",
             "－|EMPTY",
+            "ー|EMPTY",
+            "空欄|EMPTY",
+            "記載なし|EMPTY",
+            "（記載なし）|EMPTY",
+            "<p>記載なし</p>|EMPTY",
             "(追加)|ADDED",
             "(新規)|ADDED",
             "(記述の追加)|ADDED",
@@ -33,7 +38,10 @@ class ChangeTextTest {
             "[○]移転を行っている（6件）|TEXT",
             "削除された項目を復元する|TEXT",
             "<中間サーバー・プラットフォームにおける措置>|TEXT",
-            "10万人以上30万人未満|TEXT"
+            "10万人以上30万人未満|TEXT",
+            "なし|TEXT",
+            "記載なしの項目を追記した|TEXT",
+            "サーバー|TEXT"
     })
     void givenCell_whenClassified_thenKindAndUnchangedText(String cell, ChangeTextKind kind) {
         ChangeText text = ChangeText.of(cell);
