@@ -37,6 +37,12 @@ class ImportReportIT extends SignedInServerTest {
                 ... on Problem { code message }
               }
             }""";
+    private static final String PAST = """
+            query($id: ID!) {
+              assessment(id: $id) {
+                pastChangesConnection(first: 10) { edges { node { changedOnText itemId before { text } } } }
+              }
+            }""";
     private static final String REPORT = """
             query($id: ID!, $after: String) {
               assessment(id: $id) {
@@ -86,7 +92,7 @@ class ImportReportIT extends SignedInServerTest {
     }
 
     @Test
-    void givenMarkupInTheFile_whenTheReportPageIsRead_thenEveryTextOfTheDocumentIsEscaped() {
+    void givenMarkupInTheFile_whenImportedAndTheReportPageIsRead_thenPlainCellsArePlainAndEveryTextIsEscaped() {
         String file = String.join("\n",
                 "特定個人情報保護評価書(重点項目評価書)", "",
                 "I 基本情報", "1. 特定個人情報ファイルを取り扱う事務",
@@ -94,14 +100,23 @@ class ImportReportIT extends SignedInServerTest {
                 "⑨存在しない項目\ta & b < c \"quoted\"", "",
                 "(別添2) 変更箇所", "",
                 "変更日\t項目\t変更前の記載\t変更後の記載\t提出時期\t提出時期に係る説明",
-                "令和6年4月1日\t謎 & <不明な項目>\t旧\t新\t事後\t軽微な修正");
+                "令和6年4月1日\t謎 & <不明な項目>\t旧\t新\t事後\t軽微な修正",
+                "<p>令和6年4月2日</p>\tI 基本情報 1. ①事務の名称\t<p>旧の名称</p>\t<p>報告の事務</p>\t事後\t軽微な修正",
+                "令和6年4月3日\tI 基本情報 1. ②事務の内容\t<p>旧の内容</p>\t<p>新の内容</p>\t事後\t軽微な修正");
         JsonNode imported = importFile(callers.kawasakiEditor, "markup.txt", file.getBytes(StandardCharsets.UTF_8));
 
-        JsonNode report = report(callers.kawasakiEditor, imported.path("assessment").path("id").asText(), null);
+        String id = imported.path("assessment").path("id").asText();
+        JsonNode report = report(callers.kawasakiEditor, id, null);
 
         assertThat(report.path("keptAside").findValuesAsText("content")).contains("a & b < c \"quoted\"");
         assertThat(report.path("unresolvedPaths").path("edges").findValuesAsText("itemPath"))
                 .containsExactly("謎 & <不明な項目>");
+        JsonNode past = callers.kawasakiEditor.data("assessment", PAST, Map.of("id", id))
+                .path("pastChangesConnection").path("edges");
+        assertThat(past.findValuesAsText("changedOnText")).containsExactly("令和6年4月1日", "令和6年4月2日", "令和6年4月3日");
+        assertThat(past.findValuesAsText("itemId")).containsExactly("null", "affair.name", "affair.description");
+        assertThat(past.findValues("before")).extracting(before -> before.path("text").asText())
+                .containsExactly("旧", "旧の名称", "<p>旧の内容</p>");
         assertThat(report.path("html").asText())
                 .contains("a &amp; b &lt; c &quot;quoted&quot;", "謎 &amp; &lt;不明な項目&gt;", "UNKNOWN_LABEL")
                 .doesNotContain("<不明な項目>", "b < c");

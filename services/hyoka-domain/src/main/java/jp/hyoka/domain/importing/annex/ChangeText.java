@@ -28,6 +28,14 @@ public record ChangeText(ChangeTextKind kind, String text) {
         return new ChangeText(kindOf(AnnexText.key(text)), text);
     }
 
+    /**
+     * The same cell as plain text, for an item whose answer is plain (the body import reads such an answer the same
+     * way): tags become spaces, runs of white space one space; the kind stays, since it was read without tags.
+     */
+    public ChangeText plain() {
+        return new ChangeText(kind, AnnexText.plain(text));
+    }
+
     /** The cell is not in the source at all (a short row); the row's warning tells where its text went. */
     public static ChangeText missing() {
         return new ChangeText(ChangeTextKind.MISSING, "");

@@ -56,4 +56,19 @@ class ChangeTextTest {
     void givenNothing_whenClassified_thenEmpty(String cell) {
         assertThat(ChangeText.of(cell).kind()).isEqualTo(ChangeTextKind.EMPTY);
     }
+
+    @ParameterizedTest(name = "\"{0}\" → \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "<p>旧の名称</p>|旧の名称",
+            "<p>一行目</p><p>二行目</p>|一行目 二行目",
+            "<ul style=\"list-style-type: none\"> ・項目A ・項目B </ul>|・項目A ・項目B",
+            "<p><中間サーバー・プラットフォームにおける措置></p>|<中間サーバー・プラットフォームにおける措置>",
+            "再委託する|再委託する"
+    })
+    void givenCellForAPlainItem_whenMadePlain_thenTagsAreGoneAndTheKindStays(String cell, String plain) {
+        ChangeText text = ChangeText.of(cell).plain();
+
+        assertThat(text.text()).isEqualTo(plain);
+        assertThat(text.kind()).isEqualTo(ChangeText.of(cell).kind());
+    }
 }
