@@ -4,13 +4,13 @@ import jp.hyoka.server.assessment.AssessmentIds;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.importing.DecodedExport;
 import jp.hyoka.domain.importing.ExportDecoding;
 import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
-import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.domain.importing.annex.PathResolution;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.EditOutcome;
@@ -54,12 +54,11 @@ public class ChangeAnnexImport {
             throw new ImportRejected(new ImportProblem(NO_CHANGE_ANNEX, 0,
                     "The file has no 変更箇所 annex (no 変更日/項目 header row) or the annex has no rows."));
         }
-        Optional<ItemPathResolver> resolver = AssessmentIds.parse(assessmentId)
+        Optional<FormDefinition> form = AssessmentIds.parse(assessmentId)
                 .flatMap(id -> queries.find(caller.tenant(), id))
-                .flatMap(view -> forms.find(view.form()))
-                .map(form -> ImportSources.resolver(form, forms));
-        List<PathResolution> paths = ImportSources.resolve(annex, resolver);
-        List<PastChange> changes = ImportSources.pastChanges(annex, paths);
+                .flatMap(view -> forms.find(view.form()));
+        List<PathResolution> paths = ImportSources.resolve(annex, form.map(found -> ImportSources.resolver(found, forms)));
+        List<PastChange> changes = ImportSources.pastChanges(annex, paths, form);
         int resolved = (int) changes.stream().filter(change -> change.itemId() != null).count();
         EditOutcome outcome = editing.importPast(caller, assessmentId, expectedRevision,
                 ImportSources.sourceName(fileName), ImportSources.contentHash(decoded), changes, reason);

@@ -86,7 +86,7 @@ public class DocumentImport {
                 : null;
         FormDefinition form = body == null ? forms.current(documentKind) : forms.find(body.form()).orElseThrow();
         List<PathResolution> paths = ImportSources.resolve(annex, Optional.of(ImportSources.resolver(form, forms)));
-        List<PastChange> past = ImportSources.pastChanges(annex, paths);
+        List<PastChange> past = ImportSources.pastChanges(annex, paths, Optional.of(form));
         String hash = ImportSources.contentHash(decoded);
         AssessmentId id = idFor(caller, hash);
         boolean before = queries.find(caller.tenant(), id).isPresent();

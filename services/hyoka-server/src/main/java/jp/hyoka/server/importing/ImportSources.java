@@ -5,11 +5,13 @@ import jp.hyoka.domain.form.FormCatalog;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.ItemId;
+import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.PlainText;
 import jp.hyoka.domain.importing.DecodedExport;
 import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeRow;
+import jp.hyoka.domain.importing.annex.ChangeText;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.domain.importing.annex.PathResolution;
 import jp.hyoka.domain.importing.annex.PathTargetKind;
@@ -66,15 +68,18 @@ final class ImportSources {
                 .orElse(List.of());
     }
 
-    /** The annex rows as the document wrote them, with the item id of their 項目 where the form resolves it. */
-    static List<PastChange> pastChanges(ChangeAnnex annex, Optional<ItemPathResolver> resolver) {
-        return pastChanges(annex, resolve(annex, resolver));
-    }
-
-    static List<PastChange> pastChanges(ChangeAnnex annex, List<PathResolution> paths) {
+    /**
+     * The annex rows as the document wrote them, with the item id of their 項目 where the form resolves it. A row of
+     * an item whose answer is plain text keeps its 変更前/変更後 as plain text, as the body import reads that answer;
+     * only rich-text items keep the document's HTML.
+     */
+    static List<PastChange> pastChanges(ChangeAnnex annex, List<PathResolution> paths, Optional<FormDefinition> form) {
         List<PastChange> changes = new ArrayList<>();
         for (int i = 0; i < annex.rows().size(); i++) {
-            changes.add(pastChange(annex.rows().get(i), paths.isEmpty() ? Optional.empty() : paths.get(i).item()));
+            Optional<ItemId> item = paths.isEmpty() ? Optional.empty() : paths.get(i).item();
+            boolean plain = item.flatMap(id -> form.flatMap(definition -> definition.item(id)))
+                    .filter(found -> found.type().answerType() != ItemType.RICH_TEXT).isPresent();
+            changes.add(pastChange(annex.rows().get(i), item, plain));
         }
         return changes;
     }
@@ -105,10 +110,12 @@ final class ImportSources {
         return path.candidates().stream().map(c -> new ImportProblem.Candidate(c.id(), c.score(), c.why())).toList();
     }
 
-    private static PastChange pastChange(ChangeRow row, Optional<ItemId> item) {
+    private static PastChange pastChange(ChangeRow row, Optional<ItemId> item, boolean plain) {
         String itemId = item.map(ItemId::value).orElse(null);
+        ChangeText before = plain ? row.before().plain() : row.before();
+        ChangeText after = plain ? row.after().plain() : row.after();
         return new PastChange(row.rowIndex(), row.lineNumber(), row.changedOn(), row.changedOnText(), row.itemPath(),
-                itemId, row.before().kind().name(), row.before().text(), row.after().kind().name(), row.after().text(),
+                itemId, before.kind().name(), before.text(), after.kind().name(), after.text(),
                 row.timing() == null ? null : row.timing().name(), row.explanation(), row.reason().name());
     }
 

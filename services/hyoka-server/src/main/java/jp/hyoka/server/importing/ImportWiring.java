@@ -4,11 +4,10 @@ import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.assessment.ComponentUse;
 import jp.hyoka.domain.importing.ImportRejected;
 import jp.hyoka.server.assessment.AssessmentMutations;
-import jp.hyoka.domain.assessment.ComponentUse;
 import jp.hyoka.server.assessment.AssessmentQueries;
-import jp.hyoka.server.assessment.DocumentStates;
 import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.graphql.ApiException;
@@ -24,8 +23,6 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.security.Caller;
 
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 
 /** Importing published documents: a whole 評価書 as a new assessment, or a 変更箇所 annex as an assessment's past. */
@@ -37,16 +34,16 @@ public class ImportWiring implements GraphQlFeature {
     private final AssessmentQueries queries;
     private final AssessmentMutations mutations;
     private final ImportQueries imports;
-    private final DocumentStates states;
+    private final ImportReports reports;
 
     public ImportWiring(ChangeAnnexImport annexImport, DocumentImport documentImport, AssessmentQueries queries,
-                        AssessmentMutations mutations, ImportQueries imports, DocumentStates states) {
+                        AssessmentMutations mutations, ImportQueries imports, ImportReports reports) {
         this.annexImport = annexImport;
         this.documentImport = documentImport;
         this.queries = queries;
         this.mutations = mutations;
         this.imports = imports;
-        this.states = states;
+        this.reports = reports;
     }
 
     @Override
@@ -84,15 +81,18 @@ public class ImportWiring implements GraphQlFeature {
             }
         }));
         // The uses an import linked, from the document's own events (folded once, when asked for).
-        wiring.type("DocumentImported", type -> type.dataFetcher("linkedComponents", environment -> {
-            ImportNodes.DocumentImportedNode imported = environment.getSource();
-            return states.current(Requests.caller(environment).tenant(), imported.assessment().id())
-                    .map(folded -> folded.state().components().uses().values().stream()
-                            .filter(use -> use.similarity() != null)
-                            .sorted(Comparator.comparingInt(ImportWiring::foundAt))
-                            .toList())
-                    .orElse(List.of());
-        }));
+        wiring.type("DocumentImported", type -> type.dataFetcher("linkedComponents", environment -> reports
+                .linkedComponents(Requests.caller(environment).tenant(),
+                        environment.<ImportNodes.DocumentImportedNode>getSource().assessment().id())));
+        wiring.type("ImportReport", type -> type
+                .dataFetcher("source", environment -> environment.<ImportReport>getSource().source())
+                .dataFetcher("form", environment -> environment.<ImportReport>getSource().assessment().form().toString())
+                .dataFetcher("unresolvedPaths", environment -> Connection.ofList(
+                        environment.<ImportReport>getSource().unresolvedPaths(), Requests.page(environment, 20),
+                        path -> path))
+                .dataFetcher("html", environment -> ImportReportPage.render(environment.getSource())));
+        wiring.type("UnresolvedPath", type -> type
+                .dataFetcher("target", environment -> environment.<ImportReports.UnresolvedPath>getSource().outcome()));
         wiring.type("LinkedComponent", type -> type
                 .dataFetcher("itemId", environment -> ((ComponentUse) environment.getSource()).itemId().value())
                 .dataFetcher("entryIds", environment -> ((ComponentUse) environment.getSource()).entries())
@@ -111,13 +111,9 @@ public class ImportWiring implements GraphQlFeature {
                         Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id()))
                 .dataFetcher("importedFrom", environment -> imports.importedFrom(
                         Requests.caller(environment).tenant(), environment.<AssessmentView>getSource().id())
-                        .orElse(null)));
-    }
-
-    /** Links are named import-1, import-2 … in the order the import found them in the document. */
-    private static int foundAt(ComponentUse use) {
-        String number = use.useId().substring(use.useId().lastIndexOf('-') + 1);
-        return number.matches("\\d{1,9}") ? Integer.parseInt(number) : Integer.MAX_VALUE;
+                        .orElse(null))
+                .dataFetcher("importReport", environment -> reports.report(Requests.caller(environment).tenant(),
+                        environment.<AssessmentView>getSource()).orElse(null)));
     }
 
     private static byte[] content(Map<String, Object> input) {

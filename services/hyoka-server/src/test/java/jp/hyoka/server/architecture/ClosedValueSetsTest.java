@@ -9,6 +9,7 @@ import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.components.ComponentVersionStatus;
 import jp.hyoka.domain.importing.annex.ChangeTextKind;
+import jp.hyoka.domain.importing.annex.PathTargetKind;
 import jp.hyoka.domain.importing.annex.ReasonCode;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.importing.body.UnmappedContent;
@@ -46,6 +47,7 @@ class ClosedValueSetsTest {
                 Arguments.of("component-uses.graphqls", "ComponentUseMode", names(ComponentUseMode.values())),
                 Arguments.of("components.graphqls", "ComponentVersionStatus", names(ComponentVersionStatus.values())),
                 Arguments.of("importing.graphqls", "ReasonCode", names(ReasonCode.values())),
+                Arguments.of("importing.graphqls", "ItemPathTarget", names(PathTargetKind.values())),
                 Arguments.of("importing.graphqls", "UnmappedReason", constants(UnmappedContent.class)));
     }
 

@@ -15,6 +15,7 @@ import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.importing.ExportDecoding;
+import jp.hyoka.domain.importing.annex.ChangeAnnex;
 import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
 import jp.hyoka.domain.importing.annex.ItemPathResolver;
 import jp.hyoka.domain.importing.body.DocumentBodyImport;
@@ -91,8 +92,9 @@ class DocumentRoundTripTest {
                 FORMS.all().stream().filter(form -> form.ref().kind() == kind).toList(), RULES,
                 () -> "entry-" + ids.incrementAndGet());
         FormDefinition form = FORMS.find(body.form()).orElseThrow();
-        List<PastChange> past = ImportSources.pastChanges(ChangeAnnexParser.parse(lines),
-                Optional.of(new ItemPathResolver(form)));
+        ChangeAnnex annex = ChangeAnnexParser.parse(lines);
+        List<PastChange> past = ImportSources.pastChanges(annex,
+                ImportSources.resolve(annex, Optional.of(new ItemPathResolver(form))), Optional.of(form));
         List<AssessmentEvent> events = DECIDER.importDocument(new ImportDocument(new AssessmentId(UUID.randomUUID()),
                 new MunicipalityCode("141305"), form.ref(), "名称", body, "sample", "hash", past, List.of(), null,
                 new Actor("tester", "テスト"), Instant.parse("2026-11-23T00:00:00Z")));

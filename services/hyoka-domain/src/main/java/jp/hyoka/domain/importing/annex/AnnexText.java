@@ -16,8 +16,13 @@ final class AnnexText {
      */
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    /** Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010); "－" is "-" after NFKC. */
-    private static final Pattern DASHES = Pattern.compile("[-—―−–‐]+");
+    private static final Pattern PLAIN_SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
+    /**
+     * Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010), and the prolonged sound mark "ー" that
+     * Japanese documents type for a dash; "－" is "-" after NFKC. Only whole keys are matched, so a "ー" inside a
+     * word never counts.
+     */
+    private static final Pattern DASHES = Pattern.compile("[-—―−–‐ー]+");
 
     private AnnexText() {
     }
@@ -30,6 +35,11 @@ final class AnnexText {
     /** The text with HTML tags removed and surrounding spaces stripped; the rest is as written. */
     static String stripTags(String text) {
         return PlainText.clean(TAG.matcher(text).replaceAll(""));
+    }
+
+    /** Plain text: tags replaced by a space, runs of white space (U+3000 included) as one space, stripped. */
+    static String plain(String text) {
+        return PlainText.clean(PLAIN_SPACES.matcher(TAG.matcher(text).replaceAll(" ")).replaceAll(" "));
     }
 
     /**

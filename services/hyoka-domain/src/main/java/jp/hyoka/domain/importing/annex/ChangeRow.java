@@ -14,7 +14,8 @@ import java.util.Objects;
  * @param rowIndex      0-based position among the rows of the annex, in source order
  * @param lineNumber    1-based line of the source
  * @param changedOn     the 変更日, or {@code null} when the cell is empty or not a date (a warning says which)
- * @param changedOnText the 変更日 cell as written, e.g. "令和1年6月18日"
+ * @param changedOnText the 変更日 cell as written with HTML tags removed (a plain cell: "&lt;p&gt;令和1年6月18日&lt;/p&gt;"
+ *                      is stored as "令和1年6月18日"), e.g. "令和1年6月18日"
  * @param itemPath      the 項目 cell with HTML tags removed, otherwise as written
  * @param before        the 変更前の記載
  * @param after         the 変更後の記載

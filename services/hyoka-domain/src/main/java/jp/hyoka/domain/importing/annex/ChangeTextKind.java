@@ -2,7 +2,7 @@ package jp.hyoka.domain.importing.annex;
 
 /** What a 変更前/変更後 cell holds (DOMAIN.md §4.5). Placeholders are recognised; their text is kept as written. */
 public enum ChangeTextKind {
-    /** Nothing there: blank, "(空欄)", or a lone dash "—", "-", "－". */
+    /** Nothing there: blank, "(空欄)", "空欄", "記載なし", or a lone dash "—", "-", "－", "ー". */
     EMPTY,
     /** Ordinary content. */
     TEXT,

@@ -31,7 +31,8 @@ final class RowReader {
             warn(lineNumber, WarningCode.EXTRA_CELLS, "cells after the 6th were not read: \"" + columns.extraCells() + "\"");
         }
         String explanation = AnnexText.stripTags(columns.explanation());
-        rows.add(new ChangeRow(rows.size(), lineNumber, date(lineNumber, columns.date()), columns.date(),
+        String dateText = AnnexText.stripTags(columns.date());
+        rows.add(new ChangeRow(rows.size(), lineNumber, date(lineNumber, dateText), dateText,
                 AnnexText.stripTags(columns.item()),
                 columns.before() == null ? ChangeText.missing() : ChangeText.of(columns.before()),
                 ChangeText.of(columns.after()), timing(lineNumber, columns.timing()), explanation,
@@ -42,8 +43,7 @@ final class RowReader {
         return new ChangeAnnex(rowsRead, rows, warnings);
     }
 
-    private LocalDate date(int lineNumber, String cell) {
-        String text = AnnexText.stripTags(cell);
+    private LocalDate date(int lineNumber, String text) {
         if (text.isEmpty()) {
             warn(lineNumber, WarningCode.MISSING_DATE, "変更日 is empty");
             return null;

@@ -89,6 +89,14 @@ class ChangeAnnexRowQuirksTest {
     }
 
     @Test
+    void givenHtmlIn変更日_whenParse_thenTheDateParsesAndItsTextIsPlain() {
+        ChangeRow row = onlyRow(annexOf(line("<p>令和6年</p><p>4月2日</p>", "B", "旧", "新", "事後", "")));
+
+        assertThat(row.changedOn()).isEqualTo(LocalDate.of(2024, 4, 2));
+        assertThat(row.changedOnText()).isEqualTo("令和6年4月2日");
+    }
+
+    @Test
     void givenHtmlIn項目_whenParse_thenAsciiTagsAreStrippedButAngleBracketedJapaneseStays() {
         ChangeRow row = onlyRow(annexOf(line("令和4年6月16日",
                 "<p>基本情報</p> <p>1. 事務の内容</p><p><中間サーバー・プラットフォームにおける措置></p>",

@@ -18,6 +18,11 @@ class ChangeTextTest {
             "—|EMPTY",
             "-|EMPTY",
             "－|EMPTY",
+            "ー|EMPTY",
+            "空欄|EMPTY",
+            "記載なし|EMPTY",
+            "（記載なし）|EMPTY",
+            "<p>記載なし</p>|EMPTY",
             "(追加)|ADDED",
             "(新規)|ADDED",
             "(記述の追加)|ADDED",
@@ -33,7 +38,10 @@ class ChangeTextTest {
             "[○]移転を行っている（6件）|TEXT",
             "削除された項目を復元する|TEXT",
             "<中間サーバー・プラットフォームにおける措置>|TEXT",
-            "10万人以上30万人未満|TEXT"
+            "10万人以上30万人未満|TEXT",
+            "なし|TEXT",
+            "記載なしの項目を追記した|TEXT",
+            "サーバー|TEXT"
     })
     void givenCell_whenClassified_thenKindAndUnchangedText(String cell, ChangeTextKind kind) {
         ChangeText text = ChangeText.of(cell);
@@ -47,5 +55,20 @@ class ChangeTextTest {
     @ValueSource(strings = {"   ", "\u3000", "<p></p>"})
     void givenNothing_whenClassified_thenEmpty(String cell) {
         assertThat(ChangeText.of(cell).kind()).isEqualTo(ChangeTextKind.EMPTY);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → \"{1}\"")
+    @CsvSource(delimiter = '|', value = {
+            "<p>旧の名称</p>|旧の名称",
+            "<p>一行目</p><p>二行目</p>|一行目 二行目",
+            "<ul style=\"list-style-type: none\"> ・項目A ・項目B </ul>|・項目A ・項目B",
+            "<p><中間サーバー・プラットフォームにおける措置></p>|<中間サーバー・プラットフォームにおける措置>",
+            "再委託する|再委託する"
+    })
+    void givenCellForAPlainItem_whenMadePlain_thenTagsAreGoneAndTheKindStays(String cell, String plain) {
+        ChangeText text = ChangeText.of(cell).plain();
+
+        assertThat(text.text()).isEqualTo(plain);
+        assertThat(text.kind()).isEqualTo(ChangeText.of(cell).kind());
     }
 }
