@@ -39,8 +39,13 @@ export function ItemField({ item, entryIds, saved, missing, edits, reload }: Pro
     if (JSON.stringify(next) === savedJson && revision === undefined && !held) {
       return;
     }
+    const value = inputOf(item.type, next);
+    if (value === undefined) {
+      setOutcome({ kind: 'problem', message: '値を入力してください（回答を消すときは「回答を消す」）。' });
+      return;
+    }
     setOutcome({ kind: 'saving' });
-    setOutcome(await edits.answer(item.itemId, entryIds, inputOf(item.type, next), revision));
+    setOutcome(await edits.answer(item.itemId, entryIds, value, revision));
   };
   const change = (next: Draft, now = false) => {
     setDraft(next);
@@ -129,14 +134,13 @@ function Choices({ item, draft, name, onChange, onBlur }: {
   return (
     <div className="grid gap-1">
       {item.options.map((option) => {
-        const selected = multiple ? option.code in draft.selections : draft.choice === option.code;
-        const part = multiple ? draft.selections[option.code] : { text: draft.choiceText, count: draft.choiceCount };
-        const setPart = (next: { text: string; count: string }) => onChange(multiple
-          ? { ...draft, selections: { ...draft.selections, [option.code]: next } }
-          : { ...draft, choiceText: next.text, choiceCount: next.count });
+        const selected = option.code in draft.selections;
+        const part = draft.selections[option.code];
+        const setPart = (next: { text: string; count: string }) =>
+          onChange({ ...draft, selections: { ...draft.selections, [option.code]: next } });
         const toggle = () => {
           if (!multiple) {
-            onChange({ ...draft, choice: option.code, choiceText: '', choiceCount: '' }, true);
+            onChange({ ...draft, selections: { [option.code]: { text: '', count: '' } } }, true);
             return;
           }
           const selections = { ...draft.selections };

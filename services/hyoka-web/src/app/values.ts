@@ -16,16 +16,16 @@ export const AnswerValueFields = graphql(`
 
 export type AnswerValue = AnswerValueFieldsFragment;
 
-/** What the editor has typed into one item, as the widgets hold it (strings, so nothing typed is ever lost). */
+/**
+ * What the editor has typed into one item, as the widgets hold it (strings, so nothing typed is ever lost). A choice
+ * item's options are in selections: one entry for SINGLE_CHOICE, any number for MULTIPLE_CHOICE.
+ */
 export interface Draft {
   text: string;
-  choice: string;
-  choiceText: string;
-  choiceCount: string;
   selections: Record<string, { text: string; count: string }>;
 }
 
-export const EMPTY_DRAFT: Draft = { text: '', choice: '', choiceText: '', choiceCount: '', selections: {} };
+export const EMPTY_DRAFT: Draft = { text: '', selections: {} };
 
 export function draftOf(value: AnswerValue | null | undefined): Draft {
   if (!value) {
@@ -41,15 +41,16 @@ export function draftOf(value: AnswerValue | null | undefined): Draft {
     case 'DateValue':
       return { ...EMPTY_DRAFT, text: value.wareki };
     case 'ChoiceValue':
-      return { ...EMPTY_DRAFT, choice: value.code, choiceText: value.detail ?? '', choiceCount: count(value.count) };
+      return { ...EMPTY_DRAFT, selections: selectionsOf([value]) };
     case 'MultiChoiceValue':
-      return {
-        ...EMPTY_DRAFT,
-        selections: Object.fromEntries(value.selections.map((s) => [s.code, { text: s.detail ?? '', count: count(s.count) }])),
-      };
+      return { ...EMPTY_DRAFT, selections: selectionsOf(value.selections) };
     default:
       return EMPTY_DRAFT;
   }
+}
+
+function selectionsOf(chosen: { code: string; detail?: string | null; count?: number | null }[]): Draft['selections'] {
+  return Object.fromEntries(chosen.map((s) => [s.code, { text: s.detail ?? '', count: count(s.count) }]));
 }
 
 function count(value: number | null | undefined): string {
@@ -60,25 +61,31 @@ function integer(text: string): number | undefined {
   return text.trim() === '' ? undefined : Number(text);
 }
 
-/** The answerItem value for a draft; the server checks it (type, length, range, date) and says what is wrong. */
-export function inputOf(type: ItemType, draft: Draft): AnswerInput {
+/**
+ * The answerItem value for a draft; the server checks it (type, length, range, date) and says what is wrong.
+ * Undefined when there is nothing to send: AnswerInput is a one-of, and a blank number or no option chosen has no
+ * member to set (the server would refuse it as a request error, not as a Problem).
+ */
+export function inputOf(type: ItemType, draft: Draft): AnswerInput | undefined {
+  const selections = Object.entries(draft.selections)
+    .map(([code, s]) => ({ code, text: s.text || undefined, count: integer(s.count) }));
   switch (type) {
     case 'TEXT':
       return { text: draft.text };
     case 'RICH_TEXT':
     case 'SHARED_COMPONENT':
       return { richText: draft.text };
-    case 'NUMBER':
-      return { number: integer(draft.text) };
+    case 'NUMBER': {
+      const number = integer(draft.text);
+      return number === undefined || Number.isNaN(number) ? undefined : { number };
+    }
     case 'DATE':
       // ISO when the widget could read it; otherwise as typed, so the server's InvalidDate says what is wrong
       return { date: parseDate(draft.text) ?? draft.text.trim() };
     case 'SINGLE_CHOICE':
-      return { choice: draft.choice, choiceText: draft.choiceText || undefined, choiceCount: integer(draft.choiceCount) };
+      return selections.length === 1 ? { selection: selections[0] } : undefined;
     case 'MULTIPLE_CHOICE':
-      return {
-        choices: Object.entries(draft.selections).map(([code, s]) => ({ code, text: s.text || undefined, count: integer(s.count) })),
-      };
+      return { choices: selections };
   }
 }
 
@@ -97,14 +104,14 @@ export function describe(value: AnswerValue | null | undefined): string {
     case 'DateValue':
       return value.wareki;
     case 'ChoiceValue':
-      return choiceText(value);
+      return chosenText(value);
     case 'MultiChoiceValue':
-      return value.selections.map(choiceText).join('、');
+      return value.selections.map(chosenText).join('、');
     default:
       return '';
   }
 }
 
-function choiceText(value: { label: string; detail?: string | null; count?: number | null }): string {
+function chosenText(value: { label: string; detail?: string | null; count?: number | null }): string {
   return value.label + (value.detail ? `（${value.detail}）` : '') + (value.count != null ? ` ${value.count}件` : '');
 }

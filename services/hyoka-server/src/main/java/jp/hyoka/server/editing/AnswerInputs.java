@@ -17,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the AnswerInput of a mutation: exactly one value field set, which names the answer's type. */
+/**
+ * Reads the AnswerInput of a mutation: exactly one value field set (a {@code @oneOf} input), which names the answer's
+ * type; a SINGLE_CHOICE {@code selection} and each MULTIPLE_CHOICE {@code choices} entry are both a SelectionInput.
+ */
 final class AnswerInputs {
 
     /** Either the answer, or why the input is not one. */
@@ -48,21 +51,29 @@ final class AnswerInputs {
             }
             given.add(new DateAnswer(parsed.get()));
         }
-        if (input.get("choice") != null) {
-            given.add(new ChoiceAnswer(input.get("choice").toString(), (String) input.get("choiceText"),
-                    count(input.get("choiceCount"))));
+        if (input.get("selection") != null) {
+            Selection selection = selection(input.get("selection"));
+            given.add(new ChoiceAnswer(selection.optionCode(), selection.text(), selection.count()));
         }
         if (input.get("choices") != null) {
             List<Selection> selections = new ArrayList<>();
-            for (Map<String, Object> selection : (List<Map<String, Object>>) input.get("choices")) {
-                selections.add(new Selection(selection.get("code").toString(), (String) selection.get("text"),
-                        count(selection.get("count"))));
+            for (Object selection : (List<Object>) input.get("choices")) {
+                selections.add(selection(selection));
             }
             given.add(new MultiChoiceAnswer(selections));
         }
+        // graphql-java refuses a second field before execution (AnswerInput is @oneOf); this stays for any caller
+        // that hands a map in without the schema's coercion.
         return given.size() == 1 ? new Parsed(given.get(0), null)
                 : new Parsed(null, new InvalidInput("value",
-                "set exactly one of text, richText, number, date, choice, choices"));
+                "set exactly one of text, richText, number, date, selection, choices"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Selection selection(Object value) {
+        Map<String, Object> selection = (Map<String, Object>) value;
+        return new Selection(selection.get("code").toString(), (String) selection.get("text"),
+                count(selection.get("count")));
     }
 
     private static Long count(Object value) {

@@ -41,7 +41,7 @@ class AssessmentEditingIT extends SignedInServerTest {
     void givenAssessment_whenAnswerItems_thenDocumentShowsThemInFormOrderWithLabels() {
         String id = start("国民健康保険に関する事務").path("assessment").path("id").asText();
         answer(id, 1, "department.name", Map.of("text", "健康福祉局 保険年金課"), null);
-        answer(id, 2, "affair.target-population", Map.of("choice", "100k-to-300k"), null);
+        answer(id, 2, "affair.target-population", Map.of("selection", Map.of("code", "100k-to-300k")), null);
         answer(id, 3, "cover.published-on", Map.of("date", "2025-03-27"), null);
 
         JsonNode answers = callers.kawasakiEditor.data("assessment", DOCUMENT, Map.of("id", id)).path("answers");

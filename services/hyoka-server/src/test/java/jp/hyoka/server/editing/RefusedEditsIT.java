@@ -108,7 +108,7 @@ class RefusedEditsIT extends SignedInServerTest {
 
     @Test
     void givenOptionOutsideTheList_whenAnswer_thenOptionNotAllowedWithTheAllowedOptions() {
-        JsonNode problem = answer(2, "affair.target-population", Map.of("choice", "1,000人未満"));
+        JsonNode problem = answer(2, "affair.target-population", Map.of("selection", Map.of("code", "1,000人未満")));
 
         assertThat(problem.path("__typename").asText()).isEqualTo("OptionNotAllowed");
         assertThat(problem.path("allowedOptions").toString()).contains("under-1k", "300k-or-more");
@@ -123,15 +123,6 @@ class RefusedEditsIT extends SignedInServerTest {
         assertThat(problem.path("maxLength").asInt()).isEqualTo(200);
         assertThat(problem.path("actualLength").asInt()).isEqualTo(201);
         assertThat(problem.path("message").asText()).contains("200");
-        assertUnchanged();
-    }
-
-    @Test
-    void givenTwoValueFields_whenAnswer_thenInvalidInput() {
-        JsonNode problem = answer(2, "department.name", Map.of("text", "a", "choice", "b"));
-
-        assertThat(problem.path("__typename").asText()).isEqualTo("InvalidInput");
-        assertThat(problem.path("field").asText()).isEqualTo("value");
         assertUnchanged();
     }
 

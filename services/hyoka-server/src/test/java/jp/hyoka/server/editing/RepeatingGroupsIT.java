@@ -64,7 +64,7 @@ class RepeatingGroupsIT extends SignedInServerTest {
         String consignment = add("file.consignment", List.of(file), null);
         answer("file.name", List.of(file), Map.of("text", "介護保険関係情報ファイル"));
         answer("file.consignment.content", List.of(file, consignment), Map.of("richText", "<p>運用業務</p>"));
-        answer("file.consigning", List.of(file), Map.of("choice", "consigning", "choiceCount", 1));
+        answer("file.consigning", List.of(file), Map.of("selection", Map.of("code", "consigning", "count", 1)));
 
         assertThat(filter(document().path("answers"), "file.consignment.content").get(0).path("entries")
                 .findValuesAsText("label")).containsExactly("特定個人情報ファイル1", "委託事項1");

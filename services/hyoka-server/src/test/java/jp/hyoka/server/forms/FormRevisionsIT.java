@@ -71,9 +71,9 @@ class FormRevisionsIT extends SignedInServerTest {
                 .path("__typename").asText()).isEqualTo("InvalidDate");
         assertThat(answer(id, 2, "cover.published-on", List.of(), Map.of("date", "1025-03-27"))
                 .path("__typename").asText()).as("a typo for 2025, before 和暦 can print").isEqualTo("InvalidDate");
-        assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("choice", "consigning", "choiceCount", -1))
+        assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("selection", Map.of("code", "consigning", "count", -1)))
                 .path("__typename").asText()).isEqualTo("NumberOutOfRange");
-        assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("choice", "not-consigning", "choiceCount", 2))
+        assertThat(answer(id, 2, "file.consigning", List.of(file), Map.of("selection", Map.of("code", "not-consigning", "count", 2)))
                 .path("code").asText()).isEqualTo("INVALID_INPUT");
         assertThat(answer(id, 2, "file.basics.main-record-items", List.of(file),
                 Map.of("choices", List.of(Map.of("code", "personal-number", "text", "自由記述"))))

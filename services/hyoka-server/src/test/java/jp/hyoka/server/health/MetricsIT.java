@@ -61,7 +61,7 @@ class MetricsIT extends SignedInServerTest {
                 .path("assessment").path("id").asText();
         answer(id, 1, "department.name", Map.of("text", "市民文化局"));
         answer(id, 1, "department.name", Map.of("text", "健康福祉局"));                   // stale
-        answer(id, 2, "affair.target-population", Map.of("choice", "1,000人未満"));      // not an option
+        answer(id, 2, "affair.target-population", Map.of("selection", Map.of("code", "1,000人未満")));      // not an option
         callers.kawasakiEditor.data("me", ME, Map.of());
         callers.unregisteredMunicipality.execute(ME, Map.of());                         // an error
     }

@@ -117,7 +117,7 @@ class AuditTrailIT extends SignedInServerTest {
     private static void answer(jp.hyoka.server.support.GraphQlClient editor, String id, long revision, String choice,
                                String reason) {
         Map<String, Object> variables = new HashMap<>(Map.of("id", id, "rev", revision,
-                "item", "affair.target-population", "value", Map.of("choice", choice)));
+                "item", "affair.target-population", "value", Map.of("selection", Map.of("code", choice))));
         variables.put("reason", reason);
         assertThat(editor.data("answerItem", Operations.ANSWER, variables).path("revision").asLong())
                 .isEqualTo(revision + 1);

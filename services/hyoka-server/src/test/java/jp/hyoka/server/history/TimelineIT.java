@@ -162,7 +162,7 @@ class TimelineIT extends SignedInServerTest {
 
     private void answer(long revision, String choice) {
         assertThat(callers.kawasakiEditor.data("answerItem", Operations.ANSWER, Map.of("id", id, "rev", revision,
-                "item", "affair.target-population", "value", Map.of("choice", choice))).path("revision").asLong())
+                "item", "affair.target-population", "value", Map.of("selection", Map.of("code", choice)))).path("revision").asLong())
                 .isEqualTo(revision + 1);
     }
 

@@ -62,7 +62,7 @@ class PublicationIT extends SignedInServerTest {
         JsonNode started = callers.kawasakiEditor.data("startAssessment", Operations.START,
                 Map.of("kind", "KEY_ITEMS", "name", "公表の流れ"));
         id = started.path("assessment").path("id").asText();
-        assertThat(answer(1, "affair.target-population", Map.of("choice", "under-1k")).path("revision").asInt())
+        assertThat(answer(1, "affair.target-population", Map.of("selection", Map.of("code", "under-1k"))).path("revision").asInt())
                 .isEqualTo(2);
     }
 
@@ -73,13 +73,13 @@ class PublicationIT extends SignedInServerTest {
         assertThat(first.path("assessment").path("publishedOn").asText()).isEqualTo("2025-04-01");
         long revision = first.path("revision").asLong();
 
-        JsonNode frozen = answer(revision, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        JsonNode frozen = answer(revision, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k")));
         assertThat(frozen.path("code").asText()).isEqualTo("VERSION_PUBLISHED");
 
         JsonNode next = callers.kawasakiEditor.data("startNextVersion", NEXT, Map.of("id", id, "rev", revision));
         assertThat(next.path("assessment").path("version").asInt()).isEqualTo(2);
         revision = next.path("revision").asLong();
-        revision = answer(revision, "affair.target-population", Map.of("choice", "10k-to-100k")).path("revision").asLong();
+        revision = answer(revision, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k"))).path("revision").asLong();
         revision = answer(revision, "affair.description", Map.of("richText", "<p>一時的な記載</p>")).path("revision").asLong();
         revision = callers.kawasakiEditor.data("clearAnswer", Operations.CLEAR,
                 Map.of("id", id, "rev", revision, "item", "affair.description")).path("revision").asLong();

@@ -36,7 +36,7 @@ class ReassessmentIT extends SignedInServerTest {
         assertThat(reassessment(id).path("explanation").asText()).contains("初めて公表");
         long revision = nextVersion(id, publish(id, 1));
 
-        long afterMinor = answer(id, revision, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        long afterMinor = answer(id, revision, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k")));
         assertThat(reassessment(id).path("required").asBoolean()).isFalse();
         assertThat(reassessment(id).path("explanation").asText()).contains("事後");
 
@@ -68,10 +68,10 @@ class ReassessmentIT extends SignedInServerTest {
     @Test
     void givenANextVersionWhoseAnswersRaiseTheThreshold_whenChecked_thenItIsAReassessmentThoughNoMarkedItemChanged() {
         String id = start("KEY_ITEMS", "対象人数の増えた事務");
-        long revision = answer(id, 1, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        long revision = answer(id, 1, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k")));
         revision = nextVersion(id, publish(id, revision));
 
-        answer(id, revision, "affair.target-population", Map.of("choice", "100k-to-300k"));
+        answer(id, revision, "affair.target-population", Map.of("selection", Map.of("code", "100k-to-300k")));
         JsonNode need = reassessment(id);
 
         assertThat(need.path("required").asBoolean()).as(need.toString()).isTrue();

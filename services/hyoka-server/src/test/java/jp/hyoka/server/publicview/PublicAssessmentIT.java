@@ -82,7 +82,7 @@ class PublicAssessmentIT extends SignedInServerTest {
         anyone = GraphQlClient.ofPublicEndpoint(server.getURI(), null);
         id = callers.kawasakiEditor.data("startAssessment", Operations.START,
                 Map.of("kind", "KEY_ITEMS", "name", "公表版の確認 山田花子担当")).path("assessment").path("id").asText();
-        revision = answer(1, "affair.target-population", Map.of("choice", "under-1k"));
+        revision = answer(1, "affair.target-population", Map.of("selection", Map.of("code", "under-1k")));
         revision = answer(revision, "affair.description", Map.of("richText", "<p>" + SECRET + "</p>"));
     }
 
@@ -122,7 +122,7 @@ class PublicAssessmentIT extends SignedInServerTest {
                 mutation($id: ID!, $rev: Int!) { startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
                   __typename ... on AssessmentEdited { revision } } }""", Map.of("id", id, "rev", revision))
                 .path("revision").asLong();
-        revision = answer(revision, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        revision = answer(revision, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k")));
         revision = callers.kawasakiEditor.data("restoreItemPublication", RESTORE,
                 Map.of("id", id, "rev", revision, "item", "affair.description")).path("revision").asLong();
         assertThat(callers.kawasakiReader.data("assessment", MARKS, Map.of("id", id)).path("withheldFromPublication"))

@@ -147,7 +147,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
         edit(callers.kawasakiEditor, "removeRepeatEntry", FormOperations.REMOVE_ENTRY, Map.of("group", "system",
                 "entry", first));
         edit(callers.kawasakiEditor, "answerItem", ANSWER, Map.of("item", "affair.target-population",
-                "value", Map.of("choice", "under-1k")));
+                "value", Map.of("selection", Map.of("code", "under-1k"))));
         edit(callers.kawasakiEditor, "answerItem", ANSWER, Map.of("item", "affair.description",
                 "value", Map.of("richText", "<p>再構築の前</p>")));
         edit(callers.kawasakiEditor, "clearAnswer", Operations.CLEAR, Map.of("item", "affair.description"));
@@ -286,7 +286,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
         answer("affair.name", "途中の編集 1");
         JsonNode caughtUp = awaitRebuild(status -> status.path("state").asText().equals("CAUGHT_UP"));
         answer("affair.name", "途中の編集 2");
-        answer("affair.target-population", Map.of("choice", "1k-to-10k"));
+        answer("affair.target-population", Map.of("selection", Map.of("code", "1k-to-10k")));
         long events = ReadModelSnapshot.count(dataSource, "SELECT count(*) FROM domainevententry");
         JsonNode following = awaitRebuild(status -> status.path("eventsProcessed").asLong() == events);
 

@@ -143,7 +143,7 @@ class ReviewThreadsIT extends SignedInServerTest {
     void givenThreads_whenPublishedAndTheNextVersionStarted_thenTheyStayAndAreNoChange() {
         String id = assessment("版をまたぐ指摘");
         long revision = callers.kawasakiEditor.data("answerItem", Operations.ANSWER, Map.of("id", id, "rev", 1,
-                "item", "affair.target-population", "value", Map.of("choice", "under-1k"))).path("revision").asLong();
+                "item", "affair.target-population", "value", Map.of("selection", Map.of("code", "under-1k")))).path("revision").asLong();
         start(auditor, id, "affair.target-population", "対象人数の根拠は?");
         revision = approver.data("publishVersion", Operations.PUBLISH, Map.of("id", id, "rev", revision))
                 .path("revision").asLong();

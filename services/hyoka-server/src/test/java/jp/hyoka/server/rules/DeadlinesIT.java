@@ -183,6 +183,6 @@ class DeadlinesIT extends SignedInServerTest {
 
     private long answer(long at, String choice) {
         return callers.kawasakiEditor.data("answerItem", Operations.ANSWER, Map.of("id", id, "rev", at,
-                "item", "affair.target-population", "value", Map.of("choice", choice))).path("revision").asLong();
+                "item", "affair.target-population", "value", Map.of("selection", Map.of("code", choice)))).path("revision").asLong();
     }
 }

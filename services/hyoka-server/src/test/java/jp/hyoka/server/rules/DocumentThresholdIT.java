@@ -34,12 +34,12 @@ class DocumentThresholdIT extends SignedInServerTest {
     @Test
     void givenABasicDocumentWhoseStatedResultItsInputsContradict_whenChecked_thenDecidedAndFlagged() {
         String id = start("BASIC_ITEMS", "基礎のしきい値");
-        long revision = answer(id, 1, "affair.target-population", Map.of("choice", "10k-to-100k"));
+        long revision = answer(id, 1, "affair.target-population", Map.of("selection", Map.of("code", "10k-to-100k")));
         revision = answer(id, revision, "threshold.target-count-as-of", Map.of("date", "2025-04-01"));
-        revision = answer(id, revision, "threshold.handlers-500-or-more", Map.of("choice", "yes"));
+        revision = answer(id, revision, "threshold.handlers-500-or-more", Map.of("selection", Map.of("code", "yes")));
         revision = answer(id, revision, "threshold.handlers-as-of", Map.of("date", "2025-04-01"));
-        revision = answer(id, revision, "threshold.serious-incident", Map.of("choice", "not-occurred"));
-        answer(id, revision, "threshold.result", Map.of("choice", "mandatory-basic"));
+        revision = answer(id, revision, "threshold.serious-incident", Map.of("selection", Map.of("code", "not-occurred")));
+        answer(id, revision, "threshold.result", Map.of("selection", Map.of("code", "mandatory-basic")));
 
         JsonNode threshold = threshold(id);
 
@@ -53,9 +53,9 @@ class DocumentThresholdIT extends SignedInServerTest {
     @Test
     void givenAKeyItemsDocumentInABandThatWeighsTheConditions_whenChecked_thenARangeAndNoContradiction() {
         String id = start("KEY_ITEMS", "重点のしきい値");
-        long revision = answer(id, 1, "affair.target-population", Map.of("choice", "100k-to-300k"));
+        long revision = answer(id, 1, "affair.target-population", Map.of("selection", Map.of("code", "100k-to-300k")));
         answer(id, revision, "procedure.basic-assessment.threshold-result",
-                Map.of("choice", "mandatory-basic-and-key"));
+                Map.of("selection", Map.of("code", "mandatory-basic-and-key")));
 
         JsonNode threshold = threshold(id);
 

@@ -298,22 +298,9 @@ class WebUiBrowserIT extends SignedInServerTest {
     @Order(4)
     void givenADateItem_whenTheEditorTypesAndStepsAnEraDateWithTheKeyboard_thenItShowsWarekiAndStoresIso()
             throws IOException {
-        String assessmentId = callers.kawasakiEditor.data("startAssessment", """
-                mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "和暦の入力を試す事務"}) {
-                  __typename ... on AssessmentEdited { assessment { id } } } }""", Map.of())
-                .path("assessment").path("id").asText();
-        signInAsKawasakiEditor();
-        browser.driver.get(server.getURI().resolve("/app#/assessments/"
-                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
-        visible(By.cssSelector("nav button[data-section]"));
+        String assessmentId = startKeyItems("和暦の入力を試す事務");
         By dateInput = By.cssSelector("div[data-type='DATE'] input");
-        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
-            section.click();
-            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
-            if (!browser.driver.findElements(dateInput).isEmpty()) {
-                break;
-            }
-        }
+        openSectionWith(assessmentId, dateInput);
         WebElement field = visible(dateInput);
         WebElement item = field.findElement(By.xpath("./ancestor::div[@data-item-id]"));
         String itemId = item.getAttribute("data-item-id");
@@ -337,6 +324,62 @@ class WebUiBrowserIT extends SignedInServerTest {
         wait.until(d -> !item.findElements(testId("item-problem")).isEmpty());
         assertThat(field.getAttribute("value")).isEqualTo("令和7年2月29日");
         assertThat(answerDate(assessmentId, itemId)).isEqualTo("2025-05-02");
+    }
+
+    @Test
+    @Order(5)
+    void givenASingleChoiceTakingACount_whenTheEditorChoosesItAndTypesTheCount_thenTheSelectionIsStored()
+            throws IOException {
+        String assessmentId = startKeyItems("選択肢の入力を試す事務");
+        String file = callers.kawasakiEditor.data("addRepeatEntry", """
+                mutation($id: ID!) { addRepeatEntry(input: {assessmentId: $id, expectedRevision: 1, groupId: "file"}) {
+                  __typename ... on AssessmentEdited { addedEntryId } } }""", Map.of("id", assessmentId))
+                .path("addedEntryId").asText();
+        By consigning = By.cssSelector("div[data-item-id='file.consigning']");
+        openSectionWith(assessmentId, consigning);
+        WebElement item = visible(consigning);
+
+        item.findElement(By.xpath(".//label[contains(., '委託する')]/input")).click();
+        // the choice saves at once; the count is typed once that save has come back (the reload would reset the field)
+        wait.until(d -> item.getText().contains("保存しました"));
+        WebElement count = item.findElement(By.cssSelector("input[aria-label='委託するの件数']"));
+        count.sendKeys("3", Keys.TAB);
+        wait.until(d -> "3".equals(consigning(assessmentId, file).path("count").asText()));
+        checkAccessibilityAndShoot("app-choice");
+
+        JsonNode stored = consigning(assessmentId, file);
+        assertThat(stored.path("code").asText()).isEqualTo("consigning");
+        assertThat(stored.path("count").asInt()).isEqualTo(3);
+    }
+
+    private JsonNode consigning(String assessmentId, String file) {
+        return callers.kawasakiEditor.data("assessment", """
+                        query($id: ID!, $entries: [ID!]) { assessment(id: $id) {
+                          answer(itemId: "file.consigning", entryIds: $entries) { value { ... on ChoiceValue { code count } } }
+                        } }""", Map.of("id", assessmentId, "entries", List.of(file)))
+                .path("answer").path("value");
+    }
+
+    private String startKeyItems(String affairName) {
+        return callers.kawasakiEditor.data("startAssessment", """
+                mutation($name: String!) { startAssessment(input: {kind: KEY_ITEMS, affairName: $name}) {
+                  __typename ... on AssessmentEdited { assessment { id } } } }""", Map.of("name", affairName))
+                .path("assessment").path("id").asText();
+    }
+
+    /** The assessment opened in the editor, at the first section of the side navigation that shows {@code what}. */
+    private void openSectionWith(String assessmentId, By what) {
+        signInAsKawasakiEditor();
+        browser.driver.get(server.getURI().resolve("/app#/assessments/"
+                + java.net.URLEncoder.encode(assessmentId, StandardCharsets.UTF_8)).toString());
+        visible(By.cssSelector("nav button[data-section]"));
+        for (WebElement section : browser.driver.findElements(By.cssSelector("nav button[data-section]"))) {
+            section.click();
+            wait.until(d -> "true".equals(section.getAttribute("aria-current")));
+            if (!browser.driver.findElements(what).isEmpty()) {
+                break;
+            }
+        }
     }
 
     private String answerDate(String assessmentId, String itemId) {
