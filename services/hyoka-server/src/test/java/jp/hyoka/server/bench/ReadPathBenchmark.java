@@ -1,11 +1,13 @@
 package jp.hyoka.server.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.TestDatabase;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +47,26 @@ public final class ReadPathBenchmark {
         HarnessMain.run(progress -> run(time, count, recording, progress));
     }
 
+    /**
+     * The process's CPU time per operation, one client: less sensitive to a busy machine than reads/s (waiting for
+     * a core is not counted), and what the read path's CPU work costs; PostgreSQL's own work is not in it.
+     */
+    private static double cpuMillisPerRead(int rounds, Duration side, Interleaved.Operation read) throws Exception {
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        List<Double> perRead = new java.util.ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            long cpu = os.getProcessCpuTime();
+            long end = System.nanoTime() + side.toNanos();
+            int reads = 0;
+            while (System.nanoTime() < end) {
+                read.run();
+                reads++;
+            }
+            perRead.add((os.getProcessCpuTime() - cpu) / 1e6 / reads);
+        }
+        return Interleaved.median(perRead);
+    }
+
     private static String run(Duration side, int rounds, Path jfr, java.util.function.Consumer<String> progress)
             throws Exception {
         BenchDatabase database = BenchDatabase.create(true);
@@ -76,6 +98,15 @@ public final class ReadPathBenchmark {
                         measured.productMedian(), measured.ceilingMedian(), 100 * measured.ratio(), measured.ratios());
                 progress.accept(line);
                 report.append(line).append('\n');
+            }
+            for (String query : List.of(ProductServer.READ_FEW, ProductServer.READ_WHOLE)) {
+                String cpu = String.format(Locale.ROOT, "%s: %.3f ms of this JVM's CPU per read (server and client, "
+                                + "1 client; medians of %d rounds of %s)",
+                        query.equals(ProductServer.READ_FEW) ? "few fields" : "whole document",
+                        cpuMillisPerRead(rounds, side, () -> reader.data("assessment", query, variables)), rounds,
+                        side);
+                progress.accept(cpu);
+                report.append(cpu).append('\n');
             }
             Interleaved.Measured p50 = Interleaved.rounds(rounds, () -> Interleaved.p50Millis(side,
                     () -> reader.data("assessment", ProductServer.READ_FEW, variables)),
