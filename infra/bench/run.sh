@@ -7,6 +7,7 @@
 #   infra/bench/run.sh --quick         # the same rows, 1 s sides: 4-6 minutes on a busy 2-core machine
 #   infra/bench/run.sh --scale national # + rows 1, 2, 8 again among 1,788 municipalities x 20 assessments (+3-4 min with --quick)
 #   infra/bench/run.sh --out DIR       # where the reports go (default services/hyoka-server/target/bench)
+#   infra/bench/run.sh --rows 8        # only the rows named (1,2,3,...,10, load): e.g. row 8 alone in about a minute
 #
 # PostgreSQL: HYOKA_JDBC_URL (+ HYOKA_JDBC_USER, HYOKA_JDBC_PASSWORD; the user must be allowed to CREATE DATABASE:
 # every row gets a fresh one) if set, else the embedded PostgreSQL started with fsync and synchronous_commit on.

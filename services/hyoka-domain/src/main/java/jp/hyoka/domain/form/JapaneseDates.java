@@ -12,7 +12,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dates as the documents write them: 和暦 ("令和7年3月27日", "令和元年5月1日", "平成31年4月30日") or 西暦 ("2025-03-27",
@@ -73,6 +75,9 @@ public final class JapaneseDates {
     }
 
     /** e.g. 2019-05-01 → 令和元年5月1日, 2025-03-27 → 令和7年3月27日; ISO for dates 和暦 cannot print. */
+    /** 令和, 平成 …: looked up once per era (every read of a document formats each date answer). */
+    private static final Map<JapaneseEra, String> ERA_NAMES = new ConcurrentHashMap<>();
+
     public static String format(LocalDate date) {
         if (!isSupported(date)) {
             return date.toString();
@@ -80,7 +85,7 @@ public final class JapaneseDates {
         JapaneseDate japanese = JapaneseDate.from(date);
         JapaneseEra era = japanese.getEra();
         int year = japanese.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
-        return era.getDisplayName(java.time.format.TextStyle.FULL, Locale.JAPAN)
-                + (year == 1 ? "元" : Integer.toString(year)) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        return ERA_NAMES.computeIfAbsent(era, named -> named.getDisplayName(java.time.format.TextStyle.FULL,
+                Locale.JAPAN)) + (year == 1 ? "元" : Integer.toString(year)) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 }

@@ -1,9 +1,14 @@
 package jp.hyoka.domain.form;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Rich text in the safe HTML subset; only ever constructed from sanitised input (see {@link AnswerRules}). */
 public record RichTextAnswer(String html) implements Answer {
+    /** Compiled once: every read of a document derives the plain text of each rich-text answer. */
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Zs}]+");
+
     public RichTextAnswer {
         Objects.requireNonNull(html, "html");
     }
@@ -16,7 +21,7 @@ public record RichTextAnswer(String html) implements Answer {
     /** Tags removed, character references decoded, spaces folded: for history lines and diffs, not rendering. */
     @Override
     public String plainText() {
-        return PlainText.clean(HtmlEntities.decode(html.replaceAll("</?[A-Za-z][^>]*>", " ")))
-                .replaceAll("[\\s\\p{Zs}]+", " ");
+        return SPACES.matcher(PlainText.clean(HtmlEntities.decode(TAG.matcher(html).replaceAll(" "))))
+                .replaceAll(" ");
     }
 }

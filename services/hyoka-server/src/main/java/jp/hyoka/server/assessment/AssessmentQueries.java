@@ -13,6 +13,7 @@ import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -32,18 +33,54 @@ import static jp.hyoka.server.assessment.ReadModels.fromJson;
 @Singleton
 public class AssessmentQueries implements ProjectedRevisions {
 
+    private static final String ASSESSMENT = "SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?";
+    private static final String ANSWERS = "SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?";
+    private static final String ENTRIES = "SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
+            + "ORDER BY group_id, parent_path, position";
+
+    /** A whole document as one read saw it: its row, every answer, every repeat entry. */
+    public record Whole(AssessmentView view, List<AnswerView> answers, List<EntryView> entries) {
+    }
+
+    private final TenantScopedReads reads;
     private final TenantQueries queries;
 
     public AssessmentQueries(TenantScopedReads reads) {
+        this.reads = reads;
         this.queries = new TenantQueries(reads);
     }
 
     public Optional<AssessmentView> find(MunicipalityCode tenant, AssessmentId id) {
-        return queries.query(tenant, "SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                }, AssessmentQueries::view).stream().findFirst();
+        return queries.query(tenant, ASSESSMENT, statement -> ofAssessment(statement, tenant, id, 1),
+                AssessmentQueries::view).stream().findFirst();
+    }
+
+    /**
+     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent as one
+     * batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
+     */
+    public Optional<Whole> findWhole(MunicipalityCode tenant, AssessmentId id) {
+        return reads.read(tenant, connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES)) {
+                for (int query = 0; query < 3; query++) {
+                    ofAssessment(statement, tenant, id, 1 + 2 * query);
+                }
+                statement.execute();
+                List<AssessmentView> views = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::view);
+                statement.getMoreResults();
+                List<AnswerView> answers = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::answer);
+                statement.getMoreResults();
+                List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
+                return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
+            }
+        });
+    }
+
+    private static void ofAssessment(PreparedStatement statement, MunicipalityCode tenant, AssessmentId id,
+                                     int firstParameter) throws SQLException {
+        statement.setString(firstParameter, tenant.value());
+        statement.setObject(firstParameter + 1, id.value());
     }
 
     @Override
@@ -99,25 +136,25 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     public List<AnswerView> answers(MunicipalityCode tenant, AssessmentId id) {
-        return queries.query(tenant, "SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                }, row -> new AnswerView(row.getString("item_id"), EntryPaths.split(row.getString("entry_path")),
-                        fromJson(row.getString("answer")),
-                        row.getLong("revision"), row.getTimestamp("answered_at").toInstant(),
-                        new Actor(row.getString("answered_by_id"), row.getString("answered_by_name"))));
+        return queries.query(tenant, ANSWERS, statement -> ofAssessment(statement, tenant, id, 1),
+                AssessmentQueries::answer);
     }
 
     /** Every entry of every repeating group, in order within each group and parent. */
     public List<EntryView> entries(MunicipalityCode tenant, AssessmentId id) {
-        return queries.query(tenant, "SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
-                        + "ORDER BY group_id, parent_path, position",
-                statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                }, row -> new EntryView(row.getString("entry_id"), row.getString("group_id"),
-                        EntryPaths.split(row.getString("parent_path")), row.getInt("position")));
+        return queries.query(tenant, ENTRIES, statement -> ofAssessment(statement, tenant, id, 1),
+                AssessmentQueries::entry);
+    }
+
+    private static AnswerView answer(ResultSet row) throws SQLException {
+        return new AnswerView(row.getString("item_id"), EntryPaths.split(row.getString("entry_path")),
+                fromJson(row.getString("answer")), row.getLong("revision"), row.getTimestamp("answered_at").toInstant(),
+                new Actor(row.getString("answered_by_id"), row.getString("answered_by_name")));
+    }
+
+    private static EntryView entry(ResultSet row) throws SQLException {
+        return new EntryView(row.getString("entry_id"), row.getString("group_id"),
+                EntryPaths.split(row.getString("parent_path")), row.getInt("position"));
     }
 
     /** Oldest first, as an auditor reads it: the page {@code request} names, by revision cursors. */

@@ -44,9 +44,17 @@ public class AssessmentWiring implements GraphQlFeature {
         wiring.type("Query", type -> type
                 .dataFetcher("assessment", environment -> {
                     Caller caller = Requests.caller(environment);
-                    return AssessmentIds.parse(environment.getArgument("id"))
-                            .flatMap(id -> queries.find(caller.tenant(), id))
-                            .orElse(null);
+                    Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("id"));
+                    if (!environment.getSelectionSet().containsAnyOf("answers", "answer", "repeatEntries",
+                            "completeness")) {
+                        return id.flatMap(found -> queries.find(caller.tenant(), found)).orElse(null);
+                    }
+                    // The document's fields are asked for: its row, answers and entries in one read.
+                    return id.flatMap(found -> queries.findWhole(caller.tenant(), found)).map(whole -> {
+                        documents(environment).put(key(whole.view()), new DocumentView(whole.view().id(),
+                                form(whole.view()), whole.answers(), whole.entries()));
+                        return whole.view();
+                    }).orElse(null);
                 })
                 .dataFetcher("assessments", environment -> {
                     Caller caller = Requests.caller(environment);
@@ -90,15 +98,24 @@ public class AssessmentWiring implements GraphQlFeature {
     /** The document on its form revision, read once per request and assessment (answers and entries). */
     private DocumentView document(DataFetchingEnvironment environment) {
         AssessmentView view = view(environment);
-        Map<String, DocumentView> loaded = environment.getGraphQlContext()
-                .computeIfAbsent("hyoka.documents", key -> new java.util.concurrent.ConcurrentHashMap<>());
-        return loaded.computeIfAbsent(view.id() + "@" + view.revision(),
-                key -> document(Requests.caller(environment), view));
+        return documents(environment).computeIfAbsent(key(view), key -> document(Requests.caller(environment), view));
+    }
+
+    private static Map<String, DocumentView> documents(DataFetchingEnvironment environment) {
+        return environment.getGraphQlContext().computeIfAbsent("hyoka.documents",
+                key -> new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    private static String key(AssessmentView view) {
+        return view.id() + "@" + view.revision();
+    }
+
+    private FormDefinition form(AssessmentView view) {
+        return forms.find(view.form()).orElseThrow();
     }
 
     DocumentView document(Caller caller, AssessmentView view) {
-        FormDefinition form = forms.find(view.form()).orElseThrow();
-        return new DocumentView(view.id(), form, queries.answers(caller.tenant(), view.id()),
+        return new DocumentView(view.id(), form(view), queries.answers(caller.tenant(), view.id()),
                 queries.entries(caller.tenant(), view.id()));
     }
 

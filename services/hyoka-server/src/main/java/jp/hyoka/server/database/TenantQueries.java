@@ -35,14 +35,19 @@ public final class TenantQueries {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
                 try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (rows.next()) {
-                        result.add(mapper.map(rows));
-                    }
-                    return result;
+                    return rows(rows, mapper);
                 }
             }
         });
+    }
+
+    /** Every row of {@code rows}, mapped. */
+    public static <T> List<T> rows(ResultSet rows, RowMapper<T> mapper) throws SQLException {
+        List<T> result = new ArrayList<>();
+        while (rows.next()) {
+            result.add(mapper.map(rows));
+        }
+        return result;
     }
 
     /** How many rows of one assessment a read-model table (with tenant_code and assessment_id columns) holds. */

@@ -63,6 +63,9 @@ final class QueryCost implements FieldComplexityCalculator {
     }
 
     private static long objects(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return 0;                       // most of the data: class checks, before the interface checks below
+        }
         if (value instanceof Map<?, ?> object) {
             long count = OBJECT;
             for (Object field : object.values()) {

@@ -14,6 +14,7 @@ import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 
 import java.time.Duration;
@@ -40,18 +41,7 @@ final class ProductServer implements AutoCloseable {
     static final String READ_FEW = """
             query($id: ID!) { assessment(id: $id) { id revision affairName updatedAt } }""";
     /** Row 8, the whole document: every answer with its value, the repeat entries, the completeness. */
-    static final String READ_WHOLE = """
-            query($id: ID!) { assessment(id: $id) {
-              id uuid kind affairName revision createdAt updatedAt
-              createdBy { userId displayName } updatedBy { userId displayName }
-              form { kind version }
-              answers { item { id itemId } entries { entryId } revision answeredAt answeredBy { displayName }
-                value { __typename ... on TextValue { text } ... on RichTextValue { html plainText }
-                        ... on NumberValue { number } ... on DateValue { date wareki }
-                        ... on ChoiceValue { code label detail count }
-                        ... on MultiChoiceValue { selections { code label detail count } } } }
-              repeatEntries { entryId ordinal label parentEntryIds }
-              completeness { complete unansweredCount } } }""";
+    static final String READ_WHOLE = Operations.READ_WHOLE;
 
     private final EmbeddedServer server;
     private final BenchDatabase database;

@@ -93,4 +93,18 @@ public final class Operations {
 
     private Operations() {
     }
+
+    /** Everything a client reads of a whole document: the benchmark's row 8 "whole document" read. */
+    public static final String READ_WHOLE = """
+            query($id: ID!) { assessment(id: $id) {
+              id uuid kind affairName revision createdAt updatedAt
+              createdBy { userId displayName } updatedBy { userId displayName }
+              form { kind version }
+              answers { item { id itemId } entries { entryId } revision answeredAt answeredBy { displayName }
+                value { __typename ... on TextValue { text } ... on RichTextValue { html plainText }
+                        ... on NumberValue { number } ... on DateValue { date wareki }
+                        ... on ChoiceValue { code label detail count }
+                        ... on MultiChoiceValue { selections { code label detail count } } } }
+              repeatEntries { entryId ordinal label parentEntryIds }
+              completeness { complete unansweredCount } } }""";
 }

@@ -1,0 +1,100 @@
+package jp.hyoka.server.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.server.graphql.GraphQlWorkers;
+import jp.hyoka.server.importing.DocumentImport;
+import jp.hyoka.server.security.Caller;
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.CountingDriver;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SignedInServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A whole-document read costs a fixed, small number of database round trips, however many answers and entries the
+ * document holds: the read path has no query per answer, entry or field (infra/docs/read-path.md).
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WholeDocumentReadIT extends SignedInServerTest {
+
+    /**
+     * Statements, commits and rollbacks of one whole-document read: the read transaction's scope (role and
+     * municipality), the document's row, answers and entries as one batch, the rollback (read-path.md).
+     */
+    static final int MOST_ROUND_TRIPS = 3;
+
+    @Inject
+    DocumentImport imports;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("hyoka.database.url", CountingDriver.url(properties.get("hyoka.database.url")));
+        return properties;
+    }
+
+    @Test
+    void givenAWholeDocumentAndAOneAnswerDocument_whenEachIsReadWhole_thenBothTakeTheSameFewRoundTrips()
+            throws InterruptedException {
+        String whole = importSample000();
+        String small = callers.kawasakiEditor.data("startAssessment", Operations.START,
+                Map.of("kind", "KEY_ITEMS", "name", "少ない文書")).path("assessment").path("id").asText();
+        read(whole);
+        read(small);                                           // warm: the form's caches, the pool's connections
+
+        List<CountingDriver.RoundTrip> wholeTrips = roundTripsOfRead(whole);
+        List<CountingDriver.RoundTrip> smallTrips = roundTripsOfRead(small);
+
+        assertThat(read(whole).path("answers").size()).as("sample 000 is a whole document").isGreaterThan(200);
+        assertThat(wholeTrips).as("round trips of a whole read of sample 000").hasSizeLessThanOrEqualTo(
+                MOST_ROUND_TRIPS);
+        assertThat(wholeTrips).hasSameSizeAs(smallTrips);
+    }
+
+    @Test
+    void givenADocumentOfAnotherMunicipality_whenReadWhole_thenItIsNotThere() throws InterruptedException {
+        String whole = importSample000();
+
+        assertThat(callers.asahikawaEditor.data("assessment", Operations.READ_WHOLE, Map.of("id", whole)).isNull())
+                .isTrue();
+    }
+
+    private List<CountingDriver.RoundTrip> roundTripsOfRead(String id) {
+        int mark = CountingDriver.mark();
+        read(id);
+        return CountingDriver.since(mark).stream()
+                .filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+    }
+
+    private JsonNode read(String id) {
+        return callers.kawasakiEditor.data("assessment", Operations.READ_WHOLE, Map.of("id", id));
+    }
+
+    private String importSample000() throws InterruptedException {
+        DocumentImport.Result result = imports.importDocument(new Caller(Callers.KAWASAKI,
+                        new Actor("importer", "取込 太郎"), Set.of(Caller.EDITOR)), Samples.ALL_ITEMS_000,
+                Samples.bytes(Samples.ALL_ITEMS_000), null, null, "read path");
+        String id = ((EditOutcome.Edited) result.outcome()).assessmentId().value().toString();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (read(id).isNull()) {
+            assertThat(System.nanoTime()).as("the imported document becomes readable").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        return id;
+    }
+}
