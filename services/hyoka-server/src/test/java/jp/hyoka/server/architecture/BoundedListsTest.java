@@ -42,7 +42,6 @@ class BoundedListsTest {
             entry("ImportReport.keptAside", "what one import of a file of at most 2 MB kept aside; never grows"),
             entry("ImportReport.linkedComponents", "at most one per item of the form the document was imported into"),
             entry("UnresolvedPath.candidates", "at most 6 (ItemPathResolver keeps the 6 closest)"),
-            entry("ImportWarning.candidates", "at most 6 (ItemPathResolver keeps the 6 closest)"),
             // the current document: sized by its form (items × repeat entries), read whole by the editor
             entry("Assessment.answers", "one per answered item of the form and repeat entry: the document's size, not its history"),
             entry("Assessment.repeatEntries", "the document's repeat entries as they are now, not their history"),
