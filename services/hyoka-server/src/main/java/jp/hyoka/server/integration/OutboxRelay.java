@@ -130,6 +130,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         String bootstrap = settings.bootstrapServers().orElseThrow();
         AdvisoryLock lock = null;
         RelayProducer producer = null;
+        TopicProvisioning topics = null;
         Marker marker = new Marker(dataSource);
         ReadAhead reads = new ReadAhead();
         Deque<Sent> inFlight = new ArrayDeque<>();
@@ -161,6 +162,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         if (producer == null) {
                             producer = new RelayProducer(bootstrap, settings.maxBlock());
                         }
+                        if (topics == null) {
+                            topics = new TopicProvisioning(bootstrap, settings.maxBlock());
+                        }
+                        topics.ensure(batch.records());
                         Sent sent = send(producer.producer(), batch);
                         inFlight.add(sent);
                         if (!sent.futures().isEmpty()) {
@@ -220,6 +225,10 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         producer.close();
                         producer = null;
                     }
+                    if (topics != null) {
+                        topics.close();
+                        topics = null;
+                    }
                     pause(backoff(failures));
                 }
             }
@@ -229,6 +238,9 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
             active = false;
             if (producer != null) {
                 producer.close();
+            }
+            if (topics != null) {
+                topics.close();
             }
             marker.close();
             reads.close();

@@ -1,0 +1,83 @@
+package jp.hyoka.server.integration;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates a municipality's topic before the relay first sends to it (broker defaults for partitions and
+ * replication), instead of leaving it to the broker's auto-creation on the first produce. Measured: a first produce
+ * racing the auto-creation got a metadata error for a batch the broker had in fact written while the next batches
+ * went on; the idempotent producer's retry of it was then refused as out of sequence, again and again (the relay's
+ * delivery timeout is unbounded, for order), and the relay stood still. A topic that exists before the first record
+ * has its leader from the start. Where the relay may not create topics (a broker ACL), they are provisioned by the
+ * operator, as the README says, and this steps aside.
+ */
+final class TopicProvisioning implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioning.class);
+
+    private final Admin admin;
+    private final Duration patience;
+    private final Set<String> known = new HashSet<>();
+
+    TopicProvisioning(String bootstrapServers, Duration patience) {
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "hyoka-outbox-relay-topics",
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) patience.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) patience.toMillis()));
+        this.patience = patience;
+    }
+
+    /**
+     * Makes sure the records' topics exist.
+     * @throws IllegalStateException when the broker did not answer in time (the relay's attempt fails and is retried)
+     */
+    void ensure(Collection<ProducerRecord<String, byte[]>> records) throws InterruptedException {
+        List<NewTopic> missing = records.stream().map(ProducerRecord::topic).distinct().filter(topic -> !known.contains(topic))
+                .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        Map<String, org.apache.kafka.common.KafkaFuture<Void>> created = admin.createTopics(missing).values();
+        for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> topic : created.entrySet()) {
+            try {
+                topic.getValue().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Outbox relay: created topic {}", topic.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (!(e.getCause() instanceof TopicAuthorizationException
+                            || e.getCause() instanceof ClusterAuthorizationException)) {
+                        throw new IllegalStateException("topic " + topic.getKey() + " could not be created", e.getCause());
+                    }
+                    LOG.info("Outbox relay: may not create topic {}; it is expected to be provisioned", topic.getKey());
+                }
+            } catch (TimeoutException e) {
+                throw new IllegalStateException("the broker did not create topic " + topic.getKey() + " in time", e);
+            }
+            known.add(topic.getKey());
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(2));
+    }
+}
