@@ -6,6 +6,7 @@
 #   infra/bench/run.sh                 # full: about 15 minutes on 2 cores
 #   infra/bench/run.sh --quick         # the same rows, 1 s sides: 4-6 minutes on a busy 2-core machine
 #   infra/bench/run.sh --scale national # + rows 1, 2, 8 again among 1,788 municipalities x 20 assessments (+3-4 min with --quick)
+#   infra/bench/run.sh --rows 1,2      # only these rows (by number; "load" = the load run)
 #   infra/bench/run.sh --out DIR       # where the reports go (default services/hyoka-server/target/bench)
 #
 # PostgreSQL: HYOKA_JDBC_URL (+ HYOKA_JDBC_USER, HYOKA_JDBC_PASSWORD; the user must be allowed to CREATE DATABASE:

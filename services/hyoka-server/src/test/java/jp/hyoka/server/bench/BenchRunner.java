@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static jp.hyoka.server.bench.BenchResult.Target.atLeast;
 import static jp.hyoka.server.bench.BenchResult.Target.atMost;
@@ -28,7 +30,7 @@ import static jp.hyoka.server.bench.BenchResult.Target.atMost;
  * TEST_JDBC_URL, else the embedded one with fsync and synchronous_commit on), every row interleaved with its ceiling
  * measured on that database in the same run, then the load run; writes bench-report.md and bench-report.json.
  *
- * <pre>infra/bench/run.sh [--quick] [--out DIR]</pre>
+ * <pre>infra/bench/run.sh [--quick] [--rows 1,2] [--out DIR]</pre>
  */
 public final class BenchRunner {
 
@@ -81,21 +83,24 @@ public final class BenchRunner {
         String profile = "full";
         Scale scale = null;
         Path out = Path.of("target/bench");
+        Predicate<String> wanted = row -> true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> profile = "quick";
                 case "--profile" -> profile = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--scale" -> scale = Scale.parse(args[++i]);
+                case "--rows" -> wanted = rowsNamed(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--quick, --profile full|quick|smoke, --scale national|EVENTS, --out DIR)");
+                        + " (--quick, --profile full|quick|smoke, --scale national|EVENTS, --rows 1,2,load, --out DIR)");
             }
         }
         // Before the embedded PostgreSQL starts: fsync and synchronous_commit on, as BENCHMARKS.md demands.
         System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
         int status = 0;
         try {
-            BenchReport report = run(Profile.named(profile), scale, line -> System.out.println("[bench] " + line));
+            BenchReport report = run(Profile.named(profile), scale, wanted,
+                    line -> System.out.println("[bench] " + line));
             report.write(out);
             System.out.println(report.markdown());
             System.out.println("Written: " + out.toAbsolutePath().resolve("bench-report.md") + " and .json");
@@ -108,11 +113,24 @@ public final class BenchRunner {
     }
 
     static BenchReport run(Profile profile, Consumer<String> progress) throws Exception {
-        return run(profile, null, progress);
+        return run(profile, null, row -> true, progress);
     }
 
-    /** {@code scale}: null, or the data set among which rows 1, 2 and 8 are measured again (beside alone). */
-    static BenchReport run(Profile profile, Scale scale, Consumer<String> progress) throws Exception {
+    /**
+     * {@code --rows 1,2,load}: the rows to run, by number ("1" is both row 1 and row 1 in-process; "8" every row 8;
+     * "load" the load run); without it, every row.
+     */
+    static Predicate<String> rowsNamed(String list) {
+        Set<String> named = Set.of(list.split(","));
+        return row -> named.contains(row.split(" ")[0]);
+    }
+
+    /**
+     * {@code scale}: null, or the data set among which rows 1, 2 and 8 are measured again (beside alone);
+     * {@code wanted}: which rows to run ({@link #rowsNamed}).
+     */
+    static BenchReport run(Profile profile, Scale scale, Predicate<String> wanted, Consumer<String> progress)
+            throws Exception {
         long began = System.nanoTime();
         BenchDatabase database = BenchDatabase.create(profile.durable());
         progress.accept("database: " + database.description());
@@ -121,33 +139,45 @@ public final class BenchRunner {
         BenchReport.AtScale atScale = null;
         try (ProductServer server = new ProductServer(database);
              JdbcCeilings ceilings = new JdbcCeilings(database.url(), database.user(), database.password())) {
-            httpRows(profile, server, ceilings, 0, rows, progress);
+            httpRows(profile, server, ceilings, 0, wanted, rows, progress);
             if (scale != null) {
                 // "Alone" again on a warm server (the first pass also warmed it up), for a new municipality.
                 Map<String, BenchResult> alone = new LinkedHashMap<>();
-                httpRows(profile, server, ceilings, 1, alone, progress);
+                httpRows(profile, server, ceilings, 1, wanted, alone, progress);
                 NationalLoader.Loaded loaded = new NationalLoader(server.context()).load(scale.municipalities(),
                         scale.history(), progress);
                 progress.accept("loaded: " + loaded);
                 Map<String, BenchResult> among = new LinkedHashMap<>();
-                httpRows(profile, server, ceilings, 2, among, progress);
+                httpRows(profile, server, ceilings, 2, wanted, among, progress);
                 atScale = new BenchReport.AtScale(scale.name(), loaded, List.copyOf(alone.values()),
                         List.copyOf(among.values()));
             }
-            load = new LoadRun(server).run(profile.loadClients(), profile.load());
+            load = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load()) : null;
             progress.accept("load run: " + load);
-            rows.put("3", rowThree(profile, server, ceilings));
-            progress.accept("row 3: " + rows.get("3"));
+            if (wanted.test("3")) {
+                rows.put("3", rowThree(profile, server, ceilings));
+                progress.accept("row 3: " + rows.get("3"));
+            }
         }
-        rows.put("5", rowFive(profile, progress));
-        rows.put("4", rowFour(profile, progress));
-        progress.accept("row 4: " + rows.get("4"));
-        rowsSixAndSeven(profile, rows);
-        progress.accept("rows 6, 7: " + rows.get("6") + " " + rows.get("7"));
-        rows.put("10", rowTen(profile, progress));
-        progress.accept("row 10: " + rows.get("10"));
-        rowNine(profile, rows);
-        progress.accept("row 9: " + rows.get("9 start") + " " + rows.get("9 RSS"));
+        if (wanted.test("5")) {
+            rows.put("5", rowFive(profile, progress));
+        }
+        if (wanted.test("4")) {
+            rows.put("4", rowFour(profile, progress));
+            progress.accept("row 4: " + rows.get("4"));
+        }
+        if (wanted.test("6") || wanted.test("7")) {
+            rowsSixAndSeven(profile, rows);
+            progress.accept("rows 6, 7: " + rows.get("6") + " " + rows.get("7"));
+        }
+        if (wanted.test("10")) {
+            rows.put("10", rowTen(profile, progress));
+            progress.accept("row 10: " + rows.get("10"));
+        }
+        if (wanted.test("9")) {
+            rowNine(profile, rows);
+            progress.accept("row 9: " + rows.get("9 start") + " " + rows.get("9 RSS"));
+        }
         List<BenchResult> ordered = new ArrayList<>();
         BenchResult.rowOrder().forEach(row -> {
             if (rows.containsKey(row)) {
@@ -160,9 +190,23 @@ public final class BenchRunner {
 
     /** Rows 1, 2 and 8 over HTTP on the in-process server, and row 1 through the command path. */
     private static void httpRows(Profile profile, ProductServer server, JdbcCeilings ceilings, int tenantNumber,
-                                 Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
-        Duration side = profile.side();
+                                 Predicate<String> wanted, Map<String, BenchResult> rows, Consumer<String> progress)
+            throws Exception {
         MunicipalityCode tenant = server.tenant(tenantNumber);
+        if (wanted.test("1")) {
+            rowOne(profile, server, ceilings, tenant, rows, progress);
+        }
+        if (wanted.test("2")) {
+            rowTwo(profile, server, ceilings, tenant, rows, progress);
+        }
+        if (wanted.test("8")) {
+            rowEight(profile, server, ceilings, tenant, rows, progress);
+        }
+    }
+
+    private static void rowOne(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,
+                               Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
+        Duration side = profile.side();
         ProductServer.Editor one = new ProductServer.Editor(server.editor(tenant, "bench-1"));
         ceilings.insertP50Millis(side);                                             // warm-up
         Interleaved.p50Millis(side, one::edit);
@@ -179,7 +223,12 @@ public final class BenchRunner {
                         + "path (Editing.answer, no HTTP, no read-model wait), 1 client, p50", "ms",
                 Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side, direct::edit),
                         () -> ceilings.insertP50Millis(side)), atMost(3), "single-row INSERT p50", ""));
+        progress.accept("row 1 (in-process): " + rows.get("1 (in-process)"));
+    }
 
+    private static void rowTwo(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,
+                               Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
+        Duration side = profile.side();
         List<ProductServer.Editor> sixteen = new ArrayList<>();
         for (int editor = 0; editor < 16; editor++) {
             sixteen.add(new ProductServer.Editor(server.editor(tenant, "bench-16-" + editor)));
@@ -189,7 +238,11 @@ public final class BenchRunner {
                         () -> Interleaved.perSecond(16, side, editor -> sixteen.get(editor)::edit),
                         () -> ceilings.insertsPerSecond(16, side)), atLeast(0.30), "16-client single-row INSERT/s", ""));
         progress.accept("row 2: " + rows.get("2"));
+    }
 
+    private static void rowEight(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,
+                                 Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
+        Duration side = profile.side();
         GraphQlClient reader = server.editor(tenant, "bench-reader");
         String whole = server.importWholeDocument(tenant, reader);
         List<GraphQlClient> readers = List.of(reader, server.editor(tenant, "bench-reader-2"),

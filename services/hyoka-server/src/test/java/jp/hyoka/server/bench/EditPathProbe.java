@@ -1,0 +1,89 @@
+package jp.hyoka.server.bench;
+
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.editing.Editing;
+import jp.hyoka.server.support.TestDatabase;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * Counts the PostgreSQL round trips of one edit (infra/docs/edit-path.md): pgjdbc logs every protocol message at
+ * FINEST; each {@code Sync} ends one round trip. Edits in-process ({@code Editing.answer}) and over HTTP (answerItem,
+ * read-your-writes included), per thread group (the request's thread, the read-model processor, the rest).
+ *
+ * <pre>infra/scripts/run-harness.sh jp.hyoka.server.bench.EditPathProbe [edits]</pre>
+ */
+public final class EditPathProbe {
+
+    private static final Map<String, LongAdder> ROUND_TRIPS = new ConcurrentHashMap<>();
+
+    private EditPathProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int edits = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
+        BenchDatabase database = BenchDatabase.create(true);
+        try (ProductServer server = new ProductServer(database)) {
+            MunicipalityCode tenant = server.tenant(0);
+            ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
+                    server.context().getBean(Editing.class), ProductServer.caller(tenant, "probe-direct"));
+            ProductServer.Editor http = new ProductServer.Editor(server.editor(tenant, "probe-http"));
+            for (int i = 0; i < 100; i++) {                               // warm-up
+                direct.edit();
+                http.edit();
+            }
+            Thread.sleep(1500);
+            Logger driver = Logger.getLogger("org.postgresql");
+            driver.setLevel(Level.FINEST);
+            driver.addHandler(new Counter());
+            report("in-process (Editing.answer)", edits, direct::edit);
+            report("over HTTP (answerItem + read-your-writes)", edits, http::edit);
+        }
+        System.exit(0);
+    }
+
+    private static void report(String what, int edits, Interleaved.Operation edit) throws Exception {
+        Thread.sleep(1200);
+        ROUND_TRIPS.clear();
+        long began = System.nanoTime();
+        for (int i = 0; i < edits; i++) {
+            edit.run();
+        }
+        double millis = (System.nanoTime() - began) / 1e6 / edits;
+        Thread.sleep(300);                                                 // the processor's last batch
+        Map<String, Double> perEdit = new TreeMap<>();
+        ROUND_TRIPS.forEach((group, count) -> perEdit.put(group, count.doubleValue() / edits));
+        System.out.printf("[probe] %s: %.2f ms/edit, round trips per edit %s, total %.1f%n", what, millis, perEdit,
+                perEdit.values().stream().mapToDouble(Double::doubleValue).sum());
+    }
+
+    /** Round trips ({@code FE=> Sync}) by thread group. */
+    private static final class Counter extends Handler {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getMessage() != null && record.getMessage().contains("FE=> Sync")) {
+                ROUND_TRIPS.computeIfAbsent(group(Thread.currentThread().getName()), g -> new LongAdder()).increment();
+            }
+        }
+
+        private static String group(String thread) {
+            return thread.replaceAll("[-#]?\\d+$", "").replaceAll("\\d+", "N");
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
