@@ -23,6 +23,7 @@ import java.util.logging.Logger;
 public final class EditPathProbe {
 
     private static final Map<String, LongAdder> ROUND_TRIPS = new ConcurrentHashMap<>();
+    private static final Map<String, LongAdder> STATEMENTS = new ConcurrentHashMap<>();
 
     private EditPathProbe() {
     }
@@ -30,7 +31,10 @@ public final class EditPathProbe {
     public static void main(String[] args) throws Exception {
         int edits = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
-        BenchDatabase database = BenchDatabase.create(true);
+        BenchDatabase created = BenchDatabase.create(true);
+        // Every statement parsed each time, so that each round trip's SQL shows in the driver's log.
+        BenchDatabase database = new BenchDatabase(created.url() + (created.url().contains("?") ? "&" : "?")
+                + "prepareThreshold=0", created.user(), created.password(), created.description());
         try (ProductServer server = new ProductServer(database)) {
             MunicipalityCode tenant = server.tenant(0);
             ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
@@ -53,6 +57,7 @@ public final class EditPathProbe {
     private static void report(String what, int edits, Interleaved.Operation edit) throws Exception {
         Thread.sleep(1200);
         ROUND_TRIPS.clear();
+        STATEMENTS.clear();
         long began = System.nanoTime();
         for (int i = 0; i < edits; i++) {
             edit.run();
@@ -63,14 +68,24 @@ public final class EditPathProbe {
         ROUND_TRIPS.forEach((group, count) -> perEdit.put(group, count.doubleValue() / edits));
         System.out.printf("[probe] %s: %.2f ms/edit, round trips per edit %s, total %.1f%n", what, millis, perEdit,
                 perEdit.values().stream().mapToDouble(Double::doubleValue).sum());
+        STATEMENTS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
+                .forEach(statement -> System.out.printf("[probe]   %6.2f  %s%n",
+                        statement.getValue().doubleValue() / edits, statement.getKey()));
     }
 
     /** Round trips ({@code FE=> Sync}) by thread group. */
     private static final class Counter extends Handler {
         @Override
         public void publish(LogRecord record) {
-            if (record.getMessage() != null && record.getMessage().contains("FE=> Sync")) {
-                ROUND_TRIPS.computeIfAbsent(group(Thread.currentThread().getName()), g -> new LongAdder()).increment();
+            String message = record.getMessage();
+            String group = group(Thread.currentThread().getName());
+            if (message != null && message.contains("FE=> Sync")) {
+                ROUND_TRIPS.computeIfAbsent(group, g -> new LongAdder()).increment();
+            } else if (message != null && message.contains("FE=> Parse")) {
+                String sql = (record.getParameters() != null && record.getParameters().length > 1
+                        ? String.valueOf(record.getParameters()[1]) : message).replaceAll("\\s+", " ");
+                STATEMENTS.computeIfAbsent(group + ": " + sql.substring(0, Math.min(110, sql.length())),
+                        g -> new LongAdder()).increment();
             }
         }
 
