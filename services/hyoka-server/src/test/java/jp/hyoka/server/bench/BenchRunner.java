@@ -220,7 +220,7 @@ public final class BenchRunner {
                 server.context().getBean(Editing.class), ProductServer.caller(tenant, "bench-direct"));
         Interleaved.p50Millis(side, direct::edit);
         rows.put("1 (in-process)", BenchResult.measured("1 (in-process)", "one edit at a time through the command "
-                        + "path (Editing.answer, no HTTP, no read-model wait), 1 client, p50", "ms",
+                        + "path (Editing.answer, read-your-writes wait included, no HTTP), 1 client, p50", "ms",
                 Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side, direct::edit),
                         () -> ceilings.insertP50Millis(side)), atMost(3), "single-row INSERT p50", ""));
         progress.accept("row 1 (in-process): " + rows.get("1 (in-process)"));

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * FINEST; each {@code Sync} ends one round trip. Edits in-process ({@code Editing.answer}) and over HTTP (answerItem,
  * read-your-writes included), per thread group (the request's thread, the read-model processor, the rest).
  *
- * <pre>infra/scripts/run-harness.sh jp.hyoka.server.bench.EditPathProbe [edits]</pre>
+ * <pre>infra/scripts/run-harness.sh jp.hyoka.server.bench.EditPathProbe [edits] [timing]</pre>
+ * ({@code timing}: p50 latencies only, without the driver's log, which slows every statement)
  */
 public final class EditPathProbe {
 
@@ -45,9 +46,11 @@ public final class EditPathProbe {
                 http.edit();
             }
             Thread.sleep(1500);
-            Logger driver = Logger.getLogger("org.postgresql");
-            driver.setLevel(Level.FINEST);
-            driver.addHandler(new Counter());
+            if (!(args.length > 1 && args[1].equals("timing"))) {     // "timing": latencies without the log's cost
+                Logger driver = Logger.getLogger("org.postgresql");
+                driver.setLevel(Level.FINEST);
+                driver.addHandler(new Counter());
+            }
             report("in-process (Editing.answer)", edits, direct::edit);
             report("over HTTP (answerItem + read-your-writes)", edits, http::edit);
         }
@@ -58,15 +61,18 @@ public final class EditPathProbe {
         Thread.sleep(1200);
         ROUND_TRIPS.clear();
         STATEMENTS.clear();
-        long began = System.nanoTime();
+        double[] took = new double[edits];
         for (int i = 0; i < edits; i++) {
+            long began = System.nanoTime();
             edit.run();
+            took[i] = (System.nanoTime() - began) / 1e6;
         }
-        double millis = (System.nanoTime() - began) / 1e6 / edits;
+        java.util.Arrays.sort(took);
+        double millis = took[edits / 2];
         Thread.sleep(300);                                                 // the processor's last batch
         Map<String, Double> perEdit = new TreeMap<>();
         ROUND_TRIPS.forEach((group, count) -> perEdit.put(group, count.doubleValue() / edits));
-        System.out.printf("[probe] %s: %.2f ms/edit, round trips per edit %s, total %.1f%n", what, millis, perEdit,
+        System.out.printf("[probe] %s: p50 %.2f ms/edit, round trips per edit %s, total %.1f%n", what, millis, perEdit,
                 perEdit.values().stream().mapToDouble(Double::doubleValue).sum());
         STATEMENTS.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue().sum(), a.getValue().sum()))
                 .forEach(statement -> System.out.printf("[probe]   %6.2f  %s%n",
