@@ -24,7 +24,11 @@ final class ChainWriter {
     private ChainWriter() {
     }
 
-    /** Links {@code events} (in the order given) onto their tenants' chains. */
+    /**
+     * Links {@code events} (in the order given) onto their tenants' chains: two round trips per tenant, so the head stays
+     * locked (until the caller's commit) for as short a time as the chain allows (issue 22: every append of a
+     * municipality waits for this lock).
+     */
     static void append(Connection connection, List<TenantEvent> events) throws SQLException {
         // Heads are locked in tenant order, so two transactions spanning the same tenants cannot deadlock.
         Map<String, List<ChainedEvent>> byTenant = new TreeMap<>();
@@ -34,22 +38,20 @@ final class ChainWriter {
         for (Map.Entry<String, List<ChainedEvent>> chain : byTenant.entrySet()) {
             List<ChainLink> links = EventChain.extend(chain.getKey(), lockHead(connection, chain.getKey()),
                     chain.getValue());
-            insert(connection, chain.getKey(), links);
-            moveHead(connection, chain.getKey(), links.get(links.size() - 1));
+            insertAndMoveHead(connection, chain.getKey(), links);
         }
     }
 
+    /**
+     * The tenant's head, locked: one statement creates it on the tenant's first append (a concurrent first append waits
+     * on the key, then finds it) or locks the existing row (the no-op update) and returns it either way.
+     */
     private static ChainHead lockHead(Connection connection, String tenant) throws SQLException {
-        // A tenant's first append creates its head; a concurrent first append waits on the key, then finds it.
-        try (PreparedStatement create = connection.prepareStatement("INSERT INTO event_chain_head "
-                + "(tenant_code, chain_position, hash) VALUES (?, 0, ?) ON CONFLICT (tenant_code) DO NOTHING")) {
-            create.setString(1, tenant);
-            create.setString(2, EventChain.GENESIS);
-            create.executeUpdate();
-        }
-        try (PreparedStatement lock = connection.prepareStatement(
-                "SELECT chain_position, hash FROM event_chain_head WHERE tenant_code = ? FOR UPDATE")) {
+        try (PreparedStatement lock = connection.prepareStatement("INSERT INTO event_chain_head "
+                + "(tenant_code, chain_position, hash) VALUES (?, 0, ?) ON CONFLICT (tenant_code) "
+                + "DO UPDATE SET tenant_code = excluded.tenant_code RETURNING chain_position, hash")) {
             lock.setString(1, tenant);
+            lock.setString(2, EventChain.GENESIS);
             try (ResultSet head = lock.executeQuery()) {
                 head.next();
                 return new ChainHead(head.getLong(1), head.getString(2));
@@ -57,28 +59,26 @@ final class ChainWriter {
         }
     }
 
-    private static void insert(Connection connection, String tenant, List<ChainLink> links) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_chain "
-                + "(tenant_code, chain_position, event_identifier, previous_hash, hash) VALUES (?, ?, ?, ?, ?)")) {
-            for (ChainLink link : links) {
-                insert.setString(1, tenant);
-                insert.setLong(2, link.position());
-                insert.setString(3, link.eventId());
-                insert.setString(4, link.previousHash());
-                insert.setString(5, link.hash());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static void moveHead(Connection connection, String tenant, ChainLink last) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE event_chain_head SET chain_position = ?, hash = ? WHERE tenant_code = ?")) {
-            update.setLong(1, last.position());
-            update.setString(2, last.hash());
-            update.setString(3, tenant);
-            update.executeUpdate();
+    /** The links inserted and the head moved to the last, in one statement. */
+    private static void insertAndMoveHead(Connection connection, String tenant, List<ChainLink> links)
+            throws SQLException {
+        ChainLink last = links.get(links.size() - 1);
+        try (PreparedStatement write = connection.prepareStatement("""
+                WITH head AS (UPDATE event_chain_head SET chain_position = ?, hash = ? WHERE tenant_code = ?)
+                INSERT INTO event_chain (tenant_code, chain_position, event_identifier, previous_hash, hash)
+                SELECT ?, link.* FROM unnest(?::bigint[], ?::varchar[], ?::char(64)[], ?::char(64)[])
+                    AS link(chain_position, event_identifier, previous_hash, hash)""")) {
+            write.setLong(1, last.position());
+            write.setString(2, last.hash());
+            write.setString(3, tenant);
+            write.setString(4, tenant);
+            write.setArray(5, connection.createArrayOf("bigint",
+                    links.stream().map(ChainLink::position).toArray()));
+            write.setArray(6, connection.createArrayOf("varchar", links.stream().map(ChainLink::eventId).toArray()));
+            write.setArray(7, connection.createArrayOf("varchar",
+                    links.stream().map(ChainLink::previousHash).toArray()));
+            write.setArray(8, connection.createArrayOf("varchar", links.stream().map(ChainLink::hash).toArray()));
+            write.executeUpdate();
         }
     }
 }

@@ -2,6 +2,8 @@ package jp.hyoka.server.axon;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.slf4j.Logger;
@@ -14,7 +16,8 @@ import java.util.List;
  * node at once (they pass through it); events appended by another node it only finds when it next polls the
  * database, by default a second later. So each local append is announced to the other nodes once committed, and
  * {@link #eventsAppendedElsewhere()} lets such an announcement start the poll now: the node holding the read-model
- * processor projects any node's edit within milliseconds.
+ * processor projects any node's edit within milliseconds. Both wake the processor's stream too, even when Axon serves it
+ * from a stream of its own rather than from the shared cache ({@link WakeableEventStream}).
  *
  * <p>An aggregate's stream starts with its snapshot when there is one ({@link AggregateSnapshots}). A snapshot that
  * cannot be read back (corrupt, or written by code that no longer reads it while keeping its shape) is passed over
@@ -25,6 +28,7 @@ public final class ClusterEventStore extends EmbeddedEventStore {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterEventStore.class);
 
     private final Runnable announceAppend;
+    private final WakeableEventStream.Appends appends = new WakeableEventStream.Appends();
 
     ClusterEventStore(Builder builder, Runnable announceAppend) {
         super(builder);
@@ -34,7 +38,14 @@ public final class ClusterEventStore extends EmbeddedEventStore {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         super.afterCommit(events);
+        appends.signal();
         announceAppend.run();
+    }
+
+    /** A tracking processor's stream, woken by every append this node hears of ({@link WakeableEventStream}). */
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return new WakeableEventStream(super.openStream(trackingToken), appends);
     }
 
     @Override
@@ -57,5 +68,6 @@ public final class ClusterEventStore extends EmbeddedEventStore {
     /** Another node committed events: read them now instead of at the next poll. */
     public void eventsAppendedElsewhere() {
         super.afterCommit(List.of());       // what a local commit does: wake the producer if it is waiting for data
+        appends.signal();
     }
 }

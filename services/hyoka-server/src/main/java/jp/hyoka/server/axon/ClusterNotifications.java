@@ -162,7 +162,7 @@ public final class ClusterNotifications implements AutoCloseable {
             eventStore.eventsAppendedElsewhere();
         }
         if (channels.contains(Channel.READ_MODELS_COMMITTED)) {
-            catchUp.batchCommitted();
+            catchUp.batchCommittedElsewhere();
         }
     }
 

@@ -4,14 +4,19 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.concurrent.TimeUnit;
 
@@ -20,23 +25,41 @@ import java.util.concurrent.TimeUnit;
  * reads right after a successful mutation sees its own change. The events are committed before this wait starts;
  * the wait is short because the tracking processor is woken by the local commit.
  *
- * <p>The read models are polled with a growing pause (2 ms up to 50 ms), and a wait on this node is also woken as
- * soon as the read-model processor commits a batch here ({@link #batchCommitted()}, called through
- * {@link #commitListener()}). Why: with polling alone a wait overshot the processor by up to the last pause, and
- * an imported document (hundreds of events, projected in a few tens of milliseconds) waited about twice as long
- * as its projection took (bulk-import benchmark, BENCHMARKS.md row 4). Another node's processor wakes it through
- * a PostgreSQL notification ({@code ClusterNotifications}); the polling remains for when a notification is lost.
+ * <p>When the read-model processor runs on this node, the wait asks the database nothing: each batch the processor
+ * commits here records, in memory, the highest sequence number it projected of each aggregate ({@link #projected}),
+ * and wakes the waits; an assessment's revision is its last event's sequence number + 1
+ * ({@code AssessmentDocumentProjection}), so a wait for an assessment ends as soon as a batch with its event is
+ * committed (issue 22: the wait's polling — a transaction of three round trips every 2, 4, 8 … ms — was half of an
+ * edit's round trips). When the processor runs on another node (its batches are not seen here), the read models are
+ * queried: when that node's notification arrives ({@code ClusterNotifications}), and otherwise with a growing pause
+ * (2 ms up to 50 ms; from 50 ms while this node's processor is the one projecting, as a fall-back only).
  */
 @Singleton
 public class ReadModelCatchUp {
 
     private static final String LISTENING = ReadModelCatchUp.class.getName() + ".listening";
+    private static final String PROJECTED = ReadModelCatchUp.class.getName() + ".projected";
+    /** Aggregates whose projected sequence is remembered (the most recently projected); others are queried. */
+    private static final int REMEMBERED = 10_000;
+    /** How long after its last local batch this node's processor counts as the one projecting. */
+    private static final long ACTIVE_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final ProjectedRevisions queries;
     private final Duration timeout;
     private final Object progress = new Object();
     /** Batches the read-model processor has committed on this node (guarded by {@code progress}). */
     private long batchesCommitted;
+    /** Batches committed on other nodes, as far as their notifications told (guarded by {@code progress}). */
+    private long batchesCommittedElsewhere;
+    /** When this node's processor last committed a batch (guarded by {@code progress}). */
+    private long lastLocalBatch = System.nanoTime() - ACTIVE_NANOS;
+    /** Aggregate identifier → highest sequence number projected by this node's processor (guarded by {@code progress}). */
+    private final Map<String, Long> projectedSequences = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
     /** Told of every committed batch, on this node or another (live updates); each must return at once. */
     private final List<Runnable> commitWatchers = new CopyOnWriteArrayList<>();
 
@@ -47,7 +70,7 @@ public class ReadModelCatchUp {
 
     /** @return false if the read models did not reach the revision in time (the write itself stands). */
     public boolean await(MunicipalityCode tenant, AssessmentId id, long revision) {
-        return await(() -> queries.revision(tenant, id), revision);
+        return await(() -> queries.revision(tenant, id) >= revision, id.value().toString(), revision - 1);
     }
 
     /**
@@ -55,28 +78,62 @@ public class ReadModelCatchUp {
      * component, which belongs to no municipality).
      */
     public boolean await(LongSupplier projectedRevision, long revision) {
+        return await(() -> projectedRevision.getAsLong() >= revision, null, -1);
+    }
+
+    /**
+     * @param readable  asks the read models whether they show the revision
+     * @param aggregate null, or the aggregate whose event with sequence number {@code sequence} makes its read models
+     *                  show the revision (then this node's batches answer without a query)
+     */
+    private boolean await(BooleanSupplier readable, String aggregate, long sequence) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        long pause = Duration.ofMillis(2).toNanos();
+        boolean here = aggregate != null && projectingHere();
+        long pause = Duration.ofMillis(here ? 50 : 2).toNanos();
+        boolean query = !here;                     // this node's batch will tell; the database only as a fall-back
         while (true) {
-            long seen = batchesCommitted();        // read before the query, so no commit after it goes unnoticed
-            if (projectedRevision.getAsLong() >= revision) {
+            Wake seen = wake();                    // read before looking, so no commit after it goes unnoticed
+            if (aggregate != null && projectedSequence(aggregate) >= sequence) {
+                return true;
+            }
+            if (query && readable.getAsBoolean()) {
                 return true;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
-            if (!awaitBatchAfter(seen, Math.min(pause, left))) {
+            Wake woken = awaitWakeAfter(seen, Math.min(pause, left));
+            if (woken == null) {
                 return false;                      // interrupted (shutting down): stop waiting, the write stands
             }
-            pause = Math.min(pause * 2, Duration.ofMillis(50).toNanos());
+            // A batch of this node's processor is known above without a query; anything else is asked of the database.
+            query = aggregate == null || woken.batchesElsewhere != seen.batchesElsewhere
+                    || woken.batches == seen.batches;
+            pause = Math.min(pause * 2, Duration.ofMillis(here ? 200 : 50).toNanos());
         }
     }
 
-    /** The read-model processor committed a batch on this node: every waiting mutation looks again at once. */
-    public void batchCommitted() {
+    /**
+     * The read-model processor committed a batch on this node, which projected {@code projected} (its domain events):
+     * every waiting mutation looks again at once.
+     */
+    void batchCommitted(List<DomainEventMessage<?>> projected) {
         synchronized (progress) {
+            for (DomainEventMessage<?> event : projected) {
+                projectedSequences.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
+            }
             batchesCommitted++;
+            lastLocalBatch = System.nanoTime();
+            progress.notifyAll();
+        }
+        commitWatchers.forEach(Runnable::run);
+    }
+
+    /** Another node's read-model processor committed a batch (its notification): waits query the read models now. */
+    public void batchCommittedElsewhere() {
+        synchronized (progress) {
+            batchesCommittedElsewhere++;
             progress.notifyAll();
         }
         commitWatchers.forEach(Runnable::run);
@@ -91,16 +148,20 @@ public class ReadModelCatchUp {
         commitWatchers.add(watcher);
     }
 
-    /** For the read-model processor: after each batch it commits, {@link #batchCommitted()} and then tell the others. */
+    /** For the read-model processor: after each batch it commits, {@link #batchCommitted} and then tell the others. */
     public MessageHandlerInterceptor<EventMessage<?>> commitListener(Runnable notifyOtherNodes) {
         return new MessageHandlerInterceptor<>() {
             @Override
             public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork, InterceptorChain chain)
                     throws Exception {
                 UnitOfWork<?> batch = unitOfWork.root();
+                List<DomainEventMessage<?>> projected = batch.getOrComputeResource(PROJECTED, key -> new ArrayList<>());
+                if (unitOfWork.getMessage() instanceof DomainEventMessage<?> event) {
+                    projected.add(event);
+                }
                 if (batch.resources().putIfAbsent(LISTENING, Boolean.TRUE) == null) {
                     batch.afterCommit(committed -> {
-                        batchCommitted();
+                        batchCommitted(projected);
                         notifyOtherNodes.run();
                     });
                 }
@@ -109,27 +170,42 @@ public class ReadModelCatchUp {
         };
     }
 
-    private long batchesCommitted() {
+    private record Wake(long batches, long batchesElsewhere) {
+    }
+
+    private Wake wake() {
         synchronized (progress) {
-            return batchesCommitted;
+            return new Wake(batchesCommitted, batchesCommittedElsewhere);
         }
     }
 
-    /** @return false if interrupted */
-    private boolean awaitBatchAfter(long seen, long nanos) {
+    private boolean projectingHere() {
+        synchronized (progress) {
+            return System.nanoTime() - lastLocalBatch < ACTIVE_NANOS;
+        }
+    }
+
+    private long projectedSequence(String aggregate) {
+        synchronized (progress) {
+            return projectedSequences.getOrDefault(aggregate, -1L);
+        }
+    }
+
+    /** @return the counts once either differs from {@code seen} or {@code nanos} passed; null if interrupted */
+    private Wake awaitWakeAfter(Wake seen, long nanos) {
         synchronized (progress) {
             long until = System.nanoTime() + nanos;
             long left = nanos;
-            while (batchesCommitted == seen && left > 0) {
+            while (batchesCommitted == seen.batches && batchesCommittedElsewhere == seen.batchesElsewhere && left > 0) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(progress, left);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return false;
+                    return null;
                 }
                 left = until - System.nanoTime();
             }
-            return true;
+            return new Wake(batchesCommitted, batchesCommittedElsewhere);
         }
     }
 }
