@@ -223,7 +223,7 @@ class AssessmentSnapshotTest {
                 return new VersionPublished(ID, TENANT, state.lifecycle().version(),
                         LocalDate.of(2025, 6, 1).plusDays(random.nextInt(300)), List.of(new PublishedChange(
                         new ItemId(item), entries, item, null, answer(), null, "変更", SubmissionTiming.AFTER, "説明")),
-                        null, EDITOR, AT);
+                        null, null, EDITOR, AT);
             } else if (state.lifecycle().published()) {
                 return new NextVersionStarted(ID, TENANT, state.lifecycle().version() + 1, null, EDITOR, AT);
             }
