@@ -8,15 +8,15 @@ import org.slf4j.LoggerFactory;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,11 +41,13 @@ class PdfFonts {
     private final Path textPath;
     private final Optional<byte[]> text;
     private final Optional<byte[]> symbols;
+    private final Glyphs glyphs;
 
     PdfFonts(@Value("${hyoka.export.pdf.font:/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf}") String text,
              @Value("${hyoka.export.pdf.symbol-font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String symbols) {
         this.textPath = Path.of(text);
-        this.text = read(textPath).flatMap(PdfFonts::withoutRadicalAliases);
+        this.text = read(textPath);
+        this.glyphs = this.text.map(PdfFonts::glyphs).orElse(new Glyphs("", Map.of()));
         this.symbols = symbols.isBlank() ? Optional.empty() : read(Path.of(symbols));
         if (this.text.isEmpty()) {
             LOG.warn("PDF export is unavailable: the Japanese font {} (hyoka.export.pdf.font) cannot be read; install "
@@ -68,39 +70,39 @@ class PdfFonts {
     }
 
     /**
-     * IPAex (like most Japanese fonts) maps radicals to the glyph of their kanji (⻑ U+2ED1 and 長 U+9577 share one),
-     * and PDFBox writes a glyph's lowest code point into the PDF's ToUnicode map (PDFBox pull request 470): 長 would
-     * copy and search as ⻑, 民 as ⺠. So the font is rewritten once, at start-up, without those aliases: a radical or
-     * CJK compatibility code point is dropped where its glyph also has an ordinary one. Empty if it is not a TrueType
-     * font PDFBox can read. FontBox rewrites the BMP only: a font's
-     * characters beyond it (IPAex has none; IPAmj明朝 has many) are left out.
+     * The glyphs of the text font that several code points share (長 U+9577 with the radicals ⻑ U+2ED1 and ⾧ U+2FA7,
+     * − U+2212 with the soft hyphen U+00AD, — U+2014 with U+0336 ...), each with those code points: what
+     * {@link PdfText} needs to put the right one in the PDF's text layer. Keyed by glyph id, which is the CID the
+     * embedded font is written with.
      */
-    static Optional<byte[]> withoutRadicalAliases(byte[] font) {
-        try (TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
-            CmapLookup cmap = parsed.getUnicodeCmapLookup();
-            TTFSubsetter rewritten = new TTFSubsetter(parsed);
-            for (int glyph = 0; glyph < parsed.getNumberOfGlyphs(); glyph++) {
-                List<Integer> codePoints = cmap.getCharCodes(glyph);
-                if (codePoints == null) {
-                    continue;
-                }
-                boolean ordinary = codePoints.stream().anyMatch(codePoint -> !alias(codePoint));
-                // FontBox's rewriter writes a BMP cmap only.
-                codePoints.stream().filter(codePoint -> codePoint <= 0xFFFF && !(ordinary && alias(codePoint)))
-                        .forEach(rewritten::add);
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(font.length);
-            rewritten.writeToStream(out);
-            return Optional.of(out.toByteArray());
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("The PDF font cannot be read as TrueType: {}", e.toString());
-            return Optional.empty();
-        }
+    Map<Integer, List<Integer>> sharedGlyphs() {
+        return glyphs.shared();
     }
 
-    /** CJK Radicals Supplement, Kangxi Radicals, CJK Compatibility Ideographs. */
-    private static boolean alias(int codePoint) {
-        return codePoint >= 0x2E80 && codePoint <= 0x2FDF || codePoint >= 0xF900 && codePoint <= 0xFAFF;
+    /** The text font's PostScript name (IPAexMincho), which the PDF names its subset by (ABCDEF+IPAexMincho). */
+    String textName() {
+        return glyphs.name();
+    }
+
+    private record Glyphs(String name, Map<Integer, List<Integer>> shared) {
+    }
+
+    private static Glyphs glyphs(byte[] font) {
+        try (TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
+            CmapLookup cmap = parsed.getUnicodeCmapLookup();
+            Map<Integer, List<Integer>> shared = new HashMap<>();
+            for (int glyph = 0; glyph < parsed.getNumberOfGlyphs(); glyph++) {
+                List<Integer> codePoints = cmap.getCharCodes(glyph);
+                if (codePoints != null && codePoints.size() > 1) {
+                    shared.put(glyph, List.copyOf(codePoints));
+                }
+            }
+            return new Glyphs(parsed.getName(), Map.copyOf(shared));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The PDF font cannot be read as TrueType ({}): its text may copy with look-alike characters",
+                    e.toString());
+            return new Glyphs("", Map.of());
+        }
     }
 
     private static Optional<byte[]> read(Path path) {

@@ -40,12 +40,16 @@ class PdfRenderingTest {
     }
 
     @Test
-    void givenKanjiThatShareAGlyphWithARadical_whenRendered_thenTheTextReadsBackAsTheKanji() throws Exception {
+    void givenCharactersThatShareAGlyphWithOthers_whenRendered_thenTheTextReadsBackAsTheDocumentsCharacters()
+            throws Exception {
         PdfRendering rendering = new PdfRendering(new PdfFonts(FONT, SYMBOLS), 1);
 
-        String text = text(rendering.render("<html><body><p>川崎市長 国民 ☑ ☐</p></body></html>").get());
+        String text = text(rendering.render("<html><body><p>川崎市長 国民 II −システム1−③ 説明—以上 ☑ ☐</p></body></html>")
+                .get());
 
-        assertThat(text).contains("川崎市長").contains("国民").contains("☑").contains("☐");
+        // IPAex: 長 shares its glyph with ⻑ U+2ED1, 民 with ⺠, − U+2212 with the soft hyphen, — with U+0336
+        assertThat(text).contains("川崎市長").contains("国民").contains("II −システム1−③").contains("説明—以上")
+                .contains("☑").contains("☐");
     }
 
     private static String page(int rows) {
