@@ -95,11 +95,16 @@ class PdfExportIT extends SignedInServerTest {
             answers.forEach(answer -> assertThat(pdfText).as(sample + " holds the answer " + answer)
                     .contains(compact(answer)));
             List<Element> rows = exported.html().select("table.changes tbody tr");
+            int cursor = pdfText.indexOf(compact("変更前の記載変更後の記載"));
             for (Element row : rows) {
                 List<String> cells = row.select("td").eachText();
-                assertThat(pdfText).as(sample + " holds the 変更箇所 row " + cells)
-                        .contains(compact(cells.get(0) + cells.get(1)))
-                        .contains(compact(prefix(cells.get(3))));
+                int date = inOrder(pdfText, compact(cells.get(0)), cursor);
+                assertThat(date).as(sample + " holds the 変更箇所 row " + cells + " after " + cursor).isNotNegative();
+                assertThat(inOrder(pdfText, compact(cells.get(1)), date)).as(sample + " row's path " + cells)
+                        .isNotNegative();
+                assertThat(inOrder(pdfText, prefix(cells.get(3)), date)).as(sample + " row's 変更後 " + cells)
+                        .isNotNegative();
+                cursor = date + 1;
             }
             assertThat(exported.pdfExport().path("fileName").asText()).endsWith(".pdf");
             assertThat(exported.pdfExport().path("mediaType").asText()).isEqualTo("application/pdf");
@@ -255,6 +260,31 @@ class PdfExportIT extends SignedInServerTest {
         stripper.setStartPage(page);
         stripper.setEndPage(page);
         return stripper.getText(pdf);
+    }
+
+    /**
+     * Where {@code cell} starts in {@code text} at or after {@code from}, or -1: its first characters as written, the
+     * rest in order within the next pages' worth of text. A row taller than what is left of a page continues on the
+     * next one, after the footer and the repeated header row, its cells' second parts after all their first parts.
+     */
+    private static int inOrder(String text, String cell, int from) {
+        if (cell.isEmpty()) {
+            return from;
+        }
+        int start = text.indexOf(cell.substring(0, Math.min(cell.length(), 4)), from);
+        if (start < 0) {
+            return -1;
+        }
+        int at = start;
+        int end = Math.min(text.length(), start + cell.length() + 3000);
+        for (int i = 0; i < cell.length(); i++) {
+            at = text.indexOf(cell.charAt(i), at);
+            if (at < 0 || at >= end) {
+                return -1;
+            }
+            at++;
+        }
+        return start;
     }
 
     /** The start of a cell: a long cell may break across a page, where the footer comes between its lines. */
