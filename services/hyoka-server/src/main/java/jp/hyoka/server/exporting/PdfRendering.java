@@ -28,9 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Lays the printable page ({@code HtmlExport}) out as a PDF with openhtmltopdf (Apache PDFBox): A4, the page's own
  * print rules (no row split across pages, the annex's header row repeated) plus {@link #PDF_CSS} (page numbers
  * "n / N" in the footer, the embedded fonts of {@link PdfFonts}, subset), then the text layer set right
- * ({@link PdfText}). Rendering is CPU-bound and blocking, so it
- * runs on its own few threads ({@code hyoka.export.pdf.max-concurrent-renders} per node, no queue): a render past
- * that is refused at once with BUSY (retryable) instead of queueing behind the others or holding a GraphQL worker.
+ * ({@link PdfText}). Rendering is CPU-bound and blocking, so it runs on its own few threads
+ * ({@code hyoka.export.pdf.max-concurrent-renders} per node, no queue): a render past that is refused at once with
+ * BUSY (retryable) instead of queueing behind the others or holding a GraphQL worker.
  */
 @Singleton
 class PdfRendering {
