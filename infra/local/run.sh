@@ -36,6 +36,8 @@ while [[ "${1:-}" == --keycloak || "${1:-}" == --kafka ]]; do
   esac
   shift
 done
+# The PDF export's Japanese font (Debian's IPAex); without it the server runs and refuses PDF exports only.
+infra/scripts/install-fonts.sh || echo "PDF export off: its font could not be installed (see above)" >&2
 mvn -B -q -DskipTests install
 if [[ -n "${keycloak:-}" ]]; then
   wait "$keycloak"

@@ -239,6 +239,7 @@ function Exports({ id }: { id: string }) {
       <div className="flex flex-wrap gap-3">
         <button type="button" className="btn" onClick={() => void make('HTML')}>印刷用 HTML を作る</button>
         <button type="button" className="btn" onClick={() => void make('TSV')}>TSV を作る</button>
+        <button type="button" className="btn" onClick={() => void make('PDF')}>PDF を作る</button>
       </div>
       {problem && <p role="alert" className="error">{problem}</p>}
       <ul className="mt-2" data-testid="exports">

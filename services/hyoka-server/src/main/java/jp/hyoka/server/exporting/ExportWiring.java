@@ -4,14 +4,14 @@ import jp.hyoka.server.assessment.AssessmentIds;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
-import jp.hyoka.server.exporting.DocumentExports;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.security.Caller;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
-/** Exporting an assessment to the published tab-separated format or a printable page, now or as of a moment. */
+/** Exporting an assessment to the published tab-separated format, a printable page or its PDF, now or as of a moment. */
 @Singleton
 public class ExportWiring implements GraphQlFeature {
 
@@ -36,7 +36,7 @@ public class ExportWiring implements GraphQlFeature {
             boolean forThePublic = Boolean.TRUE.equals(environment.getArgument("public"));
             return AssessmentIds.parse(environment.getArgument("assessmentId"))
                     .flatMap(id -> exports.export(caller.tenant(), id, format, moment, forThePublic))
-                    .orElse(null);
+                    .orElse(CompletableFuture.completedFuture(null));
         }));
     }
 }

@@ -1,2 +1,5 @@
-/** Exporting assessments to the published tab-separated format and to printable HTML, now or as of a moment. */
+/**
+ * Exporting assessments to the published tab-separated format, to printable HTML and to its PDF, now or as of a
+ * moment.
+ */
 package jp.hyoka.server.exporting;
