@@ -43,6 +43,8 @@ public class ReadModelCatchUp {
     private static final int REMEMBERED = 10_000;
     /** How long after its last local batch this node's processor counts as the one projecting. */
     private static final long ACTIVE_NANOS = Duration.ofSeconds(5).toNanos();
+    /** The longest a wait goes without asking the read models, whatever the memory says. */
+    private static final long FALL_BACK_NANOS = Duration.ofMillis(50).toNanos();
 
     private final ProjectedRevisions queries;
     private final Duration timeout;
@@ -86,18 +88,25 @@ public class ReadModelCatchUp {
      * @param aggregate null, or the aggregate whose event with sequence number {@code sequence} makes its read models
      *                  show the revision (then this node's batches answer without a query)
      */
-    private boolean await(BooleanSupplier readable, String aggregate, long sequence) {
+    boolean await(BooleanSupplier readable, String aggregate, long sequence) {
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean here = aggregate != null && projectingHere();
         long pause = Duration.ofMillis(here ? 50 : 2).toNanos();
-        boolean query = !here;                     // this node's batch will tell; the database only as a fall-back
+        // This node's batch will tell, unless the aggregate is not remembered (evicted, projected before a restart or
+        // a rebuild's switch, or on another node): then only the database can, so it is asked at once.
+        boolean query = !here || projectedSequence(aggregate) < 0;
+        long lastQuery = System.nanoTime();
         while (true) {
             Wake seen = wake();                    // read before looking, so no commit after it goes unnoticed
             if (aggregate != null && projectedSequence(aggregate) >= sequence) {
                 return true;
             }
-            if (query && readable.getAsBoolean()) {
-                return true;
+            // Whatever woke the wait, the database is asked at least every FALL_BACK: the memory is a shortcut.
+            if (query || System.nanoTime() - lastQuery >= FALL_BACK_NANOS) {
+                lastQuery = System.nanoTime();
+                if (readable.getAsBoolean()) {
+                    return true;
+                }
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -120,6 +129,9 @@ public class ReadModelCatchUp {
      */
     void batchCommitted(List<DomainEventMessage<?>> projected) {
         synchronized (progress) {
+            if (System.nanoTime() - lastLocalBatch >= ACTIVE_NANOS) {
+                projectedSequences.clear();         // idle or another node's for a while: what it remembers may be old
+            }
             for (DomainEventMessage<?> event : projected) {
                 projectedSequences.merge(event.getAggregateIdentifier(), event.getSequenceNumber(), Math::max);
             }
@@ -128,6 +140,14 @@ public class ReadModelCatchUp {
             progress.notifyAll();
         }
         commitWatchers.forEach(Runnable::run);
+    }
+
+    /** Forgets what this node's processor projected: the read models were swapped (a rebuild's switch). */
+    public void forgetProjected() {
+        synchronized (progress) {
+            projectedSequences.clear();
+            progress.notifyAll();
+        }
     }
 
     /** Another node's read-model processor committed a batch (its notification): waits query the read models now. */

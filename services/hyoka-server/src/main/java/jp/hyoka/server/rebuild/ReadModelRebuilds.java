@@ -5,6 +5,7 @@ import jp.hyoka.server.database.AdvisoryLock;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -54,6 +55,7 @@ public class ReadModelRebuilds implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Configuration axon;
+    private final ReadModelCatchUp catchUp;
     private final List<ReadModelProjection> projections;
     private final ShadowSchema shadow;
     private final int batchSize;
@@ -66,9 +68,11 @@ public class ReadModelRebuilds implements AutoCloseable {
     private volatile Run current;
 
     public ReadModelRebuilds(HikariDataSource dataSource, Configuration axon, List<ReadModelProjection> projections,
+                             ReadModelCatchUp catchUp,
                              @Value("${hyoka.rebuild.batch-size:500}") int batchSize,
                              @Value("${hyoka.rebuild.poll-interval:50ms}") Duration pollInterval) {
         this.dataSource = dataSource;
+        this.catchUp = catchUp;
         this.axon = axon;
         this.projections = projections;
         this.shadow = new ShadowSchema(dataSource, ReadModelTables.ALL);
@@ -195,6 +199,8 @@ public class ReadModelRebuilds implements AutoCloseable {
                 handedOver = TokenHandover.handOver(connection, run.name(), ReadModelProjection.PROCESSING_GROUP,
                         axon.serializer());
                 connection.commit();
+                // The swapped-in tables may be behind what the live processor had projected: waits ask them again.
+                catchUp.forgetProjected();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

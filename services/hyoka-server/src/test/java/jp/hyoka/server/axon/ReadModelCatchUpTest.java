@@ -1,0 +1,66 @@
+package jp.hyoka.server.axon;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wait of read-your-writes on the node whose processor projects: its memory of projected sequences is a shortcut,
+ * never the only way out — an aggregate it does not remember is asked of the read models, however busy the processor
+ * is with other aggregates, and a rebuild's switch makes it forget.
+ */
+class ReadModelCatchUpTest {
+
+    private static DomainEventMessage<?> event(String aggregate, long sequence) {
+        return new GenericDomainEventMessage<>("Assessment", aggregate, sequence, "payload");
+    }
+
+    @Test
+    void givenTheProcessorBusyWithOtherAggregates_whenAnUnrememberedOneIsAwaited_thenTheReadModelsAreAskedAndAnswer()
+            throws Exception {
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
+        catchUp.batchCommitted(List.of(event("other", 0)));             // this node projects
+        AtomicBoolean busy = new AtomicBoolean(true);
+        Thread batches = new Thread(() -> {
+            for (long sequence = 1; busy.get(); sequence++) {
+                catchUp.batchCommitted(List.of(event("other", sequence)));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        batches.start();
+        try {
+            AtomicInteger asked = new AtomicInteger();
+
+            boolean readable = catchUp.await(() -> asked.incrementAndGet() > 0, "evicted-or-projected-before", 41);
+
+            assertThat(readable).isTrue();
+            assertThat(asked).hasValue(1);
+        } finally {
+            busy.set(false);
+            batches.join();
+        }
+    }
+
+    @Test
+    void givenARememberedSequence_whenTheReadModelsAreSwappedIn_thenTheWaitAsksThemInsteadOfTrustingTheMemory() {
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofMillis(300));
+        catchUp.batchCommitted(List.of(event("a-1", 7)));
+        assertThat(catchUp.await(() -> false, "a-1", 7)).as("remembered: no question asked").isTrue();
+
+        catchUp.forgetProjected();
+
+        assertThat(catchUp.await(() -> false, "a-1", 7)).as("the swapped-in tables do not show it yet").isFalse();
+        assertThat(catchUp.await(() -> true, "a-1", 7)).isTrue();
+    }
+}
