@@ -15,7 +15,8 @@ import java.util.Map;
  * The relay's idempotent producer: acks from every in-sync replica, idempotence on (the broker drops a retried
  * batch it already has, and keeps a partition's order with up to 5 requests in flight). A sent record never expires
  * (delivery timeout: unbounded): while the broker is away the producer retries it, reconnecting with back-off, and
- * the relay waits. A batch that expired would break the order: its producer would go on with the records after it,
+ * the relay waits — up to OutboxRelay's STUCK_AFTER, after which it starts again with a new producer from the first
+ * unmarked row (at least once; consumers drop a repeated ce_id). A batch that expired would break the order: its producer would go on with the records after it,
  * which the broker then takes before the expired one's second attempt. Only a record that could not be queued at all
  * (no metadata within {@code max-block}: the broker was away at the first send) fails the attempt; what was queued
  * before it is delivered in order, and the relay starts again after it with a new producer.
