@@ -7,16 +7,4 @@ cjk=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver && -f "$cjk" ]]; then
   exit 0
 fi
-if [[ "$(id -u)" -eq 0 ]]; then
-  sudo=()
-elif command -v sudo > /dev/null; then
-  sudo=(sudo)
-else
-  echo "install-chromium.sh: /usr/bin/chromium or /usr/bin/chromedriver is missing and this user cannot install" \
-    "packages (not root, no sudo): apt-get install chromium chromium-driver, then run the tests again" >&2
-  exit 1
-fi
-echo "Installing Debian's chromium, chromium-driver and fonts-noto-cjk for the browser tests" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq chromium chromium-driver fonts-noto-cjk > /dev/null
+"$(dirname "$0")/apt-install.sh" "the browser tests" chromium chromium-driver fonts-noto-cjk

@@ -9,16 +9,4 @@ symbols=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
 if [[ -f "$font" && -f "$symbols" ]]; then
   exit 0
 fi
-if [[ "$(id -u)" -eq 0 ]]; then
-  sudo=()
-elif command -v sudo > /dev/null; then
-  sudo=(sudo)
-else
-  echo "install-fonts.sh: $font or $symbols is missing and this user cannot install packages (not root, no sudo):" \
-    "apt-get install fonts-ipaexfont-mincho fonts-ipaexfont-gothic fonts-dejavu-core, else PDF exports are refused" >&2
-  exit 1
-fi
-echo "Installing Debian's fonts-ipaexfont-mincho, fonts-ipaexfont-gothic and fonts-dejavu-core for the PDF export" >&2
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq fonts-ipaexfont-mincho fonts-ipaexfont-gothic fonts-dejavu-core > /dev/null
+"$(dirname "$0")/apt-install.sh" "the PDF export" fonts-ipaexfont-mincho fonts-ipaexfont-gothic fonts-dejavu-core
