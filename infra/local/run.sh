@@ -55,6 +55,6 @@ if [[ -n "${HYOKA_KAFKA_BOOTSTRAP_SERVERS:-}" ]]; then
 else
   echo "Integration events: no Kafka configured; they wait in integration_outbox (--kafka starts a broker)"
 fi
-server=services/hyoka-server
-exec java -Xmx512m -Dmicronaut.environments="$environments" \
-  -cp "$server/target/classes:$server/target/lib/*" jp.hyoka.server.HyokaServer "$@"
+# The deployment's launcher: services/hyoka-server/jvm.options and the class-data archive, made by a training start
+# the first time after a build (infra/scripts/server.sh, infra/docs/startup.md).
+exec infra/scripts/server.sh -Dmicronaut.environments="$environments" -- "$@"
