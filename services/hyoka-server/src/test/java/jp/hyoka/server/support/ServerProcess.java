@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import jp.hyoka.server.database.LeftoverPostmaster;
 import jp.hyoka.server.database.PostmasterPidFile;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -41,8 +40,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real server ({@code jp.hyoka.server.HyokaServer}) in a JVM of its own, for tests that kill it, restart it or
- * run two of it. It runs from {@code target/classes:target/lib/*} (the dependency plugin fills {@code target/lib} in
- * the package phase, before failsafe runs), with the development issuer on a fixed test secret and no demo data.
+ * run two of it. It is started as a deployment starts it, through the launcher {@code infra/scripts/server.sh}: the
+ * server's jar and {@code target/lib} (both made in the package phase, before failsafe runs), the JVM options of
+ * {@code jvm.options} and the class-data archive, which the first start of a test JVM makes (if the build changed
+ * the jars) by a training start on a database of its own; with the development issuer on a fixed test secret and no
+ * demo data.
  *
  * <pre>{@code
  * ServerProcess.Config config = ServerProcess.embedded(dataDir);    // or external(url, user, password)
@@ -67,8 +69,11 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The module's target directory: where this class was compiled to ({@code target/test-classes}), one up. */
     private static final Path TARGET = target();
-    private static final Path CLASSES = TARGET.resolve("classes");
+    private static final Path MODULE = TARGET.getParent();
     private static final Path LIB = TARGET.resolve("lib");
+    /** The launcher a deployment starts the server with (infra/scripts/server.sh). */
+    private static final Path LAUNCHER = MODULE.getParent().getParent().resolve("infra/scripts/server.sh");
+    private static boolean archiveMade;
     private static final Path LOGS = TARGET.resolve("server-processes");
     private static final AtomicInteger STARTED = new AtomicInteger();
     private static final Set<Process> ALIVE = ConcurrentHashMap.newKeySet();
@@ -106,8 +111,8 @@ public final class ServerProcess implements AutoCloseable {
     /** How to start a server; {@link #start()} may be called again for a restart or a second node. */
     public static final class Config {
         private final Map<String, String> properties = new LinkedHashMap<>();
-        private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Ddisable-axoniq-console-message=true"));
+        /** Besides jvm.options, which the launcher gives every start. */
+        private final List<String> jvmOptions = new ArrayList<>(List.of("-Ddisable-axoniq-console-message=true"));
         private int port;
         private String name = "server";
         private Duration startTimeout = Duration.ofSeconds(90);
@@ -131,7 +136,7 @@ public final class ServerProcess implements AutoCloseable {
             return this;
         }
 
-        /** A JVM option such as {@code -Xmx256m}. */
+        /** A JVM option such as {@code -Xmx256m} (after jvm.options: it wins over the same option there). */
         public Config jvmOption(String option) {
             jvmOptions.add(option);
             return this;
@@ -163,18 +168,16 @@ public final class ServerProcess implements AutoCloseable {
             }
             int httpPort = port == 0 ? freePort() : port;
             try {
+                makeArchive();
                 Files.createDirectories(LOGS);
                 Path log = LOGS.resolve(name + "-" + STARTED.incrementAndGet() + ".log");
-                List<String> command = new ArrayList<>();
-                command.add(ProcessHandle.current().info().command().orElse("java"));
-                command.addAll(jvmOptions);
-                properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+                List<String> command = launcher(jvmOptions, properties);
                 command.add("-Dmicronaut.server.port=" + httpPort);
-                command.addAll(List.of("-cp", CLASSES + File.pathSeparator + LIB + File.separator + "*",
-                        "jp.hyoka.server.HyokaServer"));
-                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                ProcessBuilder builder = launcherProcess(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
-                builder.environment().keySet().removeIf(variable -> variable.startsWith("HYOKA_"));
+                // The archive is made once per test JVM, on a database of its own (makeArchive): a start never
+                // trains on the test's database.
+                builder.environment().put("HYOKA_CDS_TRAIN", "0");
                 ServerProcess server = new ServerProcess(builder.start(), httpPort, log, dataDir);
                 ALIVE.add(server.process);
                 server.awaitHttp(startTimeout);
@@ -182,6 +185,56 @@ public final class ServerProcess implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the server process", e);
             }
+        }
+    }
+
+    /**
+     * The class-data archive of this build, made once per test JVM by the launcher's training start on a fresh
+     * database (nothing when it is fresh already); a start without it if it cannot be made (the start still works).
+     */
+    public static synchronized void makeArchive() throws IOException {
+        if (archiveMade) {
+            return;
+        }
+        archiveMade = true;
+        Config training = external(TestDatabase.newDatabase(), TestDatabase.user(), TestDatabase.password());
+        Files.createDirectories(LOGS);
+        Process process = launcherProcess(launcher(training.jvmOptions, training.properties, "--archive"))
+                .redirectErrorStream(true).redirectOutput(LOGS.resolve("archive-training.log").toFile()).start();
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    /** The launcher's command line: {@code infra/scripts/server.sh [mode] JVM options -Dproperties}. */
+    private static List<String> launcher(List<String> jvmOptions, Map<String, String> properties, String... mode) {
+        List<String> command = new ArrayList<>(List.of("bash", LAUNCHER.toString()));
+        command.addAll(List.of(mode));
+        command.addAll(jvmOptions);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        return command;
+    }
+
+    /** The launcher run with this JVM's java and none of the caller's HYOKA_ settings. */
+    private static ProcessBuilder launcherProcess(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(variable -> variable.startsWith("HYOKA_"));
+        builder.environment().put("JAVA", ProcessHandle.current().info().command().orElse("java"));
+        return builder;
+    }
+
+    /** The options of jvm.options (what the launcher gives every start), for a process started beside it. */
+    public static List<String> deploymentJvmOptions() {
+        try {
+            return Files.readAllLines(MODULE.resolve("jvm.options")).stream()
+                    .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
