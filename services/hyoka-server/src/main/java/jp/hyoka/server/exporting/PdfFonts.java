@@ -25,6 +25,8 @@ import java.util.Optional;
  * which PDFBox can subset, unlike Noto CJK's CFF collection) and a symbol font for what it lacks
  * ({@code hyoka.export.pdf.symbol-font}, default DejaVu Sans: ☑/☐ of the selection items). A missing text font is
  * said once at start-up, and a PDF export is then refused with PDF_UNAVAILABLE; TSV and HTML are unaffected.
+ * The files are read and the text font's glyph table parsed at the first PDF export, not at start-up: the start of
+ * a server that may never print does not pay for it (infra/docs/startup.md).
  */
 @Singleton
 class PdfFonts {
@@ -39,34 +41,31 @@ class PdfFonts {
     private static final Logger LOG = LoggerFactory.getLogger(PdfFonts.class);
 
     private final Path textPath;
-    private final Optional<byte[]> text;
-    private final Optional<byte[]> symbols;
-    private final Glyphs glyphs;
+    private final Optional<Path> symbolsPath;
+    private volatile Loaded loaded;
 
     PdfFonts(@Value("${hyoka.export.pdf.font:/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf}") String text,
              @Value("${hyoka.export.pdf.symbol-font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String symbols) {
         this.textPath = Path.of(text);
-        this.text = read(textPath);
-        this.glyphs = this.text.map(PdfFonts::glyphs).orElse(new Glyphs("", Map.of()));
-        this.symbols = symbols.isBlank() ? Optional.empty() : read(Path.of(symbols));
-        if (this.text.isEmpty()) {
+        this.symbolsPath = symbols.isBlank() ? Optional.empty() : Optional.of(Path.of(symbols));
+        if (!Files.isReadable(textPath)) {
             LOG.warn("PDF export is unavailable: the Japanese font {} (hyoka.export.pdf.font) cannot be read; install "
                     + "Debian's fonts-ipaexfont-mincho (infra/scripts/install-fonts.sh) or point "
                     + "hyoka.export.pdf.font at a TrueType (.ttf) font with Japanese glyphs", textPath);
-        } else if (this.symbols.isEmpty() && !symbols.isBlank()) {
+        } else if (symbolsPath.isPresent() && !Files.isReadable(symbolsPath.get())) {
             LOG.info("PDF export: no symbol font at {} (hyoka.export.pdf.symbol-font); ☑/☐ print only if {} has them",
                     symbols, textPath);
         }
     }
 
-    /** The text font's bytes; a refusal (PDF_UNAVAILABLE) when it could not be read at start-up. */
+    /** The text font's bytes; a refusal (PDF_UNAVAILABLE) when it cannot be read. */
     byte[] text() {
-        return text.orElseThrow(() -> new ApiException(UNAVAILABLE, "PDF export is not available on this server: its Japanese "
+        return loaded().text().orElseThrow(() -> new ApiException(UNAVAILABLE, "PDF export is not available on this server: its Japanese "
                 + "font (" + textPath + ") is missing. TSV and HTML exports work; ask the operator to install it."));
     }
 
     Optional<byte[]> symbols() {
-        return symbols;
+        return loaded().symbols();
     }
 
     /**
@@ -76,12 +75,32 @@ class PdfFonts {
      * embedded font is written with.
      */
     Map<Integer, List<Integer>> sharedGlyphs() {
-        return glyphs.shared();
+        return loaded().glyphs().shared();
     }
 
     /** The text font's PostScript name (IPAexMincho), which the PDF names its subset by (ABCDEF+IPAexMincho). */
     String textName() {
-        return glyphs.name();
+        return loaded().glyphs().name();
+    }
+
+    /** The files read and the glyph table parsed, once (the first export; concurrent first exports wait for it). */
+    private Loaded loaded() {
+        Loaded fonts = loaded;
+        if (fonts == null) {
+            synchronized (this) {
+                fonts = loaded;
+                if (fonts == null) {
+                    Optional<byte[]> text = read(textPath);
+                    fonts = new Loaded(text, symbolsPath.flatMap(PdfFonts::read),
+                            text.map(PdfFonts::glyphs).orElse(new Glyphs("", Map.of())));
+                    loaded = fonts;
+                }
+            }
+        }
+        return fonts;
+    }
+
+    private record Loaded(Optional<byte[]> text, Optional<byte[]> symbols, Glyphs glyphs) {
     }
 
     private record Glyphs(String name, Map<Integer, List<Integer>> shared) {

@@ -54,14 +54,14 @@ public class GraphQlFactory {
                     @Nullable MeterRegistry metrics, CostBudget budget) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
-        types.merge(parser.parse(sdl("schema.graphqls")));
-        types.merge(parser.parse(sdl("problems.graphqls")));
+        types.merge(SdlAhead.parse(parser, "schema.graphqls"));
+        types.merge(SdlAhead.parse(parser, "problems.graphqls"));
         RuntimeWiring.Builder wiring = RuntimeWiring.newRuntimeWiring()
                 .scalar(Scalars.DATE_TIME)
                 .scalar(Scalars.DATE)
                 .directive(FieldAccess.DIRECTIVE, new FieldAccess());
         for (GraphQlFeature feature : features) {
-            types.merge(parser.parse(sdl(feature.sdlFile())));
+            types.merge(SdlAhead.parse(parser, feature.sdlFile()));
         }
         Results.wireProblems(types, wiring);
         features.forEach(feature -> feature.wire(wiring));
@@ -84,6 +84,11 @@ public class GraphQlFactory {
                 .preparsedDocumentProvider(new CachedDocuments())
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
+    }
+
+    /** Starts parsing the SDL files on a thread of their own (the server's main, before the context starts). */
+    public static void parseAhead() {
+        SdlAhead.start();
     }
 
     static String sdl(String file) {

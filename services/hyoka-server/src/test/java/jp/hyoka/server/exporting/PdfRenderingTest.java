@@ -6,6 +6,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,6 +52,24 @@ class PdfRenderingTest {
         // IPAex: 長 shares its glyph with ⻑ U+2ED1, 民 with ⺠, − U+2212 with the soft hyphen, — with U+0336
         assertThat(text).contains("川崎市長").contains("国民").contains("II −システム1−③").contains("説明—以上")
                 .contains("☑").contains("☐");
+    }
+
+    @Test
+    void givenAFontFileThatIsNotYetTheFont_whenTheFontIsInstalledBeforeTheFirstExport_thenTheExportUsesIt()
+            throws Exception {
+        // Read at the first export, not when the bean is built (start-up): what is there at the first export counts.
+        Path font = Files.createTempFile("hyoka-font", ".ttf");
+        try {
+            Files.writeString(font, "not yet a font");
+            PdfFonts fonts = new PdfFonts(font.toString(), "");
+
+            Files.copy(Path.of(FONT), font, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+            assertThat(fonts.textName()).isEqualTo("IPAexMincho");
+            assertThat(fonts.text()).hasSize((int) Files.size(Path.of(FONT)));
+        } finally {
+            Files.deleteIfExists(font);
+        }
     }
 
     private static String page(int rows) {
