@@ -36,4 +36,15 @@ class BenchRunnerIT {
         assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |", "## Load run");
         assertThat(Files.readString(out.resolve("bench-report.json"))).contains("\"verdict\"", "\"staleRevisionRefusals\"");
     }
+
+    @Test
+    void givenOnlyRowNine_whenTheRunnerRuns_thenRowNineIsMeasuredAlone_withNoInProcessServer() throws Exception {
+        // --rows 9: the in-process server (rows 1, 2, 3, 8, load) is not started; row 9 starts its own processes
+        BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), null, BenchRunner.rowsNamed("9"),
+                line -> { });
+
+        assertThat(report.rows()).extracting(BenchResult::row).containsExactly("9 start", "9 RSS");
+        assertThat(report.rows()).allSatisfy(row -> assertThat(row.hasFigures()).as(row.row()).isTrue());
+        assertThat(report.load()).isNull();
+    }
 }
