@@ -357,8 +357,8 @@ public final class ItemPathResolver {
         if (path.risk() != null && node.risk() != null) {
             score += path.risk().equals(node.risk()) ? 1 : -1;
         }
-        String before = path.compact().substring(0, Math.max(0, path.compact().length() - node.label().length()));
-        if (node.context().stream().anyMatch(context -> LabelSimilarity.within(before, context) >= 0.8)) {
+        LabelSimilarity.Text before = compact.prefix(Math.max(0, path.compact().length() - node.label().length()));
+        if (node.context().stream().anyMatch(context -> before.within(context) >= 0.8)) {
             score += 1;
             why.add("after " + String.join("/", node.context()));
         }

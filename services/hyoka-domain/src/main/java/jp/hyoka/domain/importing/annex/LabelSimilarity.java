@@ -48,6 +48,7 @@ final class LabelSimilarity {
         private final String value;
         private int[] distinctBigrams;
         private final Map<String, Double> within = new HashMap<>();
+        private Map<Integer, Text> prefixes;
 
         Text(String value) {
             this.value = value;
@@ -67,10 +68,28 @@ final class LabelSimilarity {
             return known;
         }
 
+        /** The text's first {@code length} characters, compared in turn with many labels (remembered by length). */
+        Text prefix(int length) {
+            if (length == value.length()) {
+                return this;
+            }
+            if (prefixes == null) {
+                prefixes = new HashMap<>();
+            }
+            return prefixes.computeIfAbsent(length, l -> new Text(value.substring(0, l)));
+        }
+
         private int[] distinctBigrams() {
             if (distinctBigrams == null) {
-                distinctBigrams = value.length() < 2 ? new int[0]
-                        : Arrays.stream(bigrams(value)).sorted().distinct().toArray();
+                int[] all = value.length() < 2 ? new int[0] : bigrams(value);
+                Arrays.sort(all);
+                int distinct = 0;
+                for (int i = 0; i < all.length; i++) {
+                    if (i == 0 || all[i] != all[i - 1]) {
+                        all[distinct++] = all[i];
+                    }
+                }
+                distinctBigrams = Arrays.copyOf(all, distinct);
             }
             return distinctBigrams;
         }
