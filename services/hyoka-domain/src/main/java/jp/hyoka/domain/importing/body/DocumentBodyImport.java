@@ -9,6 +9,7 @@ import jp.hyoka.domain.importing.body.BodyCells.Cell;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -45,11 +46,20 @@ public final class DocumentBodyImport {
      */
     public static ImportedDocument read(List<String> lines, List<FormDefinition> revisions, AnswerRules rules,
                                         Supplier<String> newEntryId) {
+        return read(lines, ChangeAnnexParser.locate(lines), revisions, rules, newEntryId);
+    }
+
+    /**
+     * {@link #read(List, List, AnswerRules, Supplier)} with the 変更箇所 annex's start already located
+     * ({@link ChangeAnnexParser#locate}), for a caller that parses the annex too.
+     */
+    public static ImportedDocument read(List<String> lines, OptionalInt annexStart, List<FormDefinition> revisions,
+                                        AnswerRules rules, Supplier<String> newEntryId) {
         if (revisions.isEmpty()) {
             throw new IllegalArgumentException("no form revision to read the document against");
         }
         BodyCells.Rows rows = new BodyCells.Rows(lines);
-        List<Range> ranges = ranges(rows, ChangeAnnexParser.locate(lines).orElse(lines.size() + 1)).stream()
+        List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
                 .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
         ValueReader reader = new ValueReader(rules);
         ImportedDocument best = null;
