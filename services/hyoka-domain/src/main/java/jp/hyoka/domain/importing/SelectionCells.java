@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,20 @@ public final class SelectionCells {
     private static final Pattern BOX = Pattern.compile("\\[?\\s*<input([^>]*)>\\s*\\]?|\\[\\s*([○〇O]?)\\s*\\]");
     private static final Pattern BRACKET_VALUE = Pattern.compile("\\[([^\\[\\]<]*[^\\[\\]<\\s][^\\[\\]<]*)(\\]|$)");
     private static final Pattern DETAIL = Pattern.compile("\\(([^()]*)\\)\\s*(件)?");
+    private static final Pattern BRACKETED = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern NUMBERING = Pattern.compile("^\\s*\\d+\\)");
+    private static final Pattern LEADING_NUMBERING = Pattern.compile("^\\d+\\)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern COUNT = Pattern.compile("\\d+");
+
+    /**
+     * Keys and compact forms of option labels: every selection cell compares its texts with every option of its
+     * item (the bulk-import profile found this normalising a twentieth of the reading time). Option labels come
+     * from the form definitions, so they are few; bounded all the same.
+     */
+    private static final int CACHE_LIMIT = 20_000;
+    private static final Map<String, String> OPTION_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, String> OPTION_COMPACT = new ConcurrentHashMap<>();
 
     private SelectionCells() {
     }
@@ -110,12 +126,12 @@ public final class SelectionCells {
             unrecognised.add(raw.strip());
             return;
         }
-        String details = bracketed.map(o -> compact(raw).substring(compact(o.label()).length())).orElse(raw);
+        String details = bracketed.map(o -> compact(raw).substring(compactOption(o.label()).length())).orElse(raw);
         Matcher detail = DETAIL.matcher(details);
         String free = null;
         Long count = null;
         if (detail.find() && !detail.group(1).isBlank()) {
-            if (detail.group(2) != null && detail.group(1).strip().matches("\\d+")) {
+            if (detail.group(2) != null && COUNT.matcher(detail.group(1).strip()).matches()) {
                 count = Long.parseLong(detail.group(1).strip());
             } else {
                 free = detail.group(1).strip();
@@ -136,20 +152,38 @@ public final class SelectionCells {
     private static Optional<ChoiceOption> bracketedOption(String raw, Item item) {
         String text = compact(raw);
         return item.options().stream().filter(o -> o.label().contains("(") || o.label().contains("（"))
-                .filter(o -> text.startsWith(compact(o.label())))
-                .max(Comparator.comparingInt(o -> compact(o.label()).length()));
+                .filter(o -> text.startsWith(compactOption(o.label())))
+                .max(Comparator.comparingInt(o -> compactOption(o.label()).length()));
     }
 
     /** NFKC without spaces, brackets of boxes or leading numbering: where "(" stays, labels compare whole. */
     private static String compact(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").replace("[", "")
-                .replace("]", "").replaceAll("^\\d+\\)", "");
+        String compact = SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("")
+                .replace("[", "").replace("]", "");
+        return LEADING_NUMBERING.matcher(compact).replaceFirst("");
+    }
+
+    private static String compactOption(String label) {
+        return cached(OPTION_COMPACT, label, SelectionCells::compact);
+    }
+
+    private static String cached(Map<String, String> cache, String label, UnaryOperator<String> function) {
+        String cachedValue = cache.get(label);
+        if (cachedValue != null) {
+            return cachedValue;
+        }
+        String value = function.apply(label);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(label, value);
+        return value;
     }
 
     /** The option's name in a text: without "( … )" details, "件", numbering such as "1)" and spaces. */
     private static String label(String raw) {
-        return raw.replaceAll("\\([^()]*\\)", "").replace("件", "").replaceAll("^\\s*\\d+\\)", "")
-                .replaceAll("\\s+", "").replace("[", "").replace("]", "").strip();
+        String label = NUMBERING.matcher(BRACKETED.matcher(raw).replaceAll("").replace("件", "")).replaceFirst("");
+        return SPACES.matcher(label).replaceAll("").replace("[", "").replace("]", "").strip();
     }
 
     /** Exact label, else the one option sharing the longest start of at least four characters (wording variants). */
@@ -176,7 +210,7 @@ public final class SelectionCells {
     }
 
     private static String key(String label) {
-        return label(Normalizer.normalize(label, Normalizer.Form.NFKC));
+        return cached(OPTION_KEYS, label, l -> label(Normalizer.normalize(l, Normalizer.Form.NFKC)));
     }
 
     private static int commonPrefix(String a, String b) {

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -73,7 +74,8 @@ public class DocumentImport {
         DecodedExport decoded = ExportDecoding.decode(content);
         List<String> lines = decoded.lines();
         Optional<FormKind> printedKind = DocumentBodyImport.kind(lines);
-        ChangeAnnex annex = ChangeAnnexParser.parse(lines);
+        OptionalInt annexStart = ChangeAnnexParser.locate(lines);           // once, for the annex and the body
+        ChangeAnnex annex = ChangeAnnexParser.parse(lines, annexStart);
         if (printedKind.isEmpty() && annex.rows().isEmpty()) {
             throw new ImportRejected(new ImportProblem(NOTHING_TO_IMPORT, 0, "The file is neither a 評価書 (no title "
                     + "row such as 特定個人情報保護評価書(重点項目評価書)) nor a 変更箇所 annex (no 変更日/項目 header row)."));
@@ -82,7 +84,7 @@ public class DocumentImport {
                 new ImportProblem(KIND_REQUIRED, 0, "The file is a 変更箇所 annex only and names no form: give the "
                         + "kind (BASIC_ITEMS, KEY_ITEMS or ALL_ITEMS) of the 評価書 it belongs to.")));
         ImportedDocument body = printedKind.isPresent()
-                ? DocumentBodyImport.read(lines, revisions(documentKind), rules, () -> ids.next().toString())
+                ? DocumentBodyImport.read(lines, annexStart, revisions(documentKind), rules, () -> ids.next().toString())
                 : null;
         FormDefinition form = body == null ? forms.current(documentKind) : forms.find(body.form()).orElseThrow();
         List<PathResolution> paths = ImportSources.resolve(annex, Optional.of(ImportSources.resolver(form, forms)));

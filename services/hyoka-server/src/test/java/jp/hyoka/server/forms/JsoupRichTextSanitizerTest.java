@@ -6,6 +6,9 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.rejection.CommandRejected;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -108,5 +111,23 @@ class JsoupRichTextSanitizerTest {
 
         assertThatThrownBy(() -> new AnswerRules(sanitizer).accept(item, new RichTextAnswer("<p>&nbsp;</p>")))
                 .isInstanceOf(CommandRejected.class);
+    }
+
+    @Test
+    void givenAnyCharacterTheShortcutPassesUnchanged_whenJsoupCleansIt_thenJsoupGivesItBackUnchanged() {
+        Safelist subset = new Safelist().addTags("p", "br");
+        Document.OutputSettings compact = new Document.OutputSettings().prettyPrint(false);
+        int passed = 0;
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String text = " 変更前" + c + "a ";
+            if (JsoupRichTextSanitizer.unchanged(text)) {
+                passed++;
+                assertThat(Jsoup.clean(text, "", subset, compact)).as("U+%04X", (int) c).isEqualTo(text);
+            }
+        }
+        assertThat(passed).as("characters taken as they are").isGreaterThan(60_000);
+        assertThat(JsoupRichTextSanitizer.unchanged("a&amp;b")).isFalse();
+        assertThat(JsoupRichTextSanitizer.unchanged("a\u00A0b")).isFalse();
+        assertThat(sanitizer.sanitize("<p>a</p>x > y")).isEqualTo("<p>a</p>x &gt; y");
     }
 }

@@ -23,7 +23,11 @@ public final class ChangeAnnexParser {
      * {@link WarningCode#ANNEX_NOT_FOUND} warning: an import must not fail on it.
      */
     public static ChangeAnnex parse(List<String> lines) {
-        OptionalInt start = locate(lines);
+        return parse(lines, locate(lines));
+    }
+
+    /** {@link #parse(List)} with the annex's start already {@link #locate located} (a reader that needs it too). */
+    public static ChangeAnnex parse(List<String> lines, OptionalInt start) {
         if (start.isEmpty()) {
             return new ChangeAnnex(0, List.of(), List.of(new ParseWarning(0, WarningCode.ANNEX_NOT_FOUND,
                     "no \"(別添N) 変更箇所\" heading followed by the 変更日/項目 header row, and no header row alone")));

@@ -86,7 +86,7 @@ public final class ItemPathResolver {
                         heading = ParsedPath.label(item.heading());
                     }
                     String label = ParsedPath.label(item.label());
-                    nodes.add(new ItemNode(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
+                    nodes.add(ItemNode.of(item, section, block, sectionLabel, ParsedPath.label(block.label()), label,
                             heading, previous, form.chain(item.repeatGroup())));
                     previous = label;
                 }
@@ -143,15 +143,16 @@ public final class ItemPathResolver {
                 && path.annex() == null && path.item() == null) {
             return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
         }
+        LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact());
         Set<String> namedBlocks = new LinkedHashSet<>();
         for (ItemNode node : nodes) {
-            if (node.blockLabel().length() >= 4 && blockScore(node, path) >= 1.5 * 0.85) {
+            if (node.blockLabel().length() >= 4 && blockScore(node, compact) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
         }
         List<Scored> scored = new ArrayList<>();
         for (ItemNode node : nodes) {
-            Scored score = score(node, path, previousSection, namedBlocks);
+            Scored score = score(node, path, compact, previousSection, namedBlocks);
             if (score != null) {
                 scored.add(score);
             }
@@ -161,7 +162,7 @@ public final class ItemPathResolver {
         if (!scored.isEmpty()) {
             return chooseItem(scored, entries);
         }
-        return structure(path, entries);
+        return structure(path, compact, entries);
     }
 
     /**
@@ -203,7 +204,7 @@ public final class ItemPathResolver {
     }
 
     /** No item fits: the entry, block or section the path names, if it names one. */
-    private PathResolution structure(ParsedPath path, List<PathEntry> entries) {
+    private PathResolution structure(ParsedPath path, LabelSimilarity.Text compact, List<PathEntry> entries) {
         Optional<PathEntry> entry = entries.stream().filter(e -> !e.group().equals(fileGroup)).reduce((a, b) -> b);
         if (entry.isPresent()) {
             String block = nodes.stream().filter(n -> entry.get().group().equals(n.block().repeat()))
@@ -213,9 +214,9 @@ public final class ItemPathResolver {
         Map<String, Double> blocks = new LinkedHashMap<>();
         Map<String, Double> sections = new LinkedHashMap<>();
         for (ItemNode node : nodes) {
-            double section = sectionScore(node, path);
+            double section = sectionScore(node, path, compact);
             sections.merge(node.section().id(), section, Math::max);
-            double block = blockScore(node, path);
+            double block = blockScore(node, compact);
             boolean numbered = path.block() != null && node.numberMatches(path.block()) && path.section() != null
                     && path.section().equals(node.section().number());
             if (numbered) {
@@ -282,12 +283,13 @@ public final class ItemPathResolver {
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(ItemNode node, ParsedPath path, String previousSection, Set<String> namedBlocks) {
+    private Scored score(ItemNode node, ParsedPath path, LabelSimilarity.Text compact, String previousSection,
+                         Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
         List<String> why = new ArrayList<>();
-        LabelMatch match = LabelMatch.of(node.label(), path, headings);
+        LabelMatch match = LabelMatch.of(node.label(), path, compact, headings);
         double label = match.similarity();
         double score = match.score(node.label());
         int contradictions = 0;
@@ -307,13 +309,13 @@ public final class ItemPathResolver {
                 return null;
             }
         }
-        double section = sectionScore(node, path);
+        double section = sectionScore(node, path, compact);
         score += section;
         if (section < 0) {
             contradictions++;
             why.add("section " + path.section() + " ≠ " + node.section().number());
         }
-        double block = blockScore(node, path);
+        double block = blockScore(node, compact);
         if (!node.label().equals(node.blockLabel())) {
             score += block;
         }
@@ -355,8 +357,8 @@ public final class ItemPathResolver {
         if (path.risk() != null && node.risk() != null) {
             score += path.risk().equals(node.risk()) ? 1 : -1;
         }
-        String before = path.compact().substring(0, Math.max(0, path.compact().length() - node.label().length()));
-        if (node.context().stream().anyMatch(context -> LabelSimilarity.within(before, context) >= 0.8)) {
+        LabelSimilarity.Text before = compact.prefix(Math.max(0, path.compact().length() - node.label().length()));
+        if (node.context().stream().anyMatch(context -> before.within(context) >= 0.8)) {
             score += 1;
             why.add("after " + String.join("/", node.context()));
         }
@@ -375,7 +377,7 @@ public final class ItemPathResolver {
                 Math.round(score * 100) / 100.0, String.join("; ", why)));
     }
 
-    private static double sectionScore(ItemNode node, ParsedPath path) {
+    private static double sectionScore(ItemNode node, ParsedPath path, LabelSimilarity.Text compact) {
         double score = 0;
         String number = node.section().number();
         if (path.annex() != null) {
@@ -383,17 +385,17 @@ public final class ItemPathResolver {
         } else if (path.section() != null && !number.isEmpty()) {
             score += number.equals(path.section()) ? 1 : -1;
         }
-        if (!node.sectionLabel().isEmpty() && LabelSimilarity.within(path.compact(), node.sectionLabel()) >= 0.85) {
+        if (!node.sectionLabel().isEmpty() && compact.within(node.sectionLabel()) >= 0.85) {
             score += 1;
         }
         return score;
     }
 
-    private static double blockScore(ItemNode node, ParsedPath path) {
+    private static double blockScore(ItemNode node, LabelSimilarity.Text compact) {
         if (node.blockLabel().isEmpty()) {
             return 0;
         }
-        double within = LabelSimilarity.within(path.compact(), node.blockLabel());
+        double within = compact.within(node.blockLabel());
         return within >= 0.75 ? 1.5 * within : 0;
     }
 

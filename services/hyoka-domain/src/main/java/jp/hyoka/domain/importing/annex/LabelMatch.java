@@ -12,8 +12,11 @@ record LabelMatch(double similarity, boolean atEnd) {
     /** How much a path that writes only the start or the end of a label ("所属長", "確認方法") counts as the label. */
     private static final double ABBREVIATED = 0.8;
 
-    /** @param headings section and block titles: a path that is only a title names that, not an item */
-    static LabelMatch of(String label, ParsedPath path, Set<String> headings) {
+    /**
+     * @param compact  the path's compact text, as compared with labels
+     * @param headings section and block titles: a path that is only a title names that, not an item
+     */
+    static LabelMatch of(String label, ParsedPath path, LabelSimilarity.Text compact, Set<String> headings) {
         if (label.isEmpty()) {
             return NONE;
         }
@@ -32,7 +35,7 @@ record LabelMatch(double similarity, boolean atEnd) {
             return new LabelMatch(ABBREVIATED, true);
         }
         if (label.length() >= 8) {
-            double within = LabelSimilarity.within(path.compact(), label);
+            double within = compact.within(label);
             if (within >= 0.8) {
                 return new LabelMatch(within, false);
             }

@@ -1,9 +1,8 @@
 package jp.hyoka.domain.importing.annex;
 
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fuzzy comparison of compact labels (DOMAIN.md §4.4 styles H and L: "情報連携ネットワークシステム" for
@@ -22,19 +21,87 @@ final class LabelSimilarity {
         if (a.length() < 2 || b.length() < 2) {
             return 0.0;
         }
-        Map<String, Integer> bigrams = new HashMap<>();
-        for (int i = 0; i + 2 <= a.length(); i++) {
-            bigrams.merge(a.substring(i, i + 2), 1, Integer::sum);
-        }
-        int common = 0;
-        for (int i = 0; i + 2 <= b.length(); i++) {
-            Integer left = bigrams.get(b.substring(i, i + 2));
-            if (left != null && left > 0) {
+        int[] left = bigrams(a);
+        int[] right = bigrams(b);
+        Arrays.sort(left);
+        Arrays.sort(right);
+        int common = 0;                                     // the size of the two multisets' intersection
+        for (int i = 0, j = 0; i < left.length && j < right.length; ) {
+            if (left[i] == right[j]) {
                 common++;
-                bigrams.put(b.substring(i, i + 2), left - 1);
+                i++;
+                j++;
+            } else if (left[i] < right[j]) {
+                i++;
+            } else {
+                j++;
             }
         }
         return 2.0 * common / (a.length() - 1 + b.length() - 1);
+    }
+
+    /**
+     * A text compared with many labels (a 項目 path with every label of a form): its bigrams are taken once, and
+     * {@link #within(String)} remembers each label's result. Not thread-safe: one per path being resolved.
+     */
+    static final class Text {
+        private final String value;
+        private int[] distinctBigrams;
+        private final Map<String, Double> within = new HashMap<>();
+        private Map<Integer, Text> prefixes;
+
+        Text(String value) {
+            this.value = value;
+        }
+
+        String value() {
+            return value;
+        }
+
+        /** {@link LabelSimilarity#within(String, String)} of this text and the label. */
+        double within(String label) {
+            Double known = within.get(label);
+            if (known == null) {
+                known = LabelSimilarity.within(this, label);
+                within.put(label, known);
+            }
+            return known;
+        }
+
+        /** The text's first {@code length} characters, compared in turn with many labels (remembered by length). */
+        Text prefix(int length) {
+            if (length == value.length()) {
+                return this;
+            }
+            if (prefixes == null) {
+                prefixes = new HashMap<>();
+            }
+            return prefixes.computeIfAbsent(length, l -> new Text(value.substring(0, l)));
+        }
+
+        private int[] distinctBigrams() {
+            if (distinctBigrams == null) {
+                int[] all = value.length() < 2 ? new int[0] : bigrams(value);
+                Arrays.sort(all);
+                int distinct = 0;
+                for (int i = 0; i < all.length; i++) {
+                    if (i == 0 || all[i] != all[i - 1]) {
+                        all[distinct++] = all[i];
+                    }
+                }
+                distinctBigrams = Arrays.copyOf(all, distinct);
+            }
+            return distinctBigrams;
+        }
+    }
+
+    /** The character bigrams of a text (at least two characters long) as numbers, in text order. */
+    private static int[] bigrams(String text) {
+        int[] bigrams = new int[text.length() - 1];
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            bigrams[i] = bigram(text, i);
+        }
+        return bigrams;
     }
 
     /**
@@ -61,14 +128,11 @@ final class LabelSimilarity {
      * An upper bound of {@link #within}: the share of the label's bigrams found anywhere in the text. Every caller
      * asks for 0.75 or more, so below that the sliding window is not needed.
      */
-    private static double sharedBigrams(String text, String label) {
-        Set<String> present = new HashSet<>();
-        for (int i = 0; i + 2 <= text.length(); i++) {
-            present.add(text.substring(i, i + 2));
-        }
+    private static double sharedBigrams(Text text, String label) {
+        int[] present = text.distinctBigrams();
         int found = 0;
         for (int i = 0; i + 2 <= label.length(); i++) {
-            if (present.contains(label.substring(i, i + 2))) {
+            if (Arrays.binarySearch(present, bigram(label, i)) >= 0) {
                 found++;
             }
         }
@@ -77,6 +141,11 @@ final class LabelSimilarity {
 
     /** How well some part of {@code text} spells {@code label}: 1.0 when it contains it. */
     static double within(String text, String label) {
+        return within(new Text(text), label);
+    }
+
+    private static double within(Text compared, String label) {
+        String text = compared.value();
         if (text.contains(label)) {
             return 1.0;
         }
@@ -86,7 +155,7 @@ final class LabelSimilarity {
         if (text.length() < label.length()) {
             return dice(text, label);
         }
-        double bound = sharedBigrams(text, label);
+        double bound = sharedBigrams(compared, label);
         if (bound < 0.75) {
             return bound;
         }

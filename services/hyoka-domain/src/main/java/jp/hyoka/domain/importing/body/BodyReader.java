@@ -79,15 +79,15 @@ final class BodyReader {
     private final Set<Integer> mappedLines = new HashSet<>();
 
     BodyReader(FormDefinition form, Supplier<String> newEntryId) {
-        this.printed = new PrintedForm(form);
+        this.printed = PrintedForm.of(form);
         this.entries = new EntryTracker(form, newEntryId);
         this.section = printed.cover();
     }
 
-    /** Reads lines {@code from} (1-based, inclusive) up to {@code to} (exclusive). */
-    BodyReader read(List<String> lines, int from, int to) {
+    /** Reads lines {@code from} (1-based, inclusive) up to {@code to} (exclusive) of the rows' cells. */
+    BodyReader read(BodyCells.Rows rows, int from, int to) {
         for (int line = from; line < to; line++) {
-            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            List<Cell> cells = rows.line(line);
             if (cells.isEmpty() || BodyCells.isRule(cells)) {
                 continue;
             }

@@ -9,6 +9,7 @@ import jp.hyoka.domain.importing.body.BodyCells.Cell;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -45,17 +46,27 @@ public final class DocumentBodyImport {
      */
     public static ImportedDocument read(List<String> lines, List<FormDefinition> revisions, AnswerRules rules,
                                         Supplier<String> newEntryId) {
+        return read(lines, ChangeAnnexParser.locate(lines), revisions, rules, newEntryId);
+    }
+
+    /**
+     * {@link #read(List, List, AnswerRules, Supplier)} with the 変更箇所 annex's start already located
+     * ({@link ChangeAnnexParser#locate}), for a caller that parses the annex too.
+     */
+    public static ImportedDocument read(List<String> lines, OptionalInt annexStart, List<FormDefinition> revisions,
+                                        AnswerRules rules, Supplier<String> newEntryId) {
         if (revisions.isEmpty()) {
             throw new IllegalArgumentException("no form revision to read the document against");
         }
-        List<Range> ranges = ranges(lines, ChangeAnnexParser.locate(lines).orElse(lines.size() + 1)).stream()
-                .map(range -> new Range(range.from(), annexHeading(lines, range).orElse(range.to()))).toList();
+        BodyCells.Rows rows = new BodyCells.Rows(lines);
+        List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
+                .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
         ValueReader reader = new ValueReader(rules);
         ImportedDocument best = null;
         for (FormDefinition revision : revisions.stream().sorted(Comparator.comparing(
                 (FormDefinition f) -> f.ref().version()).reversed()).toList()) {
             BodyReader body = new BodyReader(revision, newEntryId);
-            ranges.forEach(range -> body.read(lines, range.from(), range.to()));
+            ranges.forEach(range -> body.read(rows, range.from(), range.to()));
             ImportedDocument candidate = body.result(reader);
             if (best == null || misfit(candidate) < misfit(best)) {
                 best = candidate;
@@ -76,6 +87,8 @@ public final class DocumentBodyImport {
                 .map(cells -> cells.get(0).text()).filter(text -> text.contains("評価書"));
     }
 
+
+
     /** Lines [from, to) of the body that are read: the cover, and the body after the 項目一覧. */
     private record Range(int from, int to) {
     }
@@ -84,15 +97,15 @@ public final class DocumentBodyImport {
      * The cover (after the title row) up to the 項目一覧, and the body from where it repeats the list's first entry:
      * the table of contents names sections, it is not content.
      */
-    private static List<Range> ranges(List<String> lines, int end) {
+    private static List<Range> ranges(BodyCells.Rows rows, int end) {
         int title = 1;
-        while (title <= lines.size() && BodyCells.cells(lines.get(title - 1)).isEmpty()) {
+        while (title <= rows.size() && rows.line(title).isEmpty()) {
             title++;
         }
         int contents = -1;
         String contentsFirst = null;
         for (int line = title + 1; line < end; line++) {
-            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            List<Cell> cells = rows.line(line);
             if (cells.isEmpty()) {
                 continue;
             }
@@ -111,9 +124,9 @@ public final class DocumentBodyImport {
     }
 
     /** A "(別添N) 変更箇所" heading without the column header row (a truncated annex) still ends the body. */
-    private static Optional<Integer> annexHeading(List<String> lines, Range range) {
+    private static Optional<Integer> annexHeading(BodyCells.Rows rows, Range range) {
         for (int line = range.from(); line < range.to(); line++) {
-            List<Cell> cells = BodyCells.cells(lines.get(line - 1));
+            List<Cell> cells = rows.line(line);
             if (!cells.isEmpty() && BodyCells.CHANGE_ANNEX.matcher(cells.get(0).text()).find()) {
                 return Optional.of(line);
             }

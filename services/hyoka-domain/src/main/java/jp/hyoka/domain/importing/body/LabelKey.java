@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
  */
 final class LabelKey {
 
+    private static final Pattern CIRCLED_NUMBER = Pattern.compile("^[\\u2460-\\u2473\\u2160-\\u216B]+\\s*");
     private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
     private static final Pattern LEADING_NUMBER = Pattern.compile(
             "^(?:\\(別[添紙]\\d*\\)|[IVX]+(?=\\s)|\\d+\\.|\\(\\d+\\)|\\d+(?=\\s))\\s*");
@@ -45,7 +46,7 @@ final class LabelKey {
 
     private static String normalised(String label) {
         String text = BodyCells.text(label);
-        text = text.replaceFirst("^[\\u2460-\\u2473\\u2160-\\u216B]+\\s*", "");
+        text = CIRCLED_NUMBER.matcher(text).replaceFirst("");
         text = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("※", "").replace('〜', '~');
         text = EXCLUSION_NOTE.matcher(text).replaceAll("").strip();
         for (String before = null; !text.equals(before); ) {

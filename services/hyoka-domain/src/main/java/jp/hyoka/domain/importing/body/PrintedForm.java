@@ -2,6 +2,7 @@ package jp.hyoka.domain.importing.body;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.Section;
 
@@ -9,12 +10,15 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,32 +30,84 @@ import java.util.regex.Pattern;
  */
 final class PrintedForm {
 
-    /** One item as printed: its position within its section, where it stands and the keys it may be printed as. */
-    record Slot(int index, Section section, Block block, Item item, Set<String> keys) {
+    /**
+     * One item as printed: its position within its section, where it stands and the keys it may be printed as
+     * ({@code labelKey} of its label, {@code headingKey} of its sub-heading or null).
+     */
+    record Slot(int index, Section section, Block block, Item item, Set<String> keys, String labelKey,
+                String headingKey) {
+    }
+
+    /** The keys of a block's label and of its number and label, its number ("3") and its number NFKC. */
+    private record BlockKeys(String label, String numberAndLabel, String number, String normalisedNumber) {
+        static BlockKeys of(Block block) {
+            return new BlockKeys(LabelKey.of(block.label()), LabelKey.of(block.number() + " " + block.label()),
+                    numberOf(block.number()), Normalizer.normalize(block.number(), Normalizer.Form.NFKC).replace(" ", ""));
+        }
     }
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)\\s*\\.");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /**
+     * The printed forms of the revisions read so far: every import reads against every revision of its kind, and
+     * keying the form's labels is the same work each time. One entry per revision (a catalogue holds a handful);
+     * an entry is used only for the very same definition object.
+     */
+    private static final Map<FormRef, PrintedForm> PRINTED = new ConcurrentHashMap<>();
 
     private final FormDefinition form;
     private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
+    private final Map<Section, String> sectionKeys = new IdentityHashMap<>();
+    private final Map<Section, String> sectionNumbers = new IdentityHashMap<>();
+    private final Map<Section, Set<String>> blockHeadings = new IdentityHashMap<>();
+    private final Map<Block, BlockKeys> blockKeys = new IdentityHashMap<>();
+    private final Map<Block, Section> sectionOfBlock = new IdentityHashMap<>();
+    private final Map<Block, Slot> firstOfBlock = new IdentityHashMap<>();
 
-    PrintedForm(FormDefinition form) {
+    /** The printed form of a revision, keyed once per definition. */
+    static PrintedForm of(FormDefinition form) {
+        PrintedForm cached = PRINTED.get(form.ref());
+        if (cached != null && cached.form == form) {
+            return cached;
+        }
+        PrintedForm printed = new PrintedForm(form);
+        PRINTED.put(form.ref(), printed);
+        return printed;
+    }
+
+    private PrintedForm(FormDefinition form) {
         this.form = form;
         for (Section section : form.sections()) {
             List<Slot> slots = new ArrayList<>();
+            Set<String> headings = new HashSet<>();
             for (Block block : section.blocks()) {
                 for (Item item : block.items()) {
                     Set<String> keys = new LinkedHashSet<>();
                     String label = LabelKey.of(item.label());
                     keys.add(label);
-                    if (item.heading() != null) {
-                        keys.add(LabelKey.of(item.heading()) + label);
+                    String headingKey = item.heading() == null ? null : LabelKey.of(item.heading());
+                    if (headingKey != null) {
+                        keys.add(headingKey + label);
                     }
                     keys.add(LabelKey.of(block.label()) + label);
-                    slots.add(new Slot(slots.size(), section, block, item, keys));
+                    slots.add(new Slot(slots.size(), section, block, item, Set.copyOf(keys), label, headingKey));
                 }
+                block.headings().forEach(heading -> headings.add(LabelKey.of(heading)));
+                blockKeys.put(block, BlockKeys.of(block));
+                sectionOfBlock.putIfAbsent(block, form.sections().stream().filter(s -> s.blocks().contains(block))
+                        .findFirst().orElseThrow());
             }
             slotsBySection.put(section.id(), List.copyOf(slots));
+            sectionKeys.put(section, LabelKey.of(section.label()));
+            sectionNumbers.put(section, Normalizer.normalize(section.number(), Normalizer.Form.NFKC));
+            blockHeadings.put(section, Set.copyOf(headings));
+        }
+        for (Section section : form.sections()) {
+            for (Block block : section.blocks()) {
+                slots(sectionOf(block)).stream().filter(s -> s.block() == block).findFirst()
+                        .ifPresent(slot -> firstOfBlock.put(block, slot));
+            }
         }
     }
 
@@ -76,25 +132,25 @@ final class PrintedForm {
     Optional<Section> section(String heading) {
         String key = LabelKey.of(heading);
         Optional<Section> byLabel = form.sections().stream()
-                .filter(s -> !s.number().isBlank() && LabelKey.of(s.label()).equals(key)).findFirst();
+                .filter(s -> !s.number().isBlank() && sectionKeys.get(s).equals(key)).findFirst();
         if (byLabel.isPresent()) {
             return byLabel;
         }
-        String number = Normalizer.normalize(heading, Normalizer.Form.NFKC).split("\\s+")[0];
+        String number = SPACES.split(Normalizer.normalize(heading, Normalizer.Form.NFKC))[0];
         if (heading.strip().length() == number.length()) {
             return Optional.empty();                        // "VPN接続": a word, not a numbered heading
         }
         return form.sections().stream().filter(s -> !s.number().isBlank()
-                && Normalizer.normalize(s.number(), Normalizer.Form.NFKC).equals(number)).findFirst();
+                && sectionNumbers.get(s).equals(number)).findFirst();
     }
 
     /** The block a numbered heading names within a section: by label, preferring the same number. */
     Optional<Block> block(Section section, String heading) {
         String key = LabelKey.of(heading);
         String number = numberOf(heading);
-        List<Block> byLabel = section.blocks().stream().filter(b -> LabelKey.of(b.label()).equals(key)
-                || LabelKey.of(b.number() + " " + b.label()).equals(key)).toList();
-        Optional<Block> sameNumber = byLabel.stream().filter(b -> numberOf(b.number()).equals(number)).findFirst();
+        List<Block> byLabel = section.blocks().stream().filter(b -> keys(b).label().equals(key)
+                || keys(b).numberAndLabel().equals(key)).toList();
+        Optional<Block> sameNumber = byLabel.stream().filter(b -> keys(b).number().equals(number)).findFirst();
         if (sameNumber.isPresent() || !byLabel.isEmpty()) {
             return sameNumber.or(() -> byLabel.stream().findFirst());
         }
@@ -106,10 +162,10 @@ final class PrintedForm {
         if (current == null) {
             return Optional.empty();
         }
-        String wanted = numberOf(current.number()) + ".リスク";
+        String wanted = keys(current).number() + ".リスク";
         return section.blocks().stream()
                 .filter(b -> {
-                    String number = Normalizer.normalize(b.number(), Normalizer.Form.NFKC).replace(" ", "");
+                    String number = keys(b).normalisedNumber();
                     return number.equals(wanted + risk) || (risk == 1 && number.equals(wanted));
                 })
                 .findFirst();
@@ -123,12 +179,20 @@ final class PrintedForm {
     }
 
     Section sectionOf(Block block) {
-        return form.sections().stream().filter(s -> s.blocks().contains(block)).findFirst().orElseThrow();
+        Section section = sectionOfBlock.get(block);
+        return section != null ? section
+                : form.sections().stream().filter(s -> s.blocks().contains(block)).findFirst().orElseThrow();
     }
 
     /** The first slot of a block, if it has items. */
     Optional<Slot> first(Block block) {
-        return slots(sectionOf(block)).stream().filter(s -> s.block() == block).findFirst();
+        return sectionOfBlock.containsKey(block) ? Optional.ofNullable(firstOfBlock.get(block))
+                : slots(sectionOf(block)).stream().filter(s -> s.block() == block).findFirst();
+    }
+
+    private BlockKeys keys(Block block) {
+        BlockKeys keys = blockKeys.get(block);
+        return keys != null ? keys : BlockKeys.of(block);
     }
 
     /** The item of a block named like the block itself ("3. 特定個人情報ファイル名"), whose value follows the heading. */
@@ -136,7 +200,7 @@ final class PrintedForm {
         String key = LabelKey.of(heading);
         Section section = sectionOf(block);
         Optional<Slot> own = slots(section).stream().filter(s -> s.block() == block)
-                .filter(s -> LabelKey.of(s.item().label()).equals(key)).findFirst();
+                .filter(s -> s.labelKey().equals(key)).findFirst();
         if (own.isPresent() || !block.items().isEmpty()) {
             return own;
         }
@@ -150,7 +214,7 @@ final class PrintedForm {
     Optional<Slot> sameEntryItem(Section section, String heading) {
         String key = LabelKey.of(heading);
         return form.sections().stream().filter(s -> s != section).flatMap(s -> slots(s).stream())
-                .filter(s -> LabelKey.of(s.item().label()).equals(key))
+                .filter(s -> s.labelKey().equals(key))
                 .filter(s -> Objects.equals(s.item().repeatGroup(), section.repeat())).findFirst();
     }
 
@@ -188,14 +252,16 @@ final class PrintedForm {
     /** Whether a row is one of the headings a block of the section prints before its items (全項目 III 4). */
     boolean isBlockHeading(Section section, String text) {
         String key = LabelKey.of(text);
-        return section.blocks().stream().flatMap(b -> b.headings().stream()).anyMatch(h -> LabelKey.of(h).equals(key));
+        Set<String> headings = blockHeadings.get(section);
+        return headings != null ? headings.contains(key)
+                : section.blocks().stream().flatMap(b -> b.headings().stream()).anyMatch(h -> LabelKey.of(h).equals(key));
     }
 
     /** The item under a sub-heading whose label starts a cell the exporter merged it into ("使用部署 横浜市役所…"). */
     Optional<Slot> headedItemAtStart(Section section, String heading, String cellText, int cursor) {
         String key = LabelKey.of(heading);
         return slots(section).stream().filter(s -> s.index() >= cursor - 1)
-                .filter(s -> s.item().heading() != null && LabelKey.of(s.item().heading()).equals(key))
+                .filter(s -> key.equals(s.headingKey()))
                 .filter(s -> cellText.startsWith(s.item().label() + " ")).findFirst();
     }
 
@@ -203,7 +269,7 @@ final class PrintedForm {
     Optional<Slot> headed(Section section, String label, int cursor) {
         String key = LabelKey.of(label);
         return slots(section).stream().filter(s -> s.index() >= cursor - 1)
-                .filter(s -> s.item().heading() != null && LabelKey.of(s.item().heading()).equals(key)).findFirst();
+                .filter(s -> key.equals(s.headingKey())).findFirst();
     }
 
     private static String numberOf(String text) {

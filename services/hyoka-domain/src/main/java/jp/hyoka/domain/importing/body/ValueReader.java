@@ -17,7 +17,9 @@ import jp.hyoka.domain.importing.SelectionCells;
 import jp.hyoka.domain.rejection.CommandRejected;
 
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -48,12 +50,37 @@ final class ValueReader {
     private static final Pattern NUMBER = Pattern.compile("^-?[0-9,]+$");
 
     private final AnswerRules rules;
+    /**
+     * What each printed value became, for this reader's document: the body is read against every revision of its
+     * kind, and an item that is the same in two revisions reads the same value the same way (the rich-text
+     * sanitiser and the selection decoder are the costly part of reading). Keyed by item id and value; used only
+     * when the item is equal.
+     */
+    private final Map<ValueKey, Remembered> remembered = new HashMap<>();
 
+    private record ValueKey(String itemId, String raw) {
+    }
+
+    private record Remembered(Item item, Read read) {
+    }
+
+    /** One reader per document read: it remembers the document's values. */
     ValueReader(AnswerRules rules) {
         this.rules = rules;
     }
 
     Read read(Item item, String raw) {
+        ValueKey key = new ValueKey(item.id().value(), raw);
+        Remembered known = remembered.get(key);
+        if (known != null && known.item().equals(item)) {
+            return known.read();
+        }
+        Read read = readValue(item, raw);
+        remembered.put(key, new Remembered(item, read));
+        return read;
+    }
+
+    private Read readValue(Item item, String raw) {
         String text = BodyCells.text(raw);
         if (text.isEmpty()) {
             return new Blank();

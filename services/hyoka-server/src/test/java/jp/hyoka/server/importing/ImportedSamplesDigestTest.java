@@ -1,0 +1,93 @@
+package jp.hyoka.server.importing;
+
+import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.PastChange;
+import jp.hyoka.domain.assessment.command.ImportDocument;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.form.AnswerRules;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.importing.DecodedExport;
+import jp.hyoka.domain.importing.ExportDecoding;
+import jp.hyoka.domain.importing.annex.ChangeAnnex;
+import jp.hyoka.domain.importing.annex.ChangeAnnexParser;
+import jp.hyoka.domain.importing.annex.PathResolution;
+import jp.hyoka.domain.importing.body.DocumentBodyImport;
+import jp.hyoka.domain.importing.body.ImportedDocument;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.forms.ClasspathFormCatalog;
+import jp.hyoka.server.forms.JsoupRichTextSanitizer;
+import jp.hyoka.server.support.Samples;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole imported result of every published sample, pinned: the body as read (form revision, entries, answers,
+ * rows kept aside, warnings with their lines, counts), the annex and its resolved paths, the past, the report's
+ * warnings and the events the decider makes of it, as one SHA-256 per sample. Pinned before the reader was made
+ * faster (import benchmark, BENCHMARKS.md row 4): a speed-up must not change one character of what is imported. A
+ * change meant to alter the import updates the digests, saying why in its commit.
+ */
+class ImportedSamplesDigestTest {
+
+    private static final ClasspathFormCatalog FORMS = new ClasspathFormCatalog();
+    private static final AnswerRules RULES = new AnswerRules(new JsoupRichTextSanitizer());
+    private static final AssessmentDecider DECIDER = new AssessmentDecider(FORMS, RULES);
+
+    @ParameterizedTest
+    @CsvSource({
+            Samples.ALL_ITEMS_000 + ", 04edc2d1efbdf1ecac7fd3a9e4a71d81a8fd6beb18972287c7763db5a98095d7",
+            Samples.ANNEX_ONLY_001 + ", 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37",
+            Samples.KEY_ITEMS_003 + ", e70898f07df98d07a9799e961463d9c509f86d74c9eeb6bfbd35fc687ee8a4e6",
+            Samples.KEY_ITEMS_004 + ", a13db2b7b590e07fc6f70f6b5c93c04f87e83ed761f58d3643d2628bd485ccaf"})
+    void givenAPublishedSample_whenImported_thenEverythingImportedIsAsPinned(String sample, String pinned) {
+        String imported = imported(sample);
+
+        assertThat(imported(sample)).as("the import is deterministic").isEqualTo(imported);
+        assertThat(sha256(imported)).as("digest of everything imported from " + sample).isEqualTo(pinned);
+    }
+
+    private static String imported(String sample) {
+        DecodedExport decoded = ExportDecoding.decode(Samples.bytes(sample));
+        List<String> lines = decoded.lines();
+        Optional<FormKind> kind = DocumentBodyImport.kind(lines);
+        AtomicInteger ids = new AtomicInteger();
+        ImportedDocument body = kind.map(k -> DocumentBodyImport.read(lines,
+                FORMS.all().stream().filter(form -> form.ref().kind() == k).toList(), RULES,
+                () -> "entry-" + ids.incrementAndGet())).orElse(null);
+        FormDefinition form = body == null ? FORMS.current(FormKind.KEY_ITEMS) : FORMS.find(body.form()).orElseThrow();
+        ChangeAnnex annex = ChangeAnnexParser.parse(lines);
+        List<PathResolution> paths = ImportSources.resolve(annex, Optional.of(ImportSources.resolver(form, FORMS)));
+        List<PastChange> past = ImportSources.pastChanges(annex, paths, Optional.of(form));
+        List<AssessmentEvent> events = DECIDER.importDocument(new ImportDocument(
+                new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-00000000000a")),
+                new MunicipalityCode("141305"), form.ref(), "名称", body, "sample", ImportSources.contentHash(decoded),
+                past, List.of(), null, new Actor("tester", "テスト"), Instant.parse("2026-11-23T00:00:00Z")));
+        return String.join("\n", String.valueOf(body), String.valueOf(annex), String.valueOf(paths),
+                String.valueOf(past), String.valueOf(ImportSources.warnings(decoded, annex)),
+                String.valueOf(ImportSources.pathWarnings(annex, paths)), String.valueOf(events));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
