@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A rebuild's database round trips (BENCHMARKS.md row 7, infra/docs/rebuilds.md): the shadow tables are made in one
- * batch of DDL after the catalog reads, and a repeating group's list is read and written once per processor batch,
- * not once per entry event; the rebuilt entries equal the live ones.
+ * batch of DDL after the catalog reads, a repeating group's list is read and written once per processor batch, not
+ * once per entry event, and an import's events are not read a second time to project them as one command; the
+ * rebuilt entries equal the live ones.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +87,9 @@ class RebuildRoundTripsIT extends SignedInServerTest {
                 .as("each group's list read at most once per batch").hasSizeLessThanOrEqualTo((int) groups);
         assertThat(rebuildTrips.stream().filter(trip -> trip.sql().contains("INSERT INTO rm_repeat_entry")))
                 .as("the lists written once per batch").hasSizeLessThan((int) groups);
+
+        assertThat(rebuildTrips.stream().filter(trip -> trip.sql().matches("(?is).*aggregateIdentifier\\s*=\\s*\\?.*")))
+                .as("a command's earlier events projected as they passed, not read again by aggregate").isEmpty();
 
         assertThat(rebuilds.switchWhenCaughtUp(Duration.ofSeconds(30)).orElseThrow().state())
                 .isEqualTo(RebuildState.SWITCHED);
