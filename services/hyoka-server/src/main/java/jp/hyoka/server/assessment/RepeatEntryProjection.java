@@ -8,16 +8,16 @@ import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelBatch;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Keeps rm_repeat_entry equal to the entries of each repeating group, in order. Positions are rewritten from the
@@ -45,27 +45,40 @@ public class RepeatEntryProjection implements ReadModelProjection {
 
     @EventHandler
     void on(RepeatEntryAdded event) throws SQLException {
-        try (Connection connection = connections.getConnection()) {
-            List<String> entries = entries(connection, event, event.groupId(), event.parentEntries());
+        change(event, event.groupId(), event.parentEntries(), entries -> {
             if (!entries.contains(event.entryId())) {
                 entries.add(Math.min(event.position(), entries.size()), event.entryId());
             }
-            write(connection, event, event.groupId(), event.parentEntries(), entries);
-        }
+        });
     }
 
     @EventHandler
     void on(RepeatEntryMoved event) throws SQLException {
-        try (Connection connection = connections.getConnection()) {
-            List<String> entries = entries(connection, event, event.groupId(), event.parentEntries());
+        change(event, event.groupId(), event.parentEntries(), entries -> {
             entries.remove(event.entryId());
             entries.add(Math.min(event.toPosition(), entries.size()), event.entryId());
-            write(connection, event, event.groupId(), event.parentEntries(), entries);
+        });
+    }
+
+    /** Changes a group's list: in the batch's memory ({@link RepeatEntryWrites}), or at once outside a batch. */
+    private void change(AssessmentEvent event, String groupId, List<String> parents, Consumer<List<String>> change)
+            throws SQLException {
+        RepeatEntryWrites batch = RepeatEntryWrites.current(connections);
+        if (batch != null) {
+            change.accept(batch.entries(connections, event.tenant().value(), event.assessmentId().value(), groupId,
+                    EntryPaths.join(parents)));
+            return;
+        }
+        try (Connection connection = connections.getConnection()) {
+            List<String> entries = entries(connection, event, groupId, parents);
+            change.accept(entries);
+            write(connection, event, groupId, parents, entries);
         }
     }
 
     @EventHandler
     void on(RepeatEntryRemoved event) throws SQLException {
+        ReadModelBatch.flush(connections);     // this batch's lists first (and forgotten: the delete changes them)
         try (Connection connection = connections.getConnection()) {
             String path = EntryPaths.child(event.parentEntries(), event.entryId());
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_repeat_entry WHERE "
@@ -84,6 +97,7 @@ public class RepeatEntryProjection implements ReadModelProjection {
 
     @EventHandler
     void on(FormRevisionMigrated event) throws SQLException {
+        ReadModelBatch.flush(connections);     // this batch's lists first (and forgotten: the delete changes them)
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? AND group_id = ?")) {
@@ -100,38 +114,13 @@ public class RepeatEntryProjection implements ReadModelProjection {
 
     private static List<String> entries(Connection connection, AssessmentEvent event, String groupId,
                                         List<String> parents) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT entry_id FROM rm_repeat_entry WHERE "
-                + "tenant_code = ? AND assessment_id = ? AND group_id = ? AND parent_path = ? ORDER BY position")) {
-            select.setString(1, event.tenant().value());
-            select.setObject(2, event.assessmentId().value());
-            select.setString(3, groupId);
-            select.setString(4, EntryPaths.join(parents));
-            try (ResultSet rows = select.executeQuery()) {
-                List<String> entries = new ArrayList<>();
-                while (rows.next()) {
-                    entries.add(rows.getString(1));
-                }
-                return entries;
-            }
-        }
+        return RepeatEntryWrites.read(connection, event.tenant().value(), event.assessmentId().value(), groupId,
+                EntryPaths.join(parents));
     }
 
     private static void write(Connection connection, AssessmentEvent event, String groupId, List<String> parents,
                               List<String> entries) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO rm_repeat_entry (tenant_code, assessment_id, entry_id, group_id, parent_path, position)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (tenant_code, assessment_id, entry_id) DO UPDATE SET position = EXCLUDED.position""")) {
-            for (int position = 0; position < entries.size(); position++) {
-                upsert.setString(1, event.tenant().value());
-                upsert.setObject(2, event.assessmentId().value());
-                upsert.setString(3, entries.get(position));
-                upsert.setString(4, groupId);
-                upsert.setString(5, EntryPaths.join(parents));
-                upsert.setInt(6, position);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        RepeatEntryWrites.write(connection, List.of(new RepeatEntryWrites.Group(event.tenant().value(),
+                event.assessmentId().value(), groupId, EntryPaths.join(parents), entries)));
     }
 }

@@ -166,6 +166,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                             topics = new TopicProvisioning(bootstrap, settings.maxBlock());
                         }
                         topics.ensure(batch.records());
+                        producer.prime(batch.records());
                         Sent sent = send(producer.producer(), batch);
                         inFlight.add(sent);
                         if (!sent.futures().isEmpty()) {

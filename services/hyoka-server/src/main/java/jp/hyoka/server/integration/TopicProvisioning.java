@@ -52,7 +52,13 @@ final class TopicProvisioning implements AutoCloseable {
      * @throws IllegalStateException when the broker did not answer in time (the relay's attempt fails and is retried)
      */
     void ensure(Collection<ProducerRecord<String, byte[]>> records) throws InterruptedException {
-        List<NewTopic> missing = records.stream().map(ProducerRecord::topic).distinct().filter(topic -> !known.contains(topic))
+        List<String> unknown = records.stream().map(ProducerRecord::topic).distinct()
+                .filter(topic -> !known.contains(topic)).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        known.addAll(ready(unknown));
+        List<NewTopic> missing = unknown.stream().filter(topic -> !known.contains(topic))
                 .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
         if (missing.isEmpty()) {
             return;
@@ -76,6 +82,36 @@ final class TopicProvisioning implements AutoCloseable {
             known.add(topic.getKey());
         }
         awaitLeaders(created.keySet());
+    }
+
+    /**
+     * The topics that exist with a leader for every partition, in one request: a relay starting on existing topics
+     * (the usual case: every start after the first) asked the broker to create each and then to describe them, two
+     * round trips per start (row 10's profile: ~0.2 s of a start on a busy machine). A topic not described (missing,
+     * or not allowed) goes the creating way; no answer in time fails the attempt, as a creation would.
+     */
+    private Set<String> ready(List<String> topics) throws InterruptedException {
+        Set<String> ready = new HashSet<>();
+        for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<TopicDescription>> topic
+                : admin.describeTopics(topics).topicNameValues().entrySet()) {
+            try {
+                TopicDescription description = topic.getValue().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                if (description.partitions().stream().allMatch(partition -> partition.leader() != null
+                        && !partition.leader().isEmpty())) {
+                    ready.add(topic.getKey());
+                }
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                    throw new IllegalStateException("the broker did not describe topic " + topic.getKey() + " in time",
+                            e.getCause());
+                }
+                LOG.debug("Outbox relay: topic {} not described ({}); creating it", topic.getKey(), e.getCause());
+            } catch (TimeoutException e) {
+                // the broker is away: the attempt fails as a creation would, and is retried after a back-off
+                throw new IllegalStateException("the broker did not describe topic " + topic.getKey() + " in time", e);
+            }
+        }
+        return ready;
     }
 
     /**

@@ -78,13 +78,14 @@ final class ShadowProcessor implements AutoCloseable {
             });
             // The same batches as the live processor (whole commands), so the token handed over at the switch
             // means the same to both.
-            // The earlier events are read on the live pool: the shadow connections see no event table.
+            // A command's earlier events are remembered as they pass (a rebuild reads every command whole); read on
+            // the live pool only when the rebuild began inside a command: the shadow connections see no event table.
             processor.registerHandlerInterceptor(new WholeCommands(() -> invoker, JdbcEventStorageEngine.builder()
                     .connectionProvider(live::getConnection)
                     .transactionManager(NoTransactionManager.INSTANCE)
                     .eventSerializer(axon.eventSerializer())
                     .snapshotSerializer(axon.serializer())
-                    .build()));
+                    .build(), true));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -36,14 +36,18 @@ final class ShadowSchema {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DROP SCHEMA IF EXISTS " + NAME + " CASCADE");
-                statement.execute("CREATE SCHEMA " + NAME);
-                statement.execute("CREATE VIEW " + NAME + ".tokenentry AS SELECT * FROM public.tokenentry");
+                // The catalog is read first, then every statement goes in one JDBC batch: one round trip instead
+                // of one per statement (~150 for 17 tables: a fifth of a small rebuild's time in row 7's profile).
+                List<String> ddl = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS " + NAME + " CASCADE",
+                        "CREATE SCHEMA " + NAME,
+                        "CREATE VIEW " + NAME + ".tokenentry AS SELECT * FROM public.tokenentry"));
                 for (String table : tables) {
-                    for (String ddl : copyOf(connection, table)) {
-                        statement.execute(ddl);
-                    }
+                    ddl.addAll(copyOf(connection, table));
                 }
+                for (String sql : ddl) {
+                    statement.addBatch(sql);
+                }
+                statement.executeBatch();
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();

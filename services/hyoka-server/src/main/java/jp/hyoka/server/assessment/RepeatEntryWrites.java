@@ -1,0 +1,106 @@
+package jp.hyoka.server.assessment;
+
+import jp.hyoka.server.axon.AxonConnections;
+import jp.hyoka.server.axon.ReadModelBatch;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The repeat-entry lists of a read-model batch ({@link ReadModelBatch}): each group's list (under one parent entry
+ * path) is read once per batch, changed in memory by every add and move of the batch, and written once, when the
+ * batch commits. The result is the same as reading and rewriting the list at each event (as the projection did: a
+ * SELECT and an upsert of the whole list per event, the rebuild's most frequent round trips in row 7's profile),
+ * because only this projection writes rm_repeat_entry, and its removals write the batch first and forget the lists
+ * ({@link ReadModelBatch#flush}).
+ */
+final class RepeatEntryWrites implements ReadModelBatch.Part {
+
+    /** One group's entries under one parent, in order. */
+    record Group(String tenant, UUID assessment, String groupId, String parentPath, List<String> entries) {
+    }
+
+    private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
+
+    /** The current batch's lists; null outside a unit of work (the caller reads and writes at once). */
+    static RepeatEntryWrites current(AxonConnections connections) {
+        return ReadModelBatch.part(connections, RepeatEntryWrites.class, RepeatEntryWrites::new);
+    }
+
+    /** The group's list as this batch has left it, read from the table the first time; changes are written later. */
+    List<String> entries(AxonConnections connections, String tenant, UUID assessment, String groupId,
+                         String parentPath) throws SQLException {
+        List<Object> key = List.of(tenant, assessment, groupId, parentPath);
+        Group group = groups.get(key);
+        if (group == null) {
+            try (Connection connection = connections.getConnection()) {
+                group = new Group(tenant, assessment, groupId, parentPath,
+                        read(connection, tenant, assessment, groupId, parentPath));
+            }
+            groups.put(key, group);
+        }
+        return group.entries();
+    }
+
+    static List<String> read(Connection connection, String tenant, UUID assessment, String groupId, String parentPath)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT entry_id FROM rm_repeat_entry WHERE "
+                + "tenant_code = ? AND assessment_id = ? AND group_id = ? AND parent_path = ? ORDER BY position")) {
+            select.setString(1, tenant);
+            select.setObject(2, assessment);
+            select.setString(3, groupId);
+            select.setString(4, parentPath);
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(rows.getString(1));
+                }
+                return entries;
+            }
+        }
+    }
+
+    /** Writes the groups' lists: every entry at its position (one JDBC batch). */
+    static void write(Connection connection, List<Group> groups) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement("""
+                INSERT INTO rm_repeat_entry (tenant_code, assessment_id, entry_id, group_id, parent_path, position)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_code, assessment_id, entry_id) DO UPDATE SET position = EXCLUDED.position""")) {
+            for (Group group : groups) {
+                for (int position = 0; position < group.entries().size(); position++) {
+                    upsert.setString(1, group.tenant());
+                    upsert.setObject(2, group.assessment());
+                    upsert.setString(3, group.entries().get(position));
+                    upsert.setString(4, group.groupId());
+                    upsert.setString(5, group.parentPath());
+                    upsert.setInt(6, position);
+                    upsert.addBatch();
+                }
+            }
+            upsert.executeBatch();
+        }
+    }
+
+    @Override
+    public int order() {
+        return 2;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return groups.isEmpty();
+    }
+
+    @Override
+    public void writeTo(Connection connection) throws SQLException {
+        write(connection, List.copyOf(groups.values()));
+        groups.clear();
+    }
+}
