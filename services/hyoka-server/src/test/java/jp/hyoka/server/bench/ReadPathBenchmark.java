@@ -20,7 +20,9 @@ import java.util.Map;
  * by 4 clients interleaved with the 4-client PK SELECT ceiling, and the 1-client p50 against the PK SELECT p50.
  *
  * <pre>infra/scripts/run-harness.sh jp.hyoka.server.bench.ReadPathBenchmark [--side SECONDS] [--rounds N]
- *     [--jfr FILE]</pre>
+ *     [--jfr FILE] [--few-only]</pre>
+ * {@code --few-only} measures (and records) the few-field read alone: its profile is not drowned by the whole
+ * document's ~5,000 fields per read.
  */
 public final class ReadPathBenchmark {
 
@@ -31,20 +33,24 @@ public final class ReadPathBenchmark {
         Duration side = Duration.ofSeconds(5);
         int rounds = 3;
         Path jfr = null;
+        boolean fewOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--side" -> side = Duration.ofSeconds(Long.parseLong(args[++i]));
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]);
+                case "--few-only" -> fewOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--side SECONDS, --rounds N, --jfr FILE)");
+                        + " (--side SECONDS, --rounds N, --jfr FILE, --few-only)");
             }
         }
         System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
         Duration time = side;
         int count = rounds;
         Path recording = jfr;
-        HarnessMain.run(progress -> run(time, count, recording, progress));
+        List<String> queries = fewOnly ? List.of(ProductServer.READ_FEW)
+                : List.of(ProductServer.READ_FEW, ProductServer.READ_WHOLE);
+        HarnessMain.run(progress -> run(time, count, recording, queries, progress));
     }
 
     /**
@@ -67,7 +73,8 @@ public final class ReadPathBenchmark {
         return Interleaved.median(perRead);
     }
 
-    private static String run(Duration side, int rounds, Path jfr, java.util.function.Consumer<String> progress)
+    private static String run(Duration side, int rounds, Path jfr, List<String> queries,
+                              java.util.function.Consumer<String> progress)
             throws Exception {
         BenchDatabase database = BenchDatabase.create(true);
         try (ProductServer server = new ProductServer(database);
@@ -79,7 +86,7 @@ public final class ReadPathBenchmark {
                     server.editor(tenant, "bench-reader-3"), server.editor(tenant, "bench-reader-4"));
             Map<String, Object> variables = Map.of("id", whole);
             progress.accept("warm-up");
-            for (String query : List.of(ProductServer.READ_WHOLE, ProductServer.READ_FEW)) {
+            for (String query : queries) {
                 Interleaved.perSecond(4, side.multipliedBy(2), client -> () -> readers.get(client)
                         .data("assessment", query, variables));
             }
@@ -89,7 +96,7 @@ public final class ReadPathBenchmark {
                 recording.start();
             }
             StringBuilder report = new StringBuilder();
-            for (String query : List.of(ProductServer.READ_FEW, ProductServer.READ_WHOLE)) {
+            for (String query : queries) {
                 Interleaved.Measured measured = Interleaved.rounds(rounds, () -> Interleaved.perSecond(4, side,
                         client -> () -> readers.get(client).data("assessment", query, variables)),
                         () -> ceilings.pkSelectsPerSecond(4, side));
@@ -99,7 +106,7 @@ public final class ReadPathBenchmark {
                 progress.accept(line);
                 report.append(line).append('\n');
             }
-            for (String query : List.of(ProductServer.READ_FEW, ProductServer.READ_WHOLE)) {
+            for (String query : queries) {
                 String cpu = String.format(Locale.ROOT, "%s: %.3f ms of this JVM's CPU per read (server and client, "
                                 + "1 client; medians of %d rounds of %s)",
                         query.equals(ProductServer.READ_FEW) ? "few fields" : "whole document",
