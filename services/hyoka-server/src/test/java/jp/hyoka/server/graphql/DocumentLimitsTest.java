@@ -1,0 +1,83 @@
+package jp.hyoka.server.graphql;
+
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import graphql.parser.Parser;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DocumentLimitsTest {
+
+    /** Parsed documents kept by text, as GraphQlFactory keeps them: the same Document instance every time. */
+    private final Map<String, PreparsedDocumentEntry> parsed = new ConcurrentHashMap<>();
+    private final GraphQL graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
+                    new SchemaParser().parse("type Query { a: A x: Int } type A { a: A x: Int }"),
+                    RuntimeWiring.newRuntimeWiring().build()))
+            .preparsedDocumentProvider(new PreparsedDocumentProvider() {
+                @Override
+                public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+                        ExecutionInput input, java.util.function.Function<ExecutionInput, PreparsedDocumentEntry> parse) {
+                    return CompletableFuture.completedFuture(parsed.computeIfAbsent(input.getQuery(),
+                            query -> parse.apply(input)));
+                }
+            })
+            .instrumentation(new LeanInstrumentation(List.of(DocumentLimits.maxDepth(3), DocumentLimits.maxFields(5)),
+                    new RequestDeadline(Duration.ofSeconds(5))))
+            .build();
+
+    private ExecutionResult run(String document, String operation, Map<String, Object> variables) {
+        return graphQL.execute(ExecutionInput.newExecutionInput(document).operationName(operation)
+                .variables(variables).build());
+    }
+
+    private static Object code(ExecutionResult result) {
+        return result.getErrors().isEmpty() ? null : result.getErrors().get(0).getExtensions().get("code");
+    }
+
+    @Test
+    void givenAnOperationThatPassed_whenAnotherOperationOfTheSameDocumentIsTooDeep_thenThatOneIsRefused() {
+        String document = "query Shallow { x } query Deep { a { a { a { x } } } }";
+
+        assertThat(code(run(document, "Shallow", Map.of()))).isNull();
+        assertThat(code(run(document, "Shallow", Map.of()))).isNull();
+        assertThat(code(run(document, "Deep", Map.of()))).isEqualTo(DocumentLimits.TOO_DEEP);
+    }
+
+    @Test
+    void givenADocumentWhoseDepthDependsOnAVariable_whenItPassedOnce_thenOtherVariablesAreStillChecked() {
+        String document = "query($skip: Boolean!) { a { a { a @skip(if: $skip) { x } } } }";
+
+        assertThat(code(run(document, null, Map.of("skip", true)))).isNull();
+        assertThat(code(run(document, null, Map.of("skip", false)))).isEqualTo(DocumentLimits.TOO_DEEP);
+    }
+
+    @Test
+    void givenADocumentWhoseFieldCountDependsOnAVariable_whenItPassedOnce_thenOtherVariablesAreStillChecked() {
+        String document = "query($all: Boolean!) { x a { x a @include(if: $all) { x } } y: x z: x }";
+
+        assertThat(code(run(document, null, Map.of("all", false)))).isNull();
+        assertThat(code(run(document, null, Map.of("all", true)))).isEqualTo(DocumentLimits.TOO_COMPLEX);
+    }
+
+    @Test
+    void givenDocuments_whenAskedWhetherFieldsDependOnVariables_thenOnlySkipAndIncludeCount() {
+        assertThat(DocumentLimits.Passed.conditional(Parser.parse("{ a { x } }"))).isFalse();
+        assertThat(DocumentLimits.Passed.conditional(Parser.parse("{ a { ...F } } fragment F on A { x @include(if: true) }")))
+                .isTrue();
+        assertThat(DocumentLimits.Passed.conditional(Parser.parse("query($s: Boolean!) { x @skip(if: $s) }")))
+                .isTrue();
+    }
+}
