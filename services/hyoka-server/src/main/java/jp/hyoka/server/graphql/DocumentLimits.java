@@ -17,6 +17,12 @@ import graphql.language.Document;
 import graphql.language.Node;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
+import graphql.language.ObjectValue;
+import graphql.schema.idl.TypeInfo;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 
@@ -85,9 +91,8 @@ final class DocumentLimits {
 
     /**
      * The operations of parsed documents (the same {@link Document} instance: {@code GraphQlFactory} caches them by
-     * text) that passed a limit. Depth and field count depend on the document and the operation alone, unless a
-     * {@code @skip} or {@code @include} can leave fields out depending on the variables: such a document is checked
-     * every time. Walking a document with graphql-java's {@code QueryTraverser} was 10 % of a few-field read's
+     * text) that passed a limit. Depth and field count depend on the document and the operation alone, unless the
+     * variables can change the walk ({@link #dependsOnVariables}): such a document is checked every time. Walking a document with graphql-java's {@code QueryTraverser} was 10 % of a few-field read's
      * worker time (infra/docs/read-path.md), for the same answer every time. A refused operation is not remembered.
      */
     static final class Passed {
@@ -120,7 +125,8 @@ final class DocumentLimits {
             if (passed.size() >= LIMIT) {
                 passed.clear();
             }
-            passed.computeIfAbsent(key, passedKey -> !conditional(passedKey.document()));
+            passed.computeIfAbsent(key, passedKey -> !dependsOnVariables(passedKey.document(),
+                    parameters.getExecutionContext().getGraphQLSchema()));
             return checked;
         }
 
@@ -128,17 +134,42 @@ final class DocumentLimits {
             return new Key(execution.getDocument(), execution.getOperationDefinition().getName());
         }
 
-        /** Whether any {@code @skip} or {@code @include} appears anywhere in the document. */
-        static boolean conditional(Document document) {
+        /**
+         * Whether walking the document could end differently with other variables: a {@code @skip} or
+         * {@code @include} anywhere (they may leave fields out), a variable of an input object type, or a variable
+         * inside an input object written in the document (graphql-java checks {@code @oneOf} inputs, a member
+         * {@code null} or two given, while the depth walk resolves the arguments: the walk must see each request's
+         * values to refuse them as request errors).
+         */
+        static boolean dependsOnVariables(Document document, GraphQLSchema schema) {
             boolean[] found = {false};
             new NodeTraverser().depthFirst(new NodeVisitorStub() {
                 @Override
                 public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
-                    if (node.getName().equals("skip") || node.getName().equals("include")) {
-                        found[0] = true;
-                        return TraversalControl.QUIT;
+                    return found(node.getName().equals("skip") || node.getName().equals("include"));
+                }
+
+                @Override
+                public TraversalControl visitVariableDefinition(VariableDefinition node,
+                                                                TraverserContext<Node> context) {
+                    return found(schema.getType(TypeInfo.typeInfo(node.getType()).getName())
+                            instanceof GraphQLInputObjectType);
+                }
+
+                @Override
+                public TraversalControl visitVariableReference(VariableReference node, TraverserContext<Node> context) {
+                    for (TraverserContext<Node> parent = context.getParentContext(); parent != null;
+                         parent = parent.getParentContext()) {
+                        if (parent.thisNode() instanceof ObjectValue) {
+                            return found(true);
+                        }
                     }
                     return TraversalControl.CONTINUE;
+                }
+
+                private TraversalControl found(boolean dependent) {
+                    found[0] |= dependent;
+                    return dependent ? TraversalControl.QUIT : TraversalControl.CONTINUE;
                 }
             }, document);
             return found[0];

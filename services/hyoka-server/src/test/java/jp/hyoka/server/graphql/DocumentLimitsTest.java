@@ -24,7 +24,8 @@ class DocumentLimitsTest {
     /** Parsed documents kept by text, as GraphQlFactory keeps them: the same Document instance every time. */
     private final Map<String, PreparsedDocumentEntry> parsed = new ConcurrentHashMap<>();
     private final GraphQL graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
-                    new SchemaParser().parse("type Query { a: A x: Int } type A { a: A x: Int }"),
+                    new SchemaParser().parse("type Query { a: A x: Int y(in: In): Int } type A { a: A x: Int } "
+                            + "input In { text: String list: [String] }"),
                     RuntimeWiring.newRuntimeWiring().build()))
             .preparsedDocumentProvider(new PreparsedDocumentProvider() {
                 @Override
@@ -73,11 +74,17 @@ class DocumentLimitsTest {
     }
 
     @Test
-    void givenDocuments_whenAskedWhetherFieldsDependOnVariables_thenOnlySkipAndIncludeCount() {
-        assertThat(DocumentLimits.Passed.conditional(Parser.parse("{ a { x } }"))).isFalse();
-        assertThat(DocumentLimits.Passed.conditional(Parser.parse("{ a { ...F } } fragment F on A { x @include(if: true) }")))
-                .isTrue();
-        assertThat(DocumentLimits.Passed.conditional(Parser.parse("query($s: Boolean!) { x @skip(if: $s) }")))
-                .isTrue();
+    void givenDocuments_whenAskedWhetherTheWalkDependsOnVariables_thenSkipIncludeAndInputObjectVariablesDo() {
+        assertThat(dependsOnVariables("query($id: ID!, $ids: [ID!]) { a { x } }")).isFalse();
+        assertThat(dependsOnVariables("{ a { ...F } } fragment F on A { x @include(if: true) }")).isTrue();
+        assertThat(dependsOnVariables("query($s: Boolean!) { x @skip(if: $s) }")).isTrue();
+        assertThat(dependsOnVariables("query($in: In!) { x }")).isTrue();
+        assertThat(dependsOnVariables("query($in: [In!]) { x }")).isTrue();
+        assertThat(dependsOnVariables("query($t: String) { y(in: {text: $t}) }")).isTrue();
+        assertThat(dependsOnVariables("query($t: String) { y(in: {list: [$t]}) }")).isTrue();
+    }
+
+    private boolean dependsOnVariables(String document) {
+        return DocumentLimits.Passed.dependsOnVariables(Parser.parse(document), graphQL.getGraphQLSchema());
     }
 }
