@@ -57,11 +57,13 @@ public final class ReadPathBenchmark {
      * The process's CPU time per operation, one client: less sensitive to a busy machine than reads/s (waiting for
      * a core is not counted), and what the read path's CPU work costs; PostgreSQL's own work is not in it.
      */
-    private static double cpuMillisPerRead(int rounds, Duration side, Interleaved.Operation read) throws Exception {
+    private static double[] cpuMillisPerRead(int rounds, Duration side, Interleaved.Operation read) throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<Double> perRead = new java.util.ArrayList<>();
+        List<Double> serverPerRead = new java.util.ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             long cpu = os.getProcessCpuTime();
+            long server = serverThreadsCpuNanos();
             long end = System.nanoTime() + side.toNanos();
             int reads = 0;
             while (System.nanoTime() < end) {
@@ -69,8 +71,25 @@ public final class ReadPathBenchmark {
                 reads++;
             }
             perRead.add((os.getProcessCpuTime() - cpu) / 1e6 / reads);
+            serverPerRead.add((serverThreadsCpuNanos() - server) / 1e6 / reads);
         }
-        return Interleaved.median(perRead);
+        return new double[] {Interleaved.median(perRead), Interleaved.median(serverPerRead)};
+    }
+
+    /**
+     * CPU time of the threads that serve a request (Netty's event loops, the GraphQL workers): the server's own work
+     * per read, without the in-process client's; threads that ended in between are not counted.
+     */
+    private static long serverThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && (thread.getThreadName().startsWith("hyoka-graphql-")
+                    || thread.getThreadName().contains("eventLoopGroup"))) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return total;
     }
 
     private static String run(Duration side, int rounds, Path jfr, List<String> queries,
@@ -107,11 +126,12 @@ public final class ReadPathBenchmark {
                 report.append(line).append('\n');
             }
             for (String query : queries) {
+                double[] perRead = cpuMillisPerRead(rounds, side, () -> reader.data("assessment", query, variables));
                 String cpu = String.format(Locale.ROOT, "%s: %.3f ms of this JVM's CPU per read (server and client, "
-                                + "1 client; medians of %d rounds of %s)",
-                        query.equals(ProductServer.READ_FEW) ? "few fields" : "whole document",
-                        cpuMillisPerRead(rounds, side, () -> reader.data("assessment", query, variables)), rounds,
-                        side);
+                                + "1 client; medians of %d rounds of %s), %.3f ms of it on the server's threads "
+                                + "(event loops, GraphQL workers)",
+                        query.equals(ProductServer.READ_FEW) ? "few fields" : "whole document", perRead[0], rounds,
+                        side, perRead[1]);
                 progress.accept(cpu);
                 report.append(cpu).append('\n');
             }
