@@ -12,6 +12,8 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.ExecutionContext;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.Document;
 import graphql.language.Node;
@@ -20,6 +22,7 @@ import graphql.language.NodeVisitorStub;
 import graphql.language.ObjectValue;
 import graphql.schema.idl.TypeInfo;
 import graphql.language.VariableDefinition;
+import graphql.language.Value;
 import graphql.language.VariableReference;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLSchema;
@@ -30,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -92,14 +96,16 @@ final class DocumentLimits {
     /**
      * The operations of parsed documents (the same {@link Document} instance: {@code GraphQlFactory} caches them by
      * text) that passed a limit. Depth and field count depend on the document and the operation alone, unless the
-     * variables can change the walk ({@link #dependsOnVariables}): such a document is checked every time. Walking a document with graphql-java's {@code QueryTraverser} was 10 % of a few-field read's
-     * worker time (infra/docs/read-path.md), for the same answer every time. A refused operation is not remembered.
+     * variables can change the walk ({@link #dependsOnVariables}): such a document is checked every time. Walking a
+     * document with graphql-java's {@code QueryTraverser} was 10 % of a few-field read's worker time
+     * (infra/docs/read-path.md), for the same answer every time. A refused operation is not remembered.
      */
     static final class Passed {
         /** As many as the document cache holds, and some: past it, forget all and start again. */
         private static final int LIMIT = 2_000;
 
-        private record Key(Document document, String operation) {
+        /** An operation of a parsed document: the same Document instance (identity), the operation's name. */
+        record Key(Document document, String operation) {
             @Override
             public boolean equals(Object other) {
                 return other instanceof Key key && key.document == document && Objects.equals(key.operation, operation);
@@ -126,11 +132,11 @@ final class DocumentLimits {
                 passed.clear();
             }
             passed.computeIfAbsent(key, passedKey -> !dependsOnVariables(passedKey.document(),
-                    parameters.getExecutionContext().getGraphQLSchema()));
+                    parameters.getExecutionContext().getGraphQLSchema(), Set.of()));
             return checked;
         }
 
-        private static Key key(ExecutionContext execution) {
+        static Key key(ExecutionContext execution) {
             return new Key(execution.getDocument(), execution.getOperationDefinition().getName());
         }
 
@@ -139,9 +145,10 @@ final class DocumentLimits {
          * {@code @include} anywhere (they may leave fields out), a variable of an input object type, or a variable
          * inside an input object written in the document (graphql-java checks {@code @oneOf} inputs, a member
          * {@code null} or two given, while the depth walk resolves the arguments: the walk must see each request's
-         * values to refuse them as request errors).
+         * values to refuse them as request errors), or a variable in the value of an argument named in
+         * {@code arguments}.
          */
-        static boolean dependsOnVariables(Document document, GraphQLSchema schema) {
+        static boolean dependsOnVariables(Document document, GraphQLSchema schema, Set<String> arguments) {
             boolean[] found = {false};
             new NodeTraverser().depthFirst(new NodeVisitorStub() {
                 @Override
@@ -154,6 +161,11 @@ final class DocumentLimits {
                                                                 TraverserContext<Node> context) {
                     return found(schema.getType(TypeInfo.typeInfo(node.getType()).getName())
                             instanceof GraphQLInputObjectType);
+                }
+
+                @Override
+                public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+                    return found(arguments.contains(node.getName()) && mentionsVariable(node.getValue()));
                 }
 
                 @Override
@@ -173,6 +185,17 @@ final class DocumentLimits {
                 }
             }, document);
             return found[0];
+        }
+
+        private static boolean mentionsVariable(Value<?> value) {
+            if (value instanceof VariableReference) {
+                return true;
+            }
+            if (value instanceof ArrayValue array) {
+                return array.getValues().stream().anyMatch(Passed::mentionsVariable);
+            }
+            return value instanceof ObjectValue object
+                    && object.getObjectFields().stream().anyMatch(field -> mentionsVariable(field.getValue()));
         }
     }
 

@@ -95,7 +95,8 @@ public class GraphQlFactory {
         }
     }
 
-    private static final class CachedDocuments implements PreparsedDocumentProvider {
+    /** Parsed, validated documents by text (the same Document instance for the same text, as limits and cost rely on). */
+    static final class CachedDocuments implements PreparsedDocumentProvider {
         private final Map<String, PreparsedDocumentEntry> cache = new ConcurrentHashMap<>();
 
         @Override

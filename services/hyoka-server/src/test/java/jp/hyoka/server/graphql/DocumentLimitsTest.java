@@ -3,8 +3,6 @@ package jp.hyoka.server.graphql;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.PreparsedDocumentProvider;
 import graphql.parser.Parser;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -14,27 +12,17 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentLimitsTest {
 
-    /** Parsed documents kept by text, as GraphQlFactory keeps them: the same Document instance every time. */
-    private final Map<String, PreparsedDocumentEntry> parsed = new ConcurrentHashMap<>();
     private final GraphQL graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
                     new SchemaParser().parse("type Query { a: A x: Int y(in: In): Int } type A { a: A x: Int } "
                             + "input In { text: String list: [String] }"),
                     RuntimeWiring.newRuntimeWiring().build()))
-            .preparsedDocumentProvider(new PreparsedDocumentProvider() {
-                @Override
-                public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
-                        ExecutionInput input, java.util.function.Function<ExecutionInput, PreparsedDocumentEntry> parse) {
-                    return CompletableFuture.completedFuture(parsed.computeIfAbsent(input.getQuery(),
-                            query -> parse.apply(input)));
-                }
-            })
+            .preparsedDocumentProvider(new GraphQlFactory.CachedDocuments())
             .instrumentation(new LeanInstrumentation(List.of(DocumentLimits.maxDepth(3), DocumentLimits.maxFields(5)),
                     new RequestDeadline(Duration.ofSeconds(5))))
             .build();
@@ -84,7 +72,20 @@ class DocumentLimitsTest {
         assertThat(dependsOnVariables("query($t: String) { y(in: {list: [$t]}) }")).isTrue();
     }
 
+    @Test
+    void givenDocuments_whenAskedWhetherNamedArgumentsTakeVariables_thenOnlyThoseArgumentsCount() {
+        Set<String> paging = Set.of("first", "ids");
+        assertThat(dependsOnVariables("query($t: String) { y(in: {text: \"x\"}) }", paging)).isFalse();
+        assertThat(dependsOnVariables("query($n: Int) { p(first: 5) }", paging)).isFalse();
+        assertThat(dependsOnVariables("query($n: Int) { p(first: $n) }", paging)).isTrue();
+        assertThat(dependsOnVariables("query($id: ID) { p(ids: [\"a\", $id]) }", paging)).isTrue();
+    }
+
     private boolean dependsOnVariables(String document) {
-        return DocumentLimits.Passed.dependsOnVariables(Parser.parse(document), graphQL.getGraphQLSchema());
+        return dependsOnVariables(document, Set.of());
+    }
+
+    private boolean dependsOnVariables(String document, Set<String> arguments) {
+        return DocumentLimits.Passed.dependsOnVariables(Parser.parse(document), graphQL.getGraphQLSchema(), arguments);
     }
 }

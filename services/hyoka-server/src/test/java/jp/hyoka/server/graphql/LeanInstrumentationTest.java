@@ -41,7 +41,7 @@ class LeanInstrumentationTest {
     }
 
     @Test
-    void givenTwoPerOperationInstrumentations_whenAQueryOfSeveralFieldsRuns_thenEachIsAskedOnceInOrderAndNeverPerField() {
+    void givenTwoPerOperationInstrumentations_whenSeveralFieldsRun_thenEachIsAskedOnceInOrderNeverPerField() {
         ExecutionResult result = graphQL(List.of(new Recording("first"), new Recording("second")))
                 .execute("{ item { a b c } }");
 
