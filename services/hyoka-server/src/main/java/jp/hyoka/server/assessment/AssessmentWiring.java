@@ -16,15 +16,20 @@ import jp.hyoka.server.graphql.ApiException;
 import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
+import jp.hyoka.server.graphql.Selections;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Reading assessments: one by id, the tenant's list, and each assessment's answers in form order. */
 @Singleton
 public class AssessmentWiring implements GraphQlFeature {
+
+    /** Asked for beneath {@code assessment}: the document's answers and entries are read with its row, in one batch. */
+    private static final Set<String> DOCUMENT_FIELDS = Set.of("answers", "answer", "repeatEntries", "completeness");
 
     private final AssessmentQueries queries;
     private final ClasspathFormCatalog forms;
@@ -45,8 +50,7 @@ public class AssessmentWiring implements GraphQlFeature {
                 .dataFetcher("assessment", environment -> {
                     Caller caller = Requests.caller(environment);
                     Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("id"));
-                    if (!environment.getSelectionSet().containsAnyOf("answers", "answer", "repeatEntries",
-                            "completeness")) {
+                    if (!Selections.asksForAny(environment, DOCUMENT_FIELDS)) {
                         return id.flatMap(found -> queries.find(caller.tenant(), found)).orElse(null);
                     }
                     // The document's fields are asked for: its row, answers and entries in one read.

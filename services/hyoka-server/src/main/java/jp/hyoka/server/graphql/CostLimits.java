@@ -11,6 +11,8 @@ import graphql.language.OperationDefinition;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prices each operation once graphql-java has parsed and validated it and chosen the operation ({@link QueryCost}),
@@ -24,7 +26,17 @@ final class CostLimits extends SimplePerformantInstrumentation {
     static final String MAX_COST_EXCEEDED = "MAX_COST_EXCEEDED";
     static final String THROTTLED = "THROTTLED";
 
+    /** The arguments QueryCost reads the page size and the number of ids from. */
+    private static final Set<String> PRICED_ARGUMENTS = Set.of("first", "last", "ids");
+    private static final int PRICES_LIMIT = 2_000;
+
     private final CostBudget budget;
+    /**
+     * Requested costs of the operations of parsed documents whose price no variable can change (none in
+     * {@code first}, {@code last}, {@code ids}, no {@code @skip}/{@code @include}; DocumentLimits.Passed): priced once,
+     * not walked again per request (9 % of a few-field read's worker time, infra/docs/read-path.md).
+     */
+    private final Map<DocumentLimits.Passed.Key, Integer> prices = new ConcurrentHashMap<>();
 
     CostLimits(CostBudget budget) {
         this.budget = budget;
@@ -75,8 +87,7 @@ final class CostLimits extends SimplePerformantInstrumentation {
         }
         OperationDefinition operation = execution.getOperationDefinition();
         ticket.mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
-        ticket.requested = QueryCost.requested(execution.getGraphQLSchema(), execution.getDocument(),
-                operation.getName(), execution.getCoercedVariables());
+        ticket.requested = price(execution);
         CostBudget.Decision decision = budget.take(ticket.budgetKey, ticket.requested);
         if (decision instanceof CostBudget.OverMaximum over) {
             throw DocumentLimits.refusal(MAX_COST_EXCEEDED, "The operation costs " + ticket.requested
@@ -92,5 +103,23 @@ final class CostLimits extends SimplePerformantInstrumentation {
         }
         ticket.granted = true;
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private int price(ExecutionContext execution) {
+        DocumentLimits.Passed.Key key = DocumentLimits.Passed.key(execution);
+        Integer known = prices.get(key);
+        if (known != null) {
+            return known;
+        }
+        int price = QueryCost.requested(execution.getGraphQLSchema(), execution.getDocument(),
+                execution.getOperationDefinition().getName(), execution.getCoercedVariables());
+        if (!DocumentLimits.Passed.dependsOnVariables(execution.getDocument(), execution.getGraphQLSchema(),
+                PRICED_ARGUMENTS)) {
+            if (prices.size() >= PRICES_LIMIT) {
+                prices.clear();
+            }
+            prices.put(key, price);
+        }
+        return price;
     }
 }

@@ -9,11 +9,33 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Node;
+import graphql.language.NodeTraverser;
+import graphql.language.NodeVisitorStub;
+import graphql.language.ObjectValue;
+import graphql.schema.idl.TypeInfo;
+import graphql.language.VariableDefinition;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * graphql-java's depth and field-count limits, refusing with a code a client can act on (graphql-java's own errors
@@ -34,12 +56,13 @@ final class DocumentLimits {
     }
 
     static Instrumentation maxDepth(int limit) {
+        Passed passed = new Passed();
         return new MaxQueryDepthInstrumentation(limit) {
             @Override
             public InstrumentationContext<ExecutionResult> beginExecuteOperation(
                     InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
                 try {
-                    return super.beginExecuteOperation(parameters, state);
+                    return passed.unlessPassed(parameters, () -> super.beginExecuteOperation(parameters, state));
                 } catch (RuntimeException e) {
                     throw requestError(e);
                 }
@@ -54,13 +77,126 @@ final class DocumentLimits {
     }
 
     static Instrumentation maxFields(int limit) {
+        Passed passed = new Passed();
         return new MaxQueryComplexityInstrumentation(limit) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+                return passed.unlessPassed(parameters, () -> super.beginExecuteOperation(parameters, state));
+            }
+
             @Override
             protected AbortExecutionException mkAbortException(int fields, int maxFields) {
                 return refusal(TOO_COMPLEX, "The document asks for " + fields + " fields (aliases count); at most "
                         + maxFields + " are served at once. Nothing was run; ask in several requests.");
             }
         };
+    }
+
+    /**
+     * The operations of parsed documents (the same {@link Document} instance: {@code GraphQlFactory} caches them by
+     * text) that passed a limit. Depth and field count depend on the document and the operation alone, unless the
+     * variables can change the walk ({@link #dependsOnVariables}): such a document is checked every time. Walking a
+     * document with graphql-java's {@code QueryTraverser} was 10 % of a few-field read's worker time
+     * (infra/docs/read-path.md), for the same answer every time. A refused operation is not remembered.
+     */
+    static final class Passed {
+        /** As many as the document cache holds, and some: past it, forget all and start again. */
+        private static final int LIMIT = 2_000;
+
+        /** An operation of a parsed document: the same Document instance (identity), the operation's name. */
+        record Key(Document document, String operation) {
+            @Override
+            public boolean equals(Object other) {
+                return other instanceof Key key && key.document == document && Objects.equals(key.operation, operation);
+            }
+
+            @Override
+            public int hashCode() {
+                return System.identityHashCode(document) * 31 + Objects.hashCode(operation);
+            }
+        }
+
+        /** True: passed before, and nothing in it depends on the variables. */
+        private final Map<Key, Boolean> passed = new ConcurrentHashMap<>();
+
+        /** Runs {@code check} unless the operation passed it before; remembers it if it passes now. */
+        InstrumentationContext<ExecutionResult> unlessPassed(InstrumentationExecuteOperationParameters parameters,
+                                                             Supplier<InstrumentationContext<ExecutionResult>> check) {
+            Key key = key(parameters.getExecutionContext());
+            if (passed.get(key) == Boolean.TRUE) {
+                return SimpleInstrumentationContext.noOp();
+            }
+            InstrumentationContext<ExecutionResult> checked = check.get();
+            if (passed.size() >= LIMIT) {
+                passed.clear();
+            }
+            passed.computeIfAbsent(key, passedKey -> !dependsOnVariables(passedKey.document(),
+                    parameters.getExecutionContext().getGraphQLSchema(), Set.of()));
+            return checked;
+        }
+
+        static Key key(ExecutionContext execution) {
+            return new Key(execution.getDocument(), execution.getOperationDefinition().getName());
+        }
+
+        /**
+         * Whether walking the document could end differently with other variables: a {@code @skip} or
+         * {@code @include} anywhere (they may leave fields out), a variable of an input object type, or a variable
+         * inside an input object written in the document (graphql-java checks {@code @oneOf} inputs, a member
+         * {@code null} or two given, while the depth walk resolves the arguments: the walk must see each request's
+         * values to refuse them as request errors), or a variable in the value of an argument named in
+         * {@code arguments}.
+         */
+        static boolean dependsOnVariables(Document document, GraphQLSchema schema, Set<String> arguments) {
+            boolean[] found = {false};
+            new NodeTraverser().depthFirst(new NodeVisitorStub() {
+                @Override
+                public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
+                    return found(node.getName().equals("skip") || node.getName().equals("include"));
+                }
+
+                @Override
+                public TraversalControl visitVariableDefinition(VariableDefinition node,
+                                                                TraverserContext<Node> context) {
+                    return found(schema.getType(TypeInfo.typeInfo(node.getType()).getName())
+                            instanceof GraphQLInputObjectType);
+                }
+
+                @Override
+                public TraversalControl visitArgument(Argument node, TraverserContext<Node> context) {
+                    return found(arguments.contains(node.getName()) && mentionsVariable(node.getValue()));
+                }
+
+                @Override
+                public TraversalControl visitVariableReference(VariableReference node, TraverserContext<Node> context) {
+                    for (TraverserContext<Node> parent = context.getParentContext(); parent != null;
+                         parent = parent.getParentContext()) {
+                        if (parent.thisNode() instanceof ObjectValue) {
+                            return found(true);
+                        }
+                    }
+                    return TraversalControl.CONTINUE;
+                }
+
+                private TraversalControl found(boolean dependent) {
+                    found[0] |= dependent;
+                    return dependent ? TraversalControl.QUIT : TraversalControl.CONTINUE;
+                }
+            }, document);
+            return found[0];
+        }
+
+        private static boolean mentionsVariable(Value<?> value) {
+            if (value instanceof VariableReference) {
+                return true;
+            }
+            if (value instanceof ArrayValue array) {
+                return array.getValues().stream().anyMatch(Passed::mentionsVariable);
+            }
+            return value instanceof ObjectValue object
+                    && object.getObjectFields().stream().anyMatch(field -> mentionsVariable(field.getValue()));
+        }
     }
 
     /** An argument graphql-java could not coerce, as a request error; anything else is rethrown as it is. */

@@ -5,7 +5,6 @@ import graphql.GraphQL;
 import graphql.execution.AsyncExecutionStrategy;
 import graphql.execution.AsyncSerialExecutionStrategy;
 import graphql.execution.SubscriptionExecutionStrategy;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -68,21 +67,20 @@ public class GraphQlFactory {
         GraphQLSchema schema = OutageResults.decorate(new SchemaGenerator().makeExecutableSchema(types, wiring.build()));
         FieldAccess.requireOnEveryRootField(schema);
         ApiErrorHandler errors = new ApiErrorHandler();
-        List<Instrumentation> instrumentations = new ArrayList<>(List.of(
+        List<Instrumentation> perOperation = new ArrayList<>(List.of(
                 DocumentLimits.maxDepth(MAX_DEPTH),
                 DocumentLimits.maxFields(MAX_FIELDS),
                 new CostLimits(budget),
-                new RequestDeadline(timeout),
                 new OperationNames()));
         if (metrics != null) {
-            instrumentations.add(new GraphQlMetrics(metrics));
+            perOperation.add(new GraphQlMetrics(metrics));
         }
         return GraphQL.newGraphQL(schema)
                 .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
-                .instrumentation(new ChainedInstrumentation(instrumentations))
+                .instrumentation(new LeanInstrumentation(perOperation, new RequestDeadline(timeout)))
                 .build();
     }
 
@@ -102,7 +100,8 @@ public class GraphQlFactory {
         }
     }
 
-    private static final class CachedDocuments implements PreparsedDocumentProvider {
+    /** Parsed, validated documents by text (the same Document instance for the same text, as limits and cost rely on). */
+    static final class CachedDocuments implements PreparsedDocumentProvider {
         private final Map<String, PreparsedDocumentEntry> cache = new ConcurrentHashMap<>();
 
         @Override
