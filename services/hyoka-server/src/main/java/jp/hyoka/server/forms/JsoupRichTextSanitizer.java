@@ -38,7 +38,7 @@ public final class JsoupRichTextSanitizer implements RichTextSanitizer {
     static boolean unchanged(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '<' || c == '>' || c == '&' || c == '\u00A0' || Character.isSurrogate(c)
+            if (c == '<' || c == '>' || c == '&' || c == '\u00A0' || c == '\uFFFF' || Character.isSurrogate(c)
                     || (c < ' ' && c != '\t' && c != '\n' && c != '\r')) {
                 return false;
             }

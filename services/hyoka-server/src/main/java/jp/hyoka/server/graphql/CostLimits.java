@@ -12,7 +12,6 @@ import graphql.language.OperationDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prices each operation once graphql-java has parsed and validated it and chosen the operation ({@link QueryCost}),
@@ -28,7 +27,6 @@ final class CostLimits extends SimplePerformantInstrumentation {
 
     /** The arguments QueryCost reads the page size and the number of ids from. */
     private static final Set<String> PRICED_ARGUMENTS = Set.of("first", "last", "ids");
-    private static final int PRICES_LIMIT = 2_000;
 
     private final CostBudget budget;
     /**
@@ -36,7 +34,7 @@ final class CostLimits extends SimplePerformantInstrumentation {
      * {@code first}, {@code last}, {@code ids}, no {@code @skip}/{@code @include}; DocumentLimits.Passed): priced once,
      * not walked again per request (9 % of a few-field read's worker time, infra/docs/read-path.md).
      */
-    private final Map<DocumentLimits.Passed.Key, Integer> prices = new ConcurrentHashMap<>();
+    private final PerOperation<Integer> prices = new PerOperation<>();
 
     CostLimits(CostBudget budget) {
         this.budget = budget;
@@ -106,8 +104,7 @@ final class CostLimits extends SimplePerformantInstrumentation {
     }
 
     private int price(ExecutionContext execution) {
-        DocumentLimits.Passed.Key key = DocumentLimits.Passed.key(execution);
-        Integer known = prices.get(key);
+        Integer known = prices.get(execution);
         if (known != null) {
             return known;
         }
@@ -115,10 +112,7 @@ final class CostLimits extends SimplePerformantInstrumentation {
                 execution.getOperationDefinition().getName(), execution.getCoercedVariables());
         if (!DocumentLimits.Passed.dependsOnVariables(execution.getDocument(), execution.getGraphQLSchema(),
                 PRICED_ARGUMENTS)) {
-            if (prices.size() >= PRICES_LIMIT) {
-                prices.clear();
-            }
-            prices.put(key, price);
+            prices.remember(execution, price);
         }
         return price;
     }

@@ -32,9 +32,7 @@ import graphql.util.TraverserContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -101,43 +99,22 @@ final class DocumentLimits {
      * (infra/docs/read-path.md), for the same answer every time. A refused operation is not remembered.
      */
     static final class Passed {
-        /** As many as the document cache holds, and some: past it, forget all and start again. */
-        private static final int LIMIT = 2_000;
-
-        /** An operation of a parsed document: the same Document instance (identity), the operation's name. */
-        record Key(Document document, String operation) {
-            @Override
-            public boolean equals(Object other) {
-                return other instanceof Key key && key.document == document && Objects.equals(key.operation, operation);
-            }
-
-            @Override
-            public int hashCode() {
-                return System.identityHashCode(document) * 31 + Objects.hashCode(operation);
-            }
-        }
-
         /** True: passed before, and nothing in it depends on the variables. */
-        private final Map<Key, Boolean> passed = new ConcurrentHashMap<>();
+        private final PerOperation<Boolean> passed = new PerOperation<>();
 
         /** Runs {@code check} unless the operation passed it before; remembers it if it passes now. */
         InstrumentationContext<ExecutionResult> unlessPassed(InstrumentationExecuteOperationParameters parameters,
                                                              Supplier<InstrumentationContext<ExecutionResult>> check) {
-            Key key = key(parameters.getExecutionContext());
-            if (passed.get(key) == Boolean.TRUE) {
+            ExecutionContext execution = parameters.getExecutionContext();
+            if (passed.get(execution) == Boolean.TRUE) {
                 return SimpleInstrumentationContext.noOp();
             }
             InstrumentationContext<ExecutionResult> checked = check.get();
-            if (passed.size() >= LIMIT) {
-                passed.clear();
+            if (passed.get(execution) == null) {
+                passed.remember(execution, !dependsOnVariables(execution.getDocument(), execution.getGraphQLSchema(),
+                        Set.of()));
             }
-            passed.computeIfAbsent(key, passedKey -> !dependsOnVariables(passedKey.document(),
-                    parameters.getExecutionContext().getGraphQLSchema(), Set.of()));
             return checked;
-        }
-
-        static Key key(ExecutionContext execution) {
-            return new Key(execution.getDocument(), execution.getOperationDefinition().getName());
         }
 
         /**

@@ -39,8 +39,11 @@ public final class Selections {
 
     private static boolean asksForAny(SelectionSet selections, Set<String> names,
                                       Map<String, FragmentDefinition> fragments, int fragmentDepth) {
-        if (selections == null || fragmentDepth > GraphQlFactory.MAX_DEPTH) {   // validation refuses cycles anyway
+        if (selections == null) {
             return false;
+        }
+        if (fragmentDepth > GraphQlFactory.MAX_DEPTH) {   // validation refuses cycles; deeper: "yes", never a wrong "no"
+            return true;
         }
         for (Selection<?> selection : selections.getSelections()) {
             if (selection instanceof Field field) {
