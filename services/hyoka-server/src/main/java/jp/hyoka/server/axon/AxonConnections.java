@@ -17,9 +17,14 @@ import javax.sql.DataSource;
  */
 public final class AxonConnections implements ConnectionProvider {
 
+    /** Where Axon's wrapper keeps the unit of work's connection (UnitOfWorkAwareConnectionProviderWrapper). */
+    private static final String UNIT_OF_WORK_CONNECTION = Connection.class.getName();
+
+    private final DataSource dataSource;
     private final ConnectionProvider unitOfWorkAware;
 
     public AxonConnections(DataSource dataSource) {
+        this.dataSource = dataSource;
         this.unitOfWorkAware = new UnitOfWorkAwareConnectionProviderWrapper(() -> {
             Connection connection = dataSource.getConnection();
             if (insideUnitOfWork()) {
@@ -32,6 +37,21 @@ public final class AxonConnections implements ConnectionProvider {
     @Override
     public Connection getConnection() throws SQLException {
         return unitOfWorkAware.getConnection();
+    }
+
+    /**
+     * A connection for one read (an aggregate's events): the unit of work's if it already holds one (the read then
+     * sees what it wrote), otherwise an auto-commit connection of the pool's, not attached to the unit of work. A
+     * load is a single statement, whose snapshot under READ COMMITTED is the same inside or outside a transaction;
+     * reading outside one spares a unit of work that writes nothing (a refused command, a load alone) the
+     * transaction's end, one more round trip. A unit of work that writes later gets its connection then. The caller
+     * closes the connection (the unit of work's is closed only when the unit of work ends).
+     */
+    public Connection forRead() throws SQLException {
+        if (insideUnitOfWork() && CurrentUnitOfWork.get().root().getResource(UNIT_OF_WORK_CONNECTION) != null) {
+            return unitOfWorkAware.getConnection();
+        }
+        return dataSource.getConnection();
     }
 
     /** The same condition under which the wrapper attaches the connection to the unit of work. */
