@@ -73,7 +73,7 @@ public class AxonFactory {
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
                 .snapshotSerializer(AggregateSnapshots.serializer(modules))
-                // One query loads what a command needs (the events after the newest snapshot): with Axon's default of
+                // One batch holds what a command needs (the events after the newest snapshot): with Axon's default of
                 // 100, an edit read its assessment's ~125 events since the snapshot in three queries (issue 22).
                 .batchSize(readBatchSize(snapshots)),
                 connections, snapshotFilter, appendListeners, new TracedAppends(tracing));
