@@ -102,7 +102,10 @@ public class AxonFactory {
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize));
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize))
+                // The batch's token stored at its start in the batch's transaction (AxonConnections).
+                .registerTransactionManager(ReadModelProjection.PROCESSING_GROUP,
+                        c -> AxonConnections.PROCESSOR_TRANSACTIONS);
         projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
                 .forEach(projection -> processing.registerEventHandler(c -> projection));
         processing

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,10 +54,7 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(baseProperties(Map.of("hyoka.axon.snapshot-every",
-                Integer.toString(EVERY))));
-        properties.put("hyoka.database.url", CountingDriver.url(properties.get("hyoka.database.url")));
-        return properties;
+        return CountingDriver.counting(baseProperties(Map.of("hyoka.axon.snapshot-every", Integer.toString(EVERY))));
     }
 
     @BeforeAll
