@@ -32,7 +32,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import javax.sql.DataSource;
@@ -69,16 +68,15 @@ public class AxonFactory {
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         SnapshotFilter snapshotFilter = modules.stream().map(AxonModule::snapshotFilter)
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
-        JdbcEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
-                .connectionProvider(connections)
+        NotifyingEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
                 .transactionManager(NoTransactionManager.INSTANCE)
                 .persistenceExceptionResolver(new DuplicateKeyResolver())
                 .eventSerializer(serializer)
                 .snapshotSerializer(AggregateSnapshots.serializer(modules))
-                .snapshotFilter(snapshotFilter)
-                // One query loads what a command needs (the events after the newest snapshot): with Axon's default of
+                // One batch holds what a command needs (the events after the newest snapshot): with Axon's default of
                 // 100, an edit read its assessment's ~125 events since the snapshot in three queries (issue 22).
-                .batchSize(readBatchSize(snapshots)), appendListeners, new TracedAppends(tracing));
+                .batchSize(readBatchSize(snapshots)),
+                connections, snapshotFilter, appendListeners, new TracedAppends(tracing));
         JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
                 .connectionProvider(connections)
                 .serializer(serializer);
@@ -104,7 +102,10 @@ public class AxonFactory {
         EventProcessingConfigurer processing = configurer.eventProcessing()
                 .registerTokenStore(c -> tokenStore)
                 .registerTrackingEventProcessor(ReadModelProjection.PROCESSING_GROUP, Configuration::eventStore,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize));
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(readModelBatchSize))
+                // The batch's token stored at its start in the batch's transaction (AxonConnections).
+                .registerTransactionManager(ReadModelProjection.PROCESSING_GROUP,
+                        c -> AxonConnections.PROCESSOR_TRANSACTIONS);
         projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
                 .forEach(projection -> processing.registerEventHandler(c -> projection));
         processing
@@ -137,12 +138,12 @@ public class AxonFactory {
     }
 
     /** What configureEmbeddedEventStore builds, as a store other nodes can wake. */
-    private static ClusterEventStore clusterEventStore(Configuration configuration, EventStorageEngine storage,
+    private static ClusterEventStore clusterEventStore(Configuration configuration, NotifyingEventStorageEngine storage,
                                                        ClusterNotifications notifications) {
         ClusterEventStore store = new ClusterEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storage)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore")),
-                () -> notifications.announce(ClusterNotifications.Channel.EVENTS_APPENDED));
+                storage, () -> notifications.announce(ClusterNotifications.Channel.EVENTS_APPENDED));
         configuration.onShutdown(store::shutDown);
         notifications.listen(store);
         configuration.onShutdown(notifications::close);

@@ -1,13 +1,10 @@
 package jp.hyoka.server.axon;
 
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -19,19 +16,20 @@ import java.util.List;
  * processor projects any node's edit within milliseconds. Both wake the processor's stream too, even when Axon serves it
  * from a stream of its own rather than from the shared cache ({@link WakeableEventStream}).
  *
- * <p>An aggregate's stream starts with its snapshot when there is one ({@link AggregateSnapshots}). A snapshot that
- * cannot be read back (corrupt, or written by code that no longer reads it while keeping its shape) is passed over
- * and the aggregate replayed from its first event: a snapshot only saves time, it never decides a command's fate.
+ * <p>An aggregate's stream starts with its snapshot when there is one ({@link AggregateSnapshots}), read with its
+ * events in one statement. A snapshot that cannot be read back (corrupt, or written by code that no longer reads it
+ * while keeping its shape) is passed over and the aggregate replayed from its first event: a snapshot only saves
+ * time, it never decides a command's fate.
  */
 public final class ClusterEventStore extends EmbeddedEventStore {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClusterEventStore.class);
-
+    private final NotifyingEventStorageEngine storage;
     private final Runnable announceAppend;
     private final WakeableEventStream.Appends appends = new WakeableEventStream.Appends();
 
-    ClusterEventStore(Builder builder, Runnable announceAppend) {
+    ClusterEventStore(Builder builder, NotifyingEventStorageEngine storage, Runnable announceAppend) {
         super(builder);
+        this.storage = storage;
         this.announceAppend = announceAppend;
     }
 
@@ -48,21 +46,14 @@ public final class ClusterEventStore extends EmbeddedEventStore {
         return new WakeableEventStream(super.openStream(trackingToken), appends);
     }
 
+    /**
+     * The aggregate's newest snapshot and its events after it, in one statement ({@link
+     * NotifyingEventStorageEngine#readFromNewestSnapshot}), then any of its events staged in this unit of work.
+     */
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier) {
-        DomainEventStream events = super.readEvents(aggregateIdentifier);
-        if (!events.hasNext() || events.peek().getSequenceNumber() == 0) {
-            return events;                          // no snapshot: the first event comes first
-        }
-        DomainEventMessage<?> snapshot = events.peek();
-        try {
-            snapshot.getPayload();                  // deserialized now (once: the message keeps it)
-            return events;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.warn("The snapshot of {} at sequence {} cannot be read; replaying its events", aggregateIdentifier,
-                    snapshot.getSequenceNumber(), e);
-            return readEvents(aggregateIdentifier, 0);
-        }
+        return DomainEventStream.concat(storage.readFromNewestSnapshot(aggregateIdentifier),
+                DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
     }
 
     /** Another node committed events: read them now instead of at the next poll. */

@@ -2,16 +2,29 @@ package jp.hyoka.server.axon;
 
 import jp.hyoka.server.observability.TracedAppends;
 import org.axonframework.common.jdbc.JdbcUtils;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Axon's JDBC event store, plus the {@link EventAppendListener}s (the audit feature's hash chain), written on the
@@ -21,17 +34,38 @@ import java.util.List;
  * <p>Axon appends in the prepare-commit phase of the unit of work, whose connection ({@code AxonConnections}) the
  * listeners share. An append outside any unit of work (Axon allows it, Hyoka does not do it) is given one, because
  * otherwise each statement would commit on its own.
+ *
+ * <p>Loading an aggregate ({@link #readFromNewestSnapshot}) is one statement: its newest snapshot and the events after
+ * it (BENCHMARKS.md row 5). Axon's own load makes three: the snapshot, the events (a range of sequence numbers), and
+ * one more that finds the range after them empty. Its aggregate reads here ask for a number of events
+ * ({@code LIMIT}), not a range, so a batch smaller than asked is known to be the last without another query. A load
+ * opens no transaction of its own ({@link AxonConnections#forRead}).
  */
 public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NotifyingEventStorageEngine.class);
+    /**
+     * Events per query when a processor reads the stream in global order (Axon uses the aggregate batch, 251 here):
+     * about 1 MB of ~1 KB events; a processor batch of 200 then needs a query every fifth batch, not every one.
+     */
+    static final int TRACKED_BATCH = 1_000;
+
+    private final AxonConnections connections;
     private final List<EventAppendListener> listeners;
     private final TracedAppends tracing;
+    private final SnapshotFilter snapshotFilter;
+    private final String newestSql;
 
-    public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, List<EventAppendListener> listeners,
+    public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, AxonConnections connections,
+                                       SnapshotFilter snapshotFilter, List<EventAppendListener> listeners,
                                        TracedAppends tracing) {
-        super(builder);
+        super(builder.connectionProvider(connections).snapshotFilter(snapshotFilter)
+                .readEventDataForAggregate(NotifyingEventStorageEngine::eventsOfAggregate));
+        this.connections = connections;
         this.listeners = List.copyOf(listeners);
         this.tracing = tracing;
+        this.snapshotFilter = snapshotFilter;
+        this.newestSql = newestSql(schema());
     }
 
     @Override
@@ -58,5 +92,121 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         } finally {
             JdbcUtils.closeQuietly(connection);     // the unit of work's connection: closed when it ends
         }
+    }
+
+    /**
+     * An aggregate's stream as a load needs it, from one statement: its newest snapshot (if it has one that the
+     * snapshot filter accepts and that can be read back) followed by its events after that snapshot. A snapshot of
+     * another shape, or one that cannot be deserialized, is passed over and the aggregate replayed from its first
+     * event (a second query, only then): a snapshot only saves time, it never decides a command's fate. More events
+     * after the snapshot than one batch holds are read on, batch by batch, as the stream is consumed.
+     */
+    public DomainEventStream readFromNewestSnapshot(String aggregateIdentifier) {
+        int batchSize = batchSize();
+        Newest newest = JdbcUtils.executeQuery(readConnection(), connection -> {
+            PreparedStatement statement = connection.prepareStatement(newestSql);
+            statement.setString(1, aggregateIdentifier);
+            statement.setString(2, aggregateIdentifier);
+            statement.setInt(3, batchSize);
+            return statement;
+        }, this::newest, e -> new EventStoreException("Failed to read aggregate " + aggregateIdentifier, e));
+        DomainEventStream snapshot = DomainEventStream.empty();
+        if (newest.snapshot() != null) {
+            if (!snapshotFilter.allow(newest.snapshot())) {
+                return readEvents(aggregateIdentifier, 0);          // another shape: replayed and snapshotted anew
+            }
+            snapshot = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(newest.snapshot()),
+                    getSnapshotSerializer(), upcasterChain);
+            try {
+                snapshot.peek().getPayload();       // deserialized now (once: the message keeps it)
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("The snapshot of {} at sequence {} cannot be read; replaying its events", aggregateIdentifier,
+                        newest.snapshot().getSequenceNumber(), e);
+                return readEvents(aggregateIdentifier, 0);
+            }
+        }
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(newest.events().stream(),
+                getEventSerializer(), upcasterChain);
+        if (newest.events().size() == batchSize) {              // there may be more: the rest as Axon reads them
+            long next = newest.events().get(batchSize - 1).getSequenceNumber() + 1;
+            events = DomainEventStream.concat(events, readEvents(aggregateIdentifier, next));
+        }
+        return DomainEventStream.concat(snapshot, events);
+    }
+
+    /** Axon's read of a batch of an aggregate's events, on a connection for reading ({@link AxonConnections#forRead}).
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber,
+                                                                   int batchSize) {
+        return JdbcUtils.executeQuery(readConnection(),
+                connection -> readEventData(connection, aggregateIdentifier, firstSequenceNumber, batchSize),
+                JdbcUtils.listResults(this::getDomainEventData),
+                e -> new EventStoreException("Failed to read events for aggregate " + aggregateIdentifier, e));
+    }
+
+    /** The stream in global order, {@link #TRACKED_BATCH} events per query at least. */
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return super.fetchTrackedEvents(lastToken, Math.max(batchSize, TRACKED_BATCH));
+    }
+
+    private Connection readConnection() {
+        try {
+            return connections.forRead();
+        } catch (SQLException e) {
+            throw new EventStoreException("No connection to read events", e);
+        }
+    }
+
+    private Newest newest(ResultSet rows) throws SQLException {
+        DomainEventData<?> snapshot = null;
+        List<DomainEventData<?>> events = new ArrayList<>();
+        while (rows.next()) {
+            if (rows.getBoolean("snapshot")) {
+                snapshot = getSnapshotData(rows);
+            } else {
+                events.add(getDomainEventData(rows));
+            }
+        }
+        return new Newest(snapshot, events);
+    }
+
+    /** The newest snapshot row (flagged), then at most {@code ?} events after it in sequence order. */
+    private static String newestSql(EventSchema schema) {
+        String fields = schema.domainEventFields();
+        String aggregate = schema.aggregateIdentifierColumn();
+        String sequence = schema.sequenceNumberColumn();
+        return "WITH newest AS (SELECT " + fields + " FROM " + schema.snapshotTable() + " WHERE " + aggregate
+                + " = ? ORDER BY " + sequence + " DESC LIMIT 1) "
+                + "SELECT true AS snapshot, " + fields + " FROM newest "
+                + "UNION ALL (SELECT false, " + fields + " FROM " + schema.domainEventTable() + " WHERE " + aggregate
+                + " = ? AND " + sequence + " > coalesce((SELECT " + sequence + " FROM newest), -1) ORDER BY " + sequence
+                + " LIMIT ?) ORDER BY snapshot DESC, " + sequence;
+    }
+
+    /**
+     * An aggregate's events from {@code firstSequenceNumber}, at most {@code batchSize}: Axon's statement asks for a
+     * range of sequence numbers instead, which cannot tell a short range from the end of the stream.
+     */
+    private static PreparedStatement eventsOfAggregate(Connection connection, EventSchema schema, String identifier,
+                                                       long firstSequenceNumber, int batchSize) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement("SELECT " + schema.trackedEventFields() + " FROM "
+                + schema.domainEventTable() + " WHERE " + schema.aggregateIdentifierColumn() + " = ? AND "
+                + schema.sequenceNumberColumn() + " >= ? ORDER BY " + schema.sequenceNumberColumn() + " LIMIT ?");
+        statement.setString(1, identifier);
+        statement.setLong(2, firstSequenceNumber);
+        statement.setInt(3, batchSize);
+        return statement;
+    }
+
+    /** A batch smaller than asked is the last: the statement asks for a count, not a range ({@link #eventsOfAggregate}).
+     */
+    @Override
+    protected boolean fetchForAggregateUntilEmpty() {
+        return false;
+    }
+
+    private record Newest(DomainEventData<?> snapshot, List<DomainEventData<?>> events) {
     }
 }

@@ -15,7 +15,7 @@ import java.time.Clock;
  */
 public final class TimeOrderedIdentifierFactory extends IdentifierFactory {
 
-    private final TimeOrderedIds ids = new TimeOrderedIds(Clock.systemUTC());
+    private final TimeOrderedIds ids = TimeOrderedIds.unique(Clock.systemUTC());
 
     @Override
     public String generateIdentifier() {

@@ -10,6 +10,7 @@ import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.publication.Publishing;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.support.ServerNodes;
+import jp.hyoka.server.support.StoredSnapshots;
 import jp.hyoka.server.support.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -182,24 +183,12 @@ class AssessmentSnapshotsIT {
         return to;
     }
 
-    /** Snapshots are written in the background, after the command's commit. */
     private void awaitSnapshotAtLeast(String id, long revision) throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (snapshotRevision(id) < revision) {
-            assertThat(System.nanoTime()).as("a snapshot at revision %d or later", revision).isLessThan(deadline);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        new StoredSnapshots(this::connect).awaitAtLeast(id, revision);
     }
 
     private long snapshotRevision(String id) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement select = connection.prepareStatement(
-                "SELECT coalesce(max(sequencenumber), -1) + 1 FROM snapshotevententry WHERE aggregateidentifier = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return new StoredSnapshots(this::connect).revision(id);
     }
 
     private List<String> snapshotPayloads(String id) throws SQLException {

@@ -6,8 +6,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,5 +69,35 @@ class TimeOrderedIdsTest {
 
         assertThat(id.version()).isEqualTo(7);
         assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli());
+    }
+
+    @Test
+    void givenUniqueIds_whenNext_thenVersion7Variant10AndTheMillisecondPrefix() {
+        TimeOrderedIds ids = TimeOrderedIds.unique(CLOCK);
+
+        assertThat(Stream.generate(ids::next).limit(200).toList()).doesNotHaveDuplicates().allSatisfy(id -> {
+            assertThat(id.version()).isEqualTo(7);
+            assertThat(id.variant()).isEqualTo(2);
+            assertThat(id.getMostSignificantBits() >>> 16).isEqualTo(NOW.toEpochMilli());
+        });
+    }
+
+    @Test
+    void givenManyThreadsInOneMillisecond_whenUniqueIdsDrawn_thenNoTwoAreEqual() throws Exception {
+        TimeOrderedIds ids = TimeOrderedIds.unique(CLOCK);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<UUID>>> drawn = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                drawn.add(threads.submit(() -> Stream.generate(ids::next).limit(20_000).toList()));
+            }
+            Set<UUID> all = new HashSet<>();
+            for (Future<List<UUID>> some : drawn) {
+                all.addAll(some.get());
+            }
+            assertThat(all).hasSize(8 * 20_000);
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

@@ -13,7 +13,6 @@ import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.TestDatabase;
-import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -186,7 +185,7 @@ public final class RebuildBenchmark {
                 .messageSource(axon.eventStore())
                 .tokenStore(JdbcTokenStore.builder().connectionProvider(context.getBean(AxonConnections.class))
                         .serializer(axon.serializer()).build())
-                .transactionManager(NoTransactionManager.INSTANCE)
+                .transactionManager(AxonConnections.PROCESSOR_TRANSACTIONS)       // as the live processor's
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(LIVE_BATCH_SIZE).andEventAvailabilityTimeout(200, TimeUnit.MILLISECONDS))
                 .build();
