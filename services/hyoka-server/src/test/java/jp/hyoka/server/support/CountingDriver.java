@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Logger;
@@ -43,6 +45,13 @@ public final class CountingDriver implements Driver {
     /** {@code jdbcUrl} through this driver (registers it). */
     public static String url(String jdbcUrl) {
         return PREFIX + jdbcUrl.substring("jdbc:".length());
+    }
+
+    /** A server's {@code properties} with its database URL through this driver. */
+    public static Map<String, String> counting(Map<String, String> properties) {
+        Map<String, String> counted = new HashMap<>(properties);
+        counted.put("hyoka.database.url", url(properties.get("hyoka.database.url")));
+        return counted;
     }
 
     /** How many round trips were recorded so far: a mark for {@link #since(int)}. */
