@@ -36,6 +36,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
 
@@ -79,15 +80,11 @@ public class AxonFactory {
                 // One query loads what a command needs (the events after the newest snapshot): with Axon's default of
                 // 100, an edit read its assessment's ~125 events since the snapshot in three queries (issue 22).
                 .batchSize(readBatchSize(snapshots)), appendListeners, new TracedAppends(tracing));
-        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
+        // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing one JVM
+        // (tests) must be told apart by hyoka.node-id, or each would take the other's claim for its own.
+        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder()
                 .connectionProvider(connections)
-                .serializer(serializer);
-        if (!nodeId.isBlank()) {
-            // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing
-            // one JVM (tests) must be told apart by this, or each would take the other's claim for its own.
-            tokens.nodeId(nodeId);
-        }
-        JdbcTokenStore tokenStore = tokens.build();
+                .serializer(serializer), nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),
@@ -108,10 +105,6 @@ public class AxonFactory {
         projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
                 .forEach(projection -> processing.registerEventHandler(c -> projection));
         processing
-                // Read models are rebuildable: their batches commit without waiting for the WAL flush (the events are
-                // durable already), which takes one flush off every edit's read-your-writes wait.
-                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP,
-                        c -> new AsynchronousReadModelCommit(connections))
                 // A handler that fails fails its batch, which is rolled back and retried (with Axon's back-off), instead
                 // of being logged and passed over: a skipped event would leave a read model wrong for good and nobody
                 // would know (an adapted shared-component use that could not be read was lost that way). A poison
