@@ -82,9 +82,9 @@ public class AxonFactory {
                 .batchSize(readBatchSize(snapshots)), appendListeners, new TracedAppends(tracing));
         // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing one JVM
         // (tests) must be told apart by hyoka.node-id, or each would take the other's claim for its own.
-        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder()
-                .connectionProvider(connections)
-                .serializer(serializer), nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId);
+        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections),
+                serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
+                catchUp::forgetProjected);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),
@@ -105,6 +105,11 @@ public class AxonFactory {
         projections.stream().sorted(Comparator.comparingInt(ReadModelProjection::order))
                 .forEach(projection -> processing.registerEventHandler(c -> projection));
         processing
+                // Read models are rebuildable: their batches commit without waiting for the WAL flush (the events are
+                // durable already; a batch the database loses is noticed and projected again: OwnClaimTokenStore),
+                // which takes one flush off every edit's read-your-writes wait.
+                .registerHandlerInterceptor(ReadModelProjection.PROCESSING_GROUP,
+                        c -> new AsynchronousReadModelCommit(connections))
                 // A handler that fails fails its batch, which is rolled back and retried (with Axon's back-off), instead
                 // of being logged and passed over: a skipped event would leave a read model wrong for good and nobody
                 // would know (an adapted shared-component use that could not be read was lost that way). A poison
