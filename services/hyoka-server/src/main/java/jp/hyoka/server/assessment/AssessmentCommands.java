@@ -85,8 +85,10 @@ public class AssessmentCommands {
             }
             return refused.orElseThrow(() -> e);
         }
+        boolean visible = false;
         try {
-            if (!catchUp.await(caller.tenant(), command.assessmentId(), revision)) {
+            visible = catchUp.await(caller.tenant(), command.assessmentId(), revision);
+            if (!visible) {
                 LOG.warn("Read models did not reach revision {} of {} in time", revision, command.assessmentId());
             }
         } catch (RuntimeException e) {
@@ -95,7 +97,7 @@ public class AssessmentCommands {
             }
             LOG.warn("Stored revision {} of {}; the database failed during the wait", revision, command.assessmentId());
         }
-        return new EditOutcome.Edited(command.assessmentId(), revision);
+        return new EditOutcome.Edited(command.assessmentId(), revision, null, visible);
     }
 
     /** A failure that is an expected outcome (a rejection, a lost race), as that outcome; empty for a fault. */

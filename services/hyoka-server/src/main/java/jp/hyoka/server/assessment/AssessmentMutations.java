@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What every feature's mutations answer, from the outcome of a command: the edited assessment (already visible to
@@ -42,10 +43,20 @@ public class AssessmentMutations {
         return ((Number) input.get("expectedRevision")).longValue();
     }
 
+    /**
+     * An edit the read models were seen showing (read-your-writes) is answered without reading the assessment back
+     * unless the client selects it; otherwise it is read now, to tell AssessmentEdited from EditNotYetVisible.
+     */
     public Object node(Caller caller, EditOutcome outcome) {
         if (outcome instanceof EditOutcome.Edited edited) {
+            if (edited.visible()) {
+                return new EditedNode(readOnce(() -> queries.find(caller.tenant(), edited.assessmentId())
+                        .orElseThrow(() -> new IllegalStateException("assessment " + edited.assessmentId()
+                                + " was seen at revision " + edited.revision() + " and is gone"))),
+                        edited.revision(), edited.addedEntryId());
+            }
             return stored(queries, caller, edited,
-                    view -> new EditedNode(view, edited.revision(), edited.addedEntryId()));
+                    view -> new EditedNode(() -> view, edited.revision(), edited.addedEntryId()));
         }
         return problem(caller, (EditOutcome.Refused) outcome);
     }
@@ -67,6 +78,21 @@ public class AssessmentMutations {
         }
         return view.map(visible)
                 .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
+    }
+
+    /** {@code read} at the first call only; later calls answer the same. */
+    private static <T> Supplier<T> readOnce(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** A refusal as its Problem node; a stale revision lists what changed since, on the assessment's form. */

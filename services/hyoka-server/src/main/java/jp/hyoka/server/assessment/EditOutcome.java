@@ -10,13 +10,22 @@ public sealed interface EditOutcome {
 
     /** The outcome with the id of the entry an AddRepeatEntry created (ignored on refusals). */
     default EditOutcome withEntry(String entryId) {
-        return this instanceof Edited edited ? new Edited(edited.assessmentId(), edited.revision(), entryId) : this;
+        return this instanceof Edited edited
+                ? new Edited(edited.assessmentId(), edited.revision(), entryId, edited.visible()) : this;
     }
 
-    /** {@code addedEntryId}: the entry an AddRepeatEntry created, else null. */
-    record Edited(AssessmentId assessmentId, long revision, String addedEntryId) implements EditOutcome {
+    /**
+     * {@code addedEntryId}: the entry an AddRepeatEntry created, else null. {@code visible}: the read models were seen
+     * showing this revision before the outcome was made (read-your-writes); false when that is not known.
+     */
+    record Edited(AssessmentId assessmentId, long revision, String addedEntryId, boolean visible)
+            implements EditOutcome {
         public Edited(AssessmentId assessmentId, long revision) {
-            this(assessmentId, revision, null);
+            this(assessmentId, revision, null, false);
+        }
+
+        public Edited(AssessmentId assessmentId, long revision, String addedEntryId) {
+            this(assessmentId, revision, addedEntryId, false);
         }
     }
 

@@ -14,6 +14,7 @@ import jp.hyoka.server.graphql.Results.Typed;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The objects GraphQL resolves against: read-model rows joined with the form revision they belong to, so labels,
@@ -55,7 +56,17 @@ public final class Nodes {
         }
     }
 
-    public record EditedNode(AssessmentView assessment, long revision, String addedEntryId) implements Typed {
+    /**
+     * A stored edit. The assessment is read through {@code read} when a field asks for it (once), not before: a client
+     * that selects only the revision costs no read (issue 22, infra/docs/edit-path.md).
+     */
+    public record EditedNode(Supplier<AssessmentView> read, long revision, String addedEntryId) implements Typed {
+
+        /** The assessment as the read models show it after the edit. */
+        public AssessmentView assessment() {
+            return read.get();
+        }
+
         @Override
         public String graphQlType() {
             return "AssessmentEdited";

@@ -35,6 +35,7 @@ import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.util.Comparator;
 import java.util.List;
 
@@ -77,15 +78,11 @@ public class AxonFactory {
                 // 100, an edit read its assessment's ~125 events since the snapshot in three queries (issue 22).
                 .batchSize(readBatchSize(snapshots)),
                 connections, snapshotFilter, appendListeners, new TracedAppends(tracing));
-        JdbcTokenStore.Builder tokens = JdbcTokenStore.builder()
-                .connectionProvider(connections)
-                .serializer(serializer);
-        if (!nodeId.isBlank()) {
-            // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing
-            // one JVM (tests) must be told apart by this, or each would take the other's claim for its own.
-            tokens.nodeId(nodeId);
-        }
-        JdbcTokenStore tokenStore = tokens.build();
+        // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing one JVM
+        // (tests) must be told apart by hyoka.node-id, or each would take the other's claim for its own.
+        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections),
+                serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
+                catchUp::forgetProjected);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),

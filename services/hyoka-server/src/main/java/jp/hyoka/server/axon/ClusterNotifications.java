@@ -57,6 +57,13 @@ public final class ClusterNotifications implements AutoCloseable {
     private volatile Thread listener;
     private volatile ClusterEventStore eventStore;
     private volatile boolean running = true;
+    /**
+     * The backend process of the sender's connection: PostgreSQL delivers a NOTIFY to every listener, this node's own
+     * included, and this node learns of its own appends and batches directly. Its own echo used to wake its event
+     * store's producer for a fetch that found nothing and a read-your-writes wait for a query of the read models
+     * (issue 22, infra/docs/edit-path.md), so the listener passes over notifications from this process.
+     */
+    private volatile int ownBackend = -1;
 
     ClusterNotifications(HikariDataSource dataSource, ReadModelCatchUp catchUp) {
         this.dataSource = dataSource;
@@ -85,6 +92,7 @@ public final class ClusterNotifications implements AutoCloseable {
                 try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                     // Losing a notification in a crash costs nothing but latency: no need to wait for its flush.
                     statement.execute("SET synchronous_commit TO off");
+                    ownBackend = connection.unwrap(PGConnection.class).getBackendPID();
                     reported = recovered(reported, "sending");
                     while (running) {
                         for (Channel channel : nextBurst()) {
@@ -145,9 +153,13 @@ public final class ClusterNotifications implements AutoCloseable {
         }
     }
 
-    private static Set<Channel> channels(PGNotification[] received) {
+    /** The channels other nodes notified; this node's own notifications are passed over. */
+    private Set<Channel> channels(PGNotification[] received) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (PGNotification notification : received) {
+            if (notification.getPID() == ownBackend) {
+                continue;
+            }
             for (Channel channel : Channel.values()) {
                 if (channel.name.equals(notification.getName())) {
                     channels.add(channel);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,9 +42,7 @@ class WholeDocumentReadIT extends SignedInServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(super.getProperties());
-        properties.put("hyoka.database.url", CountingDriver.url(properties.get("hyoka.database.url")));
-        return properties;
+        return CountingDriver.counting(super.getProperties());
     }
 
     @Test
