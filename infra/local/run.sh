@@ -56,5 +56,6 @@ else
   echo "Integration events: no Kafka configured; they wait in integration_outbox (--kafka starts a broker)"
 fi
 # The deployment's launcher: services/hyoka-server/jvm.options and the class-data archive, made by a training start
-# the first time after a build (infra/scripts/server.sh, infra/docs/startup.md).
-exec infra/scripts/server.sh -Dmicronaut.environments="$environments" -- "$@"
+# the first time after a build (HYOKA_CDS_TRAIN=1; its log: services/hyoka-server/target/hyoka-server.jsa.training.log;
+# HYOKA_CDS=off skips it; infra/scripts/server.sh, infra/docs/startup.md).
+HYOKA_CDS_TRAIN="${HYOKA_CDS_TRAIN:-1}" exec infra/scripts/server.sh -Dmicronaut.environments="$environments" -- "$@"

@@ -5,17 +5,20 @@
 # ~11,000 classes from ~120 jars (infra/docs/startup.md). infra/local/run.sh starts the server through it.
 #
 #   infra/scripts/server.sh [JVM options, e.g. -Dkey=value ...] [-- server arguments]
-#   infra/scripts/server.sh --archive [JVM options]   only (re)make the archive, if it is missing or older than the
-#                                                      jars, and exit
+#   infra/scripts/server.sh --archive [JVM options]   only (re)make the archive, unless it is fresh, and exit (0: a
+#                                                      fresh archive is there); what a deployment runs at build or
+#                                                      image time
 #
 # The archive is made by a training start: the server started with the same options and
-# -XX:ArchiveClassesAtExit, on a free port, until its first 200 of /graphiql and one GraphQL request, then stopped
+# -XX:ArchiveClassesAtExit, on a free port, until its first HTTP answer and one GraphQL request, then stopped
 # (SIGTERM); the JVM writes the classes it loaded when it exits. A training start is a real start on the configured
-# database (its migrations run). It happens before a start whenever the archive is missing or older than the server's
-# jar, a jar in target/lib, jvm.options or the java binary; a stale or unusable archive is never used.
+# database (its migrations run), so it happens only when asked: `--archive`, or HYOKA_CDS_TRAIN=1 (infra/local/run.sh)
+# before a start whose archive is not fresh. A start otherwise uses the archive when it is fresh and starts without
+# one when it is not. Fresh: not older than the server's jar, a jar in target/lib or jvm.options, and made by the same
+# java (its path and `java -version`, written beside the archive in <archive>.java); a stale archive is never used.
 #
 #   HYOKA_CDS=off            no archive (neither made nor used)
-#   HYOKA_CDS_TRAIN=0        use the archive when it is fresh, never train (a start without one when it is not)
+#   HYOKA_CDS_TRAIN=1        before a start, make the archive by a training start when it is not fresh
 #   HYOKA_CDS_ARCHIVE=path   where the archive is (default services/hyoka-server/target/hyoka-server.jsa)
 #   JAVA=path                the java binary (default java on PATH)
 set -euo pipefail
@@ -46,64 +49,90 @@ classpath="$jar:$server/target/lib/*"
 options=("@$server/jvm.options")
 archive="${HYOKA_CDS_ARCHIVE:-$server/target/hyoka-server.jsa}"
 java_binary="$(readlink -f "$(command -v "$java")")"
-
+# The java an archive was made by: an archive of another JDK (same file date or not) is not used.
+identity="$archive.java" java_identity=""
 fresh() {
-  [[ -f "$archive" ]] && [[ -z "$(find "$jar" "$server/target/lib" "$server/jvm.options" \
-    "$java_binary" -newer "$archive" -print -quit)" ]]
+  [[ -n "$java_identity" ]] || java_identity="$(echo "$java_binary"; "$java_binary" -version 2>&1)"
+  [[ -f "$archive" && -f "$identity" ]] && [[ "$(cat "$identity")" == "$java_identity" ]] \
+    && [[ -z "$(find "$jar" "$server/target/lib" "$server/jvm.options" -newer "$archive" -print -quit)" ]]
 }
 
-# A training start: the server until its first 200 and one GraphQL request, then SIGTERM; the JVM writes the archive
-# as it exits (into a temporary file, moved into place only when complete).
+# Stops a training JVM: SIGTERM (it writes its archive as it exits), SIGKILL after a grace period. Sets status to its
+# exit code.
+stop_training() {
+  local pid="$1" grace=$((SECONDS + 60))
+  kill -TERM "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < grace)); do
+    sleep 0.2
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+  status=0
+  wait "$pid" 2>/dev/null || status=$?
+}
+
+# A training start: the server until its first HTTP answer and one GraphQL request, then SIGTERM; the JVM writes the
+# archive as it exits (into a temporary file, moved into place only when the JVM exited of itself or of the SIGTERM).
 train() {
-  local log="$archive.training.log" partial="$archive.partial.$$" port="" pid status deadline
+  local log="$archive.training.log" partial="$archive.partial.$$" port="" pid deadline status=0
   mkdir -p "$(dirname "$archive")"
   rm -f "$partial"
+  : > "$log"
   echo "server.sh: making the class-data archive $archive (a training start; log: $log)" >&2
   "$java" "${options[@]}" "${jvm[@]}" -XX:ArchiveClassesAtExit="$partial" -Dmicronaut.server.port=-1 \
     -cp "$classpath" jp.hyoka.server.HyokaServer > "$log" 2>&1 &
   pid=$!
+  # A background JVM of a script ignores SIGINT: Ctrl-C (or a TERM/HUP of the script) stops it here, so that it does
+  # not run on, holding the embedded PostgreSQL's data directory.
+  trap 'stop_training "$pid"; rm -f "$partial"; exit 130' INT
+  trap 'stop_training "$pid"; rm -f "$partial"; exit 143' TERM
+  trap 'stop_training "$pid"; rm -f "$partial"; exit 129' HUP
   deadline=$((SECONDS + 300))
   while [[ -z "$port" ]]; do
     if ! kill -0 "$pid" 2>/dev/null || ((SECONDS > deadline)); then
-      kill -KILL "$pid" 2>/dev/null || true
-      echo "server.sh: the training start failed (see $log); starting without an archive" >&2
+      stop_training "$pid"
+      trap - INT TERM HUP
+      rm -f "$partial"
+      echo "server.sh: the training start failed (exit $status, see $log)" >&2
       return 1
     fi
     port="$(sed -n 's|.*Server Running: http://[^:]*:\([0-9]*\).*|\1|p' "$log" | head -1)"
     [[ -n "$port" ]] || sleep 0.2
   done
   # Without curl the training ends at "Server Running" (the classes of the first requests are then not archived).
+  # Any HTTP answer will do (a build without the web UI answers /graphiql with 404).
   if command -v curl > /dev/null; then
-    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/graphiql")" == 200 ]]; do
+    until [[ "$(curl -s --max-time 10 -o /dev/null -w '%{http_code}' "http://localhost:$port/graphiql")" != 000 ]]; do
       if ! kill -0 "$pid" 2>/dev/null || ((SECONDS > deadline)); then
         break
       fi
       sleep 0.1
     done
-    curl -s -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' \
+    curl -s --max-time 30 -o /dev/null -H 'Content-Type: application/json' -d '{"query":"{ __typename }"}' \
       "http://localhost:$port/graphql" || true
   fi
-  kill -TERM "$pid" 2>/dev/null || true
-  status=0
-  wait "$pid" || status=$?
-  if [[ ! -s "$partial" ]]; then
-    echo "server.sh: the training start wrote no archive (exit $status, see $log); starting without one" >&2
+  stop_training "$pid"
+  trap - INT TERM HUP
+  # 0 or 143 (SIGTERM): the JVM ran its exit and wrote the archive whole; anything else may have left half of one.
+  if [[ "$status" != 0 && "$status" != 143 ]] || [[ ! -s "$partial" ]]; then
+    rm -f "$partial"
+    echo "server.sh: the training start wrote no usable archive (exit $status, see $log)" >&2
     return 1
   fi
   mv -f "$partial" "$archive"
+  echo "$java_identity" > "$identity"
 }
 
 cds=()
 if [[ "${HYOKA_CDS:-on}" != off ]]; then
-  if ! fresh && [[ "${HYOKA_CDS_TRAIN:-1}" != 0 ]]; then
-    train || true
+  if ! fresh && { ((only_archive)) || [[ "${HYOKA_CDS_TRAIN:-0}" == 1 ]]; }; then
+    train || echo "server.sh: no class-data archive made" >&2
   fi
   if fresh; then
     cds=(-XX:SharedArchiveFile="$archive")
   fi
 fi
 if ((only_archive)); then
-  fresh
+  ((${#cds[@]} > 0))
   exit $?
 fi
 exec "$java" "${options[@]}" "${cds[@]}" "${jvm[@]}" -cp "$classpath" jp.hyoka.server.HyokaServer "$@"

@@ -83,7 +83,11 @@ class PdfFonts {
         return loaded().glyphs().name();
     }
 
-    /** The files read and the glyph table parsed, once (the first export; concurrent first exports wait for it). */
+    /**
+     * The files read and the glyph table parsed, once (the first export; concurrent first exports wait for it). A text
+     * font that could not be read is not remembered: the next export tries again (the font installed, a read error
+     * passed).
+     */
     private Loaded loaded() {
         Loaded fonts = loaded;
         if (fonts == null) {
@@ -93,7 +97,9 @@ class PdfFonts {
                     Optional<byte[]> text = read(textPath);
                     fonts = new Loaded(text, symbolsPath.flatMap(PdfFonts::read),
                             text.map(PdfFonts::glyphs).orElse(new Glyphs("", Map.of())));
-                    loaded = fonts;
+                    if (text.isPresent()) {
+                        loaded = fonts;
+                    }
                 }
             }
         }
@@ -128,6 +134,7 @@ class PdfFonts {
         try {
             return Files.isReadable(path) ? Optional.of(Files.readAllBytes(path)) : Optional.empty();
         } catch (IOException e) {
+            LOG.warn("PDF font not read: path={} error={}", path, e.toString());
             return Optional.empty();
         }
     }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * The SDL files parsed ahead, on a thread of their own, while the start does its other work (configuration, the
  * Flyway migration, Axon): {@link #start()} is called by the server's main before the application context starts;
  * {@link GraphQlFactory} takes each file's result from here, or parses the file itself when nothing was started
- * (tests' contexts) or the parse ahead failed (then its own parse says why). Each result is taken once.
+ * (tests' contexts) or the parse ahead failed (then its own parse says why; an {@link Error} of the parse ahead is
+ * thrown to the taker). Each result is taken once.
  */
 final class SdlAhead {
 
@@ -34,21 +36,32 @@ final class SdlAhead {
 
     /** Starts parsing every {@code .graphqls} file of the schema on a daemon thread. */
     static void start() {
-        List<String> files = files();
+        SchemaParser parser = new SchemaParser();
+        start(files(), file -> parser.parse(GraphQlFactory.sdl(file)));
+    }
+
+    /** Starts parsing {@code files} with {@code parsing} on a daemon thread. */
+    static void start(List<String> files, Function<String, TypeDefinitionRegistry> parsing) {
         files.forEach(file -> PARSED.put(file, new CompletableFuture<>()));
-        Thread parsing = new Thread(() -> {
-            SchemaParser parser = new SchemaParser();
+        Thread parsingThread = new Thread(() -> {
             for (String file : files) {
                 CompletableFuture<TypeDefinitionRegistry> result = PARSED.get(file);
                 try {
-                    result.complete(parser.parse(GraphQlFactory.sdl(file)));
-                } catch (RuntimeException e) {
+                    result.complete(parsing.apply(file));
+                } catch (Throwable e) {
+                    // Every failure, an Error too, goes to the file's joiner: a thread dying here would leave the
+                    // rest of the files' results incomplete and their joins waiting forever.
                     result.completeExceptionally(e);
                 }
             }
         }, "hyoka-sdl-parse");
-        parsing.setDaemon(true);
-        parsing.start();
+        parsingThread.setDaemon(true);
+        parsingThread.start();
+    }
+
+    /** Drops the results not taken (a test's start whose files no context asked for). */
+    static void discard() {
+        PARSED.clear();
     }
 
     /** The file parsed: ahead if it was, else now. */
@@ -58,6 +71,9 @@ final class SdlAhead {
             try {
                 return ahead.join();
             } catch (CompletionException failed) {
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
                 // parsed again below: the failure is reported by the start's own parse
             }
         }

@@ -72,6 +72,24 @@ class PdfRenderingTest {
         }
     }
 
+    @Test
+    void givenNoFontAtTheFirstExport_whenTheFontIsInstalledBeforeTheNext_thenTheNextExportUsesIt() throws Exception {
+        Path directory = Files.createTempDirectory("hyoka-font");
+        Path font = directory.resolve("ipaexm.ttf");
+        try {
+            PdfRendering rendering = new PdfRendering(new PdfFonts(font.toString(), ""), 1);
+            ApiException refused = catchThrowableOfType(ApiException.class, () -> rendering.render(page(1)));
+            assertThat(refused.code()).isEqualTo(PdfFonts.UNAVAILABLE);
+
+            Files.copy(Path.of(FONT), font);
+
+            assertThat(text(rendering.render(page(1)).get())).contains("行0");
+        } finally {
+            Files.deleteIfExists(font);
+            Files.delete(directory);
+        }
+    }
+
     private static String page(int rows) {
         StringBuilder html = new StringBuilder("<html><body><table><thead><tr><th>番号</th></tr></thead><tbody>");
         for (int row = 0; row < rows; row++) {

@@ -176,8 +176,7 @@ public final class ServerProcess implements AutoCloseable {
                 ProcessBuilder builder = launcherProcess(command).redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 // The archive is made once per test JVM, on a database of its own (makeArchive): a start never
-                // trains on the test's database.
-                builder.environment().put("HYOKA_CDS_TRAIN", "0");
+                // trains on the test's database (the launcher trains only when asked).
                 ServerProcess server = new ServerProcess(builder.start(), httpPort, log, dataDir);
                 ALIVE.add(server.process);
                 server.awaitHttp(startTimeout);
@@ -202,13 +201,21 @@ public final class ServerProcess implements AutoCloseable {
         Process process = launcherProcess(launcher(training.jvmOptions, training.properties, "--archive"))
                 .redirectErrorStream(true).redirectOutput(LOGS.resolve("archive-training.log").toFile()).start();
         try {
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
+            // Longer than the launcher's own bound (300 s to the training's first answer, 60 s of grace after TERM).
+            if (!process.waitFor(7, TimeUnit.MINUTES)) {
+                killWithDescendants(process);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            process.destroyForcibly();
+            killWithDescendants(process);
         }
+    }
+
+    /** The launcher and the training JVM it started (which would outlive it, holding its database). */
+    private static void killWithDescendants(Process process) {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroyForcibly();
+        descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** The launcher's command line: {@code infra/scripts/server.sh [mode] JVM options -Dproperties}. */
