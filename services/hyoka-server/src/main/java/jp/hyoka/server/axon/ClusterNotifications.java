@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.EnumSet;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What one node tells the others through PostgreSQL's LISTEN/NOTIFY, so that several nodes on one database answer
@@ -58,12 +59,14 @@ public final class ClusterNotifications implements AutoCloseable {
     private volatile ClusterEventStore eventStore;
     private volatile boolean running = true;
     /**
-     * The backend process of the sender's connection: PostgreSQL delivers a NOTIFY to every listener, this node's own
-     * included, and this node learns of its own appends and batches directly. Its own echo used to wake its event
-     * store's producer for a fetch that found nothing and a read-your-writes wait for a query of the read models
-     * (issue 22, infra/docs/edit-path.md), so the listener passes over notifications from this process.
+     * This node's notifications carry this as their payload: PostgreSQL delivers a NOTIFY to every listener, this
+     * node's own included, and this node learns of its own appends and batches directly. Its own echo used to wake its
+     * event store's producer for a fetch that found nothing and a read-your-writes wait for a query of the read models
+     * (issue 22, infra/docs/edit-path.md), so the listener passes over notifications with this payload. Not the
+     * sender's backend pid: after a database restart another node's new connection may get the pid this node's dead
+     * one had, and this node would pass over that node's notifications until its own sender reconnected.
      */
-    private volatile int ownBackend = -1;
+    private final String self = UUID.randomUUID().toString();
 
     ClusterNotifications(HikariDataSource dataSource, ReadModelCatchUp catchUp) {
         this.dataSource = dataSource;
@@ -92,11 +95,10 @@ public final class ClusterNotifications implements AutoCloseable {
                 try (Connection connection = connect(); Statement statement = connection.createStatement()) {
                     // Losing a notification in a crash costs nothing but latency: no need to wait for its flush.
                     statement.execute("SET synchronous_commit TO off");
-                    ownBackend = connection.unwrap(PGConnection.class).getBackendPID();
                     reported = recovered(reported, "sending");
                     while (running) {
                         for (Channel channel : nextBurst()) {
-                            statement.execute("NOTIFY " + channel.name);
+                            statement.execute("NOTIFY " + channel.name + ", '" + self + "'");
                         }
                     }
                 } catch (SQLException e) {
@@ -157,7 +159,7 @@ public final class ClusterNotifications implements AutoCloseable {
     private Set<Channel> channels(PGNotification[] received) {
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
         for (PGNotification notification : received) {
-            if (notification.getPID() == ownBackend) {
+            if (self.equals(notification.getParameter())) {
                 continue;
             }
             for (Channel channel : Channel.values()) {

@@ -23,8 +23,8 @@ import static org.axonframework.common.jdbc.JdbcUtils.closeQuietly;
  * Axon's JDBC token store, with two changes for the read-model processor (issue 22, infra/docs/edit-path.md):
  *
  * <ul>
- *   <li><b>The claim extension is one round trip</b> while this node holds the claim (the first statement of every
- *       batch): {@code UPDATE … SET timestamp WHERE … AND owner = this node RETURNING token}, which locks the row and
+ *   <li><b>The claim extension is one round trip</b> while this node holds the claim (an idle processor's, and a
+ *       long batch's; a busy processor stores its token at each batch's start instead, axon/README.md): {@code UPDATE … SET timestamp WHERE … AND owner = this node RETURNING token}, which locks the row and
  *       checks the owner as Axon's {@code SELECT … FOR UPDATE} followed by its {@code UPDATE} did. A token this node
  *       does not hold (never claimed, or another node's) goes through Axon's own claim, as before.</li>
  *   <li><b>A stored token that went back is noticed</b> (a database restored under a running server): the
@@ -32,7 +32,8 @@ import static org.axonframework.common.jdbc.JdbcUtils.closeQuietly;
  *       compares the stored token with the last one this node stored: when the stored one is behind, the extension
  *       fails, and Axon's processor does what it does on any failure: it releases its claim, reopens its stream from
  *       the stored token and projects the lost events again. {@code lostBatch} runs first (the read-your-writes
- *       memory forgets what it saw projected).</li>
+ *       memory forgets what it saw projected). Only an idle processor's extension compares: a busy processor's
+ *       token store does not, so a restore under a busy processor is not noticed (infra/docs/edit-path.md).</li>
  * </ul>
  */
 final class OwnClaimTokenStore extends JdbcTokenStore {
