@@ -30,11 +30,17 @@ final class CostLimits extends SimplePerformantInstrumentation {
 
     private final CostBudget budget;
     /**
-     * Requested costs of the operations of parsed documents whose price no variable can change (none in
-     * {@code first}, {@code last}, {@code ids}, no {@code @skip}/{@code @include}; DocumentLimits.Passed): priced once,
-     * not walked again per request (9 % of a few-field read's worker time, infra/docs/read-path.md).
+     * What is known of the operations of parsed documents: the requested cost of one whose price no variable can
+     * change (none in {@code first}, {@code last}, {@code ids}, no {@code @skip}/{@code @include};
+     * DocumentLimits.Passed), priced once, not walked again per request (9 % of a few-field read's worker time,
+     * infra/docs/read-path.md); and that the variables can change it, so that such an operation (a paged query with
+     * {@code $first}) is priced per request without asking again whether it must be.
      */
-    private final PerOperation<Integer> prices = new PerOperation<>();
+    private final PerOperation<Priced> prices = new PerOperation<>();
+
+    /** An operation's price as first computed, and whether it holds for every request ({@code fixed}). */
+    private record Priced(int price, boolean fixed) {
+    }
 
     CostLimits(CostBudget budget) {
         this.budget = budget;
@@ -104,15 +110,15 @@ final class CostLimits extends SimplePerformantInstrumentation {
     }
 
     private int price(ExecutionContext execution) {
-        Integer known = prices.get(execution);
-        if (known != null) {
-            return known;
+        Priced known = prices.get(execution);
+        if (known != null && known.fixed()) {
+            return known.price();
         }
         int price = QueryCost.requested(execution.getGraphQLSchema(), execution.getDocument(),
                 execution.getOperationDefinition().getName(), execution.getCoercedVariables());
-        if (!DocumentLimits.Passed.dependsOnVariables(execution.getDocument(), execution.getGraphQLSchema(),
-                PRICED_ARGUMENTS)) {
-            prices.remember(execution, price);
+        if (known == null) {
+            prices.remember(execution, new Priced(price, !DocumentLimits.Passed.dependsOnVariables(
+                    execution.getDocument(), execution.getGraphQLSchema(), PRICED_ARGUMENTS)));
         }
         return price;
     }
