@@ -85,6 +85,7 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
                     ratio(row), row.target(), row.verdict().equals("not measured")
                             ? "not measured: " + row.note() : "**" + row.verdict() + "**"));
         }
+        appendDesignCeilings(md);
         if (load != null) {
             md.append(String.format(Locale.ROOT, "%n## Load run%n%n%d clients over %d municipalities (%d documents "
                             + "each, two editors per municipality), %.0f s: 70 %% few-field reads, 10 %% whole-document "
@@ -122,6 +123,23 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
         md.append("\n## Machine and database\n\n");
         machine.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         return md.toString();
+    }
+
+    /** For each base row with a line below target, what bounds it on this design and what would lift it. */
+    private void appendDesignCeilings(StringBuilder md) {
+        DesignCeilings ceilings = DesignCeilings.load();
+        List<String> missedRows = rows.stream().filter(row -> row.verdict().equals("MISSED"))
+                .map(row -> row.row().split(" ")[0]).distinct().toList();
+        if (missedRows.isEmpty()) {
+            return;
+        }
+        md.append("\n## Rows below target: the ceiling of this design\n\n")
+                .append("Written by whoever last profiled the row (`bench/design-ceilings.md` in the server's test "
+                        + "resources); the figures there are from their runs, the table above from this one.\n");
+        for (String row : missedRows) {
+            md.append("\n### Row ").append(row).append("\n\n").append(ceilings.forRow(row)
+                    .orElse("(no analysis written for this row: add a `## row " + row + "` section)")).append('\n');
+        }
     }
 
     private static String figure(Double value, String unit) {
