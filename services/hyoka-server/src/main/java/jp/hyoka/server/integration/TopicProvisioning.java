@@ -3,8 +3,10 @@ package jp.hyoka.server.integration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.ClusterAuthorizationException;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -115,8 +118,14 @@ final class TopicProvisioning implements AutoCloseable {
     }
 
     /**
-     * Until the broker's own metadata names a leader for every partition: a produce sent right after the creation
-     * (21 ms, measured) was refused as "not the leader" by the broker that was about to become it.
+     * Until every partition's leader takes requests as the leader. Its metadata naming a leader is not enough: a
+     * broker publishes a new partition's leader in its metadata (what describe and the producer's metadata read) a
+     * moment before its replica manager has made the partition a leader, and a produce in that moment is refused
+     * as NOT_LEADER_OR_FOLLOWER. The relay's idempotent producer then had a partition's first batch refused while
+     * the next, sent behind it, was written (a broker takes any sequence from a producer it has no state for): the
+     * retry was out of sequence until the stuck timeout, and a key's first records stood in the log out of order
+     * (TopicProvisioningIT). A list-offsets request is answered by the leader's replica manager itself, so once it
+     * answers for every partition a produce is taken too.
      */
     private void awaitLeaders(Collection<String> topics) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
@@ -124,16 +133,17 @@ final class TopicProvisioning implements AutoCloseable {
             try {
                 Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
                         .get(patience.toMillis(), TimeUnit.MILLISECONDS);
-                if (described.values().stream().flatMap(topic -> topic.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty())) {
-                    return;
-                }
+                Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+                described.values().forEach(topic -> topic.partitions().forEach(partition ->
+                        partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+                admin.listOffsets(partitions).all().get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                return;
             } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("Outbox relay: topics {} not described yet", topics, e);
+                LOG.debug("Outbox relay: topics {} not led yet", topics, e);
             }
             Thread.sleep(20);
         }
-        LOG.info("Outbox relay: no leader named for every partition of {} yet; sending all the same", topics);
+        LOG.info("Outbox relay: not every partition of {} is led yet; sending all the same", topics);
     }
 
     @Override
