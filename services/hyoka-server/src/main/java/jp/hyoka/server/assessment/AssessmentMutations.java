@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.rejection.StaleRevision;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import jp.hyoka.server.assessment.Nodes.EditedNode;
 import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.availability.ConnectionFailures;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * What every feature's mutations answer, from the outcome of a command: the edited assessment (already visible to
@@ -24,6 +24,9 @@ import java.util.function.Supplier;
  */
 @Singleton
 public class AssessmentMutations {
+
+    /** The fields of AssessmentEdited that read the assessment (formChanges needs its id and form). */
+    private static final String ASSESSMENT_FIELDS = "AssessmentEdited.{assessment,formChanges}";
 
     private final AssessmentQueries queries;
     private final ClasspathFormCatalog forms;
@@ -44,16 +47,25 @@ public class AssessmentMutations {
     }
 
     /**
-     * An edit the read models were seen showing (read-your-writes) is answered without reading the assessment back
-     * unless the client selects it; otherwise it is read now, to tell AssessmentEdited from EditNotYetVisible.
+     * What a mutation field answers for {@code outcome}, given what its client selected: the assessment is read now if
+     * the selection asks for it ({@link #node(Caller, EditOutcome, boolean)}).
      */
-    public Object node(Caller caller, EditOutcome outcome) {
+    public Object node(Caller caller, EditOutcome outcome, DataFetchingFieldSelectionSet selection) {
+        return node(caller, outcome, selection.containsAnyOf(ASSESSMENT_FIELDS));
+    }
+
+    /**
+     * An edit the read models were seen showing (read-your-writes) is answered without reading the assessment back
+     * when the client selects nothing of it. Otherwise it is read now, before the answer's type is decided: a read
+     * that finds nothing or meets a database outage answers EditNotYetVisible (the edit is stored), never a field
+     * error under an AssessmentEdited whose type was already given.
+     */
+    public Object node(Caller caller, EditOutcome outcome, boolean assessmentSelected) {
         if (outcome instanceof EditOutcome.Edited edited) {
-            if (edited.visible()) {
-                return new EditedNode(readOnce(() -> queries.find(caller.tenant(), edited.assessmentId())
+            if (edited.visible() && !assessmentSelected) {
+                return new EditedNode(() -> queries.find(caller.tenant(), edited.assessmentId())
                         .orElseThrow(() -> new IllegalStateException("assessment " + edited.assessmentId()
-                                + " was seen at revision " + edited.revision() + " and is gone"))),
-                        edited.revision(), edited.addedEntryId());
+                                + " was not asked for and is read")), edited.revision(), edited.addedEntryId());
             }
             return stored(queries, caller, edited,
                     view -> new EditedNode(() -> view, edited.revision(), edited.addedEntryId()));
@@ -63,7 +75,8 @@ public class AssessmentMutations {
 
     /**
      * A stored edit as the node {@code visible} makes of the assessment read back; EditNotYetVisible when the read
-     * models do not show it yet or the database failed reading it back (the edit is stored either way).
+     * models do not show it (or show an earlier revision) or the database failed reading it back (the edit is stored
+     * either way).
      */
     public static Object stored(AssessmentQueries queries, Caller caller, EditOutcome.Edited edited,
                                 Function<AssessmentView, Object> visible) {
@@ -76,23 +89,8 @@ public class AssessmentMutations {
             }
             view = Optional.empty();
         }
-        return view.map(visible)
+        return view.filter(found -> found.revision() >= edited.revision()).map(visible)
                 .orElseGet(() -> new Nodes.NotYetVisibleNode(edited.assessmentId().toString(), edited.revision()));
-    }
-
-    /** {@code read} at the first call only; later calls answer the same. */
-    private static <T> Supplier<T> readOnce(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = read.get();
-                }
-                return value;
-            }
-        };
     }
 
     /** A refusal as its Problem node; a stale revision lists what changed since, on the assessment's form. */

@@ -29,6 +29,7 @@ import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -49,6 +50,7 @@ public final class EventJson {
         stringValue(domain, ItemId.class, ItemId::new);
         stringValue(domain, ComponentId.class, ComponentId::new);
         stringValue(domain, ThreadId.class, text -> new ThreadId(UUID.fromString(text)));
+        domain.addDeserializer(Instant.class, new InstantJson());      // after JavaTimeModule's: this one is asked
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
         domain.setMixInAnnotation(DiffOperation.class, DiffOperationMixin.class);
         domain.setMixInAnnotation(TextDifference.class, TextDifferenceMixin.class);

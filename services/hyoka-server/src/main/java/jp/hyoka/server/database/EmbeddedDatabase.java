@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +30,10 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * The postmaster is a daemon of its own. The application context stops it (also on SIGTERM, through Micronaut's
  * shutdown hook); one left running by a killed server is stopped before the next start ({@link LeftoverPostmaster});
- * one that dies while the server runs is started again on the same data and port (a watchdog).
+ * one that dies while the server runs is started again on the same data and port (a watchdog). Micronaut registers
+ * its shutdown hook only once the HTTP server runs: a JVM that exits before (SIGTERM during the start, a failed
+ * start) is covered by this database's own exit hook ({@link #closeOnExit}), which stops it at once then, and once
+ * the server runs ({@link #serverRunning}) leaves the stop to the context, after processors and pool.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -40,11 +46,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** How often the watchdog looks, and how many looks in a row must find PostgreSQL gone before it restarts it. */
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
     private static final int MISSING_LOOKS_BEFORE_RESTART = 3;
+    /** How long the exit hook waits for the context to begin and then to end its stop, once the server runs. */
+    private static final Duration CONTEXT_STOP_START = Duration.ofSeconds(30);
+    private static final Duration CONTEXT_STOP = Duration.ofSeconds(60);
+    /** The databases of this JVM not closed yet. */
+    private static final Set<EmbeddedDatabase> OPEN = ConcurrentHashMap.newKeySet();
 
     private volatile EmbeddedPostgres postgres;
     private final Path dataDir;                          // null: a throw-away cluster, not watched
     private final ScheduledExecutorService watchdog;
     private volatile boolean closing;
+    private final Thread exitHook = new Thread(this::closeOnExit, "hyoka-embedded-postgres-exit");
+    private final CountDownLatch contextStopping = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean serverRunning;
     private int missingLooks;                            // watchdog thread only
 
     private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
@@ -55,6 +70,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        OPEN.add(this);
+        Runtime.getRuntime().addShutdownHook(exitHook);
         if (watchdog != null) {
             watchdog.scheduleWithFixedDelay(this::look, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -67,12 +84,27 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(dataDir);
             refuseIfInUse(dataDir);
             LeftoverPostmaster.clear(dataDir);
-            EmbeddedPostgres postgres = durable(dataDir, 0);
+            EmbeddedPostgres postgres = startingGuarded(dataDir);
             LOG.info("Embedded PostgreSQL on port {}, data in {} (durable: fsync and synchronous_commit on)",
                     postgres.getPort(), dataDir.toAbsolutePath());
             return new EmbeddedDatabase(postgres, dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
+        }
+    }
+
+    /** Started with an exit hook of its own meanwhile: a JVM exiting while PostgreSQL starts stops it too. */
+    private static EmbeddedPostgres startingGuarded(Path dataDir) throws IOException {
+        Thread guard = new Thread(() -> LeftoverPostmaster.clear(dataDir), "hyoka-embedded-postgres-starting-exit");
+        Runtime.getRuntime().addShutdownHook(guard);
+        try {
+            return durable(dataDir, 0);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(guard);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the guard stops what started
+            }
         }
     }
 
@@ -164,6 +196,36 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return postgres.getJdbcUrl("postgres", database);
     }
 
+    /**
+     * The HTTP server runs: Micronaut's shutdown hook (registered right after) stops the context, and the context this
+     * database. Told to every open one of this JVM: the listener must not create a database bean to tell it.
+     */
+    static void serverRunning() {
+        OPEN.forEach(database -> database.serverRunning = true);
+    }
+
+    /** The context has begun to stop: it closes its database after the beans that use it. */
+    static void contextStopping() {
+        OPEN.forEach(database -> database.contextStopping.countDown());
+    }
+
+    /**
+     * The JVM exits. Before the server ran, nothing else stops PostgreSQL: stopped now. Once it runs, the context's
+     * stop (Micronaut's hook, running beside this one) closes it after the processors and the pool; this waits for
+     * that, and stops it itself if the stop does not begin (a SIGTERM before Micronaut's hook was registered) or does
+     * not end in time.
+     */
+    private void closeOnExit() {
+        try {
+            if (serverRunning && contextStopping.await(CONTEXT_STOP_START.toMillis(), TimeUnit.MILLISECONDS)) {
+                closed.await(CONTEXT_STOP.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        close();
+    }
+
     @Override
     public void close() {
         closing = true;
@@ -171,10 +233,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
             watchdog.shutdownNow();
         }
         synchronized (this) {
+            if (closed.getCount() == 0) {
+                return;
+            }
             try {
                 postgres.close();
             } catch (IOException e) {
                 LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+            } finally {
+                closed.countDown();
+                OPEN.remove(this);
+            }
+        }
+        if (Thread.currentThread() != exitHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitHook);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook runs and finds this closed
             }
         }
     }

@@ -20,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,9 +40,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *     signing key the identity provider withdraws stops its tokens within that time here too. Hyoka has no token
  *     revocation list of its own (a user removed in Keycloak keeps a valid token until its expiry, with or without
  *     this cache);</li>
- *     <li>at most {@code hyoka.security.verified-tokens} (default 10,000) at once; when full, the expired ones go and,
- *     if still full, a new token is verified every time instead of remembered.</li>
+ *     <li>at most {@code hyoka.security.verified-tokens} (default 10,000) at once; when full, a new token is verified
+ *     every time instead of remembered.</li>
  * </ul>
+ * Expired entries leave as new tokens are remembered, the soonest-expiring first: a queue ordered by expiry is
+ * polled while its head has expired, so each entry is examined O(log n) once when it leaves, never the whole cache
+ * per request on the event loop (a full cache of live tokens costs a miss one look at the head).
  * The WebSocket's {@code connection_init} token ({@code GraphQlWebSocket}) is verified by the validators themselves,
  * once per connection, as before.
  */
@@ -50,6 +55,9 @@ public class VerifiedTokens extends TokenAuthenticationFetcher {
 
     private final TokenResolver<HttpRequest<?>> tokenResolver;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** The remembered entries, soonest {@code until} first; guarded by itself. An entry leaves both when it expires. */
+    private final PriorityQueue<Remembered> expiries = new PriorityQueue<>(
+            Comparator.comparing(remembered -> remembered.verified().until()));
     private final int capacity;
     private final Duration timeToLive;
     private final Clock clock;
@@ -79,6 +87,9 @@ public class VerifiedTokens extends TokenAuthenticationFetcher {
     private record Verified(Authentication authentication, Instant until) {
     }
 
+    private record Remembered(String token, Verified verified) {
+    }
+
     @Override
     public Publisher<Authentication> fetchAuthentication(HttpRequest<?> request) {
         List<String> tokens = tokenResolver.resolveTokens(request);
@@ -106,14 +117,19 @@ public class VerifiedTokens extends TokenAuthenticationFetcher {
         }
         Instant cap = verifiedAt.plus(timeToLive);
         Instant until = expiry.isBefore(cap) ? expiry : cap;
-        if (verified.size() >= capacity) {
+        Verified entry = new Verified(authentication, until);
+        synchronized (expiries) {
             Instant now = clock.instant();
-            verified.values().removeIf(entry -> !now.isBefore(entry.until()));
-            if (verified.size() >= capacity) {
+            for (Remembered head = expiries.peek(); head != null && !now.isBefore(head.verified().until());
+                 head = expiries.peek()) {
+                expiries.poll();
+                verified.remove(head.token(), head.verified());
+            }
+            if (verified.size() >= capacity || verified.putIfAbsent(token, entry) != null) {
                 return;
             }
+            expiries.add(new Remembered(token, entry));
         }
-        verified.put(token, new Verified(authentication, until));
     }
 
     /** The {@code exp} claim as the token's claims carry it (a Date from Nimbus; seconds or an Instant otherwise). */

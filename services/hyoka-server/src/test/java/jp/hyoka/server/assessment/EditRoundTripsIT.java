@@ -12,6 +12,7 @@ import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.graphql.GraphQlWorkers;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.CountingDriver;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.SignedInServerTest;
@@ -24,6 +25,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +54,12 @@ class EditRoundTripsIT extends SignedInServerTest {
               answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: "department.name",
                                  value: {text: $text}}) {
                 __typename ... on AssessmentEdited { revision assessment { id revision } } ... on Problem { code } } }""";
+    private static final String ANSWER_WITH_ASSESSMENT_OR_NOT_YET = """
+            mutation($id: ID!, $rev: Int!, $text: String!) {
+              answerItem(input: {assessmentId: $id, expectedRevision: $rev, itemId: "department.name",
+                                 value: {text: $text}}) {
+                __typename ... on AssessmentEdited { revision assessment { id revision } }
+                ... on EditNotYetVisible { revision } } }""";
     private static final String READ = """
             query($id: ID!) { assessment(id: $id) { revision } }""";
     private static final String PROCESSOR_THREAD = "EventProcessor[";
@@ -81,7 +89,7 @@ class EditRoundTripsIT extends SignedInServerTest {
                 .as("read-your-writes saw the revision").isTrue());
 
         int mark = CountingDriver.mark();
-        EditedNode node = (EditedNode) mutations.node(EDITOR, outcome);
+        EditedNode node = (EditedNode) mutations.node(EDITOR, outcome, false);
         List<CountingDriver.RoundTrip> making = onThreads(mark, Thread.currentThread().getName());
         AssessmentView assessment = node.assessment();
         List<CountingDriver.RoundTrip> asking = onThreads(mark, Thread.currentThread().getName());
@@ -99,7 +107,7 @@ class EditRoundTripsIT extends SignedInServerTest {
                 new TextAnswer("回答"), null);
 
         int mark = CountingDriver.mark();
-        Object node = mutations.node(EDITOR, new EditOutcome.Edited(edited.assessmentId(), edited.revision()));
+        Object node = mutations.node(EDITOR, new EditOutcome.Edited(edited.assessmentId(), edited.revision()), false);
 
         assertThat(node).isInstanceOf(EditedNode.class);
         assertThat(onThreads(mark, Thread.currentThread().getName())).as("read at once, to tell whether it is visible")
@@ -129,6 +137,40 @@ class EditRoundTripsIT extends SignedInServerTest {
         assertThat(edited.path("revision").asLong()).isEqualTo(2);
         assertThat(edited.path("assessment").path("id").asText()).isEqualTo(id);
         assertThat(edited.path("assessment").path("revision").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void givenAnEditReadYourWritesSaw_whenTheAnswerSelectsTheAssessmentAndReadsCannotShowIt_thenEditNotYetVisible()
+            throws SQLException {
+        String id = started();
+        String uuid = AssessmentIds.parse(id).orElseThrow().value().toString();
+        // The processor projects revision 2 (read-your-writes hears it from the batch), but the row it writes is
+        // moved out of the editor's municipality: reads after the edit cannot show it.
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE FUNCTION test_hide_revision() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                    + "IF NEW.assessment_id = '" + uuid + "' AND NEW.revision = 2 THEN NEW.tenant_code := '999999'; "
+                    + "END IF; RETURN NEW; END $$");
+            statement.execute("CREATE TRIGGER test_hide_revision BEFORE UPDATE ON rm_assessment FOR EACH ROW "
+                    + "EXECUTE FUNCTION test_hide_revision()");
+        }
+        GraphQlClient.Response response;
+        try {
+            response = callers.kawasakiEditor.execute(ANSWER_WITH_ASSESSMENT_OR_NOT_YET,
+                    Map.of("id", id, "rev", 1, "text", "隠れる回答"));
+        } finally {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER test_hide_revision ON rm_assessment");
+                statement.execute("DROP FUNCTION test_hide_revision()");
+                statement.execute("UPDATE rm_assessment SET tenant_code = '141305' WHERE assessment_id = '" + uuid
+                        + "'");
+            }
+        }
+
+        assertThat(response.errors().size()).as("errors: %s", response.errors()).isZero();
+        JsonNode answer = response.data().path("answerItem");
+        assertThat(answer.path("__typename").asText()).isEqualTo("EditNotYetVisible");
+        assertThat(answer.path("revision").asLong()).isEqualTo(2);
     }
 
     @Test

@@ -29,7 +29,7 @@ class NotYetVisibleTest {
         };
         AssessmentId id = new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-000000000001"));
 
-        Object node = new AssessmentMutations(notProjectedYet, null).node(EDITOR, new EditOutcome.Edited(id, 1));
+        Object node = new AssessmentMutations(notProjectedYet, null).node(EDITOR, new EditOutcome.Edited(id, 1), false);
 
         assertThat(node).isEqualTo(new Nodes.NotYetVisibleNode(id.toString(), 1));
         assertThat(Results.typeOf(node)).isEqualTo("EditNotYetVisible");

@@ -17,6 +17,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,6 +44,8 @@ import java.util.function.Consumer;
  * --band 1000 --warmup 500 --snapshot-every 250 --rounds 5 --loads 200 --durable on}.
  */
 public final class HistoryGrowthBenchmark {
+
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private static final MunicipalityCode CODE = new MunicipalityCode("141305");
     private static final Caller EDITOR = new Caller(CODE, new Actor("bench-editor", "ベンチ 編集者"), Set.of(Caller.EDITOR));
@@ -151,19 +155,30 @@ public final class HistoryGrowthBenchmark {
         long[] product = new long[loads];
         long[] read = new long[loads];
         long[] raw = new long[loads];
+        long productCpu = 0;
+        long rawCpu = 0;
         for (int i = 0; i < loads; i++) {
             if (rawFirst) {
+                long cpu = CPU.getCurrentThreadCpuTime();
                 raw[i] = rawLoad(dataSource, id);
+                rawCpu += CPU.getCurrentThreadCpuTime() - cpu;
                 read[i] = storeRead(store, id);
+                cpu = CPU.getCurrentThreadCpuTime();
                 product[i] = load(repository, id);
+                productCpu += CPU.getCurrentThreadCpuTime() - cpu;
             } else {
+                long cpu = CPU.getCurrentThreadCpuTime();
                 product[i] = load(repository, id);
+                productCpu += CPU.getCurrentThreadCpuTime() - cpu;
                 read[i] = storeRead(store, id);
+                cpu = CPU.getCurrentThreadCpuTime();
                 raw[i] = rawLoad(dataSource, id);
+                rawCpu += CPU.getCurrentThreadCpuTime() - cpu;
             }
         }
         return new HistoryGrowthReport.LoadRound(HistoryGrowthReport.percentile(product, 0.5),
-                HistoryGrowthReport.percentile(read, 0.5), HistoryGrowthReport.percentile(raw, 0.5));
+                HistoryGrowthReport.percentile(read, 0.5), HistoryGrowthReport.percentile(raw, 0.5),
+                productCpu / loads, rawCpu / loads);
     }
 
     /** Where the load's time goes: the event store's read (snapshot lookup, events, deserialized), no aggregate. */

@@ -21,9 +21,11 @@ public record HistoryGrowthReport(String database, HistoryGrowthBenchmark.Option
 
     /**
      * Row 5, one round: p50 nanoseconds of the product's aggregate load, of the event store's read alone (events
-     * deserialized, no aggregate, no unit of work) and of the raw select.
+     * deserialized, no aggregate, no unit of work) and of the raw select; and the mean CPU time per load of the
+     * calling thread on the product's side and the raw side, which a busy machine disturbs less (waits do not count).
      */
-    public record LoadRound(long productNanos, long storeReadNanos, long rawNanos) {
+    public record LoadRound(long productNanos, long storeReadNanos, long rawNanos, long productCpuNanos,
+                            long rawCpuNanos) {
 
         public double ratio() {
             return (double) productNanos / rawNanos;
@@ -32,7 +34,8 @@ public record HistoryGrowthReport(String database, HistoryGrowthBenchmark.Option
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "load p50 %.3f ms (event store read %.3f ms), raw p50 %.3f ms, "
-                    + "ratio %.2f", productNanos / 1e6, storeReadNanos / 1e6, rawNanos / 1e6, ratio());
+                    + "ratio %.2f; CPU per load %.1f µs, raw %.1f µs", productNanos / 1e6, storeReadNanos / 1e6,
+                    rawNanos / 1e6, ratio(), productCpuNanos / 1e3, rawCpuNanos / 1e3);
         }
     }
 

@@ -43,10 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Nothing acknowledged is ever lost: the real server in a JVM of its own, on the durable embedded default, killed
  * with SIGKILL (with and without its PostgreSQL) while it works, then started again on the same data directory.
  * Every restart must succeed without a person, every edit the server acknowledged must be in the event store and
- * in the history, and an import cut short must be entirely absent. A clean stop (SIGTERM) stops PostgreSQL too.
+ * in the history, and an import cut short must be entirely absent. A clean stop (SIGTERM) stops PostgreSQL too, also
+ * one that comes while the server is still starting.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class CrashRecoveryIT {
+
+    /** What Micronaut logs once the HTTP server runs (and its own shutdown hook is about to be registered). */
+    private static final String RUNNING = "Server Running";
 
     private static final String KAWASAKI = "141305";
     private static final String ASAHIKAWA = "012041";
@@ -276,6 +280,38 @@ class CrashRecoveryIT {
         } while (edges.isEmpty() && System.nanoTime() < deadline && pause());
         assertThat(edges).hasSize(1);
         return edges.get(0).path("node").path("id").asText();
+    }
+
+    @Test
+    void givenAServerWhosePostgresRunsButThatDoesNotServeYet_whenSigterm_thenItsPostgresStopsToo() throws Exception {
+        try (ServerProcess server = server("sigterm-while-starting").spawn()) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (server.postmaster().isEmpty() && server.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(server.postmaster()).as("the embedded PostgreSQL started").isPresent();
+            assertThat(server.logText()).as("the server did not serve yet").doesNotContain(RUNNING);
+
+            server.stop();
+
+            assertThat(server.logText()).doesNotContain(RUNNING);
+            assertThat(server.postmaster()).as("postmaster of " + dataDir).isEmpty();
+            assertThat(LeftoverPostmaster.processesOf(dataDir)).as("PostgreSQL processes of " + dataDir).isEmpty();
+        }
+    }
+
+    @Test
+    void givenARunningServer_whenSigterm_thenItsPostgresStopsWithTheContextAndNoExitHookWaitsItsBoundOut() {
+        try (ServerProcess server = server("sigterm-running").start()) {
+            assertThat(server.postmaster()).isPresent();
+
+            long started = System.nanoTime();
+            server.stop();
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(25));
+            assertThat(server.postmaster()).as("postmaster of " + dataDir).isEmpty();
+            assertThat(LeftoverPostmaster.processesOf(dataDir)).isEmpty();
+        }
     }
 
     /** The server on the durable embedded default; read-your-writes may wait long on this shared machine. */

@@ -143,6 +143,35 @@ class VerifiedTokensTest {
         assertThat(tokens.size()).isEqualTo(2);
     }
 
+    @Test
+    void givenExpiredTokensInACacheNotYetFull_whenANewTokenIsRemembered_thenTheExpiredHaveLeft() {
+        VerifiedTokens tokens = tokens(10);
+        for (int minutes = 1; minutes <= 3; minutes++) {
+            fetch(tokens, request(expiringIn(Duration.ofMinutes(minutes)))).orElseThrow();
+        }
+        fetch(tokens, request(expiringIn(Duration.ofMinutes(20)))).orElseThrow();
+        clock.move(Duration.ofMinutes(2).plusSeconds(30));
+
+        fetch(tokens, request(expiringIn(Duration.ofMinutes(21)))).orElseThrow();
+
+        assertThat(tokens.size()).as("the two expired by now left; the one expiring at 3 min and both live stay")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void givenATokenPastTheTimeToLive_whenSentAgain_thenVerifiedAgainAndRememberedAgain() {
+        VerifiedTokens tokens = tokens(10);
+        String token = expiringIn(Duration.ofHours(1));
+        fetch(tokens, request(token)).orElseThrow();
+        clock.move(Duration.ofMinutes(6));
+
+        fetch(tokens, request(token)).orElseThrow();
+        fetch(tokens, request(token)).orElseThrow();
+
+        assertThat(verifications).containsExactly(token, token);
+        assertThat(tokens.size()).isEqualTo(1);
+    }
+
     private static final class MovableClock extends Clock {
         private Instant now = START;
 

@@ -162,6 +162,13 @@ public final class ServerProcess implements AutoCloseable {
 
         /** Starts the server and returns once its HTTP port answers; fails with the log's tail if it does not. */
         public ServerProcess start() {
+            ServerProcess server = spawn();
+            server.awaitHttp(startTimeout);
+            return server;
+        }
+
+        /** Starts the server's process and returns at once, while it starts (its HTTP port does not answer yet). */
+        public ServerProcess spawn() {
             if (!Files.isDirectory(LIB)) {
                 throw new IllegalStateException(LIB + " is missing: it is filled in Maven's package phase "
                         + "(run the test with mvn verify)");
@@ -179,7 +186,6 @@ public final class ServerProcess implements AutoCloseable {
                 // trains on the test's database (the launcher trains only when asked).
                 ServerProcess server = new ServerProcess(builder.start(), httpPort, log, dataDir);
                 ALIVE.add(server.process);
-                server.awaitHttp(startTimeout);
                 return server;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the server process", e);
