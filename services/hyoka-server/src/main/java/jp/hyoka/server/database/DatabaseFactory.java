@@ -70,7 +70,7 @@ public class DatabaseFactory {
         }
         // The migration runs beside the rest of the start; every connection waits for it (MigratingDataSource).
         MigratingDataSource dataSource = new MigratingDataSource(hikari);
-        dataSource.migrate("classpath:db/migration");
+        dataSource.migrate();
         return dataSource;
     }
 

@@ -2,7 +2,6 @@ package jp.hyoka.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -30,10 +29,10 @@ public final class MigratingDataSource extends HikariDataSource {
     }
 
     /** Starts the migration (once) on a thread of its own. */
-    void migrate(String... locations) {
+    void migrate() {
         Thread migration = new Thread(() -> {
             try {
-                Flyway.configure().dataSource(new Unwaiting()).locations(locations).load().migrate();
+                SchemaBaseline.flyway(new Unwaiting()).load().migrate();
                 migrated.complete(null);
             } catch (Throwable e) {
                 migrated.completeExceptionally(e);

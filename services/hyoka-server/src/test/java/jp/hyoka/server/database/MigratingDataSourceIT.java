@@ -35,7 +35,7 @@ class MigratingDataSourceIT {
             CompletableFuture<Boolean> migratedWhenConnected;
             try (TableLock migrationHeldUp = TableLock.hold(url, TestDatabase.user(), TestDatabase.password(),
                     "flyway_schema_history")) {
-                pool.migrate("classpath:db/migration");
+                pool.migrate();
                 migrationHeldUp.awaitWaiters(1, Duration.ofSeconds(60));
                 migratedWhenConnected = CompletableFuture.supplyAsync(() -> {
                     try (Connection connection = pool.getConnection()) {
@@ -61,7 +61,7 @@ class MigratingDataSourceIT {
             statement.execute("CREATE TABLE domainevententry (unexpected int)");
         }
         try (MigratingDataSource pool = pool(url)) {
-            pool.migrate("classpath:db/migration");
+            pool.migrate();
             assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class)
                     .hasCauseInstanceOf(FlywayException.class);
             assertThatThrownBy(pool::awaitSchema).isInstanceOf(FlywayException.class);
