@@ -4,26 +4,28 @@ import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.database.MigratingDataSource;
+
+import java.util.List;
 
 /**
- * Micronaut's HTTP server exists and is about to bind the port: once the schema migration (which runs beside the
- * start) has finished, the start-up probes give it up. A failed migration stops the start here at the latest.
+ * Micronaut's HTTP server exists and is about to bind the port: once the work that runs beside the start has finished
+ * ({@link StartBarrier}s: the schema migration), the start-up probes give it up. A failed migration stops the start
+ * here at the latest.
  */
 @Singleton
 public class StartingProbesHandover implements BeanCreatedEventListener<EmbeddedServer> {
 
     private final StartingProbes probes;
-    private final MigratingDataSource database;
+    private final List<StartBarrier> barriers;
 
-    public StartingProbesHandover(StartingProbes probes, MigratingDataSource database) {
+    public StartingProbesHandover(StartingProbes probes, List<StartBarrier> barriers) {
         this.probes = probes;
-        this.database = database;
+        this.barriers = barriers;
     }
 
     @Override
     public EmbeddedServer onCreated(BeanCreatedEvent<EmbeddedServer> event) {
-        database.awaitSchema();
+        barriers.forEach(StartBarrier::awaitFinished);
         probes.close();
         return event.getBean();
     }

@@ -2,6 +2,7 @@ package jp.hyoka.server.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import jp.hyoka.server.availability.StartBarrier;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
  * schema, and the HTTP server opens its port only after {@link #awaitSchema()} (StartingProbesHandover).
  * Flyway itself takes its connections from the pool without waiting.
  */
-public final class MigratingDataSource extends HikariDataSource {
+public final class MigratingDataSource extends HikariDataSource implements StartBarrier {
 
     private final CompletableFuture<Void> migrated = new CompletableFuture<>();
     private volatile boolean ready;
@@ -59,6 +60,11 @@ public final class MigratingDataSource extends HikariDataSource {
             throw failed;
         }
         ready = true;
+    }
+
+    @Override
+    public void awaitFinished() {
+        awaitSchema();
     }
 
     @Override
