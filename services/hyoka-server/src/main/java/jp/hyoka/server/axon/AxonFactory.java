@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.observability.TraceCorrelation;
@@ -124,9 +126,25 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         // Commands are handled on the sender's thread (the GraphQL worker), inside the request's span.
         configuration.commandBus().registerHandlerInterceptor(new TracedCommands(tracing));
+        return configuration;
+    }
+
+    /**
+     * Axon started: the append listeners' work before it (the hash chain's backfill) and the processors. The last of
+     * the eager beans, so that the configuration's components (the command gateway the GraphQL wiring takes) are there
+     * while the schema migration still runs, and only this waits for the migrated database (infra/docs/startup.md).
+     * Before the HTTP server: Micronaut starts that after every eager bean.
+     */
+    @Context
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    AxonStarted axonStarted(Configuration configuration, List<EventAppendListener> appendListeners) {
         appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
-        return configuration;
+        return new AxonStarted(configuration);
+    }
+
+    /** The Axon configuration, started. */
+    public record AxonStarted(Configuration configuration) {
     }
 
     /** Events per query: more than a snapshotted aggregate has after its snapshot (Axon's default, 100, at least). */

@@ -5,18 +5,21 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.availability.StartingProbes;
-import org.flywaydb.core.Flyway;
 
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * The one connection pool of the server, on the external PostgreSQL named by {@code hyoka.database.url} or,
- * when none is named, on the embedded one. The schema is brought up to date by Flyway before anyone uses it. From the
+ * when none is named, on the embedded one. The schema is brought up to date by Flyway (on a thread of its own, while
+ * the start goes on) before anyone gets a connection ({@link MigratingDataSource}). From the
  * first of these steps on, the probes hear "alive, not ready" ({@link StartingProbes}, asked for by the first).
  */
 @Factory
@@ -41,9 +44,11 @@ public class DatabaseFactory {
      */
     public static final String NO_VALUES_IN_ERRORS = "logServerErrorDetail";
 
-    @Singleton
+    /** The first of the eager beans: its migration then runs beside all the others (infra/docs/startup.md). */
+    @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     @Bean(preDestroy = "close")
-    HikariDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
+    MigratingDataSource dataSource(DatabaseConfig config, EmbeddedDatabaseHolder embedded,
                                 @Nullable MeterRegistry metrics) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName("hyoka");
@@ -63,8 +68,9 @@ public class DatabaseFactory {
             // Micronaut's pool binder knows only the data sources micronaut-jdbc creates.
             hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
         }
-        HikariDataSource dataSource = new HikariDataSource(hikari);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        // The migration runs beside the rest of the start; every connection waits for it (MigratingDataSource).
+        MigratingDataSource dataSource = new MigratingDataSource(hikari);
+        dataSource.migrate();
         return dataSource;
     }
 

@@ -16,6 +16,8 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 
@@ -47,8 +49,13 @@ public class GraphQlFactory {
     static final int MAX_DEPTH = 15;
     static final int MAX_FIELDS = 2_000;
 
-    /** Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. */
+    /**
+     * Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. Built
+     * right after the pool, while the schema migration runs beside it (what needs the migrated database, Axon's
+     * start above all, comes after it; infra/docs/startup.md).
+     */
     @Context
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
                     @Nullable MeterRegistry metrics, CostBudget budget) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();

@@ -2,23 +2,14 @@ package jp.hyoka.server.graphql;
 
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import jp.hyoka.server.database.ClasspathFolder;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.JarURLConnection;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * The SDL files parsed ahead, on a thread of their own, while the start does its other work (configuration, the
@@ -80,30 +71,8 @@ final class SdlAhead {
         return parser.parse(GraphQlFactory.sdl(file));
     }
 
-    /** The SDL files in the schema's resource folder (a jar's entries or a directory's files). */
+    /** The SDL files in the schema's resource folder. */
     private static List<String> files() {
-        URL root = SdlAhead.class.getClassLoader().getResource(GraphQlFactory.SDL_ROOT);
-        if (root == null) {
-            return List.of();
-        }
-        try {
-            if (root.openConnection() instanceof JarURLConnection connection) {
-                connection.setUseCaches(false);
-                try (JarFile jar = connection.getJarFile()) {
-                    return Collections.list(jar.entries()).stream().map(entry -> entry.getName())
-                            .filter(name -> name.startsWith(GraphQlFactory.SDL_ROOT) && name.endsWith(".graphqls"))
-                            .map(name -> name.substring(GraphQlFactory.SDL_ROOT.length()))
-                            .filter(name -> !name.contains("/")).toList();
-                }
-            }
-            try (Stream<Path> listing = Files.list(Path.of(root.toURI()))) {
-                return listing.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".graphqls"))
-                        .toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return ClasspathFolder.files(GraphQlFactory.SDL_ROOT, ".graphqls");
     }
 }
