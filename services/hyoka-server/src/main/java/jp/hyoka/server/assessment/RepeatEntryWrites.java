@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,10 @@ import java.util.UUID;
  * batch commits. The result is the same as reading and rewriting the list at each event (as the projection did: a
  * SELECT and an upsert of the whole list per event, the rebuild's most frequent round trips in row 7's profile),
  * because only this projection writes rm_repeat_entry, and its removals write the batch first and forget the lists
- * ({@link ReadModelBatch#flush}).
+ * ({@link ReadModelBatch#flush}). The first group of an assessment in a batch is read alone (one edit reads one
+ * list); at its second group, every list of the assessment is read in one query, so an import or a rebuild reads an
+ * assessment's lists at most twice per batch, not once per group (a round trip each: row 7's profile, where one
+ * import touches ten groups).
  */
 final class RepeatEntryWrites implements ReadModelBatch.Part {
 
@@ -28,6 +32,8 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
     }
 
     private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
+    /** Per assessment ({@code [tenant, assessment]}) read whole in this batch: its lists as read, by group key. */
+    private final Map<List<Object>, Map<List<Object>, List<String>>> assessments = new HashMap<>();
 
     /** The current batch's lists; null outside a unit of work (the caller reads and writes at once). */
     static RepeatEntryWrites current(AxonConnections connections) {
@@ -40,13 +46,49 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
         List<Object> key = List.of(tenant, assessment, groupId, parentPath);
         Group group = groups.get(key);
         if (group == null) {
-            try (Connection connection = connections.getConnection()) {
-                group = new Group(tenant, assessment, groupId, parentPath,
-                        read(connection, tenant, assessment, groupId, parentPath));
-            }
+            group = new Group(tenant, assessment, groupId, parentPath, stored(connections, key));
             groups.put(key, group);
         }
         return group.entries();
+    }
+
+    /** A group's list as stored: read alone for an assessment's first group in the batch, whole at its second. */
+    private List<String> stored(AxonConnections connections, List<Object> key) throws SQLException {
+        String tenant = (String) key.get(0);
+        UUID assessment = (UUID) key.get(1);
+        List<Object> owner = List.of(tenant, assessment);
+        Map<List<Object>, List<String>> whole = assessments.get(owner);
+        if (whole == null && groups.keySet().stream().anyMatch(other -> other.subList(0, 2).equals(owner))) {
+            try (Connection connection = connections.getConnection()) {
+                whole = readAll(connection, tenant, assessment);
+            }
+            assessments.put(owner, whole);
+        }
+        if (whole != null) {
+            return new ArrayList<>(whole.getOrDefault(key, List.of()));
+        }
+        try (Connection connection = connections.getConnection()) {
+            return read(connection, tenant, assessment, (String) key.get(2), (String) key.get(3));
+        }
+    }
+
+    /** Every list of an assessment, by group key ({@code [tenant, assessment, group, parent path]}). */
+    private static Map<List<Object>, List<String>> readAll(Connection connection, String tenant, UUID assessment)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT group_id, parent_path, entry_id "
+                + "FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
+                + "ORDER BY group_id, parent_path, position")) {
+            select.setString(1, tenant);
+            select.setObject(2, assessment);
+            try (ResultSet rows = select.executeQuery()) {
+                Map<List<Object>, List<String>> lists = new HashMap<>();
+                while (rows.next()) {
+                    lists.computeIfAbsent(List.of(tenant, assessment, rows.getString(1), rows.getString(2)),
+                            group -> new ArrayList<>()).add(rows.getString(3));
+                }
+                return lists;
+            }
+        }
     }
 
     static List<String> read(Connection connection, String tenant, UUID assessment, String groupId, String parentPath)
@@ -102,5 +144,6 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
     public void writeTo(Connection connection) throws SQLException {
         write(connection, List.copyOf(groups.values()));
         groups.clear();
+        assessments.clear();
     }
 }

@@ -69,7 +69,7 @@ public class ReadModelRebuilds implements AutoCloseable {
 
     public ReadModelRebuilds(HikariDataSource dataSource, Configuration axon, List<ReadModelProjection> projections,
                              ReadModelCatchUp catchUp,
-                             @Value("${hyoka.rebuild.batch-size:500}") int batchSize,
+                             @Value("${hyoka.rebuild.batch-size:2000}") int batchSize,
                              @Value("${hyoka.rebuild.poll-interval:50ms}") Duration pollInterval) {
         this.dataSource = dataSource;
         this.catchUp = catchUp;

@@ -61,7 +61,8 @@ final class ShadowProcessor implements AutoCloseable {
                     .messageSource(axon.eventStore())
                     .tokenStore(JdbcTokenStore.builder().connectionProvider(connections).serializer(axon.serializer())
                             .build())
-                    .transactionManager(NoTransactionManager.INSTANCE)
+                    // As the live processor: the batch's token stored once, at its start, in the batch's transaction.
+                    .transactionManager(AxonConnections.PROCESSOR_TRANSACTIONS)
                     .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
                             .forSingleThreadedProcessing()
                             .andBatchSize(batchSize)

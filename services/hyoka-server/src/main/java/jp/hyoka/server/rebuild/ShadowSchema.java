@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -41,9 +43,7 @@ final class ShadowSchema {
                 List<String> ddl = new ArrayList<>(List.of("DROP SCHEMA IF EXISTS " + NAME + " CASCADE",
                         "CREATE SCHEMA " + NAME,
                         "CREATE VIEW " + NAME + ".tokenentry AS SELECT * FROM public.tokenentry"));
-                for (String table : tables) {
-                    ddl.addAll(copyOf(connection, table));
-                }
+                ddl.addAll(copies(connection));
                 for (String sql : ddl) {
                     statement.addBatch(sql);
                 }
@@ -95,81 +95,96 @@ final class ShadowSchema {
         return counts;
     }
 
-    /** The statements that make an empty {@code rm_rebuild.<table>} like {@code public.<table>}. */
-    private static List<String> copyOf(Connection connection, String table) throws SQLException {
-        String live = "public." + table;
-        String copy = NAME + "." + table;
-        List<String> ddl = new ArrayList<>();
-        // Indexes are recreated below under their live names; LIKE would name them after their columns.
-        ddl.add("CREATE TABLE " + copy + " (LIKE " + live + " INCLUDING ALL EXCLUDING INDEXES)");
-        for (List<String> key : rows(connection, """
-                SELECT quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint
-                WHERE conrelid = ?::regclass AND contype IN ('p', 'u', 'x') ORDER BY conname""", live, 2)) {
-            ddl.add("ALTER TABLE " + copy + " ADD CONSTRAINT " + key.get(0) + " " + key.get(1));
-        }
-        for (List<String> index : rows(connection, """
-                SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
-                WHERE i.indrelid = ?::regclass
-                  AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-                ORDER BY i.indexrelid""", live, 1)) {
-            String definition = index.get(0);
-            String on = " ON " + live + " ";
-            if (!definition.contains(on)) {
-                throw new IllegalStateException("unexpected index definition on " + live + ": " + definition);
-            }
-            ddl.add(definition.replace(on, " ON " + copy + " "));
-        }
-        for (List<String> grant : rows(connection, """
-                SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
+    /**
+     * The statements that make an empty {@code rm_rebuild.<table>} like {@code public.<table>} for every table, table by
+     * table. The catalog is read one query per kind for all the tables (six round trips, not six per table).
+     */
+    private List<String> copies(Connection connection) throws SQLException {
+        Map<String, List<List<String>>> keys = byTable(connection, """
+                SELECT c.relname, quote_ident(k.conname), pg_get_constraintdef(k.oid)
+                FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
+                WHERE k.conrelid = ANY (?::regclass[]) AND k.contype IN ('p', 'u', 'x') ORDER BY k.conname""", 2);
+        Map<String, List<List<String>>> indexes = byTable(connection, """
+                SELECT c.relname, pg_get_indexdef(i.indexrelid)
+                FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid
+                WHERE i.indrelid = ANY (?::regclass[])
+                  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+                ORDER BY i.indexrelid""", 1);
+        Map<String, List<List<String>>> grants = byTable(connection, """
+                SELECT c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
                        a.privilege_type, a.is_grantable::text
                 FROM pg_class c, aclexplode(c.relacl) a
-                WHERE c.oid = ?::regclass AND a.grantee <> c.relowner
-                ORDER BY 1, 2""", live, 3)) {
-            ddl.add("GRANT " + grant.get(1) + " ON " + copy + " TO " + grant.get(0)
-                    + ("true".equals(grant.get(2)) ? " WITH GRANT OPTION" : ""));
-        }
-        for (List<String> security : rows(connection, """
-                SELECT relrowsecurity::text, relforcerowsecurity::text FROM pg_class WHERE oid = ?::regclass""",
-                live, 2)) {
-            if ("true".equals(security.get(0))) {
-                ddl.add("ALTER TABLE " + copy + " ENABLE ROW LEVEL SECURITY");
-            }
-            if ("true".equals(security.get(1))) {
-                ddl.add("ALTER TABLE " + copy + " FORCE ROW LEVEL SECURITY");
-            }
-        }
-        for (List<String> policy : rows(connection, """
-                SELECT quote_ident(policyname), permissive, cmd,
+                WHERE c.oid = ANY (?::regclass[]) AND a.grantee <> c.relowner
+                ORDER BY 2, 3""", 3);
+        Map<String, List<List<String>>> security = byTable(connection, """
+                SELECT relname, relrowsecurity::text, relforcerowsecurity::text, quote_literal(obj_description(oid, 'pg_class'))
+                FROM pg_class WHERE oid = ANY (?::regclass[])""", 3);
+        Map<String, List<List<String>>> policies = byTable(connection, """
+                SELECT tablename, quote_ident(policyname), permissive, cmd,
                        (SELECT string_agg(CASE WHEN r = 'public' THEN 'PUBLIC' ELSE quote_ident(r) END, ', ')
                         FROM unnest(roles) r),
                        qual, with_check
-                FROM pg_policies WHERE schemaname || '.' || tablename = ? ORDER BY policyname""", live, 6)) {
-            ddl.add("CREATE POLICY " + policy.get(0) + " ON " + copy + " AS " + policy.get(1).toUpperCase(Locale.ROOT)
-                    + " FOR " + policy.get(2) + " TO " + policy.get(3)
-                    + (policy.get(4) == null ? "" : " USING (" + policy.get(4) + ")")
-                    + (policy.get(5) == null ? "" : " WITH CHECK (" + policy.get(5) + ")"));
-        }
-        for (List<String> comment : rows(connection, """
-                SELECT quote_literal(obj_description(?::regclass, 'pg_class'))""", live, 1)) {
-            if (comment.get(0) != null) {
-                ddl.add("COMMENT ON TABLE " + copy + " IS " + comment.get(0));
+                FROM pg_policies WHERE schemaname = 'public' AND ('public.' || tablename) = ANY (?)
+                ORDER BY policyname""", 6);
+        List<String> ddl = new ArrayList<>();
+        for (String table : tables) {
+            String live = "public." + table;
+            String copy = NAME + "." + table;
+            // Indexes are recreated below under their live names; LIKE would name them after their columns.
+            ddl.add("CREATE TABLE " + copy + " (LIKE " + live + " INCLUDING ALL EXCLUDING INDEXES)");
+            for (List<String> key : keys.getOrDefault(table, List.of())) {
+                ddl.add("ALTER TABLE " + copy + " ADD CONSTRAINT " + key.get(0) + " " + key.get(1));
+            }
+            for (List<String> index : indexes.getOrDefault(table, List.of())) {
+                String definition = index.get(0);
+                String on = " ON " + live + " ";
+                if (!definition.contains(on)) {
+                    throw new IllegalStateException("unexpected index definition on " + live + ": " + definition);
+                }
+                ddl.add(definition.replace(on, " ON " + copy + " "));
+            }
+            for (List<String> grant : grants.getOrDefault(table, List.of())) {
+                ddl.add("GRANT " + grant.get(1) + " ON " + copy + " TO " + grant.get(0)
+                        + ("true".equals(grant.get(2)) ? " WITH GRANT OPTION" : ""));
+            }
+            List<List<String>> described = security.get(table);
+            if (described == null) {
+                throw new IllegalStateException("no read-model table " + live);
+            }
+            List<String> relation = described.get(0);
+            if ("true".equals(relation.get(0))) {
+                ddl.add("ALTER TABLE " + copy + " ENABLE ROW LEVEL SECURITY");
+            }
+            if ("true".equals(relation.get(1))) {
+                ddl.add("ALTER TABLE " + copy + " FORCE ROW LEVEL SECURITY");
+            }
+            for (List<String> policy : policies.getOrDefault(table, List.of())) {
+                ddl.add("CREATE POLICY " + policy.get(0) + " ON " + copy + " AS "
+                        + policy.get(1).toUpperCase(Locale.ROOT) + " FOR " + policy.get(2) + " TO " + policy.get(3)
+                        + (policy.get(4) == null ? "" : " USING (" + policy.get(4) + ")")
+                        + (policy.get(5) == null ? "" : " WITH CHECK (" + policy.get(5) + ")"));
+            }
+            if (relation.get(2) != null) {
+                ddl.add("COMMENT ON TABLE " + copy + " IS " + relation.get(2));
             }
         }
         return ddl;
     }
 
-    private static List<List<String>> rows(Connection connection, String sql, String table, int columns)
+    /** The rows of a catalog query about the live tables (its parameter), by table name (its first column). */
+    private Map<String, List<List<String>>> byTable(Connection connection, String sql, int columns)
             throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
+        Map<String, List<List<String>>> rows = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, table);
+            select.setArray(1, connection.createArrayOf("text",
+                    tables.stream().map(table -> "public." + table).toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     List<String> row = new ArrayList<>();
-                    for (int column = 1; column <= columns; column++) {
+                    for (int column = 2; column <= columns + 1; column++) {
                         row.add(result.getString(column));
                     }
-                    rows.add(row);
+                    rows.computeIfAbsent(result.getString(1), table -> new ArrayList<>()).add(row);
                 }
             }
         }
