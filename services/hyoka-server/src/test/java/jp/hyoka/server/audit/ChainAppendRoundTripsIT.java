@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An append links its events from the rows it bound to the event table's insert (infra/docs/hash-chain.md): between
- * the insert and the links nothing but the chain head is sent (the events are not read back: one round trip less per
+ * the insert and the links no statement reads the event table (the events are not read back: one round trip less per
  * command, issue 22 row 4), and the chain still verifies against the events as stored.
  */
 @MicronautTest
