@@ -21,7 +21,7 @@ public record RichTextAnswer(String html) implements Answer {
     /** Tags removed, character references decoded, spaces folded: for history lines and diffs, not rendering. */
     @Override
     public String plainText() {
-        return SPACES.matcher(PlainText.clean(HtmlEntities.decode(TAG.matcher(html).replaceAll(" "))))
-                .replaceAll(" ");
+        String untagged = html.indexOf('<') < 0 ? html : TAG.matcher(html).replaceAll(" ");    // a tag needs a '<'
+        return SPACES.matcher(PlainText.clean(HtmlEntities.decode(untagged))).replaceAll(" ");
     }
 }

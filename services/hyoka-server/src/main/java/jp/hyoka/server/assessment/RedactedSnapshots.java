@@ -2,9 +2,9 @@ package jp.hyoka.server.assessment;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.server.axon.AppendedEvent;
 import jp.hyoka.server.axon.EventAppendListener;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,10 +21,11 @@ import java.util.List;
 public class RedactedSnapshots implements EventAppendListener {
 
     @Override
-    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    public void appended(Connection connection, List<AppendedEvent> events) throws SQLException {
         List<String> redacted = events.stream()
-                .filter(event -> event instanceof DomainEventMessage<?> && event.getPayload() instanceof PersonalDataRedacted)
-                .map(event -> ((DomainEventMessage<?>) event).getAggregateIdentifier())
+                .filter(event -> event.message() instanceof DomainEventMessage<?>
+                        && event.message().getPayload() instanceof PersonalDataRedacted)
+                .map(AppendedEvent::aggregateIdentifier)
                 .distinct().toList();
         if (redacted.isEmpty()) {
             return;

@@ -1,11 +1,14 @@
 package jp.hyoka.server.audit;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.audit.ChainedEvent;
+import jp.hyoka.server.axon.AppendedEvent;
 import jp.hyoka.server.axon.EventAppendListener;
-import org.axonframework.eventhandling.EventMessage;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,9 +29,15 @@ public class ChainLinks implements EventAppendListener {
         backfill.chainUnchainedEvents();
     }
 
+    /** Hashes the rows as written to the event table by this append: the bytes stored, not read back. */
     @Override
-    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
-        ChainWriter.append(connection, StoredEvents.byIdentifiers(connection,
-                events.stream().map(EventMessage::getIdentifier).toList()));
+    public void appended(Connection connection, List<AppendedEvent> events) throws SQLException {
+        List<TenantEvent> stored = new ArrayList<>(events.size());
+        for (AppendedEvent event : events) {
+            stored.add(StoredEvents.tenantEvent(new ChainedEvent(event.eventIdentifier(), event.aggregateIdentifier(),
+                    event.sequenceNumber(), event.payloadType(), event.timestamp(),
+                    new String(event.payload(), StandardCharsets.UTF_8))));
+        }
+        ChainWriter.append(connection, stored);
     }
 }

@@ -1,12 +1,12 @@
 package jp.hyoka.server.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.hyoka.domain.audit.ChainedEvent;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Events read back from {@code domainevententry} exactly as stored, so a hash covers the stored bytes and not a
- * re-serialization that might differ. The tenant is read from the payload JSON as well, so appending, backfilling
- * and verifying all assign an event to the same chain.
+ * Events read back from {@code domainevententry} exactly as stored (backfill and verification), so a hash covers the
+ * stored bytes and not a re-serialization that might differ; an append hashes the bytes it binds to the insert
+ * ({@code AppendedEvent}), the same bytes. The tenant is read from the payload JSON in every case, so appending,
+ * backfilling and verifying all assign an event to the same chain.
  */
 final class StoredEvents {
 
@@ -29,16 +30,6 @@ final class StoredEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoredEvents() {
-    }
-
-    /** The named events, in the order they were inserted. */
-    static List<TenantEvent> byIdentifiers(Connection connection, List<String> eventIds) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                + " FROM domainevententry d WHERE d.eventidentifier = ANY (?) ORDER BY d.globalindex")) {
-            Array ids = connection.createArrayOf("varchar", eventIds.toArray());
-            select.setArray(1, ids);
-            return read(select);
-        }
     }
 
     /** Events without a link, oldest first (normally none: only events from before the chain existed). */
@@ -62,25 +53,41 @@ final class StoredEvents {
      * platform's onboarding event; anything else (or a payload that is no JSON object) goes to the platform chain.
      */
     static String tenantOf(String payload) {
-        try {
-            JsonNode json = JSON.readTree(payload);
-            for (String field : List.of("tenant", "municipality")) {
-                if (json != null && json.path(field).isTextual()) {
-                    return json.path(field).asText();
-                }
+        // One pass over the top level of the object (appends hash ~1 KB payloads by the thousand): the same answer as
+        // reading it into a tree and asking for the fields (StoredEventsTest), without building the tree.
+        String tenant = null;
+        String municipality = null;
+        try (JsonParser parser = JSON.getFactory().createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return PLATFORM;
             }
-        } catch (JsonProcessingException e) {
-            // A payload that is not JSON was not written by Hyoka; it cannot name a tenant.
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                String text = value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                if (field.equals("tenant")) {
+                    tenant = text;                  // a repeated field: the last one counts, as in a tree
+                } else if (field.equals("municipality")) {
+                    municipality = text;
+                }
+                parser.skipChildren();
+            }
+        } catch (IOException e) {
+            return PLATFORM;    // a payload that is not JSON was not written by Hyoka; it cannot name a tenant
         }
-        return PLATFORM;
+        return tenant != null ? tenant : municipality != null ? municipality : PLATFORM;
+    }
+
+    /** The event with the chain its payload names. */
+    static TenantEvent tenantEvent(ChainedEvent event) {
+        return new TenantEvent(tenantOf(event.payload()), event);
     }
 
     private static List<TenantEvent> read(PreparedStatement select) throws SQLException {
         List<TenantEvent> events = new ArrayList<>();
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
-                ChainedEvent event = event(rows);
-                events.add(new TenantEvent(tenantOf(event.payload()), event));
+                events.add(tenantEvent(event(rows)));
             }
         }
         return events;

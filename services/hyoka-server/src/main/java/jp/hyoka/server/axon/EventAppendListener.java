@@ -1,7 +1,5 @@
 package jp.hyoka.server.axon;
 
-import org.axonframework.eventhandling.EventMessage;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -16,6 +14,9 @@ public interface EventAppendListener {
     default void beforeStart() {
     }
 
-    /** @param events the appended messages, in append order (identifiers, and payloads as objects) */
-    void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException;
+    /**
+     * @param events the appended events in append order: each its message (payload as an object) and its row as
+     *               written (payload bytes as stored)
+     */
+    void appended(Connection connection, List<AppendedEvent> events) throws SQLException;
 }

@@ -55,6 +55,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     private final TracedAppends tracing;
     private final SnapshotFilter snapshotFilter;
     private final String newestSql;
+    private final String insertSql;
 
     public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, AxonConnections connections,
                                        SnapshotFilter snapshotFilter, List<EventAppendListener> listeners,
@@ -66,6 +67,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         this.tracing = tracing;
         this.snapshotFilter = snapshotFilter;
         this.newestSql = newestSql(schema());
+        this.insertSql = insertSql(schema());
     }
 
     @Override
@@ -80,12 +82,27 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         tracing.append(events, traced -> appendAndNotify(traced, serializer));
     }
 
+    /**
+     * Axon's append (one batched insert, a duplicate key a {@code ConcurrencyException}), with each event serialized
+     * once into its row ({@link AppendedEvent}); the listeners are given those rows, so the hash chain covers the
+     * bytes just bound to the insert without reading them back (issue 22 row 4).
+     */
     private void appendAndNotify(List<? extends EventMessage<?>> events, Serializer serializer) {
-        super.appendEvents(events, serializer);
+        List<AppendedEvent> rows = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            rows.add(AppendedEvent.of(event, serializer));
+        }
+        JdbcUtils.executeBatch(getConnection(), connection -> {
+            PreparedStatement insert = connection.prepareStatement(insertSql);
+            for (AppendedEvent row : rows) {
+                row.addTo(insert);
+            }
+            return insert;
+        }, e -> handlePersistenceException(e, events.get(0)));
         Connection connection = getConnection();
         try {
             for (EventAppendListener listener : listeners) {
-                listener.appended(connection, events);
+                listener.appended(connection, rows);
             }
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);
@@ -170,6 +187,14 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
             }
         }
         return new Newest(snapshot, events);
+    }
+
+    /** The insert of one event row, its columns in the order {@link AppendedEvent#addTo} binds them. */
+    private static String insertSql(EventSchema schema) {
+        return "INSERT INTO " + schema.domainEventTable() + " (" + String.join(", ", schema.eventIdentifierColumn(),
+                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
+                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+                schema.payloadColumn(), schema.metaDataColumn()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     /** The newest snapshot row (flagged), then at most {@code ?} events after it in sequence order. */

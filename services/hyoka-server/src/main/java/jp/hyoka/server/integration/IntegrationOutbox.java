@@ -7,6 +7,7 @@ import jp.hyoka.domain.assessment.Redaction;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.integration.IntegrationEvent;
 import jp.hyoka.domain.integration.IntegrationEvents;
+import jp.hyoka.server.axon.AppendedEvent;
 import jp.hyoka.server.axon.EventAppendListener;
 import jp.hyoka.server.axon.EventJson;
 import org.axonframework.eventhandling.EventMessage;
@@ -31,9 +32,10 @@ public class IntegrationOutbox implements EventAppendListener {
     private final ObjectMapper json = EventJson.objectMapper();     // to find the redacted text inside JSON
 
     @Override
-    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    public void appended(Connection connection, List<AppendedEvent> events) throws SQLException {
         List<OutboxRows.Pending> rows = new ArrayList<>();
-        for (EventMessage<?> message : events) {
+        for (AppendedEvent event : events) {
+            EventMessage<?> message = event.message();
             if (message.getPayload() instanceof PersonalDataRedacted redacted) {
                 OutboxRows.insert(connection, rows);            // earlier rows of this append are redacted too
                 rows.clear();

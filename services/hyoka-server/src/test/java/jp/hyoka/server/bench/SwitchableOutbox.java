@@ -3,8 +3,8 @@ package jp.hyoka.server.bench;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.axon.AppendedEvent;
 import jp.hyoka.server.integration.IntegrationOutbox;
-import org.axonframework.eventhandling.EventMessage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -30,7 +30,7 @@ public class SwitchableOutbox extends IntegrationOutbox {
     }
 
     @Override
-    public void appended(Connection connection, List<? extends EventMessage<?>> events) throws SQLException {
+    public void appended(Connection connection, List<AppendedEvent> events) throws SQLException {
         if (writing) {
             super.appended(connection, events);
         }

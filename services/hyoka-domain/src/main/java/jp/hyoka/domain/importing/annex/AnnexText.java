@@ -47,8 +47,15 @@ final class AnnexText {
      * and no whitespace at all. Tags are removed before NFKC, which would turn "＜p＞" into a tag.
      */
     static String key(String text) {
-        String normalised = Normalizer.normalize(TAG.matcher(text).replaceAll(""), Normalizer.Form.NFKC);
-        return WHITESPACE.matcher(normalised).replaceAll("");
+        String untagged = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll("");  // a tag needs a '<'
+        String normalised = Normalizer.normalize(untagged, Normalizer.Form.NFKC);
+        return normalised.chars().anyMatch(AnnexText::isAsciiSpace) ? WHITESPACE.matcher(normalised).replaceAll("")
+                : normalised;
+    }
+
+    /** What {@code \s} matches without UNICODE_CHARACTER_CLASS: space, tab, line feed, VT, form feed, return. */
+    private static boolean isAsciiSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Whether a {@link #key} is nothing but dashes: a lone "—" placeholder, or a markdown "----------". */

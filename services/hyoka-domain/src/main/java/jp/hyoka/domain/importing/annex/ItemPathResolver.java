@@ -41,6 +41,8 @@ public final class ItemPathResolver {
     private final Map<String, List<String>> otherNumbering = new LinkedHashMap<>();
     /** Section and block titles: a path that is only a title names that, not an item whose label starts with it. */
     private final Set<String> headings = new LinkedHashSet<>();
+    /** The labels of {@link #nodes}, indexed by bigram for the comparison of each path with all of them. */
+    private final LabelSimilarity.Labels labels;
 
     public ItemPathResolver(FormDefinition form) {
         this(form, List.of());
@@ -94,6 +96,11 @@ public final class ItemPathResolver {
         }
         sectionLabels.add("リスク対策");
         headings.add("リスク対策");
+        List<String> compared = new ArrayList<>();         // the labels a whole path is compared with
+        for (ItemNode node : nodes) {
+            compared.addAll(List.of(node.label(), node.blockLabel(), node.sectionLabel()));
+        }
+        labels = new LabelSimilarity.Labels(compared);
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
@@ -143,7 +150,7 @@ public final class ItemPathResolver {
                 && path.annex() == null && path.item() == null) {
             return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
         }
-        LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact());
+        LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact(), labels);
         Set<String> namedBlocks = new LinkedHashSet<>();
         for (ItemNode node : nodes) {
             if (node.blockLabel().length() >= 4 && blockScore(node, compact) >= 1.5 * 0.85) {

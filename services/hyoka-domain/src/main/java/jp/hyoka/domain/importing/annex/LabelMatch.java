@@ -25,7 +25,7 @@ record LabelMatch(double similarity, boolean atEnd) {
                 return new LabelMatch(LabelSimilarity.dice(quoted, label), true);
             }
         }
-        double end = LabelSimilarity.atEnd(path.compact(), label);
+        double end = compact.atEnd(label);
         if (end == 1.0 || end >= 0.6 && label.length() >= 5) {
             return new LabelMatch(end, true);
         }

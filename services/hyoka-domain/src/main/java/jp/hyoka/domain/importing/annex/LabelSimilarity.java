@@ -1,7 +1,10 @@
 package jp.hyoka.domain.importing.annex;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,12 +49,21 @@ final class LabelSimilarity {
      */
     static final class Text {
         private final String value;
+        private final Labels labels;
         private int[] distinctBigrams;
+        private int[] shared;
         private final Map<String, Double> within = new HashMap<>();
+        private final Map<String, Double> atEnd = new HashMap<>();
         private Map<Integer, Text> prefixes;
 
         Text(String value) {
+            this(value, Labels.NONE);
+        }
+
+        /** @param labels labels this text will be compared with, indexed once for all texts (a form's labels) */
+        Text(String value, Labels labels) {
             this.value = value;
+            this.labels = labels;
         }
 
         String value() {
@@ -60,12 +72,12 @@ final class LabelSimilarity {
 
         /** {@link LabelSimilarity#within(String, String)} of this text and the label. */
         double within(String label) {
-            Double known = within.get(label);
-            if (known == null) {
-                known = LabelSimilarity.within(this, label);
-                within.put(label, known);
-            }
-            return known;
+            return within.computeIfAbsent(label, l -> LabelSimilarity.within(this, l));
+        }
+
+        /** {@link LabelSimilarity#atEnd(String, String)} of this text and the label (labels repeat over blocks). */
+        double atEnd(String label) {
+            return atEnd.computeIfAbsent(label, l -> LabelSimilarity.atEnd(value, l));
         }
 
         /** The text's first {@code length} characters, compared in turn with many labels (remembered by length). */
@@ -92,6 +104,63 @@ final class LabelSimilarity {
                 distinctBigrams = Arrays.copyOf(all, distinct);
             }
             return distinctBigrams;
+        }
+    }
+
+    /**
+     * Labels indexed by bigram (an inverted index): for a text, how many of each label's bigrams the text has is
+     * counted in one pass over the text's distinct bigrams, instead of searching the text for every bigram of every
+     * label (a path is compared with every label of the form). The counts are those {@link #sharedBigrams} defines.
+     */
+    static final class Labels {
+        static final Labels NONE = new Labels(List.of());
+
+        private final Map<String, Integer> ids = new HashMap<>();
+        /** bigram → the labels that have it, as pairs: label id, how many times the label has it */
+        private final Map<Integer, int[]> postings = new HashMap<>();
+
+        Labels(Collection<String> labels) {
+            Map<Integer, List<int[]>> index = new HashMap<>();
+            for (String label : labels) {
+                if (label.length() < 2 || ids.containsKey(label)) {
+                    continue;
+                }
+                int id = ids.size();
+                ids.put(label, id);
+                Map<Integer, Integer> counts = new HashMap<>();
+                for (int bigram : bigrams(label)) {
+                    counts.merge(bigram, 1, Integer::sum);
+                }
+                counts.forEach((bigram, count) -> index.computeIfAbsent(bigram, b -> new ArrayList<>())
+                        .add(new int[]{id, count}));
+            }
+            index.forEach((bigram, having) -> {
+                int[] pairs = new int[having.size() * 2];
+                for (int i = 0; i < having.size(); i++) {
+                    pairs[2 * i] = having.get(i)[0];
+                    pairs[2 * i + 1] = having.get(i)[1];
+                }
+                postings.put(bigram, pairs);
+            });
+        }
+
+        /** The label's id, or -1 when it is not indexed. */
+        int id(String label) {
+            return ids.getOrDefault(label, -1);
+        }
+
+        /** For each label id: how many of the label's bigrams (counted with repetition) are among {@code present}. */
+        int[] shared(int[] present) {
+            int[] shared = new int[ids.size()];
+            for (int bigram : present) {
+                int[] pairs = postings.get(bigram);
+                if (pairs != null) {
+                    for (int i = 0; i < pairs.length; i += 2) {
+                        shared[pairs[i]] += pairs[i + 1];
+                    }
+                }
+            }
+            return shared;
         }
     }
 
@@ -129,6 +198,13 @@ final class LabelSimilarity {
      * asks for 0.75 or more, so below that the sliding window is not needed.
      */
     private static double sharedBigrams(Text text, String label) {
+        int indexed = text.labels.id(label);
+        if (indexed >= 0) {
+            if (text.shared == null) {
+                text.shared = text.labels.shared(text.distinctBigrams());
+            }
+            return (double) text.shared[indexed] / (label.length() - 1);
+        }
         int[] present = text.distinctBigrams();
         int found = 0;
         for (int i = 0; i + 2 <= label.length(); i++) {
@@ -167,34 +243,43 @@ final class LabelSimilarity {
      * one bigram at a time (a path may be a thousand characters long).
      */
     private static double slidingDice(String text, String label) {
-        Map<Integer, Integer> wanted = new HashMap<>();
-        for (int i = 0; i + 2 <= label.length(); i++) {
-            wanted.merge(bigram(label, i), 1, Integer::sum);
+        int[] labelBigrams = bigrams(label);
+        Arrays.sort(labelBigrams);
+        int[] distinct = new int[labelBigrams.length];     // the label's distinct bigrams, sorted, and their counts
+        int[] wanted = new int[labelBigrams.length];
+        int kinds = 0;
+        for (int i = 0; i < labelBigrams.length; i++) {
+            if (i == 0 || labelBigrams[i] != labelBigrams[i - 1]) {
+                distinct[kinds++] = labelBigrams[i];
+            }
+            wanted[kinds - 1]++;
         }
         int window = label.length() - 1;
-        Map<Integer, Integer> seen = new HashMap<>();
+        int[] seen = new int[kinds];
         int common = 0;
         int best = 0;
         for (int i = 0; i + 2 <= text.length(); i++) {
-            common += add(seen, wanted, bigram(text, i), 1);
+            common += add(seen, wanted, Arrays.binarySearch(distinct, 0, kinds, bigram(text, i)), 1);
             if (i >= window) {
-                common += add(seen, wanted, bigram(text, i - window), -1);
+                common += add(seen, wanted, Arrays.binarySearch(distinct, 0, kinds, bigram(text, i - window)), -1);
             }
             best = Math.max(best, common);
         }
         return (double) best / window;
     }
 
-    /** Counts a bigram into or out of the window; returns how much the number of shared bigrams changed. */
-    private static int add(Map<Integer, Integer> seen, Map<Integer, Integer> wanted, int bigram, int delta) {
-        int limit = wanted.getOrDefault(bigram, 0);
-        if (limit == 0) {
+    /**
+     * Counts a bigram (its index among the label's, negative when the label has none) into or out of the window;
+     * returns how much the number of shared bigrams changed.
+     */
+    private static int add(int[] seen, int[] wanted, int index, int delta) {
+        if (index < 0) {
             return 0;
         }
-        int before = seen.getOrDefault(bigram, 0);
+        int before = seen[index];
         int after = before + delta;
-        seen.put(bigram, after);
-        return Math.min(after, limit) - Math.min(before, limit);
+        seen[index] = after;
+        return Math.min(after, wanted[index]) - Math.min(before, wanted[index]);
     }
 
     private static int bigram(String text, int at) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,6 +41,8 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     private static final Pattern IGNORED = Pattern.compile("[\\s※:;、。,・'\"「」『』()\\[\\]]");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^-?(\\d{1,2})(?!\\d)");
     private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(?!\\d)");
+    /** Entry patterns by repeat group label (a form has a handful of groups; paths are parsed by the hundred). */
+    private static final Map<String, Pattern> ENTRY_PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern WHOLE = Pattern.compile("^(評価書)?(全体|全般|全項目|全体的)(の?見直し)?$");
 
     /**
@@ -63,9 +66,10 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
             if (group.getValue().equals(fileGroup)) {
                 continue;
             }
-            Pattern entry = Pattern.compile("(?<![ァ-ヶー])" + Pattern.quote(group.getKey())
-                    + "\\s*-?\\s*(\\d{1,2})(?:\\s*~\\s*(\\d{1,2}))?");
-            Matcher m = entry.matcher(text);
+            if (!text.contains(group.getKey())) {
+                continue;                   // the entry pattern starts with the label: nothing to find
+            }
+            Matcher m = ENTRY_PATTERNS.computeIfAbsent(group.getKey(), ParsedPath::entryPattern).matcher(text);
             StringBuilder rest = new StringBuilder();
             while (m.find()) {
                 int from = Integer.parseInt(m.group(1));
@@ -105,6 +109,11 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         compact = compact.replaceAll("^[-\\d.]+", "").replaceAll("-", "");
         return new ParsedPath(compact, List.copyOf(quoted), section, lostSection, block, item, risk,
                 List.copyOf(entries), annex, WHOLE.matcher(compact).matches());
+    }
+
+    /** A repeat entry of the group labelled {@code label}: "委託事項2", "委託事項 1~3" (compiled once per label). */
+    private static Pattern entryPattern(String label) {
+        return Pattern.compile("(?<![ァ-ヶー])" + Pattern.quote(label) + "\\s*-?\\s*(\\d{1,2})(?:\\s*~\\s*(\\d{1,2}))?");
     }
 
     /** NFKC with circled and bracketed item numbers turned into marks, dashes unified, notes removed. */

@@ -2,8 +2,10 @@ package jp.hyoka.domain.importing.annex;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -17,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LabelSimilarityTest {
 
+    /** Few characters: paths share many bigrams with labels, so the sliding window decides often. */
+    private static final String FEW = "リスク対策は十分";
     private static final String ALPHABET = "リスク対策は十分か情報提供ネットワークシステムのの内容方法ab";
 
     private static double diceByDefinition(String a, String b) {
@@ -56,9 +60,13 @@ class LabelSimilarityTest {
     }
 
     private static String random(Random random, int maxLength) {
+        return random(random, maxLength, ALPHABET);
+    }
+
+    private static String random(Random random, int maxLength, String alphabet) {
         StringBuilder text = new StringBuilder();
         for (int i = random.nextInt(maxLength); i > 0; i--) {
-            text.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
     }
@@ -96,5 +104,56 @@ class LabelSimilarityTest {
             }
         }
         assertThat(bounded).isGreaterThan(1_000);
+    }
+
+    @Test
+    void givenAFormsLabelsIndexedByBigram_whenAPathIsComparedWithThem_thenEachResultIsThatOfTheDefinition() {
+        Random random = new Random(41);
+        int windows = 0;
+        for (int n = 0; n < 300; n++) {
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                labels.add(random(random, 12, FEW));
+            }
+            LabelSimilarity.Labels index = new LabelSimilarity.Labels(labels);
+            for (int p = 0; p < 10; p++) {
+                String path = random(random, 40, FEW);
+                LabelSimilarity.Text text = new LabelSimilarity.Text(path, index);
+                for (String label : labels) {
+                    double expected = withinByDefinition(path, label);
+                    assertThat(text.within(label)).as("%s in %s", label, path).isEqualTo(expected);
+                    if (expected >= 0.75 && expected < 1.0) {
+                        windows++;
+                    }
+                }
+                String notIndexed = random(random, 12, FEW);
+                assertThat(text.within(notIndexed)).isEqualTo(withinByDefinition(path, notIndexed));
+            }
+        }
+        assertThat(windows).as("comparisons decided by the sliding window").isGreaterThan(100);
+    }
+
+    /** Contained: 1; a short label: 0; a longer label than the text: Dice; else the best window as long as the label. */
+    private static double withinByDefinition(String text, String label) {
+        if (text.contains(label)) {
+            return 1.0;
+        }
+        if (label.length() < 4) {
+            return 0;
+        }
+        if (text.length() < label.length()) {
+            return diceByDefinition(text, label);
+        }
+        double bound = sharedBigramsByDefinition(text, label);
+        if (bound < 0.75) {
+            return bound;
+        }
+        int best = 0;
+        for (int start = 0; start + label.length() <= text.length(); start++) {
+            String window = text.substring(start, start + label.length());
+            double dice = diceByDefinition(window, label);      // equal lengths: 2·common / (2·(length − 1))
+            best = Math.max(best, (int) Math.round(dice * (label.length() - 1)));
+        }
+        return (double) best / (label.length() - 1);
     }
 }
