@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
@@ -16,21 +15,31 @@ import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaMode
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The aggregates this node loaded last, kept between commands so that a command on a document this node edited
- * recently reads only the events appended since (usually none: one statement, nothing replayed) instead of its
- * snapshot and up to {@code hyoka.axon.snapshot-every} events, replayed (issue 22, BENCHMARKS.md row 1). At most
- * {@code hyoka.axon.aggregate-cache-size} aggregates, the least recently used dropped first (0: no cache, every
- * command loads from the store). Correct across nodes because a cached aggregate is always read forward
- * ({@link ReadForwardRepository}); an aggregate whose command failed or was refused is dropped (Axon's caching
- * repository evicts on the unit of work's rollback).
+ * The aggregates this node edited last, kept between commands so that a command on one of them loads nothing, or only
+ * the events appended since, instead of its snapshot and up to {@code hyoka.axon.snapshot-every} events, replayed
+ * (issue 22, BENCHMARKS.md row 1). At most {@code hyoka.axon.aggregate-cache-size} aggregates, the least recently used
+ * dropped first (0: no cache, every command loads from the store). An aggregate whose command failed or was refused
+ * is dropped (Axon's caching repository evicts on the unit of work's rollback).
+ *
+ * <p>Across nodes ({@link ReadForwardRepository}): a kept aggregate is used as it is while no other node announced an
+ * append since it was kept ({@link #appendedElsewhere}, the {@code hyoka_events_appended} notification); otherwise it
+ * is read forward first. An append not yet announced is caught all the same: a command decided on a stale copy
+ * appends a sequence number the other node already took and fails on the event table's unique key (a StaleRevision,
+ * as without the cache), and a command refused on an unverified copy is sent once more, loaded from the store
+ * ({@link #refusedOnUnverifiedCopy}).
  */
 @Singleton
 public class AggregateCache implements Cache {
 
     private final int capacity;
-    private final Map<Object, Object> entries;
+    private final Map<Object, Kept> entries;
+    /** Appends other nodes announced so far; a kept aggregate remembers how many it has seen. */
+    private final AtomicLong announcedElsewhere = new AtomicLong();
+    /** The aggregate whose last command on this thread failed on an unverified copy (commands run on the sender's). */
+    private final ThreadLocal<String> refusedUnverified = new ThreadLocal<>();
 
     public AggregateCache(@Value("${hyoka.axon.aggregate-cache-size:1000}") int capacity) {
         if (capacity < 0) {
@@ -39,7 +48,7 @@ public class AggregateCache implements Cache {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Object, Kept> eldest) {
                 return size() > AggregateCache.this.capacity;
             }
         };
@@ -63,20 +72,48 @@ public class AggregateCache implements Cache {
         return new ReadForwardRepository<>(builder.cache(this), this, configuration.eventStore());
     }
 
-    @Override
-    @SuppressWarnings("unchecked")
-    public synchronized <K, V> V get(K key) {
-        return (V) entries.get(key);
+    /** Another node announced an append: every aggregate kept so far is read forward before its next use. */
+    public void appendedElsewhere() {
+        announcedElsewhere.incrementAndGet();
+    }
+
+    /** Whether {@code key} is kept and no other node announced an append since (it is then used unread). */
+    synchronized boolean trusted(Object key) {
+        Kept kept = entries.get(key);
+        return kept != null && kept.announcedElsewhere() == announcedElsewhere.get();
+    }
+
+    /** This thread's command on {@code aggregate}, decided on an unverified copy, failed (and rolled back). */
+    void failedOnUnverifiedCopy(String aggregate) {
+        refusedUnverified.set(aggregate);
+    }
+
+    /**
+     * Whether this thread's last command on {@code aggregate} failed on a copy used unread: its refusal may be
+     * the copy's staleness, and the command must be sent again (it then loads from the store). Asked once.
+     */
+    public boolean refusedOnUnverifiedCopy(String aggregate) {
+        boolean refused = aggregate.equals(refusedUnverified.get());
+        refusedUnverified.remove();
+        return refused;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <K, V> V get(K key) {
+        Kept kept = entries.get(key);
+        return kept == null ? null : (V) kept.value();
+    }
+
+    /** Kept with the announcements seen before it (a later one may be of an append it does not hold). */
+    @Override
     public synchronized void put(Object key, Object value) {
-        entries.put(key, value);
+        entries.put(key, new Kept(value, announcedElsewhere.get()));
     }
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, value) == null;
+        return entries.putIfAbsent(key, new Kept(value, announcedElsewhere.get())) == null;
     }
 
     @Override
@@ -100,8 +137,6 @@ public class AggregateCache implements Cache {
         throw new UnsupportedOperationException("AggregateCache tells no listeners");
     }
 
-    /** How many aggregates are kept now. */
-    public synchronized int size() {
-        return entries.size();
+    private record Kept(Object value, long announcedElsewhere) {
     }
 }

@@ -1,28 +1,29 @@
 package jp.hyoka.server.axon;
 
-import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
- * Axon's caching repository, made correct when other nodes append to the same aggregates: a cached aggregate is
- * read forward, the events stored after its version (by another node, or by this one through a unit of work the
- * cache missed) applied before the command sees it, in one statement that usually finds nothing. A cached
- * aggregate is thus exactly what a load from the store would give at that moment. An append that races with the read
- * (another node appends the same sequence number in between) fails on the event table's unique (aggregate,
- * sequence number) key, as without the cache; the unit of work rolls back and Axon's repository drops the cached
- * aggregate, so the next command loads it from the store. Axon's own caching repository does not read forward: on
- * several nodes it would decide on a stale state (a wrong StaleRevision, or an append refused as a conflict).
+ * Axon's caching repository, made correct when other nodes append to the same aggregates ({@link AggregateCache}).
+ * A kept aggregate is used unread while no other node announced an append since it was kept; otherwise it is read
+ * forward: the events stored after its version applied before the command sees it, in one statement that usually
+ * finds nothing, so that it is what a load from the store would give at that moment. A command decided on a copy
+ * that was stale all the same (another node's append not yet announced, or racing with the read) appends a sequence
+ * number that is taken and fails on the event table's unique (aggregate, sequence number) key, as without the cache;
+ * one refused on an unverified copy is marked for the sender to send again. Either way the unit of work rolls back
+ * and Axon's repository drops the kept aggregate, so the next command loads it from the store. Axon's own caching
+ * repository neither reads forward nor marks: on several nodes it would refuse an edit on a stale state.
  */
 final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
 
-    private final Cache cache;
+    private final AggregateCache cache;
     private final EventStore eventStore;
 
-    ReadForwardRepository(EventSourcingRepository.Builder<T> builder, Cache cache, EventStore eventStore) {
+    ReadForwardRepository(EventSourcingRepository.Builder<T> builder, AggregateCache cache, EventStore eventStore) {
         super(builder);
         this.cache = cache;
         this.eventStore = eventStore;
@@ -31,8 +32,11 @@ final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
         boolean cached = cache.containsKey(aggregateIdentifier);
+        boolean trusted = cached && cache.trusted(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
-        if (cached && aggregate.version() != null) {
+        if (trusted) {
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.failedOnUnverifiedCopy(aggregateIdentifier));
+        } else if (cached && aggregate.version() != null) {
             DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, aggregate.version() + 1);
             if (newer.hasNext()) {
                 aggregate.initializeState(newer);
