@@ -41,7 +41,7 @@ public class AggregateCache implements Cache {
     /** The aggregate whose last command on this thread failed on an unverified copy (commands run on the sender's). */
     private final ThreadLocal<String> refusedUnverified = new ThreadLocal<>();
 
-    public AggregateCache(@Value("${hyoka.axon.aggregate-cache-size:1000}") int capacity) {
+    public AggregateCache(@Value("${hyoka.axon.aggregate-cache-size:256}") int capacity) {
         if (capacity < 0) {
             throw new IllegalArgumentException("hyoka.axon.aggregate-cache-size must be 0 (off) or more: " + capacity);
         }
