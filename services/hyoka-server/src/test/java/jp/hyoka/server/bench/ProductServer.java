@@ -9,7 +9,6 @@ import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
-import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.importing.DocumentImport;
@@ -126,10 +125,12 @@ final class ProductServer implements AutoCloseable {
 
     /** One caller editing a document of its own through the command path (Editing, as the fetcher calls it). */
     static final class InProcessEditor {
+        private static final ItemId DEPARTMENT = new ItemId("department.name");
         private final Editing editing;
         private final CommandGateway commands;
         private final Caller caller;
         private final String id;
+        private final AssessmentId assessment;
         private long revision;
 
         InProcessEditor(ApplicationContext context, Caller caller) {
@@ -138,7 +139,7 @@ final class ProductServer implements AutoCloseable {
             this.caller = caller;
             EditOutcome.Edited started = edited(editing.start(caller, jp.hyoka.domain.form.FormKind.KEY_ITEMS,
                     "計測の事務", null));
-            AssessmentId assessment = started.assessmentId();
+            this.assessment = started.assessmentId();
             this.id = assessment.value().toString();
             this.revision = started.revision();
         }
@@ -155,9 +156,8 @@ final class ProductServer implements AutoCloseable {
          * wait.
          */
         void commit() {
-            revision = commands.<Long>sendAndWait(new AnswerItem(AssessmentIds.parse(id).orElseThrow(), caller.tenant(),
-                    revision, new ItemId("department.name"), List.of(), new TextAnswer("計測 " + revision), null,
-                    caller.actor(), Instant.now()));
+            revision = commands.<Long>sendAndWait(new AnswerItem(assessment, caller.tenant(), revision, DEPARTMENT,
+                    List.of(), new TextAnswer("計測 " + revision), null, caller.actor(), Instant.now()));
         }
 
         private static EditOutcome.Edited edited(EditOutcome outcome) {
