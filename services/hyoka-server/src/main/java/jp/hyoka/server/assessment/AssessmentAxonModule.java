@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.Module;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
+import jp.hyoka.server.axon.AggregateCache;
 import jp.hyoka.server.axon.AggregateSnapshots;
 import jp.hyoka.server.axon.AxonModule;
 import org.axonframework.config.AggregateConfigurer;
@@ -15,17 +16,20 @@ import java.util.List;
 /**
  * The assessment aggregate, routed without annotations on the commands, and the decider its handlers take. It is
  * snapshotted every {@code hyoka.axon.snapshot-every} events and right after a redaction (whose earlier snapshots
- * {@link RedactedSnapshots} deletes), in the shape {@link AssessmentAggregate#SNAPSHOT_SHAPE}.
+ * {@link RedactedSnapshots} deletes), in the shape {@link AssessmentAggregate#SNAPSHOT_SHAPE}; the assessments this
+ * node edited last are kept between commands and read forward ({@link AggregateCache}).
  */
 @Singleton
 public class AssessmentAxonModule implements AxonModule {
 
     private final AssessmentDecider decider;
     private final AggregateSnapshots snapshots;
+    private final AggregateCache cache;
 
-    public AssessmentAxonModule(AssessmentDecider decider, AggregateSnapshots snapshots) {
+    public AssessmentAxonModule(AssessmentDecider decider, AggregateSnapshots snapshots, AggregateCache cache) {
         this.decider = decider;
         this.snapshots = snapshots;
+        this.cache = cache;
     }
 
     @Override
@@ -33,7 +37,8 @@ public class AssessmentAxonModule implements AxonModule {
         configurer.registerComponent(AssessmentDecider.class, c -> decider)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
                         .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver())
-                        .configureSnapshotTrigger(c -> snapshots.trigger(c, PersonalDataRedacted.class::isInstance)));
+                        .configureRepository(c -> cache.repository(AssessmentAggregate.class, c,
+                                snapshots.trigger(c, PersonalDataRedacted.class::isInstance))));
     }
 
     @Override

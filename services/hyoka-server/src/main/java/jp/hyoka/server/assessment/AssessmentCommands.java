@@ -12,6 +12,7 @@ import jp.hyoka.domain.rejection.StaleRevision;
 import jp.hyoka.domain.rejection.UnknownItem;
 import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.availability.DatabaseUnavailable;
+import jp.hyoka.server.axon.AggregateCache;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.axon.StoredRevisions;
 import jp.hyoka.server.axon.TimeOrderedIds;
@@ -46,10 +47,12 @@ public class AssessmentCommands {
     private final Clock clock;
     private final TimeOrderedIds ids;
     private final StoredRevisions storedRevisions;
+    private final AggregateCache aggregates;
 
     public AssessmentCommands(CommandGateway commands, AssessmentQueries queries, ReadModelCatchUp catchUp,
-                             StoredRevisions storedRevisions) {
+                             StoredRevisions storedRevisions, AggregateCache aggregates) {
         this.commands = commands;
+        this.aggregates = aggregates;
         this.storedRevisions = storedRevisions;
         this.queries = queries;
         this.catchUp = catchUp;
@@ -77,7 +80,7 @@ public class AssessmentCommands {
     public EditOutcome send(Caller caller, AssessmentCommand command, Function<Object, Long> revisionOf) {
         long revision;
         try {
-            revision = revisionOf.apply(commands.sendAndWait(command));
+            revision = revisionOf.apply(sent(command));
         } catch (RuntimeException e) {
             Optional<EditOutcome> refused = expectedFailure(caller, command, e);
             if (refused.isEmpty() && ConnectionFailures.causedBy(e)) {
@@ -98,6 +101,23 @@ public class AssessmentCommands {
             LOG.warn("Stored revision {} of {}; the database failed during the wait", revision, command.assessmentId());
         }
         return new EditOutcome.Edited(command.assessmentId(), revision, null, visible);
+    }
+
+    /**
+     * The command's result. A command that failed on a kept copy of its assessment used unread, which may be stale
+     * ({@link AggregateCache}), is sent once more: it then loads the assessment from the store. Not after a database
+     * failure, when the first may have been committed.
+     */
+    private Object sent(AssessmentCommand command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (aggregates.refusedOnUnverifiedCopy(command.assessmentId().toString())
+                    && !ConnectionFailures.causedBy(e)) {
+                return commands.sendAndWait(command);
+            }
+            throw e;
+        }
     }
 
     /** A failure that is an expected outcome (a rejection, a lost race), as that outcome; empty for a fault. */

@@ -63,11 +63,12 @@ public class AxonFactory {
     Configuration axonConfiguration(AxonConnections connections, List<AxonModule> modules,
                                     List<ReadModelProjection> projections, List<EventAppendListener> appendListeners,
                                     ReadModelCatchUp catchUp, HikariDataSource dataSource, AggregateSnapshots snapshots,
+                                    AggregateCache aggregates,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
                                     @Value("${hyoka.node-id:}") String nodeId, Tracing tracing,
                                     @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
-        ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp);
+        ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp, aggregates);
         Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         SnapshotFilter snapshotFilter = modules.stream().map(AxonModule::snapshotFilter)
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);

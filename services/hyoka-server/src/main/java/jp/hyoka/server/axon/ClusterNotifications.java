@@ -67,10 +67,12 @@ public final class ClusterNotifications implements AutoCloseable {
      * one had, and this node would pass over that node's notifications until its own sender reconnected.
      */
     private final String self = UUID.randomUUID().toString();
+    private final AggregateCache aggregates;
 
-    ClusterNotifications(HikariDataSource dataSource, ReadModelCatchUp catchUp) {
+    ClusterNotifications(HikariDataSource dataSource, ReadModelCatchUp catchUp, AggregateCache aggregates) {
         this.dataSource = dataSource;
         this.catchUp = catchUp;
+        this.aggregates = aggregates;
         this.sender = daemon("hyoka-cluster-notify", this::send);
     }
 
@@ -173,6 +175,7 @@ public final class ClusterNotifications implements AutoCloseable {
 
     private void wake(Set<Channel> channels) {
         if (channels.contains(Channel.EVENTS_APPENDED)) {
+            aggregates.appendedElsewhere();
             eventStore.eventsAppendedElsewhere();
         }
         if (channels.contains(Channel.READ_MODELS_COMMITTED)) {

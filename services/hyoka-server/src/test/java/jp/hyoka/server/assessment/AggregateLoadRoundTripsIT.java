@@ -54,7 +54,8 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
 
     @Override
     public Map<String, String> getProperties() {
-        return CountingDriver.counting(baseProperties(Map.of("hyoka.axon.snapshot-every", Integer.toString(EVERY))));
+        return CountingDriver.counting(baseProperties(Map.of("hyoka.axon.snapshot-every", Integer.toString(EVERY),
+                "hyoka.axon.aggregate-cache-size", "0")));           // every load a miss, as this test is about
     }
 
     @BeforeAll

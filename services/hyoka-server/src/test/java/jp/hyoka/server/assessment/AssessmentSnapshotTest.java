@@ -35,6 +35,7 @@ import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.axon.AggregateCache;
 import jp.hyoka.server.axon.AggregateSnapshots;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.forms.JsoupRichTextSanitizer;
@@ -63,7 +64,8 @@ class AssessmentSnapshotTest {
 
     private static final AssessmentDecider DECIDER = new AssessmentDecider(new ClasspathFormCatalog(),
             new AnswerRules(new JsoupRichTextSanitizer()));
-    private static final AssessmentAxonModule MODULE = new AssessmentAxonModule(DECIDER, new AggregateSnapshots(250, null));
+    private static final AssessmentAxonModule MODULE = new AssessmentAxonModule(DECIDER, new AggregateSnapshots(250, null),
+            new AggregateCache(0));
     private static final Serializer SNAPSHOTS = AggregateSnapshots.serializer(List.of(MODULE));
 
     private static final AssessmentId ID = new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-000000000042"));

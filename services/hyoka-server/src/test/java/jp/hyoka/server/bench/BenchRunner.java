@@ -3,7 +3,6 @@ package jp.hyoka.server.bench;
 import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.AxonConnections;
-import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.rebuild.RebuildBenchmark;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.TestDatabase;
@@ -118,7 +117,7 @@ public final class BenchRunner {
     }
 
     /**
-     * {@code --rows 1,2,load}: the rows to run, by number ("1" is both row 1 and row 1 in-process; "8" every row 8;
+     * {@code --rows 1,2,load}: the rows to run, by number ("1" is row 1 and its in-process and HTTP lines; "8" every row 8;
      * "load" the load run); without it, every row.
      */
     static Predicate<String> rowsNamed(String list) {
@@ -210,26 +209,38 @@ public final class BenchRunner {
         }
     }
 
+    /**
+     * Row 1 as BENCHMARKS.md defines it (command in → commit, in-process, its verdict), and beside it what a client
+     * waits for: the edit in-process with the read-your-writes wait, and over HTTP.
+     */
     private static void rowOne(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,
                                Map<String, BenchResult> rows, Consumer<String> progress) throws Exception {
         Duration side = profile.side();
-        ProductServer.Editor one = new ProductServer.Editor(server.editor(tenant, "bench-1"));
+        ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(server.context(),
+                ProductServer.caller(tenant, "bench-direct"));
         ceilings.insertP50Millis(side);                                             // warm-up
-        Interleaved.p50Millis(side, one::edit);
-        rows.put("1", BenchResult.measured("1", "one edit at a time over HTTP (answerItem, read-your-writes "
-                        + "included), 1 client, p50", "ms", Interleaved.rounds(profile.rounds(),
-                        () -> Interleaved.p50Millis(side, one::edit), () -> ceilings.insertP50Millis(side)),
+        Interleaved.p50Millis(side, direct::commit);
+        rows.put("1", BenchResult.measured("1", "one edit at a time, command in → commit (AnswerItem through the "
+                        + "command gateway, which returns after the unit of work committed; no read-your-writes "
+                        + "wait, no HTTP), 1 client, p50", "ms", Interleaved.rounds(profile.rounds(),
+                        () -> Interleaved.p50Millis(side, direct::commit), () -> ceilings.insertP50Millis(side)),
                 atMost(3), "single-row INSERT p50", ""));
         progress.accept("row 1: " + rows.get("1"));
 
-        ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
-                server.context().getBean(Editing.class), ProductServer.caller(tenant, "bench-direct"));
         Interleaved.p50Millis(side, direct::edit);
         rows.put("1 (in-process)", BenchResult.measured("1 (in-process)", "one edit at a time through the command "
                         + "path (Editing.answer, read-your-writes wait included, no HTTP), 1 client, p50", "ms",
                 Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side, direct::edit),
                         () -> ceilings.insertP50Millis(side)), atMost(3), "single-row INSERT p50", ""));
         progress.accept("row 1 (in-process): " + rows.get("1 (in-process)"));
+
+        ProductServer.Editor one = new ProductServer.Editor(server.editor(tenant, "bench-1"));
+        Interleaved.p50Millis(side, one::edit);
+        rows.put("1 (HTTP)", BenchResult.measured("1 (HTTP)", "one edit at a time over HTTP (answerItem, "
+                        + "read-your-writes included), 1 client, p50", "ms", Interleaved.rounds(profile.rounds(),
+                        () -> Interleaved.p50Millis(side, one::edit), () -> ceilings.insertP50Millis(side)),
+                atMost(3), "single-row INSERT p50", ""));
+        progress.accept("row 1 (HTTP): " + rows.get("1 (HTTP)"));
     }
 
     private static void rowTwo(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,

@@ -1,7 +1,6 @@
 package jp.hyoka.server.bench;
 
 import jp.hyoka.domain.shared.MunicipalityCode;
-import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.support.TestDatabase;
 
 import java.util.Map;
@@ -39,9 +38,10 @@ public final class EditPathProbe {
         try (ProductServer server = new ProductServer(database)) {
             MunicipalityCode tenant = server.tenant(0);
             ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
-                    server.context().getBean(Editing.class), ProductServer.caller(tenant, "probe-direct"));
+                    server.context(), ProductServer.caller(tenant, "probe-direct"));
             ProductServer.Editor http = new ProductServer.Editor(server.editor(tenant, "probe-http"));
             for (int i = 0; i < 100; i++) {                               // warm-up
+                direct.commit();
                 direct.edit();
                 http.edit();
             }
@@ -51,6 +51,7 @@ public final class EditPathProbe {
                 driver.setLevel(Level.FINEST);
                 driver.addHandler(new Counter());
             }
+            report("command in → commit (CommandGateway, no read-your-writes)", edits, direct::commit);
             report("in-process (Editing.answer)", edits, direct::edit);
             report("over HTTP (answerItem + read-your-writes)", edits, http::edit);
         }

@@ -1,0 +1,142 @@
+package jp.hyoka.server.axon;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositorySpanFactory;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The aggregates this node edited last, kept between commands so that a command on one of them loads nothing, or only
+ * the events appended since, instead of its snapshot and up to {@code hyoka.axon.snapshot-every} events, replayed
+ * (issue 22, BENCHMARKS.md row 1). At most {@code hyoka.axon.aggregate-cache-size} aggregates, the least recently used
+ * dropped first (0: no cache, every command loads from the store). An aggregate whose command failed or was refused
+ * is dropped (Axon's caching repository evicts on the unit of work's rollback).
+ *
+ * <p>Across nodes ({@link ReadForwardRepository}): a kept aggregate is used as it is while no other node announced an
+ * append since it was kept ({@link #appendedElsewhere}, the {@code hyoka_events_appended} notification); otherwise it
+ * is read forward first. An append not yet announced is caught all the same: a command decided on a stale copy
+ * appends a sequence number the other node already took and fails on the event table's unique key (a StaleRevision,
+ * as without the cache), and a command refused on an unverified copy is sent once more, loaded from the store
+ * ({@link #refusedOnUnverifiedCopy}).
+ */
+@Singleton
+public class AggregateCache implements Cache {
+
+    private final int capacity;
+    private final Map<Object, Kept> entries;
+    /** Appends other nodes announced so far; a kept aggregate remembers how many it has seen. */
+    private final AtomicLong announcedElsewhere = new AtomicLong();
+    /** The aggregate whose last command on this thread failed on an unverified copy (commands run on the sender's). */
+    private final ThreadLocal<String> refusedUnverified = new ThreadLocal<>();
+
+    public AggregateCache(@Value("${hyoka.axon.aggregate-cache-size:256}") int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("hyoka.axon.aggregate-cache-size must be 0 (off) or more: " + capacity);
+        }
+        this.capacity = capacity;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Kept> eldest) {
+                return size() > AggregateCache.this.capacity;
+            }
+        };
+    }
+
+    /** The repository for {@code type}: Axon's event-sourcing repository as AggregateConfigurer builds it, cached. */
+    public <A> Repository<A> repository(Class<A> type, Configuration configuration,
+                                        SnapshotTriggerDefinition snapshotTrigger) {
+        AggregateModel<A> model = new AnnotatedAggregateMetaModelFactory(configuration.parameterResolverFactory(),
+                configuration.handlerDefinition(type)).createModel(type);
+        EventSourcingRepository.Builder<A> builder = EventSourcingRepository.builder(type)
+                .aggregateModel(model)
+                .eventStore(configuration.eventStore())
+                .snapshotTriggerDefinition(snapshotTrigger)
+                .aggregateFactory(new GenericAggregateFactory<>(model))
+                .repositoryProvider(configuration::repository)
+                .spanFactory(configuration.getComponent(RepositorySpanFactory.class));
+        if (capacity == 0) {
+            return builder.build();
+        }
+        return new ReadForwardRepository<>(builder.cache(this), this, configuration.eventStore());
+    }
+
+    /** Another node announced an append: every aggregate kept so far is read forward before its next use. */
+    public void appendedElsewhere() {
+        announcedElsewhere.incrementAndGet();
+    }
+
+    /** Whether {@code key} is kept and no other node announced an append since (it is then used unread). */
+    synchronized boolean trusted(Object key) {
+        Kept kept = entries.get(key);
+        return kept != null && kept.announcedElsewhere() == announcedElsewhere.get();
+    }
+
+    /** This thread's command on {@code aggregate}, decided on an unverified copy, failed (and rolled back). */
+    void failedOnUnverifiedCopy(String aggregate) {
+        refusedUnverified.set(aggregate);
+    }
+
+    /**
+     * Whether this thread's last command on {@code aggregate} failed on a copy used unread: its refusal may be
+     * the copy's staleness, and the command must be sent again (it then loads from the store). Asked once.
+     */
+    public boolean refusedOnUnverifiedCopy(String aggregate) {
+        boolean refused = aggregate.equals(refusedUnverified.get());
+        refusedUnverified.remove();
+        return refused;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <K, V> V get(K key) {
+        Kept kept = entries.get(key);
+        return kept == null ? null : (V) kept.value();
+    }
+
+    /** Kept with the announcements seen before it (a later one may be of an append it does not hold). */
+    @Override
+    public synchronized void put(Object key, Object value) {
+        entries.put(key, new Kept(value, announcedElsewhere.get()));
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Object key, Object value) {
+        return entries.putIfAbsent(key, new Kept(value, announcedElsewhere.get())) == null;
+    }
+
+    @Override
+    public synchronized boolean remove(Object key) {
+        return entries.remove(key) != null;
+    }
+
+    @Override
+    public synchronized void removeAll() {
+        entries.clear();
+    }
+
+    @Override
+    public synchronized boolean containsKey(Object key) {
+        return entries.containsKey(key);
+    }
+
+    /** Nothing listens to this cache (Axon's repositories do not); a listener would never be told anything. */
+    @Override
+    public Registration registerCacheEntryListener(EntryListener listener) {
+        throw new UnsupportedOperationException("AggregateCache tells no listeners");
+    }
+
+    private record Kept(Object value, long announcedElsewhere) {
+    }
+}

@@ -1,0 +1,47 @@
+package jp.hyoka.server.axon;
+
+import org.axonframework.eventsourcing.CachingEventSourcingRepository;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+
+/**
+ * Axon's caching repository, made correct when other nodes append to the same aggregates ({@link AggregateCache}).
+ * A kept aggregate is used unread while no other node announced an append since it was kept; otherwise it is read
+ * forward: the events stored after its version applied before the command sees it, in one statement that usually
+ * finds nothing, so that it is what a load from the store would give at that moment. A command decided on a copy
+ * that was stale all the same (another node's append not yet announced, or racing with the read) appends a sequence
+ * number that is taken and fails on the event table's unique (aggregate, sequence number) key, as without the cache;
+ * one refused on an unverified copy is marked for the sender to send again. Either way the unit of work rolls back
+ * and Axon's repository drops the kept aggregate, so the next command loads it from the store. Axon's own caching
+ * repository neither reads forward nor marks: on several nodes it would refuse an edit on a stale state.
+ */
+final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
+
+    private final AggregateCache cache;
+    private final EventStore eventStore;
+
+    ReadForwardRepository(EventSourcingRepository.Builder<T> builder, AggregateCache cache, EventStore eventStore) {
+        super(builder);
+        this.cache = cache;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        boolean cached = cache.containsKey(aggregateIdentifier);
+        boolean trusted = cached && cache.trusted(aggregateIdentifier);
+        EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        if (trusted) {
+            CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.failedOnUnverifiedCopy(aggregateIdentifier));
+        } else if (cached && aggregate.version() != null) {
+            DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, aggregate.version() + 1);
+            if (newer.hasNext()) {
+                aggregate.initializeState(newer);
+            }
+        }
+        return aggregate;
+    }
+}
