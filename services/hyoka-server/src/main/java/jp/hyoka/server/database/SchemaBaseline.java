@@ -9,6 +9,7 @@ import org.flywaydb.core.api.migration.baseline.BaselineJavaMigration;
 import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,6 +23,11 @@ import java.util.zip.CRC32;
  * 17 commits and Flyway's bookkeeping per migration (infra/docs/startup.md). An existing database is upgraded by the
  * versioned migrations after its version, as before: Flyway applies a baseline only to an empty schema history. Made
  * of the versioned scripts themselves, so the two paths cannot drift apart (SchemaBaselineIT compares the catalogs).
+ * <p>
+ * There is one baseline per version (B&lt;n&gt; = V1 … V&lt;n&gt;), not only the newest: Flyway matches an applied
+ * baseline by its version, so a database made by B17 must still find a B17 once a V18 exists, or it would refuse to
+ * start ("applied migration not resolved locally"); Flyway applies the newest to an empty database. Versions are whole
+ * numbers: a dotted one (V18.1) would sort below a later baseline and never run on new databases, so it is refused.
  */
 public final class SchemaBaseline extends BaselineJavaMigration {
 
@@ -32,36 +38,48 @@ public final class SchemaBaseline extends BaselineJavaMigration {
     private final String script;
     private final int checksum;
 
-    private SchemaBaseline(List<String> files) {
-        if (files.isEmpty()) {
-            throw new IllegalStateException("no migrations in " + FOLDER);
-        }
-        this.version = MigrationVersion.fromVersion(Integer.toString(number(files.get(files.size() - 1))));
+    private SchemaBaseline(int version, List<String> scripts) {
+        this.version = MigrationVersion.fromVersion(Integer.toString(version));
         StringBuilder text = new StringBuilder();
-        files.forEach(file -> text.append(ClasspathFolder.text(FOLDER + file)).append("\n;\n"));
+        scripts.forEach(script -> text.append(script).append("\n;\n"));
         this.script = text.toString();
         CRC32 crc = new CRC32();
         crc.update(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.checksum = (int) crc.getValue();
     }
 
-    /** The baseline of the versioned migrations on the class path. */
-    static SchemaBaseline ofClasspath() {
-        return new SchemaBaseline(ClasspathFolder.files(FOLDER, ".sql").stream()
-                .filter(file -> VERSIONED.matcher(file).matches())
-                .sorted(Comparator.comparingInt(SchemaBaseline::number)).toList());
+    /** A baseline per versioned migration on the class path: B&lt;n&gt; is V1 to V&lt;n&gt;. */
+    static List<SchemaBaseline> ofClasspath() {
+        List<String> files = ClasspathFolder.files(FOLDER, ".sql").stream().filter(file -> file.startsWith("V"))
+                .sorted(Comparator.comparingInt(SchemaBaseline::number)).toList();
+        if (files.isEmpty()) {
+            throw new IllegalStateException("no migrations in " + FOLDER);
+        }
+        return upTo(files, files.size());
     }
 
-    /** Flyway as the server runs it: the versioned migrations, and this baseline for an empty database. */
+    /** The baselines of the first {@code count} versioned files (sorted by version). */
+    static List<SchemaBaseline> upTo(List<String> files, int count) {
+        List<String> scripts = files.subList(0, count).stream().map(file -> ClasspathFolder.text(FOLDER + file))
+                .toList();
+        List<SchemaBaseline> baselines = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            baselines.add(new SchemaBaseline(number(files.get(i)), scripts.subList(0, i + 1)));
+        }
+        return baselines;
+    }
+
+    /** Flyway as the server runs it: the versioned migrations, and the newest baseline for an empty database. */
     public static FluentConfiguration flyway(DataSource dataSource) {
         return Flyway.configure().dataSource(dataSource).locations("classpath:" + FOLDER)
-                .javaMigrations(ofClasspath());
+                .javaMigrations(ofClasspath().toArray(new SchemaBaseline[0]));
     }
 
-    private static int number(String file) {
+    static int number(String file) {
         Matcher matcher = VERSIONED.matcher(file);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("not a versioned migration: " + file);
+            throw new IllegalStateException("not a whole-number versioned migration (V<n>__name.sql): " + file
+                    + " — the schema baseline needs whole versions");
         }
         return Integer.parseInt(matcher.group(1));
     }

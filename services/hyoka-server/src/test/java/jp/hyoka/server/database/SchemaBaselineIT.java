@@ -78,6 +78,38 @@ class SchemaBaselineIT {
         assertThat(migrate(url).migrationsExecuted).isZero();
     }
 
+    @Test
+    void givenADatabaseBaselinedBeforeTheNewestMigration_whenTheServerMigrates_thenItFindsItsBaselineAndAppliesTheRest()
+            throws Exception {
+        List<String> files = ClasspathFolder.files(SchemaBaseline.FOLDER, ".sql").stream()
+                .sorted(java.util.Comparator.comparingInt(SchemaBaseline::number)).toList();
+        String older = TestDatabase.newDatabase();
+        int olderVersion = SchemaBaseline.number(files.get(files.size() - 2));
+        MigrateResult installedOlder = Flyway.configure().dataSource(older, TestDatabase.user(), TestDatabase.password())
+                .locations("classpath:" + SchemaBaseline.FOLDER)
+                .javaMigrations(SchemaBaseline.upTo(files, files.size() - 1).toArray(new SchemaBaseline[0]))
+                .target(Integer.toString(olderVersion)).load().migrate();
+        assertThat(installedOlder.migrations).as("installed by the baseline of its day").singleElement()
+                .satisfies(migration -> {
+                    assertThat(migration.type).contains("BASELINE");
+                    assertThat(migration.version).isEqualTo(Integer.toString(olderVersion));
+                });
+
+        MigrateResult upgrade = migrate(older);
+
+        assertThat(upgrade.migrations).as("the versioned migration after its baseline").singleElement()
+                .satisfies(migration -> assertThat(migration.type).isEqualTo("SQL"));
+        String fresh = TestDatabase.newDatabase();
+        migrate(fresh);
+        assertThat(catalog(older)).isEqualTo(catalog(fresh));
+    }
+
+    @Test
+    void givenADottedVersion_whenTheBaselineIsMade_thenItIsRefusedWithItsName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SchemaBaseline.number("V18.1__late_fix.sql"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("V18.1__late_fix.sql");
+    }
+
     private static MigrateResult migrate(String url) {
         PGSimpleDataSource database = new PGSimpleDataSource();
         database.setUrl(url);
