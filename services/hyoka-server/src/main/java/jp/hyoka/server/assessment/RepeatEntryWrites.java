@@ -34,6 +34,8 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
     private final Map<List<Object>, Group> groups = new LinkedHashMap<>();
     /** Per assessment ({@code [tenant, assessment]}) read whole in this batch: its lists as read, by group key. */
     private final Map<List<Object>, Map<List<Object>, List<String>>> assessments = new HashMap<>();
+    /** The assessments ({@code [tenant, assessment]}) with a group buffered: asked per new group, so not a scan. */
+    private final java.util.Set<List<Object>> buffered = new java.util.HashSet<>();
 
     /** The current batch's lists; null outside a unit of work (the caller reads and writes at once). */
     static RepeatEntryWrites current(AxonConnections connections) {
@@ -48,6 +50,7 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
         if (group == null) {
             group = new Group(tenant, assessment, groupId, parentPath, stored(connections, key));
             groups.put(key, group);
+            buffered.add(key.subList(0, 2));
         }
         return group.entries();
     }
@@ -58,7 +61,7 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
         UUID assessment = (UUID) key.get(1);
         List<Object> owner = List.of(tenant, assessment);
         Map<List<Object>, List<String>> whole = assessments.get(owner);
-        if (whole == null && groups.keySet().stream().anyMatch(other -> other.subList(0, 2).equals(owner))) {
+        if (whole == null && buffered.contains(owner)) {
             try (Connection connection = connections.getConnection()) {
                 whole = readAll(connection, tenant, assessment);
             }
@@ -144,6 +147,7 @@ final class RepeatEntryWrites implements ReadModelBatch.Part {
     public void writeTo(Connection connection) throws SQLException {
         write(connection, List.copyOf(groups.values()));
         groups.clear();
+        buffered.clear();
         assessments.clear();
     }
 }

@@ -60,7 +60,13 @@ final class TopicProvisioning implements AutoCloseable {
         if (unknown.isEmpty()) {
             return;
         }
-        known.addAll(ready(unknown));
+        Map<String, TopicDescription> ready = ready(unknown);
+        if (!ready.isEmpty()) {
+            // described with leaders is not yet led (awaitLeaders): a topic created a moment ago by another client,
+            // or by an attempt of this relay that failed before its wait, would otherwise reopen that race
+            awaitLeaders(ready.keySet(), ready.values());
+            known.addAll(ready.keySet());
+        }
         List<NewTopic> missing = unknown.stream().filter(topic -> !known.contains(topic))
                 .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
         if (missing.isEmpty()) {
@@ -84,7 +90,7 @@ final class TopicProvisioning implements AutoCloseable {
             }
             known.add(topic.getKey());
         }
-        awaitLeaders(created.keySet());
+        awaitLeaders(created.keySet(), null);
     }
 
     /**
@@ -93,15 +99,15 @@ final class TopicProvisioning implements AutoCloseable {
      * round trips per start (row 10's profile: ~0.2 s of a start on a busy machine). A topic not described (missing,
      * or not allowed) goes the creating way; no answer in time fails the attempt, as a creation would.
      */
-    private Set<String> ready(List<String> topics) throws InterruptedException {
-        Set<String> ready = new HashSet<>();
+    private Map<String, TopicDescription> ready(List<String> topics) throws InterruptedException {
+        Map<String, TopicDescription> ready = new HashMap<>();
         for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<TopicDescription>> topic
                 : admin.describeTopics(topics).topicNameValues().entrySet()) {
             try {
                 TopicDescription description = topic.getValue().get(patience.toMillis(), TimeUnit.MILLISECONDS);
                 if (description.partitions().stream().allMatch(partition -> partition.leader() != null
                         && !partition.leader().isEmpty())) {
-                    ready.add(topic.getKey());
+                    ready.put(topic.getKey(), description);
                 }
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
@@ -127,19 +133,23 @@ final class TopicProvisioning implements AutoCloseable {
      * (TopicProvisioningIT). A list-offsets request is answered by the leader's replica manager itself, so once it
      * answers for every partition a produce is taken too.
      */
-    private void awaitLeaders(Collection<String> topics) throws InterruptedException {
+    private void awaitLeaders(Collection<String> topics, Collection<TopicDescription> described)
+            throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
-                        .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+                if (described == null) {
+                    described = admin.describeTopics(topics).allTopicNames()
+                            .get(patience.toMillis(), TimeUnit.MILLISECONDS).values();
+                }
                 Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-                described.values().forEach(topic -> topic.partitions().forEach(partition ->
+                described.forEach(topic -> topic.partitions().forEach(partition ->
                         partitions.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
                 admin.listOffsets(partitions).all().get(patience.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException | TimeoutException e) {
                 LOG.debug("Outbox relay: topics {} not led yet", topics, e);
+                described = null;                           // described again: a leader may have moved
             }
             Thread.sleep(20);
         }
