@@ -56,24 +56,21 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     /**
-     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent as one
-     * batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
+     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent with its
+     * scope as one batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
      */
     public Optional<Whole> findWhole(MunicipalityCode tenant, AssessmentId id) {
-        return reads.read(tenant, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES)) {
-                for (int query = 0; query < 3; query++) {
-                    ofAssessment(statement, tenant, id, 1 + 2 * query);
-                }
-                statement.execute();
-                List<AssessmentView> views = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::view);
-                statement.getMoreResults();
-                List<AnswerView> answers = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::answer);
-                statement.getMoreResults();
-                List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
-                return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
+        return reads.query(tenant, ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES, statement -> {
+            for (int query = 0; query < 3; query++) {
+                ofAssessment(statement, tenant, id, 1 + 2 * query);
             }
+        }, statement -> {
+            List<AssessmentView> views = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::view);
+            statement.getMoreResults();
+            List<AnswerView> answers = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::answer);
+            statement.getMoreResults();
+            List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
+            return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
         });
     }
 

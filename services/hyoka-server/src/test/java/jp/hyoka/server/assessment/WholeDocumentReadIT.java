@@ -32,10 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WholeDocumentReadIT extends SignedInServerTest {
 
     /**
-     * Statements, commits and rollbacks of one whole-document read: the read transaction's scope (role and
-     * municipality), the document's row, answers and entries as one batch, the rollback (read-path.md).
+     * Statements, commits and rollbacks of one read by id, few fields or the whole document: one execution of the
+     * read transaction's BEGIN, scope (role and municipality), SELECT(s) and ROLLBACK, which the driver sends before
+     * one Sync (read-path.md). A separate commit, rollback or scope statement would each be one more.
      */
-    static final int MOST_ROUND_TRIPS = 3;
+    static final int MOST_ROUND_TRIPS = 1;
+
+    private static final String READ_FEW = """
+            query($id: ID!) { assessment(id: $id) { id revision affairName updatedAt } }""";
 
     @Inject
     DocumentImport imports;
@@ -64,6 +68,22 @@ class WholeDocumentReadIT extends SignedInServerTest {
     }
 
     @Test
+    void givenADocument_whenAFewOfItsFieldsAreRead_thenTheReadIsOneRoundTrip() throws InterruptedException {
+        String whole = importSample000();
+        readFew(whole);                                        // warm: the pool's connections
+
+        int mark = CountingDriver.mark();
+        JsonNode read = readFew(whole);
+        List<CountingDriver.RoundTrip> trips = onWorkers(CountingDriver.since(mark));
+
+        assertThat(read.path("revision").asLong()).isPositive();
+        assertThat(trips).as("round trips of a few-field read").hasSize(MOST_ROUND_TRIPS);
+        assertThat(trips.get(0).sql()).as("the scope and the SELECT in one transaction")
+                .startsWith("BEGIN").contains("set_config('hyoka.tenant'").contains("FROM rm_assessment")
+                .endsWith("ROLLBACK");
+    }
+
+    @Test
     void givenADocumentOfAnotherMunicipality_whenReadWhole_thenItIsNotThere() throws InterruptedException {
         String whole = importSample000();
 
@@ -74,8 +94,15 @@ class WholeDocumentReadIT extends SignedInServerTest {
     private List<CountingDriver.RoundTrip> roundTripsOfRead(String id) {
         int mark = CountingDriver.mark();
         read(id);
-        return CountingDriver.since(mark).stream()
-                .filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+        return onWorkers(CountingDriver.since(mark));
+    }
+
+    private static List<CountingDriver.RoundTrip> onWorkers(List<CountingDriver.RoundTrip> trips) {
+        return trips.stream().filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+    }
+
+    private JsonNode readFew(String id) {
+        return callers.kawasakiEditor.data("assessment", READ_FEW, Map.of("id", id));
     }
 
     private JsonNode read(String id) {
