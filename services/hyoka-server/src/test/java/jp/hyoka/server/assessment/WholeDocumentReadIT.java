@@ -16,10 +16,16 @@ import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +49,8 @@ class WholeDocumentReadIT extends SignedInServerTest {
 
     @Inject
     DocumentImport imports;
+    @Inject
+    DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -77,6 +85,8 @@ class WholeDocumentReadIT extends SignedInServerTest {
         List<CountingDriver.RoundTrip> trips = onWorkers(CountingDriver.since(mark));
 
         assertThat(read.path("revision").asLong()).isPositive();
+        assertThat(Instant.parse(read.path("updatedAt").asText())).as("the row's instant, to the microsecond")
+                .isEqualTo(updatedAtInTheTable(whole));
         assertThat(trips).as("round trips of a few-field read").hasSize(MOST_ROUND_TRIPS);
         assertThat(trips.get(0).sql()).as("the scope and the SELECT in one transaction")
                 .startsWith("BEGIN").contains("set_config('hyoka.tenant'").contains("FROM rm_assessment")
@@ -99,6 +109,20 @@ class WholeDocumentReadIT extends SignedInServerTest {
 
     private static List<CountingDriver.RoundTrip> onWorkers(List<CountingDriver.RoundTrip> trips) {
         return trips.stream().filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+    }
+
+    private Instant updatedAtInTheTable(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT updated_at FROM rm_assessment WHERE assessment_id = ?")) {
+            statement.setObject(1, AssessmentIds.parse(id).orElseThrow().value());
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode readFew(String id) {
