@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -56,24 +57,21 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     /**
-     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent as one
-     * batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
+     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent with its
+     * scope as one batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
      */
     public Optional<Whole> findWhole(MunicipalityCode tenant, AssessmentId id) {
-        return reads.read(tenant, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES)) {
-                for (int query = 0; query < 3; query++) {
-                    ofAssessment(statement, tenant, id, 1 + 2 * query);
-                }
-                statement.execute();
-                List<AssessmentView> views = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::view);
-                statement.getMoreResults();
-                List<AnswerView> answers = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::answer);
-                statement.getMoreResults();
-                List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
-                return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
+        return reads.query(tenant, ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES, statement -> {
+            for (int query = 0; query < 3; query++) {
+                ofAssessment(statement, tenant, id, 1 + 2 * query);
             }
+        }, statement -> {
+            List<AssessmentView> views = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::view);
+            statement.getMoreResults();
+            List<AnswerView> answers = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::answer);
+            statement.getMoreResults();
+            List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
+            return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
         });
     }
 
@@ -148,7 +146,7 @@ public class AssessmentQueries implements ProjectedRevisions {
 
     private static AnswerView answer(ResultSet row) throws SQLException {
         return new AnswerView(row.getString("item_id"), EntryPaths.split(row.getString("entry_path")),
-                fromJson(row.getString("answer")), row.getLong("revision"), row.getTimestamp("answered_at").toInstant(),
+                fromJson(row.getString("answer")), row.getLong("revision"), instant(row, "answered_at"),
                 new Actor(row.getString("answered_by_id"), row.getString("answered_by_name")));
     }
 
@@ -235,13 +233,18 @@ public class AssessmentQueries implements ProjectedRevisions {
         }
     }
 
+    /** A TIMESTAMPTZ column: pgjdbc reads it as an OffsetDateTime without getTimestamp's Calendar (read-path.md). */
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
     private static AssessmentView view(ResultSet row) throws SQLException {
         return new AssessmentView(new AssessmentId(row.getObject("assessment_id", UUID.class)),
                 new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version")),
                 row.getString("affair_name"), row.getLong("revision"),
-                row.getTimestamp("created_at").toInstant(),
+                instant(row, "created_at"),
                 new Actor(row.getString("created_by_id"), row.getString("created_by_name")),
-                row.getTimestamp("updated_at").toInstant(),
+                instant(row, "updated_at"),
                 new Actor(row.getString("updated_by_id"), row.getString("updated_by_name")),
                 row.getInt("version"), row.getBoolean("published"), row.getObject("published_on", LocalDate.class));
     }

@@ -31,12 +31,9 @@ public final class TenantQueries {
     }
 
     public <T> List<T> query(MunicipalityCode tenant, String sql, Binder binder, RowMapper<T> mapper) {
-        return reads.read(tenant, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows(rows, mapper);
-                }
+        return reads.query(tenant, sql, binder, statement -> {
+            try (ResultSet rows = statement.getResultSet()) {
+                return rows(rows, mapper);
             }
         });
     }

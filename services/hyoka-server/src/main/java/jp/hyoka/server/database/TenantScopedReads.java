@@ -3,15 +3,24 @@ package jp.hyoka.server.database;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
  * Runs a tenant's reads as the row-level-security role {@code hyoka_reader} with {@code hyoka.tenant} set to the
  * caller's municipality (migration V6): the database itself then hides every other municipality's rows, whatever
  * the SQL says. Both settings are transaction-local, so a pooled connection carries neither to its next user.
+ * <p>
+ * {@link #query} does it in one round trip: {@code BEGIN}, the scope, the caller's SQL and {@code ROLLBACK} are one
+ * multi-statement execution, which the PostgreSQL driver sends as one series of extended-protocol messages before a
+ * single Sync. The explicit {@code BEGIN} keeps the scope's settings for the caller's SQL however the driver
+ * groups its messages; on any failure an explicit {@code ROLLBACK} ends the transaction before the connection goes
+ * back to the pool.
  */
 @Singleton
 public class TenantScopedReads {
@@ -20,6 +29,17 @@ public class TenantScopedReads {
     public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
+
+    /** What the caller reads from its statement, executed and positioned at the result of its SQL's first query. */
+    public interface Results<T> {
+        T read(PreparedStatement statement) throws SQLException;
+    }
+
+    private static final String SCOPE =
+            "SELECT set_config('role', 'hyoka_reader', true), set_config('hyoka.tenant', ?, true)";
+    /** The scope's one parameter comes first: the caller's parameters follow it. */
+    private static final String SCOPED = "BEGIN;\n" + SCOPE + ";\n";
+    private static final String END = ";\nROLLBACK";
 
     private final DataSource dataSource;
 
@@ -33,6 +53,68 @@ public class TenantScopedReads {
         } catch (SQLException e) {
             throw new IllegalStateException("tenant-scoped read failed", e);
         }
+    }
+
+    /**
+     * Runs {@code sql} (one query, or several separated by {@code ;}) scoped to {@code tenant} in one round trip on a
+     * pooled connection: {@code binder} numbers the parameters of {@code sql} from 1 as usual, and {@code results}
+     * reads its results (its first is current; {@link Statement#getMoreResults()} moves to the next query's).
+     */
+    public <T> T query(MunicipalityCode tenant, String sql, TenantQueries.Binder binder, Results<T> results) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {              // not the pool's default: keep to the transaction's rules
+                return read(connection, tenant, held -> {
+                    try (PreparedStatement statement = held.prepareStatement(sql)) {
+                        binder.bind(statement);
+                        statement.execute();
+                        return results.read(statement);
+                    }
+                });
+            }
+            return query(connection, tenant, sql, binder, results);
+        } catch (SQLException e) {
+            throw new IllegalStateException("tenant-scoped read failed", e);
+        }
+    }
+
+    private static <T> T query(Connection connection, MunicipalityCode tenant, String sql,
+                               TenantQueries.Binder binder, Results<T> results) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SCOPED + sql + END)) {
+            statement.setString(1, tenant.value());
+            binder.bind(afterScope(statement));
+            statement.execute();                            // BEGIN's count
+            statement.getMoreResults();                     // the scope's row
+            statement.getMoreResults();                     // the first result of sql
+            return results.read(statement);                 // ROLLBACK has run already
+        } catch (SQLException | RuntimeException e) {
+            // A failed statement leaves the transaction aborted (and the rest unrun): end it before the pool takes
+            // the connection back. After a failure of results alone ROLLBACK has run; a second one only warns.
+            try (Statement rollback = connection.createStatement()) {
+                rollback.execute("ROLLBACK");
+            } catch (SQLException | RuntimeException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code statement} as the caller's binder sees it: parameter {@code n} of its SQL is {@code n + 1} of the whole
+     * (the scope's tenant is the first). Only the parameter setters (an int index and a value) are renumbered.
+     */
+    private static PreparedStatement afterScope(PreparedStatement statement) {
+        return (PreparedStatement) Proxy.newProxyInstance(TenantScopedReads.class.getClassLoader(),
+                new Class<?>[]{PreparedStatement.class}, (proxy, method, args) -> {
+                    if (args != null && args.length >= 2 && method.getName().startsWith("set")
+                            && method.getParameterTypes()[0] == int.class) {
+                        args[0] = (Integer) args[0] + 1;
+                    }
+                    try {
+                        return method.invoke(statement, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     /** The same on a connection the caller holds; afterwards the connection is as it was (autocommit, own role). */

@@ -8,10 +8,12 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import jp.hyoka.server.observability.ObservedRequest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Tells the request's observation which operation it executes, once graphql-java has chosen it from the document:
@@ -37,12 +39,18 @@ final class OperationNames extends SimplePerformantInstrumentation {
         return SimpleInstrumentationContext.noOp();
     }
 
-    private static String name(OperationDefinition operation) {
+    static String name(OperationDefinition operation) {
         if (operation.getName() != null) {
             return capped(operation.getName());
         }
-        return operation.getSelectionSet().getSelectionsOfType(Field.class).stream()
-                .map(Field::getName).distinct().limit(MAX_FIELDS).collect(Collectors.joining(","));
+        // A plain loop: this runs on every request, and a stream pipeline per request showed in the read path's profile.
+        List<String> names = new ArrayList<>(MAX_FIELDS);
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field && names.size() < MAX_FIELDS && !names.contains(field.getName())) {
+                names.add(field.getName());
+            }
+        }
+        return String.join(",", names);
     }
 
     static String capped(String name) {

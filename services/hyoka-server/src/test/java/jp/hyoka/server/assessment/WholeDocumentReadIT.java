@@ -16,10 +16,16 @@ import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,13 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WholeDocumentReadIT extends SignedInServerTest {
 
     /**
-     * Statements, commits and rollbacks of one whole-document read: the read transaction's scope (role and
-     * municipality), the document's row, answers and entries as one batch, the rollback (read-path.md).
+     * Statements, commits and rollbacks of one read by id, few fields or the whole document: one execution of the
+     * read transaction's BEGIN, scope (role and municipality), SELECT(s) and ROLLBACK, which the driver sends before
+     * one Sync (read-path.md). A separate commit, rollback or scope statement would each be one more.
      */
-    static final int MOST_ROUND_TRIPS = 3;
+    static final int MOST_ROUND_TRIPS = 1;
+
+    private static final String READ_FEW = """
+            query($id: ID!) { assessment(id: $id) { id revision affairName updatedAt } }""";
 
     @Inject
     DocumentImport imports;
+    @Inject
+    DataSource dataSource;
 
     @Override
     public Map<String, String> getProperties() {
@@ -64,6 +76,24 @@ class WholeDocumentReadIT extends SignedInServerTest {
     }
 
     @Test
+    void givenADocument_whenAFewOfItsFieldsAreRead_thenTheReadIsOneRoundTrip() throws InterruptedException {
+        String whole = importSample000();
+        readFew(whole);                                        // warm: the pool's connections
+
+        int mark = CountingDriver.mark();
+        JsonNode read = readFew(whole);
+        List<CountingDriver.RoundTrip> trips = onWorkers(CountingDriver.since(mark));
+
+        assertThat(read.path("revision").asLong()).isPositive();
+        assertThat(Instant.parse(read.path("updatedAt").asText())).as("the row's instant, to the microsecond")
+                .isEqualTo(updatedAtInTheTable(whole));
+        assertThat(trips).as("round trips of a few-field read").hasSize(MOST_ROUND_TRIPS);
+        assertThat(trips.get(0).sql()).as("the scope and the SELECT in one transaction")
+                .startsWith("BEGIN").contains("set_config('hyoka.tenant'").contains("FROM rm_assessment")
+                .endsWith("ROLLBACK");
+    }
+
+    @Test
     void givenADocumentOfAnotherMunicipality_whenReadWhole_thenItIsNotThere() throws InterruptedException {
         String whole = importSample000();
 
@@ -74,8 +104,29 @@ class WholeDocumentReadIT extends SignedInServerTest {
     private List<CountingDriver.RoundTrip> roundTripsOfRead(String id) {
         int mark = CountingDriver.mark();
         read(id);
-        return CountingDriver.since(mark).stream()
-                .filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+        return onWorkers(CountingDriver.since(mark));
+    }
+
+    private static List<CountingDriver.RoundTrip> onWorkers(List<CountingDriver.RoundTrip> trips) {
+        return trips.stream().filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
+    }
+
+    private Instant updatedAtInTheTable(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT updated_at FROM rm_assessment WHERE assessment_id = ?")) {
+            statement.setObject(1, AssessmentIds.parse(id).orElseThrow().value());
+            try (ResultSet row = statement.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getTimestamp(1).toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readFew(String id) {
+        return callers.kawasakiEditor.data("assessment", READ_FEW, Map.of("id", id));
     }
 
     private JsonNode read(String id) {

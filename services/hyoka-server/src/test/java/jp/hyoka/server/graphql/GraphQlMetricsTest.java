@@ -5,6 +5,7 @@ import graphql.GraphQL;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -14,9 +15,11 @@ class GraphQlMetricsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final GraphQL graphQL = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(
-                    new SchemaParser().parse("type Query { hello: String }"),
+                    new SchemaParser().parse("type Query { hello: String boom: String }"),
                     RuntimeWiring.newRuntimeWiring()
-                            .type("Query", type -> type.dataFetcher("hello", env -> "こんにちは")).build()))
+                            .type("Query", type -> type.dataFetcher("hello", env -> "こんにちは").dataFetcher("boom", env -> {
+                                throw new IllegalStateException("boom");
+                            })).build()))
             .instrumentation(new GraphQlMetrics(registry))
             .build();
 
@@ -47,6 +50,19 @@ class GraphQlMetricsTest {
         graphQL.execute("{ hello }");
 
         assertThat(requests("anonymous")).isEqualTo(1);
+    }
+
+    @Test
+    void givenOneOperationRepeatedAndOnceFailing_whenExecuted_thenEachOutcomeHasOneTimerCountingItsRequests() {
+        for (int i = 0; i < 3; i++) {
+            graphQL.execute("query Same { hello }");
+        }
+        graphQL.execute("query Same { boom }");
+
+        assertThat(registry.find("hyoka.graphql.requests").tags("operation", "Same", "outcome", "ok").timers())
+                .singleElement().extracting(Timer::count).isEqualTo(3L);
+        assertThat(registry.find("hyoka.graphql.requests").tags("operation", "Same", "outcome", "error").timers())
+                .singleElement().extracting(Timer::count).isEqualTo(1L);
     }
 
     private long requests(String operation) {

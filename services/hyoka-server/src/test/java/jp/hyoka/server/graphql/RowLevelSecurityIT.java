@@ -11,6 +11,7 @@ import jp.hyoka.server.support.LifeEvents;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.ReviewThreadCalls;
 import jp.hyoka.server.support.Samples;
+import jp.hyoka.server.support.SingleConnection;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,8 +155,63 @@ class RowLevelSecurityIT extends SignedInServerTest {
             String during = TenantScopedReads.read(connection, Callers.KAWASAKI, this::roleAndTenant);
 
             assertThat(during).isEqualTo("hyoka_reader|141305");
-            assertThat(roleAndTenant(connection)).doesNotContain("hyoka_reader").endsWith("|");
+            assertUnscoped(connection);
         }
+    }
+
+    @Test
+    void givenAOneTripQuery_whenItRuns_thenItReadsAsTheMunicipalitysReaderAndNothingCarriesOverToTheConnection()
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            TenantScopedReads onOneConnection = new TenantScopedReads(SingleConnection.of(connection));
+
+            List<String> during = onOneConnection.query(Callers.KAWASAKI,
+                    "SELECT current_user || '|' || current_setting('hyoka.tenant') || '|' || ?::text || ?::text",
+                    statement -> {
+                        statement.setString(1, "a");                 // numbered as if the SQL stood alone
+                        statement.setInt(2, 2);
+                    }, statement -> values(statement.getResultSet()));
+
+            assertThat(during).containsExactly("hyoka_reader|141305|a2");
+            assertThat(connection.getAutoCommit()).isTrue();
+            assertUnscoped(connection);
+        }
+    }
+
+    @Test
+    void givenAOneTripQuery_whenItsSqlFails_thenTheTransactionIsRolledBackAndTheConnectionServesItsNextUser()
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            TenantScopedReads onOneConnection = new TenantScopedReads(SingleConnection.of(connection));
+
+            assertThatThrownBy(() -> onOneConnection.query(Callers.KAWASAKI, "DELETE FROM rm_assessment RETURNING 1",
+                    statement -> { }, statement -> values(statement.getResultSet())))
+                    .hasRootCauseMessage("ERROR: permission denied for table rm_assessment");
+            assertUnscoped(connection);  // no aborted transaction either: it would refuse the query
+
+            assertThatThrownBy(() -> onOneConnection.query(Callers.KAWASAKI, "SELECT 1", statement -> { },
+                    statement -> {
+                        throw new IllegalStateException("the reader failed");
+                    })).hasMessage("the reader failed");
+            assertUnscoped(connection);
+            List<String> next = onOneConnection.query(Callers.ASAHIKAWA,
+                    "SELECT DISTINCT tenant_code FROM rm_assessment", statement -> { },
+                    statement -> values(statement.getResultSet()));
+            assertThat(next).as("the next read on the connection").containsExactly("012041");
+        }
+        assertThat(scopedTenants(Callers.KAWASAKI, "rm_assessment")).containsExactly("141305");
+    }
+
+    private static List<String> values(ResultSet rows) throws SQLException {
+        List<String> values = new ArrayList<>();
+        while (rows.next()) {
+            values.add(rows.getString(1));
+        }
+        return values;
+    }
+
+    private void assertUnscoped(Connection connection) throws SQLException {
+        assertThat(roleAndTenant(connection)).doesNotContain("hyoka_reader").endsWith("|");
     }
 
     private String roleAndTenant(Connection connection) throws SQLException {
