@@ -109,6 +109,7 @@ public class AssessmentCommands {
      * failure, when the first may have been committed.
      */
     private Object sent(AssessmentCommand command) {
+        aggregates.sending();
         try {
             return commands.sendAndWait(command);
         } catch (RuntimeException e) {

@@ -40,6 +40,12 @@ public class AggregateCache implements Cache {
     private final AtomicLong announcedElsewhere = new AtomicLong();
     /** The aggregate whose last command on this thread failed on an unverified copy (commands run on the sender's). */
     private final ThreadLocal<String> refusedUnverified = new ThreadLocal<>();
+    /**
+     * The announcements counted when this thread's command began to load its aggregate: a copy is kept with what was
+     * announced before it was read, not before it was saved (an announcement in between may be of an append the copy
+     * does not hold).
+     */
+    private final ThreadLocal<Long> announcedAtLoad = new ThreadLocal<>();
 
     public AggregateCache(@Value("${hyoka.axon.aggregate-cache-size:256}") int capacity) {
         if (capacity < 0) {
@@ -77,10 +83,25 @@ public class AggregateCache implements Cache {
         announcedElsewhere.incrementAndGet();
     }
 
+    /** This thread's command begins to load its aggregate (from the cache or the store). */
+    void loading() {
+        announcedAtLoad.set(announcedElsewhere.get());
+    }
+
+    private long announcedBeforeRead() {
+        Long atLoad = announcedAtLoad.get();
+        return atLoad == null ? announcedElsewhere.get() : atLoad;
+    }
+
     /** Whether {@code key} is kept and no other node announced an append since (it is then used unread). */
     synchronized boolean trusted(Object key) {
         Kept kept = entries.get(key);
         return kept != null && kept.announcedElsewhere() == announcedElsewhere.get();
+    }
+
+    /** A new command is sent on this thread: a mark left by an earlier one (sent elsewhere) is not its own. */
+    public void sending() {
+        refusedUnverified.remove();
     }
 
     /** This thread's command on {@code aggregate}, decided on an unverified copy, failed (and rolled back). */
@@ -108,12 +129,12 @@ public class AggregateCache implements Cache {
     /** Kept with the announcements seen before it (a later one may be of an append it does not hold). */
     @Override
     public synchronized void put(Object key, Object value) {
-        entries.put(key, new Kept(value, announcedElsewhere.get()));
+        entries.put(key, new Kept(value, announcedBeforeRead()));
     }
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, new Kept(value, announcedElsewhere.get())) == null;
+        return entries.putIfAbsent(key, new Kept(value, announcedBeforeRead())) == null;
     }
 
     @Override

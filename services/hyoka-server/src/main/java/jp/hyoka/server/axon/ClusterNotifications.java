@@ -132,6 +132,9 @@ public final class ClusterNotifications implements AutoCloseable {
                         statement.execute("LISTEN " + channel.name);
                     }
                     reported = recovered(reported, "listening");
+                    // deaf for a while: the database may even have moved back (a restore, a fail-over to a replica
+                    // behind), which reading forward cannot see, so no kept aggregate is trusted or read forward
+                    aggregates.removeAll();
                     wake(EnumSet.allOf(Channel.class));          // whatever was sent while nobody listened
                     receive(connection.unwrap(PGConnection.class), statement);
                 } catch (SQLException e) {

@@ -6,6 +6,9 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.util.Objects;
 
 /**
  * Axon's caching repository, made correct when other nodes append to the same aggregates ({@link AggregateCache}).
@@ -14,7 +17,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * finds nothing, so that it is what a load from the store would give at that moment. A command decided on a copy
  * that was stale all the same (another node's append not yet announced, or racing with the read) appends a sequence
  * number that is taken and fails on the event table's unique (aggregate, sequence number) key, as without the cache;
- * one refused on an unverified copy is marked for the sender to send again. Either way the unit of work rolls back
+ * one refused on an unverified copy is marked for the sender to send again, and one that decided no event on an
+ * unverified copy asks the store for the last sequence number before it commits (it fails as stale when it differs). Either way the unit of work rolls back
  * and Axon's repository drops the kept aggregate, so the next command loads it from the store. Axon's own caching
  * repository neither reads forward nor marks: on several nodes it would refuse an edit on a stale state.
  */
@@ -31,11 +35,22 @@ final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        cache.loading();
         boolean cached = cache.containsKey(aggregateIdentifier);
         boolean trusted = cached && cache.trusted(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         if (trusted) {
             CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.failedOnUnverifiedCopy(aggregateIdentifier));
+            Long keptVersion = aggregate.version();
+            CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
+                // decided without an event, so no insert meets the unique key that catches a stale copy: ask the
+                // store whether the copy was current (an edit repeating the value it has must still be refused as
+                // StaleRevision when another node moved the assessment on unannounced)
+                if (Objects.equals(aggregate.version(), keptVersion) && !Objects.equals(keptVersion,
+                        eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null))) {
+                    throw new ConcurrencyException("the kept copy of " + aggregateIdentifier + " was behind the store");
+                }
+            });
         } else if (cached && aggregate.version() != null) {
             DomainEventStream newer = eventStore.readEvents(aggregateIdentifier, aggregate.version() + 1);
             if (newer.hasNext()) {

@@ -106,6 +106,21 @@ class AggregateCacheIT extends SignedInServerTest {
     }
 
     @Test
+    void givenAKeptCopyStaleWithoutAnnouncement_whenAnEditRepeatsTheValueItHas_thenItIsRefusedAsStaleAsWithoutTheCopy()
+            throws SQLException {
+        String id = started(editing);
+        long kept = answered(editing, id, 1, "同じ値");                        // kept at revision 2, trusted
+        appendedUnannounced(id);                                            // revision 3, this node not told
+
+        EditOutcome repeated = editing.answer(EDITOR, id, kept, "department.name", List.of(),
+                new TextAnswer("同じ値"), null);                                // no event on the copy: nothing to collide
+
+        assertThat(repeated).isInstanceOfSatisfying(EditOutcome.Refused.class, refused -> assertThat(
+                refused.rejection()).isEqualTo(new StaleRevision(id, kept, kept + 1)));
+        assertThat(storedSequence(id)).containsExactlyElementsOf(LongStream.range(0, kept + 1).boxed().toList());
+    }
+
+    @Test
     void givenTwoNodesEditingOneAssessmentInTurn_whenEachExpectsTheRevisionTheOtherAnswered_thenNoEditIsLostOrForked()
             throws SQLException {
         Editing[] nodes = {editing, secondNode.context().getBean(Editing.class)};
