@@ -105,8 +105,9 @@ public class AssessmentCommands {
 
     /**
      * The command's result. A command that failed on a kept copy of its assessment used unread, which may be stale
-     * ({@link AggregateCache}), is sent once more: it then loads the assessment from the store. Not after a database
-     * failure, when the first may have been committed.
+     * ({@link AggregateCache}), is sent once more if the store holds more than the copy did: it then loads the
+     * assessment from the store. A refusal on a current copy stands (one query, not a second command). Not after a
+     * database failure, when the first may have been committed.
      */
     private Object sent(AssessmentCommand command) {
         aggregates.sending();
@@ -114,8 +115,10 @@ public class AssessmentCommands {
             return commands.sendAndWait(command);
         } catch (RuntimeException e) {
             if (aggregates.refusedOnUnverifiedCopy(command.assessmentId().toString())
-                    && !ConnectionFailures.causedBy(e)) {
-                return commands.sendAndWait(command);
+                    .filter(copy -> !ConnectionFailures.causedBy(e))
+                    .filter(copy -> storedRevisions.revision(command.assessmentId()) != copy.version() + 1)
+                    .isPresent()) {
+                return commands.sendAndWait(command);           // the copy was behind the store: decide again
             }
             throw e;
         }

@@ -38,8 +38,15 @@ public class AggregateCache implements Cache {
     private final Map<Object, Kept> entries;
     /** Appends other nodes announced so far; a kept aggregate remembers how many it has seen. */
     private final AtomicLong announcedElsewhere = new AtomicLong();
-    /** The aggregate whose last command on this thread failed on an unverified copy (commands run on the sender's). */
-    private final ThreadLocal<String> refusedUnverified = new ThreadLocal<>();
+    /**
+     * The aggregate whose last command on this thread failed on an unverified copy, and the copy's version (its last
+     * sequence number); commands run on the sender's thread.
+     */
+    private final ThreadLocal<UnverifiedFailure> refusedUnverified = new ThreadLocal<>();
+
+    /** A command failed on a copy of {@code aggregate} at {@code version} used unread. */
+    public record UnverifiedFailure(String aggregate, long version) {
+    }
     /**
      * The announcements counted when this thread's command began to load its aggregate: a copy is kept with what was
      * announced before it was read, not before it was saved (an announcement in between may be of an append the copy
@@ -105,18 +112,18 @@ public class AggregateCache implements Cache {
     }
 
     /** This thread's command on {@code aggregate}, decided on an unverified copy, failed (and rolled back). */
-    void failedOnUnverifiedCopy(String aggregate) {
-        refusedUnverified.set(aggregate);
+    void failedOnUnverifiedCopy(String aggregate, long version) {
+        refusedUnverified.set(new UnverifiedFailure(aggregate, version));
     }
 
     /**
      * Whether this thread's last command on {@code aggregate} failed on a copy used unread: its refusal may be
      * the copy's staleness, and the command must be sent again (it then loads from the store). Asked once.
      */
-    public boolean refusedOnUnverifiedCopy(String aggregate) {
-        boolean refused = aggregate.equals(refusedUnverified.get());
+    public java.util.Optional<UnverifiedFailure> refusedOnUnverifiedCopy(String aggregate) {
+        UnverifiedFailure failure = refusedUnverified.get();
         refusedUnverified.remove();
-        return refused;
+        return java.util.Optional.ofNullable(failure).filter(mark -> mark.aggregate().equals(aggregate));
     }
 
     @Override

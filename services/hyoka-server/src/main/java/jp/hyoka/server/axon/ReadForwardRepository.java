@@ -40,8 +40,9 @@ final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
         boolean trusted = cached && cache.trusted(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
         if (trusted) {
-            CurrentUnitOfWork.get().onRollback(unitOfWork -> cache.failedOnUnverifiedCopy(aggregateIdentifier));
             Long keptVersion = aggregate.version();
+            CurrentUnitOfWork.get().onRollback(unitOfWork ->
+                    cache.failedOnUnverifiedCopy(aggregateIdentifier, keptVersion));
             CurrentUnitOfWork.get().onPrepareCommit(unitOfWork -> {
                 // decided without an event, so no insert meets the unique key that catches a stale copy: ask the
                 // store whether the copy was current (an edit repeating the value it has must still be refused as
