@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 
+import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,7 +103,7 @@ public class AggregateCache implements Cache {
 
     /** Whether {@code key} is kept and no other node announced an append since (it is then used unread). */
     synchronized boolean trusted(Object key) {
-        Kept kept = entries.get(key);
+        Kept kept = live(key);
         return kept != null && kept.announcedElsewhere() == announcedElsewhere.get();
     }
 
@@ -129,19 +130,23 @@ public class AggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <K, V> V get(K key) {
-        Kept kept = entries.get(key);
-        return kept == null ? null : (V) kept.value();
+        Kept kept = live(key);
+        return kept == null ? null : (V) kept.value().get();
     }
 
     /** Kept with the announcements seen before it (a later one may be of an append it does not hold). */
     @Override
     public synchronized void put(Object key, Object value) {
-        entries.put(key, new Kept(value, announcedBeforeRead()));
+        entries.put(key, new Kept(new SoftReference<>(value), announcedBeforeRead()));
     }
 
     @Override
     public synchronized boolean putIfAbsent(Object key, Object value) {
-        return entries.putIfAbsent(key, new Kept(value, announcedBeforeRead())) == null;
+        if (live(key) != null) {
+            return false;
+        }
+        entries.put(key, new Kept(new SoftReference<>(value), announcedBeforeRead()));
+        return true;
     }
 
     @Override
@@ -156,7 +161,22 @@ public class AggregateCache implements Cache {
 
     @Override
     public synchronized boolean containsKey(Object key) {
-        return entries.containsKey(key);
+        return live(key) != null;
+    }
+
+    /** The entry, unless the collector took its value back (then it is dropped: the next command loads). */
+    private Kept live(Object key) {
+        Kept kept = entries.get(key);
+        if (kept != null && kept.value().get() == null) {
+            entries.remove(key);
+            return null;
+        }
+        return kept;
+    }
+
+    /** What the collector does to every kept value when the heap runs short (for tests). */
+    synchronized void valuesCollected() {
+        entries.values().forEach(kept -> kept.value().clear());
     }
 
     /** Nothing listens to this cache (Axon's repositories do not); a listener would never be told anything. */
@@ -165,6 +185,11 @@ public class AggregateCache implements Cache {
         throw new UnsupportedOperationException("AggregateCache tells no listeners");
     }
 
-    private record Kept(Object value, long announcedElsewhere) {
+    /**
+     * A kept value is softly referenced: the count bounds how many are kept, the heap how large they may be (a
+     * 全項目 document folded whole is large, and the launcher's heap is 512 MB), so the collector takes kept
+     * aggregates back before the heap runs out, and those are loaded again.
+     */
+    private record Kept(SoftReference<Object> value, long announcedElsewhere) {
     }
 }

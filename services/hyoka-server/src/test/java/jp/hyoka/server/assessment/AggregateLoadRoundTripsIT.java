@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,8 +93,12 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
             throws SQLException {
         long revision = BATCH + 20;
         String id = editedTo(revision);
-        new StoredSnapshots(dataSource::getConnection).awaitAtLeast(id, revision - EVERY);
-        execute("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", id);
+        StoredSnapshots snapshots = new StoredSnapshots(dataSource::getConnection);
+        snapshots.awaitAtLeast(id, revision - EVERY);
+        do {            // a snapshot still being taken in the background may land after a delete: until none does
+            execute("DELETE FROM snapshotevententry WHERE aggregateidentifier = ?", id);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        } while (snapshots.revision(id) > 0);
 
         List<CountingDriver.RoundTrip> trips = statementsOfLoad(id, revision);
 
