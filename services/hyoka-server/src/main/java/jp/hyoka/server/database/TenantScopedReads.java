@@ -144,8 +144,7 @@ public class TenantScopedReads {
     }
 
     private static void scope(Connection connection, MunicipalityCode tenant) throws SQLException {
-        try (PreparedStatement scope = connection.prepareStatement(
-                "SELECT set_config('role', 'hyoka_reader', true), set_config('hyoka.tenant', ?, true)")) {
+        try (PreparedStatement scope = connection.prepareStatement(SCOPE)) {
             scope.setString(1, tenant.value());
             scope.executeQuery().close();
         }

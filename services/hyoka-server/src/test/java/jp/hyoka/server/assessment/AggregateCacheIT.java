@@ -150,8 +150,7 @@ class AggregateCacheIT extends SignedInServerTest {
     private static List<String> loadStatements(Runnable edit) {
         int mark = CountingDriver.mark();
         edit.run();
-        return CountingDriver.since(mark).stream()
-                .filter(trip -> trip.thread().equals(Thread.currentThread().getName()))
+        return CountingDriver.sinceOnThisThread(mark).stream()
                 .map(trip -> trip.sql().toLowerCase(Locale.ROOT))
                 .filter(sql -> sql.startsWith("select") && sql.contains("domainevententry where aggregateidentifier")
                         || sql.contains("snapshotevententry")).toList();

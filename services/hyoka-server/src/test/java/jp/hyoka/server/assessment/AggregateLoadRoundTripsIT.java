@@ -114,7 +114,6 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
      * that writes nothing, asserting the state it folds to.
      */
     private List<CountingDriver.RoundTrip> statementsOfLoad(String id, long revision) {
-        String thread = Thread.currentThread().getName();
         int mark = CountingDriver.mark();
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
@@ -123,7 +122,7 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
         } finally {
             unitOfWork.rollback();
         }
-        return CountingDriver.since(mark).stream().filter(trip -> trip.thread().equals(thread)).toList();
+        return CountingDriver.sinceOnThisThread(mark);
     }
 
     /** A new assessment edited to {@code revision}. */

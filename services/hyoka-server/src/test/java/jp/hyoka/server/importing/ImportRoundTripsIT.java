@@ -64,14 +64,12 @@ class ImportRoundTripsIT extends SignedInServerTest {
     /** This thread's statements after {@code mark}, up to the first insert into the event table. */
     private static List<String> beforeEventInsert(int mark) {
         List<String> statements = new ArrayList<>();
-        for (CountingDriver.RoundTrip trip : CountingDriver.since(mark)) {
+        for (CountingDriver.RoundTrip trip : CountingDriver.sinceOnThisThread(mark)) {
             String sql = trip.sql().toLowerCase(Locale.ROOT);
-            if (trip.thread().equals(Thread.currentThread().getName())) {
-                if (sql.startsWith("insert into domainevententry")) {
-                    return statements;
-                }
-                statements.add(sql);
+            if (sql.startsWith("insert into domainevententry")) {
+                return statements;
             }
+            statements.add(sql);
         }
         throw new AssertionError("no event inserted on this thread");
     }

@@ -65,10 +65,8 @@ class RebuildRoundTripsIT extends SignedInServerTest {
         assertThat(entryEvents).as("sample 000 adds entries to repeating groups").isGreaterThan(groups);
 
         int mark = CountingDriver.mark();
-        String caller = Thread.currentThread().getName();
         RebuildStatus status = rebuilds.start(SwitchOver.MANUAL).orElseThrow();
-        List<CountingDriver.RoundTrip> startTrips = CountingDriver.since(mark).stream()
-                .filter(trip -> trip.thread().equals(caller)).toList();
+        List<CountingDriver.RoundTrip> startTrips = CountingDriver.sinceOnThisThread(mark);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (status.state() == RebuildState.RUNNING) {
             assertThat(System.nanoTime()).as("the rebuild catches up").isLessThan(deadline);

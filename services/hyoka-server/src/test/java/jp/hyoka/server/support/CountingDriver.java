@@ -65,6 +65,12 @@ public final class CountingDriver implements Driver {
         return List.copyOf(all.subList(Math.min(mark, all.size()), all.size()));
     }
 
+    /** The round trips the calling thread made after {@code mark}, in order. */
+    public static List<RoundTrip> sinceOnThisThread(int mark) {
+        String thread = Thread.currentThread().getName();
+        return since(mark).stream().filter(trip -> trip.thread().equals(thread)).toList();
+    }
+
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
