@@ -10,7 +10,7 @@
 #   infra/scripts/bench-history.sh --revisions 2000 --band 500
 #
 # Options (defaults): --revisions 10000 --band 1000 --warmup 500 --snapshot-every 250 --rounds 5 --loads 200
-#                     --durable on
+#                     --durable on --load-warmup 1000 (loads of both sides before row 5's rounds, not measured)
 # PostgreSQL as in the tests (TEST_JDBC_URL, else Testcontainers, else embedded, fsync and synchronous_commit on with
 # --durable on). The report ends with a "RESULT ..." line. Needs JDK 17 and Maven.
 exec "$(dirname "$0")/run-harness.sh" jp.hyoka.server.bench.HistoryGrowthBenchmark "$@"

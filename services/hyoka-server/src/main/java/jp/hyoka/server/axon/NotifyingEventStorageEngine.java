@@ -56,6 +56,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     private final SnapshotFilter snapshotFilter;
     private final String newestSql;
     private final String insertSql;
+    private final LoadedEvents loadedEvents;
 
     public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, AxonConnections connections,
                                        SnapshotFilter snapshotFilter, List<EventAppendListener> listeners,
@@ -68,6 +69,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         this.snapshotFilter = snapshotFilter;
         this.newestSql = newestSql(schema());
         this.insertSql = insertSql(schema());
+        this.loadedEvents = new LoadedEvents(getEventSerializer(), upcasterChain);
     }
 
     @Override
@@ -129,23 +131,25 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         }, this::newest, e -> new EventStoreException("Failed to read aggregate " + aggregateIdentifier, e));
         DomainEventStream snapshot = DomainEventStream.empty();
         if (newest.snapshot() != null) {
-            if (!snapshotFilter.allow(newest.snapshot())) {
+            DomainEventData<?> stored = newest.snapshot().entry();
+            if (!snapshotFilter.allow(stored)) {
                 return readEvents(aggregateIdentifier, 0);          // another shape: replayed and snapshotted anew
             }
-            snapshot = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(newest.snapshot()),
+            snapshot = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored),
                     getSnapshotSerializer(), upcasterChain);
             try {
                 snapshot.peek().getPayload();       // deserialized now (once: the message keeps it)
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("The snapshot of {} at sequence {} cannot be read; replaying its events", aggregateIdentifier,
-                        newest.snapshot().getSequenceNumber(), e);
+                        newest.snapshot().sequenceNumber(), e);
                 return readEvents(aggregateIdentifier, 0);
             }
         }
-        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(newest.events().stream(),
+        DomainEventStream events = loadedEvents.direct() ? loadedEvents.stream(newest.events())
+                : EventStreamUtils.upcastAndDeserializeDomainEvents(newest.events().stream().map(LoadedEvents.Row::entry),
                 getEventSerializer(), upcasterChain);
         if (newest.events().size() == batchSize) {              // there may be more: the rest as Axon reads them
-            long next = newest.events().get(batchSize - 1).getSequenceNumber() + 1;
+            long next = newest.events().get(batchSize - 1).sequenceNumber() + 1;
             events = DomainEventStream.concat(events, readEvents(aggregateIdentifier, next));
         }
         return DomainEventStream.concat(snapshot, events);
@@ -176,14 +180,15 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         }
     }
 
+    /** The rows of {@link #newestSql}: the snapshot flag, then the columns {@link LoadedEvents#row} reads, by index. */
     private Newest newest(ResultSet rows) throws SQLException {
-        DomainEventData<?> snapshot = null;
-        List<DomainEventData<?>> events = new ArrayList<>();
+        LoadedEvents.Row snapshot = null;
+        List<LoadedEvents.Row> events = new ArrayList<>();
         while (rows.next()) {
-            if (rows.getBoolean("snapshot")) {
-                snapshot = getSnapshotData(rows);
+            if (rows.getBoolean(1)) {
+                snapshot = LoadedEvents.row(rows, 2);
             } else {
-                events.add(getDomainEventData(rows));
+                events.add(LoadedEvents.row(rows, 2));
             }
         }
         return new Newest(snapshot, events);
@@ -197,9 +202,12 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 schema.payloadColumn(), schema.metaDataColumn()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
-    /** The newest snapshot row (flagged), then at most {@code ?} events after it in sequence order. */
+    /**
+     * The newest snapshot row (flagged), then at most {@code ?} events after it in sequence order; the columns in the
+     * order {@link LoadedEvents#row} reads them.
+     */
     private static String newestSql(EventSchema schema) {
-        String fields = schema.domainEventFields();
+        String fields = LoadedEvents.columns(schema);
         String aggregate = schema.aggregateIdentifierColumn();
         String sequence = schema.sequenceNumberColumn();
         return "WITH newest AS (SELECT " + fields + " FROM " + schema.snapshotTable() + " WHERE " + aggregate
@@ -232,6 +240,6 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         return false;
     }
 
-    private record Newest(DomainEventData<?> snapshot, List<DomainEventData<?>> events) {
+    private record Newest(LoadedEvents.Row snapshot, List<LoadedEvents.Row> events) {
     }
 }

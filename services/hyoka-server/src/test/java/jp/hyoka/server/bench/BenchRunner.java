@@ -305,8 +305,9 @@ public final class BenchRunner {
             case "quick" -> 50;
             default -> 10;
         };
+        boolean smoke = profile.name().equals("smoke");
         HistoryGrowthReport report = HistoryGrowthBenchmark.run(new HistoryGrowthBenchmark.Options(2, 1,
-                profile.name().equals("smoke") ? 1 : 50, 250, profile.rounds(), loads, profile.durable()), progress);
+                smoke ? 1 : 50, 250, profile.rounds(), loads, profile.durable(), smoke ? 10 : 1000), progress);
         double product = median(report.loadRounds().stream().mapToDouble(round -> round.productNanos() / 1e6));
         double raw = median(report.loadRounds().stream().mapToDouble(round -> round.rawNanos() / 1e6));
         return BenchResult.of("5", "aggregate load on cache miss (10 events), p50", "ms", product, raw,
