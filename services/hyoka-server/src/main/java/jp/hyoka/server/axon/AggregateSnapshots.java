@@ -71,17 +71,32 @@ public class AggregateSnapshots {
             return NoSnapshotTriggerDefinition.INSTANCE;
         }
         return new SnapshotTriggerDefinition() {
+            /**
+             * The configuration's snapshotter, asked once: it is one component of the configuration (built once), and
+             * looking it up cost ~4 % of a load's CPU (BENCHMARKS.md row 5's profile), every command and load.
+             */
+            private volatile Snapshotter snapshotter;
+
             @Override
             public SnapshotTrigger prepareTrigger(Class<?> aggregateType) {
-                return new CountingTrigger(configuration.snapshotter(), aggregateType, every, urgent);
+                return new CountingTrigger(snapshotter(), aggregateType, every, urgent);
             }
 
             @Override
             public SnapshotTrigger reconfigure(Class<?> aggregateType, SnapshotTrigger trigger) {
                 if (trigger instanceof CountingTrigger counting) {
-                    counting.setSnapshotter(configuration.snapshotter());
+                    counting.setSnapshotter(snapshotter());
                 }
                 return trigger;
+            }
+
+            private Snapshotter snapshotter() {
+                Snapshotter known = snapshotter;
+                if (known == null) {
+                    known = configuration.snapshotter();
+                    snapshotter = known;            // null while the configuration has none yet: asked again
+                }
+                return known;
             }
         };
     }
