@@ -1,18 +1,23 @@
 package jp.hyoka.server.axon;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.AbstractMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 
 import java.io.IOException;
@@ -43,8 +48,7 @@ final class LoadedEvents {
     /** Payload type name → its class and reader; absent: the class cannot be found (Axon's path answers for it). */
     private final Map<String, Optional<PayloadReader>> readers = new ConcurrentHashMap<>();
 
-    LoadedEvents(org.axonframework.serialization.Serializer serializer,
-                 org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+    LoadedEvents(Serializer serializer, EventUpcaster upcasterChain) {
         this.serializer = serializer instanceof JacksonSerializer jackson ? jackson : null;
         this.noUpcasters = upcasterChain == NoOpEventUpcaster.INSTANCE;
     }
@@ -64,7 +68,7 @@ final class LoadedEvents {
     }
 
     /** The event columns {@link #row} reads, in its order (Axon's schema names them). */
-    static String columns(org.axonframework.eventsourcing.eventstore.jdbc.EventSchema schema) {
+    static String columns(EventSchema schema) {
         return String.join(", ", schema.typeColumn(), schema.aggregateIdentifierColumn(),
                 schema.sequenceNumberColumn(), schema.eventIdentifierColumn(), schema.timestampColumn(),
                 schema.payloadTypeColumn(), schema.payloadRevisionColumn(), schema.payloadColumn(),
@@ -88,7 +92,7 @@ final class LoadedEvents {
         }
         return new GenericDomainEventMessage<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
                 new StoredMessage<>(row, reader.get(), serializer),
-                () -> org.axonframework.common.DateTimeUtils.parseInstant(row.timestamp()));
+                () -> DateTimeUtils.parseInstant(row.timestamp()));
     }
 
     private Optional<PayloadReader> resolve(String payloadType) {
@@ -186,7 +190,7 @@ final class LoadedEvents {
 
         /** Kept as Axon keeps its serialized message: as a generic message of what it holds. */
         private Object writeReplace() {
-            return new org.axonframework.messaging.GenericMessage<>(getIdentifier(), getPayload(), getMetaData());
+            return new GenericMessage<>(getIdentifier(), getPayload(), getMetaData());
         }
     }
 }

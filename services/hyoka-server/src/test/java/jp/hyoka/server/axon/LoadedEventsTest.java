@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.JavaSerializer;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.UnknownSerializedType;
@@ -100,7 +101,7 @@ class LoadedEventsTest {
         EventUpcaster upcaster = stream -> stream;
 
         assertThat(new LoadedEvents(SERIALIZER, upcaster).direct()).isFalse();
-        assertThat(new LoadedEvents(org.axonframework.serialization.JavaSerializer.builder().build(),
+        assertThat(new LoadedEvents(JavaSerializer.builder().build(),
                 NoOpEventUpcaster.INSTANCE).direct()).isFalse();
     }
 
