@@ -1,6 +1,5 @@
 package jp.hyoka.domain.audit;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,20 +24,25 @@ public final class EventChain {
     public static final String FORMAT = "hyoka-event-chain/1";
     /** The "previous hash" of a tenant's first link. */
     public static final String GENESIS = "0".repeat(64);
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(EventChain::sha256);
 
     private EventChain() {
     }
 
     public static String hash(String tenant, long position, String previousHash, ChainedEvent event) {
-        ByteArrayOutputStream canonical = new ByteArrayOutputStream();
-        for (String field : List.of(FORMAT, tenant, Long.toString(position), previousHash, event.eventId(),
+        // Fed to the digest field by field (no intermediate copy of the ~1 KB canonical form), with a digest kept per
+        // thread: MessageDigest.getInstance looks its provider up each time, and every append hashes (row 1's profile).
+        MessageDigest digest = DIGEST.get();
+        digest.reset();
+        ByteBuffer length = ByteBuffer.allocate(4);
+        for (String field : new String[] {FORMAT, tenant, Long.toString(position), previousHash, event.eventId(),
                 event.aggregateId(), Long.toString(event.sequenceNumber()), event.type(), event.timestamp(),
-                event.payload())) {
+                event.payload()}) {
             byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            canonical.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
-            canonical.writeBytes(bytes);
+            digest.update(length.putInt(0, bytes.length).array());
+            digest.update(bytes);
         }
-        return HexFormat.of().formatHex(sha256().digest(canonical.toByteArray()));
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The links that append {@code events}, in order, after {@code head}. */

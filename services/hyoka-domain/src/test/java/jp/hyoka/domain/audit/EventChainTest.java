@@ -9,6 +9,7 @@ import static jp.hyoka.domain.audit.ChainFixtures.answered;
 import static jp.hyoka.domain.audit.ChainFixtures.fourEvents;
 import static jp.hyoka.domain.audit.ChainFixtures.started;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Hashing and appending: the canonical form is a contract that auditors' own verifiers implement. */
 class EventChainTest {
@@ -19,6 +20,16 @@ class EventChainTest {
         String golden = "70c9b1aad8f0deb70075412490057a6601a85db0d685f0363a47e08ae2057c10";
 
         assertThat(EventChain.hash(KAWASAKI, 1, EventChain.GENESIS, started())).isEqualTo(golden);
+    }
+
+    @Test
+    void givenAHashThatFailedHalfwayOnThisThread_whenTheNextEventIsHashed_thenItsHashIsTheDocumentedOne() {
+        // the digest is reused per thread: what the failed hash fed it must not leak into the next
+        assertThatThrownBy(() -> EventChain.hash(null, 1, EventChain.GENESIS, started()))
+                .isInstanceOf(NullPointerException.class);
+
+        assertThat(EventChain.hash(KAWASAKI, 1, EventChain.GENESIS, started()))
+                .isEqualTo("70c9b1aad8f0deb70075412490057a6601a85db0d685f0363a47e08ae2057c10");
     }
 
     @Test

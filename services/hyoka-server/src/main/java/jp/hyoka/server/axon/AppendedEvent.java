@@ -15,7 +15,7 @@ import java.sql.SQLException;
  * bound to the insert from here, and handed to the {@link EventAppendListener}s as they are, so a listener sees the
  * stored bytes without reading them back (the hash chain hashes exactly these). Same columns and values as Axon's
  * own append ({@code JdbcEventStorageEngineStatements.appendEvents}, V1's column types: payload and metadata
- * {@code bytea}, timestamp text as {@link DateTimeUtils#formatInstant}).
+ * {@code bytea}, timestamp text as {@link DateTimeUtils#formatInstant} writes it: {@link InstantText#axonTimestamp}).
  *
  * @param message the message appended (its payload as an object)
  * @param aggregateType the {@code type} column: null for an event that is not an aggregate's
@@ -31,7 +31,7 @@ public record AppendedEvent(EventMessage<?> message, String eventIdentifier, Str
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
         return new AppendedEvent(message, event.getIdentifier(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event.getType(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                event.getSequenceNumber(), event.getType(), InstantText.axonTimestamp(event.getTimestamp()),
                 payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metaData.getData());
     }
 

@@ -10,6 +10,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.monitoring.MessageMonitor;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every command the command bus handles, whoever sent it (the assessment host, shared components, onboarding), as
@@ -23,6 +26,7 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
     static final String NAME = "hyoka.commands";
 
     private final MeterRegistry registry;
+    private final Map<Tags, Timer> timers = new ConcurrentHashMap<>();
 
     CommandMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -50,16 +54,28 @@ final class CommandMetrics implements MessageMonitor<Message<?>> {
             }
 
             private void record(String outcome, String problem) {
-                Timer.builder(NAME)
-                        .description("Commands handled, by command, outcome and problem code")
-                        .tags("command", command, "outcome", outcome, "problem", problem)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofSeconds(30))
-                        .register(registry)
-                        .record(Duration.ofNanos(System.nanoTime() - started));
+                timers.computeIfAbsent(new Tags(command, outcome, problem), CommandMetrics.this::timer)
+                        .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             }
         };
+    }
+
+    /**
+     * The timer of one set of tags, registered once: building and looking it up in the registry at every command (a
+     * builder, an id, sorted tags) was a few percent of a command's CPU (BENCHMARKS.md row 1). The tags are bounded
+     * (see above), and so is this map.
+     */
+    private Timer timer(Tags tags) {
+        return Timer.builder(NAME)
+                .description("Commands handled, by command, outcome and problem code")
+                .tags("command", tags.command(), "outcome", tags.outcome(), "problem", tags.problem())
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+    }
+
+    private record Tags(String command, String outcome, String problem) {
     }
 
     /**

@@ -51,6 +51,7 @@ public final class EventJson {
         stringValue(domain, ComponentId.class, ComponentId::new);
         stringValue(domain, ThreadId.class, text -> new ThreadId(UUID.fromString(text)));
         domain.addDeserializer(Instant.class, new InstantJson());      // after JavaTimeModule's: this one is asked
+        domain.addSerializer(Instant.class, new InstantJsonWriter());  // the same: jsr310's text, written faster
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
         domain.setMixInAnnotation(DiffOperation.class, DiffOperationMixin.class);
         domain.setMixInAnnotation(TextDifference.class, TextDifferenceMixin.class);

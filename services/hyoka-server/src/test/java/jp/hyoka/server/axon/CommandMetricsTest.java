@@ -52,6 +52,18 @@ class CommandMetricsTest {
         assertThat(count("AnswerItem", "accepted", "none")).isEqualTo(1);
     }
 
+    @Test
+    void givenTheSameOutcomeTwice_whenReported_thenOneTimerCountsBoth() {
+        metrics.onMessageIngested(GenericCommandMessage.asCommandMessage(new AnswerItem("x"))).reportSuccess();
+        metrics.onMessageIngested(GenericCommandMessage.asCommandMessage(new AnswerItem("y"))).reportSuccess();
+        metrics.onMessageIngested(GenericCommandMessage.asCommandMessage(new AnswerItem("z")))
+                .reportFailure(new ConcurrencyException("appended first elsewhere"));
+
+        assertThat(count("AnswerItem", "accepted", "none")).isEqualTo(2);
+        assertThat(count("AnswerItem", "refused", "STALE_REVISION")).isEqualTo(1);
+        assertThat(registry.find(CommandMetrics.NAME).timers()).hasSize(2);
+    }
+
     private long count(String command, String outcome, String problem) {
         var timer = registry.find(CommandMetrics.NAME)
                 .tags("command", command, "outcome", outcome, "problem", problem).timer();
