@@ -35,6 +35,8 @@ import static jp.hyoka.server.assessment.ReadModels.fromJson;
 public class AssessmentQueries implements ProjectedRevisions {
 
     private static final String ASSESSMENT = "SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?";
+    private static final String REVISION = "SELECT revision FROM rm_assessment WHERE tenant_code = ? "
+            + "AND assessment_id = ?";
     private static final String ANSWERS = "SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?";
     private static final String ENTRIES = "SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
             + "ORDER BY group_id, parent_path, position";
@@ -81,9 +83,11 @@ public class AssessmentQueries implements ProjectedRevisions {
         statement.setObject(firstParameter + 1, id.value());
     }
 
+    /** Only the revision column: what read-your-writes asks while it waits, without reading the document's row. */
     @Override
     public long revision(MunicipalityCode tenant, AssessmentId id) {
-        return find(tenant, id).map(AssessmentView::revision).orElse(0L);
+        return queries.query(tenant, REVISION, statement -> ofAssessment(statement, tenant, id, 1),
+                rows -> rows.getLong(1)).stream().findFirst().orElse(0L);
     }
 
     /** Newest first, the page {@code request} names (its cursor from a previous page, or null). */

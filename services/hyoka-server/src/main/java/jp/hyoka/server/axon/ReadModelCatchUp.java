@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
  * committed (issue 22: the wait's polling — a transaction of three round trips every 2, 4, 8 … ms — was half of an
  * edit's round trips). When the processor runs on another node (its batches are not seen here), the read models are
  * queried: when that node's notification arrives ({@code ClusterNotifications}), and otherwise with a growing pause
- * (2 ms up to 50 ms; from 50 ms while this node's processor is the one projecting, as a fall-back only).
+ * (2 ms up to 50 ms; while this node's processor is the one projecting, as a fall-back only: after 50 ms, then after
+ * twice as long each time, up to 800 ms).
  */
 @Singleton
 public class ReadModelCatchUp {
@@ -43,8 +44,15 @@ public class ReadModelCatchUp {
     private static final int REMEMBERED = 10_000;
     /** How long after its last local batch this node's processor counts as the one projecting. */
     private static final long ACTIVE_NANOS = Duration.ofSeconds(5).toNanos();
-    /** The longest a wait goes without asking the read models, whatever the memory says. */
+    /**
+     * How long a wait first goes without asking the read models, whatever the memory says; each such question doubles
+     * it, up to {@link #LONGEST_FALL_BACK_NANOS}. Why growing: under load (16 editors, a processor behind) waits last
+     * hundreds of ms and every batch wakes every waiter, so a fixed 50 ms had each waiter query the read models at
+     * nearly every batch — several queries per edit, for an answer the batches' memory gives anyway (row 2's profile,
+     * infra/docs/edit-path.md).
+     */
     private static final long FALL_BACK_NANOS = Duration.ofMillis(50).toNanos();
+    private static final long LONGEST_FALL_BACK_NANOS = Duration.ofMillis(800).toNanos();
 
     private final ProjectedRevisions queries;
     private final Duration timeout;
@@ -96,14 +104,19 @@ public class ReadModelCatchUp {
         // a rebuild's switch, or on another node): then only the database can, so it is asked at once.
         boolean query = !here || projectedSequence(aggregate) < 0;
         long lastQuery = System.nanoTime();
+        long fallBack = FALL_BACK_NANOS;
         while (true) {
             Wake seen = wake();                    // read before looking, so no commit after it goes unnoticed
             if (aggregate != null && projectedSequence(aggregate) >= sequence) {
                 return true;
             }
-            // Whatever woke the wait, the database is asked at least every FALL_BACK: the memory is a shortcut.
-            if (query || System.nanoTime() - lastQuery >= FALL_BACK_NANOS) {
+            // Whatever woke the wait, the database is asked at least every fallBack: the memory is a shortcut.
+            boolean fellBack = !query && System.nanoTime() - lastQuery >= fallBack;
+            if (query || fellBack) {
                 lastQuery = System.nanoTime();
+                if (fellBack) {
+                    fallBack = Math.min(fallBack * 2, LONGEST_FALL_BACK_NANOS);
+                }
                 if (readable.getAsBoolean()) {
                     return true;
                 }

@@ -53,7 +53,7 @@ public class EditingWiring implements GraphQlFeature {
                     Caller caller = Requests.caller(environment);
                     Map<String, Object> input = environment.getArgument("input");
                     return results.node(caller, editing.start(caller, FormKind.valueOf((String) input.get("kind")),
-                            (String) input.get("affairName"), (String) input.get("formVersion")), environment.getSelectionSet());
+                            (String) input.get("affairName"), (String) input.get("formVersion")), environment);
                 })
                 .dataFetcher("answerItem", environment -> {
                     Caller caller = Requests.caller(environment);
@@ -63,7 +63,7 @@ public class EditingWiring implements GraphQlFeature {
                         return new ProblemNode(value.problem(), List.of());
                     }
                     return results.node(caller, editing.answer(caller, id(input), revision(input),
-                            (String) input.get("itemId"), ids(input, "entryIds"), value.answer(), reason(input)), environment.getSelectionSet());
+                            (String) input.get("itemId"), ids(input, "entryIds"), value.answer(), reason(input)), environment);
                 })
                 .dataFetcher("clearAnswer", environment -> edit(environment, (caller, input) -> editing.clear(caller,
                         id(input), revision(input), (String) input.get("itemId"), ids(input, "entryIds"), reason(input))))
@@ -85,7 +85,7 @@ public class EditingWiring implements GraphQlFeature {
 
     private Object edit(DataFetchingEnvironment environment, BiFunction<Caller, Map<String, Object>, EditOutcome> edit) {
         Caller caller = Requests.caller(environment);
-        return results.node(caller, edit.apply(caller, environment.getArgument("input")), environment.getSelectionSet());
+        return results.node(caller, edit.apply(caller, environment.getArgument("input")), environment);
     }
 
     /** For a migration: the changes it recorded, read back from the history line of its revision. */

@@ -76,7 +76,7 @@ public class ProcedureWiring implements GraphQlFeature {
     private Object edit(DataFetchingEnvironment environment,
                         BiFunction<Caller, Map<String, Object>, EditOutcome> step) {
         Caller caller = Requests.caller(environment);
-        return mutations.node(caller, step.apply(caller, environment.getArgument("input")), environment.getSelectionSet());
+        return mutations.node(caller, step.apply(caller, environment.getArgument("input")), environment);
     }
 
     private ProcedureNode procedure(DataFetchingEnvironment environment) {

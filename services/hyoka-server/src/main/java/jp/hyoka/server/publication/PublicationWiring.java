@@ -84,7 +84,7 @@ public class PublicationWiring implements GraphQlFeature {
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.publish(caller, (String) input.get("assessmentId"),
                             AssessmentMutations.revision(input), (LocalDate) input.get("publishedOn"),
-                            explanations(input), (String) input.get("reason")), environment.getSelectionSet());
+                            explanations(input), (String) input.get("reason")), environment);
                 })
                 // redaction edits the assessment like the mutations here
                 .dataFetcher("redactPersonalData", environment -> {
@@ -92,13 +92,13 @@ public class PublicationWiring implements GraphQlFeature {
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.redact(caller, (String) input.get("assessmentId"),
                             AssessmentMutations.revision(input), (String) input.get("text"),
-                            (String) input.get("reason")), environment.getSelectionSet());
+                            (String) input.get("reason")), environment);
                 })
                 .dataFetcher("startNextVersion", environment -> {
                     Caller caller = Requests.caller(environment);
                     Map<String, Object> input = environment.getArgument("input");
                     return mutations.node(caller, editing.startNextVersion(caller, (String) input.get("assessmentId"),
-                            AssessmentMutations.revision(input), (String) input.get("reason")), environment.getSelectionSet());
+                            AssessmentMutations.revision(input), (String) input.get("reason")), environment);
                 }));
     }
 

@@ -121,7 +121,7 @@ public class PublicViewWiring implements GraphQlFeature {
         Map<String, Object> input = environment.getArgument("input");
         return mutations.node(caller, mark.send(caller, (String) input.get("assessmentId"),
                 AssessmentMutations.revision(input), (String) input.get("itemId"),
-                AssessmentMutations.ids(input, "entryIds"), (String) input.get("reason")), environment.getSelectionSet());
+                AssessmentMutations.ids(input, "entryIds"), (String) input.get("reason")), environment);
     }
 
     private PublicDocument publicAssessment(DataFetchingEnvironment environment) {

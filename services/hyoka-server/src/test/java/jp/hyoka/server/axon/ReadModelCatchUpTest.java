@@ -53,6 +53,37 @@ class ReadModelCatchUpTest {
     }
 
     @Test
+    void givenBatchesThatNeverProjectTheAwaitedEvent_whenTheWaitLasts_thenTheReadModelsAreAskedLessAndLessOften()
+            throws Exception {
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
+        catchUp.batchCommitted(List.of(event("awaited", 3)));             // remembered, behind the awaited event
+        AtomicBoolean busy = new AtomicBoolean(true);
+        Thread batches = new Thread(() -> {
+            for (long sequence = 1; busy.get(); sequence++) {
+                catchUp.batchCommitted(List.of(event("other", sequence)));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        batches.start();
+        try {
+            AtomicInteger asked = new AtomicInteger();
+
+            boolean readable = catchUp.await(() -> asked.incrementAndGet() < 0, "awaited", 7);
+
+            assertThat(readable).isFalse();
+            // Fall-backs after 50, 100, 200, 400 ms (+ scheduling): a fixed 50 ms would have asked ~20 times.
+            assertThat(asked.get()).isBetween(1, 6);
+        } finally {
+            busy.set(false);
+            batches.join();
+        }
+    }
+
+    @Test
     void givenARememberedSequence_whenTheReadModelsAreSwappedIn_thenTheWaitAsksThemInsteadOfTrustingTheMemory() {
         ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofMillis(300));
         catchUp.batchCommitted(List.of(event("a-1", 7)));

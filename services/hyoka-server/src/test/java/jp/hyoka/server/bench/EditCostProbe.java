@@ -121,7 +121,7 @@ public final class EditCostProbe {
     }
 
     /** The benchmark cluster's postmaster (its data directory's postmaster.pid). */
-    private static long postmaster(DataSource dataSource) throws Exception {
+    static long postmaster(DataSource dataSource) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("SHOW data_directory")) {
             row.next();
@@ -130,7 +130,7 @@ public final class EditCostProbe {
     }
 
     /** CPU time (user + system) of the postmaster and its children, the backends, in nanoseconds. */
-    private static long postgresCpu(long postmaster) throws Exception {
+    static long postgresCpu(long postmaster) throws Exception {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             return processes.filter(path -> path.getFileName().toString().matches("\\d+")).mapToLong(path -> {
                 try {

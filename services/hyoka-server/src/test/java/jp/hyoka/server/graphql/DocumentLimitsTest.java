@@ -73,6 +73,16 @@ class DocumentLimitsTest {
     }
 
     @Test
+    void givenNonNullVariablesInsideAnInputObject_whenAskedWhetherTheWalkDependsOnThem_thenItDoesNot() {
+        assertThat(dependsOnVariables("mutation($t: String!) { y(in: {text: $t}) }")).isFalse();
+        assertThat(dependsOnVariables("query($t: String!) { y(in: {list: [$t]}) }")).isFalse();
+        assertThat(dependsOnVariables("query A($t: String!) { y(in: {text: $t}) } "
+                + "query B($t: String) { y(in: {text: $t}) }")).as("nullable in another operation").isTrue();
+        assertThat(dependsOnVariables("query($n: Int!) { p(first: $n) }", Set.of("first")))
+                .as("a priced argument still counts").isTrue();
+    }
+
+    @Test
     void givenDocuments_whenAskedWhetherNamedArgumentsTakeVariables_thenOnlyThoseArgumentsCount() {
         Set<String> paging = Set.of("first", "ids");
         assertThat(dependsOnVariables("query($t: String) { y(in: {text: \"x\"}) }", paging)).isFalse();
