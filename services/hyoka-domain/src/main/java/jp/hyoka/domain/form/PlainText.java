@@ -12,12 +12,29 @@ public final class PlainText {
      * are a classic way to make text read differently from what it says.
      */
     public static String clean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (removed(text.charAt(i))) {
+                return stripSpaces(filtered(text));
+            }
+        }
+        return stripSpaces(text);                           // the usual case: nothing to remove, no copy
+    }
+
+    /**
+     * Whether a character is taken out. Every such character is in the BMP and none is a surrogate, so testing the
+     * chars of a text finds exactly the code points {@link #filtered} removes.
+     */
+    private static boolean removed(int cp) {
+        return cp != '\n' && cp != '\t' && Character.isISOControl(cp) || isBidiControl(cp) || isZeroWidth(cp);
+    }
+
+    private static String filtered(String text) {
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints()
                 .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
                 .filter(cp -> !isBidiControl(cp) && !isZeroWidth(cp))
                 .forEach(out::appendCodePoint);
-        return stripSpaces(out.toString());
+        return out.toString();
     }
 
     /** Like {@link String#strip()}, but also removes no-break and other Unicode space separators at both ends. */

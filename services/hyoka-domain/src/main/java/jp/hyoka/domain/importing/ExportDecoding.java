@@ -111,7 +111,7 @@ public final class ExportDecoding {
             // UTF-16 files skip the byte-level check; a NUL character means the same: this is not an export.
             throw rejected(ImportProblem.BINARY_FILE, "The file contains NUL characters; it is not an exported text.");
         }
-        List<String> lines = List.of(text.split("\r\n|\r|\n", -1));
+        List<String> lines = split(text);
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines = lines.subList(0, lines.size() - 1);
         }
@@ -122,6 +122,27 @@ public final class ExportDecoding {
                     "The file ends inside an HTML tag; it may have been cut off."));
         }
         return new DecodedExport(lines, encoding, warnings);
+    }
+
+    /**
+     * The text split at CR LF, CR or LF, as {@code text.split("\r\n|\r|\n", -1)} splits it (a trailing empty line
+     * kept), in one pass without a regular expression (every import splits the whole file).
+     */
+    static List<String> split(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                lines.add(text.substring(start, i));
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        lines.add(text.substring(start));
+        return List.copyOf(lines);
     }
 
     private static Optional<String> strictly(byte[] bytes, Charset charset) {

@@ -4,9 +4,32 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PlainTextTest {
+
+    /** The definition the faster clean keeps: every code point filtered (the texts below are stripped as strip does). */
+    private static String cleanByDefinition(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints()
+                .filter(cp -> cp == '\n' || cp == '\t' || !Character.isISOControl(cp))
+                .filter(cp -> !((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E
+                        || cp == 0x200F || cp == 0x061C))
+                .filter(cp -> cp != 0x200B && cp != 0x2060 && cp != 0xFEFF)
+                .forEach(out::appendCodePoint);
+        return out.toString().strip();                      // the texts below end in ASCII spaces
+    }
+
+    @Test
+    void givenEveryCharacterBetweenText_whenCleaned_thenAsTheDefinitionFiltersIt() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            String text = " 健" + (char) c + "康 ";
+            assertThat(PlainText.clean(text)).as("U+%04X", c).isEqualTo(cleanByDefinition(text));
+        }
+        assertThat(PlainText.clean("\uD840\uDC0B\u200B")).isEqualTo("\uD840\uDC0B");   // a supplementary character stays
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "   ", "\u3000", "\u00A0", "\u200B", "\uFEFF\u200B \u3000", "\u202E\u0000"})

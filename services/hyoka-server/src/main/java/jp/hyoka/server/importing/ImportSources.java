@@ -4,6 +4,7 @@ import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.form.FormCatalog;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.PlainText;
@@ -22,7 +23,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** What every import does with a file: its name, its identity, its 変更箇所 rows and the warnings to report. */
@@ -58,8 +61,26 @@ final class ImportSources {
      * numbering that 重点/全項目 annexes often use (DOMAIN.md §1.5).
      */
     static ItemPathResolver resolver(FormDefinition form, FormCatalog forms) {
-        return form.ref().kind() == FormKind.BASIC_ITEMS ? new ItemPathResolver(form)
-                : new ItemPathResolver(form, List.of(forms.current(FormKind.BASIC_ITEMS)));
+        FormDefinition companion = form.ref().kind() == FormKind.BASIC_ITEMS ? null
+                : forms.current(FormKind.BASIC_ITEMS);
+        Resolver known = RESOLVERS.get(form.ref());
+        if (known != null && known.form() == form && known.companion() == companion) {
+            return known.resolver();
+        }
+        ItemPathResolver resolver = companion == null ? new ItemPathResolver(form)
+                : new ItemPathResolver(form, List.of(companion));
+        RESOLVERS.put(form.ref(), new Resolver(form, companion, resolver));
+        return resolver;
+    }
+
+    /**
+     * The resolvers made so far, one per form revision (a catalogue holds a handful): a resolver indexes every label
+     * of its form once, and is only read afterwards, so imports on any thread share it. Used only for the very same
+     * definitions it was made from.
+     */
+    private static final Map<FormRef, Resolver> RESOLVERS = new ConcurrentHashMap<>();
+
+    private record Resolver(FormDefinition form, FormDefinition companion, ItemPathResolver resolver) {
     }
 
     /** The annex's 項目 paths resolved in order (a bare label takes the row before's context); none without a form. */

@@ -96,9 +96,10 @@ public final class ItemPathResolver {
         }
         sectionLabels.add("リスク対策");
         headings.add("リスク対策");
-        List<String> compared = new ArrayList<>();         // the labels a whole path is compared with
+        List<String> compared = new ArrayList<>();         // the labels a path (or its prefixes) is compared with
         for (ItemNode node : nodes) {
             compared.addAll(List.of(node.label(), node.blockLabel(), node.sectionLabel()));
+            compared.addAll(node.context());
         }
         labels = new LabelSimilarity.Labels(compared);
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
@@ -364,8 +365,8 @@ public final class ItemPathResolver {
         if (path.risk() != null && node.risk() != null) {
             score += path.risk().equals(node.risk()) ? 1 : -1;
         }
-        LabelSimilarity.Text before = compact.prefix(Math.max(0, path.compact().length() - node.label().length()));
-        if (node.context().stream().anyMatch(context -> before.within(context) >= 0.8)) {
+        int before = Math.max(0, path.compact().length() - node.label().length());
+        if (afterContext(node, compact, before)) {
             score += 1;
             why.add("after " + String.join("/", node.context()));
         }
@@ -382,6 +383,16 @@ public final class ItemPathResolver {
                 - 0.1 * contradictions));
         return new Scored(node, match, score, confidence, new PathCandidate(node.item().id().value(),
                 Math.round(score * 100) / 100.0, String.join("; ", why)));
+    }
+
+    /** Whether the path before the item's label spells its heading or the item before it (80 % at least). */
+    private static boolean afterContext(ItemNode node, LabelSimilarity.Text compact, int before) {
+        for (String context : node.context()) {
+            if (compact.prefixWithin(before, context, 0.8)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static double sectionScore(ItemNode node, ParsedPath path, LabelSimilarity.Text compact) {

@@ -28,7 +28,12 @@ final class LabelSimilarity {
         int[] right = bigrams(b);
         Arrays.sort(left);
         Arrays.sort(right);
-        int common = 0;                                     // the size of the two multisets' intersection
+        return 2.0 * common(left, right) / (a.length() - 1 + b.length() - 1);
+    }
+
+    /** The size of the intersection of two multisets of bigrams, each given sorted. */
+    private static int common(int[] left, int[] right) {
+        int common = 0;
         for (int i = 0, j = 0; i < left.length && j < right.length; ) {
             if (left[i] == right[j]) {
                 common++;
@@ -40,7 +45,7 @@ final class LabelSimilarity {
                 j++;
             }
         }
-        return 2.0 * common / (a.length() - 1 + b.length() - 1);
+        return common;
     }
 
     /**
@@ -51,6 +56,7 @@ final class LabelSimilarity {
         private final String value;
         private final Labels labels;
         private int[] distinctBigrams;
+        private int[] sortedBigrams;
         private int[] shared;
         private final Map<String, Double> within = new HashMap<>();
         private final Map<String, Double> atEnd = new HashMap<>();
@@ -80,6 +86,25 @@ final class LabelSimilarity {
             return atEnd.computeIfAbsent(label, l -> LabelSimilarity.atEnd(value, l));
         }
 
+        /**
+         * Whether {@link #within} of the text's first {@code length} characters and the label reaches {@code least}.
+         * The prefix is compared only when this text's bigram counts allow it: the prefix has no bigram this text
+         * lacks, so how many of the label's bigrams this text has bounds the prefix's Dice and shared share from
+         * above (a path's prefixes are compared with the context labels of every item of the form).
+         */
+        boolean prefixWithin(int length, String label, double least) {
+            int indexed = labels.id(label);
+            if (indexed >= 0 && label.length() >= 4 && length >= 2) {
+                int present = shared()[indexed];
+                double bound = length < label.length() ? 2.0 * present / (length - 1 + label.length() - 1)
+                        : (double) present / (label.length() - 1);
+                if (bound < least) {
+                    return false;
+                }
+            }
+            return prefix(length).within(label) >= least;
+        }
+
         /** The text's first {@code length} characters, compared in turn with many labels (remembered by length). */
         Text prefix(int length) {
             if (length == value.length()) {
@@ -89,6 +114,22 @@ final class LabelSimilarity {
                 prefixes = new HashMap<>();
             }
             return prefixes.computeIfAbsent(length, l -> new Text(value.substring(0, l)));
+        }
+
+        private int[] shared() {
+            if (shared == null) {
+                shared = labels.shared(distinctBigrams());
+            }
+            return shared;
+        }
+
+        /** The text's bigrams with repetition, sorted (as {@link LabelSimilarity#dice} sorts them). */
+        private int[] sortedBigrams() {
+            if (sortedBigrams == null) {
+                sortedBigrams = value.length() < 2 ? new int[0] : bigrams(value);
+                Arrays.sort(sortedBigrams);
+            }
+            return sortedBigrams;
         }
 
         private int[] distinctBigrams() {
@@ -118,6 +159,8 @@ final class LabelSimilarity {
         private final Map<String, Integer> ids = new HashMap<>();
         /** bigram → the labels that have it, as pairs: label id, how many times the label has it */
         private final Map<Integer, int[]> postings = new HashMap<>();
+        /** By label id: the label's bigrams with repetition, sorted (what {@link LabelSimilarity#dice} compares). */
+        private final List<int[]> sorted = new ArrayList<>();
 
         Labels(Collection<String> labels) {
             Map<Integer, List<int[]>> index = new HashMap<>();
@@ -127,6 +170,9 @@ final class LabelSimilarity {
                 }
                 int id = ids.size();
                 ids.put(label, id);
+                int[] bigrams = bigrams(label);
+                Arrays.sort(bigrams);
+                sorted.add(bigrams);
                 Map<Integer, Integer> counts = new HashMap<>();
                 for (int bigram : bigrams(label)) {
                     counts.merge(bigram, 1, Integer::sum);
@@ -147,6 +193,11 @@ final class LabelSimilarity {
         /** The label's id, or -1 when it is not indexed. */
         int id(String label) {
             return ids.getOrDefault(label, -1);
+        }
+
+        /** The sorted bigrams of the label with this id. */
+        int[] sortedBigrams(int id) {
+            return sorted.get(id);
         }
 
         /** For each label id: how many of the label's bigrams (counted with repetition) are among {@code present}. */
@@ -184,10 +235,22 @@ final class LabelSimilarity {
         if (text.isEmpty() || label.isEmpty() || text.charAt(text.length() - 1) != label.charAt(label.length() - 1)) {
             return 0;
         }
+        if (label.length() < 2) {
+            return 0;                                       // dice of a suffix (two characters or more) with it
+        }
+        // The Dice coefficient of the label with each suffix of the text from label length - 2 to + 2 characters,
+        // as dice(suffix, label) computes it (no suffix equals the label: the text does not end with it); the
+        // suffixes grow one bigram at a time, so their shared bigrams are counted on, not each time anew.
+        Wanted wanted = Wanted.of(label);
+        int[] seen = new int[wanted.kinds()];
+        int common = 0;
         double best = 0;
-        for (int length = Math.max(2, label.length() - 2); length <= label.length() + 2; length++) {
-            if (length <= text.length()) {
-                best = Math.max(best, dice(text.substring(text.length() - length), label));
+        int longest = Math.min(label.length() + 2, text.length());
+        for (int length = 2; length <= longest; length++) {
+            int at = text.length() - length;
+            common += add(seen, wanted.counts(), wanted.index(bigram(text, at)), 1);
+            if (length >= label.length() - 2) {
+                best = Math.max(best, 2.0 * common / (length - 1 + label.length() - 1));
             }
         }
         return best;
@@ -200,10 +263,7 @@ final class LabelSimilarity {
     private static double sharedBigrams(Text text, String label) {
         int indexed = text.labels.id(label);
         if (indexed >= 0) {
-            if (text.shared == null) {
-                text.shared = text.labels.shared(text.distinctBigrams());
-            }
-            return (double) text.shared[indexed] / (label.length() - 1);
+            return (double) text.shared()[indexed] / (label.length() - 1);
         }
         int[] present = text.distinctBigrams();
         int found = 0;
@@ -229,7 +289,12 @@ final class LabelSimilarity {
             return 0;
         }
         if (text.length() < label.length()) {
-            return dice(text, label);
+            int indexed = compared.labels.id(label);
+            if (indexed < 0 || text.length() < 2) {
+                return dice(text, label);
+            }
+            return 2.0 * common(compared.sortedBigrams(), compared.labels.sortedBigrams(indexed))
+                    / (text.length() - 1 + label.length() - 1);     // dice, with both sides' bigrams sorted once
         }
         double bound = sharedBigrams(compared, label);
         if (bound < 0.75) {
@@ -243,29 +308,42 @@ final class LabelSimilarity {
      * one bigram at a time (a path may be a thousand characters long).
      */
     private static double slidingDice(String text, String label) {
-        int[] labelBigrams = bigrams(label);
-        Arrays.sort(labelBigrams);
-        int[] distinct = new int[labelBigrams.length];     // the label's distinct bigrams, sorted, and their counts
-        int[] wanted = new int[labelBigrams.length];
-        int kinds = 0;
-        for (int i = 0; i < labelBigrams.length; i++) {
-            if (i == 0 || labelBigrams[i] != labelBigrams[i - 1]) {
-                distinct[kinds++] = labelBigrams[i];
-            }
-            wanted[kinds - 1]++;
-        }
+        Wanted wanted = Wanted.of(label);
         int window = label.length() - 1;
-        int[] seen = new int[kinds];
+        int[] seen = new int[wanted.kinds()];
         int common = 0;
         int best = 0;
         for (int i = 0; i + 2 <= text.length(); i++) {
-            common += add(seen, wanted, Arrays.binarySearch(distinct, 0, kinds, bigram(text, i)), 1);
+            common += add(seen, wanted.counts(), wanted.index(bigram(text, i)), 1);
             if (i >= window) {
-                common += add(seen, wanted, Arrays.binarySearch(distinct, 0, kinds, bigram(text, i - window)), -1);
+                common += add(seen, wanted.counts(), wanted.index(bigram(text, i - window)), -1);
             }
             best = Math.max(best, common);
         }
         return (double) best / window;
+    }
+
+    /** A label's distinct bigrams, sorted, and how many times it has each: what a text's window is counted against. */
+    private record Wanted(int[] distinct, int[] counts, int kinds) {
+        static Wanted of(String label) {
+            int[] all = bigrams(label);
+            Arrays.sort(all);
+            int[] distinct = new int[all.length];
+            int[] counts = new int[all.length];
+            int kinds = 0;
+            for (int i = 0; i < all.length; i++) {
+                if (i == 0 || all[i] != all[i - 1]) {
+                    distinct[kinds++] = all[i];
+                }
+                counts[kinds - 1]++;
+            }
+            return new Wanted(distinct, counts, kinds);
+        }
+
+        /** The bigram's index among the label's, negative when the label has none. */
+        int index(int bigram) {
+            return Arrays.binarySearch(distinct, 0, kinds, bigram);
+        }
     }
 
     /**

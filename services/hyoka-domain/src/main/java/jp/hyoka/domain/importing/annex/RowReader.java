@@ -4,7 +4,9 @@ import jp.hyoka.domain.form.JapaneseDates;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns the content lines of the annex into rows and warnings, one line at a time, in source order. */
@@ -14,6 +16,8 @@ final class RowReader {
 
     private final List<ChangeRow> rows = new ArrayList<>();
     private final List<ParseWarning> warnings = new ArrayList<>();
+    /** Each 変更日 text parsed once per annex: rows of one revision repeat their date (和暦 parsing is costly). */
+    private final Map<String, Optional<LocalDate>> dates = new HashMap<>();
     private int rowsRead;
 
     void read(int lineNumber, List<String> cells) {
@@ -48,7 +52,7 @@ final class RowReader {
             warn(lineNumber, WarningCode.MISSING_DATE, "変更日 is empty");
             return null;
         }
-        Optional<LocalDate> date = JapaneseDates.parse(text);
+        Optional<LocalDate> date = dates.computeIfAbsent(text, JapaneseDates::parse);
         if (date.isEmpty()) {
             warn(lineNumber, WarningCode.UNPARSEABLE_DATE, "変更日 \"" + AnnexText.preview(text) + "\" is not a date");
         }
