@@ -5,6 +5,7 @@ import graphql.GraphQL;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.CountingDriver;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.ReviewThreadCalls;
@@ -39,6 +40,11 @@ class ResponseCacheIT extends SignedInServerTest {
     GraphQL graphQL;
     @Inject
     DataSource dataSource;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return CountingDriver.counting(super.getProperties());
+    }
 
     private int kept() {
         return ((ResponseCache) graphQL.getQueryStrategy()).kept();
@@ -83,6 +89,31 @@ class ResponseCacheIT extends SignedInServerTest {
         assertThat(second.body().path("extensions").path("cost").path("actualQueryCost").asInt())
                 .isGreaterThan(1).isEqualTo(first.body().path("extensions").path("cost").path("actualQueryCost").asInt());
         assertThat(department(second.data().path("assessment"))).isEqualTo("最初の部署");
+    }
+
+    @Test
+    void givenAKeptAnswer_whenReadAgain_thenTheReadIsOneRoundTripAndAfterAnEditTheFirstReadIsTwo() {
+        String id = kawasakiDocument("往復");
+        long revision = callers.kawasakiEditor.data("assessment", WHOLE, Map.of("id", id)).path("revision").asLong();
+
+        List<CountingDriver.RoundTrip> hit = roundTripsOfWholeRead(id);
+        answer(id, revision, "往復の後");
+        List<CountingDriver.RoundTrip> afterEdit = roundTripsOfWholeRead(id);
+        List<CountingDriver.RoundTrip> hitAgain = roundTripsOfWholeRead(id);
+
+        assertThat(hit).as("the version alone").hasSize(1);
+        assertThat(hit.get(0).sql()).startsWith("BEGIN").contains("set_config('hyoka.tenant'")
+                .contains("xmin").doesNotContain("rm_answer").endsWith("ROLLBACK");
+        assertThat(afterEdit).as("the version, then the document in one snapshot").hasSize(2);
+        assertThat(afterEdit.get(1).sql()).startsWith("BEGIN ISOLATION LEVEL REPEATABLE READ").contains("rm_answer");
+        assertThat(hitAgain).hasSize(1);
+    }
+
+    private List<CountingDriver.RoundTrip> roundTripsOfWholeRead(String id) {
+        int mark = CountingDriver.mark();
+        callers.kawasakiEditor.data("assessment", WHOLE, Map.of("id", id));
+        return CountingDriver.since(mark).stream()
+                .filter(trip -> trip.thread().startsWith(GraphQlWorkers.THREAD_PREFIX)).toList();
     }
 
     @Test
