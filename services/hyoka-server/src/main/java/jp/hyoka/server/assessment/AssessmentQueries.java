@@ -12,6 +12,7 @@ import jp.hyoka.server.database.Page;
 import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.server.database.TenantQueries;
 import jp.hyoka.server.database.TenantScopedReads;
+import jp.hyoka.server.graphql.VersionedRoot;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,6 +38,8 @@ public class AssessmentQueries implements ProjectedRevisions {
     private static final String ASSESSMENT = "SELECT * FROM rm_assessment WHERE tenant_code = ? AND assessment_id = ?";
     private static final String REVISION = "SELECT revision FROM rm_assessment WHERE tenant_code = ? "
             + "AND assessment_id = ?";
+    private static final String VERSION = "SELECT revision, xmin::text::bigint FROM rm_assessment "
+            + "WHERE tenant_code = ? AND assessment_id = ?";
     private static final String ANSWERS = "SELECT * FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?";
     private static final String ENTRIES = "SELECT * FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? "
             + "ORDER BY group_id, parent_path, position";
@@ -59,11 +62,12 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     /**
-     * The document, its answers and its repeat entries in one read: one transaction, the three SELECTs sent with its
-     * scope as one batch (one round trip), so the three parts are consistent with each other and cost what one read costs.
+     * The document, its answers and its repeat entries in one read: one transaction in one snapshot, the three SELECTs
+     * sent with its scope as one batch (one round trip), so the three parts are the document at one revision (what a
+     * kept answer relies on, ResponseCache) and cost what one read costs.
      */
     public Optional<Whole> findWhole(MunicipalityCode tenant, AssessmentId id) {
-        return reads.query(tenant, ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES, statement -> {
+        return reads.queryOneSnapshot(tenant, ASSESSMENT + ";\n" + ANSWERS + ";\n" + ENTRIES, statement -> {
             for (int query = 0; query < 3; query++) {
                 ofAssessment(statement, tenant, id, 1 + 2 * query);
             }
@@ -75,6 +79,15 @@ public class AssessmentQueries implements ProjectedRevisions {
             List<EntryView> entries = TenantQueries.rows(statement.getResultSet(), AssessmentQueries::entry);
             return views.stream().findFirst().map(view -> new Whole(view, answers, entries));
         });
+    }
+
+    /**
+     * The document's revision and its row's version ({@code xmin}, changed by every write of the row: a rebuild's
+     * new rows too), as the caller's municipality sees it: what a kept answer of it is keyed on (ResponseCache).
+     */
+    public Optional<VersionedRoot.Version> version(MunicipalityCode tenant, AssessmentId id) {
+        return queries.query(tenant, VERSION, statement -> ofAssessment(statement, tenant, id, 1),
+                row -> new VersionedRoot.Version(row.getLong(1), row.getLong(2))).stream().findFirst();
     }
 
     private static void ofAssessment(PreparedStatement statement, MunicipalityCode tenant, AssessmentId id,

@@ -17,6 +17,7 @@ import jp.hyoka.server.graphql.Connection;
 import jp.hyoka.server.graphql.GraphQlFeature;
 import jp.hyoka.server.graphql.Requests;
 import jp.hyoka.server.graphql.Selections;
+import jp.hyoka.server.graphql.VersionedRoot;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;
@@ -51,12 +52,16 @@ public class AssessmentWiring implements GraphQlFeature {
                     Caller caller = Requests.caller(environment);
                     Optional<AssessmentId> id = AssessmentIds.parse(environment.getArgument("id"));
                     if (!Selections.asksForAny(environment, DOCUMENT_FIELDS)) {
-                        return id.flatMap(found -> queries.find(caller.tenant(), found)).orElse(null);
+                        return id.flatMap(found -> queries.find(caller.tenant(), found)).map(view -> {
+                            VersionedRoot.served(environment, view.revision());
+                            return view;
+                        }).orElse(null);
                     }
                     // The document's fields are asked for: its row, answers and entries in one read.
                     return id.flatMap(found -> queries.findWhole(caller.tenant(), found)).map(whole -> {
                         documents(environment).put(key(whole.view()), new DocumentView(whole.view().id(),
                                 form(whole.view()), whole.answers(), whole.entries()));
+                        VersionedRoot.served(environment, whole.view().revision());
                         return whole.view();
                     }).orElse(null);
                 })

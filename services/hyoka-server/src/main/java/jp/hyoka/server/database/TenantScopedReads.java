@@ -39,6 +39,12 @@ public class TenantScopedReads {
             "SELECT set_config('role', 'hyoka_reader', true), set_config('hyoka.tenant', ?, true)";
     /** The scope's one parameter comes first: the caller's parameters follow it. */
     private static final String SCOPED = "BEGIN;\n" + SCOPE + ";\n";
+    /**
+     * The same in one snapshot: under READ COMMITTED each statement of a transaction sees what was committed when it
+     * began, so several SELECTs could see two states of a document (its row at one revision, its answers at the
+     * next); REPEATABLE READ gives all of them the snapshot of the first. Read only: it can never fail to serialise.
+     */
+    private static final String SCOPED_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n" + SCOPE + ";\n";
     private static final String END = ";\nROLLBACK";
 
     private final DataSource dataSource;
@@ -61,25 +67,56 @@ public class TenantScopedReads {
      * reads its results (its first is current; {@link Statement#getMoreResults()} moves to the next query's).
      */
     public <T> T query(MunicipalityCode tenant, String sql, TenantQueries.Binder binder, Results<T> results) {
+        return query(tenant, sql, binder, results, false);
+    }
+
+    /**
+     * As {@link #query}, every query of {@code sql} seeing one snapshot of the database (REPEATABLE READ): what
+     * several SELECTs read together is one consistent state (a document's row, answers and entries at one revision).
+     */
+    public <T> T queryOneSnapshot(MunicipalityCode tenant, String sql, TenantQueries.Binder binder,
+                                  Results<T> results) {
+        return query(tenant, sql, binder, results, true);
+    }
+
+    private <T> T query(MunicipalityCode tenant, String sql, TenantQueries.Binder binder, Results<T> results,
+                        boolean oneSnapshot) {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {              // not the pool's default: keep to the transaction's rules
-                return read(connection, tenant, held -> {
-                    try (PreparedStatement statement = held.prepareStatement(sql)) {
-                        binder.bind(statement);
-                        statement.execute();
-                        return results.read(statement);
-                    }
-                });
+                return oneSnapshot ? inOneSnapshot(connection, tenant, sql, binder, results)
+                        : held(connection, tenant, sql, binder, results);
             }
-            return query(connection, tenant, sql, binder, results);
+            return query(connection, oneSnapshot ? SCOPED_SNAPSHOT : SCOPED, tenant, sql, binder, results);
         } catch (SQLException e) {
             throw new IllegalStateException("tenant-scoped read failed", e);
         }
     }
 
-    private static <T> T query(Connection connection, MunicipalityCode tenant, String sql,
+    private static <T> T held(Connection connection, MunicipalityCode tenant, String sql,
+                              TenantQueries.Binder binder, Results<T> results) throws SQLException {
+        return read(connection, tenant, held -> {
+            try (PreparedStatement statement = held.prepareStatement(sql)) {
+                binder.bind(statement);
+                statement.execute();
+                return results.read(statement);
+            }
+        });
+    }
+
+    private static <T> T inOneSnapshot(Connection connection, MunicipalityCode tenant, String sql,
+                                       TenantQueries.Binder binder, Results<T> results) throws SQLException {
+        int isolation = connection.getTransactionIsolation();
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try {
+            return held(connection, tenant, sql, binder, results);
+        } finally {
+            connection.setTransactionIsolation(isolation);
+        }
+    }
+
+    private static <T> T query(Connection connection, String scoped, MunicipalityCode tenant, String sql,
                                TenantQueries.Binder binder, Results<T> results) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SCOPED + sql + END)) {
+        try (PreparedStatement statement = connection.prepareStatement(scoped + sql + END)) {
             statement.setString(1, tenant.value());
             binder.bind(afterScope(statement));
             statement.execute();                            // BEGIN's count

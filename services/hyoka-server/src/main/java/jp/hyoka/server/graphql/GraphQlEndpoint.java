@@ -190,7 +190,7 @@ public class GraphQlEndpoint {
                     .operationName(request.operationName())
                     .variables(request.variables())
                     .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
-                            RequestDeadline.KEY, deadline, CostLimits.KEY, ticket))
+                            RequestDeadline.KEY, deadline, CostLimits.KEY, ticket, ResponseCache.RAW_DATA, true))
                     .build();
             ExecutionResult result = overWebSocketOnly(graphQL.execute(input));
             documents.remember(request, result.getErrors().stream().noneMatch(GraphQlEndpoint::invalidDocument));

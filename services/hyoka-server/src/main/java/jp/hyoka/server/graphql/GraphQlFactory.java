@@ -48,6 +48,11 @@ public class GraphQlFactory {
      */
     static final int MAX_DEPTH = 15;
     static final int MAX_FIELDS = 2_000;
+    /**
+     * What the kept answers may hold ({@link ResponseCache}), in characters: 32 M (64 MB of heap), e.g. ~150 whole
+     * documents of sample 000's size or many thousands of few-field reads. 0 turns keeping answers off.
+     */
+    static final long RESPONSE_CACHE_CHARS = 32L << 20;
 
     /**
      * Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. Built
@@ -57,7 +62,8 @@ public class GraphQlFactory {
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
-                    @Nullable MeterRegistry metrics, CostBudget budget) {
+                    @Nullable MeterRegistry metrics, CostBudget budget, List<VersionedRoot> versionedRoots,
+                    @Value("${hyoka.graphql.response-cache.max-chars:" + RESPONSE_CACHE_CHARS + "}") long cacheChars) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(SdlAhead.parse(parser, "schema.graphqls"));
@@ -83,7 +89,8 @@ public class GraphQlFactory {
             perOperation.add(new GraphQlMetrics(metrics));
         }
         return GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(new AsyncExecutionStrategy(errors))
+                .queryExecutionStrategy(cacheChars > 0 ? new ResponseCache(errors, versionedRoots, cacheChars)
+                        : new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())

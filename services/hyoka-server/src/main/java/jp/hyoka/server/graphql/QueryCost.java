@@ -52,6 +52,9 @@ final class QueryCost implements FieldComplexityCalculator {
 
     /** The actual cost: the objects in the data returned, and {@value #MUTATION} per mutation field that ran. */
     static int actual(Object data, boolean mutation) {
+        if (data instanceof CachedData kept) {          // a kept query answer: counted when it was kept
+            return kept.actualCost();
+        }
         if (!(data instanceof Map<?, ?> root)) {
             return 0;
         }
