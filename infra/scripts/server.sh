@@ -74,7 +74,7 @@ fresh() {
 # Stops a training JVM: SIGTERM (it writes its archive as it exits), SIGKILL after a grace period. Sets status to its
 # exit code.
 stop_training() {
-  local pid="$1" grace=$((SECONDS + 60))
+  local pid="$1" grace=$((SECONDS + 180))
   kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && ((SECONDS < grace)); do
     sleep 0.2
