@@ -15,7 +15,8 @@
 # database (its migrations run), so it happens only when asked: `--archive`, or HYOKA_CDS_TRAIN=1 (infra/local/run.sh)
 # before a start whose archive is not fresh. A start otherwise uses the archive when it is fresh and starts without
 # one when it is not. Fresh: not older than the server's jar, a jar in target/lib or jvm.options, and made by the same
-# java (its path and `java -version`, written beside the archive in <archive>.java); a stale archive is never used.
+# java (its path and its VM library's size and date, written beside the archive in <archive>.java); a stale archive is
+# never used.
 #
 #   HYOKA_CDS=off            no archive (neither made nor used)
 #   HYOKA_CDS_TRAIN=1        before a start, make the archive by a training start when it is not fresh
@@ -49,10 +50,23 @@ classpath="$jar:$server/target/lib/*"
 options=("@$server/jvm.options")
 archive="${HYOKA_CDS_ARCHIVE:-$server/target/hyoka-server.jsa}"
 java_binary="$(readlink -f "$(command -v "$java")")"
-# The java an archive was made by: an archive of another JDK (same file date or not) is not used.
+# The java an archive was made by: an archive of another JDK (same file date or not) is not used. Told by its path
+# and its VM library's size and date (an update replaces the library), not by `java -version`: that is a JVM start
+# of its own, in front of every start (50 ms on a quiet machine, over a second on a busy one). A JDK laid out
+# otherwise is told by `java -version`. The JVM checks the archive's own VM version as well and ignores a foreign one.
 identity="$archive.java" java_identity=""
+java_identity() {
+  local vm="$(dirname "$(dirname "$java_binary")")/lib/server/libjvm.so"
+  if [[ -f "$vm" ]]; then
+    echo "$java_binary"
+    stat -L -c '%n %s %Y' "$vm"
+  else
+    echo "$java_binary"
+    "$java_binary" -version 2>&1
+  fi
+}
 fresh() {
-  [[ -n "$java_identity" ]] || java_identity="$(echo "$java_binary"; "$java_binary" -version 2>&1)"
+  [[ -n "$java_identity" ]] || java_identity="$(java_identity)"
   [[ -f "$archive" && -f "$identity" ]] && [[ "$(cat "$identity")" == "$java_identity" ]] \
     && [[ -z "$(find "$jar" "$server/target/lib" "$server/jvm.options" -newer "$archive" -print -quit)" ]]
 }
@@ -60,7 +74,7 @@ fresh() {
 # Stops a training JVM: SIGTERM (it writes its archive as it exits), SIGKILL after a grace period. Sets status to its
 # exit code.
 stop_training() {
-  local pid="$1" grace=$((SECONDS + 60))
+  local pid="$1" grace=$((SECONDS + 180))
   kill -TERM "$pid" 2>/dev/null || true
   while kill -0 "$pid" 2>/dev/null && ((SECONDS < grace)); do
     sleep 0.2

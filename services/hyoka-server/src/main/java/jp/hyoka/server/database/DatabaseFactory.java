@@ -61,6 +61,9 @@ public class DatabaseFactory {
         // While the database is out of reach a request holds a GraphQL worker for this long, then answers
         // ServiceUnavailable; 30 s (Hikari's default) would fill the worker pool with waiting requests.
         hikari.setConnectionTimeout(config.getConnectionTimeout().toMillis());
+        // No connection in the pool's constructor (Hikari's fail-fast check): the first one is the migration's, on its
+        // own thread, and a database out of reach fails the migration, which stops the start (MigratingDataSource).
+        hikari.setInitializationFailTimeout(-1);
         hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
         hikari.addDataSourceProperty(NO_VALUES_IN_ERRORS, "false");
         if (metrics != null) {

@@ -20,6 +20,7 @@ import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,15 +56,29 @@ public class GraphQlFactory {
     static final long RESPONSE_CACHE_CHARS = 32L << 20;
 
     /**
-     * Built eagerly: a schema that does not match its wiring must stop the start, not fail the first request. Built
-     * right after the pool, while the schema migration runs beside it (what needs the migrated database, Axon's
-     * start above all, comes after it; infra/docs/startup.md).
+     * Started eagerly, right after the pool: the features (and the beans their wiring takes) are built here, on the
+     * main thread, and the schema on a thread of its own, beside the schema migration and the rest of the start
+     * (Axon's configuration and start, the HTTP server's set-up; infra/docs/startup.md). A schema that does not
+     * match its wiring stops the start before the port opens ({@link SchemaBuild} is a start barrier), not the
+     * first request.
      */
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    GraphQL graphQL(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
-                    @Nullable MeterRegistry metrics, CostBudget budget, List<VersionedRoot> versionedRoots,
-                    @Value("${hyoka.graphql.response-cache.max-chars:" + RESPONSE_CACHE_CHARS + "}") long cacheChars) {
+    SchemaBuild schemaBuild(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
+                            @Nullable MeterRegistry metrics, CostBudget budget, List<VersionedRoot> versionedRoots,
+                            @Value("${hyoka.graphql.response-cache.max-chars:" + RESPONSE_CACHE_CHARS + "}")
+                            long cacheChars) {
+        return SchemaBuild.start(() -> graphQL(features, timeout, metrics, budget, versionedRoots, cacheChars));
+    }
+
+    /** The schema built at start (waited for: the port opens only after it is built, so this waits no more then). */
+    @Singleton
+    GraphQL graphQL(SchemaBuild build) {
+        return build.graphQL();
+    }
+
+    private static GraphQL graphQL(List<GraphQlFeature> features, Duration timeout, @Nullable MeterRegistry metrics,
+                                   CostBudget budget, List<VersionedRoot> versionedRoots, long cacheChars) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(SdlAhead.parse(parser, "schema.graphqls"));

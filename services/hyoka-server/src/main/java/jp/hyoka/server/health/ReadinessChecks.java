@@ -2,6 +2,8 @@ package jp.hyoka.server.health;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.order.Ordered;
 import jakarta.annotation.PreDestroy;
 import jp.hyoka.server.axon.ProcessorLag;
 import jp.hyoka.server.axon.ReadModelProjection;
@@ -22,6 +24,9 @@ import javax.sql.DataSource;
  * a probe waits. A check that has not finished for {@link #stale} counts as failed (a hung connection).
  */
 @Context
+// Its first check waits for the schema migration: among the last eager beans (just before Axon's start, which waits
+// too), so that the main thread builds the others while the migration runs (infra/docs/startup.md).
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class ReadinessChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadinessChecks.class);

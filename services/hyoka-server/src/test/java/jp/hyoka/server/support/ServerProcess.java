@@ -207,8 +207,8 @@ public final class ServerProcess implements AutoCloseable {
         Process process = launcherProcess(launcher(training.jvmOptions, training.properties, "--archive"))
                 .redirectErrorStream(true).redirectOutput(LOGS.resolve("archive-training.log").toFile()).start();
         try {
-            // Longer than the launcher's own bound (300 s to the training's first answer, 60 s of grace after TERM).
-            if (!process.waitFor(7, TimeUnit.MINUTES)) {
+            // Longer than the launcher's own bound (300 s to the training's first answer, 180 s of grace after TERM).
+            if (!process.waitFor(9, TimeUnit.MINUTES)) {
                 killWithDescendants(process);
             }
         } catch (InterruptedException e) {
