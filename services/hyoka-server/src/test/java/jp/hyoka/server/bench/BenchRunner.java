@@ -183,48 +183,75 @@ public final class BenchRunner {
     static LoadRun.Result measure(Profile profile, BenchDatabase database, Predicate<String> wanted,
                                   Map<String, BenchResult> rows, Map<String, BenchResult> warmAlone, Among among,
                                   Consumer<String> progress) throws Exception {
-        LoadRun.Result load = null;
         // The in-process server only for the rows that use it (each other row starts what it measures itself).
         boolean inProcess = Stream.of("1", "2", "3", "8", "load").anyMatch(wanted);
-        try (ProductServer server = inProcess ? new ProductServer(database) : null;
-             JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
-                     database.password()) : null) {
-            if (inProcess && among.data()) {
-                httpRows(profile.warmUp(), server, ceilings, 0, wanted, new LinkedHashMap<>(), line -> { });
-                httpRows(profile, server, ceilings, 1, wanted, rows, progress);
-            } else if (inProcess) {
-                httpRows(profile, server, ceilings, 0, wanted, rows, progress);
-                if (warmAlone != null) {
-                    httpRows(profile, server, ceilings, 1, wanted, warmAlone, progress);
+        LoadRun.Result[] load = new LoadRun.Result[1];
+        isolated(among, wanted, rows, progress, List.of("1", "1 (in-process)", "1 (HTTP)", "2", "3", "8 few fields",
+                "8 whole document", "8 p50 1 client"), () -> {
+            try (ProductServer server = inProcess ? new ProductServer(database) : null;
+                 JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
+                         database.password()) : null) {
+                if (inProcess && among.data()) {
+                    httpRows(profile.warmUp(), server, ceilings, 0, wanted, new LinkedHashMap<>(), line -> { });
+                    httpRows(profile, server, ceilings, 1, wanted, rows, progress);
+                } else if (inProcess) {
+                    httpRows(profile, server, ceilings, 0, wanted, rows, progress);
+                    if (warmAlone != null) {
+                        httpRows(profile, server, ceilings, 1, wanted, warmAlone, progress);
+                    }
+                    load[0] = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load())
+                            : null;
+                    progress.accept("load run: " + load[0]);
                 }
-                load = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load()) : null;
-                progress.accept("load run: " + load);
+                if (wanted.test("3")) {
+                    rows.put("3", rowThree(profile, server, ceilings, among));
+                    progress.accept("row 3: " + rows.get("3"));
+                }
             }
-            if (wanted.test("3")) {
-                rows.put("3", rowThree(profile, server, ceilings, among));
-                progress.accept("row 3: " + rows.get("3"));
-            }
-        }
+        });
         if (wanted.test("5")) {
-            rows.put("5", rowFive(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("5"), () -> rows.put("5", rowFive(profile, progress)));
         }
         if (wanted.test("4")) {
-            rows.put("4", rowFour(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("4"), () -> rows.put("4", rowFour(profile, progress)));
             progress.accept("row 4: " + rows.get("4"));
         }
         if (wanted.test("6") || wanted.test("7")) {
-            rowsSixAndSeven(profile, rows, among);
+            isolated(among, wanted, rows, progress, List.of("6", "7"), () -> rowsSixAndSeven(profile, rows, among));
             progress.accept("rows 6, 7: " + rows.get("6") + " " + rows.get("7"));
         }
         if (wanted.test("10")) {
-            rows.put("10", rowTen(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("10"), () -> rows.put("10", rowTen(profile, progress)));
             progress.accept("row 10: " + rows.get("10"));
         }
         if (wanted.test("9")) {
-            rowNine(profile, rows);
+            isolated(among, wanted, rows, progress, List.of("9 start", "9 RSS"), () -> rowNine(profile, rows));
             progress.accept("row 9: " + rows.get("9 start") + " " + rows.get("9 RSS"));
         }
-        return load;
+        return load[0];
+    }
+
+    private interface Rows {
+        void measure() throws Exception;
+    }
+
+    /**
+     * Alone, a row that fails fails the run (as always); among data, its failure is reported as the row's note and
+     * the other rows and levels go on: one harness timing out at 10⁶ events must not lose a half-hour sweep.
+     */
+    private static void isolated(Among among, Predicate<String> wanted, Map<String, BenchResult> rows,
+                                 Consumer<String> progress, List<String> group, Rows measure) throws Exception {
+        if (!among.data()) {
+            measure.measure();
+            return;
+        }
+        try {
+            measure.measure();
+        } catch (Exception | AssertionError failure) {
+            progress.accept("failed among the data: " + failure);
+            group.stream().filter(wanted).filter(row -> !rows.containsKey(row)).forEach(row -> rows.put(row,
+                    BenchResult.missing(row, "", atLeast(0), "failed among the data: " + failure)));
+        }
     }
 
     static List<BenchResult> inRowOrder(Map<String, BenchResult> rows) {
