@@ -20,10 +20,11 @@ final class AtScalePass {
     private AtScalePass() {
     }
 
-    /** {@code alone}: the rows' figures alone, by row, to compare with. */
+    /** {@code alone}: the rows' figures alone, by row, to compare with; {@code done} receives each level measured. */
     static List<BenchReport.AtScale> run(BenchRunner.Profile profile, List<BenchRunner.Scale> scales,
                                          Predicate<String> wanted, Map<String, BenchResult> alone,
-                                         Consumer<String> progress) throws Exception {
+                                         Consumer<String> progress,
+                                         BenchRunner.ThrowingConsumer<BenchReport.AtScale> done) throws Exception {
         ScaleDataSet data = new ScaleDataSet();
         List<BenchReport.AtScale> levels = new ArrayList<>();
         for (BenchRunner.Scale scale : scales) {
@@ -40,6 +41,7 @@ final class AtScalePass {
             List<BenchResult> measured = BenchRunner.inRowOrder(among);
             levels.add(new BenchReport.AtScale(scale.name(), loaded, bytes, took.toSeconds(),
                     measured.stream().map(row -> alone.get(row.row())).toList(), measured));
+            done.accept(levels.get(levels.size() - 1));
         }
         return levels;
     }
