@@ -5,7 +5,7 @@
 #
 #   infra/bench/run.sh                 # full: about 15 minutes on 2 cores
 #   infra/bench/run.sh --quick         # the same rows, 1 s sides: ~4 minutes on a busy 2-core machine
-#   infra/bench/run.sh --scale national # + rows 1, 2, 8 again among 1,788 municipalities x 20 assessments (+3-4 min with --quick)
+#   infra/bench/run.sh --quick --scale 1e4,1e5,1e6 # + every row again among each level's data set (infra/bench/README.md)
 #   infra/bench/run.sh --out DIR       # where the reports go (default services/hyoka-server/target/bench)
 #   infra/bench/run.sh --rows 8        # only the rows named (1,2,3,...,10, load): e.g. row 8 alone in about a minute
 #

@@ -12,13 +12,17 @@ import java.util.Map;
 
 /** The run's outcome: bench-report.md (one table, then the load run and the machine) and bench-report.json. */
 record BenchReport(String profile, Map<String, Object> machine, List<BenchResult> rows, LoadRun.Result load,
-                   AtScale atScale, double seconds) {
+                   List<AtScale> atScale, double seconds) {
 
     /** Cost at scale over cost alone within which a row counts as flat. */
     static final double FLAT = 1.2;
 
-    /** Rows 1, 2 and 8 measured alone and again for a new tenant among the loaded data set. */
-    record AtScale(String name, NationalLoader.Loaded loaded, List<BenchResult> alone, List<BenchResult> among) {
+    /**
+     * One level of the at-scale pass: the data set ({@code bytes} on disk), and each row measured among it
+     * ({@code among}, in {@code seconds}) beside its figure alone ({@code alone}, same order; null if not measured).
+     */
+    record AtScale(String name, NationalLoader.Loaded loaded, long bytes, long seconds, List<BenchResult> alone,
+                   List<BenchResult> among) {
 
         /** Cost among the data over cost alone (latency: among/alone; throughput: alone/among). */
         static double costRatio(BenchResult alone, BenchResult among) {
@@ -33,21 +37,51 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
             return alone.target().atMost() ? among.ratio() / alone.ratio() : alone.ratio() / among.ratio();
         }
 
+        /** Both figures there: a cost ratio can be computed. */
+        private static boolean comparable(BenchResult alone, BenchResult among) {
+            return alone != null && alone.hasFigures() && among.hasFigures();
+        }
+
+        /** "yes", "no", or why it could not be judged. */
+        static String flat(BenchResult alone, BenchResult among) {
+            if (!comparable(alone, among)) {
+                return "not measured: " + (among.hasFigures() ? "no figure alone" : among.note());
+            }
+            return correctedCostRatio(alone, among) <= FLAT ? "yes" : "no";
+        }
+
         List<Map<String, Object>> toJson() {
-            return among.stream().map(row -> {
-                BenchResult before = alone.stream().filter(a -> a.row().equals(row.row())).findFirst().orElseThrow();
+            List<Map<String, Object>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < among.size(); i++) {
+                BenchResult row = among.get(i);
+                BenchResult before = alone.get(i);
+                boolean comparable = comparable(before, row);
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("row", row.row());
                 json.put("unit", row.unit());
-                json.put("alone", before.product());
+                json.put("alone", before == null ? null : before.product());
                 json.put("amongData", row.product());
-                json.put("ratioAlone", before.ratio());
+                json.put("ratioAlone", before == null ? null : before.ratio());
                 json.put("ratioAmongData", row.ratio());
-                json.put("costRatio", costRatio(before, row));
-                json.put("costRatioToCeiling", correctedCostRatio(before, row));
-                json.put("flat", correctedCostRatio(before, row) <= FLAT);
-                return json;
-            }).toList();
+                json.put("costRatio", comparable ? costRatio(before, row) : null);
+                json.put("costRatioToCeiling", comparable ? correctedCostRatio(before, row) : null);
+                json.put("flat", comparable ? correctedCostRatio(before, row) <= FLAT : null);
+                json.put("note", comparable ? row.note() : flat(before, row));
+                json.put("amongDataDetails", row.toJson());
+                rows.add(json);
+            }
+            return rows;
+        }
+
+        Map<String, Object> toJsonLevel() {
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("dataSet", name);
+            level.put("loaded", loaded);
+            level.put("eventsPerSecondLoading", loaded.eventsPerSecond());
+            level.put("databaseBytes", bytes);
+            level.put("secondsMeasuring", seconds);
+            level.put("rows", toJson());
+            return level;
         }
     }
 
@@ -60,12 +94,9 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
         json.put("machine", machine);
         json.put("rows", rows.stream().map(BenchResult::toJson).toList());
         json.put("load", load == null ? null : load.toJson());
-        if (atScale != null) {
-            Map<String, Object> scale = new LinkedHashMap<>();
-            scale.put("dataSet", atScale.name());
-            scale.put("loaded", atScale.loaded());
-            scale.put("rows", atScale.toJson());
-            json.put("atScale", scale);
+        if (!atScale.isEmpty()) {
+            json.put("flatWithin", FLAT);
+            json.put("atScale", atScale.stream().map(AtScale::toJsonLevel).toList());
         }
         Files.writeString(directory.resolve("bench-report.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
@@ -97,32 +128,40 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
                     load.errors()));
             load.errorSamples().forEach(sample -> md.append("\n- error: `").append(sample).append('`'));
         }
-        if (atScale != null) {
-            NationalLoader.Loaded loaded = atScale.loaded();
-            md.append(String.format(Locale.ROOT, "%n## Cost among other tenants' data: %s%n%n%,d municipalities × %d "
-                            + "assessments, %,d events appended in %.0f s (%,.0f events/s), read models caught up %.0f "
-                            + "s later; %,d events in the store. Rows 1, 2 and 8 again, for a new municipality among "
-                            + "them. Cost ratio: among/alone for latencies, alone/among for throughputs; flat = the cost "
-                            + "ratio of the ratios to their ceilings (machine drift cancelled) ≤ %.1f.%n%n| row | alone | "
-                            + "among the data | to ceiling alone | to ceiling among | cost ratio | cost ratio to ceiling "
-                            + "| flat |%n|---|---|---|---|---|---|---|---|%n", atScale.name(),
-                    loaded.municipalities(), NationalLoader.ASSESSMENTS_PER_MUNICIPALITY, loaded.eventsAppended(),
-                    loaded.loadSeconds(), loaded.eventsPerSecond(), loaded.projectionSeconds(),
-                    loaded.eventsInStore(), FLAT));
-            for (Map<String, Object> row : atScale.toJson()) {
-                BenchResult among = atScale.among().stream().filter(r -> r.row().equals(row.get("row")))
-                        .findFirst().orElseThrow();
-                BenchResult alone = atScale.alone().stream().filter(r -> r.row().equals(row.get("row")))
-                        .findFirst().orElseThrow();
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f | %.2f | %s |%n",
-                        row.get("row"), figure(alone.product(), among.unit()), figure(among.product(), among.unit()),
-                        ratio(alone), ratio(among), (Double) row.get("costRatio"),
-                        (Double) row.get("costRatioToCeiling"), (Boolean) row.get("flat") ? "yes" : "**no**"));
-            }
-        }
+        atScale.forEach(level -> appendAtScale(md, level));
         md.append("\n## Machine and database\n\n");
         machine.forEach((key, value) -> md.append("- ").append(key).append(": ").append(value).append('\n'));
         return md.toString();
+    }
+
+    /** One level of the at-scale pass: how the data set was loaded, then each row alone and among it. */
+    private static void appendAtScale(StringBuilder md, AtScale level) {
+        NationalLoader.Loaded loaded = level.loaded();
+        md.append(String.format(Locale.ROOT, "%n## Cost among other tenants' data: %s%n%n%,d municipalities × %d "
+                        + "assessments, %,d events in the store (%,d MB; %,d appended for this level in %.0f s, "
+                        + "%,.0f events/s, every processor caught up %.0f s later); the rows below measured in %d s, "
+                        + "each on its own copy of the data set. Cost ratio: among/alone for latencies, alone/among "
+                        + "for throughputs; flat = the cost ratio of the ratios to their ceilings (machine drift "
+                        + "cancelled) ≤ %.1f.%n%n| row | alone | among the data | to ceiling alone | to ceiling among "
+                        + "| cost ratio | cost ratio to ceiling | flat |%n|---|---|---|---|---|---|---|---|%n",
+                level.name(), loaded.municipalities(), NationalLoader.ASSESSMENTS_PER_MUNICIPALITY,
+                loaded.eventsInStore(), level.bytes() / (1024 * 1024), loaded.eventsAppended(), loaded.loadSeconds(),
+                loaded.eventsPerSecond(), loaded.projectionSeconds(), level.seconds(), FLAT));
+        List<Map<String, Object>> rows = level.toJson();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            BenchResult among = level.among().get(i);
+            BenchResult alone = level.alone().get(i);
+            String flat = AtScale.flat(alone, among);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", row.get("row"),
+                    alone == null ? "—" : figure(alone.product(), among.unit()), figure(among.product(), among.unit()),
+                    alone == null ? "—" : ratio(alone), ratio(among), twoPlaces(row.get("costRatio")),
+                    twoPlaces(row.get("costRatioToCeiling")), flat.equals("no") ? "**no**" : flat));
+        }
+    }
+
+    private static String twoPlaces(Object value) {
+        return value == null ? "—" : String.format(Locale.ROOT, "%.2f", (Double) value);
     }
 
     /** For each base row with a line below target, what bounds it on this design and what would lift it. */

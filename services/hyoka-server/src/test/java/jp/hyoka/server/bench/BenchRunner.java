@@ -47,6 +47,13 @@ public final class BenchRunner {
             return !name.equals("smoke");
         }
 
+        /** A short pass (one round, sides of at most 300 ms) that warms a new server context up, not reported. */
+        Profile warmUp() {
+            Duration warm = side.compareTo(Duration.ofMillis(300)) < 0 ? side : Duration.ofMillis(300);
+            return new Profile(name, 1, warm, startRounds, load, loadClients, importArgs, rebuildTenants,
+                    integrationArgs);
+        }
+
         static Profile named(String name) {
             return switch (name) {
                 case "full" -> new Profile(name, 3, Duration.ofSeconds(10), 3, Duration.ofMinutes(2), 32,
@@ -66,7 +73,10 @@ public final class BenchRunner {
         }
     }
 
-    /** A data set to measure rows 1, 2 and 8 among: {@code municipalities} × 20 assessments × (1 + history). */
+    /**
+     * A level of the at-scale pass: a data set of {@code municipalities} × 20 assessments × (1 + history) events to
+     * measure every wanted row among.
+     */
     record Scale(String name, int municipalities, int history) {
         static Scale parse(String value) {
             int history = 9;
@@ -74,14 +84,23 @@ public final class BenchRunner {
                     history) : new Scale(value + " events", NationalLoader.municipalitiesFor(
                     (long) Double.parseDouble(value), history), history);
         }
+
+        /** {@code 1e4,1e5,national,1e6}: the levels, smallest first (each data set grows into the next). */
+        static List<Scale> parseList(String values) {
+            return Stream.of(values.split(",")).map(String::trim).map(Scale::parse)
+                    .sorted(java.util.Comparator.comparingInt(Scale::municipalities)).toList();
+        }
     }
+
+    /** Up to how many events in the store row 7 (a rebuild of the whole store) is measured among data. */
+    static final long REBUILD_AMONG_LIMIT = 200_000;
 
     private BenchRunner() {
     }
 
     public static void main(String[] args) throws Exception {
         String profile = "full";
-        Scale scale = null;
+        List<Scale> scales = List.of();
         Path out = Path.of("target/bench");
         Predicate<String> wanted = row -> true;
         for (int i = 0; i < args.length; i++) {
@@ -89,18 +108,23 @@ public final class BenchRunner {
                 case "--quick" -> profile = "quick";
                 case "--profile" -> profile = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
-                case "--scale" -> scale = Scale.parse(args[++i]);
+                case "--scale" -> scales = Scale.parseList(args[++i]);
                 case "--rows" -> wanted = rowsNamed(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--quick, --profile full|quick|smoke, --scale national|EVENTS, --rows 1,2,8,load, --out DIR)");
+                        + " (--quick, --profile full|quick|smoke, --scale 1e4,1e5,1e6,national, --rows 1,2,8,load, --out DIR)");
             }
         }
         // Before the embedded PostgreSQL starts: fsync and synchronous_commit on, as BENCHMARKS.md demands.
         System.setProperty(TestDatabase.DURABLE_PROPERTY, "true");
         int status = 0;
         try {
-            BenchReport report = run(Profile.named(profile), scale, wanted,
-                    line -> System.out.println("[bench] " + line));
+            Path directory = out;
+            BenchReport report = run(Profile.named(profile), scales, wanted,
+                    line -> System.out.println("[bench] " + line), partial -> {
+                        // after the alone pass and each level: a sweep cut short keeps what it measured
+                        partial.write(directory);
+                        System.out.println("[bench] report so far written to " + directory.toAbsolutePath());
+                    });
             report.write(out);
             System.out.println(report.markdown());
             System.out.println("Written: " + out.toAbsolutePath().resolve("bench-report.md") + " and .json");
@@ -113,7 +137,7 @@ public final class BenchRunner {
     }
 
     static BenchReport run(Profile profile, Consumer<String> progress) throws Exception {
-        return run(profile, null, row -> true, progress);
+        return run(profile, List.of(), row -> true, progress);
     }
 
     /**
@@ -126,71 +150,149 @@ public final class BenchRunner {
     }
 
     /**
-     * {@code scale}: null, or the data set among which rows 1, 2 and 8 are measured again (beside alone);
-     * {@code wanted}: which rows to run ({@link #rowsNamed}).
+     * {@code scales}: the levels (none, or data sets among which every wanted row is measured again, beside alone:
+     * {@link AtScalePass}); {@code wanted}: which rows to run ({@link #rowsNamed}).
      */
-    static BenchReport run(Profile profile, Scale scale, Predicate<String> wanted, Consumer<String> progress)
+    static BenchReport run(Profile profile, List<Scale> scales, Predicate<String> wanted, Consumer<String> progress)
             throws Exception {
+        return run(profile, scales, wanted, progress, partial -> { });
+    }
+
+    /** The same; {@code soFar} receives the report after the alone pass and after each level. */
+    static BenchReport run(Profile profile, List<Scale> scales, Predicate<String> wanted, Consumer<String> progress,
+                           ThrowingConsumer<BenchReport> soFar) throws Exception {
         long began = System.nanoTime();
         BenchDatabase database = BenchDatabase.create(profile.durable());
         progress.accept("database: " + database.description());
         Map<String, BenchResult> rows = new LinkedHashMap<>();
-        LoadRun.Result load;
-        BenchReport.AtScale atScale = null;
+        Map<String, BenchResult> warmAlone = new LinkedHashMap<>();
+        LoadRun.Result load = measure(profile, database, wanted, rows, scales.isEmpty() ? null : warmAlone,
+                Among.NOTHING, progress);
+        List<BenchResult> ordered = inRowOrder(rows);
+        Map<String, Object> machine = machine(database);
+        List<BenchReport.AtScale> atScale = new ArrayList<>();
+        if (!scales.isEmpty()) {
+            soFar.accept(new BenchReport(profile.name(), machine, ordered, load, List.copyOf(atScale),
+                    (System.nanoTime() - began) / 1e9));
+            AtScalePass.run(profile, scales, wanted, alone(ordered, warmAlone), progress, level -> {
+                atScale.add(level);
+                soFar.accept(new BenchReport(profile.name(), machine, ordered, load, List.copyOf(atScale),
+                        (System.nanoTime() - began) / 1e9));
+            });
+        }
+        return new BenchReport(profile.name(), machine, ordered, load, atScale, (System.nanoTime() - began) / 1e9);
+    }
+
+    /** A consumer that may fail (writing a report). */
+    interface ThrowingConsumer<T> {
+        void accept(T value) throws Exception;
+    }
+
+    /** What a pass measures its rows among: nothing (the rows alone), or a copy of a loaded data set. */
+    record Among(long eventsInStore) {
+        static final Among NOTHING = new Among(0);
+
+        boolean data() {
+            return eventsInStore > 0;
+        }
+    }
+
+    /**
+     * One pass over the wanted rows, each on a database of its own made by {@link jp.hyoka.server.support.TestDatabase}
+     * (empty alone; a copy of the data set in the at-scale pass). Alone, {@code warmAlone} (if not null) receives rows
+     * 1, 2 and 8 measured a second time on the same warm server, for a new municipality: what the at-scale pass
+     * compares with. Among data, rows 1, 2 and 8 are measured after a short warm-up pass on the same server (as alone:
+     * the second pass of a warm server), and the load run is not repeated. Answers the load run, if any.
+     */
+    static LoadRun.Result measure(Profile profile, BenchDatabase database, Predicate<String> wanted,
+                                  Map<String, BenchResult> rows, Map<String, BenchResult> warmAlone, Among among,
+                                  Consumer<String> progress) throws Exception {
         // The in-process server only for the rows that use it (each other row starts what it measures itself).
         boolean inProcess = Stream.of("1", "2", "3", "8", "load").anyMatch(wanted);
-        try (ProductServer server = inProcess ? new ProductServer(database) : null;
-             JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
-                     database.password()) : null) {
-            if (inProcess) {
-                httpRows(profile, server, ceilings, 0, wanted, rows, progress);
+        LoadRun.Result[] load = new LoadRun.Result[1];
+        isolated(among, wanted, rows, progress, List.of("1", "1 (in-process)", "1 (HTTP)", "2", "3", "8 few fields",
+                "8 whole document", "8 p50 1 client"), () -> {
+            try (ProductServer server = inProcess ? new ProductServer(database) : null;
+                 JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
+                         database.password()) : null) {
+                if (inProcess && among.data()) {
+                    httpRows(profile.warmUp(), server, ceilings, 0, wanted, new LinkedHashMap<>(), line -> { });
+                    httpRows(profile, server, ceilings, 1, wanted, rows, progress);
+                } else if (inProcess) {
+                    httpRows(profile, server, ceilings, 0, wanted, rows, progress);
+                    if (warmAlone != null) {
+                        httpRows(profile, server, ceilings, 1, wanted, warmAlone, progress);
+                    }
+                    load[0] = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load())
+                            : null;
+                    progress.accept("load run: " + load[0]);
+                }
+                if (wanted.test("3")) {
+                    rows.put("3", rowThree(profile, server, ceilings, among));
+                    progress.accept("row 3: " + rows.get("3"));
+                }
             }
-            if (scale != null && inProcess) {
-                // "Alone" again on a warm server (the first pass also warmed it up), for a new municipality.
-                Map<String, BenchResult> alone = new LinkedHashMap<>();
-                httpRows(profile, server, ceilings, 1, wanted, alone, progress);
-                NationalLoader.Loaded loaded = new NationalLoader(server.context()).load(scale.municipalities(),
-                        scale.history(), progress);
-                progress.accept("loaded: " + loaded);
-                Map<String, BenchResult> among = new LinkedHashMap<>();
-                httpRows(profile, server, ceilings, 2, wanted, among, progress);
-                atScale = new BenchReport.AtScale(scale.name(), loaded, List.copyOf(alone.values()),
-                        List.copyOf(among.values()));
-            }
-            load = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load()) : null;
-            progress.accept("load run: " + load);
-            if (wanted.test("3")) {
-                rows.put("3", rowThree(profile, server, ceilings));
-                progress.accept("row 3: " + rows.get("3"));
-            }
-        }
+        });
         if (wanted.test("5")) {
-            rows.put("5", rowFive(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("5"), () -> rows.put("5", rowFive(profile, progress)));
+            progress.accept("row 5: " + rows.get("5"));
         }
         if (wanted.test("4")) {
-            rows.put("4", rowFour(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("4"), () -> rows.put("4", rowFour(profile, progress)));
             progress.accept("row 4: " + rows.get("4"));
         }
         if (wanted.test("6") || wanted.test("7")) {
-            rowsSixAndSeven(profile, rows);
+            isolated(among, wanted, rows, progress, List.of("6", "7"), () -> rowsSixAndSeven(profile, rows, among));
             progress.accept("rows 6, 7: " + rows.get("6") + " " + rows.get("7"));
         }
         if (wanted.test("10")) {
-            rows.put("10", rowTen(profile, progress));
+            isolated(among, wanted, rows, progress, List.of("10"), () -> rows.put("10", rowTen(profile, progress)));
             progress.accept("row 10: " + rows.get("10"));
         }
         if (wanted.test("9")) {
-            rowNine(profile, rows);
+            isolated(among, wanted, rows, progress, List.of("9 start", "9 RSS"), () -> rowNine(profile, rows));
             progress.accept("row 9: " + rows.get("9 start") + " " + rows.get("9 RSS"));
         }
+        return load[0];
+    }
+
+    private interface Rows {
+        void measure() throws Exception;
+    }
+
+    /**
+     * A row (or a harness's group of rows) that fails is reported as not measured, with the failure as its note, and
+     * the other rows and levels go on: one harness timing out on a busy machine must not lose a half-hour sweep.
+     * {@code BenchRunnerIT} still fails on it (every row must have figures).
+     */
+    private static void isolated(Among among, Predicate<String> wanted, Map<String, BenchResult> rows,
+                                 Consumer<String> progress, List<String> group, Rows measure) {
+        try {
+            measure.measure();
+        } catch (Exception | AssertionError failure) {
+            String where = among.data() ? "failed among the data: " : "failed: ";
+            progress.accept(where + failure);
+            failure.printStackTrace();
+            group.stream().filter(wanted).filter(row -> !rows.containsKey(row)).forEach(row -> rows.put(row,
+                    BenchResult.missing(row, "", atLeast(0), where + failure)));
+        }
+    }
+
+    static List<BenchResult> inRowOrder(Map<String, BenchResult> rows) {
         List<BenchResult> ordered = new ArrayList<>();
         BenchResult.rowOrder().forEach(row -> {
             if (rows.containsKey(row)) {
                 ordered.add(rows.get(row));
             }
         });
-        return new BenchReport(profile.name(), machine(database), ordered, load, atScale,
-                (System.nanoTime() - began) / 1e9);
+        return ordered;
+    }
+
+    /** The figures alone to compare with: rows 1, 2 and 8 from the warm server's second pass, the others as run. */
+    private static Map<String, BenchResult> alone(List<BenchResult> rows, Map<String, BenchResult> warmAlone) {
+        Map<String, BenchResult> alone = new LinkedHashMap<>();
+        rows.forEach(row -> alone.put(row.row(), warmAlone.getOrDefault(row.row(), row)));
+        return alone;
     }
 
     /** Rows 1, 2 and 8 over HTTP on the in-process server, and row 1 through the command path. */
@@ -281,12 +383,16 @@ public final class BenchRunner {
                         + "p50", "ms", Interleaved.rounds(profile.rounds(), () -> Interleaved.p50Millis(side,
                                 () -> reader.data("assessment", ProductServer.READ_FEW, Map.of("id", whole))),
                         () -> ceilings.pkSelectP50Millis(side)), atMost(5), "PK SELECT p50", ""));
+        progress.accept("row 8 p50 1 client: " + rows.get("8 p50 1 client"));
     }
 
-    private static BenchResult rowThree(Profile profile, ProductServer server, JdbcCeilings ceilings)
+    private static BenchResult rowThree(Profile profile, ProductServer server, JdbcCeilings ceilings, Among among)
             throws Exception {
         EventStoreAppends appends = new EventStoreAppends(server.context().getBean(HikariDataSource.class),
                 server.context().getBean(AxonConnections.class));
+        if (among.data()) {
+            appends.holdTheStoresEvents();          // appends into a table (and indexes) holding the data set's events
+        }
         appends.eventsPerSecond(4, profile.side());
         return BenchResult.measured("3", "event-store appends alone (Axon JdbcEventStorageEngine), 10 events/txn, "
                         + "4 writers", "events/s", Interleaved.rounds(profile.rounds(),
@@ -331,9 +437,19 @@ public final class BenchRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private static void rowsSixAndSeven(Profile profile, Map<String, BenchResult> rows) throws Exception {
+    private static void rowsSixAndSeven(Profile profile, Map<String, BenchResult> rows, Among among)
+            throws Exception {
+        // A rebuild replays the whole store: among N events it is a rebuild of N (a different workload from the
+        // alone one, and minutes per round at 10⁶), so row 7 is measured among data only up to REBUILD_AMONG_LIMIT.
+        boolean rebuild = among.eventsInStore() <= REBUILD_AMONG_LIMIT;
         Map<String, Object> report = RebuildBenchmark.run(new RebuildBenchmark.Settings(profile.rebuildTenants(), 1,
-                Math.max(3, profile.rounds()), Path.of("target/bench/rebuild")));
+                Math.max(3, profile.rounds()), Path.of("target/bench/rebuild")), rebuild);
+        if (!rebuild) {
+            rows.put("7", BenchResult.missing("7", "projection rebuild into PostgreSQL read models", atLeast(0.40),
+                    String.format(java.util.Locale.ROOT, "not measured among %,d events: a rebuild replays the "
+                            + "whole store (above %,d events, minutes per round)", among.eventsInStore(),
+                            REBUILD_AMONG_LIMIT)));
+        }
         for (Map<String, Object> row : (List<Map<String, Object>>) report.get("rows")) {
             String number = row.get("row").toString();
             Map<String, Object> product = (Map<String, Object>) row.get("product");

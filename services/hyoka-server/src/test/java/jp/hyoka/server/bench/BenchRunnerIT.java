@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keeps infra/bench/run.sh from rotting: the runner's smoke profile (the quick run's structure with the shortest
  * rounds) must give every row of BENCHMARKS.md a product figure, a ceiling and a ratio with a verdict, and the load
  * run must end without errors other than stale-revision
- * refusals. It asserts no timing: speed is judged by running the script.
+ * refusals; the at-scale pass, on a tiny level (2,000 events), must measure every row again among the data set, on
+ * copies of it, beside the row alone. It asserts no timing: speed is judged by running the script.
  */
 class BenchRunnerIT {
 
     @Test
-    void givenTheSmokeProfile_whenTheRunnerRuns_thenEveryRowHasFiguresAndTheLoadRunHasNoErrors() throws Exception {
-        BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), line -> { });
+    void givenTheSmokeProfileAndATinyLevel_whenTheRunnerRuns_thenEveryRowHasFiguresAloneAndAmongTheData()
+            throws Exception {
+        BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), BenchRunner.Scale.parseList("2e3"),
+                row -> true, line -> { });
 
         assertThat(report.rows()).extracting(BenchResult::row).containsExactlyElementsOf(BenchResult.rowOrder());
         assertThat(report.rows()).allSatisfy(row -> {
@@ -31,16 +35,30 @@ class BenchRunnerIT {
         assertThat(report.machine()).containsKeys("cores", "maxHeapMB", "java", "postgres.synchronous_commit",
                 "postgres.fsync", "postgres.shared_buffers", "postgres.server_version");
 
+        assertThat(report.atScale()).singleElement().satisfies(level -> {
+            assertThat(level.loaded().eventsInStore()).isEqualTo(2_000);
+            assertThat(level.among()).extracting(BenchResult::row).containsExactlyElementsOf(BenchResult.rowOrder());
+            assertThat(level.among()).allSatisfy(row -> {
+                assertThat(row.hasFigures()).as(row.toString()).isTrue();
+                assertThat(row.verdict()).as(row.row()).isIn("MET", "MISSED");
+            });
+            assertThat(level.alone()).extracting(BenchResult::row).containsExactlyElementsOf(BenchResult.rowOrder());
+            assertThat(level.toJson()).allSatisfy(row -> assertThat(row.get("flat")).as(row.toString())
+                    .isInstanceOf(Boolean.class));
+        });
+
         Path out = Files.createTempDirectory("bench-report");
         report.write(out);
-        assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |", "## Load run");
-        assertThat(Files.readString(out.resolve("bench-report.json"))).contains("\"verdict\"", "\"staleRevisionRefusals\"");
+        assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |", "## Load run",
+                "## Cost among other tenants' data: 2e3 events", "| cost ratio to ceiling |");
+        assertThat(Files.readString(out.resolve("bench-report.json"))).contains("\"verdict\"",
+                "\"staleRevisionRefusals\"", "\"atScale\"", "\"costRatioToCeiling\"");
     }
 
     @Test
     void givenOnlyRowNine_whenTheRunnerRuns_thenRowNineIsMeasuredAlone_withNoInProcessServer() throws Exception {
         // --rows 9: the in-process server (rows 1, 2, 3, 8, load) is not started; row 9 starts its own processes
-        BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), null, BenchRunner.rowsNamed("9"),
+        BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), List.of(), BenchRunner.rowsNamed("9"),
                 line -> { });
 
         assertThat(report.rows()).extracting(BenchResult::row).containsExactly("9 start", "9 RSS");

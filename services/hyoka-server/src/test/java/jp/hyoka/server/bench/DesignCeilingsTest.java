@@ -26,7 +26,7 @@ class DesignCeilingsTest {
         BenchResult met = BenchResult.of("3", "appends", "events/s", 26_000, 35_000, 0.8,
                 BenchResult.Target.atLeast(0.60), "10-row txn", "");
 
-        String markdown = new BenchReport("quick", Map.of(), List.of(missed, met), null, null, 1).markdown();
+        String markdown = new BenchReport("quick", Map.of(), List.of(missed, met), null, List.of(), 1).markdown();
 
         assertThat(markdown).contains("## Rows below target: the ceiling of this design")
                 .contains("### Row 2\n\n" + DesignCeilings.load().forRow("2").orElseThrow())
@@ -38,7 +38,7 @@ class DesignCeilingsTest {
         BenchResult met = BenchResult.of("3", "appends", "events/s", 26_000, 35_000, 0.8,
                 BenchResult.Target.atLeast(0.60), "10-row txn", "");
 
-        assertThat(new BenchReport("quick", Map.of(), List.of(met), null, null, 1).markdown())
+        assertThat(new BenchReport("quick", Map.of(), List.of(met), null, List.of(), 1).markdown())
                 .doesNotContain("ceiling of this design");
     }
 

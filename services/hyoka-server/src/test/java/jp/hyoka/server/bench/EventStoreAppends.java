@@ -46,8 +46,10 @@ final class EventStoreAppends {
     private static final String TEXT = "計".repeat(300);
 
     private final JdbcEventStorageEngine engine;
+    private final DataSource dataSource;
 
     EventStoreAppends(DataSource dataSource, AxonConnections connections) throws SQLException {
+        this.dataSource = dataSource;
         try (Connection connection = dataSource.getConnection(); Statement create = connection.createStatement()) {
             create.execute("CREATE SEQUENCE IF NOT EXISTS " + TABLE + "_seq");
             create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (LIKE domainevententry INCLUDING ALL)");
@@ -62,6 +64,19 @@ final class EventStoreAppends {
                 .snapshotSerializer(serializer)
                 .schema(EventSchema.builder().eventTable(TABLE).build())
                 .build();
+    }
+
+    /**
+     * Among data (the at-scale pass): the copy is filled with every event of {@code domainevententry} (its indexes
+     * with them, its sequence going on after them), so that the appends meet a table of the data set's size.
+     */
+    void holdTheStoresEvents() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement fill = connection.createStatement()) {
+            fill.execute("INSERT INTO " + TABLE + " SELECT * FROM domainevententry");
+            fill.execute("SELECT setval('" + TABLE + "_seq', (SELECT coalesce(max(globalindex), 0) + 1 FROM " + TABLE
+                    + "))");
+            fill.execute("ANALYZE " + TABLE);
+        }
     }
 
     /** Events/s of {@code writers} writers, each committing one 10-event aggregate after the other. */

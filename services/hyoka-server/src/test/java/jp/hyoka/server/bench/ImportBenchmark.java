@@ -118,6 +118,7 @@ public final class ImportBenchmark {
                     options.rowBytes());
             ceiling.createTable();
 
+            long heldBefore = workload.eventCount();          // > 0: a copy of the at-scale pass's data set
             ImportWorkload.Round warmup = workload.run(options.warmupSets(), options.clients());
             long eventsPerSet = warmup.events() / options.warmupSets();
             if (eventsPerSet * options.warmupSets() != warmup.events()) {
@@ -132,8 +133,11 @@ public final class ImportBenchmark {
                     options.rounds(), options.setsPerRound(), options.warmupSets(), eventsPerSet,
                     workload.averageEventBytes(),
                     ceiling.averageStoredBytes(), options.rowsPerTransaction());
-            // The warm-up leaves the JIT and the caches warm; the event table starts empty for the sizes to measure.
-            workload.clearStore();
+            // The warm-up leaves the JIT and the caches warm; the event table starts empty for the sizes to measure,
+            // unless it held a data set before (the at-scale pass: imports among it), which stays.
+            if (heldBefore == 0) {
+                workload.clearStore();
+            }
 
             List<ImportBenchmarkReport.Level> levels = new ArrayList<>();
             List<Long> targets = options.levels().isEmpty() ? List.of(0L) : options.levels();

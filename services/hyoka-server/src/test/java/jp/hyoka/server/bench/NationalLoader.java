@@ -78,14 +78,19 @@ final class NationalLoader {
         return (int) Math.max(1, events / ((long) ASSESSMENTS_PER_MUNICIPALITY * (1 + history)));
     }
 
-    Loaded load(int municipalities, int history, Consumer<String> progress) throws Exception {
+    /**
+     * Municipalities {@code from} (inclusive) to {@code to} (exclusive), so that a data set can grow level by level
+     * (the at-scale pass's 10⁴ → 10⁵ → 10⁶); then waits until every tracking processor has caught up.
+     */
+    Loaded load(int from, int to, int history, Consumer<String> progress) throws Exception {
+        int municipalities = to - from;
         Tenants tenants = context.getBean(Tenants.class);
         EventStore store = context.getBean(Configuration.class).eventStore();
         FormRef form = context.getBean(FormCatalog.class).current(FormKind.KEY_ITEMS).ref();
         long start = System.nanoTime();
         ExecutorService loaders = Executors.newFixedThreadPool(2);
         List<Future<Integer>> done = new ArrayList<>();
-        for (int n = 0; n < municipalities; n++) {
+        for (int n = from; n < to; n++) {
             MunicipalityCode code = municipality(n);
             int number = n;
             done.add(loaders.submit(() -> {
@@ -109,9 +114,8 @@ final class NationalLoader {
         }
         double loadSeconds = seconds(start);
         long caughtUp = System.nanoTime();
-        long head = awaitReadModels(Duration.ofMinutes(20));
-        return new Loaded(municipalities, municipalities * ASSESSMENTS_PER_MUNICIPALITY, appended, head, loadSeconds,
-                seconds(caughtUp));
+        long head = awaitProcessors(Duration.ofMinutes(30));
+        return new Loaded(to, to * ASSESSMENTS_PER_MUNICIPALITY, appended, head, loadSeconds, seconds(caughtUp));
     }
 
     private static List<EventMessage<?>> events(MunicipalityCode tenant, FormRef form, int history) {
@@ -133,8 +137,11 @@ final class NationalLoader {
         return events;
     }
 
-    /** Waits until the read-model processor has handled every event in the store; answers the store's head. */
-    private long awaitReadModels(Duration patience) throws SQLException, InterruptedException {
+    /**
+     * Waits until every tracking processor (the read models first among them) has handled every event in the store,
+     * so that a server started on the data later finds them caught up; answers the store's head.
+     */
+    private long awaitProcessors(Duration patience) throws SQLException, InterruptedException {
         long head;
         try (Connection connection = context.getBean(DataSource.class).getConnection();
              Statement statement = connection.createStatement();
@@ -142,14 +149,22 @@ final class NationalLoader {
             row.next();
             head = row.getLong(1);
         }
-        TrackingEventProcessor processor = context.getBean(Configuration.class).eventProcessingConfiguration()
-                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        List<TrackingEventProcessor> processors = new ArrayList<>();
+        context.getBean(Configuration.class).eventProcessingConfiguration()
+                .eventProcessor(ReadModelProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .ifPresent(processors::add);
+        context.getBean(Configuration.class).eventProcessingConfiguration().eventProcessors().values().stream()
+                .filter(TrackingEventProcessor.class::isInstance).map(TrackingEventProcessor.class::cast)
+                .filter(processor -> !processors.contains(processor)).forEach(processors::add);
         long deadline = System.nanoTime() + patience.toNanos();
-        while (position(processor) < head) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read models did not catch up with " + head + " events");
+        for (TrackingEventProcessor processor : processors) {
+            while (position(processor) < head) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(processor.getName() + " did not catch up with " + head
+                            + " events");
+                }
+                Thread.sleep(200);
             }
-            Thread.sleep(200);
         }
         return head;
     }

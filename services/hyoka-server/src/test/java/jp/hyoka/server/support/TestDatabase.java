@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,23 +28,62 @@ public final class TestDatabase {
     public static final String DURABLE_PROPERTY = "hyoka.test.postgres.durable";
 
     private static Server server;
+    /** The database new ones are copied from ({@link #copyFrom}), or null: new databases are empty. */
+    private static String template;
+    /** The databases copied from {@link #template} since {@link #copyFrom}. */
+    private static final List<String> copies = new ArrayList<>();
 
     private TestDatabase() {
     }
 
-    /** A JDBC URL of a new, empty database. */
+    /** A JDBC URL of a new database: empty, or a copy of the database named in {@link #copyFrom}. */
     public static synchronized String newDatabase() {
         if (server == null) {
             server = start();
         }
         String name = "hyoka_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
-             Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create test database", e);
+        // FILE_COPY: the template's files copied after one checkpoint, instead of every page through the WAL
+        // (PostgreSQL 15's default), which is what makes a copy of a loaded data set cheap.
+        admin("CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + template + " STRATEGY FILE_COPY"));
+        if (template != null) {
+            copies.add(name);
         }
         return server.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+    }
+
+    /**
+     * From now on {@link #newDatabase} copies the database of {@code url} (CREATE DATABASE … TEMPLATE: a file copy;
+     * nobody may be connected to it meanwhile), until {@link #stopCopyingAndDropCopies}. The benchmark's at-scale
+     * pass gives every harness, which creates its database here, the same loaded data set this way.
+     */
+    public static synchronized void copyFrom(String url) {
+        template = databaseName(url);
+    }
+
+    /**
+     * New databases are empty again; the copies made since {@link #copyFrom} are dropped (a copy of a large data set
+     * is gigabytes on disk); answers how many.
+     */
+    public static synchronized int stopCopyingAndDropCopies() {
+        template = null;
+        int dropped = copies.size();
+        copies.forEach(name -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+        copies.clear();
+        return dropped;
+    }
+
+    /** The database name in a JDBC URL ({@code jdbc:postgresql://host:port/NAME?options}). */
+    public static String databaseName(String url) {
+        return url.replaceFirst("^.*/([^/?]*)(\\?.*)?$", "$1");
+    }
+
+    private static void admin(String sql) {
+        try (Connection admin = DriverManager.getConnection(server.url(), server.user(), server.password());
+             Statement statement = admin.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not " + sql, e);
+        }
     }
 
     public static synchronized String user() {
