@@ -14,6 +14,11 @@ import java.util.Set;
  * the life of the process. Not named, so never kept: history (paged reads of another table), the shared-component
  * uses and proposals, review threads, publication, deadlines, rules, procedure steps, import reports, the public
  * view, and anything a later SDL file adds to Assessment.
+ * <p>
+ * The version is the {@code rm_assessment} row's revision and {@code xmin}: correct only while every write of
+ * {@code rm_answer} or {@code rm_repeat_entry} also writes that row in the same transaction (every event handler of
+ * AssessmentDocumentProjection touches it; a rebuild swaps all three tables). A data migration or a new writer of
+ * those tables alone must touch the row too, or kept answers would outlive it.
  */
 @Singleton
 public class AssessmentVersions implements VersionedRoot {

@@ -122,9 +122,19 @@ final class CacheableOperations {
                 FragmentDefinition fragment = fragments.get(spread.getName());
                 if (fragment == null || !conditionsOnly(spread.getDirectives())
                         || !fragment.getDirectives().isEmpty()
-                        || !fragment.getTypeCondition().getName().equals(type.getName())
-                        || !spreadsSeen.add(spread.getName() + "@" + type.getName())
-                        || !determined(schema, type, fragment.getSelectionSet(), fragments, allowed, spreadsSeen)) {
+                        || !fragment.getTypeCondition().getName().equals(type.getName())) {
+                    return false;
+                }
+                // Only the spreads on the current path: a cycle stops the walk, a fragment used twice side by side
+                // (createdBy { ...Who } updatedBy { ...Who }) is walked twice (validation refuses cycles anyway).
+                String onPath = spread.getName() + "@" + type.getName();
+                if (!spreadsSeen.add(onPath)) {
+                    return false;
+                }
+                boolean fragmentDetermined = determined(schema, type, fragment.getSelectionSet(), fragments, allowed,
+                        spreadsSeen);
+                spreadsSeen.remove(onPath);
+                if (!fragmentDetermined) {
                     return false;
                 }
             } else {

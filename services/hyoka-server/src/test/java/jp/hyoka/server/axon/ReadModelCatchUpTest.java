@@ -75,8 +75,38 @@ class ReadModelCatchUpTest {
             boolean readable = catchUp.await(() -> asked.incrementAndGet() < 0, "awaited", 7);
 
             assertThat(readable).isFalse();
-            // Fall-backs after 50, 100, 200, 400 ms (+ scheduling): a fixed 50 ms would have asked ~20 times.
-            assertThat(asked.get()).isBetween(1, 6);
+            // Fall-backs after 50, 100, 200, 400 ms (+ scheduling) and one at the deadline: a fixed 50 ms would have
+            // asked ~20 times.
+            assertThat(asked.get()).isBetween(1, 7);
+        } finally {
+            busy.set(false);
+            batches.join();
+        }
+    }
+
+    @Test
+    void givenTheRevisionReadableOnlyAfterTheLastFallBack_whenTheWaitReachesItsDeadline_thenOneLastQuestionFindsIt()
+            throws Exception {
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
+        catchUp.batchCommitted(List.of(event("awaited", 3)));             // remembered, behind the awaited event
+        AtomicBoolean busy = new AtomicBoolean(true);
+        Thread batches = new Thread(() -> {
+            for (long sequence = 1; busy.get(); sequence++) {
+                catchUp.batchCommitted(List.of(event("other", sequence)));
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        batches.start();
+        try {
+            long readableFrom = System.nanoTime() + Duration.ofMillis(900).toNanos();   // after the 750 ms fall-back
+
+            boolean readable = catchUp.await(() -> System.nanoTime() >= readableFrom, "awaited", 7);
+
+            assertThat(readable).isTrue();
         } finally {
             busy.set(false);
             batches.join();

@@ -66,6 +66,14 @@ class CacheableOperationsTest {
     }
 
     @Test
+    void givenOneFragmentUsedTwiceSideBySide_whenPlanned_thenTheOperationIsKept() {
+        assertThat(plan("query($id: ID!) { assessment(id: $id) { createdBy { ...who } updatedBy { ...who } } } "
+                + "fragment who on Actor { userId displayName }")).isPresent();
+        assertThat(plan("query($id: ID!) { assessment(id: $id) { createdBy { ...who } updatedBy { ...who } } } "
+                + "fragment who on Actor { userId ...more } fragment more on Actor { displayName }")).isPresent();
+    }
+
+    @Test
     void givenFieldsThatDoNotFollowFromTheDocumentsRevision_whenPlanned_thenTheOperationIsNotKept() {
         for (String fields : List.of("history { totalCount }", "reviewThreads { id }",
                 "componentProposalsConnection { totalCount }", "componentUses { itemId }",
