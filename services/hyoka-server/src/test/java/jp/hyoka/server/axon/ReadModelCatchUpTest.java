@@ -22,11 +22,8 @@ class ReadModelCatchUpTest {
         return new GenericDomainEventMessage<>("Assessment", aggregate, sequence, "payload");
     }
 
-    @Test
-    void givenTheProcessorBusyWithOtherAggregates_whenAnUnrememberedOneIsAwaited_thenTheReadModelsAreAskedAndAnswer()
-            throws Exception {
-        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
-        catchUp.batchCommitted(List.of(event("other", 0)));             // this node projects
+    /** Runs {@code wait} while this node's processor commits batches of another aggregate every 2 ms. */
+    private static void whileBusyWithOthers(ReadModelCatchUp catchUp, Runnable wait) throws InterruptedException {
         AtomicBoolean busy = new AtomicBoolean(true);
         Thread batches = new Thread(() -> {
             for (long sequence = 1; busy.get(); sequence++) {
@@ -40,12 +37,7 @@ class ReadModelCatchUpTest {
         });
         batches.start();
         try {
-            AtomicInteger asked = new AtomicInteger();
-
-            boolean readable = catchUp.await(() -> asked.incrementAndGet() > 0, "evicted-or-projected-before", 41);
-
-            assertThat(readable).isTrue();
-            assertThat(asked).hasValue(1);
+            wait.run();
         } finally {
             busy.set(false);
             batches.join();
@@ -53,23 +45,26 @@ class ReadModelCatchUpTest {
     }
 
     @Test
+    void givenTheProcessorBusyWithOtherAggregates_whenAnUnrememberedOneIsAwaited_thenTheReadModelsAreAskedAndAnswer()
+            throws Exception {
+        ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
+        catchUp.batchCommitted(List.of(event("other", 0)));             // this node projects
+        whileBusyWithOthers(catchUp, () -> {
+            AtomicInteger asked = new AtomicInteger();
+
+            boolean readable = catchUp.await(() -> asked.incrementAndGet() > 0, "evicted-or-projected-before", 41);
+
+            assertThat(readable).isTrue();
+            assertThat(asked).hasValue(1);
+        });
+    }
+
+    @Test
     void givenBatchesThatNeverProjectTheAwaitedEvent_whenTheWaitLasts_thenTheReadModelsAreAskedLessAndLessOften()
             throws Exception {
         ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
         catchUp.batchCommitted(List.of(event("awaited", 3)));             // remembered, behind the awaited event
-        AtomicBoolean busy = new AtomicBoolean(true);
-        Thread batches = new Thread(() -> {
-            for (long sequence = 1; busy.get(); sequence++) {
-                catchUp.batchCommitted(List.of(event("other", sequence)));
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        batches.start();
-        try {
+        whileBusyWithOthers(catchUp, () -> {
             AtomicInteger asked = new AtomicInteger();
 
             boolean readable = catchUp.await(() -> asked.incrementAndGet() < 0, "awaited", 7);
@@ -78,10 +73,7 @@ class ReadModelCatchUpTest {
             // Fall-backs after 50, 100, 200, 400 ms (+ scheduling) and one at the deadline: a fixed 50 ms would have
             // asked ~20 times.
             assertThat(asked.get()).isBetween(1, 7);
-        } finally {
-            busy.set(false);
-            batches.join();
-        }
+        });
     }
 
     @Test
@@ -89,28 +81,13 @@ class ReadModelCatchUpTest {
             throws Exception {
         ReadModelCatchUp catchUp = new ReadModelCatchUp(null, Duration.ofSeconds(1));
         catchUp.batchCommitted(List.of(event("awaited", 3)));             // remembered, behind the awaited event
-        AtomicBoolean busy = new AtomicBoolean(true);
-        Thread batches = new Thread(() -> {
-            for (long sequence = 1; busy.get(); sequence++) {
-                catchUp.batchCommitted(List.of(event("other", sequence)));
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        batches.start();
-        try {
+        whileBusyWithOthers(catchUp, () -> {
             long readableFrom = System.nanoTime() + Duration.ofMillis(900).toNanos();   // after the 750 ms fall-back
 
             boolean readable = catchUp.await(() -> System.nanoTime() >= readableFrom, "awaited", 7);
 
             assertThat(readable).isTrue();
-        } finally {
-            busy.set(false);
-            batches.join();
-        }
+        });
     }
 
     @Test
