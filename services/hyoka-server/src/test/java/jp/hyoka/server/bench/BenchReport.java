@@ -19,10 +19,11 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
 
     /**
      * One level of the at-scale pass: the data set ({@code bytes} on disk), and each row measured among it
-     * ({@code among}, in {@code seconds}) beside its figure alone ({@code alone}, same order; null if not measured).
+     * ({@code among}) and alone on empty databases back to back with it ({@code alone}, same order; null if not
+     * measured; {@code aloneFirst}: which of the two passes ran first), both in {@code seconds}.
      */
-    record AtScale(String name, NationalLoader.Loaded loaded, long bytes, long seconds, List<BenchResult> alone,
-                   List<BenchResult> among) {
+    record AtScale(String name, NationalLoader.Loaded loaded, long bytes, long seconds, boolean aloneFirst,
+                   List<BenchResult> alone, List<BenchResult> among) {
 
         /** Cost among the data over cost alone (latency: among/alone; throughput: alone/among). */
         static double costRatio(BenchResult alone, BenchResult among) {
@@ -80,6 +81,7 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
             level.put("eventsPerSecondLoading", loaded.eventsPerSecond());
             level.put("databaseBytes", bytes);
             level.put("secondsMeasuring", seconds);
+            level.put("aloneMeasuredFirst", aloneFirst);
             level.put("rows", toJson());
             return level;
         }
@@ -140,13 +142,15 @@ record BenchReport(String profile, Map<String, Object> machine, List<BenchResult
         md.append(String.format(Locale.ROOT, "%n## Cost among other tenants' data: %s%n%n%,d municipalities × %d "
                         + "assessments, %,d events in the store (%,d MB; %,d appended for this level in %.0f s, "
                         + "%,.0f events/s, every processor caught up %.0f s later); the rows below measured in %d s, "
-                        + "each on its own copy of the data set. Cost ratio: among/alone for latencies, alone/among "
+                        + "each among the data on its own copy of the data set and alone on an empty database, the "
+                        + "two passes back to back (%s first) so that both see the same machine. Cost ratio: among/alone for latencies, alone/among "
                         + "for throughputs; flat = the cost ratio of the ratios to their ceilings (machine drift "
                         + "cancelled) ≤ %.1f.%n%n| row | alone | among the data | to ceiling alone | to ceiling among "
                         + "| cost ratio | cost ratio to ceiling | flat |%n|---|---|---|---|---|---|---|---|%n",
                 level.name(), loaded.municipalities(), NationalLoader.ASSESSMENTS_PER_MUNICIPALITY,
                 loaded.eventsInStore(), level.bytes() / (1024 * 1024), loaded.eventsAppended(), loaded.loadSeconds(),
-                loaded.eventsPerSecond(), loaded.projectionSeconds(), level.seconds(), FLAT));
+                loaded.eventsPerSecond(), loaded.projectionSeconds(), level.seconds(),
+                level.aloneFirst() ? "alone" : "among the data", FLAT));
         List<Map<String, Object>> rows = level.toJson();
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);

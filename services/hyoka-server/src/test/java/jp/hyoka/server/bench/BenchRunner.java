@@ -165,16 +165,14 @@ public final class BenchRunner {
         BenchDatabase database = BenchDatabase.create(profile.durable());
         progress.accept("database: " + database.description());
         Map<String, BenchResult> rows = new LinkedHashMap<>();
-        Map<String, BenchResult> warmAlone = new LinkedHashMap<>();
-        LoadRun.Result load = measure(profile, database, wanted, rows, scales.isEmpty() ? null : warmAlone,
-                Among.NOTHING, progress);
+        LoadRun.Result load = measure(profile, database, wanted, rows, Among.NOTHING, progress);
         List<BenchResult> ordered = inRowOrder(rows);
         Map<String, Object> machine = machine(database);
         List<BenchReport.AtScale> atScale = new ArrayList<>();
         if (!scales.isEmpty()) {
             soFar.accept(new BenchReport(profile.name(), machine, ordered, load, List.copyOf(atScale),
                     (System.nanoTime() - began) / 1e9));
-            AtScalePass.run(profile, scales, wanted, alone(ordered, warmAlone), progress, level -> {
+            AtScalePass.run(profile, scales, wanted, progress, level -> {
                 atScale.add(level);
                 soFar.accept(new BenchReport(profile.name(), machine, ordered, load, List.copyOf(atScale),
                         (System.nanoTime() - began) / 1e9));
@@ -188,9 +186,19 @@ public final class BenchRunner {
         void accept(T value) throws Exception;
     }
 
-    /** What a pass measures its rows among: nothing (the rows alone), or a copy of a loaded data set. */
-    record Among(long eventsInStore) {
-        static final Among NOTHING = new Among(0);
+    /**
+     * What a pass measures its rows among: nothing (the rows alone), or a copy of a loaded data set. {@code
+     * warmUpFirst}: rows 1, 2 and 8 get a short warm-up pass on their server before they are measured for another new
+     * municipality — the at-scale pass measures both its sides so (among a level's data, and alone beside it).
+     */
+    record Among(long eventsInStore, boolean warmUpFirst) {
+        static final Among NOTHING = new Among(0, false);
+        /** Alone, measured back to back with a level's pass among data, exactly as that pass measures. */
+        static final Among BESIDE_A_LEVEL = new Among(0, true);
+
+        static Among data(long eventsInStore) {
+            return new Among(eventsInStore, true);
+        }
 
         boolean data() {
             return eventsInStore > 0;
@@ -199,14 +207,13 @@ public final class BenchRunner {
 
     /**
      * One pass over the wanted rows, each on a database of its own made by {@link jp.hyoka.server.support.TestDatabase}
-     * (empty alone; a copy of the data set in the at-scale pass). Alone, {@code warmAlone} (if not null) receives rows
-     * 1, 2 and 8 measured a second time on the same warm server, for a new municipality: what the at-scale pass
-     * compares with. Among data, rows 1, 2 and 8 are measured after a short warm-up pass on the same server (as alone:
-     * the second pass of a warm server), and the load run is not repeated. Answers the load run, if any.
+     * (empty alone; a copy of the data set in the at-scale pass). In the at-scale pass ({@link Among#warmUpFirst})
+     * rows 1, 2 and 8 are measured after a short warm-up pass on the same server, for a new municipality, and the load
+     * run is not repeated. Answers the load run, if any.
      */
     static LoadRun.Result measure(Profile profile, BenchDatabase database, Predicate<String> wanted,
-                                  Map<String, BenchResult> rows, Map<String, BenchResult> warmAlone, Among among,
-                                  Consumer<String> progress) throws Exception {
+                                  Map<String, BenchResult> rows, Among among, Consumer<String> progress)
+            throws Exception {
         // The in-process server only for the rows that use it (each other row starts what it measures itself).
         boolean inProcess = Stream.of("1", "2", "3", "8", "load").anyMatch(wanted);
         LoadRun.Result[] load = new LoadRun.Result[1];
@@ -215,14 +222,11 @@ public final class BenchRunner {
             try (ProductServer server = inProcess ? new ProductServer(database) : null;
                  JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
                          database.password()) : null) {
-                if (inProcess && among.data()) {
+                if (inProcess && among.warmUpFirst()) {
                     httpRows(profile.warmUp(), server, ceilings, 0, wanted, new LinkedHashMap<>(), line -> { });
                     httpRows(profile, server, ceilings, 1, wanted, rows, progress);
                 } else if (inProcess) {
                     httpRows(profile, server, ceilings, 0, wanted, rows, progress);
-                    if (warmAlone != null) {
-                        httpRows(profile, server, ceilings, 1, wanted, warmAlone, progress);
-                    }
                     load[0] = wanted.test("load") ? new LoadRun(server).run(profile.loadClients(), profile.load())
                             : null;
                     progress.accept("load run: " + load[0]);
@@ -289,12 +293,6 @@ public final class BenchRunner {
     }
 
     /** The figures alone to compare with: rows 1, 2 and 8 from the warm server's second pass, the others as run. */
-    private static Map<String, BenchResult> alone(List<BenchResult> rows, Map<String, BenchResult> warmAlone) {
-        Map<String, BenchResult> alone = new LinkedHashMap<>();
-        rows.forEach(row -> alone.put(row.row(), warmAlone.getOrDefault(row.row(), row)));
-        return alone;
-    }
-
     /** Rows 1, 2 and 8 over HTTP on the in-process server, and row 1 through the command path. */
     private static void httpRows(Profile profile, ProductServer server, JdbcCeilings ceilings, int tenantNumber,
                                  Predicate<String> wanted, Map<String, BenchResult> rows, Consumer<String> progress)

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BenchRunnerIT {
 
     @Test
-    void givenTheSmokeProfileAndATinyLevel_whenTheRunnerRuns_thenEveryRowHasFiguresAloneAndAmongTheData()
+    void givenTheSmokeProfileAndATinyLevel_whenTheRunnerRuns_thenEveryRowHasFiguresAlone_andAmongTheDataBesideAloneAgain()
             throws Exception {
         BenchReport report = BenchRunner.run(BenchRunner.Profile.named("smoke"), BenchRunner.Scale.parseList("2e3"),
                 row -> true, line -> { });
@@ -43,6 +43,8 @@ class BenchRunnerIT {
                 assertThat(row.verdict()).as(row.row()).isIn("MET", "MISSED");
             });
             assertThat(level.alone()).extracting(BenchResult::row).containsExactlyElementsOf(BenchResult.rowOrder());
+            assertThat(level.alone()).allSatisfy(row -> assertThat(row.hasFigures()).as(row.toString()).isTrue());
+            assertThat(level.aloneFirst()).as("the first level measures alone first").isTrue();
             assertThat(level.toJson()).allSatisfy(row -> assertThat(row.get("flat")).as(row.toString())
                     .isInstanceOf(Boolean.class));
         });
@@ -50,7 +52,8 @@ class BenchRunnerIT {
         Path out = Files.createTempDirectory("bench-report");
         report.write(out);
         assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |", "## Load run",
-                "## Cost among other tenants' data: 2e3 events", "| cost ratio to ceiling |");
+                "## Cost among other tenants' data: 2e3 events", "| cost ratio to ceiling |",
+                "the two passes back to back (alone first)");
         assertThat(Files.readString(out.resolve("bench-report.json"))).contains("\"verdict\"",
                 "\"staleRevisionRefusals\"", "\"atScale\"", "\"costRatioToCeiling\"");
     }
