@@ -13,7 +13,7 @@
 #   infra/scripts/bench-integration.sh                                   # the tests' broker (in-process or Docker)
 #   infra/kafka/start.sh && infra/scripts/bench-integration.sh --bootstrap 127.0.0.1:19092    # infra/kafka's broker
 #
-# Options (defaults): --rows 50000 --keys 300 --payload-bytes 768 --batch-size 500 --rounds 3 --latency-commands 1000
+# Options (defaults): --rows 50000 --keys 300 --payload-bytes 768 --batch-size 2000 --rounds 3 --latency-commands 1000
 #                     --clients 16 --commands-per-client 60 --durable on --bootstrap (none: the tests' broker)
 # PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when
 # Docker is available, else the embedded PostgreSQL (durable: fsync and synchronous_commit on unless --durable off).

@@ -18,13 +18,16 @@ final class CloudEventRecords {
     static final String SPEC_VERSION = "1.0";
     /** Extension attribute: the municipality (地方公共団体コード); extension names are lower-case alphanumerics. */
     static final String TENANT_HEADER = "ce_hyokatenant";
+    /** The attributes every record carries alike, encoded once (a header's value is sent as it is, never changed). */
+    private static final byte[] SPEC_VERSION_UTF8 = SPEC_VERSION.getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON_UTF8 = "application/json".getBytes(StandardCharsets.UTF_8);
 
     private CloudEventRecords() {
     }
 
     static ProducerRecord<String, byte[]> of(OutboxRow row) {
         RecordHeaders headers = new RecordHeaders();
-        header(headers, "ce_specversion", SPEC_VERSION);
+        headers.add("ce_specversion", SPEC_VERSION_UTF8);
         header(headers, "ce_id", row.eventId().toString());
         header(headers, "ce_source", row.source());
         header(headers, "ce_type", row.type());
@@ -32,7 +35,7 @@ final class CloudEventRecords {
         header(headers, "ce_subject", row.subject());
         header(headers, "ce_dataschema", row.dataschema());
         header(headers, TENANT_HEADER, row.tenantCode());
-        header(headers, "content-type", "application/json");
+        headers.add("content-type", JSON_UTF8);
         return new ProducerRecord<>(row.topic(), null, row.messageKey(),
                 row.payloadUtf8(), headers);
     }

@@ -21,7 +21,7 @@ public class KafkaSettings {
     private final Duration maxBlock;
 
     public KafkaSettings(@Value("${hyoka.kafka.bootstrap-servers:}") String bootstrapServers,
-                         @Value("${hyoka.kafka.relay.batch-size:500}") int batchSize,
+                         @Value("${hyoka.kafka.relay.batch-size:2000}") int batchSize,
                          @Value("${hyoka.kafka.relay.poll-interval:200ms}") Duration pollInterval,
                          @Value("${hyoka.kafka.relay.lock-retry:2s}") Duration lockRetry,
                          @Value("${hyoka.kafka.relay.max-backoff:10s}") Duration maxBackoff,

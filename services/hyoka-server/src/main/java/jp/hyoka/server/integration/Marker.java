@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,9 +14,11 @@ import javax.sql.DataSource;
 
 /**
  * Marks acknowledged rows published on a thread and connection of its own, so that the relay goes on reading and
- * sending meanwhile (a database round trip per batch the relay need not wait for). Only rows
- * the broker acknowledged are ever marked, so a mark is true whoever makes it; a mark that fails leaves its rows to
- * be sent again (same ids: consumers deduplicate).
+ * sending meanwhile (a database round trip per batch the relay need not wait for). Batches acknowledged while a mark
+ * is running are marked together by the next one: one statement and one durable commit for all of them, so that a
+ * slow commit (a busy disk) makes marks larger instead of making them queue up. Only rows the broker acknowledged are
+ * ever marked, so a mark is true whoever makes it; a mark that fails leaves its rows to be sent again (same ids:
+ * consumers deduplicate).
  */
 final class Marker implements AutoCloseable {
 
@@ -24,6 +27,8 @@ final class Marker implements AutoCloseable {
     private final DataSource dataSource;
     private final ExecutorService thread = RelayThreads.single("outbox-relay-marker");
     private final AtomicInteger pending = new AtomicInteger();
+    /** Acknowledged rows no mark has taken yet (guarded by itself). */
+    private final List<OutboxRow> waiting = new ArrayList<>();
 
     Marker(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -35,17 +40,33 @@ final class Marker implements AutoCloseable {
             return;
         }
         pending.incrementAndGet();
+        synchronized (waiting) {
+            waiting.addAll(rows);
+        }
         thread.execute(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                OutboxTable.markPublished(connection, rows);
-                published.addAndGet(rows.size());
-            } catch (SQLException | RuntimeException e) {
-                LOG.warn("Outbox relay: {} acknowledged row(s) could not be marked published ({}); they will be sent "
-                        + "again", rows.size(), e.toString());
+            List<OutboxRow> taken;
+            synchronized (waiting) {
+                taken = new ArrayList<>(waiting);
+                waiting.clear();
+            }
+            try {
+                if (!taken.isEmpty()) {            // empty: an earlier task took these rows with its own
+                    markNow(taken, published);
+                }
             } finally {
                 pending.decrementAndGet();
             }
         });
+    }
+
+    private void markNow(List<OutboxRow> rows, AtomicLong published) {
+        try (Connection connection = dataSource.getConnection()) {
+            OutboxTable.markPublished(connection, rows);
+            published.addAndGet(rows.size());
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("Outbox relay: {} acknowledged row(s) could not be marked published ({}); they will be sent "
+                    + "again", rows.size(), e.toString());
+        }
     }
 
     /** No mark is waiting or running. */
