@@ -10,6 +10,7 @@ import jp.hyoka.server.axon.AggregateCache;
 import jp.hyoka.server.axon.AggregateSnapshots;
 import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.importing.DocumentImport;
+import jp.hyoka.server.publication.Publishing;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.Tenants;
 import jp.hyoka.server.support.Callers;
@@ -45,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A load from the store folds the events without Axon's per-event dispatch (BENCHMARKS.md row 5): the aggregate it
  * gives is the one Axon's own event-sourcing repository replays from the same stream (state, version, identifier, the
- * snapshot trigger's count), over a history with an import of a whole 全項目 document (answers, repeat entries, past
- * changes), later answers, an entry, a cleared answer, a snapshot and events after it; and without the snapshot.
+ * snapshot trigger's count), over a history with an import of a published document (answers, repeat entries, past
+ * changes), its next version, later answers, an entry, a cleared answer, a snapshot and events after it; and without the snapshot.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -60,6 +61,8 @@ class DirectReplayIT extends HyokaServerTest {
     Editing editing;
     @Inject
     DocumentImport imports;
+    @Inject
+    Publishing publishing;
     @Inject
     Configuration axon;
     @Inject
@@ -84,7 +87,7 @@ class DirectReplayIT extends HyokaServerTest {
     @Test
     void givenAnImportedHistoryEditedAfterItsSnapshot_whenLoadedFromTheStore_thenTheAggregateAxonsReplayGives()
             throws SQLException {
-        History history = importedAndEdited();
+        History history = importedAndEdited(Samples.ALL_ITEMS_000);
         long snapshot = new StoredSnapshots(dataSource::getConnection).revision(history.id());
         assertThat(snapshot).as("snapshotted, with events after the snapshot").isPositive()
                 .isLessThan(history.revision());
@@ -102,7 +105,7 @@ class DirectReplayIT extends HyokaServerTest {
     @Test
     void givenTheSameHistoryWithoutSnapshot_whenLoadedFromTheStore_thenTheAggregateAxonsReplayGives()
             throws SQLException {
-        History history = importedAndEdited();
+        History history = importedAndEdited(Samples.KEY_ITEMS_004);
 
         withoutSnapshots(history.id());
         Loaded direct = load(axon.repository(AssessmentAggregate.class), history.id());
@@ -113,17 +116,23 @@ class DirectReplayIT extends HyokaServerTest {
         assertThat(direct.state().revision()).isEqualTo(history.revision());
     }
 
-    /** Sample 000 imported, then answered, given an entry and an answer cleared: fewer events than a snapshot's. */
-    private History importedAndEdited() throws SQLException {
-        EditOutcome imported = imports.importDocument(EDITOR, Samples.ALL_ITEMS_000, Samples.bytes(Samples.ALL_ITEMS_000),
-                null, null, "direct replay").outcome();
+    /**
+     * A published sample imported (its answers, entries and past), its next version started, then answered, given an
+     * entry and an answer cleared: fewer events after the import than a snapshot's.
+     */
+    private History importedAndEdited(String sample) throws SQLException {
+        EditOutcome imported = imports.importDocument(EDITOR, sample, Samples.bytes(sample), null, null,
+                "direct replay").outcome();
         String id = ((EditOutcome.Edited) imported).assessmentId().toString();
         long revision = ((EditOutcome.Edited) imported).revision();
         new StoredSnapshots(dataSource::getConnection).awaitAtLeast(id, revision);
+        revision = edited(publishing.startNextVersion(EDITOR, id, revision, "次の版"), revision);
         revision = edited(editing.answer(EDITOR, id, revision, "affair.name", List.of(), new TextAnswer("改名後の事務"),
                 null), revision);
         revision = edited(editing.addEntry(EDITOR, id, revision, "file", List.of(), null, "ファイルの追加"), revision);
-        revision = edited(editing.clear(EDITOR, id, revision, "affair.name", List.of(), "名称の見直し"), revision);
+        revision = edited(editing.answer(EDITOR, id, revision, "department.name", List.of(), new TextAnswer("総務課"),
+                null), revision);
+        revision = edited(editing.clear(EDITOR, id, revision, "department.name", List.of(), "所管の見直し"), revision);
         revision = edited(editing.answer(EDITOR, id, revision, "affair.name", List.of(), new TextAnswer("最終の事務"),
                 null), revision);
         return new History(id, revision);
