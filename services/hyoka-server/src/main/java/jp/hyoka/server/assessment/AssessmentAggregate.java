@@ -29,6 +29,7 @@ import jp.hyoka.domain.assessment.command.RecordAffairEnd;
 import jp.hyoka.domain.assessment.command.WithholdItemFromPublication;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.server.axon.DirectlyReplayed;
 import jp.hyoka.server.axon.WholeCommands;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -43,10 +44,11 @@ import java.util.List;
  * Axon's view of a 評価書: routes commands to the pure {@link AssessmentDecider} and folds events with
  * {@link Assessment#evolveAll}. No business rule lives here. Command handlers answer the revision after the command,
  * which is what a client sends as {@code expectedRevision} next time. A snapshot of it is its folded state
- * ({@link AssessmentSnapshotJson}), stored with the revision {@value #SNAPSHOT_SHAPE}.
+ * ({@link AssessmentSnapshotJson}), stored with the revision {@value #SNAPSHOT_SHAPE}. A load from the store folds
+ * the events through {@link #replay}, what the two event-sourcing handlers below do, without Axon's dispatch.
  */
 @Revision(AssessmentAggregate.SNAPSHOT_SHAPE)
-public class AssessmentAggregate {
+public class AssessmentAggregate implements DirectlyReplayed {
 
     /**
      * The shape of a stored snapshot. Raise it whenever a snapshot of the old shape would fold into a different state
@@ -212,6 +214,22 @@ public class AssessmentAggregate {
     void on(AssessmentEvent event) {
         if (!(event instanceof AssessmentStarted)) {
             state.add(event);
+        }
+    }
+
+    /** The handlers' types: every assessment event (the start's own handler being the more specific). */
+    @Override
+    public boolean replays(Class<?> payloadType) {
+        return AssessmentEvent.class.isAssignableFrom(payloadType);
+    }
+
+    /** What Axon's dispatch does: the start to its own handler, every other event to the general one. */
+    @Override
+    public void replay(Object event) {
+        if (event instanceof AssessmentStarted started) {
+            on(started);
+        } else {
+            on((AssessmentEvent) event);
         }
     }
 

@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.axonframework.modelling.command.inspection.AggregateModel;
 import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
@@ -68,22 +69,29 @@ public class AggregateCache implements Cache {
         };
     }
 
-    /** The repository for {@code type}: Axon's event-sourcing repository as AggregateConfigurer builds it, cached. */
+    /**
+     * The repository for {@code type}: Axon's event-sourcing repository as AggregateConfigurer builds it, cached, its
+     * loads from the store folded without Axon's per-event dispatch ({@link DirectReplay}).
+     */
     public <A> Repository<A> repository(Class<A> type, Configuration configuration,
                                         SnapshotTriggerDefinition snapshotTrigger) {
         AggregateModel<A> model = new AnnotatedAggregateMetaModelFactory(configuration.parameterResolverFactory(),
                 configuration.handlerDefinition(type)).createModel(type);
+        GenericAggregateFactory<A> factory = new GenericAggregateFactory<>(model);
+        RepositoryProvider repositories = configuration::repository;
         EventSourcingRepository.Builder<A> builder = EventSourcingRepository.builder(type)
                 .aggregateModel(model)
                 .eventStore(configuration.eventStore())
                 .snapshotTriggerDefinition(snapshotTrigger)
-                .aggregateFactory(new GenericAggregateFactory<>(model))
-                .repositoryProvider(configuration::repository)
+                .aggregateFactory(factory)
+                .repositoryProvider(repositories)
                 .spanFactory(configuration.getComponent(RepositorySpanFactory.class));
+        DirectReplay<A> replay = new DirectReplay<>(factory, configuration.eventStore(), repositories,
+                snapshotTrigger);
         if (capacity == 0) {
-            return builder.build();
+            return new DirectlyReplayedRepository<>(builder, replay);
         }
-        return new ReadForwardRepository<>(builder.cache(this), this, configuration.eventStore());
+        return new ReadForwardRepository<>(builder.cache(this), this, configuration.eventStore(), replay);
     }
 
     /** Another node announced an append: every aggregate kept so far is read forward before its next use. */

@@ -217,5 +217,11 @@ public class AggregateSnapshots {
             counter = 0;
             urgentSeen = false;
         }
+
+        /** What it counted since the last snapshot (compared by DirectReplayIT: a load must count as Axon's does). */
+        @Override
+        public String toString() {
+            return "CountingTrigger[counted=" + counter + ", urgentSeen=" + urgentSeen + ", threshold=" + threshold + "]";
+        }
     }
 }

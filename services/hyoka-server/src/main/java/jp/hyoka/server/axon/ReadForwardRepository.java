@@ -20,17 +20,22 @@ import java.util.Objects;
  * one refused on an unverified copy is marked for the sender to send again, and one that decided no event on an
  * unverified copy asks the store for the last sequence number before it commits (it fails as stale when it differs). Either way the unit of work rolls back
  * and Axon's repository drops the kept aggregate, so the next command loads it from the store. Axon's own caching
- * repository neither reads forward nor marks: on several nodes it would refuse an edit on a stale state.
+ * repository neither reads forward nor marks: on several nodes it would refuse an edit on a stale state. An aggregate
+ * that is not kept is loaded from the store as Axon's repository loads it, its events folded without Axon's per-event
+ * dispatch ({@link DirectReplay}).
  */
 final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
 
     private final AggregateCache cache;
     private final EventStore eventStore;
+    private final DirectReplay<T> replay;
 
-    ReadForwardRepository(EventSourcingRepository.Builder<T> builder, AggregateCache cache, EventStore eventStore) {
+    ReadForwardRepository(EventSourcingRepository.Builder<T> builder, AggregateCache cache, EventStore eventStore,
+                          DirectReplay<T> replay) {
         super(builder);
         this.cache = cache;
         this.eventStore = eventStore;
+        this.replay = replay;
     }
 
     @Override
@@ -38,7 +43,9 @@ final class ReadForwardRepository<T> extends CachingEventSourcingRepository<T> {
         cache.loading();
         boolean cached = cache.containsKey(aggregateIdentifier);
         boolean trusted = cached && cache.trusted(aggregateIdentifier);
-        EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        // a miss loads as Axon's caching repository does on a miss (it only reads the stream), folded directly
+        EventSourcedAggregate<T> aggregate = cached ? super.doLoadWithLock(aggregateIdentifier, expectedVersion)
+                : replay.load(aggregateIdentifier, this::readEvents, aggregateModel(), spanFactory);
         if (trusted) {
             Long keptVersion = aggregate.version();
             CurrentUnitOfWork.get().onRollback(unitOfWork ->
