@@ -21,7 +21,6 @@ import jp.hyoka.server.history.EditHistoryProjection;
 import jp.hyoka.server.support.TestDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,11 +48,7 @@ class AssessmentProjectionsIT {
 
     @BeforeAll
     void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.newDatabase());
-        dataSource.setUsername(TestDatabase.user());
-        dataSource.setPassword(TestDatabase.password());
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.newMigratedPool();
         AxonConnections connections = new AxonConnections(dataSource);
         documents = new AssessmentDocumentProjection(connections);
         history = new EditHistoryProjection(connections);
