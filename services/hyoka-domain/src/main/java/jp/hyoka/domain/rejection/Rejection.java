@@ -12,7 +12,7 @@ public sealed interface Rejection permits AssessmentNotFound, StaleRevision, Unk
         ComponentVersionStatusConflict, EffectiveDateTooEarly, SlotsMismatch, ComponentDoesNotFit,
         ComponentUseNotFound, ComponentTextProtected, ComponentUseModeConflict, ProposalNotApplicable,
         MergeConflictsUnresolved, ComponentProposalNotFound, ThreadNotFound, ThreadStatusConflict,
-        ProcedureStepMissing, ProcedureStepAlreadyDone {
+        ProcedureStepMissing, ProcedureStepAlreadyDone, IdempotencyKeyReused {
 
     /** A stable, machine-readable code, e.g. {@code STALE_REVISION}. */
     String code();

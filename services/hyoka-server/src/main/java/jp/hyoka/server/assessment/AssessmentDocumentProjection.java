@@ -115,12 +115,15 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
                             revision);
                 } else if (FormChange.ANSWER_DROPPED.equals(change.kind())) {
                     ReadModelBatch.flush(connections);     // after this batch's earlier writes of the row
+                    // guarded like every write: replayed after a newer answer of the item, it deletes nothing
                     try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE "
-                            + "tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?")) {
+                            + "tenant_code = ? AND assessment_id = ? AND item_id = ? AND entry_path = ?"
+                            + " AND revision < ?")) {
                         delete.setString(1, event.tenant().value());
                         delete.setObject(2, event.assessmentId().value());
                         delete.setString(3, change.itemId());
                         delete.setString(4, EntryPaths.join(change.entries()));
+                        delete.setLong(5, revision);
                         delete.executeUpdate();
                     }
                 }

@@ -16,9 +16,10 @@ import java.util.Set;
  * view, and anything a later SDL file adds to Assessment.
  * <p>
  * The version is the {@code rm_assessment} row's revision and {@code xmin}: correct only while every write of
- * {@code rm_answer} or {@code rm_repeat_entry} also writes that row in the same transaction (every event handler of
- * AssessmentDocumentProjection touches it; a rebuild swaps all three tables). A data migration or a new writer of
- * those tables alone must touch the row too, or kept answers would outlive it.
+ * {@code rm_answer} or {@code rm_repeat_entry} also writes that row in the same transaction. The database enforces
+ * it (V18: after every statement on those tables, a trigger writes the row of each document changed, unless the
+ * transaction wrote it already; a rebuild's copies carry the triggers), so a data migration or a new writer of those
+ * tables alone cannot leave kept answers stale (AssessmentVersionFollowsAnswersIT).
  */
 @Singleton
 public class AssessmentVersions implements VersionedRoot {

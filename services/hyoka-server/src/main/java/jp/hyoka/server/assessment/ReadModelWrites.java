@@ -24,7 +24,10 @@ import java.util.UUID;
  *   <li>the document's revision and last editor ("touch") is kept per assessment at its highest revision; touches that
  *       rename the assessment are kept in order and written before it;</li>
  *   <li>new assessments are inserted before everything else (their first event comes before any other of theirs),
- *       and this part is written before every other part.</li>
+ *       and this part is written before every other part;</li>
+ *   <li>the documents' rows are written before the answers, which neither reads: the answers' statements then find
+ *       the rows written by this transaction and leave them (V18's triggers touch a row only when the transaction
+ *       has not), so a batch writes each document's row once.</li>
  * </ul>
  */
 final class ReadModelWrites implements ReadModelBatch.Part {
@@ -104,9 +107,11 @@ final class ReadModelWrites implements ReadModelBatch.Part {
     @Override
     public void writeTo(Connection connection) throws SQLException {
         insertAssessments(connection, newAssessments);
-        upsertAnswers(connection, answers.values());
+        // The documents' rows before their answers: a statement writing rm_answer touches the row of each document
+        // it changed unless this transaction wrote that row already (V18), so in this order the row is written once.
         touch(connection, renames);
         touch(connection, touches.values());
+        upsertAnswers(connection, answers.values());
         newAssessments.clear();
         answers.clear();
         renames.clear();

@@ -27,14 +27,15 @@ public class DatabaseFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config, StartingProbes answeringMeanwhile) {
+    EmbeddedDatabaseHolder embeddedDatabase(DatabaseConfig config, StartingProbes answeringMeanwhile,
+                                            ServerLife life) {
         if (config.isExternal()) {
             return new EmbeddedDatabaseHolder(Optional.empty());
         }
         DatabaseConfig.Embedded embedded = config.getEmbedded();
         return new EmbeddedDatabaseHolder(Optional.of(embedded.isEphemeral()
-                ? EmbeddedDatabase.ephemeral()
-                : EmbeddedDatabase.persistent(Path.of(embedded.getDataDir()))));
+                ? EmbeddedDatabase.ephemeral(life)
+                : EmbeddedDatabase.persistent(Path.of(embedded.getDataDir()), life)));
     }
 
     /**

@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * one that dies while the server runs is started again on the same data and port (a watchdog). Micronaut registers
  * its shutdown hook only once the HTTP server runs: a JVM that exits before (SIGTERM during the start, a failed
  * start) is covered by this database's own exit hook ({@link #closeOnExit}), which stops it at once then, and once
- * the server runs ({@link #serverRunning}) leaves the stop to the context, after processors and pool.
+ * the server runs leaves the stop to the context, after processors and pool. What it knows of the server is its own
+ * context's ({@link ServerLife}): another context of the same JVM never makes it wait.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -49,28 +48,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** How long the exit hook waits for the context to begin and then to end its stop, once the server runs. */
     private static final Duration CONTEXT_STOP_START = Duration.ofSeconds(30);
     private static final Duration CONTEXT_STOP = Duration.ofSeconds(60);
-    /** The databases of this JVM not closed yet. */
-    private static final Set<EmbeddedDatabase> OPEN = ConcurrentHashMap.newKeySet();
 
     private volatile EmbeddedPostgres postgres;
     private final Path dataDir;                          // null: a throw-away cluster, not watched
     private final ScheduledExecutorService watchdog;
     private volatile boolean closing;
     private final Thread exitHook = new Thread(this::closeOnExit, "hyoka-embedded-postgres-exit");
-    private final CountDownLatch contextStopping = new CountDownLatch(1);
+    private final ServerLife life;                       // of the context that started this database
     private final CountDownLatch closed = new CountDownLatch(1);
-    private volatile boolean serverRunning;
     private int missingLooks;                            // watchdog thread only
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir, ServerLife life) {
         this.postgres = postgres;
         this.dataDir = dataDir;
+        this.life = life;
         this.watchdog = dataDir == null ? null : Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "hyoka-embedded-postgres-watchdog");
             thread.setDaemon(true);
             return thread;
         });
-        OPEN.add(this);
         Runtime.getRuntime().addShutdownHook(exitHook);
         if (watchdog != null) {
             watchdog.scheduleWithFixedDelay(this::look, WATCH_INTERVAL.toMillis(), WATCH_INTERVAL.toMillis(),
@@ -78,8 +74,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A durable cluster kept in {@code dataDir} across restarts, started again if its PostgreSQL dies. */
+    /** {@link #persistent(Path, ServerLife)} outside an application context (no server: stopped at once at exit). */
     public static EmbeddedDatabase persistent(Path dataDir) {
+        return persistent(dataDir, new ServerLife());
+    }
+
+    /**
+     * A durable cluster kept in {@code dataDir} across restarts, started again if its PostgreSQL dies; {@code life}
+     * is its context's, for the exit hook.
+     */
+    public static EmbeddedDatabase persistent(Path dataDir, ServerLife life) {
         try {
             Files.createDirectories(dataDir);
             refuseIfInUse(dataDir);
@@ -87,7 +91,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = startingGuarded(dataDir);
             LOG.info("Embedded PostgreSQL on port {}, data in {} (durable: fsync and synchronous_commit on)",
                     postgres.getPort(), dataDir.toAbsolutePath());
-            return new EmbeddedDatabase(postgres, dataDir);
+            return new EmbeddedDatabase(postgres, dataDir, life);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDir, e);
         }
@@ -183,10 +187,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** A throw-away cluster in a temporary directory, deleted on close; fast, not durable (zonky's defaults). */
+    /** {@link #ephemeral(ServerLife)} outside an application context (no server: stopped at once at exit). */
     public static EmbeddedDatabase ephemeral() {
+        return ephemeral(new ServerLife());
+    }
+
+    /**
+     * A throw-away cluster in a temporary directory, deleted on close; fast, not durable (zonky's defaults);
+     * {@code life} is its context's, for the exit hook.
+     */
+    public static EmbeddedDatabase ephemeral(ServerLife life) {
         try {
-            return new EmbeddedDatabase(EmbeddedPostgres.builder().setRegisterShutdownHook(false).start(), null);
+            return new EmbeddedDatabase(EmbeddedPostgres.builder().setRegisterShutdownHook(false).start(), null,
+                    life);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start an embedded PostgreSQL", e);
         }
@@ -197,27 +210,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * The HTTP server runs: Micronaut's shutdown hook (registered right after) stops the context, and the context this
-     * database. Told to every open one of this JVM: the listener must not create a database bean to tell it.
-     */
-    static void serverRunning() {
-        OPEN.forEach(database -> database.serverRunning = true);
-    }
-
-    /** The context has begun to stop: it closes its database after the beans that use it. */
-    static void contextStopping() {
-        OPEN.forEach(database -> database.contextStopping.countDown());
-    }
-
-    /**
      * The JVM exits. Before the server ran, nothing else stops PostgreSQL: stopped now. Once it runs, the context's
      * stop (Micronaut's hook, running beside this one) closes it after the processors and the pool; this waits for
      * that, and stops it itself if the stop does not begin (a SIGTERM before Micronaut's hook was registered) or does
      * not end in time.
      */
-    private void closeOnExit() {
+    void closeOnExit() {
         try {
-            if (serverRunning && contextStopping.await(CONTEXT_STOP_START.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (life.isServerRunning() && life.awaitStopping(CONTEXT_STOP_START)) {
                 closed.await(CONTEXT_STOP.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
@@ -242,7 +242,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
             } finally {
                 closed.countDown();
-                OPEN.remove(this);
             }
         }
         if (Thread.currentThread() != exitHook) {

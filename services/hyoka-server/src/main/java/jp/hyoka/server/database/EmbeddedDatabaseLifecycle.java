@@ -7,25 +7,31 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 
 /**
- * Tells the embedded database where the server's life is, for its exit hook ({@link EmbeddedDatabase}): once the
- * HTTP server runs, Micronaut's shutdown hook stops the context, and the context the database, last. No dependency:
- * hearing an event must not start a database.
+ * Tells this context's {@link ServerLife} (and so the exit hook of the embedded database this context started,
+ * {@link EmbeddedDatabase}) where the server's life is: once the HTTP server runs, Micronaut's shutdown hook stops the
+ * context, and the context the database, last. No dependency on the database: hearing an event must not start one.
  */
 @Singleton
 class EmbeddedDatabaseLifecycle {
 
+    private final ServerLife life;
+
+    EmbeddedDatabaseLifecycle(ServerLife life) {
+        this.life = life;
+    }
+
     @EventListener
     void serverStarted(ServerStartupEvent event) {
-        EmbeddedDatabase.serverRunning();
+        life.serverRunning();
     }
 
     @EventListener
     void serverStopping(ServerShutdownEvent event) {
-        EmbeddedDatabase.contextStopping();
+        life.stopping();
     }
 
     @EventListener
     void contextStopping(ShutdownEvent event) {
-        EmbeddedDatabase.contextStopping();
+        life.stopping();
     }
 }

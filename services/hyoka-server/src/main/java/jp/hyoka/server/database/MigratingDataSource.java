@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -48,17 +47,7 @@ public final class MigratingDataSource extends HikariDataSource implements Start
         if (ready) {
             return;
         }
-        try {
-            migrated.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (failed.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw failed;
-        }
+        StartBarrier.join(migrated);
         ready = true;
     }
 

@@ -4,7 +4,6 @@ import graphql.GraphQL;
 import jp.hyoka.server.availability.StartBarrier;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -36,17 +35,7 @@ final class SchemaBuild implements StartBarrier {
 
     /** The built schema, once it is; throws what the build threw. */
     GraphQL graphQL() {
-        try {
-            return built.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            if (failed.getCause() instanceof Error cause) {
-                throw cause;
-            }
-            throw failed;
-        }
+        return StartBarrier.join(built);
     }
 
     @Override

@@ -17,7 +17,8 @@ import javax.sql.DataSource;
  * makes them the live tables. Besides the copies it holds only a view of Axon's token table, so a connection whose
  * search path is this schema alone reaches the copies and the tokens and nothing else: a table the copies lack is
  * an error, never a silent write into the live table of that name. A copy is the live table as the catalog describes it — columns, defaults, checks,
- * primary and unique keys and indexes under their own names, grants, row-level security and its policies — so
+ * primary and unique keys and indexes under their own names, triggers (V18's, which keep a document's version
+ * following its answers), grants, row-level security and its policies — so
  * once swapped in it is indistinguishable from a table the migrations made: later migrations find the names they
  * expect, and the reader role {@code hyoka_reader} (V6) sees exactly its tenant's rows, as before.
  */
@@ -97,7 +98,7 @@ final class ShadowSchema {
 
     /**
      * The statements that make an empty {@code rm_rebuild.<table>} like {@code public.<table>} for every table, table by
-     * table. The catalog is read one query per kind for all the tables (six round trips, not six per table).
+     * table. The catalog is read one query per kind for all the tables (a round trip per kind, not per table and kind).
      */
     private List<String> copies(Connection connection) throws SQLException {
         Map<String, List<List<String>>> keys = byTable(connection, """
@@ -110,6 +111,10 @@ final class ShadowSchema {
                 WHERE i.indrelid = ANY (?::regclass[])
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
                 ORDER BY i.indexrelid""", 1);
+        Map<String, List<List<String>>> triggers = byTable(connection, """
+                SELECT c.relname, pg_get_triggerdef(t.oid)
+                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+                WHERE t.tgrelid = ANY (?::regclass[]) AND NOT t.tgisinternal ORDER BY t.tgname""", 1);
         Map<String, List<List<String>>> grants = byTable(connection, """
                 SELECT c.relname, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END,
                        a.privilege_type, a.is_grantable::text
@@ -136,12 +141,10 @@ final class ShadowSchema {
                 ddl.add("ALTER TABLE " + copy + " ADD CONSTRAINT " + key.get(0) + " " + key.get(1));
             }
             for (List<String> index : indexes.getOrDefault(table, List.of())) {
-                String definition = index.get(0);
-                String on = " ON " + live + " ";
-                if (!definition.contains(on)) {
-                    throw new IllegalStateException("unexpected index definition on " + live + ": " + definition);
-                }
-                ddl.add(definition.replace(on, " ON " + copy + " "));
+                ddl.add(onCopy(index.get(0), live, copy));
+            }
+            for (List<String> trigger : triggers.getOrDefault(table, List.of())) {
+                ddl.add(onCopy(trigger.get(0), live, copy));
             }
             for (List<String> grant : grants.getOrDefault(table, List.of())) {
                 ddl.add("GRANT " + grant.get(1) + " ON " + copy + " TO " + grant.get(0)
@@ -169,6 +172,15 @@ final class ShadowSchema {
             }
         }
         return ddl;
+    }
+
+    /** An index's or trigger's definition on the live table, made on its copy instead (same name: its own schema). */
+    private static String onCopy(String definition, String live, String copy) {
+        String on = " ON " + live + " ";
+        if (!definition.contains(on)) {
+            throw new IllegalStateException("unexpected definition on " + live + ": " + definition);
+        }
+        return definition.replace(on, " ON " + copy + " ");
     }
 
     /** The rows of a catalog query about the live tables (its parameter), by table name (its first column). */

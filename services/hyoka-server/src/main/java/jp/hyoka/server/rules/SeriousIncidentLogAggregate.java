@@ -10,13 +10,14 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Axon's view of a municipality's 重大事故 records: one stream per municipality ({@link #idOf}), so its records
- * are ordered and a replayed request (the same incident id) is refused by the domain. The first record creates it.
+ * are ordered, and a retried request (the same incident id: the same idempotency key) answers the first record, or is
+ * refused by the domain when its content differs. The first record creates it.
  */
 public class SeriousIncidentLogAggregate {
 
@@ -26,7 +27,8 @@ public class SeriousIncidentLogAggregate {
 
     @AggregateIdentifier
     private String id;
-    private final Set<UUID> recorded = new HashSet<>();
+    /** Every record of the municipality by incident id: what a retry is compared with. */
+    private final Map<UUID, SeriousIncidentRecorded> recorded = new HashMap<>();
 
     /** For Axon: state is rebuilt from events, and the first record starts from this empty log. */
     public SeriousIncidentLogAggregate() {
@@ -41,13 +43,13 @@ public class SeriousIncidentLogAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Recorded handle(RecordSeriousIncident command) {
-        AggregateLifecycle.apply(SeriousIncidentDecider.record(Set.copyOf(recorded), command));
+        SeriousIncidentDecider.record(Map.copyOf(recorded), command).ifPresent(AggregateLifecycle::apply);
         return new Recorded(recorded.size());
     }
 
     @EventSourcingHandler
     void on(SeriousIncidentRecorded event) {
         id = idOf(event.tenant().value());
-        recorded.add(event.incidentId());
+        recorded.put(event.incidentId(), event);
     }
 }

@@ -1,7 +1,9 @@
 package jp.hyoka.server.rules;
 
 import jakarta.inject.Singleton;
+import jp.hyoka.domain.rejection.CommandRejected;
 import jp.hyoka.domain.rules.incidents.RecordSeriousIncident;
+import jp.hyoka.domain.rules.incidents.SeriousIncidentDecider;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.axon.RefusableCommands;
 import jp.hyoka.server.axon.TimeOrderedIds;
@@ -14,7 +16,8 @@ import java.util.UUID;
 
 /**
  * Records the caller's municipality's 重大事故 (the domain decides) and waits until the read model shows it, so the
- * deadlines asked right after count it.
+ * deadlines asked right after count it. With an idempotency key the incident's id comes from the key, so a retry (a
+ * response lost, ServiceUnavailable) answers the first record instead of recording it twice.
  */
 @Singleton
 public class SeriousIncidents {
@@ -31,10 +34,17 @@ public class SeriousIncidents {
         this.catchUp = catchUp;
     }
 
-    /** The new incident's id, or the refusal. */
-    public RefusableCommands.Sent<UUID> record(Caller caller, LocalDate discoveredOn,
+    /** The incident's id (new, or the first record's for a retried key), or the refusal. */
+    public RefusableCommands.Sent<UUID> record(Caller caller, String idempotencyKey, LocalDate discoveredOn,
                                                boolean specificPersonalInformation, String summary) {
-        RecordSeriousIncident command = new RecordSeriousIncident(ids.next(), caller.tenant(), discoveredOn,
+        UUID incidentId;
+        try {
+            incidentId = idempotencyKey == null ? ids.next()
+                    : SeriousIncidentDecider.incidentIdFor(caller.tenant(), idempotencyKey);
+        } catch (CommandRejected rejected) {
+            return new RefusableCommands.Refused<>(rejected.rejection());
+        }
+        RecordSeriousIncident command = new RecordSeriousIncident(incidentId, caller.tenant(), discoveredOn,
                 specificPersonalInformation, summary, caller.actor(), clock.instant());
         RefusableCommands.Sent<SeriousIncidentLogAggregate.Recorded> sent = RefusableCommands.send(commands, command);
         if (sent instanceof RefusableCommands.Refused<SeriousIncidentLogAggregate.Recorded> refused) {

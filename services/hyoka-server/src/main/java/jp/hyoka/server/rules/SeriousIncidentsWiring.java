@@ -70,7 +70,8 @@ public class SeriousIncidentsWiring implements GraphQlFeature {
     private Object record(DataFetchingEnvironment environment) {
         Caller caller = Requests.caller(environment);
         Map<String, Object> input = environment.getArgument("input");
-        RefusableCommands.Sent<UUID> sent = incidents.record(caller, (LocalDate) input.get("discoveredOn"),
+        RefusableCommands.Sent<UUID> sent = incidents.record(caller, (String) input.get("idempotencyKey"),
+                (LocalDate) input.get("discoveredOn"),
                 (Boolean) input.get("concernsSpecificPersonalInformation"), (String) input.get("summary"));
         if (sent instanceof RefusableCommands.Refused<UUID> refused) {
             return new ProblemNode(refused.rejection(), List.of());

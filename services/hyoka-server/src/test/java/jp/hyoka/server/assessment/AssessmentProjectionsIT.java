@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import jp.hyoka.server.database.PageRequest;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.FormChange;
+import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.form.ChoiceAnswer;
@@ -19,7 +21,6 @@ import jp.hyoka.server.history.EditHistoryProjection;
 import jp.hyoka.server.support.TestDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +48,7 @@ class AssessmentProjectionsIT {
 
     @BeforeAll
     void database() {
-        dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(TestDatabase.newDatabase());
-        dataSource.setUsername(TestDatabase.user());
-        dataSource.setPassword(TestDatabase.password());
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        dataSource = TestDatabase.newMigratedPool();
         AxonConnections connections = new AxonConnections(dataSource);
         documents = new AssessmentDocumentProjection(connections);
         history = new EditHistoryProjection(connections);
@@ -133,6 +130,30 @@ class AssessmentProjectionsIT {
     }
 
     /**
+     * A migration's dropped answer is deleted only below the migration's revision: replayed (redelivered, or out of
+     * order) after the item was answered again, it must not delete the newer answer.
+     */
+    @Test
+    void givenAFormMigrationReplayedAfterTheDroppedItemWasAnsweredAgain_thenTheNewerAnswerStays() throws Exception {
+        AssessmentId id = newId();
+        FormRevisionMigrated migrated = new FormRevisionMigrated(id, KAWASAKI, new FormRef(FormKind.KEY_ITEMS, "2025"),
+                new FormRef(FormKind.KEY_ITEMS, "2026"), List.of(new FormChange(FormChange.ANSWER_DROPPED,
+                "department.name", List.of(), new TextAnswer("保険年金課"), null, "item removed")), "様式改正",
+                EDITOR, T0);
+        apply(started(id), 0);
+        apply(answered(id, null, "保険年金課", EDITOR), 1);
+        apply(migrated, 2);
+        assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId).containsExactly("affair.name");
+        apply(answered(id, null, "医療保険課", REVIEWER), 3);
+
+        apply(migrated, 2);                                              // redelivered after the newer answer
+
+        assertThat(queries.find(KAWASAKI, id).orElseThrow().revision()).isEqualTo(4);
+        assertThat(queries.answers(KAWASAKI, id)).filteredOn(a -> a.itemId().equals("department.name"))
+                .singleElement().extracting(a -> a.answer().plainText()).isEqualTo("医療保険課");
+    }
+
+    /**
      * The tracking processor projects a batch in one unit of work, and the projections send its rows as JDBC batches
      * when it commits (ReadModelWrites): the result is that of writing event by event, and nothing shows before.
      */
@@ -177,6 +198,8 @@ class AssessmentProjectionsIT {
         } else if (event instanceof ItemAnswerCleared cleared) {
             documents.on(cleared, sequence);
             history.on(cleared, sequence);
+        } else if (event instanceof FormRevisionMigrated migrated) {
+            documents.on(migrated, sequence);
         }
     }
 

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,6 +105,45 @@ class EmbeddedDatabaseIT {
             assertThatThrownBy(() -> EmbeddedDatabase.persistent(dataDir)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("already running");
             assertThat(query(running, "SELECT 'まだ動いている'")).isEqualTo("まだ動いている");
+        }
+    }
+
+    /**
+     * Several application contexts in one JVM (tests, tools): a database's exit hook hears only the context that
+     * started it. Another context's running server and its stop must not make it wait (up to 90 s) for a stop that
+     * its own context, never started or never closed, will not make.
+     */
+    @Test
+    void givenAnotherContextsServerRanAndStops_whenTheJvmExits_thenThisDatabaseIsStoppedAtOnce() throws Exception {
+        ServerLife otherContext = new ServerLife();
+        try (EmbeddedDatabase theirs = EmbeddedDatabase.ephemeral(otherContext);
+             EmbeddedDatabase ours = EmbeddedDatabase.ephemeral(new ServerLife())) {
+            otherContext.serverRunning();
+            otherContext.stopping();
+
+            CompletableFuture<Void> exit = CompletableFuture.runAsync(ours::closeOnExit);
+
+            exit.get(20, TimeUnit.SECONDS);
+            assertThatThrownBy(() -> query(ours, "SELECT 1")).as("stopped").isNotNull();
+            assertThat(query(theirs, "SELECT 'まだ動いている'")).isEqualTo("まだ動いている");
+        }
+    }
+
+    @Test
+    void givenItsOwnContextsServerRunsAndStops_whenTheJvmExits_thenTheHookLeavesTheStopToTheContext()
+            throws Exception {
+        ServerLife context = new ServerLife();
+        try (EmbeddedDatabase database = EmbeddedDatabase.ephemeral(context)) {
+            context.serverRunning();
+            context.stopping();
+
+            CompletableFuture<Void> exit = CompletableFuture.runAsync(database::closeOnExit);
+
+            Thread.sleep(1_000);
+            assertThat(exit).as("waits for the context to close the database").isNotDone();
+            assertThat(query(database, "SELECT 'まだ動いている'")).isEqualTo("まだ動いている");
+            database.close();                                     // the context's stop, after processors and pool
+            exit.get(20, TimeUnit.SECONDS);
         }
     }
 

@@ -57,6 +57,16 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
                 ... on Problem { code message }
               }
             }""";
+    private static final String KEYED_INCIDENT = """
+            mutation($on: Date!, $summary: String!, $key: String!) {
+              recordSeriousIncident(input: {discoveredOn: $on, concernsSpecificPersonalInformation: true,
+                                            summary: $summary, idempotencyKey: $key}) {
+                __typename
+                ... on SeriousIncidentRecorded { incident { id discoveredOn summary } }
+                ... on IdempotencyKeyReused { recordedId }
+                ... on Problem { code message }
+              }
+            }""";
     private static final String DEADLINES = """
             query($id: ID!, $asOf: Date) {
               assessment(id: $id) { revision affairEndedOn deadlines(asOf: $asOf) { kind dueOn countedFrom status } }
@@ -191,6 +201,41 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
                 .isEqualTo("BAD_USER_INPUT");
     }
 
+    /** A 重大事故 is counted by auditors: a client's retry after a lost response must not record it twice. */
+    @Test
+    void givenAnIdempotencyKey_whenTheRequestIsRetried_thenOneIncidentIsRecordedAndOtherContentUnderTheKeyIsRefused() {
+        // a municipality of its own, so the other tests' deadlines meet none of these incidents
+        MunicipalityCode tadaoka = new MunicipalityCode("27341" + MunicipalityCode.checkDigit("27341"));
+        tenants.register(tadaoka, "忠岡町");
+        GraphQlClient approver = client(tadaoka, "忠岡", "t-approver", "approver");
+        GraphQlClient otherApprover = client(tadaoka, "忠岡", "t-approver-2", "approver");
+        GraphQlClient auditor = client(tadaoka, "忠岡", "t-auditor", "auditor");
+        Map<String, Object> request = Map.of("on", "2025-02-10", "summary", "委託先での紛失", "key", "req-2025-001");
+
+        JsonNode first = approver.data("recordSeriousIncident", KEYED_INCIDENT, request);
+        JsonNode retried = approver.data("recordSeriousIncident", KEYED_INCIDENT, request);
+        JsonNode retriedByAnother = otherApprover.data("recordSeriousIncident", KEYED_INCIDENT, request);
+        JsonNode otherContent = approver.data("recordSeriousIncident", KEYED_INCIDENT,
+                Map.of("on", "2025-02-11", "summary", "委託先での紛失", "key", "req-2025-001"));
+        JsonNode anotherKey = approver.data("recordSeriousIncident", KEYED_INCIDENT,
+                Map.of("on", "2025-02-10", "summary", "委託先での紛失", "key", "req-2025-002"));
+        JsonNode blankKey = approver.data("recordSeriousIncident", KEYED_INCIDENT,
+                Map.of("on", "2025-02-10", "summary", "委託先での紛失", "key", " "));
+
+        String id = first.path("incident").path("id").asText();
+        assertThat(first.path("__typename").asText()).as(first.toString()).isEqualTo("SeriousIncidentRecorded");
+        assertThat(List.of(retried, retriedByAnother)).allSatisfy(retry ->
+                assertThat(retry.path("incident")).as("the first record").isEqualTo(first.path("incident")));
+        assertThat(otherContent.path("__typename").asText()).isEqualTo("IdempotencyKeyReused");
+        assertThat(otherContent.path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        assertThat(otherContent.path("recordedId").asText()).isEqualTo(id);
+        assertThat(anotherKey.path("incident").path("id").asText()).isNotEqualTo(id);
+        assertThat(blankKey.path("code").asText()).isEqualTo("INVALID_INPUT");
+        assertThat(blankKey.path("message").asText()).startsWith("idempotencyKey");
+        assertThat(auditor.data("seriousIncidents", "{ seriousIncidents { id discoveredOn } }", Map.of())
+                .findValuesAsText("id")).containsExactlyInAnyOrder(id, anotherKey.path("incident").path("id").asText());
+    }
+
     @Test
     void givenABadIncident_whenRecorded_thenATypedProblemAndNothingStored() {
         JsonNode future = shimamotoApprover.data("recordSeriousIncident", INCIDENT, Map.of("on",
@@ -277,6 +322,10 @@ class AffairEndAndIncidentsIT extends SignedInServerTest {
     }
 
     private GraphQlClient client(String user, String role) {
-        return new GraphQlClient(server.getURI(), issuer.issue(user, "島本 " + user, SHIMAMOTO, List.of(role)));
+        return client(SHIMAMOTO, "島本", user, role);
+    }
+
+    private GraphQlClient client(MunicipalityCode municipality, String name, String user, String role) {
+        return new GraphQlClient(server.getURI(), issuer.issue(user, name + " " + user, municipality, List.of(role)));
     }
 }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 /**
  * What the read-model tables hold and how the catalog describes them, for comparing before and after a rebuild:
  * every row with all its columns (as PostgreSQL prints the row), ordered; and per table its columns, constraints,
- * indexes, owner, grants, row-level security and policies, under their names.
+ * indexes, triggers, owner, grants, row-level security and policies, under their names.
  */
 public final class ReadModelSnapshot {
 
@@ -53,6 +53,8 @@ public final class ReadModelSnapshot {
                         WHERE conrelid = ?::regclass ORDER BY 1""", """
                         SELECT 'index ' || pg_get_indexdef(indexrelid) FROM pg_index WHERE indrelid = ?::regclass
                         ORDER BY 1""", """
+                        SELECT 'trigger ' || pg_get_triggerdef(oid) FROM pg_trigger
+                        WHERE tgrelid = ?::regclass AND NOT tgisinternal ORDER BY 1""", """
                         SELECT 'table owner ' || pg_get_userbyid(relowner) || ' rls ' || relrowsecurity
                                || ' forced ' || relforcerowsecurity FROM pg_class WHERE oid = ?::regclass""", """
                         SELECT 'grant ' || grantee || ' ' || privilege_type || ' ' || is_grantable

@@ -1,6 +1,8 @@
 package jp.hyoka.server.support;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -49,6 +51,16 @@ public final class TestDatabase {
             copies.add(name);
         }
         return server.url().replaceFirst("/[^/?]*(\\?.*)?$", "/" + name + "$1");
+    }
+
+    /** A pool on a new database with the server's schema (Flyway's migrations), for tests without a server. */
+    public static HikariDataSource newMigratedPool() {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(newDatabase());
+        dataSource.setUsername(user());
+        dataSource.setPassword(password());
+        Flyway.configure().dataSource(dataSource).load().migrate();
+        return dataSource;
     }
 
     /**
