@@ -14,12 +14,21 @@ CREATE FUNCTION hyoka_touch_assessment_version() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 BEGIN
-    EXECUTE format($update$
-        UPDATE %I.rm_assessment a SET revision = a.revision
+    IF TG_TABLE_SCHEMA = 'public' THEN
+        -- The live tables, on every projection batch's statements: a static statement, whose plan PL/pgSQL keeps
+        -- for the session (EXECUTE below is planned at every call).
+        UPDATE public.rm_assessment a SET revision = a.revision
         FROM (SELECT DISTINCT tenant_code, assessment_id FROM changed_rows) c
         WHERE a.tenant_code = c.tenant_code AND a.assessment_id = c.assessment_id
-          AND NOT a.xmin = pg_current_xact_id()::xid
-        $update$, TG_TABLE_SCHEMA);
+          AND NOT a.xmin = pg_current_xact_id()::xid;
+    ELSE
+        EXECUTE format($update$
+            UPDATE %I.rm_assessment a SET revision = a.revision
+            FROM (SELECT DISTINCT tenant_code, assessment_id FROM changed_rows) c
+            WHERE a.tenant_code = c.tenant_code AND a.assessment_id = c.assessment_id
+              AND NOT a.xmin = pg_current_xact_id()::xid
+            $update$, TG_TABLE_SCHEMA);
+    END IF;
     RETURN NULL;
 END
 $$;
