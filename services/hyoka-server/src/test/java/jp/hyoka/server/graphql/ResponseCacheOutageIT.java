@@ -1,8 +1,7 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.zaxxer.hikari.HikariDataSource;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.hyoka.server.security.DevTokenIssuer;
@@ -18,15 +17,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A kept-answer read (ResponseCache) while the database is out of reach: it reads the document's version first, and
  * when that cannot get a connection the read answers SERVICE_UNAVAILABLE after that one wait for the pool, not after
- * a second one in the execution (a worker held for twice the connection timeout).
+ * a second one in the execution (a worker held for twice the connection timeout). The pool's broken connections are
+ * evicted first, so that every borrow waits the whole timeout (a broken one would fail at once and hide the wait).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -34,17 +36,20 @@ class ResponseCacheOutageIT {
 
     private static final String FEW = "query($id: ID!) { assessment(id: $id) { id revision affairName updatedAt } }";
 
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(3);
+
     private RestartablePostgres postgres;
     private Callers callers;
-    private Counter poolTimeouts;
+    private HikariDataSource pool;
 
     @BeforeAll
     void start() throws IOException {
         postgres = RestartablePostgres.started();
-        ApplicationContext context = postgres.startServer(Map.of("hyoka.database.connection-timeout", "1s"));
+        ApplicationContext context = postgres.startServer(Map.of("hyoka.database.connection-timeout",
+                POOL_TIMEOUT.toMillis() + "ms"));
         callers = new Callers(context.getBean(EmbeddedServer.class), context.getBean(DevTokenIssuer.class),
                 context.getBean(Tenants.class));
-        poolTimeouts = context.getBean(MeterRegistry.class).get("hikaricp.connections.timeout").counter();
+        pool = (HikariDataSource) context.getBean(DataSource.class);
     }
 
     @AfterAll
@@ -64,13 +69,20 @@ class ResponseCacheOutageIT {
         assertThat(callers.kawasakiReader.data("assessment", FEW, variables).path("id").asText()).isEqualTo(id);
 
         postgres.stop();
-        // The pool's connections are broken now: the first read finds that out (and may fail on one at once); the
-        // next finds none left and waits for a new one until the connection timeout.
-        unavailable(callers.kawasakiReader.execute(FEW, variables));
-        double before = poolTimeouts.count();
-        unavailable(callers.kawasakiReader.execute(FEW, variables));
+        pool.getHikariPoolMXBean().softEvictConnections();  // idle ones at once, those in use when given back
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (pool.getHikariPoolMXBean().getTotalConnections() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(pool.getHikariPoolMXBean().getTotalConnections()).as("connections left").isZero();
 
-        assertThat(poolTimeouts.count() - before).as("waits for a connection that timed out").isEqualTo(1.0);
+        long start = System.nanoTime();
+        unavailable(callers.kawasakiReader.execute(FEW, variables));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+
+        // One wait is the timeout and the request's own work; two would be at least twice the timeout.
+        assertThat(waited).as("time to the answer").isGreaterThanOrEqualTo(POOL_TIMEOUT)
+                .isLessThan(POOL_TIMEOUT.multipliedBy(3).dividedBy(2));
     }
 
     private static void unavailable(GraphQlClient.Response response) {
