@@ -2,11 +2,14 @@ package jp.hyoka.server.database;
 
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -45,6 +48,8 @@ public class TenantScopedReads {
      * next); REPEATABLE READ gives all of them the snapshot of the first. Read only: it can never fail to serialise.
      */
     private static final String SCOPED_SNAPSHOT = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;\n" + SCOPE + ";\n";
+    /** The same as a transaction's first statement, when the driver begins the transaction (outside autocommit). */
+    private static final String SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
     private static final String END = ";\nROLLBACK";
 
     private final DataSource dataSource;
@@ -83,8 +88,8 @@ public class TenantScopedReads {
                         boolean oneSnapshot) {
         try (Connection connection = dataSource.getConnection()) {
             if (!connection.getAutoCommit()) {              // not the pool's default: keep to the transaction's rules
-                return oneSnapshot ? inOneSnapshot(connection, tenant, sql, binder, results)
-                        : held(connection, tenant, sql, binder, results);
+                return held(connection, tenant, oneSnapshot ? snapshotScope(connection) : SCOPE, sql, binder,
+                        results);
             }
             return query(connection, oneSnapshot ? SCOPED_SNAPSHOT : SCOPED, tenant, sql, binder, results);
         } catch (SQLException e) {
@@ -92,9 +97,9 @@ public class TenantScopedReads {
         }
     }
 
-    private static <T> T held(Connection connection, MunicipalityCode tenant, String sql,
+    private static <T> T held(Connection connection, MunicipalityCode tenant, String scope, String sql,
                               TenantQueries.Binder binder, Results<T> results) throws SQLException {
-        return read(connection, tenant, held -> {
+        return read(connection, tenant, scope, held -> {
             try (PreparedStatement statement = held.prepareStatement(sql)) {
                 binder.bind(statement);
                 statement.execute();
@@ -103,15 +108,25 @@ public class TenantScopedReads {
         });
     }
 
-    private static <T> T inOneSnapshot(Connection connection, MunicipalityCode tenant, String sql,
-                                       TenantQueries.Binder binder, Results<T> results) throws SQLException {
-        int isolation = connection.getTransactionIsolation();
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try {
-            return held(connection, tenant, sql, binder, results);
-        } finally {
-            connection.setTransactionIsolation(isolation);
+    /**
+     * The scope of a read in one snapshot on a connection outside autocommit. The isolation is the transaction's own,
+     * set by its first statement in the scope's round trip, never the connection's ({@code setTransactionIsolation}
+     * changes the session's default, and the driver refuses it once the transaction has run a statement). A
+     * transaction already under way keeps its isolation: at REPEATABLE READ or SERIALIZABLE its statements share one
+     * snapshot already; at READ COMMITTED they cannot, and the read is refused rather than served from several states.
+     */
+    private static String snapshotScope(Connection connection) throws SQLException {
+        if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
+            return SNAPSHOT + ";\n" + SCOPE;
         }
+        try (Statement show = connection.createStatement();
+             ResultSet isolation = show.executeQuery("SHOW transaction_isolation")) {
+            if (isolation.next() && isolation.getString(1).startsWith("read ")) {
+                throw new IllegalStateException("A read in one snapshot cannot join a READ COMMITTED transaction "
+                        + "already under way: each of its statements would see the database as it is then.");
+            }
+        }
+        return SCOPE;
     }
 
     private static <T> T query(Connection connection, String scoped, MunicipalityCode tenant, String sql,
@@ -156,10 +171,15 @@ public class TenantScopedReads {
 
     /** The same on a connection the caller holds; afterwards the connection is as it was (autocommit, own role). */
     public static <T> T read(Connection connection, MunicipalityCode tenant, Work<T> work) throws SQLException {
+        return read(connection, tenant, SCOPE, work);
+    }
+
+    private static <T> T read(Connection connection, MunicipalityCode tenant, String scope, Work<T> work)
+            throws SQLException {
         connection.setAutoCommit(false);
         T result;
         try {
-            scope(connection, tenant);
+            scope(connection, scope, tenant);
             result = work.run(connection);
         } catch (SQLException | RuntimeException e) {
             // The failure the caller must see: a connection it broke cannot be reset either, and that second
@@ -180,10 +200,11 @@ public class TenantScopedReads {
         connection.setAutoCommit(true);
     }
 
-    private static void scope(Connection connection, MunicipalityCode tenant) throws SQLException {
-        try (PreparedStatement scope = connection.prepareStatement(SCOPE)) {
-            scope.setString(1, tenant.value());
-            scope.executeQuery().close();
+    /** {@code scope}: the scope's SELECT (its one parameter the tenant), after what a transaction begins with. */
+    private static void scope(Connection connection, String scope, MunicipalityCode tenant) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(scope)) {
+            statement.setString(1, tenant.value());
+            statement.execute();
         }
     }
 }

@@ -9,21 +9,22 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * An operation's {@code data}, already written as JSON, with its actual cost ({@link QueryCost#actual}, counted
- * when it was written): what {@link ResponseCache} keeps and serves. Jackson writes it as it is (the endpoint's
- * response), so a kept answer is neither walked nor serialised again; its text is what the endpoint's own mapper
- * would have written for the same data.
+ * when it was written): what {@link ResponseCache} keeps and serves. Kept as the UTF-8 bytes of the response: a
+ * generator writing bytes (the endpoint's body) copies them as they are, so a kept answer is neither walked,
+ * serialised nor encoded again; its text is what the endpoint's own mapper would have written for the same data.
  */
 final class CachedData implements JsonSerializable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String json;
+    private final RawUtf8 json;
     private final int actualCost;
 
-    private CachedData(String json, int actualCost) {
+    private CachedData(RawUtf8 json, int actualCost) {
         this.json = json;
         this.actualCost = actualCost;
     }
@@ -31,7 +32,9 @@ final class CachedData implements JsonSerializable {
     /** A query's data (graphql-java's result: maps, lists and scalars), written once. */
     static CachedData of(Object data) {
         try {
-            return new CachedData(JSON.writeValueAsString(data), QueryCost.actual(data, false));
+            String text = JSON.writeValueAsString(data);
+            return new CachedData(new RawUtf8(text.getBytes(StandardCharsets.UTF_8), text.length()),
+                    QueryCost.actual(data, false));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,13 +44,14 @@ final class CachedData implements JsonSerializable {
         return actualCost;
     }
 
-    /** Characters held: what the cache's size limit counts. */
+    /** Characters of its JSON text: what the cache's size limit counts. */
     int length() {
-        return json.length();
+        return json.charLength();
     }
 
+    /** Its JSON text (decoded: for tests and the rare writer of characters). */
     String json() {
-        return json;
+        return json.getValue();
     }
 
     @Override

@@ -1,7 +1,9 @@
 package jp.hyoka.server.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import graphql.ExecutionInput;
 import graphql.ErrorType;
 import graphql.ExecutionResult;
@@ -68,7 +70,13 @@ public class GraphQlEndpoint {
             + "(publicAssessment, publicAssessments); sign in and use /graphql for anything else.";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlEndpoint.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Writes bodies as UTF-8 bytes; a character outside the BMP as its 4 bytes (as Micronaut wrote a String body),
+     * not as an escaped surrogate pair.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     private final GraphQL graphQL;
     private final CallerContext callers;
@@ -96,13 +104,13 @@ public class GraphQlEndpoint {
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<MutableHttpResponse<String>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<byte[]>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
                 request.getUri().getRawQuery()), false);
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<MutableHttpResponse<String>> get(HttpRequest<?> request) {
+    CompletableFuture<MutableHttpResponse<byte[]>> get(HttpRequest<?> request) {
         return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), false);
     }
 
@@ -112,17 +120,17 @@ public class GraphQlEndpoint {
      * other field is refused as UNAUTHENTICATED by the same check that guards /graphql.
      */
     @Post(uri = PUBLIC_PATH, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<MutableHttpResponse<String>> postPublic(HttpRequest<?> request, @Nullable @Body byte[] body) {
+    CompletableFuture<MutableHttpResponse<byte[]>> postPublic(HttpRequest<?> request, @Nullable @Body byte[] body) {
         return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
                 request.getUri().getRawQuery()), true);
     }
 
     @Get(uri = PUBLIC_PATH, produces = MediaType.APPLICATION_JSON)
-    CompletableFuture<MutableHttpResponse<String>> getPublic(HttpRequest<?> request) {
+    CompletableFuture<MutableHttpResponse<byte[]>> getPublic(HttpRequest<?> request) {
         return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), true);
     }
 
-    private CompletableFuture<MutableHttpResponse<String>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
+    private CompletableFuture<MutableHttpResponse<byte[]>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
                                                                  boolean anonymous) {
         long deadline = System.nanoTime() + timeout.toNanos();
         OptionalInt wait = anonymous ? quota.takeAnonymous(addresses.resolve(http))
@@ -153,7 +161,7 @@ public class GraphQlEndpoint {
     }
 
     /** On the worker: the request's log context and span are the worker's for exactly this request. */
-    private MutableHttpResponse<String> observedExecution(HttpRequest<?> http, GraphQlRequest request,
+    private MutableHttpResponse<byte[]> observedExecution(HttpRequest<?> http, GraphQlRequest request,
                                                          String requestId, long deadline, boolean anonymous) {
         try (ObservedRequest observation = observed.open(requestId, http.getMethodName(), http.getPath(),
                 http.getHeaders()::get)) {
@@ -162,7 +170,7 @@ public class GraphQlEndpoint {
         }
     }
 
-    private MutableHttpResponse<String> execute(HttpRequest<?> http, GraphQlRequest request,
+    private MutableHttpResponse<byte[]> execute(HttpRequest<?> http, GraphQlRequest request,
                                                 ObservedRequest observation, long deadline, boolean anonymous) {
         if (System.nanoTime() - deadline > 0) {                 // its whole time went waiting for a worker
             observation.answered(HttpStatus.SERVICE_UNAVAILABLE.getCode(), List.of(RequestDeadline.TIMEOUT));
@@ -200,7 +208,7 @@ public class GraphQlEndpoint {
             HttpStatus status = retryAfter == null ? HttpStatus.OK : HttpStatus.TOO_MANY_REQUESTS;
             observation.answered(status.getCode(), result.getErrors().stream()
                     .map(GraphQlEndpoint::code).distinct().toList());
-            MutableHttpResponse<String> response = HttpResponse.<String>status(status)
+            MutableHttpResponse<byte[]> response = HttpResponse.<byte[]>status(status)
                     .contentType(MediaType.APPLICATION_JSON_TYPE).body(json(body));
             return retryAfter == null ? response : response.header(HttpHeaders.RETRY_AFTER, retryAfter.toString());
         } catch (RuntimeException e) {
@@ -252,23 +260,23 @@ public class GraphQlEndpoint {
         return code != null ? code.toString() : String.valueOf(error.getErrorType());
     }
 
-    private static MutableHttpResponse<String> retryLater(String code, String message, int seconds) {
+    private static MutableHttpResponse<byte[]> retryLater(String code, String message, int seconds) {
         return refused(HttpStatus.SERVICE_UNAVAILABLE, code, message, seconds);
     }
 
     /** Nothing was done; the same request may be sent again after {@code seconds}. */
-    private static MutableHttpResponse<String> refused(HttpStatus status, String code, String message, int seconds) {
+    private static MutableHttpResponse<byte[]> refused(HttpStatus status, String code, String message, int seconds) {
         return error(status, code, message, Map.of("retryable", true, "retryAfterSeconds", seconds))
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds));
     }
 
-    private static MutableHttpResponse<String> error(HttpStatus status, String code, String message,
+    private static MutableHttpResponse<byte[]> error(HttpStatus status, String code, String message,
                                                      Map<String, Object> extensions) {
         return error(status, code, message, extensions, Map.of());
     }
 
     /** One error; {@code responseExtensions}, if any, as the response's own {@code extensions} (the cost). */
-    private static MutableHttpResponse<String> error(HttpStatus status, String code, String message,
+    private static MutableHttpResponse<byte[]> error(HttpStatus status, String code, String message,
                                                      Map<String, Object> extensions,
                                                      Map<String, Object> responseExtensions) {
         Map<String, Object> allExtensions = new LinkedHashMap<>(extensions);
@@ -278,14 +286,18 @@ public class GraphQlEndpoint {
         if (!responseExtensions.isEmpty()) {
             body.put("extensions", responseExtensions);
         }
-        return HttpResponse.<String>status(status)
+        return HttpResponse.<byte[]>status(status)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(json(body));
     }
 
-    private static String json(Object value) {
+    /**
+     * The body as UTF-8 bytes, written once: a kept answer's data is copied into it as the bytes it was kept as
+     * (CachedData); a String body would be encoded again by the HTTP layer.
+     */
+    static byte[] json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return JSON.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,8 +11,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -175,7 +177,38 @@ record GraphQlRequest(String query, String operationName, Map<String, Object> va
         if (!variables.isObject()) {
             throw new Refused(BAD_REQUEST, "'variables' must be a JSON object.");
         }
-        return JSON.convertValue(variables, Map.class);
+        return (Map<String, Object>) plain(variables);
+    }
+
+    /**
+     * The tree as graphql-java takes variables: what Jackson's {@code convertValue(tree, Map.class)} gives (ordered
+     * maps, lists, strings, booleans, null, and each number as the tree holds it: Integer, Long, BigInteger, Double),
+     * without writing the tree into a buffer and reading it back (on the event loop, for every request).
+     */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                object.put(field.getKey(), plain(field.getValue()));
+            }
+            return object;
+        }
+        if (node.isArray()) {
+            List<Object> array = new ArrayList<>(node.size());
+            node.forEach(element -> array.add(plain(element)));
+            return array;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isNumber()) {
+            return node.numberValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return null;                                        // JSON null: a parsed tree holds nothing else
     }
 
     private static String utf8(byte[] bytes, String what) {

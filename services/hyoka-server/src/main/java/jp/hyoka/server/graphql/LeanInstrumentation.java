@@ -23,7 +23,7 @@ import java.util.concurrent.CompletableFuture;
  * them do nothing there (infra/docs/read-path.md: 8–12 % of a read's worker time). Here the per-operation ones (the
  * depth and field limits, the cost, the operation's name, the metrics) are asked only per operation: their state,
  * validation, {@code beginExecuteOperation} in the order given (the first refusal wins, as in the chain) and the
- * result; the only per-field hook is {@link RequestDeadline}'s data fetcher. Every field-level step answers
+ * result; the only per-field hooks are {@link RequestDeadline}'s data fetcher and {@link ResponseCache#failFast}. Every field-level step answers
  * graphql-java's "nothing to do" ({@code null}), so it creates no context per field.
  * <p>
  * Contract of a per-operation instrumentation: it works in those four hooks alone, and its
@@ -87,7 +87,7 @@ final class LeanInstrumentation extends SimplePerformantInstrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        return deadline.instrumentDataFetcher(fetcher, parameters, null);
+        return deadline.instrumentDataFetcher(ResponseCache.failFast(fetcher, parameters), parameters, null);
     }
 
     @Override

@@ -7,6 +7,9 @@ import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.ExecutionContext;
 import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.NonNullableFieldWasNullException;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import jp.hyoka.server.availability.ConnectionFailures;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.CallerResolver;
 import org.slf4j.Logger;
@@ -42,6 +45,9 @@ final class ResponseCache extends AsyncExecutionStrategy {
     /** In the GraphQL context: the revision the root field's fetcher served (VersionedRoot.served). */
     static final String SERVED_REVISION = "hyoka.responseCache.servedRevision";
 
+    /** In the GraphQL context: the connection failure the version read met (failFast). */
+    private static final String OUT_OF_REACH = "hyoka.responseCache.outOfReach";
+
     private static final Logger LOG = LoggerFactory.getLogger(ResponseCache.class);
 
     private final CacheableOperations operations;
@@ -74,8 +80,13 @@ final class ResponseCache extends AsyncExecutionStrategy {
         Optional<VersionedRoot.Version> version;
         try {
             version = plan.get().root().version(caller.get(), id);
-        } catch (RuntimeException e) {         // e.g. the database out of reach: execution meets it and answers as ever
+        } catch (RuntimeException e) {
             LOG.debug("No version read for a kept answer: {}", e.toString());
+            if (ConnectionFailures.causedBy(e)) {
+                // The root's fetcher fails with this failure at once (failFast) instead of waiting for a connection
+                // a second time: the same SERVICE_UNAVAILABLE answer after one wait, not two.
+                execution.getGraphQLContext().put(OUT_OF_REACH, e);
+            }
             return super.execute(execution, parameters);
         }
         if (version.isEmpty()) {               // nothing this caller may see: executed (it answers null), never kept
@@ -102,6 +113,20 @@ final class ResponseCache extends AsyncExecutionStrategy {
         CachedData data = CachedData.of(result.getData());
         kept.put(key, version, data);
         return new ExecutionResultImpl(data, List.of());
+    }
+
+    /**
+     * For the instrumentation: the root field's fetcher of an operation whose version read found the database out of
+     * reach fails with that failure (handled as any fetcher's: SERVICE_UNAVAILABLE); any other fetcher as given.
+     */
+    static DataFetcher<?> failFast(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters) {
+        RuntimeException outOfReach = parameters.getExecutionContext().getGraphQLContext().get(OUT_OF_REACH);
+        if (outOfReach == null || parameters.getExecutionStepInfo().getPath().getLevel() != 1) {
+            return fetcher;
+        }
+        return environment -> {
+            throw outOfReach;
+        };
     }
 
     private Optional<CacheableOperations.Plan> plan(ExecutionContext execution) {

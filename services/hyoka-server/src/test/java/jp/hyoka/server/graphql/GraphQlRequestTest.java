@@ -1,7 +1,9 @@
 package jp.hyoka.server.graphql;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -23,6 +25,28 @@ class GraphQlRequestTest {
         assertThat(request.query()).startsWith("query Q");
         assertThat(request.operationName()).isEqualTo("Q");
         assertThat(request.variables()).isEqualTo(Map.of("id", "評価", "n", 3));
+    }
+
+    @Test
+    void givenVariablesOfEveryJsonKind_whenRead_thenTheyAreWhatJacksonsConversionToAMapGives() throws Exception {
+        String variables = "{\"s\": \"評価 \\\"書\\\" \\ud842\\udfb7\", \"i\": 3, \"neg\": -7, \"l\": 12345678901,"
+                + " \"big\": 123456789012345678901234567890, \"d\": 1.5, \"e\": 2e3, \"t\": true, \"f\": false,"
+                + " \"n\": null, \"empty\": {}, \"list\": [1, \"x\", null, [2.25, {\"k\": [false]}]],"
+                + " \"input\": {\"text\": \"改行\\n\", \"count\": 0, \"z\": 1, \"a\": 2}}";
+        ObjectMapper jackson = new ObjectMapper();
+        Object expected = jackson.convertValue(jackson.readTree(variables), Map.class);
+
+        GraphQlRequest request = post("application/json", "{\"query\": \"{ me { userId } }\", \"variables\": "
+                + variables + "}");
+
+        assertThat(request.variables()).isEqualTo(expected);
+        assertThat(request.variables().toString()).as("the same order and the same number types")
+                .isEqualTo(expected.toString());
+        assertThat(((Map<?, ?>) request.variables().get("input")).keySet()).map(String::valueOf)
+                .containsExactly("text", "count", "z", "a");
+        assertThat(request.variables().get("l")).isInstanceOf(Long.class);
+        assertThat(request.variables().get("big")).isInstanceOf(BigInteger.class);
+        assertThat(request.variables().get("e")).isInstanceOf(Double.class);
     }
 
     @Test

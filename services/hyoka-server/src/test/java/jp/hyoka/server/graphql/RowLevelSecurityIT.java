@@ -202,6 +202,62 @@ class RowLevelSecurityIT extends SignedInServerTest {
         assertThat(scopedTenants(Callers.KAWASAKI, "rm_assessment")).containsExactly("141305");
     }
 
+    private static final String SNAPSHOT_SEEN = "SELECT current_user || '|' || current_setting('hyoka.tenant') || '|' "
+            + "|| current_setting('transaction_isolation') || '|' || current_setting('transaction_read_only') "
+            + "|| '|' || ?::text";
+
+    private static List<String> snapshotSeen(Connection connection) {
+        return new TenantScopedReads(SingleConnection.of(connection)).queryOneSnapshot(Callers.KAWASAKI,
+                SNAPSHOT_SEEN, statement -> statement.setString(1, "x"), statement -> values(statement.getResultSet()));
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Test
+    void givenAConnectionOutsideAutocommit_whenReadInOneSnapshot_thenThatTransactionAloneIsRepeatableReadAndReadOnly()
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+
+            assertThat(snapshotSeen(connection)).containsExactly("hyoka_reader|141305|repeatable read|on|x");
+            assertUnscoped(connection);
+            assertThat(connection.getTransactionIsolation()).as("the connection's own level")
+                    .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+        }
+    }
+
+    @Test
+    void givenATransactionUnderWayAtRepeatableRead_whenReadInOneSnapshot_thenItReadsInThatTransactionsSnapshot()
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            execute(connection, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            execute(connection, "SELECT 1");                 // under way: its level can no longer be changed
+
+            assertThat(snapshotSeen(connection)).containsExactly("hyoka_reader|141305|repeatable read|off|x");
+            assertUnscoped(connection);
+        }
+    }
+
+    @Test
+    void givenATransactionUnderWayAtReadCommitted_whenReadInOneSnapshot_thenTheReadIsRefusedAndNothingIsScoped()
+            throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            execute(connection, "SELECT 1");
+
+            assertThatThrownBy(() -> snapshotSeen(connection)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("READ COMMITTED transaction already under way");
+            assertUnscoped(connection);
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+    }
+
     private static List<String> values(ResultSet rows) throws SQLException {
         List<String> values = new ArrayList<>();
         while (rows.next()) {
