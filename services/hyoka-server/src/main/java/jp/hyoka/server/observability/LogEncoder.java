@@ -20,7 +20,7 @@ public final class LogEncoder extends EncoderBase<ILoggingEvent> {
     private String pattern = "%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
     private Encoder<ILoggingEvent> delegate;
 
-    /** Whether the process is configured for JSON lines, as logback.xml reads it. */
+    /** Whether the process is configured for JSON lines, as LogConfiguration reads it. */
     public static boolean jsonConfigured() {
         String format = System.getProperty("hyoka.log.format", System.getenv("HYOKA_LOG_FORMAT"));
         return format != null && format.trim().equalsIgnoreCase("json");

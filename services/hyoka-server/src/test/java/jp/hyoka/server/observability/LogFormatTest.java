@@ -1,7 +1,8 @@
 package jp.hyoka.server.observability;
 
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.Configurator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -12,11 +13,14 @@ import org.slf4j.MDC;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The server's own logback.xml (not the tests'): human lines by default, JSON lines when configured. */
+/** The server's own logging configuration ({@link LogConfiguration}, not the tests' logback-test.xml): human lines by
+ * default, JSON lines when configured. */
 class LogFormatTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,7 +64,7 @@ class LogFormatTest {
 
     @Test
     void givenNoFormat_whenALineIsLogged_thenItIsTheHumanFormat() throws Exception {
-        LoggerContext logback = configured(null);
+        LoggerContext logback = configured(Map.of());
         logback.getLogger("hyoka.requests").info("mutation answerItem: 200 in 3 ms");
         logback.stop();
 
@@ -77,15 +81,52 @@ class LogFormatTest {
         assertThat(lines()).singleElement().satisfies(line -> assertThat(line).endsWith("- still readable"));
     }
 
-    private static LoggerContext configured(String format) throws Exception {
+    @Test
+    void givenTheRequestLogLevelWarn_whenARequestIsLogged_thenItIsNotAndTheLibrariesStayQuiet() {
+        LoggerContext logback = configured(Map.of("HYOKA_REQUEST_LOG_LEVEL", "WARN"));
+        logback.getLogger("hyoka.requests").info("mutation answerItem: 200 in 3 ms");
+        logback.getLogger("org.flywaydb.core").info("migrating");
+        logback.getLogger("jp.hyoka.server.Anything").info("kept");
+        Level kafkaClient = logback.getLogger("org.apache.kafka.clients.NetworkClient").getEffectiveLevel();
+        logback.stop();
+
+        assertThat(lines()).singleElement().satisfies(line -> assertThat(line).endsWith("- kept"));
+        assertThat(kafkaClient).isEqualTo(Level.ERROR);
+    }
+
+    @Test
+    void givenTheFormatAsEnvironmentVariable_whenALineIsLogged_thenItIsJson() throws Exception {
+        LoggerContext logback = configured(Map.of("HYOKA_LOG_FORMAT", "JSON"));
+        logback.getLogger("hyoka.requests").info("as a collector reads it");
+        logback.stop();
+
+        assertThat(JSON.readTree(lines().get(0)).path("formattedMessage").asText()).isEqualTo("as a collector reads it");
+    }
+
+    @Test
+    void givenALogbackXmlOnTheClassPath_whenLogbackConfigures_thenTheConfigurationStepsAsideForIt() {
+        // The tests' class path has logback-test.xml: logback reads it, as an operator's -Dlogback.configurationFile.
+        LoggerContext logback = new LoggerContext();
+        LogConfiguration configuration = new LogConfiguration();
+        configuration.setContext(logback);
+
+        assertThat(configuration.configure(logback)).isEqualTo(Configurator.ExecutionStatus.INVOKE_NEXT_IF_ANY);
+        assertThat(logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).iteratorForAppenders().hasNext()).isFalse();
+    }
+
+    private static LoggerContext configured(String format) {
+        Map<String, String> settings = new HashMap<>();
+        if (format != null) {
+            settings.put("hyoka.log.format", format);
+        }
+        return configured(settings);
+    }
+
+    /** The configuration a start applies, with these settings as its system properties and environment. */
+    private static LoggerContext configured(Map<String, String> settings) {
         LoggerContext logback = new LoggerContext();
         logback.setMDCAdapter(MDC.getMDCAdapter());     // the one the request's code writes to
-        if (format != null) {
-            logback.putProperty("hyoka.log.format", format);
-        }
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(logback);
-        configurator.doConfigure(LogFormatTest.class.getClassLoader().getResource("logback.xml"));
+        LogConfiguration.apply(logback, settings::get);
         return logback;
     }
 
