@@ -108,7 +108,8 @@ final class ReadModelWrites implements ReadModelBatch.Part {
     public void writeTo(Connection connection) throws SQLException {
         insertAssessments(connection, newAssessments);
         // The documents' rows before their answers: a statement writing rm_answer touches the row of each document
-        // it changed unless this transaction wrote that row already (V18), so in this order the row is written once.
+        // it changed unless this transaction wrote that row already (V18), so in this order the answers' statements
+        // only look the row up (a handler's delete flushed before its document's first touch still writes it).
         touch(connection, renames);
         touch(connection, touches.values());
         upsertAnswers(connection, answers.values());

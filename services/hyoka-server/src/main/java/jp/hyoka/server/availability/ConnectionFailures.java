@@ -34,6 +34,20 @@ public final class ConnectionFailures {
         return false;
     }
 
+    /**
+     * Only the pool giving up on a connection (its timeout, or the database declared unavailable): a failure a second
+     * wait for the pool would meet again. A single broken pooled connection is not one — the next one may be fine.
+     */
+    public static boolean poolGaveUp(Throwable failure) {
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth < MAX_DEPTH; cause = cause.getCause(), depth++) {
+            if (cause instanceof DatabaseUnavailable || cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isConnectionState(String state) {
         return state != null && (state.startsWith("08") || SHUTDOWN_STATES.contains(state));
     }

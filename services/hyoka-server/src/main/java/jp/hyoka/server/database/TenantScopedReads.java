@@ -112,21 +112,15 @@ public class TenantScopedReads {
      * The scope of a read in one snapshot on a connection outside autocommit. The isolation is the transaction's own,
      * set by its first statement in the scope's round trip, never the connection's ({@code setTransactionIsolation}
      * changes the session's default, and the driver refuses it once the transaction has run a statement). A
-     * transaction already under way keeps its isolation: at REPEATABLE READ or SERIALIZABLE its statements share one
-     * snapshot already; at READ COMMITTED they cannot, and the read is refused rather than served from several states.
+     * transaction already under way is refused: the read ends by rolling its transaction back (the scope must not
+     * outlive it), which would silently discard the caller's work.
      */
     private static String snapshotScope(Connection connection) throws SQLException {
-        if (connection.unwrap(BaseConnection.class).getTransactionState() == TransactionState.IDLE) {
-            return SNAPSHOT + ";\n" + SCOPE;
+        if (connection.unwrap(BaseConnection.class).getTransactionState() != TransactionState.IDLE) {
+            throw new IllegalStateException("A read in one snapshot cannot join a transaction already under way: "
+                    + "it ends by rolling its own transaction back, which would discard the caller's work.");
         }
-        try (Statement show = connection.createStatement();
-             ResultSet isolation = show.executeQuery("SHOW transaction_isolation")) {
-            if (isolation.next() && isolation.getString(1).startsWith("read ")) {
-                throw new IllegalStateException("A read in one snapshot cannot join a READ COMMITTED transaction "
-                        + "already under way: each of its statements would see the database as it is then.");
-            }
-        }
-        return SCOPE;
+        return SNAPSHOT + ";\n" + SCOPE;
     }
 
     private static <T> T query(Connection connection, String scoped, MunicipalityCode tenant, String sql,

@@ -82,9 +82,10 @@ final class ResponseCache extends AsyncExecutionStrategy {
             version = plan.get().root().version(caller.get(), id);
         } catch (RuntimeException e) {
             LOG.debug("No version read for a kept answer: {}", e.toString());
-            if (ConnectionFailures.causedBy(e)) {
+            if (ConnectionFailures.poolGaveUp(e)) {
                 // The root's fetcher fails with this failure at once (failFast) instead of waiting for a connection
-                // a second time: the same SERVICE_UNAVAILABLE answer after one wait, not two.
+                // a second time: the same SERVICE_UNAVAILABLE answer after one wait, not two. Only when the pool gave
+                // up: after one broken connection (a restart, an idle cut) the fetcher's own fresh connection may work.
                 execution.getGraphQLContext().put(OUT_OF_REACH, e);
             }
             return super.execute(execution, parameters);

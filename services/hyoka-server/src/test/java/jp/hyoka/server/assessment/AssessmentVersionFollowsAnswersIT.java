@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -106,6 +107,49 @@ class AssessmentVersionFollowsAnswersIT {
         write(written, "DELETE FROM rm_answer WHERE tenant_code = ? AND assessment_id = ?");
 
         assertThat(version(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void givenAnAnswerMovedToAnotherDocument_whenCommitted_thenBothDocumentsHaveANewVersion() throws Exception {
+        AssessmentId from = started();
+        AssessmentId to = started();
+        VersionedRoot.Version fromBefore = version(from);
+        VersionedRoot.Version toBefore = version(to);
+
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement move = connection.prepareStatement("UPDATE rm_answer SET assessment_id = ?, "
+                     + "item_id = 'department.name' WHERE tenant_code = ? AND assessment_id = ? "
+                     + "AND item_id = 'affair.name'")) {
+            move.setObject(1, to.value());
+            move.setString(2, KAWASAKI.value());
+            move.setObject(3, from.value());
+            assertThat(move.executeUpdate()).isEqualTo(1);
+        }
+
+        assertThat(version(from)).as("the document the answer left").isNotEqualTo(fromBefore);
+        assertThat(version(to)).as("the document the answer joined").isNotEqualTo(toBefore);
+    }
+
+    @Test
+    void givenTheAnswerTablesTruncated_whenCommitted_thenEveryDocumentHasANewVersion() throws Exception {
+        AssessmentId one = started();
+        AssessmentId another = started();
+        VersionedRoot.Version oneBefore = version(one);
+        VersionedRoot.Version anotherBefore = version(another);
+
+        try (Connection connection = dataSource.getConnection();
+             Statement truncate = connection.createStatement()) {
+            truncate.execute("TRUNCATE rm_answer");
+        }
+        VersionedRoot.Version oneAfterAnswers = version(one);
+        try (Connection connection = dataSource.getConnection();
+             Statement truncate = connection.createStatement()) {
+            truncate.execute("TRUNCATE rm_repeat_entry");
+        }
+
+        assertThat(oneAfterAnswers).isNotEqualTo(oneBefore);
+        assertThat(version(another)).isNotEqualTo(anotherBefore);
+        assertThat(version(one)).as("and again for the entries").isNotEqualTo(oneAfterAnswers);
     }
 
     private AssessmentId started() throws SQLException {

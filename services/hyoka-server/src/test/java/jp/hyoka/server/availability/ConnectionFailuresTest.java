@@ -32,6 +32,19 @@ class ConnectionFailuresTest {
     }
 
     @Test
+    void givenThePoolTimingOutDeepInTheCauses_whenAskedWhetherThePoolGaveUp_thenYes() {
+        assertThat(ConnectionFailures.poolGaveUp(new IllegalStateException("version read failed",
+                new SQLTransientConnectionException("hyoka - Connection is not available")))).isTrue();
+    }
+
+    @Test
+    void givenOneBrokenConnection_whenAskedWhetherThePoolGaveUp_thenNo_theNextConnectionMayWork() {
+        assertThat(ConnectionFailures.poolGaveUp(new SQLException("An I/O error occurred", "08006"))).isFalse();
+        assertThat(ConnectionFailures.poolGaveUp(new SQLException("terminating connection", "57P01"))).isFalse();
+        assertThat(ConnectionFailures.poolGaveUp(new SQLException("Connection is closed"))).isFalse();
+    }
+
+    @Test
     void givenAConnectionThePoolClosedAfterItBroke_whenAsked_thenAConnectionFailure() {
         assertThat(ConnectionFailures.causedBy(new IllegalStateException("could not read the event chain",
                 new SQLException("Connection is closed")))).isTrue();

@@ -488,10 +488,6 @@ public final class IntegrationBenchmark {
             return rows / (elapsed / 1e9);
         }
 
-        double readCeilingAgain() throws Exception {
-            return readCeiling();
-        }
-
         double averagePayloadBytes() throws SQLException {
             return db.scalar("SELECT avg(pg_column_size(payload))::bigint FROM integration_outbox");
         }

@@ -86,10 +86,9 @@ final class RebuildBenchmarkReport {
                     .append(String.format(Locale.ROOT, "%.0f %%", 100 * (Double) row.get("target"))).append(" | ")
                     .append(Boolean.TRUE.equals(row.get("meetsTarget")) ? "yes" : "no").append(" |\n");
         }
-        List<?> rows = (List<?>) report.get("rows");
-        if (rows.size() > 1) {
-            appendRowSevenDetail(md, (Map<?, ?>) rows.get(1));
-        }
+        ((List<?>) report.get("rows")).stream().map(row -> (Map<?, ?>) row)
+                .filter(row -> Integer.valueOf(7).equals(row.get("row"))).findFirst()
+                .ifPresent(seven -> appendRowSevenDetail(md, seven));
         Files.writeString(out.resolve("report.md"), md.toString());
     }
 
