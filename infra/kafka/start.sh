@@ -115,8 +115,12 @@ PROPS
 java_cmd=(java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.showDateTime=true
   -cp "$lib/*")
 if [[ ! -f "$instance/data/meta.properties" ]]; then
-  # A cluster id is 16 random bytes, base64url without padding (what StorageTool random-uuid prints).
-  cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  # A cluster id is 16 random bytes, base64url without padding (what StorageTool random-uuid prints). Like Kafka's own
+  # Uuid.randomUuid, draw again when it starts with "-": the storage tool would read it as an option (1 start in 64).
+  cluster_id=-
+  while [[ "$cluster_id" == -* ]]; do
+    cluster_id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
+  done
   say "formatting $instance/data (cluster $cluster_id)"
   "${java_cmd[@]}" kafka.tools.StorageTool format -t "$cluster_id" -c "$instance/server.properties" >&2
 fi
