@@ -145,10 +145,10 @@ final class ChainSnapshot implements AutoCloseable {
         }
     }
 
-    /** Stored events of this tenant that have no link (there should be none). */
+    /** Stored events of this tenant that have no link (there should be none), in all of the store. */
     List<String> unchainedEventIds() throws SQLException {
         List<String> ids = new ArrayList<>();
-        for (TenantEvent event : StoredEvents.unchained(connection, Integer.MAX_VALUE)) {
+        for (TenantEvent event : StoredEvents.unchained(connection, 0, Integer.MAX_VALUE)) {
             if (event.tenant().equals(tenant)) {
                 ids.add(event.event().eventId());
             }

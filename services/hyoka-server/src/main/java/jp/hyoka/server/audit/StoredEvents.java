@@ -32,12 +32,17 @@ final class StoredEvents {
     private StoredEvents() {
     }
 
-    /** Events without a link, oldest first (normally none: only events from before the chain existed). */
-    static List<TenantEvent> unchained(Connection connection, int limit) throws SQLException {
+    /**
+     * Events above global index {@code after} without a link, oldest first (normally none: only events from before
+     * the chain existed, or appended by a node of a version before it).
+     */
+    static List<TenantEvent> unchained(Connection connection, long after, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry d"
-                + " WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.event_identifier = d.eventidentifier)"
+                + " WHERE d.globalindex > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.event_identifier = d.eventidentifier)"
                 + " ORDER BY d.globalindex LIMIT ?")) {
-            select.setInt(1, limit);
+            select.setLong(1, after);
+            select.setInt(2, limit);
             return read(select);
         }
     }

@@ -141,6 +141,7 @@ class EventChainIT extends SignedInServerTest {
         long stored = count("SELECT count(*) FROM domainevententry");
         execute("DELETE FROM event_chain");                 // the state of a database just migrated to V9
         execute("DELETE FROM event_chain_head");
+        execute("DELETE FROM event_chain_backfill_mark");  // (and on to V20: no backfill has run yet)
         JsonNode unlinked = kawasakiAuditor.data("verifyEventChain", VERIFY, Map.of());
 
         int linked = backfill.chainUnchainedEvents();
@@ -161,6 +162,45 @@ class EventChainIT extends SignedInServerTest {
     }
 
     @Test
+    void givenABackfillRan_whenAnOlderNodeAppendsWithoutALink_thenTheNextBackfillLinksItAndMovesItsMarkToTheHead()
+            throws SQLException {
+        backfill.chainUnchainedEvents();
+        MunicipalityCode chiyoda = new MunicipalityCode("131016");      // no other events here
+        onboard(chiyoda, "千代田区");
+        // What a node of a version before the chain leaves behind: the event without its link (its only one).
+        execute("DELETE FROM event_chain WHERE tenant_code = '131016'");
+        execute("DELETE FROM event_chain_head WHERE tenant_code = '131016'");
+        assertThat(audit.verify(chiyoda).intact()).isFalse();
+
+        int linked = backfill.chainUnchainedEvents();
+
+        assertThat(linked).isEqualTo(1);
+        assertThat(audit.verify(chiyoda).intact()).isTrue();
+        assertThat(count("SELECT linked_through FROM event_chain_backfill_mark"))
+                .isEqualTo(count("SELECT max(globalindex) FROM domainevententry"));
+    }
+
+    @Test
+    void givenAnAppendInFlight_whenTheBackfillRuns_thenItStillLinksButLeavesItsMarkWhereItWas() throws SQLException {
+        backfill.chainUnchainedEvents();
+        long mark = count("SELECT linked_through FROM event_chain_backfill_mark");
+        onboard(new MunicipalityCode("131024"), "中央区");    // the head moves past the mark
+        try (Connection inFlight = dataSource.getConnection(); Statement insert = inFlight.createStatement()) {
+            inFlight.setAutoCommit(false);
+            // What an insert into the event table holds until it commits: an event below the head may still come.
+            insert.execute("LOCK TABLE domainevententry IN ROW EXCLUSIVE MODE");
+
+            backfill.chainUnchainedEvents();
+
+            assertThat(count("SELECT linked_through FROM event_chain_backfill_mark")).isEqualTo(mark);
+            inFlight.rollback();
+        }
+        backfill.chainUnchainedEvents();
+        assertThat(count("SELECT linked_through FROM event_chain_backfill_mark"))
+                .isEqualTo(count("SELECT max(globalindex) FROM domainevententry"));
+    }
+
+    @Test
     void givenAnEventPublishedOutsideAnyUnitOfWork_whenVerified_thenItIsLinkedIntoTheChainOfTheMunicipalityItNames() {
         // Axon allows it (Hyoka's own code always appends inside a command's unit of work): the engine starts one,
         // so the event and its link still commit together. 131075 has no other events here.
@@ -173,6 +213,12 @@ class EventChainIT extends SignedInServerTest {
 
         assertThat(verification.intact()).isTrue();
         assertThat(verification.verified().position()).isEqualTo(1);
+    }
+
+    private void onboard(MunicipalityCode code, String name) {
+        axon.eventStore().publish(GenericEventMessage.asEventMessage(new MunicipalityOnboarded(code, name,
+                new FirstAdministrator("admin@" + code.value() + ".lg.jp", name + " 管理者"),
+                new Actor("op-1", "運営 太郎"), Instant.parse("2026-12-07T01:00:00Z"))));
     }
 
     private long count(String sql, String... parameters) throws SQLException {

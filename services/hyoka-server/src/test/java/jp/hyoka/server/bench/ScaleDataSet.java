@@ -1,6 +1,7 @@
 package jp.hyoka.server.bench;
 
 import io.micronaut.runtime.server.EmbeddedServer;
+import jp.hyoka.server.audit.EventChainBackfill;
 import jp.hyoka.server.support.TestDatabase;
 
 import java.sql.Connection;
@@ -38,6 +39,10 @@ final class ScaleDataSet {
         NationalLoader.Loaded loaded;
         try (EmbeddedServer server = database.startServer(Map.of())) {
             loaded = new NationalLoader(server.getApplicationContext()).load(municipalities, total, history, progress);
+            // What the next start of a node would do first: the hash-chain backfill finds everything linked and
+            // moves its mark to the head, so a start on a copy is a restart of a platform running with these data,
+            // not the first start after an upgrade from a version without the mark (V20).
+            server.getApplicationContext().getBean(EventChainBackfill.class).chainUnchainedEvents();
         }
         try (Connection connection = DriverManager.getConnection(database.url(), database.user(),
                 database.password()); Statement statement = connection.createStatement()) {
