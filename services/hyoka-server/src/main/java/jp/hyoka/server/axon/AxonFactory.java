@@ -69,7 +69,7 @@ public class AxonFactory {
                                     @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp, aggregates);
-        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.eventMapper()).build();
+        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
         SnapshotFilter snapshotFilter = modules.stream().map(AxonModule::snapshotFilter)
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         NotifyingEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()

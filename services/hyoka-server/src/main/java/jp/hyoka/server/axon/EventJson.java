@@ -46,14 +46,6 @@ public final class EventJson {
     private EventJson() {
     }
 
-    /**
-     * The mapper of stored events as Axon's serializer reads and writes them: {@link #objectMapper()}, with the records
-     * a load reads most read by {@link RecordReader} ({@link RecordReaders#TYPES}; the same objects, less CPU).
-     */
-    public static ObjectMapper eventMapper() {
-        return objectMapper().registerModule(RecordReaders.module());
-    }
-
     public static ObjectMapper objectMapper() {
         SimpleModule domain = new SimpleModule("hyoka-domain");
         // Each read parses the same few texts again: remembered (KnownValues says why that reads the same values).

@@ -60,6 +60,11 @@ final class KnownValues<T> implements Function<String, T> {
         return value;
     }
 
+    /** How many texts are kept besides the last one. */
+    int remembered() {
+        return known.size();
+    }
+
     private record Known<T>(String text, T value) {
     }
 }

@@ -14,19 +14,20 @@ import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.axon.EventJson;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * CPU per stored payload read (BENCHMARKS.md row 5 reads 10 per load): the events' mapper with Jackson's bean
- * deserializers only ({@code EventJson.objectMapper()}), the events' mapper as Axon's serializer has it
- * ({@code EventJson.eventMapper()}: the record readers), and tokenizing the same bytes alone; one JVM, interleaved
- * rounds, thread CPU time. {@code infra/scripts/run-harness.sh jp.hyoka.server.bench.PayloadReadProbe [reads] [rounds]}.
+ * CPU per stored payload read (BENCHMARKS.md row 5 reads 10 per load): the events' mapper
+ * ({@code EventJson.objectMapper()}, what Axon's serializer reads with) against tokenizing the same bytes alone, one
+ * JVM, interleaved rounds, thread CPU time; the per-round ratio (mapper ÷ tokens) is the figure to compare between two
+ * builds on a busy machine, since both of its sides slow down together. Run it with another build's classes on the
+ * class path to compare them (infra/docs/history-benchmark.md): {@code java -cp … PayloadReadProbe [reads] [rounds]}.
  */
 public final class PayloadReadProbe {
 
@@ -49,49 +50,42 @@ public final class PayloadReadProbe {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (Object payload : payloads) {
             byte[] json = jackson.writeValueAsBytes(payload);
-            ObjectReader generic = jackson.readerFor(payload.getClass());
-            ObjectReader records = eventMapper().readerFor(payload.getClass());
-            if (!generic.readValue(json).equals(payload) || !records.readValue(json).equals(payload)) {
+            ObjectReader mapper = jackson.readerFor(payload.getClass());
+            if (!mapper.readValue(json).equals(payload)) {
                 throw new IllegalStateException("not read back: " + payload);
             }
             List<double[]> perRound = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                double[] nanos = new double[3];
-                for (int side = 0; side < 3; side++) {
-                    int which = (side + round) % 3;
+                double[] nanos = new double[2];
+                for (int side = 0; side < 2; side++) {
+                    int which = (side + round) % 2;
                     long start = threads.getCurrentThreadCpuTime();
                     for (int i = 0; i < reads; i++) {
-                        switch (which) {
-                            case 0 -> sink(generic.readValue(json));
-                            case 1 -> sink(records.readValue(json));
-                            default -> {
-                                try (JsonParser parser = jackson.getFactory().createParser(json)) {
-                                    while (parser.nextToken() != null) {
-                                        if (parser.hasTextCharacters()) {
-                                            sink(parser.getText());
-                                        }
-                                    }
-                                }
-                            }
+                        if (which == 0) {
+                            sink(mapper.readValue(json));
+                        } else {
+                            tokenize(jackson, json);
                         }
                     }
                     nanos[which] = (threads.getCurrentThreadCpuTime() - start) / (double) reads;
                 }
-                perRound.add(nanos);
-                System.out.printf("%s round %d: bean-generic %.0f ns, record readers %.0f ns, tokens %.0f ns%n",
-                        payload.getClass().getSimpleName(), round, nanos[0], nanos[1], nanos[2]);
+                perRound.add(new double[]{nanos[0], nanos[1], nanos[0] / nanos[1]});
+                System.out.printf("%s round %d: mapper %.0f ns, tokens %.0f ns%n",
+                        payload.getClass().getSimpleName(), round, nanos[0], nanos[1]);
             }
-            System.out.printf("RESULT %s bean-generic %.0f ns, record readers %.0f ns, tokens %.0f ns (medians of rounds 2..)%n",
-                    payload.getClass().getSimpleName(), median(perRound, 0), median(perRound, 1), median(perRound, 2));
+            System.out.printf("RESULT %s mapper %.0f ns, tokens %.0f ns, mapper / tokens per round %.2f"
+                            + " (medians of rounds 2..%d)%n", payload.getClass().getSimpleName(),
+                    median(perRound, 0), median(perRound, 1), median(perRound, 2), rounds);
         }
     }
 
-    /** Axon's events mapper; a build without one (before the record readers) has only the plain mapper. */
-    private static ObjectMapper eventMapper() throws ReflectiveOperationException {
-        try {
-            return (ObjectMapper) EventJson.class.getMethod("eventMapper").invoke(null);
-        } catch (NoSuchMethodException before) {
-            return EventJson.objectMapper();
+    private static void tokenize(ObjectMapper jackson, byte[] json) throws IOException {
+        try (JsonParser parser = jackson.getFactory().createParser(json)) {
+            while (parser.nextToken() != null) {
+                if (parser.hasTextCharacters()) {
+                    sink(parser.getText());
+                }
+            }
         }
     }
 
