@@ -40,16 +40,20 @@ import java.util.function.Function;
  */
 public final class EventJson {
 
+    /** Distinct item ids, municipality codes and component ids remembered per mapper (all forms' items fit). */
+    static final int KNOWN_TEXTS = 20_000;
+
     private EventJson() {
     }
 
     public static ObjectMapper objectMapper() {
         SimpleModule domain = new SimpleModule("hyoka-domain");
-        stringValue(domain, AssessmentId.class, text -> new AssessmentId(UUID.fromString(text)));
-        stringValue(domain, MunicipalityCode.class, MunicipalityCode::new);
-        stringValue(domain, ItemId.class, ItemId::new);
-        stringValue(domain, ComponentId.class, ComponentId::new);
-        stringValue(domain, ThreadId.class, text -> new ThreadId(UUID.fromString(text)));
+        // Each read parses the same few texts again: remembered (KnownValues says why that reads the same values).
+        stringValue(domain, AssessmentId.class, KnownValues.lastOnly(text -> new AssessmentId(UUID.fromString(text))));
+        stringValue(domain, MunicipalityCode.class, KnownValues.upTo(KNOWN_TEXTS, MunicipalityCode::new));
+        stringValue(domain, ItemId.class, KnownValues.upTo(KNOWN_TEXTS, ItemId::new));
+        stringValue(domain, ComponentId.class, KnownValues.upTo(KNOWN_TEXTS, ComponentId::new));
+        stringValue(domain, ThreadId.class, KnownValues.lastOnly(text -> new ThreadId(UUID.fromString(text))));
         domain.addDeserializer(Instant.class, new InstantJson());      // after JavaTimeModule's: this one is asked
         domain.addSerializer(Instant.class, new InstantJsonWriter());  // the same: jsr310's text, written faster
         domain.setMixInAnnotation(Answer.class, AnswerMixin.class);
