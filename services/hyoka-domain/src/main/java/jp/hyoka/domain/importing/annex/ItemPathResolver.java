@@ -47,6 +47,8 @@ public final class ItemPathResolver {
     private final int[] labelIds;
     /** One node of each block whose label is long enough to be named by a path (the labels a path may name). */
     private final List<ItemNode> namedBlockCandidates = new ArrayList<>();
+    /** By index in {@link #namedBlockCandidates}: the id of the block label in {@link #labels}, or -1. */
+    private final int[] namedBlockLabelIds;
 
     public ItemPathResolver(FormDefinition form) {
         this(form, List.of());
@@ -113,6 +115,7 @@ public final class ItemPathResolver {
                 namedBlockCandidates.add(node);
             }
         }
+        namedBlockLabelIds = namedBlockCandidates.stream().mapToInt(node -> labels.id(node.blockLabel())).toArray();
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
@@ -164,7 +167,12 @@ public final class ItemPathResolver {
         }
         LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact(), labels);
         Set<String> namedBlocks = new LinkedHashSet<>();
-        for (ItemNode node : namedBlockCandidates) {          // the block score depends on the block label only
+        for (int i = 0; i < namedBlockCandidates.size(); i++) {  // the block score depends on the block label only
+            ItemNode node = namedBlockCandidates.get(i);
+            int id = namedBlockLabelIds[i];
+            if (id >= 0 && 1.5 * compact.withinBound(id, node.blockLabel()) < 1.5 * 0.85) {
+                continue;                                   // the block score cannot reach it: within ≤ the bound
+            }
             if (blockScore(node, compact) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
