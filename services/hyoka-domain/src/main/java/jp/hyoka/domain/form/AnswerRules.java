@@ -41,7 +41,9 @@ public final class AnswerRules {
         }
         if (answer instanceof RichTextAnswer rich) {
             String html = sanitizer.sanitize(rich.html()).strip();
-            notBlank(item, new RichTextAnswer(html).plainText());
+            if (!new RichTextAnswer(html).hasText()) {
+                notBlank(item, "");                         // refused as an empty answer
+            }
             return new RichTextAnswer(withinLimit(item, html));
         }
         if (answer instanceof NumberAnswer number

@@ -20,6 +20,11 @@ public final class PlainText {
         return stripSpaces(text);                           // the usual case: nothing to remove, no copy
     }
 
+    /** Whether the character stays in {@link #clean}'s result and is not a space: a text with one is not blank. */
+    static boolean visible(char c) {
+        return !removed(c) && !isSpace(c);
+    }
+
     /**
      * Whether a character is taken out. Every such character is in the BMP and none is a surrogate, so testing the
      * chars of a text finds exactly the code points {@link #filtered} removes.

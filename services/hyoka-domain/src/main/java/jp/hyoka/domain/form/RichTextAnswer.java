@@ -18,6 +18,39 @@ public record RichTextAnswer(String html) implements Answer {
         return ItemType.RICH_TEXT;
     }
 
+    /**
+     * Whether {@link #plainText} is not empty, told in one scan where the text has no character reference: a visible
+     * character outside the tags ({@link #TAG}, found as the pattern finds them) is enough. Every rich-text answer is
+     * checked for it when accepted, by the import's reader and by the decider.
+     */
+    public boolean hasText() {
+        if (html.indexOf('&') >= 0) {
+            return !plainText().isEmpty();                  // references may decode to spaces or to nothing visible
+        }
+        int length = html.length();
+        for (int i = 0; i < length; i++) {
+            char c = html.charAt(i);
+            if (c == '<') {
+                int name = i + 1 < length && html.charAt(i + 1) == '/' ? i + 2 : i + 1;
+                if (name < length && isAsciiLetter(html.charAt(name))) {
+                    int close = html.indexOf('>', name + 1);
+                    if (close >= 0) {
+                        i = close;                          // a tag: a space in the plain text
+                        continue;
+                    }
+                }
+            }
+            if (PlainText.visible(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
     /** Tags removed, character references decoded, spaces folded: for history lines and diffs, not rendering. */
     @Override
     public String plainText() {

@@ -22,9 +22,17 @@ final class AnnexLines {
         return cells.stream().allMatch(cell -> AnnexText.key(cell).isEmpty());
     }
 
+    /**
+     * The one character of the heading that only itself becomes under NFKC (no other code point's decomposition holds
+     * it, and composition cannot make it: {@code AnnexLinesTest}), and that is rare in a document's other lines: a
+     * line without it is no heading, told without the NFKC of the whole line.
+     */
+    static final char HEADING_MARK = '箇';
+
     /** "(別添2) 変更箇所", "(別添3)変更箇所", "（別添２）変更箇所", "(別添) 変更箇所" (基礎), alone on its line. */
     static boolean isHeading(List<String> cells) {
-        return HEADING.matcher(AnnexText.key(String.join("", cells))).matches();
+        String line = String.join("", cells);
+        return line.indexOf(HEADING_MARK) >= 0 && HEADING.matcher(AnnexText.key(line)).matches();
     }
 
     /** "変更日 | 項目 | 変更前の記載 | …": the first two column titles are enough to tell it. */

@@ -51,7 +51,9 @@ public final class ChangeAnnexParser {
      */
     public static OptionalInt locate(List<String> lines) {
         for (int index = 0; index < lines.size(); index++) {
-            if (AnnexLines.isHeading(AnnexText.cells(lines.get(index))) && headerFollows(lines, index + 1)) {
+            String line = lines.get(index);             // its cells hold the mark only if the line does
+            if (line.indexOf(AnnexLines.HEADING_MARK) >= 0 && AnnexLines.isHeading(AnnexText.cells(line))
+                    && headerFollows(lines, index + 1)) {
                 return OptionalInt.of(index + 1);
             }
         }

@@ -43,6 +43,12 @@ public final class ItemPathResolver {
     private final Set<String> headings = new LinkedHashSet<>();
     /** The labels of {@link #nodes}, indexed by bigram for the comparison of each path with all of them. */
     private final LabelSimilarity.Labels labels;
+    /** By node index: the id of the node's label in {@link #labels}, or -1. */
+    private final int[] labelIds;
+    /** One node of each block whose label is long enough to be named by a path (the labels a path may name). */
+    private final List<ItemNode> namedBlockCandidates = new ArrayList<>();
+    /** By index in {@link #namedBlockCandidates}: the id of the block label in {@link #labels}, or -1. */
+    private final int[] namedBlockLabelIds;
 
     public ItemPathResolver(FormDefinition form) {
         this(form, List.of());
@@ -102,6 +108,14 @@ public final class ItemPathResolver {
             compared.addAll(node.context());
         }
         labels = new LabelSimilarity.Labels(compared);
+        labelIds = nodes.stream().mapToInt(node -> labels.id(node.label())).toArray();
+        Set<String> blocks = new LinkedHashSet<>();
+        for (ItemNode node : nodes) {
+            if (node.blockLabel().length() >= 4 && blocks.add(node.block().id() + "\n" + node.blockLabel())) {
+                namedBlockCandidates.add(node);
+            }
+        }
+        namedBlockLabelIds = namedBlockCandidates.stream().mapToInt(node -> labels.id(node.blockLabel())).toArray();
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
     }
 
@@ -153,13 +167,22 @@ public final class ItemPathResolver {
         }
         LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact(), labels);
         Set<String> namedBlocks = new LinkedHashSet<>();
-        for (ItemNode node : nodes) {
-            if (node.blockLabel().length() >= 4 && blockScore(node, compact) >= 1.5 * 0.85) {
+        for (int i = 0; i < namedBlockCandidates.size(); i++) {  // the block score depends on the block label only
+            ItemNode node = namedBlockCandidates.get(i);
+            int id = namedBlockLabelIds[i];
+            if (id >= 0 && 1.5 * compact.withinBound(id, node.blockLabel()) < 1.5 * 0.85) {
+                continue;                                   // the block score cannot reach it: within ≤ the bound
+            }
+            if (blockScore(node, compact) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
         }
         List<Scored> scored = new ArrayList<>();
-        for (ItemNode node : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            ItemNode node = nodes.get(i);
+            if (!mayScore(node, labelIds[i], path, compact)) {
+                continue;
+            }
             Scored score = score(node, path, compact, previousSection, namedBlocks);
             if (score != null) {
                 scored.add(score);
@@ -288,6 +311,16 @@ public final class ItemPathResolver {
         }
         return nodes.stream().filter(n -> n.item().id().value().equals(targetId) || n.block().id().equals(targetId)
                 || n.section().id().equals(targetId)).map(n -> n.section().id()).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether {@link #score} can give the item a score at all, told cheaply: an item whose label the path cannot
+     * spell ({@link LabelMatch#possible}) is scored only as the one item of its block or by its item number (see the
+     * end of {@code score}); every other item would be null. Most items of a form are ruled out for a given path.
+     */
+    private static boolean mayScore(ItemNode node, int labelId, ParsedPath path, LabelSimilarity.Text compact) {
+        return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled())
+                || LabelMatch.possible(node.label(), labelId, path, compact);
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */

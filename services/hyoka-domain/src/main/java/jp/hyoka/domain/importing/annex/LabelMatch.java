@@ -43,6 +43,32 @@ record LabelMatch(double similarity, boolean atEnd) {
         return NONE;
     }
 
+    /**
+     * Whether {@link #of} can find the label in the path at all, told without comparing them: false only where
+     * {@code of} gives {@link #NONE}. A match at the end needs the path to end with the label's last character
+     * ({@link LabelSimilarity#atEnd}), an abbreviation to be the label's start or end, and a match inside the path a
+     * bound of {@link LabelSimilarity.Text#within} of 0.8 at least. Most items of a form pass none of these for a
+     * given path, so the resolver does not score them.
+     *
+     * @param labelId the label's id in the index of {@code compact} ({@link LabelSimilarity.Labels#id}), or -1
+     */
+    static boolean possible(String label, int labelId, ParsedPath path, LabelSimilarity.Text compact) {
+        if (label.isEmpty()) {
+            return false;
+        }
+        if (!path.quoted().isEmpty()) {
+            return true;
+        }
+        String words = compact.value();
+        if (!words.isEmpty() && words.charAt(words.length() - 1) == label.charAt(label.length() - 1)) {
+            return true;                                    // at the end, or abbreviated by the label's end
+        }
+        if (words.length() >= 2 && words.length() < label.length() && label.startsWith(words)) {
+            return true;                                    // abbreviated by the label's start
+        }
+        return label.length() >= 8 && (labelId < 0 || compact.withinBound(labelId, label) >= 0.8);
+    }
+
     /** Exact at the end: 4 and a bonus for long labels; fuzzy at the end: 4·sim − 1.5; inside the path: 1.5·sim. */
     double score(String label) {
         if (similarity == 0) {

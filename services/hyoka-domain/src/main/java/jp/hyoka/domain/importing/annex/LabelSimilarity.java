@@ -105,6 +105,25 @@ final class LabelSimilarity {
             return prefix(length).within(label) >= least;
         }
 
+        /**
+         * An upper bound of {@link #within} of this text and the indexed label with this id ({@link Labels#id}), from
+         * the index's count of the label's bigrams this text has, without comparing them: every bigram of the label
+         * the text shares is among them, so neither the Dice of a shorter text nor the best window of a longer one can
+         * exceed it, and a text that contains the label has all of them (bound 1). Used to rule labels out before
+         * comparing (a path is compared with every item of the form).
+         */
+        double withinBound(int id, String label) {
+            int length = value.length();
+            if (label.length() < 2) {
+                return 1.0;                                 // not indexed: nothing is bounded
+            }
+            int present = shared()[id];
+            if (length < label.length()) {
+                return length < 2 ? 0 : 2.0 * present / (length - 1 + label.length() - 1);
+            }
+            return (double) present / (label.length() - 1);
+        }
+
         /** The text's first {@code length} characters, compared in turn with many labels (remembered by length). */
         Text prefix(int length) {
             if (length == value.length()) {

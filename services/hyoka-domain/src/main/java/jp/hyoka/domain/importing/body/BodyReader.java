@@ -60,10 +60,16 @@ final class BodyReader {
 
     static final String UNKNOWN_OPTION = "UNKNOWN_OPTION";
 
+    /** A warning of the rows; one that names the form revision gets its reference when the result is made. */
+    private record Warning(String code, int line, String message, boolean namesRevision) {
+    }
+
     private final PrintedForm printed;
     private final EntryTracker entries;
     private final List<UnmappedContent> unmapped = new ArrayList<>();
-    private final List<ImportProblem> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
+    /** The entries created, when this reader is a copy ({@link #forRevision}); null: those of {@link #entries}. */
+    private List<ImportedEntry> created;
     private final Map<String, Pending> values = new LinkedHashMap<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
     private List<Slot> header = List.of();
@@ -100,6 +106,50 @@ final class BodyReader {
         return this;
     }
 
+    /**
+     * Whether the rows this reader read would be read alike against {@code revision}: its {@link ReadingLayout} is
+     * this one's. Then {@link #forRevision} gives what reading them again would give.
+     */
+    boolean readsAlike(FormDefinition revision) {
+        return PrintedForm.of(revision).layout().equals(printed.layout());
+    }
+
+    /**
+     * The rows read so far as if read against {@code revision} (of the same layout, {@link #readsAlike}), for one
+     * {@link #result}: the same values at the same slots of that revision, the same rows kept aside and warnings,
+     * and the same entries with ids drawn anew from {@code newEntryId} in the order reading them again would draw
+     * them. For this reader's own revision the ids stay and none is drawn. This reader is left as it is.
+     */
+    BodyReader forRevision(FormDefinition revision, Supplier<String> newEntryId) {
+        boolean same = revision == printed.form();
+        Map<String, String> ids = new HashMap<>();
+        List<ImportedEntry> entriesRead = created();
+        for (ImportedEntry entry : entriesRead) {
+            ids.put(entry.entryId(), same ? entry.entryId() : newEntryId.get());
+        }
+        BodyReader copy = new BodyReader(revision, newEntryId);
+        copy.created = entriesRead.stream().map(entry -> new ImportedEntry(entry.groupId(),
+                entry.parentEntries().stream().map(ids::get).toList(), ids.get(entry.entryId()), entry.position()))
+                .toList();
+        for (Pending pending : values.values()) {
+            Slot slot = copy.printed.slots(pending.slot.section()).get(pending.slot.index());
+            List<String> path = pending.entries.stream().map(ids::get).toList();
+            Pending moved = new Pending(slot, path, pending.line, pending.label, "");
+            moved.parts.addAll(pending.parts);
+            moved.lines.addAll(pending.lines);
+            copy.values.put(key(slot, path), moved);
+        }
+        copy.unmapped.addAll(unmapped);
+        copy.warnings.addAll(warnings);
+        copy.rowsRead = rowsRead;
+        copy.mappedLines.addAll(mappedLines);
+        return copy;
+    }
+
+    private List<ImportedEntry> created() {
+        return created != null ? created : entries.created();
+    }
+
     ImportedDocument result(ValueReader reader) {
         List<ImportedAnswer> answers = new ArrayList<>();
         for (Pending pending : values.values()) {
@@ -120,7 +170,9 @@ final class BodyReader {
                 mappedLines.removeAll(pending.lines);
             }                                               // Blank: the document left the item empty
         }
-        return new ImportedDocument(printed.form().ref(), entries.created(), answers, unmapped, warnings, rowsRead,
+        List<ImportProblem> problems = warnings.stream().map(w -> new ImportProblem(w.code(), w.line(),
+                w.namesRevision() ? w.message() + " in " + printed.form().ref() : w.message())).toList();
+        return new ImportedDocument(printed.form().ref(), created(), answers, unmapped, problems, rowsRead,
                 mappedLines.size());
     }
 
@@ -351,9 +403,10 @@ final class BodyReader {
                 return answer(line, merged.get(), label + " " + itemLabel, rest);
             }
         }
-        keep(line, parent == null ? label : parent + " " + label, value.isBlank() && cells.size() == 1 ? "" : value,
-                UnmappedContent.UNKNOWN_LABEL, null, "\"" + label + "\" names no item of " + section.number()
-                        + " " + section.label() + " in " + printed.form().ref());
+        unmapped.add(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
+                BodyCells.text(value.isBlank() && cells.size() == 1 ? "" : value), UnmappedContent.UNKNOWN_LABEL, null));
+        warnings.add(new Warning(UnmappedContent.UNKNOWN_LABEL, line, "\"" + label + "\" names no item of "
+                + section.number() + " " + section.label(), true));    // " in " + the revision, at the result
         return false;
     }
 
@@ -463,7 +516,7 @@ final class BodyReader {
     }
 
     private void warn(String code, int line, String message) {
-        warnings.add(new ImportProblem(code, line, message));
+        warnings.add(new Warning(code, line, message, false));
     }
 
     private static String joinRaw(List<Cell> cells) {

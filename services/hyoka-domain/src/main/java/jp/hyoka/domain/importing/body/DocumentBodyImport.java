@@ -63,11 +63,16 @@ public final class DocumentBodyImport {
                 .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
         ValueReader reader = new ValueReader(rules);
         ImportedDocument best = null;
+        BodyReader rowsRead = null;                         // the last revision whose rows were read
         for (FormDefinition revision : revisions.stream().sorted(Comparator.comparing(
                 (FormDefinition f) -> f.ref().version()).reversed()).toList()) {
-            BodyReader body = new BodyReader(revision, newEntryId);
-            ranges.forEach(range -> body.read(rows, range.from(), range.to()));
-            ImportedDocument candidate = body.result(reader);
+            if (rowsRead == null || !rowsRead.readsAlike(revision)) {
+                BodyReader body = new BodyReader(revision, newEntryId);
+                ranges.forEach(range -> body.read(rows, range.from(), range.to()));
+                rowsRead = body;
+            }
+            // Revisions that differ only where values are read (options) read the rows once (ReadingLayout).
+            ImportedDocument candidate = rowsRead.forRevision(revision, newEntryId).result(reader);
             if (best == null || misfit(candidate) < misfit(best)) {
                 best = candidate;
             }

@@ -57,6 +57,7 @@ final class PrintedForm {
     private static final Map<FormRef, PrintedForm> PRINTED = new ConcurrentHashMap<>();
 
     private final FormDefinition form;
+    private final ReadingLayout layout;
     private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
     private final Map<Section, String> sectionKeys = new IdentityHashMap<>();
     private final Map<Section, String> sectionNumbers = new IdentityHashMap<>();
@@ -78,6 +79,7 @@ final class PrintedForm {
 
     private PrintedForm(FormDefinition form) {
         this.form = form;
+        this.layout = ReadingLayout.of(form);
         for (Section section : form.sections()) {
             List<Slot> slots = new ArrayList<>();
             Set<String> headings = new HashSet<>();
@@ -113,6 +115,11 @@ final class PrintedForm {
 
     FormDefinition form() {
         return form;
+    }
+
+    /** What reading rows looks at in this revision: equal layouts read every row alike. */
+    ReadingLayout layout() {
+        return layout;
     }
 
     /** The cover: the section printed without a number before the first numbered one. */

@@ -133,6 +133,39 @@ class LabelSimilarityTest {
         assertThat(windows).as("comparisons decided by the sliding window").isGreaterThan(100);
     }
 
+    @Test
+    void givenIndexedLabels_whenAPathsWithinIsBounded_thenTheBoundIsNeverBelowWithinAndOneWhenContained() {
+        Random random = new Random(43);
+        int tight = 0;
+        for (int n = 0; n < 300; n++) {
+            List<String> labels = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                labels.add(random(random, 12, FEW));
+            }
+            LabelSimilarity.Labels index = new LabelSimilarity.Labels(labels);
+            for (int p = 0; p < 10; p++) {
+                String path = random(random, 40, FEW);
+                LabelSimilarity.Text text = new LabelSimilarity.Text(path, index);
+                for (String label : labels) {
+                    int id = index.id(label);
+                    if (id < 0) {
+                        continue;                           // shorter than two characters: never indexed
+                    }
+                    double bound = text.withinBound(id, label);
+                    double within = withinByDefinition(path, label);
+                    assertThat(bound).as("%s in %s", label, path).isGreaterThanOrEqualTo(within);
+                    if (path.contains(label)) {
+                        assertThat(bound).isEqualTo(1.0);
+                    }
+                    if (bound == within) {
+                        tight++;
+                    }
+                }
+            }
+        }
+        assertThat(tight).as("bounds equal to the comparison").isGreaterThan(1_000);
+    }
+
     /** Contained: 1; a short label: 0; a longer label than the text: Dice; else the best window as long as the label. */
     private static double withinByDefinition(String text, String label) {
         if (text.contains(label)) {
