@@ -54,13 +54,7 @@ final class CachedResponses {
         this.capacity = capacityChars;
     }
 
-    /** The answer kept for {@code key} at exactly {@code version}, or null. */
-    synchronized CachedData get(Key key, VersionedRoot.Version version) {
-        Entry entry = entries.get(key);
-        return entry != null && entry.version().equals(version) ? entry.data() : null;
-    }
-
-    /** The entry kept for {@code key} at whatever version, or null. */
+    /** The entry kept for {@code key} at whatever version (the caller compares it with the version now), or null. */
     synchronized Entry entry(Key key) {
         return entries.get(key);
     }
