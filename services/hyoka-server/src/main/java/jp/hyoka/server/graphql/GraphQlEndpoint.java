@@ -56,6 +56,8 @@ import java.util.function.Supplier;
  * Past those, the document comes from the request or by its hash ({@link PersistedDocuments}: persisted queries,
  * trusted documents), and every answer from here on carries {@code extensions.cost} ({@link CostLimits}); an
  * operation over its municipality's remaining cost budget is answered 429 THROTTLED with {@code Retry-After}.
+ * A signed-in caller's kept answer of a document read by id is looked up before graphql-java ({@link KeptAnswers}),
+ * after all of the above; anything it does not serve goes to graphql-java as before.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
