@@ -58,6 +58,26 @@ final class CostLimits extends SimplePerformantInstrumentation {
             this.budgetKey = budgetKey;
         }
 
+        /** The operation's requested cost, once priced. */
+        int requested() {
+            return requested;
+        }
+
+        /**
+         * For a query whose price is known without graphql-java (a kept answer's, {@link KeptAnswers}): takes it from
+         * the budget as {@link CostLimits} would. Not granted (over the maximum, throttled): nothing is taken, the
+         * ticket is unchanged, and the request goes on through graphql-java, where CostLimits refuses it as always.
+         */
+        boolean takeKnownQuery(CostBudget budget, int price) {
+            if (!(budget.take(budgetKey, price) instanceof CostBudget.Granted)) {
+                return false;
+            }
+            requested = price;
+            mutation = false;
+            granted = true;
+            return true;
+        }
+
         /** Seconds to wait before the same request fits the budget, if it was THROTTLED. */
         Integer retryAfterSeconds() {
             return retryAfterSeconds;

@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,8 @@ import java.util.function.Supplier;
  * Past those, the document comes from the request or by its hash ({@link PersistedDocuments}: persisted queries,
  * trusted documents), and every answer from here on carries {@code extensions.cost} ({@link CostLimits}); an
  * operation over its municipality's remaining cost budget is answered 429 THROTTLED with {@code Retry-After}.
+ * A signed-in caller's kept answer of a document read by id is looked up before graphql-java ({@link KeptAnswers}),
+ * after all of the above; anything it does not serve goes to graphql-java as before.
  */
 @Controller("${graphql.path:/graphql}")
 @Replaces(GraphQLController.class)
@@ -88,6 +91,8 @@ public class GraphQlEndpoint {
     private final PersistedDocuments documents;
     /** Who an anonymous caller is for its per-address share (forwarded headers only from trusted proxies). */
     private final ClientAddresses addresses;
+    /** The kept answers looked up before graphql-java; null when keeping answers is off. */
+    private final KeptAnswers keptAnswers;
 
     public GraphQlEndpoint(GraphQL graphQL, CallerContext callers, GraphQlWorkers workers, RequestQuota quota,
                            @Value("${hyoka.graphql.timeout:30s}") Duration timeout, ObservedRequests observed,
@@ -101,6 +106,7 @@ public class GraphQlEndpoint {
         this.budget = budget;
         this.documents = documents;
         this.addresses = addresses;
+        this.keptAnswers = graphQL.getQueryStrategy() instanceof ResponseCache cache ? cache.early() : null;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -193,12 +199,21 @@ public class GraphQlEndpoint {
             CallerResolver.Resolution caller = anonymous ? CallerResolver.Resolution.refused(PUBLIC_ONLY)
                     : callers.resolve(http);
             caller.asCaller().ifPresent(signedIn -> observation.municipality(signedIn.tenant().value()));
+            KeptAnswers.Lookup kept = keptAnswers == null || caller.asCaller().isEmpty() ? KeptAnswers.Lookup.MISS
+                    : keptAnswers.lookup(request, document, caller.asCaller().get(), ticket, budget, deadline);
+            if (kept.served() != null) {
+                return servedKept(request, kept.served(), ticket, observation);
+            }
+            Map<String, Object> context = new HashMap<>(Map.of(CallerContext.KEY, caller, OperationNames.KEY,
+                    observation, RequestDeadline.KEY, deadline, CostLimits.KEY, ticket, ResponseCache.RAW_DATA, true));
+            if (kept.read() != null) {
+                context.put(KeptAnswers.READ, kept.read());
+            }
             ExecutionInput input = ExecutionInput.newExecutionInput()
                     .query(document)
                     .operationName(request.operationName())
                     .variables(request.variables())
-                    .graphQLContext(Map.of(CallerContext.KEY, caller, OperationNames.KEY, observation,
-                            RequestDeadline.KEY, deadline, CostLimits.KEY, ticket, ResponseCache.RAW_DATA, true))
+                    .graphQLContext(context)
                     .build();
             ExecutionResult result = overWebSocketOnly(graphQL.execute(input));
             documents.remember(request, result.getErrors().stream().noneMatch(GraphQlEndpoint::invalidDocument));
@@ -225,6 +240,21 @@ public class GraphQlEndpoint {
             return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
                     Map.of());
         }
+    }
+
+    /**
+     * A kept answer found before graphql-java: the body graphql-java's execution would have given ({@code data}, then
+     * {@code extensions.cost}), the document remembered by its hash and the operation named in the log as there.
+     */
+    private MutableHttpResponse<byte[]> servedKept(GraphQlRequest request, KeptAnswers.Served served,
+                                                  CostLimits.Ticket ticket, ObservedRequest observation) {
+        documents.remember(request, true);
+        observation.operation("query", served.observedName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", served.data());
+        body.put("extensions", withCost(null, ticket.settle(budget, served.data())));
+        observation.answered(HttpStatus.OK.getCode(), List.of());
+        return HttpResponse.<byte[]>status(HttpStatus.OK).contentType(MediaType.APPLICATION_JSON_TYPE).body(json(body));
     }
 
     private static Map<String, Object> withCost(Object extensions, Map<String, Object> cost) {

@@ -100,11 +100,13 @@ public class GraphQlFactory {
                 DocumentLimits.maxFields(MAX_FIELDS),
                 new CostLimits(budget),
                 new OperationNames()));
-        if (metrics != null) {
-            perOperation.add(new GraphQlMetrics(metrics));
+        GraphQlMetrics graphQlMetrics = metrics == null ? null : new GraphQlMetrics(metrics);
+        if (graphQlMetrics != null) {
+            perOperation.add(graphQlMetrics);
         }
         return GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(cacheChars > 0 ? new ResponseCache(errors, versionedRoots, cacheChars)
+                .queryExecutionStrategy(cacheChars > 0
+                        ? new ResponseCache(errors, versionedRoots, cacheChars, graphQlMetrics)
                         : new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))

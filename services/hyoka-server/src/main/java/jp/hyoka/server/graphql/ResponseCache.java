@@ -52,12 +52,21 @@ final class ResponseCache extends AsyncExecutionStrategy {
 
     private final CacheableOperations operations;
     private final CachedResponses kept;
+    private final KeptAnswers early;
     private final PerOperation<Optional<CacheableOperations.Plan>> plans = new PerOperation<>();
 
-    ResponseCache(DataFetcherExceptionHandler errors, List<VersionedRoot> roots, long capacityChars) {
+    /** @param metrics the same instance the instrumentation reports to (null without a registry) */
+    ResponseCache(DataFetcherExceptionHandler errors, List<VersionedRoot> roots, long capacityChars,
+                  GraphQlMetrics metrics) {
         super(errors);
         this.operations = new CacheableOperations(roots);
         this.kept = new CachedResponses(capacityChars);
+        this.early = new KeptAnswers(kept, metrics);
+    }
+
+    /** The same kept answers, looked up before graphql-java (the HTTP endpoint's). */
+    KeptAnswers early() {
+        return early;
     }
 
     @Override
@@ -78,8 +87,11 @@ final class ResponseCache extends AsyncExecutionStrategy {
             return super.execute(execution, parameters);
         }
         Optional<VersionedRoot.Version> version;
+        KeptAnswers.VersionRead read = execution.getGraphQLContext().get(KeptAnswers.READ);
         try {
-            version = plan.get().root().version(caller.get(), id);
+            // read before graphql-java for this very request (KeptAnswers): not read a second time
+            version = read != null && read.of(plan.get().root(), id) ? read.version()
+                    : plan.get().root().version(caller.get(), id);
         } catch (RuntimeException e) {
             LOG.debug("No version read for a kept answer: {}", e.toString());
             if (ConnectionFailures.poolGaveUp(e)) {
@@ -94,17 +106,34 @@ final class ResponseCache extends AsyncExecutionStrategy {
             return super.execute(execution, parameters);
         }
         CachedResponses.Key key = new CachedResponses.Key(caller.get().tenant(), caller.get().roles(),
-                execution.getExecutionInput().getQuery(), execution.getOperationDefinition().getName(), variables, id);
-        CachedData hit = kept.get(key, version.get());
-        if (hit != null) {
-            return CompletableFuture.completedFuture(new ExecutionResultImpl(hit, List.of()));
+                execution.getExecutionInput().getQuery(), execution.getExecutionInput().getOperationName(), variables);
+        CachedResponses.KeptOperation operation = keptOperation(execution, plan.get(), id, variables);
+        CachedResponses.Entry hit = kept.entry(key);
+        if (hit != null && hit.version().equals(version.get())) {
+            if (operation.direct() && !hit.operation().direct()) {
+                // kept by a request whose variables were coerced (a default filled in): this one's were not, so
+                // a request like it may be served before graphql-java from now on
+                kept.put(key, hit.version(), hit.data(), operation);
+            }
+            return CompletableFuture.completedFuture(new ExecutionResultImpl(hit.data(), List.of()));
         }
-        return super.execute(execution, parameters).thenApply(result -> keep(execution, key, version.get(), result));
+        return super.execute(execution, parameters)
+                .thenApply(result -> keep(execution, key, version.get(), operation, result));
+    }
+
+    /** What graphql-java decided about this operation, for serving its answer without it (KeptAnswers). */
+    private static CachedResponses.KeptOperation keptOperation(ExecutionContext execution, CacheableOperations.Plan plan,
+                                                               String id, Map<String, Object> variables) {
+        CostLimits.Ticket ticket = execution.getGraphQLContext().get(CostLimits.KEY);
+        boolean direct = ticket != null && execution.getExecutionInput().getRawVariables().toMap().equals(variables);
+        return new CachedResponses.KeptOperation(plan.root(), id, ticket == null ? 0 : ticket.requested(),
+                execution.getOperationDefinition().getName(), OperationNames.name(execution.getOperationDefinition()),
+                direct);
     }
 
     /** Keeps an answer without errors read at the version's revision; returns it as the JSON text kept. */
     private ExecutionResult keep(ExecutionContext execution, CachedResponses.Key key, VersionedRoot.Version version,
-                                 ExecutionResult result) {
+                                 CachedResponses.KeptOperation operation, ExecutionResult result) {
         Object served = execution.getGraphQLContext().get(SERVED_REVISION);
         if (!result.getErrors().isEmpty() || (result.getExtensions() != null && !result.getExtensions().isEmpty())
                 || !(result.getData() instanceof Map<?, ?>) || !(served instanceof Long revision)
@@ -112,7 +141,7 @@ final class ResponseCache extends AsyncExecutionStrategy {
             return result;
         }
         CachedData data = CachedData.of(result.getData());
-        kept.put(key, version, data);
+        kept.put(key, version, data, operation);
         return new ExecutionResultImpl(data, List.of());
     }
 

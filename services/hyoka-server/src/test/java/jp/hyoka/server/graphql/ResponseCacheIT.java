@@ -52,18 +52,11 @@ class ResponseCacheIT extends SignedInServerTest {
 
     /** A new document of 川崎市 with one item answered; returns its id. */
     private String kawasakiDocument(String name) {
-        JsonNode started = callers.kawasakiEditor.data("startAssessment", Operations.START,
-                Map.of("kind", "KEY_ITEMS", "name", name));
-        String id = started.path("assessment").path("id").asText();
-        answer(id, started.path("revision").asLong(), "最初の部署");
-        return id;
+        return KeptAnswerDocuments.answered(callers.kawasakiEditor, name);
     }
 
     private long answer(String id, long revision, String text) {
-        JsonNode edited = callers.kawasakiEditor.data("answerItem", Operations.ANSWER, new HashMap<>(Map.of("id", id,
-                "rev", revision, "item", "department.name", "value", Map.of("text", text))));
-        assertThat(edited.path("__typename").asText()).as(edited.toString()).isEqualTo("AssessmentEdited");
-        return edited.path("revision").asLong();
+        return KeptAnswerDocuments.answer(callers.kawasakiEditor, id, revision, text);
     }
 
     private static String department(JsonNode document) {
