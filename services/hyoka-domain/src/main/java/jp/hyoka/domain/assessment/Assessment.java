@@ -8,6 +8,7 @@ import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
 import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
 import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
 import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
@@ -159,15 +160,20 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
                 nextWithheld.add(new AnswerKey(withheld.itemId(), withheld.entries()));
             } else if (event instanceof ItemPublicationRestored restored) {
                 nextWithheld.remove(new AnswerKey(restored.itemId(), restored.entries()));
+            } else if (event instanceof DocumentContentImported content) {
+                // one import's entries and answers, folded as the per-answer events they stand for
+                for (RepeatEntryAdded added : content.entriesAdded()) {
+                    addEntry(added, nextEntries);
+                }
+                for (ItemAnswered answered : content.itemsAnswered()) {
+                    nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
+                }
             } else if (event instanceof ItemAnswered answered) {
                 nextAnswers.put(new AnswerKey(answered.itemId(), answered.entries()), answered.answer());
             } else if (event instanceof ItemAnswerCleared cleared) {
                 nextAnswers.remove(new AnswerKey(cleared.itemId(), cleared.entries()));
             } else if (event instanceof RepeatEntryAdded added) {
-                EntryListKey key = new EntryListKey(added.groupId(), added.parentEntries());
-                List<String> list = new ArrayList<>(nextEntries.getOrDefault(key, List.of()));
-                list.add(added.position(), added.entryId());
-                nextEntries.put(key, List.copyOf(list));
+                addEntry(added, nextEntries);
             } else if (event instanceof RepeatEntryMoved moved) {
                 EntryListKey key = new EntryListKey(moved.groupId(), moved.parentEntries());
                 List<String> list = new ArrayList<>(nextEntries.getOrDefault(key, List.of()));
@@ -204,6 +210,13 @@ public record Assessment(AssessmentId id, MunicipalityCode tenant, FormRef form,
         }
         return new Assessment(id, tenant, nextForm, nextAnswers, nextEntries, nextSources, revision + events.size(),
                 nextLifecycle, nextComponents, nextWithheld, nextProcedure);
+    }
+
+    private static void addEntry(RepeatEntryAdded added, Map<EntryListKey, List<String>> entries) {
+        EntryListKey key = new EntryListKey(added.groupId(), added.parentEntries());
+        List<String> list = new ArrayList<>(entries.getOrDefault(key, List.of()));
+        list.add(added.position(), added.entryId());
+        entries.put(key, List.copyOf(list));
     }
 
     private static void applyMigration(FormChange change, Map<AnswerKey, Answer> answers,

@@ -31,8 +31,8 @@ final class BoilerplateRecognition {
     private BoilerplateRecognition() {
     }
 
-    static List<AssessmentEvent> recognise(ImportDocument command, FormRef form, List<AssessmentEvent> answered,
-                                           String reason) {
+    static List<AssessmentEvent> recognise(ImportDocument command, FormRef form,
+                                           List<? extends AssessmentEvent> answered, String reason) {
         List<AssessmentEvent> links = new ArrayList<>();
         if (command.catalogue().isEmpty()) {
             return links;

@@ -3,10 +3,9 @@ package jp.hyoka.domain.assessment;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.DocumentImported;
-import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
-import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.form.Answer;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormDefinition;
@@ -31,9 +30,10 @@ import java.util.Set;
 
 /**
  * What taking a published document over means: the assessment starts on the document's form revision, gets the
- * document's repeat entries and answers as ordinary events (so every read model, the history and later diffs treat
- * them like typed edits), then one {@link DocumentImported} with what could not be mapped, then the document's
- * 変更箇所 rows as its past. The import is re-checked here with the same rules as an edit: an importer bug can
+ * document's repeat entries and answers as one {@link DocumentContentImported} (which every fold, read model, the
+ * history and later diffs read as the ordinary per-answer events it stands for, {@link DocumentContentImported#edits()}),
+ * the boilerplate recognised in them, then one {@link DocumentImported} with what could not be mapped, then the
+ * document's 変更箇所 rows as its past. The import is re-checked here with the same rules as an edit: an importer bug can
  * refuse an import, never store an answer an edit could not.
  */
 final class DocumentImportDecisions {
@@ -47,21 +47,26 @@ final class DocumentImportDecisions {
         events.add(new AssessmentStarted(command.assessmentId(), command.tenant(), form.ref(), affairName,
                 command.by(), command.at()));
         ImportedDocument body = command.body();
-        List<AssessmentEvent> answers = new ArrayList<>();
         if (body != null) {
+            List<DocumentContentImported.Entry> entries = new ArrayList<>(body.entries().size());
+            List<DocumentContentImported.Answered> answers = new ArrayList<>(body.answers().size());
             Set<String> known = new HashSet<>();
             Map<EntryListKey, Integer> sizes = new HashMap<>();
             for (ImportedEntry entry : body.entries()) {
-                events.add(entryAdded(form, command, entry, known, sizes, reason));
+                entries.add(entryAdded(form, entry, known, sizes));
             }
             for (ImportedAnswer answer : body.answers()) {
                 if (!answer.itemId().equals(Assessment.AFFAIR_NAME)) {
-                    answers.add(answered(form, rules, command, answer, known, reason));
+                    answers.add(answered(form, rules, answer, known));
                 }
             }
+            if (!entries.isEmpty() || !answers.isEmpty()) {
+                DocumentContentImported content = new DocumentContentImported(command.assessmentId(),
+                        command.tenant(), entries, answers, reason, command.by(), command.at());
+                events.add(content);
+                events.addAll(BoilerplateRecognition.recognise(command, form.ref(), content.itemsAnswered(), reason));
+            }
         }
-        events.addAll(answers);
-        events.addAll(BoilerplateRecognition.recognise(command, form.ref(), answers, reason));
         events.add(new DocumentImported(command.assessmentId(), command.tenant(), command.sourceName(),
                 command.contentHash(), body == null ? 0 : body.rowsRead(), body == null ? 0 : body.rowsMapped(),
                 body == null ? List.of() : body.unmapped(), reason, command.by(), command.at()));
@@ -72,8 +77,8 @@ final class DocumentImportDecisions {
         return events;
     }
 
-    private static RepeatEntryAdded entryAdded(FormDefinition form, ImportDocument command, ImportedEntry entry,
-                                               Set<String> known, Map<EntryListKey, Integer> sizes, String reason) {
+    private static DocumentContentImported.Entry entryAdded(FormDefinition form, ImportedEntry entry,
+                                                            Set<String> known, Map<EntryListKey, Integer> sizes) {
         RepeatGroup group = form.group(entry.groupId())
                 .orElseThrow(() -> new CommandRejected(new UnknownRepeatGroup(entry.groupId(), form.ref().toString())));
         List<String> chain = form.chain(entry.groupId());
@@ -86,12 +91,12 @@ final class DocumentImportDecisions {
         if (size > group.max() || entry.position() != size - 1) {
             throw new CommandRejected(new RepeatLimitReached(entry.groupId(), group.max()));
         }
-        return new RepeatEntryAdded(command.assessmentId(), command.tenant(), entry.groupId(), entry.parentEntries(),
-                entry.entryId(), entry.position(), reason, command.by(), command.at());
+        return new DocumentContentImported.Entry(entry.groupId(), entry.parentEntries(), entry.entryId(),
+                entry.position());
     }
 
-    private static ItemAnswered answered(FormDefinition form, AnswerRules rules, ImportDocument command,
-                                         ImportedAnswer answer, Set<String> known, String reason) {
+    private static DocumentContentImported.Answered answered(FormDefinition form, AnswerRules rules,
+                                                             ImportedAnswer answer, Set<String> known) {
         Item item = form.item(answer.itemId()).orElseThrow(() -> new CommandRejected(
                 new UnknownItem(answer.itemId().value(), form.ref().toString())));
         if (answer.entries().size() != form.chain(item.repeatGroup()).size() || !known.containsAll(answer.entries())) {
@@ -99,7 +104,6 @@ final class DocumentImportDecisions {
                     + " addresses entries the import does not create"));
         }
         Answer accepted = rules.accept(item, answer.answer());
-        return new ItemAnswered(command.assessmentId(), command.tenant(), item.id(), answer.entries(), null, accepted,
-                reason, command.by(), command.at());
+        return new DocumentContentImported.Answered(item.id(), answer.entries(), accepted);
     }
 }

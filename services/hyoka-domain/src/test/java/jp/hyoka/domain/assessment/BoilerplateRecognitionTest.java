@@ -3,7 +3,7 @@ package jp.hyoka.domain.assessment;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.ComponentInserted;
-import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.components.Numbering;
 import jp.hyoka.domain.components.PublishedComponent;
 import jp.hyoka.domain.form.RichTextAnswer;
@@ -55,7 +55,8 @@ class BoilerplateRecognitionTest {
             assertThat(link.localChange().applyTo(base)).isEqualTo(link.text());
             assertThat(link.localChange().isEmpty()).isFalse();        // 保管される, not 保存される
         });
-        int answeredAt = events.indexOf(events.stream().filter(ItemAnswered.class::isInstance).findFirst().orElseThrow());
+        int answeredAt = events.indexOf(events.stream().filter(DocumentContentImported.class::isInstance).findFirst()
+                .orElseThrow());
         assertThat(events.indexOf(links.get(0))).isGreaterThan(answeredAt);
     }
 

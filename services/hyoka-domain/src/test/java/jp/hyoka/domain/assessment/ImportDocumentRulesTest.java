@@ -1,6 +1,7 @@
 package jp.hyoka.domain.assessment;
 
 import jp.hyoka.domain.assessment.command.ImportDocument;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
@@ -107,7 +108,8 @@ class ImportDocumentRulesTest {
         List<ImportedAnswer> answers = List.of(imported(FILE_NAME, List.of("f1"), "ひとり親\u0000ファイル", 36));
 
         assertThat(decider.importDocument(importing2024(ENTRIES, answers)))
-                .filteredOn(ItemAnswered.class::isInstance).map(e -> ((ItemAnswered) e).answer())
+                .filteredOn(DocumentContentImported.class::isInstance)
+                .flatMap(e -> ((DocumentContentImported) e).itemsAnswered()).map(ItemAnswered::answer)
                 .containsExactly(new TextAnswer("ひとり親ファイル"));
     }
 

@@ -4,6 +4,7 @@ import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.command.ImportPastChanges;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.AssessmentStarted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
 import jp.hyoka.domain.assessment.event.PastChangesImported;
@@ -29,7 +30,7 @@ import static jp.hyoka.domain.assessment.ImportDocumentFixtures.*;
 import static jp.hyoka.domain.assessment.RepeatFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** ImportDocument: a published 評価書 taken over as a new assessment, as ordinary events after one start. */
+/** ImportDocument: a published 評価書 taken over as a new assessment: a start, its content as one event, the import. */
 class ImportDocumentTest {
 
     private static final List<PastChange> PAST = List.of(new PastChange(0, 486, LocalDate.of(2019, 3, 8), "平成31年3月8日",
@@ -42,15 +43,40 @@ class ImportDocumentTest {
     private final AssessmentDecider decider = RepeatFixtures.decider();
 
     @Test
-    void givenADocument_whenImported_thenStartEntriesAnswersImportAndPastInOrder() {
+    void givenADocument_whenImported_thenStartContentImportAndPastInOrder() {
         assertThat(decider.importDocument(importing(FORM_2024, null, BODY, PAST))).containsExactly(
                 new AssessmentStarted(KEY_ID, KAWASAKI, FORM_2024, PRINTED_NAME, YAMADA, T2),
+                new DocumentContentImported(KEY_ID, KAWASAKI, List.of(
+                        new DocumentContentImported.Entry(SYSTEM, TOP, "s1", 0),
+                        new DocumentContentImported.Entry(FILE, TOP, "f1", 0),
+                        new DocumentContentImported.Entry(CONSIGNMENT, List.of("f1"), "c1", 0)), List.of(
+                        new DocumentContentImported.Answered(SYSTEM_NAME, List.of("s1"), new TextAnswer("住民記録システム")),
+                        new DocumentContentImported.Answered(FILE_NAME, List.of("f1"),
+                                new TextAnswer("ひとり親サブシステムファイル")),
+                        new DocumentContentImported.Answered(CONSIGNMENT_CONTENT, List.of("f1", "c1"),
+                                new TextAnswer("システムの運用"))), REASON, YAMADA, T2),
+                new DocumentImported(KEY_ID, KAWASAKI, SOURCE, HASH, 40, 38, List.of(REMARK), REASON, YAMADA, T2),
+                new PastChangesImported(KEY_ID, KAWASAKI, SOURCE, HASH, PAST, REASON, YAMADA, T2));
+    }
+
+    @Test
+    void givenADocument_whenImported_thenItsContentStandsForTheEntriesThenTheAnswersAsPerAnswerEvents() {
+        DocumentContentImported content = (DocumentContentImported) decider
+                .importDocument(importing(FORM_2024, null, BODY, PAST)).get(1);
+
+        assertThat(content.edits()).containsExactly(
                 addedBy(SYSTEM, TOP, "s1", 0), addedBy(FILE, TOP, "f1", 0), addedBy(CONSIGNMENT, List.of("f1"), "c1", 0),
                 answeredBy(SYSTEM_NAME, List.of("s1"), "住民記録システム"),
                 answeredBy(FILE_NAME, List.of("f1"), "ひとり親サブシステムファイル"),
-                answeredBy(CONSIGNMENT_CONTENT, List.of("f1", "c1"), "システムの運用"),
-                new DocumentImported(KEY_ID, KAWASAKI, SOURCE, HASH, 40, 38, List.of(REMARK), REASON, YAMADA, T2),
-                new PastChangesImported(KEY_ID, KAWASAKI, SOURCE, HASH, PAST, REASON, YAMADA, T2));
+                answeredBy(CONSIGNMENT_CONTENT, List.of("f1", "c1"), "システムの運用"));
+    }
+
+    @Test
+    void givenABodyWithOnlyItsName_whenImported_thenNoContentEvent() {
+        ImportedDocument nameOnly = body(FORM_2024, List.of(), ANSWERS.subList(0, 1), List.of());
+
+        assertThat(decider.importDocument(importing(FORM_2024, null, nameOnly, PAST)))
+                .noneMatch(DocumentContentImported.class::isInstance).hasSize(3);
     }
 
     @Test
@@ -121,14 +147,14 @@ class ImportDocumentTest {
         assertThat(state.entries(FILE, TOP)).containsExactly("f1");
         assertThat(state.entries(CONSIGNMENT, List.of("f1"))).containsExactly("c1");
         assertThat(state.importedSources()).containsExactly(HASH);
-        assertThat(state.revision()).isEqualTo(events.size()).isEqualTo(command.resultingRevision()).isEqualTo(9);
+        assertThat(state.revision()).isEqualTo(events.size()).isEqualTo(command.resultingRevision()).isEqualTo(4);
     }
 
     @Test
     void givenAnImportedDocument_whenItsPastIsImportedAgain_thenNothingHappens() {
         DeciderSpec.onRepeatForms()
                 .given(decider.importDocument(importing(FORM_2024, null, BODY, PAST)).toArray(AssessmentEvent[]::new))
-                .when(new ImportPastChanges(KEY_ID, KAWASAKI, 9, SOURCE, HASH, PAST, null, YAMADA, T2))
+                .when(new ImportPastChanges(KEY_ID, KAWASAKI, 4, SOURCE, HASH, PAST, null, YAMADA, T2))
                 .thenNoEvents();
     }
 

@@ -10,6 +10,7 @@ import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
 import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
 import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
 import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
@@ -42,6 +43,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import static jp.hyoka.server.assessment.ReadModels.timestamp;
 import static jp.hyoka.server.assessment.ReadModels.toJson;
@@ -84,6 +87,29 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         long revision = sequence + 1;
         upsertAnswer(event, event.itemId().value(), EntryPaths.join(event.entries()), toJson(event.answer()), revision);
         touch(event, revision, Assessment.AFFAIR_NAME.equals(event.itemId()) ? event.answer().plainText() : null);
+    }
+
+    /**
+     * An import's entries and answers: each answer as its {@link ItemAnswered} would write it, all at this event's
+     * revision (the entries are RepeatEntryProjection's). Of two answers to one item and entry the later one is kept,
+     * as the later of two events would be.
+     */
+    @EventHandler
+    void on(DocumentContentImported event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
+        Map<String, ItemAnswered> lastByKey = new LinkedHashMap<>();
+        for (ItemAnswered answered : event.itemsAnswered()) {
+            lastByKey.put(answered.itemId().value() + '\n' + EntryPaths.join(answered.entries()), answered);
+        }
+        String newAffairName = null;
+        for (ItemAnswered answered : lastByKey.values()) {
+            upsertAnswer(answered, answered.itemId().value(), EntryPaths.join(answered.entries()),
+                    toJson(answered.answer()), revision);
+            if (Assessment.AFFAIR_NAME.equals(answered.itemId())) {
+                newAffairName = answered.answer().plainText();
+            }
+        }
+        touch(event, revision, newAffairName);
     }
 
     @EventHandler

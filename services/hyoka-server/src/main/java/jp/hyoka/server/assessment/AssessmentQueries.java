@@ -182,19 +182,20 @@ public class AssessmentQueries implements ProjectedRevisions {
      * names: keyset on the revision, both ways, never before {@code since}.
      */
     public Page<HistoryEntry> historySince(MunicipalityCode tenant, AssessmentId id, long since, PageRequest request) {
-        long position = revisionCursor(request.cursor(), request.backward() ? Long.MAX_VALUE : since);
+        long[] position = historyCursor(request.cursor(), request.backward() ? Long.MAX_VALUE : since);
         List<HistoryEntry> rows = queries.query(tenant, """
                         SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?
-                        AND revision %s ? ORDER BY revision %s LIMIT ?""".formatted(request.beyondAscending(),
-                        request.ascending()),
+                        AND (revision, line) %s (?, ?) ORDER BY revision %s, line %s LIMIT ?""".formatted(
+                        request.beyondAscending(), request.ascending(), request.ascending()),
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
                     statement.setLong(3, since);
-                    statement.setLong(4, position);
-                    statement.setInt(5, request.size() + 1);
+                    statement.setLong(4, position[0]);
+                    statement.setInt(5, (int) position[1]);
+                    statement.setInt(6, request.size() + 1);
                 }, HistoryEntry::read);
-        return Page.read(rows, request, entry -> Long.toString(entry.revision()));
+        return Page.read(rows, request, HistoryEntry::position);
     }
 
     /** How many edits came after revision {@code since}. */
@@ -208,20 +209,22 @@ public class AssessmentQueries implements ProjectedRevisions {
                 }, row -> row.getInt(1)).get(0);
     }
 
-    /** The history row of one revision, the key of a HistoryEntry node. */
-    public Optional<HistoryEntry> historyEntry(MunicipalityCode tenant, AssessmentId id, long revision) {
+    /** The history line at {@code revision} and {@code line} (0 but in an import's content), a HistoryEntry node's key. */
+    public Optional<HistoryEntry> historyEntry(MunicipalityCode tenant, AssessmentId id, long revision, int line) {
         return queries.query(tenant, """
-                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision = ?""",
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision = ?
+                        AND line = ?""",
                 statement -> {
                     statement.setString(1, tenant.value());
                     statement.setObject(2, id.value());
                     statement.setLong(3, revision);
+                    statement.setInt(4, line);
                 }, HistoryEntry::read).stream().findFirst();
     }
 
-    /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 edits). */
+    /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 lines). */
     public List<HistoryEntry> changesSince(MunicipalityCode tenant, AssessmentId id, long revision) {
-        return history(tenant, id, new PageRequest(1_000, Cursors.encode(Long.toString(revision)), false)).items()
+        return historySince(tenant, id, revision, new PageRequest(1_000, null, false)).items()
                 .stream().map(Page.Cursored::item).toList();
     }
 
@@ -239,15 +242,13 @@ public class AssessmentQueries implements ProjectedRevisions {
         throw new IllegalArgumentException("after/before: not a cursor of this list");
     }
 
-    private static long revisionCursor(String after, long absent) {
+    /** A history cursor's revision and line; a missing cursor is {@code absent} (line 0). */
+    private static long[] historyCursor(String after, long absent) {
         if (after == null) {
-            return absent;
+            return new long[]{absent, 0};
         }
-        try {
-            return Long.parseLong(Cursors.decode(after).orElse("x"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("after/before: not a cursor of this history");
-        }
+        return HistoryEntry.parsePosition(Cursors.decode(after).orElse("x")).filter(p -> p[1] <= Integer.MAX_VALUE)
+                .orElseThrow(() -> new IllegalArgumentException("after/before: not a cursor of this history"));
     }
 
     /** A TIMESTAMPTZ column: pgjdbc reads it as an OffsetDateTime without getTimestamp's Calendar (read-path.md). */

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
 import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
 import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
@@ -50,6 +51,14 @@ public class RepeatEntryProjection implements ReadModelProjection {
                 entries.add(Math.min(event.position(), entries.size()), event.entryId());
             }
         });
+    }
+
+    /** An import's entries, each as its {@link RepeatEntryAdded} would add it, in order. */
+    @EventHandler
+    void on(DocumentContentImported event) throws SQLException {
+        for (RepeatEntryAdded added : event.entriesAdded()) {
+            on(added);
+        }
     }
 
     @EventHandler

@@ -48,21 +48,23 @@ public class AuditTrailQueries {
                 WHERE h.tenant_code = ?""");
         List<Object> parameters = filtered(sql, tenant, filter);
         if (position != null) {
-            sql.append(" AND (h.occurred_at, h.assessment_id, h.revision) ").append(request.beyondAscending())
-                    .append(" (?, ?, ?)");
+            long[] revisionLine = HistoryEntry.parsePosition(position[2]).orElseThrow();
+            sql.append(" AND (h.occurred_at, h.assessment_id, h.revision, h.line) ").append(request.beyondAscending())
+                    .append(" (?, ?, ?, ?)");
             parameters.add(Timestamp.from(Instant.parse(position[0])));
             parameters.add(UUID.fromString(position[1]));
-            parameters.add(Long.parseLong(position[2]));
+            parameters.add(revisionLine[0]);
+            parameters.add((int) revisionLine[1]);
         }
         String direction = request.ascending();
         sql.append(" ORDER BY h.occurred_at ").append(direction).append(", h.assessment_id ").append(direction)
-                .append(", h.revision ").append(direction).append(" LIMIT ?");
+                .append(", h.revision ").append(direction).append(", h.line ").append(direction).append(" LIMIT ?");
         parameters.add(request.size() + 1);
         List<AuditLine> rows = queries.query(tenant, sql.toString(), statement -> bind(statement, parameters),
                 row -> new AuditLine(HistoryEntry.read(row),
                         new FormRef(FormKind.valueOf(row.getString("form_kind")), row.getString("form_version"))));
         return Page.read(rows, request, line -> line.entry().at() + "|" + line.entry().assessmentId() + "|"
-                + line.entry().revision());
+                + line.entry().position());
     }
 
     /** How many lines the filter keeps, on every page. */
@@ -105,8 +107,9 @@ public class AuditTrailQueries {
             if (position.length == 3) {
                 Instant.parse(position[0]);
                 UUID.fromString(position[1]);
-                Long.parseLong(position[2]);
-                return position;
+                if (HistoryEntry.parsePosition(position[2]).filter(p -> p[1] <= Integer.MAX_VALUE).isPresent()) {
+                    return position;
+                }
             }
         } catch (RuntimeException e) {
             // fall through: not one of our cursors

@@ -11,6 +11,7 @@ import jp.hyoka.domain.assessment.event.ComponentProposalDeferred;
 import jp.hyoka.domain.assessment.event.ComponentTextAdapted;
 import jp.hyoka.domain.assessment.event.ComponentUseModeChanged;
 import jp.hyoka.domain.assessment.event.ComponentVersionAdopted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.DocumentImported;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
@@ -78,8 +79,12 @@ public class EditHistoryProjection implements ReadModelProjection {
 
     @EventHandler
     public void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
-        record(event, sequence, new Line(event.itemId().value(), event.entries(), event.previousAnswer(),
-                event.answer(), event.reason(), null));
+        record(event, sequence, 0, answered(event));
+    }
+
+    private static Line answered(ItemAnswered event) {
+        return new Line(event.itemId().value(), event.entries(), event.previousAnswer(), event.answer(),
+                event.reason(), null);
     }
 
     @EventHandler
@@ -90,8 +95,27 @@ public class EditHistoryProjection implements ReadModelProjection {
 
     @EventHandler
     public void on(RepeatEntryAdded event, @SequenceNumber long sequence) throws SQLException {
-        record(event, sequence, new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
-                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position())));
+        record(event, sequence, 0, entryAdded(event));
+    }
+
+    private static Line entryAdded(RepeatEntryAdded event) {
+        return new Line(null, event.parentEntries(), null, null, event.reason(), Map.of(
+                "groupId", event.groupId(), "entryId", event.entryId(), "position", event.position()));
+    }
+
+    /**
+     * An import's entries and answers: one line each, as their own events made them (the same type, item, entries,
+     * before and after, reason, actor, time and command), numbered within this event's revision.
+     */
+    @EventHandler
+    public void on(DocumentContentImported event, @SequenceNumber long sequence) throws SQLException {
+        int line = 0;
+        for (RepeatEntryAdded added : event.entriesAdded()) {
+            record(added, sequence, line++, entryAdded(added));
+        }
+        for (ItemAnswered answered : event.itemsAnswered()) {
+            record(answered, sequence, line++, answered(answered));
+        }
     }
 
     @EventHandler
@@ -271,8 +295,13 @@ public class EditHistoryProjection implements ReadModelProjection {
 
     /** Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. */
     private void record(AssessmentEvent event, long sequence, Line line) throws SQLException {
+        record(event, sequence, 0, line);
+    }
+
+    /** Line {@code number} of the event's revision; the type is the event's (or the per-answer event's it stands for). */
+    private void record(AssessmentEvent event, long sequence, int number, Line line) throws SQLException {
         HistoryWrites.add(connections, new HistoryWrites.HistoryRow(event.tenant().value(),
-                event.assessmentId().value(), sequence + 1, event.getClass().getSimpleName(), line.itemId(),
+                event.assessmentId().value(), sequence + 1, number, event.getClass().getSimpleName(), line.itemId(),
                 toJson(line.before()), toJson(line.after()), line.reason(), event.by().userId(),
                 event.by().displayName(), timestamp(event.at()), EntryPaths.join(line.entries()),
                 line.detail() == null ? null : ReadModels.detailJson(line.detail()), commandName()));

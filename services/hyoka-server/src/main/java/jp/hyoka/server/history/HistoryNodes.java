@@ -30,15 +30,19 @@ public class HistoryNodes extends NodeType {
     }
 
     static String id(HistoryEntry entry) {
-        return GlobalIds.encode(TYPE, entry.assessmentId() + ":" + entry.revision());
+        return GlobalIds.encode(TYPE, entry.assessmentId() + ":" + entry.position());
     }
 
     @Override
     public Optional<?> load(DataFetchingEnvironment environment, String localKey) {
         MunicipalityCode tenant = Requests.caller(environment).tenant();
-        return keyWithNumber(localKey, ":").flatMap(parts -> AssessmentId.parse(parts[0])
-                .flatMap(id -> queries.find(tenant, id).flatMap(view ->
-                        queries.historyEntry(tenant, id, Long.parseLong(parts[1]))
+        String[] parts = localKey.split(":", 2);
+        if (parts.length != 2) {
+            return Optional.empty();
+        }
+        return HistoryEntry.parsePosition(parts[1]).filter(p -> p[1] <= Integer.MAX_VALUE).flatMap(position ->
+                AssessmentId.parse(parts[0]).flatMap(id -> queries.find(tenant, id).flatMap(view ->
+                        queries.historyEntry(tenant, id, position[0], (int) position[1])
                                 .map(entry -> HistoryNode.of(entry, forms.find(view.form()).orElseThrow())))));
     }
 }

@@ -15,7 +15,8 @@ import java.util.UUID;
 /** The rm_edit_history rows of a read-model batch ({@link ReadModelBatch}), in event order, after the documents. */
 final class HistoryWrites implements ReadModelBatch.Part {
 
-    record HistoryRow(String tenant, UUID assessment, long revision, String eventType, String itemId,
+    /** {@code line} numbers the lines of one revision from 0: only an import's content has more than one. */
+    record HistoryRow(String tenant, UUID assessment, long revision, int line, String eventType, String itemId,
                       String oldAnswerJson, String newAnswerJson, String reason, String actorId, String actorName,
                       Timestamp at, String entryPath, String detailJson, String command) {
     }
@@ -53,8 +54,8 @@ final class HistoryWrites implements ReadModelBatch.Part {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO rm_edit_history (tenant_code, assessment_id, revision, event_type, item_id,
-                    old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail, command)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?) ON CONFLICT DO NOTHING""")) {
+                    old_answer, new_answer, reason, actor_id, actor_name, occurred_at, entry_path, detail, command, line)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT DO NOTHING""")) {
             for (HistoryRow row : rows) {
                 insert.setString(1, row.tenant());
                 insert.setObject(2, row.assessment());
@@ -70,6 +71,7 @@ final class HistoryWrites implements ReadModelBatch.Part {
                 insert.setString(12, row.entryPath());
                 insert.setString(13, row.detailJson());
                 insert.setString(14, row.command());
+                insert.setInt(15, row.line());
                 insert.addBatch();
             }
             insert.executeBatch();

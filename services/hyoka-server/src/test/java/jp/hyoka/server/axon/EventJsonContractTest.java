@@ -12,6 +12,7 @@ import jp.hyoka.domain.components.text.DiffOperation;
 import jp.hyoka.domain.components.text.TextDifference;
 import jp.hyoka.domain.assessment.ComponentUseMode;
 import jp.hyoka.domain.assessment.event.ComponentInserted;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.components.VersionContent;
 import jp.hyoka.domain.components.event.ComponentFitsChanged;
 import jp.hyoka.domain.components.event.ComponentVersionDrafted;
@@ -127,6 +128,16 @@ class EventJsonContractTest {
                         new ChoiceAnswer("not-consigning"), new ChoiceAnswer("consigning", null, 3L))),
                 arguments("RepeatEntryAdded", new RepeatEntryAdded(ID, KAWASAKI, "file.consignment", List.of(FILE_ENTRY),
                         CONSIGNMENT_ENTRY, 0, null, YAMADA, T1)),
+                arguments("DocumentContentImported", new DocumentContentImported(ID, KAWASAKI, List.of(
+                        new DocumentContentImported.Entry("file", List.of(), FILE_ENTRY, 0),
+                        new DocumentContentImported.Entry("file.consignment", List.of(FILE_ENTRY), CONSIGNMENT_ENTRY, 0)),
+                        List.of(new DocumentContentImported.Answered(new ItemId("department.name"), List.of(),
+                                        new TextAnswer("こども家庭局")),
+                                new DocumentContentImported.Answered(new ItemId("file.acquisition.sources"),
+                                        List.of(FILE_ENTRY), new MultiChoiceAnswer(List.of(
+                                        new Selection("self-or-agent", null, null),
+                                        new Selection("other-department", "市民文化局", null))))),
+                        "評価書の取込み", YAMADA, T2)),
                 arguments("RepeatEntryMoved", new RepeatEntryMoved(ID, KAWASAKI, "system", List.of(), SYSTEM_ENTRY,
                         2, 0, "番号順の整理", YAMADA, T1)),
                 arguments("RepeatEntryRemoved", new RepeatEntryRemoved(ID, KAWASAKI, "system", List.of(), SYSTEM_ENTRY,

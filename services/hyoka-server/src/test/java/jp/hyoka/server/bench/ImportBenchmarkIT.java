@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportBenchmarkIT {
 
     private static final Pattern RESULT = Pattern.compile("RESULT eventsAtStart=(\\d+) eventsAtEnd=(\\d+) rounds=3 "
-            + "importToCommitEventsPerSec=([\\d.]+) commandOnlyEventsPerSec=([\\d.]+) endToEndEventsPerSec=([\\d.]+) "
+            + "eventsPerSet=\\d+ documentRowsPerSet=\\d+ storedBytesPerSet=\\d+ "
+            + "importToCommitRowsPerSec=([\\d.]+) commandOnlyRowsPerSec=([\\d.]+) endToEndRowsPerSec=([\\d.]+) "
             + "ceilingRowsPerSec=([\\d.]+) ratio=([\\d.]+) commandRatio=([\\d.]+) endToEndRatio=([\\d.]+) "
             + "target=0\\.50 verdict=(PASS|BELOW)");
 
@@ -28,11 +29,13 @@ class ImportBenchmarkIT {
         ImportBenchmarkReport report = ImportBenchmark.run(options, line -> { });
         String text = report.render();
 
-        assertThat(text).contains("| event table", "import→commit", "JDBC batch", "Median ms per import");
+        assertThat(text).contains("| event table", "import→commit", "JDBC batch", "Median per import");
         Matcher result = RESULT.matcher(text);
         assertThat(result.find()).as(text).isTrue();
         long eventsPerRound = report.setup().eventsPerSet();
-        assertThat(eventsPerRound).as("events of one import set (000, 003, 004, 001)").isGreaterThan(100);
+        assertThat(eventsPerRound).as("events of one import set (000, 003, 004, 001)").isGreaterThan(10);
+        assertThat(report.setup().documentRowsPerSet()).as("document rows of one import set: the per-answer events")
+                .isGreaterThan(eventsPerRound + 300);
         assertThat(Long.parseLong(result.group(2)) - Long.parseLong(result.group(1)))
                 .as("every import appended its events").isEqualTo(3 * eventsPerRound);
         for (int group = 3; group <= 9; group++) {
@@ -40,7 +43,8 @@ class ImportBenchmarkIT {
         }
         assertThat(report.levels()).hasSize(1);
         assertThat(report.levels().get(0).rounds()).hasSize(3).allSatisfy(round -> {
-            assertThat(round.ceilingRows()).isEqualTo(round.product().events());
+            assertThat(round.ceilingRows()).isEqualTo(round.product().documentRows())
+                    .isEqualTo(report.setup().documentRowsPerSet());      // one set per round
             assertThat(round.product().imports()).extracting(ImportWorkload.Timing::sample)
                     .containsExactlyElementsOf(List.of("000", "003", "004", "001"));
         });

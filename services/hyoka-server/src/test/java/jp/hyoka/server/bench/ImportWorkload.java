@@ -2,12 +2,15 @@ package jp.hyoka.server.bench;
 
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.assessment.ReadModels;
 import jp.hyoka.server.importing.DocumentImport;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.OldStyleImports;
 import jp.hyoka.server.support.Samples;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -52,9 +55,13 @@ final class ImportWorkload {
 
     /**
      * One import's times in nanoseconds: reading the file (decode, body, annex; until the command is handled),
-     * handling the command until its unit of work committed, then waiting for the read models.
+     * handling the command until its unit of work committed, then waiting for the read models. {@code events} is
+     * what it stored; {@code documentRows} what the per-answer contract stored for the same import (one event per
+     * entry, answer and other fact: the unit the row's ceiling writes one row of), the same document's work counted
+     * the same way whatever the event contract.
      */
-    record Timing(String sample, long events, long readNanos, long commandNanos, long readModelNanos) {
+    record Timing(String sample, long events, long documentRows, long readNanos, long commandNanos,
+                  long readModelNanos) {
         long toCommitNanos() {
             return readNanos + commandNanos;
         }
@@ -64,7 +71,7 @@ final class ImportWorkload {
      * A round: the events its imports appended, the wall time from the first import until the last import returned
      * and the tracking processor had processed everything, and each import's timing.
      */
-    record Round(long events, long wallNanos, int clients, List<Timing> imports) {
+    record Round(long events, long documentRows, long wallNanos, int clients, List<Timing> imports) {
     }
 
     private final DocumentImport documentImport;
@@ -73,6 +80,8 @@ final class ImportWorkload {
     private final DataSource dataSource;
     private final CommitClock clock;
     private final Map<String, byte[]> content;
+    /** Per sample, the events the per-answer contract stored for its import ({@link Timing#documentRows()}). */
+    private final Map<String, Long> documentRows = new java.util.concurrent.ConcurrentHashMap<>();
     /** The five digits of the next municipality code; one fresh municipality per set. */
     private final AtomicInteger nextMunicipality = new AtomicInteger(10000);
 
@@ -116,7 +125,8 @@ final class ImportWorkload {
             awaitReadModels();
             long wall = System.nanoTime() - start;
             long events = timings.stream().mapToLong(Timing::events).sum();
-            return new Round(events, wall, clients, List.copyOf(timings));
+            long documentRows = timings.stream().mapToLong(Timing::documentRows).sum();
+            return new Round(events, documentRows, wall, clients, List.copyOf(timings));
         } finally {
             pool.shutdownNow();
         }
@@ -137,7 +147,22 @@ final class ImportWorkload {
                     + result.outcome() + ", already imported: " + result.report().alreadyImported());
         }
         // A new assessment's revision is the number of events its import appended.
-        return new Timing(sample.label(), edited.revision(), handling - start, committed - handling, end - committed);
+        return new Timing(sample.label(), edited.revision(), documentRows(sample, edited.assessmentId()),
+                handling - start, committed - handling, end - committed);
+    }
+
+    /**
+     * The per-answer events the import's stored events stand for ({@link OldStyleImports}): read back from the store
+     * at the sample's first import (outside its timing; the warm-up), then the same for every import of the sample,
+     * whose content and so whose events are the same.
+     */
+    private long documentRows(Sample sample, AssessmentId id) {
+        return documentRows.computeIfAbsent(sample.label(), label -> {
+            List<AssessmentEvent> stored = new ArrayList<>();
+            axon.eventStore().readEvents(id.toString()).asStream()
+                    .forEach(message -> stored.add((AssessmentEvent) message.getPayload()));
+            return (long) OldStyleImports.expand(stored).size();
+        });
     }
 
     /** Until the read-model processor has processed every event in the store (normally at once: each import waits). */
@@ -182,6 +207,12 @@ final class ImportWorkload {
     /** Events in the store (COUNT, not the sequence: outside the clock only). */
     long eventCount() throws SQLException {
         return single("SELECT count(*) FROM domainevententry");
+    }
+
+    /** Stored bytes in the event table: payloads plus metadata. */
+    long storedEventBytes() throws SQLException {
+        return single("SELECT coalesce(sum(octet_length(payload) + coalesce(octet_length(metadata), 0)), 0) "
+                + "FROM domainevententry");
     }
 
     /** Average stored size of an event: payload plus metadata bytes. */

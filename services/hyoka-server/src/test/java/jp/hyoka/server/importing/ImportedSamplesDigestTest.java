@@ -1,10 +1,12 @@
 package jp.hyoka.server.importing;
 
+import jp.hyoka.domain.assessment.Assessment;
 import jp.hyoka.domain.assessment.AssessmentDecider;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.PastChange;
 import jp.hyoka.domain.assessment.command.ImportDocument;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
+import jp.hyoka.domain.assessment.event.AssessmentStarted;
 import jp.hyoka.domain.form.AnswerRules;
 import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormKind;
@@ -19,6 +21,7 @@ import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.forms.JsoupRichTextSanitizer;
+import jp.hyoka.server.support.OldStyleImports;
 import jp.hyoka.server.support.Samples;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +30,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * warnings and the events the decider makes of it, as one SHA-256 per sample. Pinned before the reader was made
  * faster (import benchmark, BENCHMARKS.md row 4): a speed-up must not change one character of what is imported. A
  * change meant to alter the import updates the digests, saying why in its commit.
+ * <p>
+ * Two digests per sample since an import's entries and answers became one DocumentContentImported (2026-12-07): the
+ * first is over everything with the events expanded back to the per-answer events they stand for, and is the digest
+ * pinned before that change, unchanged — the reading did not change, and the expansion is exactly what the decider
+ * made before; the second is over everything with the events as the decider makes them now (re-pinned then).
  */
 class ImportedSamplesDigestTest {
 
@@ -50,18 +59,68 @@ class ImportedSamplesDigestTest {
 
     @ParameterizedTest
     @CsvSource({
-            Samples.ALL_ITEMS_000 + ", 04edc2d1efbdf1ecac7fd3a9e4a71d81a8fd6beb18972287c7763db5a98095d7",
-            Samples.ANNEX_ONLY_001 + ", 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37",
-            Samples.KEY_ITEMS_003 + ", e70898f07df98d07a9799e961463d9c509f86d74c9eeb6bfbd35fc687ee8a4e6",
-            Samples.KEY_ITEMS_004 + ", a13db2b7b590e07fc6f70f6b5c93c04f87e83ed761f58d3643d2628bd485ccaf"})
-    void givenAPublishedSample_whenImported_thenEverythingImportedIsAsPinned(String sample, String pinned) {
-        String imported = imported(sample);
+            Samples.ALL_ITEMS_000 + ", 04edc2d1efbdf1ecac7fd3a9e4a71d81a8fd6beb18972287c7763db5a98095d7, 54147f8a9fcfa319cf796e1c1ee86bd277c7275f653d8b15e0e2169b535640ac",
+            Samples.ANNEX_ONLY_001 + ", 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37, 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37",
+            Samples.KEY_ITEMS_003 + ", e70898f07df98d07a9799e961463d9c509f86d74c9eeb6bfbd35fc687ee8a4e6, 38feeae0cf3a9cb6e4c68c4802252d947535deeb8f6db856d9c257866936cb81",
+            Samples.KEY_ITEMS_004 + ", a13db2b7b590e07fc6f70f6b5c93c04f87e83ed761f58d3643d2628bd485ccaf, ceeb51c38759cbda0d5f6d11b8afd9120a43820d2a9091bccc9d3e3cdd6bbad6"})
+    void givenAPublishedSample_whenImported_thenEverythingImportedIsAsPinned(String sample, String pinnedPerAnswer,
+                                                                           String pinned) {
+        String imported = imported(sample, false);
 
-        assertThat(imported(sample)).as("the import is deterministic").isEqualTo(imported);
+        assertThat(imported(sample, false)).as("the import is deterministic").isEqualTo(imported);
+        assertThat(sha256(imported(sample, true))).as("digest of everything imported from " + sample
+                + ", its events expanded to per-answer events").isEqualTo(pinnedPerAnswer);
         assertThat(sha256(imported)).as("digest of everything imported from " + sample).isEqualTo(pinned);
     }
 
-    private static String imported(String sample) {
+    /**
+     * The equivalence that lets an import store one content event: folded from the decider's events, the aggregate
+     * is the one folded from the per-answer events they stand for (one event at a time and all at once), but for the
+     * revision (the content event is one revision).
+     */
+    @ParameterizedTest
+    @CsvSource({Samples.ALL_ITEMS_000, Samples.ANNEX_ONLY_001, Samples.KEY_ITEMS_003, Samples.KEY_ITEMS_004})
+    void givenAPublishedSample_whenImportedAndFolded_thenTheAssessmentIsTheOneOfThePerAnswerEvents(String sample) {
+        List<AssessmentEvent> events = decided(sample);
+        List<AssessmentEvent> perAnswer = OldStyleImports.expand(events);
+
+        Assessment folded = fold(events);
+        Assessment foldedPerAnswer = fold(perAnswer);
+
+        assertThat(folded).usingRecursiveComparison().ignoringFields("revision").isEqualTo(foldedPerAnswer);
+        assertThat(foldedOneByOne(events)).isEqualTo(folded);
+        assertThat(foldedOneByOne(perAnswer)).isEqualTo(foldedPerAnswer);
+        assertThat(folded.revision()).isEqualTo(events.size());
+        assertThat(foldedPerAnswer.revision()).isEqualTo(perAnswer.size());
+        if (!sample.equals(Samples.ANNEX_ONLY_001)) {
+            assertThat(perAnswer.size()).as("the per-answer events an import of " + sample + " used to store")
+                    .isGreaterThan(events.size() + 100);
+        }
+    }
+
+    private static Assessment fold(List<AssessmentEvent> events) {
+        return Assessment.begin((AssessmentStarted) events.get(0)).evolveAll(events.subList(1, events.size()));
+    }
+
+    private static Assessment foldedOneByOne(List<AssessmentEvent> events) {
+        Assessment state = Assessment.begin((AssessmentStarted) events.get(0));
+        for (AssessmentEvent event : events.subList(1, events.size())) {
+            state = state.evolve(event);
+        }
+        return state;
+    }
+
+    private static List<AssessmentEvent> decided(String sample) {
+        List<AssessmentEvent> events = new ArrayList<>();
+        imported(sample, false, events);
+        return events;
+    }
+
+    private static String imported(String sample, boolean perAnswer) {
+        return imported(sample, perAnswer, new ArrayList<>());
+    }
+
+    private static String imported(String sample, boolean perAnswer, List<AssessmentEvent> decided) {
         DecodedExport decoded = ExportDecoding.decode(Samples.bytes(sample));
         List<String> lines = decoded.lines();
         Optional<FormKind> kind = DocumentBodyImport.kind(lines);
@@ -77,9 +136,12 @@ class ImportedSamplesDigestTest {
                 new AssessmentId(UUID.fromString("01927a3c-5b1e-7000-8000-00000000000a")),
                 new MunicipalityCode("141305"), form.ref(), "名称", body, "sample", ImportSources.contentHash(decoded),
                 past, List.of(), null, new Actor("tester", "テスト"), Instant.parse("2026-11-23T00:00:00Z")));
-        return String.join("\n", String.valueOf(body), String.valueOf(annex), String.valueOf(paths),
+        String digested = String.join("\n", String.valueOf(body), String.valueOf(annex), String.valueOf(paths),
                 String.valueOf(past), String.valueOf(ImportSources.warnings(decoded, annex)),
-                String.valueOf(ImportSources.pathWarnings(annex, paths)), String.valueOf(events));
+                String.valueOf(ImportSources.pathWarnings(annex, paths)),
+                String.valueOf(perAnswer ? OldStyleImports.expand(events) : events));
+        decided.addAll(events);
+        return digested;
     }
 
     private static String sha256(String text) {

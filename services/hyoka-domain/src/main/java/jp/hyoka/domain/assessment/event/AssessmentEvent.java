@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public sealed interface AssessmentEvent permits AssessmentStarted, ItemAnswered, ItemAnswerCleared,
         RepeatEntryAdded, RepeatEntryMoved, RepeatEntryRemoved, FormRevisionMigrated, PastChangesImported,
-        DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted, ComponentInserted, ComponentTextAdapted,
+        DocumentContentImported, DocumentImported, VersionPublished, NextVersionStarted, PersonalDataRedacted, ComponentInserted, ComponentTextAdapted,
         ComponentUseModeChanged, ComponentVersionAdopted, ComponentProposalDeclined, ComponentProposalDeferred,
         ItemWithheldFromPublication, ItemPublicationRestored, PublicCommentOpened, PublicCommentClosed,
         ThirdPartyReviewRecorded, SubmittedToCommission, AffairEnded {
