@@ -20,8 +20,8 @@ public record RichTextAnswer(String html) implements Answer {
 
     /**
      * Whether {@link #plainText} is not empty, told in one scan where the text has no character reference: a visible
-     * character outside the tags ({@link #TAG}, found as the pattern finds them) is enough. Every rich-text answer is
-     * checked for it when accepted, by the import's reader and by the decider.
+     * character outside the tags ({@link #TAG}, found as the pattern finds them) is enough. The answer rules ask it
+     * of every rich-text answer they accept (an import's reader and the decider both go through them).
      */
     public boolean hasText() {
         if (html.indexOf('&') >= 0) {

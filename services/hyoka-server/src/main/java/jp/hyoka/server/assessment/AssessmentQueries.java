@@ -198,7 +198,7 @@ public class AssessmentQueries implements ProjectedRevisions {
         return Page.read(rows, request, HistoryEntry::position);
     }
 
-    /** How many edits came after revision {@code since}. */
+    /** How many history lines (an edit's, or each entry and answer of an import) came after revision {@code since}. */
     public int historyCountSince(MunicipalityCode tenant, AssessmentId id, long since) {
         return queries.query(tenant, """
                         SELECT count(*) FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ? AND revision > ?""",

@@ -35,7 +35,7 @@ public record HistoryEntry(long revision, String eventType, String itemId, List<
 
     /** The revision and line of a {@link #position()}; empty if the text is not one. */
     public static java.util.Optional<long[]> parsePosition(String position) {
-        if (position == null || !position.matches("[0-9]{1,18}(\\.[0-9]{1,9})?")) {
+        if (position == null || !position.matches("(0|[1-9][0-9]{0,17})(\\.[1-9][0-9]{0,8})?")) {
             return java.util.Optional.empty();
         }
         int dot = position.indexOf('.');

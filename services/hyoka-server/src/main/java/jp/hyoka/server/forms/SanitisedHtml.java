@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code em}, {@code u}, {@code s}, {@code sub}, {@code sup}) only inside paragraphs and phrasing, {@code li} only in
  * lists, tables as table, row group, row, cell with no text between them; text with only the character references
  * jsoup writes ({@code &amp; &lt; &gt; &nbsp;}) and no character jsoup would escape. Anything else, however harmless,
- * is left to jsoup. {@code JsoupRichTextSanitizerTest} checks the claim against jsoup on random and published markup.
+ * is left to jsoup. {@code SanitisedHtmlTest} checks the claim against jsoup on random and published markup.
  */
 final class SanitisedHtml {
 

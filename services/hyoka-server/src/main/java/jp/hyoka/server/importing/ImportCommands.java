@@ -10,6 +10,7 @@ import jp.hyoka.domain.importing.body.ImportedDocument;
 import jp.hyoka.server.assessment.AssessmentCommands;
 import jp.hyoka.server.assessment.PublishedComponents;
 import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.axon.StoredRevisions;
 import jp.hyoka.server.security.Caller;
 
 import java.util.List;
@@ -23,10 +24,13 @@ public class ImportCommands {
 
     private final AssessmentCommands commands;
     private final PublishedComponents catalogue;
+    private final StoredRevisions storedRevisions;
 
-    public ImportCommands(AssessmentCommands commands, PublishedComponents catalogue) {
+    public ImportCommands(AssessmentCommands commands, PublishedComponents catalogue,
+                          StoredRevisions storedRevisions) {
         this.commands = commands;
         this.catalogue = catalogue;
+        this.storedRevisions = storedRevisions;
     }
 
     /**
@@ -40,7 +44,11 @@ public class ImportCommands {
         ImportDocument command = new ImportDocument(id, caller.tenant(), form, affairName, body, sourceName,
                 contentHash,
                 pastChanges, catalogue.published(), reason, caller.actor(), commands.now());
-        return commands.send(caller, command, result -> command.resultingRevision());
+        // The stream's own revision once the command committed: how many events an import makes depends on the
+        // decision (boilerplate recognised in the body adds its ComponentInserted events), and a creating command's
+        // result is only the new id. (An edit by someone else between the commit and this read would need the new
+        // assessment's id before this answer gives it.)
+        return commands.send(caller, command, result -> storedRevisions.revision(id));
     }
 
     public EditOutcome importPast(Caller caller, String assessmentId, long expectedRevision, String sourceName,

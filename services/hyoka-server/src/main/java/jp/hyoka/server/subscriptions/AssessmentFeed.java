@@ -12,8 +12,8 @@ import jp.hyoka.server.forms.ClasspathFormCatalog;
 import java.util.List;
 
 /**
- * One assessment's new revisions, read from its history (rm_edit_history, one row per stored event) under its
- * municipality's scope. A round sends one message with everything since the last one: a whole command (an import of
+ * One assessment's new revisions, read from its history (rm_edit_history, a row per line of each stored event) under
+ * its municipality's scope. A round sends one message with everything since the last one: a whole command (an import of
  * hundreds of events) arrives together, since the read models only ever show whole commands.
  */
 final class AssessmentFeed extends Subscribers<AssessmentChanged> {

@@ -28,12 +28,15 @@ class ImportLinksComponentsIT extends SignedInServerTest {
             mutation($content: String!) {
               importDocument(input: {fileName: "004.txt", contentBase64: $content}) {
                 __typename
-                ... on DocumentImported { assessment { id
+                ... on DocumentImported { revision assessment { id revision
                     componentUses { useId mode version similarity component { id } } }
                   linkedComponents { useId itemId entryIds componentId version mode similarity } }
                 ... on Problem { code message }
               }
             }""";
+    private static final String NEXT_VERSION = """
+            mutation($id: ID!, $rev: Int!) { startNextVersion(input: {assessmentId: $id, expectedRevision: $rev}) {
+              __typename ... on Problem { code message } } }""";
 
     @Inject
     CatalogueSeed catalogue;
@@ -58,6 +61,13 @@ class ImportLinksComponentsIT extends SignedInServerTest {
         assertThat(imported.path("linkedComponents").get(0).path("useId").asText()).isEqualTo("import-1");
         JsonNode uses = imported.path("assessment").path("componentUses");
         assertThat(uses.size()).isEqualTo(imported.path("linkedComponents").size());
+        assertThat(imported.path("revision").asInt()).as("the recognised uses' events counted too")
+                .isEqualTo(imported.path("assessment").path("revision").asInt())
+                .isGreaterThanOrEqualTo(3 + uses.size());      // started, content, uses, imported (and its past)
+        JsonNode edited = callers.asahikawaEditor.data("startNextVersion", NEXT_VERSION, Map.of(
+                "id", imported.path("assessment").path("id").asText(), "rev", imported.path("revision").asInt()));
+        assertThat(edited.path("__typename").asText()).as("the answered revision is the one to send next: "
+                + edited).isEqualTo("AssessmentEdited");
         assertThat(callers.kawasakiEditor.data("componentProposals",
                 "{ componentProposals(first: 5) { edges { node { id } } } }", Map.of()).path("edges").size())
                 .as("nothing of 旭川市's uses reaches 川崎市").isZero();

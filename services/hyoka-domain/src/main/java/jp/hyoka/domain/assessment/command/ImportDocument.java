@@ -33,16 +33,4 @@ public record ImportDocument(AssessmentId assessmentId, MunicipalityCode tenant,
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(at, "at");
     }
-
-    /**
-     * The revision the new assessment is at after the import: one event each for the start, the body's entries and
-     * answers together (when it has any besides the 事務の名称, which the start carries), the import itself, and the
-     * past when there is one. (Boilerplate recognised in the body adds its ComponentInserted events, not counted
-     * here, as before.)
-     */
-    public long resultingRevision() {
-        boolean content = body != null && (!body.entries().isEmpty() || body.answers().stream()
-                .anyMatch(answer -> !answer.itemId().value().equals("affair.name")));
-        return 2 + (content ? 1 : 0) + (pastChanges.isEmpty() ? 0 : 1);
-    }
 }
