@@ -3,6 +3,7 @@ package jp.hyoka.server.assessment;
 import com.fasterxml.jackson.databind.Module;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.AssessmentDecider;
+import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AggregateCache;
 import jp.hyoka.server.axon.AggregateSnapshots;
@@ -12,15 +13,22 @@ import org.axonframework.config.Configurer;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The assessment aggregate, routed without annotations on the commands, and the decider its handlers take. It is
- * snapshotted every {@code hyoka.axon.snapshot-every} events and right after a redaction (whose earlier snapshots
- * {@link RedactedSnapshots} deletes), in the shape {@link AssessmentAggregate#SNAPSHOT_SHAPE}; the assessments this
- * node edited last are kept between commands and read forward ({@link AggregateCache}).
+ * snapshotted every {@code hyoka.axon.snapshot-every} events, right after a redaction (whose earlier snapshots
+ * {@link RedactedSnapshots} deletes) and right after an import's content (one event that folds like the hundreds of
+ * per-answer events it stands for, which passed the count at once when each was stored), in the shape
+ * {@link AssessmentAggregate#SNAPSHOT_SHAPE}; the assessments this node edited last are kept between commands and read
+ * forward ({@link AggregateCache}).
  */
 @Singleton
 public class AssessmentAxonModule implements AxonModule {
+
+    /** The events after which an assessment is snapshotted at once (see above). */
+    public static final Predicate<Object> SNAPSHOT_AT_ONCE = event -> event instanceof PersonalDataRedacted
+            || event instanceof DocumentContentImported;
 
     private final AssessmentDecider decider;
     private final AggregateSnapshots snapshots;
@@ -38,7 +46,7 @@ public class AssessmentAxonModule implements AxonModule {
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
                         .configureCommandTargetResolver(c -> new AssessmentCommandTargetResolver())
                         .configureRepository(c -> cache.repository(AssessmentAggregate.class, c,
-                                snapshots.trigger(c, PersonalDataRedacted.class::isInstance))));
+                                snapshots.trigger(c, SNAPSHOT_AT_ONCE))));
     }
 
     @Override

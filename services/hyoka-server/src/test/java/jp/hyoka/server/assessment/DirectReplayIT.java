@@ -3,7 +3,6 @@ package jp.hyoka.server.assessment;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.assessment.Assessment;
-import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.server.axon.AggregateCache;
@@ -170,7 +169,7 @@ class DirectReplayIT extends HyokaServerTest {
         return EventSourcingRepository.builder(AssessmentAggregate.class)
                 .aggregateModel(model)
                 .eventStore(axon.eventStore())
-                .snapshotTriggerDefinition(snapshots.trigger(axon, PersonalDataRedacted.class::isInstance))
+                .snapshotTriggerDefinition(snapshots.trigger(axon, AssessmentAxonModule.SNAPSHOT_AT_ONCE))
                 .aggregateFactory(new GenericAggregateFactory<>(model))
                 .repositoryProvider(axon::repository)
                 .build();
