@@ -149,7 +149,7 @@ class ImportContentEquivalenceIT extends SignedInServerTest {
 
     private List<DomainEventMessage<?>> stored(String globalId) {
         List<DomainEventMessage<?>> messages = new ArrayList<>();
-        axon.eventStore().readEvents(uuid(globalId).toString()).asStream().forEach(messages::add);
+        axon.eventStore().readEvents(uuid(globalId).toString(), 0).asStream().forEach(messages::add);
         return messages;
     }
 
