@@ -159,7 +159,7 @@ final class ImportWorkload {
     private long documentRows(Sample sample, AssessmentId id) {
         return documentRows.computeIfAbsent(sample.label(), label -> {
             List<AssessmentEvent> stored = new ArrayList<>();
-            axon.eventStore().readEvents(id.toString()).asStream()
+            axon.eventStore().readEvents(id.toString(), 0).asStream()      // from the first: not the snapshot
                     .forEach(message -> stored.add((AssessmentEvent) message.getPayload()));
             return (long) OldStyleImports.expand(stored).size();
         });
