@@ -1,7 +1,6 @@
 package jp.hyoka.server.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -11,8 +10,6 @@ import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.assessment.event.DocumentContentImported;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentIds;
-import jp.hyoka.server.axon.EventJson;
-import jp.hyoka.server.axon.WholeCommands;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.OldStyleImports;
 import jp.hyoka.server.support.Samples;
@@ -21,9 +18,6 @@ import jp.hyoka.server.support.StoredEdits;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +48,6 @@ class ImportContentEquivalenceIT extends SignedInServerTest {
 
     /** 小樽市: a municipality of this test only (an import is identified by municipality and content). */
     private static final MunicipalityCode OTARU = new MunicipalityCode("012033");
-    private static final ObjectMapper JSON = EventJson.objectMapper();
     private static final String IMPORT = """
             mutation($name: String, $content: String!) {
               importDocument(input: {fileName: $name, contentBase64: $content}) {
@@ -148,42 +141,19 @@ class ImportContentEquivalenceIT extends SignedInServerTest {
     }
 
     private List<DomainEventMessage<?>> stored(String globalId) {
-        List<DomainEventMessage<?>> messages = new ArrayList<>();
-        axon.eventStore().readEvents(uuid(globalId).toString(), 0).asStream().forEach(messages::add);
-        return messages;
+        return OldStyleImports.storedFromTheFirst(axon.eventStore(), uuid(globalId).toString());
     }
 
     private long storedCount(String globalId) {
         return stored(globalId).size();
     }
 
-    /**
-     * The import's events as the per-answer contract stored them, for a new assessment id (the same JSON with the id
-     * replaced), each with the metadata of the event it comes from (the command) and its own position in the command
-     * (as the aggregate writes it), appended in one unit of work.
-     */
-    private String appendPerAnswer(List<DomainEventMessage<?>> stored) throws Exception {
-        String from = stored.get(0).getAggregateIdentifier();
-        String to = UUID.randomUUID().toString();
-        List<AssessmentEvent> perAnswer = OldStyleImports.expand(stored.stream()
-                .map(message -> (AssessmentEvent) message.getPayload()).toList());
-        List<MetaData> metaData = new ArrayList<>();
-        for (DomainEventMessage<?> message : stored) {
-            int standsFor = message.getPayload() instanceof DocumentContentImported content ? content.edits().size() : 1;
-            for (int i = 0; i < standsFor; i++) {
-                metaData.add(message.getMetaData());
-            }
-        }
-        List<EventMessage<?>> events = new ArrayList<>();
-        for (AssessmentEvent event : perAnswer) {
-            AssessmentEvent moved = JSON.readValue(JSON.writeValueAsString(event).replace(from, to), event.getClass());
-            int sequence = events.size();
-            events.add(new GenericDomainEventMessage<>(stored.get(0).getType(), to, sequence, moved,
-                    metaData.get(sequence).mergedWith(WholeCommands.positionInCommand(sequence, perAnswer.size()))));
-        }
-        DefaultUnitOfWork.startAndGet(null).execute(() -> axon.eventStore().publish(events));
-        String appended = AssessmentIds.global(new AssessmentId(UUID.fromString(to)));
-        assertThat(storedCount(appended)).as("appended per answer").isEqualTo(events.size());
+    /** The import's events as the per-answer contract stored them, under a new assessment id. */
+    private String appendPerAnswer(List<DomainEventMessage<?>> stored) {
+        String appended = AssessmentIds.global(new AssessmentId(UUID.fromString(
+                OldStyleImports.appendPerAnswer(axon.eventStore(), stored))));
+        assertThat(storedCount(appended)).as("appended per answer").isEqualTo(OldStyleImports.expand(stored.stream()
+                .map(message -> (AssessmentEvent) message.getPayload()).toList()).size());
         return appended;
     }
 

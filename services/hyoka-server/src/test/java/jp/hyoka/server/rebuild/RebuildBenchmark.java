@@ -6,11 +6,13 @@ import io.micronaut.context.ApplicationContext;
 import jp.hyoka.domain.assessment.event.AssessmentEvent;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.EventJson;
 import jp.hyoka.server.importing.DocumentImport;
 import jp.hyoka.server.security.Caller;
 import jp.hyoka.server.security.Tenants;
+import jp.hyoka.server.support.OldStyleImports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.TestDatabase;
 import org.axonframework.config.Configuration;
@@ -21,6 +23,7 @@ import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +57,8 @@ import java.util.concurrent.locks.LockSupport;
  *       then switched, so every round rebuilds everything) in events/s, vs single-row INSERTs of as many ~event-sized
  *       jsonb rows by raw JDBC, committing every 100 rows.</li>
  * </ul>
- * The events are real: the published samples 000, 003 and 004 imported into each of {@code --tenants} municipalities.
+ * The events are real: the published samples 000, 003 and 004 imported into each of {@code --tenants} municipalities,
+ * and each import's content once more per answer (see {@link #populate}), as a living store holds mostly edits.
  * Runs on the test suite's PostgreSQL (TEST_JDBC_URL, else Testcontainers, else embedded). Never asserts a time.
  *
  * <pre>infra/scripts/bench-rebuild.sh [--tenants 20] [--warmup 1] [--rounds 3] [--out target/bench-rebuild]</pre>
@@ -184,10 +188,16 @@ public final class RebuildBenchmark {
         }
     }
 
-    /** Imports the samples into {@code tenants} municipalities; returns the number of events stored. */
+    /**
+     * Imports the samples into {@code tenants} municipalities, and appends each import's content again per answer
+     * under a new assessment (as edits store it, and as imports did before 2026-12): since an import's content is
+     * one event, imports alone would leave a store of a few very large events, unlike a living store, whose events
+     * are mostly one answer each. Returns the number of events stored.
+     */
     private static long populate(ApplicationContext context, int tenants) throws SQLException {
         Tenants registry = context.getBean(Tenants.class);
         DocumentImport imports = context.getBean(DocumentImport.class);
+        EventStore eventStore = context.getBean(Configuration.class).eventStore();
         Map<String, byte[]> samples = new LinkedHashMap<>();
         SAMPLES.forEach(name -> samples.put(name, Samples.bytes(name)));
         for (int n = 0; n < tenants; n++) {
@@ -195,7 +205,16 @@ public final class RebuildBenchmark {
             MunicipalityCode code = new MunicipalityCode(five + MunicipalityCode.checkDigit(five));
             registry.register(code, "ベンチ市" + n);
             Caller caller = new Caller(code, new Actor("bench-editor", "ベンチ 編集者"), Set.of(Caller.EDITOR));
-            samples.forEach((name, content) -> imports.importDocument(caller, name, content, null, null, "benchmark"));
+            samples.forEach((name, content) -> {
+                DocumentImport.Result imported = imports.importDocument(caller, name, content, null, null,
+                        "benchmark");
+                if (imported.outcome() instanceof EditOutcome.Edited edited) {
+                    OldStyleImports.appendPerAnswer(eventStore, OldStyleImports.storedFromTheFirst(eventStore,
+                            edited.assessmentId().value().toString()));
+                } else {
+                    throw new IllegalStateException("import of " + name + " refused: " + imported.outcome());
+                }
+            });
         }
         return count(context.getBean(HikariDataSource.class), "SELECT count(*) FROM domainevententry");
     }
