@@ -198,8 +198,9 @@ function Status({ outcome, errorId, onRetry, onReapply, onReload }: {
             あなたの入力はまだ保存されていません。
           </p>
           <ul className="list-disc pl-6">
-            {outcome.stale.changesSinceConnection.edges.map(({ node: change }) => (
-              <li key={change.revision}>
+            {/* Keyed by the line's cursor: the lines of one import share its revision. */}
+            {outcome.stale.changesSinceConnection.edges.map(({ cursor, node: change }) => (
+              <li key={cursor}>
                 {change.actor.displayName}（{formatDateTime(change.at)}）:
                 {' '}{change.item ? `${change.item.number} ${change.item.label}` : change.summary} → {describe(change.after)}
               </li>

@@ -12,6 +12,7 @@ export const StaleFields = graphql(`
     changesSinceConnection(first: 20) {
       totalCount
       edges {
+        cursor
         node {
           revision
           at

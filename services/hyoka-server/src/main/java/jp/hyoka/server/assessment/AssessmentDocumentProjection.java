@@ -310,17 +310,19 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         }
     }
 
+    /** The entry's answers go, those of entries nested in it too: only answers given before this revision. */
     @EventHandler
     void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
         ReadModelBatch.flush(connections);     // the delete comes after this batch's earlier writes of the rows
         try (Connection connection = connections.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_answer WHERE tenant_code = ? "
-                     + "AND assessment_id = ? AND (entry_path = ? OR entry_path LIKE ?)")) {
+                     + "AND assessment_id = ? AND (entry_path = ? OR entry_path LIKE ?) AND revision < ?")) {
             String path = EntryPaths.child(event.parentEntries(), event.entryId());
             delete.setString(1, event.tenant().value());
             delete.setObject(2, event.assessmentId().value());
             delete.setString(3, path);
             delete.setString(4, path + "/%");
+            delete.setLong(5, sequence + 1);
             delete.executeUpdate();
         }
         touch(event, sequence + 1, null);

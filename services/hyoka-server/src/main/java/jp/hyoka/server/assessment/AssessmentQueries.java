@@ -222,6 +222,24 @@ public class AssessmentQueries implements ProjectedRevisions {
                 }, HistoryEntry::read).stream().findFirst();
     }
 
+    /**
+     * Up to {@code limit} history lines after the line at {@code revision} and {@code line}, oldest first: a reader
+     * that pages the history by line, so a revision of more lines than a page (an import's) is continued where the
+     * page stopped, never skipped. {@code line} {@link Integer#MAX_VALUE}: after every line of {@code revision}.
+     */
+    public List<HistoryEntry> linesAfter(MunicipalityCode tenant, AssessmentId id, long revision, int line, int limit) {
+        return queries.query(tenant, """
+                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ?
+                        AND (revision, line) > (?, ?) ORDER BY revision, line LIMIT ?""",
+                statement -> {
+                    statement.setString(1, tenant.value());
+                    statement.setObject(2, id.value());
+                    statement.setLong(3, revision);
+                    statement.setInt(4, line);
+                    statement.setInt(5, limit);
+                }, HistoryEntry::read);
+    }
+
     /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 lines). */
     public List<HistoryEntry> changesSince(MunicipalityCode tenant, AssessmentId id, long revision) {
         return historySince(tenant, id, revision, new PageRequest(1_000, null, false)).items()

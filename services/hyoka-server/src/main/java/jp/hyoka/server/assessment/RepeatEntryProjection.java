@@ -13,6 +13,7 @@ import jp.hyoka.server.axon.ReadModelBatch;
 import jp.hyoka.server.axon.ReadModelProjection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,10 @@ import java.util.function.Consumer;
 
 /**
  * Keeps rm_repeat_entry equal to the entries of each repeating group, in order. Positions are rewritten from the
- * list after each change, so replaying an event on an already updated list leaves it as it is.
+ * list after each change, so replaying an event on an already updated list leaves it as it is. Every row carries the
+ * revision of the event that last changed its group's list, and, as in the other projections, an event older than
+ * what the rows hold changes and deletes nothing: a replay, or a late batch, never undoes a newer list (an entry id
+ * freed by a removal may be used again, so a removal replayed after the id's new entry was added must not delete it).
  */
 @Singleton
 @ProcessingGroup(ReadModelProjection.PROCESSING_GROUP)
@@ -45,91 +49,117 @@ public class RepeatEntryProjection implements ReadModelProjection {
     }
 
     @EventHandler
-    void on(RepeatEntryAdded event) throws SQLException {
-        change(event, event.groupId(), event.parentEntries(), entries -> {
+    void on(RepeatEntryAdded event, @SequenceNumber long sequence) throws SQLException {
+        added(event, sequence + 1);
+    }
+
+    /** An import's entries, each as its {@link RepeatEntryAdded} would add it, in order, all at this revision. */
+    @EventHandler
+    void on(DocumentContentImported event, @SequenceNumber long sequence) throws SQLException {
+        for (RepeatEntryAdded added : event.entriesAdded()) {
+            added(added, sequence + 1);
+        }
+    }
+
+    private void added(RepeatEntryAdded event, long revision) throws SQLException {
+        change(event, event.groupId(), event.parentEntries(), revision, entries -> {
             if (!entries.contains(event.entryId())) {
                 entries.add(Math.min(event.position(), entries.size()), event.entryId());
             }
         });
     }
 
-    /** An import's entries, each as its {@link RepeatEntryAdded} would add it, in order. */
     @EventHandler
-    void on(DocumentContentImported event) throws SQLException {
-        for (RepeatEntryAdded added : event.entriesAdded()) {
-            on(added);
-        }
-    }
-
-    @EventHandler
-    void on(RepeatEntryMoved event) throws SQLException {
-        change(event, event.groupId(), event.parentEntries(), entries -> {
+    void on(RepeatEntryMoved event, @SequenceNumber long sequence) throws SQLException {
+        change(event, event.groupId(), event.parentEntries(), sequence + 1, entries -> {
             entries.remove(event.entryId());
             entries.add(Math.min(event.toPosition(), entries.size()), event.entryId());
         });
     }
 
-    /** Changes a group's list: in the batch's memory ({@link RepeatEntryWrites}), or at once outside a batch. */
-    private void change(AssessmentEvent event, String groupId, List<String> parents, Consumer<List<String>> change)
-            throws SQLException {
+    /**
+     * Changes a group's list at {@code revision}: in the batch's memory ({@link RepeatEntryWrites}), or at once
+     * outside a batch; not at all when the list was changed at a later revision.
+     */
+    private void change(AssessmentEvent event, String groupId, List<String> parents, long revision,
+                        Consumer<List<String>> change) throws SQLException {
         RepeatEntryWrites batch = RepeatEntryWrites.current(connections);
         if (batch != null) {
-            change.accept(batch.entries(connections, event.tenant().value(), event.assessmentId().value(), groupId,
-                    EntryPaths.join(parents)));
+            List<String> entries = batch.entries(connections, event.tenant().value(), event.assessmentId().value(),
+                    groupId, EntryPaths.join(parents), revision);
+            if (entries != null) {
+                change.accept(entries);
+            }
             return;
         }
         try (Connection connection = connections.getConnection()) {
-            List<String> entries = entries(connection, event, groupId, parents);
-            change.accept(entries);
-            write(connection, event, groupId, parents, entries);
+            RepeatEntryWrites.Listed group = stored(connection, event, groupId, parents);
+            if (group.revision > revision) {
+                return;
+            }
+            change.accept(group.entries);
+            write(connection, event, groupId, parents, group.entries, revision);
         }
     }
 
+    /**
+     * The entry and every entry nested in it go; the rest of its group close up. Only rows written before this
+     * revision are deleted, and a group changed at a later revision is left as it is.
+     */
     @EventHandler
-    void on(RepeatEntryRemoved event) throws SQLException {
+    void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
+        long revision = sequence + 1;
         ReadModelBatch.flush(connections);     // this batch's lists first (and forgotten: the delete changes them)
         try (Connection connection = connections.getConnection()) {
+            RepeatEntryWrites.Listed group = stored(connection, event, event.groupId(), event.parentEntries());
+            if (group.revision > revision) {
+                return;
+            }
             String path = EntryPaths.child(event.parentEntries(), event.entryId());
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_repeat_entry WHERE "
-                    + "tenant_code = ? AND assessment_id = ? AND (entry_id = ? OR parent_path = ? OR parent_path LIKE ?)")) {
+                    + "tenant_code = ? AND assessment_id = ? AND (entry_id = ? OR parent_path = ? OR parent_path LIKE ?)"
+                    + " AND revision < ?")) {
                 delete.setString(1, event.tenant().value());
                 delete.setObject(2, event.assessmentId().value());
                 delete.setString(3, event.entryId());
                 delete.setString(4, path);
                 delete.setString(5, path + "/%");
+                delete.setLong(6, revision);
                 delete.executeUpdate();
             }
-            write(connection, event, event.groupId(), event.parentEntries(),
-                    entries(connection, event, event.groupId(), event.parentEntries()));
+            group.entries.remove(event.entryId());
+            write(connection, event, event.groupId(), event.parentEntries(), group.entries, revision);
         }
     }
 
+    /** A migration's dropped groups go, but only their rows written before the migration's revision. */
     @EventHandler
-    void on(FormRevisionMigrated event) throws SQLException {
+    void on(FormRevisionMigrated event, @SequenceNumber long sequence) throws SQLException {
         ReadModelBatch.flush(connections);     // this batch's lists first (and forgotten: the delete changes them)
         try (Connection connection = connections.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM rm_repeat_entry WHERE tenant_code = ? AND assessment_id = ? AND group_id = ?")) {
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_repeat_entry WHERE "
+                     + "tenant_code = ? AND assessment_id = ? AND group_id = ? AND revision < ?")) {
             for (FormChange change : event.changes()) {
                 if (FormChange.ENTRIES_DROPPED.equals(change.kind())) {
                     delete.setString(1, event.tenant().value());
                     delete.setObject(2, event.assessmentId().value());
                     delete.setString(3, change.itemId());
+                    delete.setLong(4, sequence + 1);
                     delete.executeUpdate();
                 }
             }
         }
     }
 
-    private static List<String> entries(Connection connection, AssessmentEvent event, String groupId,
-                                        List<String> parents) throws SQLException {
+    private static RepeatEntryWrites.Listed stored(Connection connection, AssessmentEvent event, String groupId,
+                                                   List<String> parents) throws SQLException {
         return RepeatEntryWrites.read(connection, event.tenant().value(), event.assessmentId().value(), groupId,
                 EntryPaths.join(parents));
     }
 
     private static void write(Connection connection, AssessmentEvent event, String groupId, List<String> parents,
-                              List<String> entries) throws SQLException {
+                              List<String> entries, long revision) throws SQLException {
         RepeatEntryWrites.write(connection, List.of(new RepeatEntryWrites.Group(event.tenant().value(),
-                event.assessmentId().value(), groupId, EntryPaths.join(parents), entries)));
+                event.assessmentId().value(), groupId, EntryPaths.join(parents), entries, revision)));
     }
 }

@@ -1,5 +1,6 @@
 package jp.hyoka.server.audit;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.OptionalLong;
 import javax.sql.DataSource;
 
@@ -26,9 +26,17 @@ public class EventChainBackfill {
     private static final int BATCH = 1_000;
 
     private final DataSource dataSource;
+    private final int batchSize;
 
+    @Inject
     public EventChainBackfill(DataSource dataSource) {
+        this(dataSource, BATCH);
+    }
+
+    /** With batches of {@code batchSize} events (tests: many batches over a few events). */
+    EventChainBackfill(DataSource dataSource, int batchSize) {
         this.dataSource = dataSource;
+        this.batchSize = batchSize;
     }
 
     /** The number of events linked. */
@@ -40,8 +48,14 @@ public class EventChainBackfill {
                 long from = BackfillMark.linkedThrough(connection);
                 // Settled before the scan: every event at or below it is committed before the scan's first snapshot.
                 OptionalLong settled = BackfillMark.settledHead(connection);
-                for (int batch = linkBatch(connection, from); batch > 0; batch = linkBatch(connection, from)) {
-                    linked += batch;
+                // Each batch starts after the last event of the one before: every event is read once.
+                for (long after = from; ; ) {
+                    StoredEvents.UnchainedPage batch = linkBatch(connection, after);
+                    if (batch.events().isEmpty()) {
+                        break;
+                    }
+                    linked += batch.events().size();
+                    after = batch.lastIndex();
                 }
                 if (settled.isPresent()) {
                     BackfillMark.advance(connection, settled.getAsLong());
@@ -62,16 +76,17 @@ public class EventChainBackfill {
         return linked;
     }
 
-    private static int linkBatch(Connection connection, long after) throws SQLException {
+    /** Links the next batch of unlinked events above global index {@code after}; returns it. */
+    private StoredEvents.UnchainedPage linkBatch(Connection connection, long after) throws SQLException {
         try (Statement lock = connection.createStatement()) {
             // One backfill at a time across nodes, so two never pick the same unlinked events.
             lock.execute("SELECT pg_advisory_xact_lock(hashtext('hyoka.event_chain.backfill'))");
         }
-        List<TenantEvent> events = StoredEvents.unchained(connection, after, BATCH);
-        if (!events.isEmpty()) {
-            ChainWriter.append(connection, events);
+        StoredEvents.UnchainedPage batch = StoredEvents.unchainedPage(connection, after, batchSize);
+        if (!batch.events().isEmpty()) {
+            ChainWriter.append(connection, batch.events());
         }
         connection.commit();
-        return events.size();
+        return batch;
     }
 }

@@ -37,13 +37,35 @@ final class StoredEvents {
      * the chain existed, or appended by a node of a version before it).
      */
     static List<TenantEvent> unchained(Connection connection, long after, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM domainevententry d"
-                + " WHERE d.globalindex > ?"
+        return unchainedPage(connection, after, limit).events();
+    }
+
+    /** Up to a page of unlinked events, and the global index of the last one (the next page's lower bound). */
+    record UnchainedPage(List<TenantEvent> events, long lastIndex) {
+    }
+
+    /**
+     * {@link #unchained}, with the global index of the last event read: a reader of many pages starts each after the
+     * last event of the one before, so no event is looked at twice (from one fixed bound, every page scanned the
+     * events the pages before had just linked again: quadratic in the unlinked events of a database upgraded from
+     * before the chain).
+     */
+    static UnchainedPage unchainedPage(Connection connection, long after, int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", d.globalindex"
+                + " FROM domainevententry d WHERE d.globalindex > ?"
                 + " AND NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.event_identifier = d.eventidentifier)"
                 + " ORDER BY d.globalindex LIMIT ?")) {
             select.setLong(1, after);
             select.setInt(2, limit);
-            return read(select);
+            List<TenantEvent> events = new ArrayList<>();
+            long last = after;
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    events.add(tenantEvent(event(rows)));
+                    last = rows.getLong("globalindex");
+                }
+            }
+            return new UnchainedPage(events, last);
         }
     }
 
@@ -86,15 +108,5 @@ final class StoredEvents {
     /** The event with the chain its payload names. */
     static TenantEvent tenantEvent(ChainedEvent event) {
         return new TenantEvent(tenantOf(event.payload()), event);
-    }
-
-    private static List<TenantEvent> read(PreparedStatement select) throws SQLException {
-        List<TenantEvent> events = new ArrayList<>();
-        try (ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                events.add(tenantEvent(event(rows)));
-            }
-        }
-        return events;
     }
 }

@@ -2,6 +2,7 @@ package jp.hyoka.server.axon;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -15,15 +16,21 @@ import java.util.function.Function;
  * an earlier one is as good as a new one. Only texts that parsed are remembered; a text that fails fails every time,
  * with the constructor's own exception. Two ways, by how many distinct texts there are: a type of bounded variety
  * (item ids of the forms, municipality codes, component ids) keeps up to {@code capacity} texts, then parses the rest
- * each time; a type of unbounded variety (assessment and thread ids) keeps only the last text, which is what a load
- * or a batch of one document's events meets again.
+ * each time; a type of unbounded variety (assessment and thread ids) keeps only the last text of each thread, which
+ * is what a load or a batch of one document's events meets again.
  */
 final class KnownValues<T> implements Function<String, T> {
 
     private final Function<String, T> parse;
     private final int capacity;
     private final Map<String, T> known;
-    private volatile Known<T> last;
+    /** Slots of {@link #known} taken: reserved before a text is added, so the map never holds more than capacity. */
+    private final AtomicInteger taken = new AtomicInteger();
+    /**
+     * The last text read on each thread that missed the map: one thread's load or batch reads its own document's
+     * texts again, and threads reading different documents then never write a field they share.
+     */
+    private final ThreadLocal<Known<T>> last = new ThreadLocal<>();
 
     private KnownValues(Function<String, T> parse, int capacity) {
         this.parse = parse;
@@ -31,36 +38,52 @@ final class KnownValues<T> implements Function<String, T> {
         this.known = capacity > 0 ? new ConcurrentHashMap<>() : Map.of();
     }
 
-    /** Up to {@code capacity} distinct texts remembered (and the last one). */
+    /** Up to {@code capacity} distinct texts remembered (and the last one of each thread). */
     static <T> KnownValues<T> upTo(int capacity, Function<String, T> parse) {
         return new KnownValues<>(parse, capacity);
     }
 
-    /** Only the last text remembered. */
+    /** Only the last text of each thread remembered. */
     static <T> KnownValues<T> lastOnly(Function<String, T> parse) {
         return new KnownValues<>(parse, 0);
     }
 
     @Override
     public T apply(String text) {
-        Known<T> previous = last;
+        if (text == null) {
+            return parse.apply(null);
+        }
+        T value = known.get(text);
+        if (value != null) {
+            return value;           // a remembered text writes nothing
+        }
+        Known<T> previous = last.get();
         if (previous != null && previous.text().equals(text)) {
             return previous.value();
         }
-        T value = text == null ? null : known.get(text);
-        if (value == null) {
-            value = parse.apply(text);
-            if (text != null && value != null && known.size() < capacity) {
-                known.putIfAbsent(text, value);
-            }
-        }
-        if (text != null && value != null) {
-            last = new Known<>(text, value);
+        value = parse.apply(text);
+        if (value != null && !remember(text, value)) {
+            last.set(new Known<>(text, value));
         }
         return value;
     }
 
-    /** How many texts are kept besides the last one. */
+    /** Adds the text if a slot is free (a slot taken for a text another thread added first is given back). */
+    private boolean remember(String text, T value) {
+        int slots;
+        do {
+            slots = taken.get();
+            if (slots >= capacity) {
+                return false;
+            }
+        } while (!taken.compareAndSet(slots, slots + 1));
+        if (known.putIfAbsent(text, value) != null) {
+            taken.decrementAndGet();
+        }
+        return true;
+    }
+
+    /** How many texts are kept besides the last ones. */
     int remembered() {
         return known.size();
     }

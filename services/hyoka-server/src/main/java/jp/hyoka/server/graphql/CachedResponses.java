@@ -2,15 +2,22 @@ package jp.hyoka.server.graphql;
 
 import jp.hyoka.domain.shared.MunicipalityCode;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The answers {@link ResponseCache} keeps, least recently used first out, bounded by the characters they hold. One
- * answer per key, and the key is everything that decides it apart from the version: a newer version's answer replaces
- * the older one's, so a document's past revisions are not kept. Every method is short and synchronized.
+ * The answers {@link ResponseCache} keeps, bounded by the characters they hold. One answer per key, and the key is
+ * everything that decides it apart from the version: a newer version's answer replaces the older one's, so a
+ * document's past revisions are not kept, and an older one never replaces a newer one (two requests that read
+ * different versions may finish in either order).
+ * <p>
+ * A lookup takes no lock ({@link KeptAnswers} looks up on every signed-in request): the entries are immutable and sit
+ * in a {@link ConcurrentHashMap}. Past the bound, entries go in the order they were first kept, but one read since the
+ * last pass is given a second round (the "clock" approximation of least recently used: a read only marks its entry,
+ * and only if it is not marked yet, so the entries every request reads are not written by every request). Keeping
+ * an answer (a miss, rarer) is synchronized.
  */
 final class CachedResponses {
 
@@ -47,7 +54,10 @@ final class CachedResponses {
     private static final int OVERHEAD = 256;
 
     private final long capacity;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final ConcurrentHashMap<Key, Slot> entries = new ConcurrentHashMap<>();
+    /** Every key of {@link #entries} once, in the order first kept: the clock's hand. Guarded by this. */
+    private final ArrayDeque<Key> order = new ArrayDeque<>();
+    /** Guarded by this. */
     private long size;
 
     CachedResponses(long capacityChars) {
@@ -55,26 +65,84 @@ final class CachedResponses {
     }
 
     /** The entry kept for {@code key} at whatever version (the caller compares it with the version now), or null. */
-    synchronized Entry entry(Key key) {
-        return entries.get(key);
+    Entry entry(Key key) {
+        Slot slot = entries.get(key);
+        if (slot == null) {
+            return null;
+        }
+        if (!slot.read) {
+            slot.read = true;
+        }
+        return slot.entry;
     }
 
-    /** Keeps {@code data} as the answer at {@code version} (replacing any other version's); too large: not kept. */
+    /**
+     * Keeps {@code data} as the answer at {@code version}, replacing the entry of an older version (or of the same,
+     * then with this operation) but never one of a newer version; too large: not kept.
+     */
     synchronized void put(Key key, VersionedRoot.Version version, CachedData data, KeptOperation operation) {
+        Slot old = entries.get(key);
+        if (old != null && newer(old.entry.version(), version)) {
+            return;
+        }
+        keep(key, old, version, data, operation);
+    }
+
+    /**
+     * Replaces {@code seen} with the same answer kept by {@code operation} (a request whose variables were already as
+     * coerced: see {@link KeptOperation#direct}), only if {@code seen} is still the entry kept: an answer of another
+     * version kept since stays.
+     */
+    synchronized void upgrade(Key key, Entry seen, KeptOperation operation) {
+        Slot old = entries.get(key);
+        if (old != null && old.entry == seen) {
+            keep(key, old, seen.version(), seen.data(), operation);
+        }
+    }
+
+    private void keep(Key key, Slot old, VersionedRoot.Version version, CachedData data, KeptOperation operation) {
         int entrySize = data.length() + key.query().length() + key.variables().toString().length() + OVERHEAD;
         if (entrySize > capacity / 4) {
             return;
         }
-        Entry old = entries.put(key, new Entry(version, data, operation, entrySize));
-        size += entrySize - (old == null ? 0 : old.size());
-        Iterator<Entry> eldest = entries.values().iterator();
-        while (size > capacity && eldest.hasNext()) {
-            size -= eldest.next().size();
-            eldest.remove();
+        entries.put(key, new Slot(new Entry(version, data, operation, entrySize)));
+        if (old == null) {
+            order.addLast(key);
+        }
+        size += entrySize - (old == null ? 0 : old.entry.size());
+        while (size > capacity) {
+            Key oldest = order.pollFirst();
+            Slot slot = entries.get(oldest);
+            if (slot.read) {
+                slot.read = false;                  // read since the last pass: one more round
+                order.addLast(oldest);
+            } else {
+                entries.remove(oldest);
+                size -= slot.entry.size();
+            }
         }
     }
 
-    synchronized int count() {
+    /**
+     * Whether {@code a} is a later version than {@code b}: a higher revision, or at the same revision a row written
+     * later (PostgreSQL's 32-bit transaction ids compared as it compares them, modulo 2^32).
+     */
+    static boolean newer(VersionedRoot.Version a, VersionedRoot.Version b) {
+        return a.revision() != b.revision() ? a.revision() > b.revision()
+                : (int) (a.rowVersion() - b.rowVersion()) > 0;
+    }
+
+    int count() {
         return entries.size();
+    }
+
+    /** An entry and whether it was read since the clock last passed it (a hint: a lost mark costs a second round). */
+    private static final class Slot {
+        final Entry entry;
+        volatile boolean read;
+
+        Slot(Entry entry) {
+            this.entry = entry;
+        }
     }
 }

@@ -113,7 +113,7 @@ final class ResponseCache extends AsyncExecutionStrategy {
             if (operation.direct() && !hit.operation().direct()) {
                 // kept by a request whose variables were coerced (a default filled in): this one's were not, so
                 // a request like it may be served before graphql-java from now on
-                kept.put(key, hit.version(), hit.data(), operation);
+                kept.upgrade(key, hit, operation);
             }
             return CompletableFuture.completedFuture(new ExecutionResultImpl(hit.data(), List.of()));
         }

@@ -1,6 +1,7 @@
 package jp.hyoka.server.subscriptions;
 
 import jp.hyoka.domain.assessment.AssessmentId;
+import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.assessment.AssessmentQueries;
@@ -9,45 +10,64 @@ import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One assessment's new revisions, read from its history (rm_edit_history, a row per line of each stored event) under
- * its municipality's scope. A round sends one message with everything since the last one: a whole command (an import of
- * hundreds of events) arrives together, since the read models only ever show whole commands.
+ * its municipality's scope. A round sends what was committed since the last message, a page of at most
+ * {@link #PAGE} lines per message: a whole command (an import of hundreds of events) arrives together, since the read
+ * models only ever show whole commands. The feed remembers the last line it delivered (revision and line), not only
+ * the revision: an import's entries and answers are one revision of up to thousands of lines, and a page that stops
+ * inside it is continued by the next message from the line after, never cut at the revision's end.
  */
 final class AssessmentFeed extends Subscribers<AssessmentChanged> {
 
     /** Changes listed in one message; the rest is in the assessment's history. */
     static final int MAX_CHANGES = 100;
+    /** History lines one message covers (it lists the first {@link #MAX_CHANGES}). */
+    static final int PAGE = 1_000;
 
     private final AssessmentQueries assessments;
     private final ClasspathFormCatalog forms;
     private final MunicipalityCode tenant;
     private final AssessmentId id;
-    private long delivered;
+    /** The last line delivered: its revision and its line within the revision. */
+    private long deliveredRevision;
+    private int deliveredLine;
 
+    /** Follows the assessment from after every line of {@code revision} (the revision the subscriber has). */
     AssessmentFeed(AssessmentQueries assessments, ClasspathFormCatalog forms, MunicipalityCode tenant, AssessmentId id,
                    long revision) {
         this.assessments = assessments;
         this.forms = forms;
         this.tenant = tenant;
         this.id = id;
-        this.delivered = revision;
+        this.deliveredRevision = revision;
+        this.deliveredLine = Integer.MAX_VALUE;
     }
 
     @Override
     List<AssessmentChanged> readNew() {
-        List<HistoryEntry> changes = assessments.changesSince(tenant, id, delivered);
-        if (changes.isEmpty()) {
-            return List.of();
+        List<AssessmentChanged> messages = new ArrayList<>();
+        List<HistoryEntry> page = assessments.linesAfter(tenant, id, deliveredRevision, deliveredLine, PAGE);
+        FormDefinition form = null;
+        while (!page.isEmpty()) {
+            if (form == null) {
+                // Labelled by the form revision the assessment is on now (a migration may just have moved it).
+                AssessmentView view = assessments.find(tenant, id).orElseThrow();
+                form = forms.find(view.form()).orElseThrow();
+            }
+            HistoryEntry last = page.get(page.size() - 1);
+            deliveredRevision = last.revision();
+            deliveredLine = last.line();
+            FormDefinition labels = form;
+            messages.add(new AssessmentChanged(AssessmentIds.global(id), deliveredRevision,
+                    page.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, labels)).toList(),
+                    page.size() <= MAX_CHANGES));
+            page = page.size() < PAGE ? List.of()
+                    : assessments.linesAfter(tenant, id, deliveredRevision, deliveredLine, PAGE);
         }
-        // The items are labelled by the form revision the assessment is on now (a migration may just have moved it).
-        AssessmentView view = assessments.find(tenant, id).orElseThrow();
-        var form = forms.find(view.form()).orElseThrow();
-        delivered = changes.get(changes.size() - 1).revision();
-        return List.of(new AssessmentChanged(AssessmentIds.global(id), delivered,
-                changes.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, form)).toList(),
-                changes.size() <= MAX_CHANGES));
+        return messages;
     }
 }

@@ -8,6 +8,9 @@ import jp.hyoka.domain.assessment.event.FormChange;
 import jp.hyoka.domain.assessment.event.FormRevisionMigrated;
 import jp.hyoka.domain.assessment.event.ItemAnswerCleared;
 import jp.hyoka.domain.assessment.event.ItemAnswered;
+import jp.hyoka.domain.assessment.event.RepeatEntryAdded;
+import jp.hyoka.domain.assessment.event.RepeatEntryMoved;
+import jp.hyoka.domain.assessment.event.RepeatEntryRemoved;
 import jp.hyoka.domain.form.ChoiceAnswer;
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
@@ -40,10 +43,12 @@ class AssessmentProjectionsIT {
     private static final Actor EDITOR = new Actor("u-1", "山田 太郎");
     private static final Actor REVIEWER = new Actor("u-2", "佐藤 花子");
     private static final Instant T0 = Instant.parse("2025-03-01T00:00:00Z");
+    private static final String SYSTEMS = "system";
 
     private HikariDataSource dataSource;
     private AssessmentDocumentProjection documents;
     private EditHistoryProjection history;
+    private RepeatEntryProjection entries;
     private AssessmentQueries queries;
 
     @BeforeAll
@@ -52,6 +57,7 @@ class AssessmentProjectionsIT {
         AxonConnections connections = new AxonConnections(dataSource);
         documents = new AssessmentDocumentProjection(connections);
         history = new EditHistoryProjection(connections);
+        entries = new RepeatEntryProjection(connections);
         queries = new AssessmentQueries(new TenantScopedReads(dataSource));
     }
 
@@ -188,6 +194,58 @@ class AssessmentProjectionsIT {
                         "ItemAnswerCleared");
     }
 
+    /**
+     * An entry id is free again once its entry is removed, and may be used for a new entry: a removal replayed
+     * (redelivered, or a late batch) after that must delete neither the new entry nor its answers.
+     */
+    @Test
+    void givenARemovalReplayedAfterItsEntryIdWasUsedAgain_thenTheNewEntryAndItsAnswerStay() throws Exception {
+        AssessmentId id = newId();
+        RepeatEntryRemoved removed = new RepeatEntryRemoved(id, KAWASAKI, SYSTEMS, List.of(), "e1", 0, null, EDITOR,
+                T0);
+        apply(started(id), 0);
+        apply(added(id, "e1", 0), 1);
+        apply(removed, 2);
+        apply(added(id, "e1", 0), 3);
+        apply(new ItemAnswered(id, KAWASAKI, new ItemId("system.name"), List.of("e1"), null,
+                new TextAnswer("住基システム"), null, EDITOR, T0), 4);
+
+        apply(removed, 2);                                               // redelivered after the id's new entry
+
+        assertThat(queries.entries(KAWASAKI, id)).extracting(EntryView::entryId).containsExactly("e1");
+        assertThat(queries.answers(KAWASAKI, id)).extracting(AnswerView::itemId)
+                .containsExactlyInAnyOrder("affair.name", "system.name");
+    }
+
+    /** A move replayed after a later move of the same group leaves the later order, at once and in a batch. */
+    @Test
+    void givenAMoveReplayedAfterALaterMove_thenTheLaterOrderStays() throws Exception {
+        for (boolean inABatch : List.of(false, true)) {
+            AssessmentId id = newId();
+            RepeatEntryMoved firstMove = new RepeatEntryMoved(id, KAWASAKI, SYSTEMS, List.of(), "b", 1, 0, null,
+                    EDITOR, T0);
+            apply(started(id), 0);
+            apply(added(id, "a", 0), 1);
+            apply(added(id, "b", 1), 2);
+            apply(firstMove, 3);                                         // b, a
+            apply(new RepeatEntryMoved(id, KAWASAKI, SYSTEMS, List.of(), "a", 1, 0, null, EDITOR, T0), 4);
+
+            UnitOfWork<?> batch = inABatch ? DefaultUnitOfWork.startAndGet(null) : null;
+            apply(firstMove, 3);                                         // redelivered after the later move
+            apply(added(id, "b", 1), 2);
+            if (batch != null) {
+                batch.commit();
+            }
+
+            assertThat(queries.entries(KAWASAKI, id)).as(inABatch ? "in a batch" : "at once")
+                    .extracting(EntryView::entryId).containsExactly("a", "b");
+        }
+    }
+
+    private static RepeatEntryAdded added(AssessmentId id, String entry, int position) {
+        return new RepeatEntryAdded(id, KAWASAKI, SYSTEMS, List.of(), entry, position, null, EDITOR, T0);
+    }
+
     private void apply(Object event, long sequence) throws Exception {
         if (event instanceof AssessmentStarted started) {
             documents.on(started, sequence);
@@ -200,6 +258,16 @@ class AssessmentProjectionsIT {
             history.on(cleared, sequence);
         } else if (event instanceof FormRevisionMigrated migrated) {
             documents.on(migrated, sequence);
+            entries.on(migrated, sequence);
+        } else if (event instanceof RepeatEntryAdded added) {
+            documents.on(added, sequence);
+            entries.on(added, sequence);
+        } else if (event instanceof RepeatEntryMoved moved) {
+            documents.on(moved, sequence);
+            entries.on(moved, sequence);
+        } else if (event instanceof RepeatEntryRemoved removed) {
+            documents.on(removed, sequence);
+            entries.on(removed, sequence);
         }
     }
 

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -218,6 +221,70 @@ class EventChainIT extends SignedInServerTest {
         backfill.chainUnchainedEvents();
         assertThat(count("SELECT linked_through FROM event_chain_backfill_mark"))
                 .isEqualTo(count("SELECT max(globalindex) FROM domainevententry"));
+    }
+
+    /**
+     * A database upgraded from before the chain may hold very many unlinked events: each batch reads on from the last
+     * event of the batch before, so every event is read once (from the mark each time, every batch read again the
+     * events the batches before had linked: quadratic).
+     */
+    @Test
+    void givenManyEventsWithoutALink_whenTheBackfillLinksThemInBatches_thenEachBatchReadsOnAfterTheLastOneBefore()
+            throws SQLException {
+        startAndAnswer(callers.kawasakiEditor, "未連結の多い事務", "一", "二", "三", "四", "五", "六", "七", "八");
+        execute("DELETE FROM event_chain");
+        execute("DELETE FROM event_chain_head");
+        execute("DELETE FROM event_chain_backfill_mark");
+        List<Long> events = query("SELECT globalindex FROM domainevententry ORDER BY globalindex").stream()
+                .map(Long::parseLong).toList();
+        List<Long> lowerBounds = new ArrayList<>();
+        EventChainBackfill inBatchesOfThree = new EventChainBackfill(recordingLowerBounds(lowerBounds), 3);
+
+        int linked = inBatchesOfThree.chainUnchainedEvents();
+
+        List<Long> expected = new ArrayList<>(List.of(0L));
+        for (int last = 2; last < events.size() + 2; last += 3) {
+            expected.add(events.get(Math.min(last, events.size() - 1)));     // a batch's last event
+        }
+        assertThat(events).as("several batches").hasSizeGreaterThan(9);
+        assertThat(linked).isEqualTo(events.size());
+        assertThat(lowerBounds).as("each batch after the last event of the one before, then one read finding none")
+                .containsExactlyElementsOf(expected);
+        assertThat(kawasakiAuditor.data("verifyEventChain", VERIFY, Map.of()).path("intact").asBoolean()).isTrue();
+    }
+
+    /** The server's data source, recording the lower bound of every read of unlinked events. */
+    private DataSource recordingLowerBounds(List<Long> bounds) {
+        return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{DataSource.class},
+                (source, method, args) -> {
+                    Object result = invoke(method, dataSource, args);
+                    if (!(result instanceof Connection connection)) {
+                        return result;
+                    }
+                    return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
+                            (proxy, call, callArgs) -> {
+                                Object made = invoke(call, connection, callArgs);
+                                if (!call.getName().equals("prepareStatement")
+                                        || !((String) callArgs[0]).contains("FROM event_chain c WHERE")) {
+                                    return made;
+                                }
+                                return Proxy.newProxyInstance(getClass().getClassLoader(),
+                                        new Class<?>[]{PreparedStatement.class}, (statement, set, values) -> {
+                                            if (set.getName().equals("setLong") && (int) values[0] == 1) {
+                                                bounds.add((long) values[1]);
+                                            }
+                                            return invoke(set, made, values);
+                                        });
+                            });
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

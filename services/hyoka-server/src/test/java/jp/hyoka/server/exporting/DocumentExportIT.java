@@ -3,6 +3,7 @@ package jp.hyoka.server.exporting;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.ClockTicks;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentExportIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
-            mutation($content: String!) {
-              importDocument(input: {fileName: "004.txt", contentBase64: $content}) {
-                ... on DocumentImported { revision assessment { id } }
-              }
-            }""";
     private static final String EXPORT = """
             query($id: ID!, $format: ExportFormat!, $asOf: DateTime) {
               exportDocument(assessmentId: $id, format: $format, asOf: $asOf) {
@@ -41,8 +36,7 @@ class DocumentExportIT extends SignedInServerTest {
 
     @Test
     void givenAnImportedDocumentEditedLater_whenExportedAsOfBeforeTheEdit_thenTheExportShowsTheOldText() throws Exception {
-        JsonNode imported = callers.asahikawaEditor.data("importDocument", IMPORT,
-                Map.of("content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_004))));
+        JsonNode imported = Imports.imported(callers.asahikawaEditor, Samples.KEY_ITEMS_004);
         String id = imported.path("assessment").path("id").asText();
         int revision = imported.path("revision").asInt();
         Instant beforeEdit = ClockTicks.nextMillisecond();
@@ -70,11 +64,9 @@ class DocumentExportIT extends SignedInServerTest {
 
     @Test
     void givenAnotherMunicipalitysAssessment_whenExported_thenNothingIsReturned() {
-        JsonNode imported = callers.kawasakiEditor.data("importDocument", IMPORT,
-                Map.of("content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.KEY_ITEMS_003))));
+        String theirs = Imports.importedId(callers.kawasakiEditor, Samples.KEY_ITEMS_003);
 
-        JsonNode export = callers.asahikawaEditor.data("exportDocument", EXPORT,
-                Map.of("id", imported.path("assessment").path("id").asText(), "format", "TSV"));
+        JsonNode export = callers.asahikawaEditor.data("exportDocument", EXPORT, Map.of("id", theirs, "format", "TSV"));
 
         assertThat(export.isNull()).as(String.valueOf(export)).isTrue();
     }

@@ -1,6 +1,5 @@
 package jp.hyoka.server.graphql;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
@@ -10,6 +9,7 @@ import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.LifeEvents;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.ReviewThreadCalls;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SingleConnection;
 import jp.hyoka.server.support.SignedInServerTest;
@@ -22,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +40,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RowLevelSecurityIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
-            mutation($content: String!) {
-              importDocument(input: {fileName: "000.txt", contentBase64: $content}) {
-                __typename ... on DocumentImported { assessment { id } }
-              }
-            }""";
 
     @Inject
     DataSource dataSource;
@@ -64,11 +57,8 @@ class RowLevelSecurityIT extends SignedInServerTest {
     @BeforeAll
     void bothMunicipalitiesImportTheSameSample() throws SQLException {
         catalogue.seed();           // the sample's boilerplate is linked, and uses behind a newer version get proposals
-        String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000));
         for (var editor : List.of(callers.kawasakiEditor, callers.asahikawaEditor)) {
-            JsonNode imported = editor.data("importDocument", IMPORT, Map.of("content", content));
-            assertThat(imported.path("__typename").asText()).isEqualTo("DocumentImported");
-            ReviewThreadCalls.start(editor, imported.path("assessment").path("id").asText(), "affair.name", null,
+            ReviewThreadCalls.start(editor, Imports.importedId(editor, Samples.ALL_ITEMS_000), "affair.name", null,
                     "名称の確認");
         }
         // and each publishes one of its own (rm_publication), ends its 事務 (rm_affair_end) and records a 重大事故

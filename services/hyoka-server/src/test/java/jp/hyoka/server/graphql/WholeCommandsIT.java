@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,14 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WholeCommandsIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
-            mutation($content: String!) {
-              importDocument(input: {fileName: "000.txt", contentBase64: $content}) {
-                __typename
-                ... on DocumentImported { revision assessment { id } }
-                ... on Problem { code message }
-              }
-            }""";
     private static final String ADD_ENTRY = """
             mutation($id: ID!, $rev: Int!) {
               addRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev, groupId: "system"}) {
@@ -81,9 +73,7 @@ class WholeCommandsIT extends SignedInServerTest {
 
     @Test
     void givenBatchesSmallerThanAnImport_whenADocumentIsImported_thenItIsOnlyEverCommittedWhole() throws SQLException {
-        JsonNode imported = callers.kawasakiEditor.data("importDocument", IMPORT, Map.of("content",
-                Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000))));
-        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
+        JsonNode imported = Imports.imported(callers.kawasakiEditor, Samples.ALL_ITEMS_000);
         String id = imported.path("assessment").path("id").asText();
         long revision = imported.path("revision").asLong();
 

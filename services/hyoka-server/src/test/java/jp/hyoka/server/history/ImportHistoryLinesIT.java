@@ -3,6 +3,7 @@ package jp.hyoka.server.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.database.Cursors;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ImportHistoryLinesIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
-            mutation($content: String!) {
-              importDocument(input: {fileName: "000.txt", contentBase64: $content}) {
-                __typename ... on DocumentImported { assessment { id } } ... on Problem { code message } } }""";
     private static final String TRAIL = """
             query($first: Int, $after: String, $filter: AuditFilter) {
               auditTrail(first: $first, after: $after, filter: $filter) {
@@ -44,10 +40,7 @@ class ImportHistoryLinesIT extends SignedInServerTest {
 
     @BeforeAll
     void aPublishedDocumentIsImported() {
-        String content = Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000));
-        JsonNode imported = callers.kawasakiEditor.data("importDocument", IMPORT, Map.of("content", content));
-        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
-        assessmentId = imported.path("assessment").path("id").asText();
+        assessmentId = Imports.importedId(callers.kawasakiEditor, Samples.ALL_ITEMS_000);
     }
 
     @Test

@@ -12,6 +12,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.OldStyleImports;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import jp.hyoka.server.support.StoredEdits;
@@ -48,12 +49,6 @@ class ImportContentEquivalenceIT extends SignedInServerTest {
 
     /** 小樽市: a municipality of this test only (an import is identified by municipality and content). */
     private static final MunicipalityCode OTARU = new MunicipalityCode("012033");
-    private static final String IMPORT = """
-            mutation($name: String, $content: String!) {
-              importDocument(input: {fileName: $name, contentBase64: $content}) {
-                __typename ... on DocumentImported { revision assessment { id } } ... on Problem { code message }
-              }
-            }""";
     private static final String VALUE = """
             __typename ... on TextValue { text } ... on RichTextValue { html } ... on ChoiceValue { code }
             ... on DateValue { date }""";
@@ -110,9 +105,7 @@ class ImportContentEquivalenceIT extends SignedInServerTest {
     @ValueSource(strings = {Samples.ALL_ITEMS_000, Samples.KEY_ITEMS_003, Samples.KEY_ITEMS_004})
     void givenASampleImportedAndTheSameAppendedPerAnswer_whenRead_thenEverythingButRevisionsIsTheSame(String sample)
             throws Exception {
-        JsonNode imported = editor.data("importDocument", IMPORT, Map.of("name", sample,
-                "content", Base64.getEncoder().encodeToString(Samples.bytes(sample))));
-        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
+        JsonNode imported = Imports.imported(editor, sample);
         String newWay = imported.path("assessment").path("id").asText();
         List<DomainEventMessage<?>> stored = stored(newWay);
         assertThat(stored).extracting(EventMessage::getPayload).hasAtLeastOneElementOfType(DocumentContentImported.class);

@@ -18,6 +18,7 @@ import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.LifeEvents;
 import jp.hyoka.server.support.ReadModelSnapshot;
 import jp.hyoka.server.support.ReviewThreadCalls;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.axonframework.config.Configuration;
@@ -70,12 +71,6 @@ class ReadModelRebuildIT extends SignedInServerTest {
             + "$switchOver) " + RESULT + " }";
     private static final String SWITCH = "mutation { switchReadModels " + RESULT + " }";
     private static final String STATUS = "{ readModelRebuild { " + STATUS_FIELDS + " } }";
-    private static final String IMPORT = """
-            mutation($name: String, $content: String!) {
-              importDocument(input: {fileName: $name, contentBase64: $content}) {
-                __typename ... on DocumentImported { revision assessment { id } } ... on Problem { code message }
-              }
-            }""";
     private static final String IMPORT_ANNEX = """
             mutation($id: ID!, $rev: Int!, $content: String!) {
               importChangeAnnex(input: {assessmentId: $id, expectedRevision: $rev, fileName: "001.txt",
@@ -409,10 +404,7 @@ class ReadModelRebuildIT extends SignedInServerTest {
     }
 
     private String importSample(GraphQlClient editor, String sample) {
-        JsonNode imported = editor.data("importDocument", IMPORT, Map.of("name", sample,
-                "content", Base64.getEncoder().encodeToString(Samples.bytes(sample))));
-        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
-        return imported.path("assessment").path("id").asText();
+        return Imports.importedId(editor, sample);
     }
 
     /** An edit of the typed assessment at its current revision; returns the result, keeping the revision. */

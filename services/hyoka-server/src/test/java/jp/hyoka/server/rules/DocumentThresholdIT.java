@@ -3,13 +3,13 @@ package jp.hyoka.server.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jp.hyoka.server.support.Editing;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,13 +69,7 @@ class DocumentThresholdIT extends SignedInServerTest {
 
     @Test
     void givenAnImportedAllItemsDocument_whenChecked_thenItsStatedResultIsWithinWhatItsAnswersAllow() {
-        JsonNode imported = callers.kawasakiEditor.data("importDocument", """
-                mutation($content: String!) {
-                  importDocument(input: {fileName: "000.txt", contentBase64: $content}) {
-                    __typename ... on DocumentImported { assessment { id } }
-                  }
-                }""", Map.of("content", Base64.getEncoder().encodeToString(Samples.bytes(Samples.ALL_ITEMS_000))));
-        String id = imported.path("assessment").path("id").asText();
+        String id = Imports.importedId(callers.kawasakiEditor, Samples.ALL_ITEMS_000);
 
         JsonNode threshold = threshold(id);
 
