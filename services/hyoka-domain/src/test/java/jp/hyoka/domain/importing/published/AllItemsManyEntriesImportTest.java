@@ -66,6 +66,7 @@ class AllItemsManyEntriesImportTest {
         List<String> transfers = DOCUMENT.entries("file.transfer", first);
         assertThat(transfers).hasSize(5);
         assertThat(DOCUMENT.text("file.transfer.recipient", first, transfers.get(4))).contains("選挙管理委員会事務局");
+        assertThat(DOCUMENT.entries("file.provision", first)).as("提供先1 printed empty: no 提供先").isEmpty();
         String second = DOCUMENT.entries("file").get(1);
         assertThat(DOCUMENT.entries("file.provision", second)).hasSize(2);
         assertThat(DOCUMENT.entries("file.consignment", second)).hasSize(1);
