@@ -2,13 +2,17 @@ package jp.hyoka.domain.importing.published;
 
 import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.FormRef;
+import jp.hyoka.domain.importing.ImportProblem;
 import jp.hyoka.domain.importing.annex.ChangeRow;
+import jp.hyoka.domain.importing.annex.ParseWarning;
 import jp.hyoka.domain.importing.annex.PathTargetKind;
 import jp.hyoka.domain.importing.annex.SubmissionTiming;
+import jp.hyoka.domain.importing.annex.WarningCode;
 import jp.hyoka.domain.importing.body.UnmappedContent;
 import jp.hyoka.domain.importing.published.PublishedFiles.Imported;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import static jp.hyoka.domain.importing.published.PublishedFiles.BASIC;
@@ -106,7 +110,8 @@ class BasicItemsDocumentImportTest {
     void givenPageFootersAndRepeatedTitles_whenImported_thenNoneOfThemEndsUpInAnAnswerOrARow() {
         assertThat(DOCUMENT.body().answers()).as(DOCUMENT.dump()).noneMatch(answer -> answer.answer().plainText()
                 .matches("(?s).*(- \\d+ -|\\(基礎項目評価書\\)).*"));
-        assertThat(DOCUMENT.annex().warnings()).as(DOCUMENT.dump()).isEmpty();
+        assertThat(DOCUMENT.annex().warnings()).as(DOCUMENT.dump()).extracting(ParseWarning::code)
+                .containsExactly(WarningCode.ROW_CONTINUED);
     }
 
     @Test
@@ -120,6 +125,32 @@ class BasicItemsDocumentImportTest {
         ChangeRow split = DOCUMENT.annex().rows().get(2);
         assertThat(split.after().text()).contains("促進に寄与するため、", "養育者に対し児童扶養手当を支給する。");
         assertThat(split.explanation()).startsWith("記載内容の軽微な修正");
+    }
+
+    @Test
+    void givenTheFileCutOffBeforeTheAnnexHeaderRow_whenImported_thenTheBodyIsReadAndTheMissingAnnexIsReported() {
+        String text = new String(PublishedFiles.bytes(BASIC), StandardCharsets.UTF_8);
+        byte[] cut = text.substring(0, text.indexOf("変更日\t項目")).getBytes(StandardCharsets.UTF_8);
+
+        Imported truncated = PublishedFiles.imported(cut);
+
+        assertThat(truncated.annex().rows()).isEmpty();
+        assertThat(truncated.annex().warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.ANNEX_NOT_FOUND);
+        assertThat(truncated.choice("basic-risk.priority.verdict")).isEqualTo("sufficient");
+        assertThat(truncated.body().unmapped()).as(truncated.dump()).hasSize(1);
+    }
+
+    @Test
+    void givenTheFileCutOffInsideATag_whenImported_thenItIsReportedAsTruncatedAndTheRestIsRead() {
+        String text = new String(PublishedFiles.bytes(BASIC), StandardCharsets.UTF_8);
+        byte[] cut = text.substring(0, text.indexOf("<p>児童扶養手当システムは") + 2).getBytes(StandardCharsets.UTF_8);
+
+        Imported truncated = PublishedFiles.imported(cut);
+
+        assertThat(truncated.decoded().warnings()).extracting(ImportProblem::code).containsExactly(ImportProblem.TRUNCATED);
+        assertThat(truncated.answer("basic-risk.priority.grounds")).isEmpty();
+        assertThat(truncated.choice("basic-risk.priority.verdict")).isEqualTo("sufficient");
+        assertThat(truncated.annex().warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.ANNEX_NOT_FOUND);
     }
 
     @Test
