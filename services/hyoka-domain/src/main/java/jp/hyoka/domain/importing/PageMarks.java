@@ -19,7 +19,20 @@ public final class PageMarks {
     /** Longer than the longest mark (the running title, with some spaces): a content line, told without NFKC. */
     private static final int LONGEST = 40;
 
+    private static final String TITLE_START = "特定個人情報保護評価書";
+
     private PageMarks() {
+    }
+
+    /** ASCII or full-width digits: every page number has one. */
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -28,8 +41,8 @@ public final class PageMarks {
      */
     public static boolean isPageMark(String cellText) {
         String text = cellText.strip();
-        if (text.isEmpty() || text.length() > LONGEST) {
-            return false;
+        if (text.isEmpty() || text.length() > LONGEST || !(hasDigit(text) || text.startsWith(TITLE_START))) {
+            return false;                                   // most short cells are labels: told without NFKC
         }
         String key = DASHES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("-").strip();
         return PAGE_NUMBER.matcher(key).matches() || RUNNING_TITLE.matcher(key).matches();
