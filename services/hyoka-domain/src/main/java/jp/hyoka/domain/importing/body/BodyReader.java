@@ -454,7 +454,7 @@ final class BodyReader {
 
     /**
      * The row after the start of a broken label: if its first cell ends that label ("重大事故が発生したか | [発生なし]"),
-     * the two are one label row; else the start is kept aside and this row is read as it is (empty).
+     * the two are one label row; else (empty) the start is kept aside and this row is read on its own.
      */
     private Optional<Boolean> completeBrokenLabel(int line, List<Cell> cells) {
         Cell start = brokenLabel;
