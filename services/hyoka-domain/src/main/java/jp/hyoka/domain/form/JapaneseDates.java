@@ -15,14 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * Dates as the documents write them: 和暦 ("令和7年3月27日", "令和元年5月1日", "平成31年4月30日") or 西暦 ("2025-03-27",
- * "2015/10/1", "2025年3月27日"). Parsing is strict: an impossible date (令和7年2月29日, 平成31年5月1日 — 令和 had begun)
+ * Dates as the documents write them: 和暦 ("令和7年3月27日", "令和元年5月1日", "平成31年4月30日", in full-width digits
+ * "令和７年３月２７日", spaced "令和 6年10月 1日") or 西暦 ("2025-03-27", "2015/10/1", "2025年3月27日"). Parsing is strict: an impossible date (令和7年2月29日, 平成31年5月1日 — 令和 had begun)
  * is no date. Printing uses 元年 for the first year of an era, as the official documents do.
  */
 public final class JapaneseDates {
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
             .withChronology(JapaneseChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
     private static final List<DateTimeFormatter> SEIREKI = List.of(
@@ -58,7 +60,8 @@ public final class JapaneseDates {
         if (text == null) {
             return Optional.empty();
         }
-        String normalised = Normalizer.normalize(text, Normalizer.Form.NFKC).strip()
+        // NFKC: full-width digits ("令和７年"); spaces out: a PDF's justified text spaces a date ("令和 6年10月 1日").
+        String normalised = WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("")
                 .replace("元年", "1年").replaceAll("[.。]$", "");
         try {
             return Optional.of(LocalDate.from(WAREKI.parse(normalised))).filter(JapaneseDates::isSupported);

@@ -37,6 +37,7 @@ public final class SelectionCells {
     private static final Pattern LEADING_NUMBERING = Pattern.compile("^\\d+\\)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern COUNT = Pattern.compile("\\d+");
+    private static final Pattern LONE_COUNT = Pattern.compile("\\(\\s*(\\d{1,6})\\s*\\)\\s*件");
 
     /**
      * Keys and compact forms of option labels: every selection cell compares its texts with every option of its
@@ -51,9 +52,9 @@ public final class SelectionCells {
     }
 
     public static DecodedSelection decode(String cell, Item item) {
-        String text = Normalizer.normalize(OTHER_TAGS.matcher(cell == null ? "" : cell).replaceAll(" "),
+        String untagged = Normalizer.normalize(OTHER_TAGS.matcher(cell == null ? "" : cell).replaceAll(" "),
                 Normalizer.Form.NFKC);
-        text = CHOICE_LIST.matcher(text).replaceAll(" ");
+        String text = CHOICE_LIST.matcher(untagged).replaceAll(" ");
         List<String> unrecognised = new ArrayList<>();
         Map<String, Selection> ticked = new LinkedHashMap<>();
         Matcher strayBox = VALUE_WITH_STRAY_BOX.matcher(text);
@@ -79,11 +80,31 @@ public final class SelectionCells {
                 select(named.get(0).text(), true, item, ticked, unrecognised);
             }
         }
+        if (item.type() == ItemType.SINGLE_CHOICE && ticked.size() == 1) {
+            countAfterTheList(untagged, item, ticked);
+        }
         List<String> order = item.options().stream().map(ChoiceOption::code).toList();
         List<Selection> selections = new ArrayList<>(ticked.values());
         selections.sort(Comparator.comparingInt(s -> order.indexOf(s.optionCode())));
         boolean reliable = !(item.type() == ItemType.MULTIPLE_CHOICE && boxesOnly && ticked.isEmpty());
         return new DecodedSelection(selections, unrecognised, reliable);
+    }
+
+    /**
+     * "[委託する] <選択肢> 1) 委託する 2) 委託しない (6) 件": the count of the one chosen option, printed after the option
+     * list, when the option takes a count, none was read beside it, and the cell holds exactly one "(N) 件".
+     */
+    private static void countAfterTheList(String untagged, Item item, Map<String, Selection> ticked) {
+        Selection chosen = ticked.values().iterator().next();
+        boolean takesCount = item.options().stream().anyMatch(o -> o.code().equals(chosen.optionCode()) && o.count());
+        Matcher counts = LONE_COUNT.matcher(untagged);
+        if (!takesCount || chosen.count() != null || !counts.find()) {
+            return;
+        }
+        long count = Long.parseLong(counts.group(1));
+        if (!counts.find()) {
+            ticked.put(chosen.optionCode(), new Selection(chosen.optionCode(), chosen.text(), count));
+        }
     }
 
     /** A box and the text after it up to the next box; text before the first box has no box (null). */

@@ -30,7 +30,9 @@ class JapaneseDatesTest {
             "令和7年3月27日., 2025-03-27",
             "令和7年3月27日。, 2025-03-27",
             "2025-03-27., 2025-03-27",
-            "令和6年2月29日, 2024-02-29"       // leap day of a leap year
+            "令和6年2月29日, 2024-02-29",      // leap day of a leap year
+            "令和 6年10月 1日, 2024-10-01",    // spaced by a PDF's justified text
+            "'平成３０年　４月　１日', 2018-04-01"
     })
     void givenDateAsDocumentsWriteIt_whenParse_thenThatDay(String text, LocalDate expected) {
         assertThat(JapaneseDates.parse(text)).contains(expected);

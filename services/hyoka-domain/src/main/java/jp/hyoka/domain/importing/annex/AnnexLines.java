@@ -1,11 +1,14 @@
 package jp.hyoka.domain.importing.annex;
 
+import jp.hyoka.domain.importing.PageMarks;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The layout lines of the annex, which carry no change: blank lines, the heading "(別添N) 変更箇所" and the column
- * header row (both repeated on every printed page, DOMAIN.md §4.6), and markdown separator rows "----------".
+ * header row (both repeated on every printed page, DOMAIN.md §4.6), markdown separator rows "----------", and the
+ * page numbers and running title a PDF-to-text extraction leaves at a page break ({@link PageMarks}).
  */
 final class AnnexLines {
 
@@ -15,7 +18,13 @@ final class AnnexLines {
     }
 
     static boolean isLayout(List<String> cells) {
-        return isBlank(cells) || isHeading(cells) || isHeaderRow(cells) || isSeparator(cells);
+        return isBlank(cells) || isHeading(cells) || isHeaderRow(cells) || isSeparator(cells) || isPageMark(cells);
+    }
+
+    /** A page number or the document's running title, alone on its line (a PDF-to-text extraction's page break). */
+    static boolean isPageMark(List<String> cells) {
+        List<String> filled = cells.stream().filter(cell -> !cell.isBlank()).toList();
+        return filled.size() == 1 && PageMarks.isPageMark(AnnexText.stripTags(filled.get(0)));
     }
 
     static boolean isBlank(List<String> cells) {

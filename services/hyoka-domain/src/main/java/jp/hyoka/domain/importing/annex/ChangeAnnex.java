@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * The parsed 変更箇所 annex.
  *
- * @param rowsRead the content lines of the annex, i.e. every line that is not blank, a heading, the column header
- *                 or a separator. Each one became either a row or a {@link WarningCode#NOT_A_CHANGE_ROW} warning,
+ * @param rowsRead the content lines of the annex, i.e. every line that is not blank, a heading, the column header,
+ *                 a separator, a page mark or the rest of a row a page break cut ({@link WarningCode#ROW_CONTINUED}). Each one became either a row or a {@link WarningCode#NOT_A_CHANGE_ROW} warning,
  *                 so {@code rowsRead == rows.size() + (NOT_A_CHANGE_ROW warnings)}: nothing is dropped silently.
  * @param rows     the change rows in source order ({@link ChangeRow#rowIndex()} 0, 1, 2 …)
  * @param warnings everything that was read with doubt or not at all, in source order

@@ -68,7 +68,7 @@ public final class ChangeAnnexParser {
     private static boolean headerFollows(List<String> lines, int from) {
         for (int index = from; index < lines.size(); index++) {
             List<String> cells = AnnexText.cells(lines.get(index));
-            if (!AnnexLines.isBlank(cells)) {
+            if (!AnnexLines.isBlank(cells) && !AnnexLines.isPageMark(cells)) {
                 return AnnexLines.isHeaderRow(cells);
             }
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
@@ -190,10 +191,32 @@ public final class ItemPathResolver {
         }
         scored = preferLabels(scored);
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        Optional<ItemNode> block = blockNamedExactly(path, scored);
+        if (block.isPresent()) {
+            return new PathResolution(PathTargetKind.BLOCK, block.get().block().id(), entries, 0.8, List.of(), "");
+        }
         if (!scored.isEmpty()) {
-            return chooseItem(scored, entries);
+            return chooseItem(scored, entries, path);
         }
         return structure(path, compact, entries);
+    }
+
+    /**
+     * A path whose words are exactly the label of a block of several items ("Ⅳ 8 人手を介在させる作業"), where no
+     * item's label is spelled whole at its end: the block, not the item whose label merely starts or ends alike
+     * (人手を介在させる作業はない).
+     */
+    private Optional<ItemNode> blockNamedExactly(ParsedPath path, List<Scored> scored) {
+        if (path.compact().isEmpty() || scored.stream().anyMatch(s -> s.label().atEnd() && s.label().similarity() == 1.0)) {
+            return Optional.empty();
+        }
+        List<ItemNode> blocks = nodes.stream().filter(n -> n.blockSize() > 1 && n.blockLabel().equals(path.compact()))
+                .filter(n -> path.block() == null || n.numberMatches(path.block()))
+                .filter(n -> path.section() == null || path.section().equals(n.section().number()))
+                .filter(n -> path.entries().stream().allMatch(e -> n.chain().contains(e.group())))
+                .map(n -> n.block().id()).distinct()
+                .map(id -> nodes.stream().filter(n -> n.block().id().equals(id)).findFirst().orElseThrow()).toList();
+        return blocks.size() == 1 ? Optional.of(blocks.get(0)) : Optional.empty();
     }
 
     /**
@@ -217,21 +240,44 @@ public final class ItemPathResolver {
         return kept;
     }
 
-    private PathResolution chooseItem(List<Scored> scored, List<PathEntry> entries) {
+    private PathResolution chooseItem(List<Scored> scored, List<PathEntry> entries, ParsedPath path) {
         Scored best = scored.get(0);
         List<PathCandidate> close = new ArrayList<>();
+        List<Scored> tied = new ArrayList<>();
         for (Scored s : scored) {
             if (best.score() - s.score() < TIE && close.size() < 6) {
                 close.add(s.candidate());
+                tied.add(s);
             }
         }
-        if (close.size() > 1) {
+        Optional<Scored> numbered = numberedFirst(path, tied);
+        if (numbered.isPresent()) {
+            best = numbered.get();
+        } else if (close.size() > 1) {
             return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0, close,
                     close.size() + " items fit equally well");
         }
-        List<PathCandidate> shown = scored.stream().limit(3).map(Scored::candidate).toList();
+        Scored chosen = best;
+        List<PathCandidate> shown = Stream.concat(Stream.of(chosen),
+                scored.stream().filter(s -> s != chosen)).limit(3).map(Scored::candidate).toList();
         return new PathResolution(PathTargetKind.ITEM, best.node().item().id().value(), entries, best.confidence(),
                 shown, "");
+    }
+
+    /**
+     * "III 7 ②": a path of numbers only whose tied items all carry that same number (the question ② and the
+     * その内容 / 再発防止策の内容 printed under it without a number of their own) names the first of them, the one the
+     * number is printed before. Empty when the path has words, or the tied items differ in number.
+     */
+    private Optional<Scored> numberedFirst(ParsedPath path, List<Scored> tied) {
+        if (tied.size() < 2 || !path.compact().isEmpty() || path.item() == null) {
+            return Optional.empty();
+        }
+        String number = tied.get(0).node().item().number();
+        if (tied.stream().anyMatch(s -> !s.node().item().number().equals(number) || s.node().block() != tied.get(0).node().block())) {
+            return Optional.empty();
+        }
+        return tied.stream().min(Comparator.comparingInt(s -> nodes.indexOf(s.node())));
     }
 
     /** No item fits: the entry, block or section the path names, if it names one. */

@@ -19,9 +19,16 @@ final class RowReader {
     /** Each 変更日 text parsed once per annex: rows of one revision repeat their date (和暦 parsing is costly). */
     private final Map<String, Optional<LocalDate>> dates = new HashMap<>();
     private int rowsRead;
+    /** The cells of the last line read as a change row, while the next line may still continue it. */
+    private RowCells last;
 
     void read(int lineNumber, List<String> cells) {
+        if (continuesLastRow(cells)) {
+            continueLastRow(lineNumber, RowCells.of(cells));
+            return;
+        }
         rowsRead++;
+        last = null;
         if (cells.size() < MIN_CELLS) {
             warn(lineNumber, WarningCode.NOT_A_CHANGE_ROW, cells.size() + " cell(s) where a change row has 6, not read: \""
                     + AnnexText.preview(String.join(" | ", cells)) + "\"");
@@ -34,13 +41,53 @@ final class RowReader {
         if (!columns.extraCells().isEmpty()) {
             warn(lineNumber, WarningCode.EXTRA_CELLS, "cells after the 6th were not read: \"" + columns.extraCells() + "\"");
         }
+        rows.add(row(rows.size(), lineNumber, columns));
+        last = columns;
+    }
+
+    private ChangeRow row(int rowIndex, int lineNumber, RowCells columns) {
         String explanation = AnnexText.stripTags(columns.explanation());
         String dateText = AnnexText.stripTags(columns.date());
-        rows.add(new ChangeRow(rows.size(), lineNumber, date(lineNumber, dateText), dateText,
+        return new ChangeRow(rowIndex, lineNumber, date(lineNumber, dateText), dateText,
                 AnnexText.stripTags(columns.item()),
                 columns.before() == null ? ChangeText.missing() : ChangeText.of(columns.before()),
                 ChangeText.of(columns.after()), timing(lineNumber, columns.timing()), explanation,
-                ReasonCode.suggestFor(explanation)));
+                ReasonCode.suggestFor(explanation));
+    }
+
+    /**
+     * A line whose 変更日 and 項目 are empty but whose other cells hold text, right after a change row: the rest of
+     * that row, whose cells a page break cut (a PDF-to-text extraction prints each page's part of a row as a line;
+     * the page's marks and the repeated heading and header row between them are layout). A change row always has a
+     * 項目, so this never swallows a row of its own.
+     */
+    private boolean continuesLastRow(List<String> cells) {
+        return last != null && cells.size() >= MIN_CELLS && AnnexText.key(cells.get(0)).isEmpty()
+                && AnnexText.key(cells.get(1)).isEmpty()
+                && cells.subList(2, cells.size()).stream().anyMatch(cell -> !AnnexText.key(cell).isEmpty());
+    }
+
+    /** Appends each cell of the continuation to the same cell of the last row and reads that row again. */
+    private void continueLastRow(int lineNumber, RowCells rest) {
+        ChangeRow previous = rows.get(rows.size() - 1);
+        RowCells joined = new RowCells(last.date(), last.item(), joined(last.before(), rest.before()),
+                joined(last.after(), rest.after()), joined(last.timing(), rest.timing()),
+                joined(last.explanation(), rest.explanation()), last.shortRowNote(), last.extraCells());
+        int warnings = this.warnings.size();
+        ChangeRow again = row(previous.rowIndex(), previous.lineNumber(), joined);
+        this.warnings.subList(warnings, this.warnings.size()).clear();   // the row's own warnings were given once
+        rows.set(rows.size() - 1, again);
+        last = joined;
+        warn(lineNumber, WarningCode.ROW_CONTINUED, "the rest of the row of line " + previous.lineNumber()
+                + " after a page break: its cells were appended to that row's");
+    }
+
+    /** A cell and its continuation, as one text: a page break cuts a cell anywhere, so nothing is put between. */
+    private static String joined(String first, String rest) {
+        if (first == null) {
+            return rest;
+        }
+        return rest == null ? first : first + rest;
     }
 
     ChangeAnnex result() {

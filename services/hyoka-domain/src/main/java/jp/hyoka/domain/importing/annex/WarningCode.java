@@ -15,5 +15,10 @@ public enum WarningCode {
     /** The 変更日 cell is not a date, or an impossible one (平成31年5月1日). */
     UNPARSEABLE_DATE,
     /** The 提出時期 cell is neither blank nor 事前/事後 (e.g. "----"). */
-    UNKNOWN_TIMING
+    UNKNOWN_TIMING,
+    /**
+     * A line with empty 変更日 and 項目 after a change row: the rest of that row after a page break, appended to it
+     * (not a row of its own, and not counted in {@link ChangeAnnex#rowsRead}).
+     */
+    ROW_CONTINUED
 }

@@ -1,5 +1,7 @@
 package jp.hyoka.domain.importing.body;
 
+import jp.hyoka.domain.importing.PageMarks;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +27,8 @@ final class BodyCells {
     static final Pattern BLOCK = Pattern.compile("^(\\d+)\\s*\\.\\s*\\S");
     static final Pattern RISK = Pattern.compile("^リスク\\s*(\\d*)\\s*[:：]");
     static final Pattern REPEAT = Pattern.compile("^(システム|委託事項|提供先|移転先)\\s*(\\d+)\\s*(?:[～~〜]\\s*(\\d+))?$");
-    static final Pattern CHANGE_ANNEX = Pattern.compile("^[(（]別添\\d+[)）]\\s*変更箇所");
+    /** "(別添2) 変更箇所", and "(別添) 変更箇所" of the 基礎項目評価書, which numbers its only annex not at all. */
+    static final Pattern CHANGE_ANNEX = Pattern.compile("^[(（]別添\\d*[)）]\\s*変更箇所");
     private static final Pattern RULE = Pattern.compile("^[-—－―−‐=]{2,}$");
     private static final Pattern BLOCK_HTML = Pattern.compile("<(ul|ol|table|div|input|tr|td)\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern VALUE_START = Pattern.compile(
@@ -140,6 +143,11 @@ final class BodyCells {
         return (c >= '\t' && c <= '\r') || c == ' ' || c == '\u0085' || c == '\u00A0' || c == '\u1680'
                 || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F'
                 || c == '\u205F' || c == '\u3000';
+    }
+
+    /** A page number or the running title of a PDF-to-text extraction, alone on its line: layout ({@link PageMarks}). */
+    static boolean isPageMark(List<Cell> cells) {
+        return cells.size() == 1 && PageMarks.isPageMark(cells.get(0).text());
     }
 
     /** Markdown conversion artefacts ("------ | ----"): layout, not content. */

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the body of an exported 評価書 (after the title and the 項目一覧, up to the 変更箇所 annex) against one form
@@ -59,6 +60,11 @@ final class BodyReader {
     }
 
     static final String UNKNOWN_OPTION = "UNKNOWN_OPTION";
+    /** Full-width spaces, or two or more spaces: where an extraction put spaces for a TAB. */
+    private static final Pattern GAP = Pattern.compile("\u3000+|[ \u3000]{2,}");
+    /** Opening and closing tags of the elements a cell's value is made of. */
+    private static final Pattern BLOCK_TAG = Pattern.compile("<(/?)(?:p|ul|ol|li|table|tr|td|div)\\b[^>]*>",
+            Pattern.CASE_INSENSITIVE);
 
     /** A warning of the rows; one that names the form revision gets its reference when the result is made. */
     private record Warning(String code, int line, String message, boolean namesRevision) {
@@ -81,6 +87,9 @@ final class BodyReader {
     private int awaitingLine;
     private int lastLine;
     private boolean annexSection;
+    /** The start of a label broken over two lines, waiting for its end on the next row (null: none). */
+    private Cell brokenLabel;
+    private int brokenLabelLine;
     private int rowsRead;
     private final Set<Integer> mappedLines = new HashSet<>();
 
@@ -94,7 +103,7 @@ final class BodyReader {
     BodyReader read(BodyCells.Rows rows, int from, int to) {
         for (int line = from; line < to; line++) {
             List<Cell> cells = rows.line(line);
-            if (cells.isEmpty() || BodyCells.isRule(cells)) {
+            if (cells.isEmpty() || BodyCells.isRule(cells) || BodyCells.isPageMark(cells)) {
                 continue;
             }
             rowsRead++;
@@ -103,6 +112,7 @@ final class BodyReader {
             }
             lastLine = line;
         }
+        keepBrokenLabel();
         return this;
     }
 
@@ -177,7 +187,8 @@ final class BodyReader {
     }
 
     /** One row; true when it was understood (a heading, a label, or a continuation). */
-    private boolean row(int line, List<Cell> cells) {
+    private boolean row(int line, List<Cell> printedCells) {
+        List<Cell> cells = printedCells;
         String first = cells.get(0).text();
         if (annexSection && !isSectionHeading(first)) {
             boolean labelled = last != null && LabelKey.of(first).equals(LabelKey.of(last.slot.item().label()));
@@ -185,6 +196,17 @@ final class BodyReader {
                 return true;                                // the item's own label row, as Hyoka's export prints it
             }
             return continueValue(line, labelled ? cells.subList(1, cells.size()) : cells);
+        }
+        if (brokenLabel != null) {
+            Optional<Boolean> completed = completeBrokenLabel(line, cells);
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
+        Optional<List<Cell>> spaced = spacedCells(cells);
+        if (spaced.isPresent()) {
+            cells = spaced.get();
+            first = cells.get(0).text();
         }
         if (isSectionHeading(first) && cells.size() == 1) {
             return enterSection(line, printed.section(first).orElseThrow());
@@ -384,7 +406,9 @@ final class BodyReader {
         String value = (BodyCells.inlineValue(labelCell) + " " + joinRaw(cells.subList(labels.size(), cells.size()))).strip();
         List<String> keys = parent == null ? List.of(LabelKey.of(label))
                 : List.of(LabelKey.of(parent) + LabelKey.of(label), LabelKey.of(label));
-        Optional<Slot> slot = printed.find(section, keys, cursor, block);
+        Optional<Slot> slot = printed.find(section, keys, cursor, block)
+                .or(() -> value.isBlank() ? Optional.empty()
+                        : printed.spelledInside(section, LabelKey.of(label), awaitedFrom(), block));
         if (slot.isPresent()) {
             return answer(line, slot.get(), parent == null ? label : parent + " " + label, value);
         }
@@ -403,11 +427,103 @@ final class BodyReader {
                 return answer(line, merged.get(), label + " " + itemLabel, rest);
             }
         }
+        if (cells.size() == 1 && value.isBlank() && printed.startsLabelAhead(section, LabelKey.of(label), cursor)) {
+            brokenLabel = labelCell;                        // "過去1年以内に、…に関する" / "重大事故が発生したか | [発生なし]"
+            brokenLabelLine = line;
+            return true;
+        }
+        if (cells.size() == 1 && last != null && (labelCell.column() > 0 || openAtEnd(last))) {
+            return continueValue(line, cells);              // a cell's text broken over lines (DOMAIN §7.4)
+        }
         unmapped.add(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
                 BodyCells.text(value.isBlank() && cells.size() == 1 ? "" : value), UnmappedContent.UNKNOWN_LABEL, null));
         warnings.add(new Warning(UnmappedContent.UNKNOWN_LABEL, line, "\"" + label + "\" names no item of "
                 + section.number() + " " + section.label(), true));    // " in " + the revision, at the result
         return false;
+    }
+
+    /**
+     * Where a label may be looked for in the current block: from the reading position, or from the item the row
+     * before named without a value ("1. 対象人数", whose item the next row asks for in the form's own words).
+     */
+    private int awaitedFrom() {
+        boolean awaited = awaiting != null && awaitingLine == lastLine && awaiting.parts.isEmpty()
+                && awaiting.slot.section() == section && awaiting.slot.block() == block;
+        return awaited ? Math.min(cursor, awaiting.slot.index()) : cursor;
+    }
+
+    /**
+     * The row after the start of a broken label: if its first cell ends that label ("重大事故が発生したか | [発生なし]"),
+     * the two are one label row; else (empty) the start is kept aside and this row is read on its own.
+     */
+    private Optional<Boolean> completeBrokenLabel(int line, List<Cell> cells) {
+        Cell start = brokenLabel;
+        Cell end = cells.get(0);
+        Cell joined = new Cell(end.column(), start.raw() + end.raw(), start.text() + end.text());
+        List<Cell> row = new ArrayList<>(cells);
+        row.set(0, joined);
+        if (BodyCells.isLabelCell(end) && printed.find(section, List.of(LabelKey.of(BodyCells.inlineLabel(joined.text()))),
+                cursor, block).isPresent()) {
+            brokenLabel = null;
+            return Optional.of(labelRow(line, row));
+        }
+        keepBrokenLabel();
+        return Optional.empty();
+    }
+
+    /** A label start no row completed: kept aside like any label that names no item. */
+    private void keepBrokenLabel() {
+        if (brokenLabel == null) {
+            return;
+        }
+        Cell start = brokenLabel;
+        brokenLabel = null;
+        mappedLines.remove(brokenLabelLine);
+        unmapped.add(new UnmappedContent(brokenLabelLine, start.text(), "", UnmappedContent.UNKNOWN_LABEL, null));
+        warnings.add(new Warning(UnmappedContent.UNKNOWN_LABEL, brokenLabelLine, "\"" + start.text()
+                + "\" names no item of " + section.number() + " " + section.label(), true));
+    }
+
+    /**
+     * A row without TAB whose label and value a run of full-width spaces or several spaces separates
+     * ("①部署　　子育て支援部", "評価実施機関名    旭川市長"): its two cells, when the part before the gap names an item
+     * of the section. Empty for anything else, which is read as printed.
+     */
+    private Optional<List<Cell>> spacedCells(List<Cell> cells) {
+        if (cells.size() != 1) {
+            return Optional.empty();
+        }
+        Cell cell = cells.get(0);
+        Matcher gap = GAP.matcher(cell.raw());
+        if (!gap.find() || gap.start() == 0) {
+            return Optional.empty();
+        }
+        String label = cell.raw().substring(0, gap.start()).strip();
+        String value = cell.raw().substring(gap.end()).strip();
+        Cell labelCell = new Cell(cell.column(), label, BodyCells.text(label));
+        if (label.indexOf('<') >= 0 || value.isEmpty() || !BodyCells.isLabelCell(labelCell)
+                || printed.find(section, List.of(LabelKey.of(BodyCells.inlineLabel(labelCell.text()))), cursor, block)
+                .isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(labelCell, new Cell(cell.column() + 1, value, BodyCells.text(value))));
+    }
+
+    /**
+     * Whether the value being read stops where it cannot end: after "、" or with an element still open (a cell
+     * the extraction broke over lines).
+     */
+    private static boolean openAtEnd(Pending value) {
+        String raw = value.raw(false).strip();
+        if (raw.endsWith("、") || raw.endsWith("，") || raw.endsWith(",")) {
+            return true;
+        }
+        Matcher tags = BLOCK_TAG.matcher(raw);
+        int open = 0;
+        while (tags.find()) {
+            open += tags.group(1).isEmpty() ? 1 : -1;
+        }
+        return open > 0;
     }
 
     /** A row of values only: the rest of the value being read, or content without a label. */

@@ -48,6 +48,8 @@ final class PrintedForm {
 
     private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+)\\s*\\.");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Shorter labels ("部署", "期間") are words that longer wording holds by chance. */
+    private static final int MIN_SPELLED = 4;
 
     /**
      * The printed forms of the revisions read so far: every import reads against every revision of its kind, and
@@ -254,6 +256,27 @@ final class PrintedForm {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The one item of the current block, at or after the reading position, whose label the printed label spells
+     * inside longer wording: the official 基礎 form asks "評価対象の事務の対象人数は何人か" for 対象人数 and names the
+     * risk in "目的外の入手が行われるリスクへの対策は十分か". Empty when none or several fit, or outside a block.
+     */
+    Optional<Slot> spelledInside(Section section, String printedKey, int cursor, Block current) {
+        if (current == null) {
+            return Optional.empty();
+        }
+        List<Slot> fits = slots(section).stream().filter(s -> s.block() == current && s.index() >= cursor)
+                .filter(s -> s.labelKey().length() >= MIN_SPELLED && printedKey.length() > s.labelKey().length()
+                        && printedKey.contains(s.labelKey())).toList();
+        return fits.size() == 1 ? Optional.of(fits.get(0)) : Optional.empty();
+    }
+
+    /** Whether a label at or after the reading position starts with this text: a label broken over two lines. */
+    boolean startsLabelAhead(Section section, String fragmentKey, int cursor) {
+        return fragmentKey.length() >= MIN_SPELLED && slots(section).stream().filter(s -> s.index() >= cursor)
+                .anyMatch(s -> s.labelKey().length() > fragmentKey.length() && s.labelKey().startsWith(fragmentKey));
     }
 
     /** Whether a row is one of the headings a block of the section prints before its items (全項目 III 4). */

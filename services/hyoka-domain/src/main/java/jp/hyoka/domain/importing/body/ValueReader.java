@@ -48,6 +48,10 @@ final class ValueReader {
 
     private static final Pattern DASHES = Pattern.compile("^[-—－―−‐ー]+$");
     private static final Pattern NUMBER = Pattern.compile("^-?[0-9,]+$");
+    /** A tag opened at the very end of a value and never closed: what is left of a tag where the file was cut. */
+    private static final Pattern OPEN_TAG_AT_END = Pattern.compile("<[A-Za-z/][^>]*$");
+    /** "時点", "現在" after a date say the day a count was taken: the date is the answer. */
+    private static final Pattern AS_OF = Pattern.compile("\\s*(?:時点|現在)$");
 
     private final AnswerRules rules;
     /**
@@ -80,7 +84,8 @@ final class ValueReader {
         return read;
     }
 
-    private Read readValue(Item item, String raw) {
+    private Read readValue(Item item, String printed) {
+        String raw = OPEN_TAG_AT_END.matcher(printed).replaceFirst("");   // a file cut off inside a tag (TRUNCATED)
         String text = BodyCells.text(raw);
         if (text.isEmpty()) {
             return new Blank();
@@ -110,12 +115,13 @@ final class ValueReader {
         }
     }
 
-    private Read date(Item item, String text) {
-        if (DASHES.matcher(text).matches()) {
+    private Read date(Item item, String printed) {
+        if (DASHES.matcher(printed).matches()) {
             return new Blank();
         }
+        String text = AS_OF.matcher(printed).replaceFirst("");          // "令和7年4月1日 時点" (基礎 Ⅱ いつ時点の計数か)
         return JapaneseDates.parse(text).map(date -> accept(item, new DateAnswer(date)))
-                .orElseGet(() -> new Refused("not a date: " + text));
+                .orElseGet(() -> new Refused("not a date: " + printed));
     }
 
     private Read single(Item item, String raw, String text) {

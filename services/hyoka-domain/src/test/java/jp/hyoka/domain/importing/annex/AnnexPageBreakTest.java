@@ -1,0 +1,46 @@
+package jp.hyoka.domain.importing.annex;
+
+import org.junit.jupiter.api.Test;
+
+import static jp.hyoka.domain.importing.annex.AnnexFixtures.HEADER;
+import static jp.hyoka.domain.importing.annex.AnnexFixtures.HEADING;
+import static jp.hyoka.domain.importing.annex.AnnexFixtures.annexOf;
+import static jp.hyoka.domain.importing.annex.AnnexFixtures.line;
+import static jp.hyoka.domain.importing.annex.AnnexFixtures.onlyRow;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** A page break inside the 変更箇所 table of a PDF-to-text extraction (published/README.md). */
+class AnnexPageBreakTest {
+
+    @Test
+    void givenARowCutByAPageBreak_whenParsed_thenItsRestIsAppendedAndReported() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 1 ② 事務の概要", "<p>旧</p>", "<p>前半、", "事後", "軽微な修正"),
+                "- 6 -", "特定個人情報保護評価書(基礎項目評価書)", HEADING, HEADER,
+                line("", "", "", "後半。</p>", "", ""));
+
+        ChangeRow row = onlyRow(annex);
+        assertThat(row.after().text()).isEqualTo("<p>前半、後半。</p>");
+        assertThat(row.explanation()).isEqualTo("軽微な修正");
+        assertThat(annex.warnings()).extracting(ParseWarning::code, ParseWarning::lineNumber)
+                .containsExactly(tuple(WarningCode.ROW_CONTINUED, 8));
+        assertThat(annex.rowsRead()).isEqualTo(1);
+    }
+
+    @Test
+    void givenALineWithoutDateButWithAnItem_whenParsed_thenItIsARowOfItsOwn() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 5 ① 部署", "旧", "新", "事後", ""),
+                line("", "Ⅰ 5 ② 所属長の役職名", "旧", "新", "事後", ""));
+
+        assertThat(annex.rows()).hasSize(2);
+        assertThat(annex.warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.MISSING_DATE);
+    }
+
+    @Test
+    void givenAContinuationBeforeAnyRow_whenParsed_thenItIsReadAsARowWithoutDate() {
+        ChangeAnnex annex = annexOf(line("", "", "", "後半。", "", ""));
+
+        assertThat(annex.rows()).hasSize(1);
+        assertThat(annex.warnings()).extracting(ParseWarning::code).contains(WarningCode.MISSING_DATE);
+    }
+}
