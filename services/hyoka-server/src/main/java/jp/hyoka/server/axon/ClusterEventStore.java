@@ -48,12 +48,17 @@ public final class ClusterEventStore extends EmbeddedEventStore {
 
     /**
      * The aggregate's newest snapshot and its events after it, in one statement ({@link
-     * NotifyingEventStorageEngine#readFromNewestSnapshot}), then any of its events staged in this unit of work.
+     * NotifyingEventStorageEngine#readFromNewestSnapshot}), then any of its events staged in this unit of work (as
+     * Axon's store does). A load before its command decided anything has none staged: its stream is then the stored
+     * one when that is already the whole stream in hand ({@link LoadedStream}, which answers as the concatenation did).
      */
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier) {
-        return DomainEventStream.concat(storage.readFromNewestSnapshot(aggregateIdentifier),
-                DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
+        DomainEventStream stored = storage.readFromNewestSnapshot(aggregateIdentifier);
+        if (stored instanceof LoadedStream && queuedMessages().isEmpty()) {
+            return stored;
+        }
+        return DomainEventStream.concat(stored, DomainEventStream.of(stagedDomainEventMessages(aggregateIdentifier)));
     }
 
     /** Another node committed events: read them now instead of at the next poll. */

@@ -18,7 +18,6 @@ import org.axonframework.modelling.command.inspection.AggregateModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * An aggregate loaded from its stream as Axon's {@code EventSourcingRepository} loads it (the same trigger, root,
@@ -30,7 +29,8 @@ import java.util.stream.Stream;
  * <ul>
  *     <li>the root comes from the aggregate factory and the first message (a snapshot becomes the root);</li>
  *     <li>the snapshot trigger is told of every message, in order, before initialization finishes;</li>
- *     <li>the version is the stream's last sequence number, set by Axon's own {@code initializeState};</li>
+ *     <li>the version is the stream's last sequence number, then the trigger's initialization ends, as Axon's
+ *     {@code initializeState} ends;</li>
  *     <li>a handler's failure (e.g. a payload that cannot be read) is wrapped as Axon's dispatch wraps it.</li>
  * </ul>
  * A stream holding a message of a type the root does not replay (an unknown type, another aggregate's event, a
@@ -96,7 +96,10 @@ final class DirectReplay<T> {
                         + "the creation event.");
             }
         }
-        aggregate.initializeState(DomainEventStream.of(Stream.empty(), () -> last));    // version, trigger finished
+        // what Axon's initializeState does once its events are folded: the version, the trigger's initialization
+        // over; not through it with an empty stream (its aggregate scope and a stream pipeline: ~3 % of a load's CPU)
+        aggregate.initSequence(last);
+        trigger.initializationFinished();
         return aggregate;
     }
 

@@ -77,11 +77,22 @@ final class LoadedEvents {
 
     /** The rows as the stream a load replays (only when {@link #direct()}). */
     DomainEventStream stream(List<Row> rows) {
-        List<DomainEventMessage<?>> messages = new ArrayList<>(rows.size());
+        return stream(null, rows);
+    }
+
+    /**
+     * The snapshot's message (if not null) followed by the rows' messages, as the stream a load replays (only when
+     * {@link #direct()}); the rows in ascending sequence order, after the snapshot's.
+     */
+    DomainEventStream stream(DomainEventMessage<?> snapshot, List<Row> rows) {
+        List<DomainEventMessage<?>> messages = new ArrayList<>(rows.size() + 1);
+        if (snapshot != null) {
+            messages.add(snapshot);
+        }
         for (Row row : rows) {
             messages.add(message(row));
         }
-        return DomainEventStream.of(messages);
+        return new LoadedStream(messages);
     }
 
     private DomainEventMessage<?> message(Row row) {

@@ -47,8 +47,8 @@ public final class HistoryGrowthBenchmark {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
-    private static final MunicipalityCode CODE = new MunicipalityCode("141305");
-    private static final Caller EDITOR = new Caller(CODE, new Actor("bench-editor", "ベンチ 編集者"), Set.of(Caller.EDITOR));
+    static final MunicipalityCode CODE = new MunicipalityCode("141305");
+    static final Caller EDITOR = new Caller(CODE, new Actor("bench-editor", "ベンチ 編集者"), Set.of(Caller.EDITOR));
     private static final String ITEM = "department.name";
 
     private HistoryGrowthBenchmark() {
@@ -155,7 +155,7 @@ public final class HistoryGrowthBenchmark {
         return id;
     }
 
-    private static String documentOf(Editing editing, CommitClock clock, int events) {
+    static String documentOf(Editing editing, CommitClock clock, int events) {
         return edit(editing, clock, events, null);
     }
 
@@ -203,7 +203,7 @@ public final class HistoryGrowthBenchmark {
     }
 
     /** Axon's repository: the events read, deserialized and folded into the assessment's state; nothing kept. */
-    private static long load(Repository<AssessmentAggregate> repository, String id) {
+    static long load(Repository<AssessmentAggregate> repository, String id) {
         long start = System.nanoTime();
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         try {
@@ -217,7 +217,7 @@ public final class HistoryGrowthBenchmark {
     }
 
     /** The same rows as plain JDBC: every column the event store reads, in sequence order. */
-    private static long rawLoad(DataSource dataSource, String id) throws SQLException {
+    static long rawLoad(DataSource dataSource, String id) throws SQLException {
         long start = System.nanoTime();
         int rows = 0;
         try (Connection connection = dataSource.getConnection();
