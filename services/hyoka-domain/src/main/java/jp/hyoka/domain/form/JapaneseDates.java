@@ -61,8 +61,60 @@ public final class JapaneseDates {
             return Optional.empty();
         }
         // NFKC: full-width digits ("令和７年"); spaces out: a PDF's justified text spaces a date ("令和 6年10月 1日").
-        String normalised = WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("")
-                .replace("元年", "1年").replaceAll("[.。]$", "");
+        String normalised = TRAILING_STOP.matcher(WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
+                .replaceAll("").replace("元年", "1年")).replaceAll("");
+        LocalDate wareki = wareki(normalised);
+        if (wareki != null) {
+            return Optional.of(wareki).filter(JapaneseDates::isSupported);
+        }
+        return byFormatters(normalised);
+    }
+
+    private static final Pattern TRAILING_STOP = Pattern.compile("[.。]$");
+    private static final List<JapaneseEra> ERAS = List.of(JapaneseEra.values());
+
+    /**
+     * A 和暦 date of the one shape documents print ("令和7年3月27日": era, year, month, day in ASCII digits) that is a
+     * day of that era, read without the formatter (whose failures throw; every date of a document is parsed);
+     * null for anything else, which {@link #byFormatters} then tells. Equal to {@link #WAREKI}'s strict reading
+     * wherever it gives a date ({@code JapaneseDatesTest}: every day of the supported range under every era).
+     */
+    static LocalDate wareki(String text) {
+        for (JapaneseEra era : ERAS) {
+            String name = eraName(era);
+            if (text.startsWith(name)) {
+                int[] numbers = new int[3];
+                int at = name.length();
+                for (int n = 0; n < 3; n++) {
+                    int start = at;
+                    int value = 0;
+                    while (at < text.length() && at - start < 9 && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                        value = value * 10 + text.charAt(at++) - '0';
+                    }
+                    if (at == start || at >= text.length() || text.charAt(at) != "年月日".charAt(n)) {
+                        return null;
+                    }
+                    numbers[n] = value;
+                    at++;
+                }
+                try {
+                    return at == text.length() ? LocalDate.from(JapaneseDate.of(era, numbers[0], numbers[1], numbers[2]))
+                            : null;
+                } catch (java.time.DateTimeException notADayOfThatEra) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String eraName(JapaneseEra era) {
+        return ERA_NAMES.computeIfAbsent(era, named -> named.getDisplayName(java.time.format.TextStyle.FULL,
+                Locale.JAPAN));
+    }
+
+    /** The definition: 和暦 as {@link #WAREKI} reads it strictly, else the 西暦 shapes in turn. */
+    static Optional<LocalDate> byFormatters(String normalised) {
         try {
             return Optional.of(LocalDate.from(WAREKI.parse(normalised))).filter(JapaneseDates::isSupported);
         } catch (DateTimeParseException e) {
@@ -88,7 +140,6 @@ public final class JapaneseDates {
         JapaneseDate japanese = JapaneseDate.from(date);
         JapaneseEra era = japanese.getEra();
         int year = japanese.get(java.time.temporal.ChronoField.YEAR_OF_ERA);
-        return ERA_NAMES.computeIfAbsent(era, named -> named.getDisplayName(java.time.format.TextStyle.FULL,
-                Locale.JAPAN)) + (year == 1 ? "元" : Integer.toString(year)) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
+        return eraName(era) + (year == 1 ? "元" : Integer.toString(year)) + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日";
     }
 }

@@ -28,7 +28,7 @@ public final class ExportDecoding {
     }
 
     public static DecodedExport decode(byte[] bytes) {
-        if (bytes.length == 0 || new String(bytes, StandardCharsets.ISO_8859_1).isBlank()) {
+        if (blank(bytes)) {
             throw rejected(ImportProblem.EMPTY_FILE, "The file is empty.");
         }
         Optional<DecodedExport> bom = byOrderMark(bytes);
@@ -60,6 +60,19 @@ public final class ExportDecoding {
         }
         throw rejected(ImportProblem.UNSUPPORTED_ENCODING,
                 "The file is neither UTF-8, Shift_JIS (CP932) nor EUC-JP text; save it as UTF-8 and upload it again.");
+    }
+
+    /**
+     * Whether every byte is white space as {@link String#isBlank()} tells it of the bytes read as ISO-8859-1 (tab,
+     * line feed, VT, form feed, return, the four separators U+001C–U+001F and space), without that copy of the file.
+     */
+    static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && (b < '\t' || b > '\r') && (b < 0x1C || b > 0x1F)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<DecodedExport> byOrderMark(byte[] bytes) {

@@ -171,9 +171,13 @@ public final class SelectionCells {
      * the bracket-less variant. The longest such label wins.
      */
     private static Optional<ChoiceOption> bracketedOption(String raw, Item item) {
+        List<ChoiceOption> bracketed = item.options().stream()
+                .filter(o -> o.label().contains("(") || o.label().contains("（")).toList();
+        if (bracketed.isEmpty()) {
+            return Optional.empty();                        // most items: the cell's compact form is not needed
+        }
         String text = compact(raw);
-        return item.options().stream().filter(o -> o.label().contains("(") || o.label().contains("（"))
-                .filter(o -> text.startsWith(compactOption(o.label())))
+        return bracketed.stream().filter(o -> text.startsWith(compactOption(o.label())))
                 .max(Comparator.comparingInt(o -> compactOption(o.label()).length()));
     }
 

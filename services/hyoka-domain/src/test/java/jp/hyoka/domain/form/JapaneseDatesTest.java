@@ -7,6 +7,10 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
+import java.time.chrono.JapaneseDate;
+import java.time.chrono.JapaneseEra;
+import java.time.format.TextStyle;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,5 +90,66 @@ class JapaneseDatesTest {
     @org.junit.jupiter.api.Test
     void givenADateOutsideTheSupportedRange_whenFormatted_thenPrintedAsIsoRatherThanFailing() {
         assertThat(JapaneseDates.format(java.time.LocalDate.of(1025, 3, 27))).isEqualTo("1025-03-27");
+    }
+
+    /**
+     * The 和暦 fast path gives a date only where the strict formatter gives the same: every day of the supported range
+     * written under its own era, the eras before and after it (years counted from their starts, so impossible days
+     * such as 平成31年5月1日 too) and with padded numbers; elsewhere it defers (null).
+     */
+    @Test
+    void givenEveryDayUnderEveryEra_whenReadByTheFastPath_thenAsTheStrictFormatterReadsIt() {
+        LocalDate meijiSix = LocalDate.of(1873, 1, 1);
+        for (LocalDate day = JapaneseDates.EARLIEST.minusYears(1); day.isBefore(JapaneseDates.LATEST.plusYears(1));
+             day = day.plusDays(1)) {
+            JapaneseEra own = era(day);
+            boolean nearAChange = !era(day.minusYears(1)).equals(era(day.plusYears(1)));
+            boolean monthEdge = day.getDayOfMonth() == 1 || day.plusDays(1).getDayOfMonth() == 1;
+            for (JapaneseEra era : JapaneseEra.values()) {
+                boolean ownEra = era.equals(own) && !day.isBefore(meijiSix);
+                int year = day.getYear() - firstYear(era) + 1;
+                if (!(nearAChange || monthEdge || ownEra && day.getDayOfMonth() % 9 == 0) || year < -1) {
+                    continue;                               // every day near a change of era; elsewhere a sample
+                }
+                String name = era.getDisplayName(TextStyle.FULL, Locale.JAPAN);
+                for (String text : new String[]{name + year + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日",
+                        name + "0" + year + "年0" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日"}) {
+                    LocalDate fast = JapaneseDates.wareki(text);
+                    if (fast != null) {
+                        assertThat(JapaneseDates.byFormatters(text)).as(text)
+                                .isEqualTo(java.util.Optional.of(fast).filter(JapaneseDates::isSupported));
+                    } else {
+                        assertThat(ownEra && year > 0).as("a day of its own era, %s, read by the fast path", text)
+                                .isFalse();
+                    }
+                }
+            }
+        }
+    }
+
+    private static JapaneseEra era(LocalDate day) {
+        return JapaneseDate.from(day.isBefore(LocalDate.of(1873, 1, 1)) ? LocalDate.of(1873, 1, 1) : day).getEra();
+    }
+
+    /** The 西暦 year of the era's first year (明治: 1868, though days before 明治6年 are not 和暦 dates here). */
+    private static int firstYear(JapaneseEra era) {
+        return era == JapaneseEra.MEIJI ? 1868 : LocalDate.from(JapaneseDate.of(era, 1, 12, 31)).getYear();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"令和7年3月27", "令和7年3月27日x", "令和年3月27日", "令和-7年3月27日", "令和+7年3月27日",
+            "令和7年13月1日", "令和7年2月29日", "平成31年5月1日", "令和0年1月1日", "令和1234567890年1月1日", "明治5年12月31日",
+            "令和7年3月27日\u0085", "R7年3月27日"})
+    void givenShapesTheFastPathDoesNotRead_whenParsed_thenAsTheFormattersSay(String text) {
+        assertThat(JapaneseDates.wareki(text)).isNull();
+        assertThat(JapaneseDates.parse(text)).isEqualTo(JapaneseDates.byFormatters(text));
+    }
+
+    @Test
+    void givenASpacedDate_whenParsed_thenTheFastPathReadsItOnceTheSpacesAreOut() {
+        assertThat(JapaneseDates.wareki("令和 7年3月27日")).isNull();
+        assertThat(JapaneseDates.parse("令和 7年3月27日")).contains(LocalDate.of(2025, 3, 27));
+        assertThat(JapaneseDates.parse("令和 7年3月27日"))
+                .isEqualTo(JapaneseDates.byFormatters("令和7年3月27日"));
     }
 }

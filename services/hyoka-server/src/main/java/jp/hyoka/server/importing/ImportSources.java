@@ -46,8 +46,15 @@ final class ImportSources {
      */
     static String contentHash(DecodedExport decoded) {
         try {
-            byte[] text = String.join("\n", decoded.lines()).getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            List<String> lines = decoded.lines();
+            for (int i = 0; i < lines.size(); i++) {      // the lines joined by '\n', line by line: no copy of the file
+                if (i > 0) {
+                    digest.update((byte) '\n');
+                }
+                digest.update(lines.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

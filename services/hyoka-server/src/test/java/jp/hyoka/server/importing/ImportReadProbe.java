@@ -56,12 +56,15 @@ public final class ImportReadProbe {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("--digests")) {       // a quick look; ImportedSamplesDigestTest pins them
             java.lang.reflect.Method imported = ImportedSamplesDigestTest.class.getDeclaredMethod("imported",
-                    String.class);
+                    String.class, boolean.class);
             imported.setAccessible(true);
             for (String sample : SAMPLES) {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(((String) imported
-                        .invoke(null, sample)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                System.out.println("[digest] " + sample + " " + java.util.HexFormat.of().formatHex(digest));
+                for (boolean perAnswer : new boolean[]{true, false}) {
+                    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(((String) imported
+                            .invoke(null, sample, perAnswer)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    System.out.println("[digest] " + sample + (perAnswer ? " per answer " : " ")
+                            + java.util.HexFormat.of().formatHex(digest));
+                }
             }
             return;
         }

@@ -38,12 +38,16 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     private static final Pattern ANNEX = Pattern.compile("\\(別添(\\d*)\\)|^別紙|\\(別紙\\)");
     private static final Pattern RISK = Pattern.compile("リスク\\s*(\\d)|リスク\\s*:");
     private static final Pattern MARK = Pattern.compile(MARK_OPEN + "(\\d{1,2})" + MARK_CLOSE);
-    private static final Pattern IGNORED = Pattern.compile("[\\s※:;、。,・'\"「」『』()\\[\\]]");
+    /** What {@link #compact} removes: {@code \s} (ASCII white space), ※ and punctuation; tested against the pattern. */
+    static final Pattern IGNORED = Pattern.compile("[\\s※:;、。,・'\"「」『』()\\[\\]]");
+    private static final String IGNORED_CHARACTERS = " \t\n\013\f\r※:;、。,・'\"「」『』()[]";
     private static final Pattern LEADING_NUMBER = Pattern.compile("^-?(\\d{1,2})(?!\\d)");
     private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(?!\\d)");
     /** Entry patterns by repeat group label (a form has a handful of groups; paths are parsed by the hundred). */
     private static final Map<String, Pattern> ENTRY_PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern WHOLE = Pattern.compile("^(評価書)?(全体|全般|全項目|全体的)(の?見直し)?$");
+    private static final Pattern LEADING_ROMAN = Pattern.compile("^[IVX]+\\s*-?\\s*");
+    private static final Pattern LEADING_NUMBERS = Pattern.compile("^[-\\d.]+");
 
     /**
      * @param groupLabels repeat group label → group id, e.g. 委託事項 → file.consignment; the group labelled
@@ -55,9 +59,11 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         String text = spaced(raw);
         List<PathEntry> entries = new ArrayList<>();
         List<String> quoted = new ArrayList<>();
-        Matcher q = QUOTED.matcher(text);
-        while (q.find()) {
-            quoted.add(compact(q.group(1)));
+        if (hasAny(text, "「『\"")) {                     // each pattern below is run only where it can match
+            Matcher q = QUOTED.matcher(text);
+            while (q.find()) {
+                quoted.add(compact(q.group(1)));
+            }
         }
         if (fileGroup != null) {
             text = files(text, fileGroup, entries);
@@ -81,21 +87,27 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
             text = rest.toString();
         }
         String annex = null;
-        Matcher a = ANNEX.matcher(text.strip().replaceFirst("^[IVX]+\\s*-?\\s*", ""));
-        if (a.find()) {
-            annex = a.group().startsWith("(別添") ? "(別添" + a.group(1) + ")" : "(別紙)";
+        if (text.indexOf('別') >= 0) {
+            Matcher a = ANNEX.matcher(LEADING_ROMAN.matcher(text.strip()).replaceFirst(""));
+            if (a.find()) {
+                annex = a.group().startsWith("(別添") ? "(別添" + a.group(1) + ")" : "(別紙)";
+            }
+            text = ANNEX.matcher(text).replaceAll(" ");
         }
-        text = ANNEX.matcher(text).replaceAll(" ");
         Integer item = null;
-        Matcher mark = MARK.matcher(text);
-        if (mark.find()) {
-            item = Integer.parseInt(mark.group(1));
+        if (text.indexOf(MARK_OPEN) >= 0) {
+            Matcher mark = MARK.matcher(text);
+            if (mark.find()) {
+                item = Integer.parseInt(mark.group(1));
+            }
+            text = MARK.matcher(text).replaceAll(" ");
         }
-        text = MARK.matcher(text).replaceAll(" ");
         Integer risk = null;
-        Matcher r = RISK.matcher(text);
-        if (r.find()) {
-            risk = r.group(1) == null ? 1 : Integer.parseInt(r.group(1));
+        if (text.contains("リスク")) {
+            Matcher r = RISK.matcher(text);
+            if (r.find()) {
+                risk = r.group(1) == null ? 1 : Integer.parseInt(r.group(1));
+            }
         }
         String section = null;
         Matcher roman = ROMAN.matcher(text.strip());
@@ -106,7 +118,7 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         String compact = compact(text);
         boolean lostSection = section == null && compact.startsWith("-");
         Integer block = blockNumber(compact, sectionLabels);
-        compact = compact.replaceAll("^[-\\d.]+", "").replaceAll("-", "");
+        compact = LEADING_NUMBERS.matcher(compact).replaceAll("").replace("-", "");
         return new ParsedPath(compact, List.copyOf(quoted), section, lostSection, block, item, risk,
                 List.copyOf(entries), annex, WHOLE.matcher(compact).matches());
     }
@@ -118,28 +130,51 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
 
     /** NFKC with circled and bracketed item numbers turned into marks, dashes unified, notes removed. */
     static String spaced(String raw) {
-        StringBuilder marked = new StringBuilder(raw.length() + 8);
-        TAG.matcher(raw).replaceAll(" ").codePoints().forEach(c -> {
+        String untagged = raw.indexOf('<') < 0 ? raw : TAG.matcher(raw).replaceAll(" ");
+        StringBuilder marked = new StringBuilder(untagged.length() + 8);
+        for (int i = 0; i < untagged.length(); i++) {     // circled numbers are in the BMP: chars are enough
+            char c = untagged.charAt(i);
             if (c >= 0x2460 && c <= 0x2473) {
                 marked.append(MARK_OPEN).append(c - 0x2460 + 1).append(MARK_CLOSE);
             } else {
-                marked.appendCodePoint(c);
+                marked.append(c);
             }
-        });
+        }
         String text = Normalizer.normalize(marked, Normalizer.Form.NFKC).replace('〜', '~');
         text = DASHES.matcher(text).replaceAll("-");
-        text = LONG_VOWEL_DASH.matcher(text).replaceAll("-");
+        if (text.indexOf('ー') >= 0) {                    // each pattern below is run only where it can match
+            text = LONG_VOWEL_DASH.matcher(text).replaceAll("-");
+        }
+        if (text.indexOf(')') < 0) {
+            return text;                                  // the other three patterns end with ')'
+        }
         text = BRACKETED_NUMBER.matcher(text).replaceAll(m -> MARK_OPEN
                 + (m.group(1) != null ? m.group(1) : m.group(2)) + MARK_CLOSE);
         text = PLACEHOLDER.matcher(text).replaceAll(" ");
-        return EXCLUSION_NOTE.matcher(text).replaceAll(" ");
+        return text.contains("を除く") ? EXCLUSION_NOTE.matcher(text).replaceAll(" ") : text;
     }
 
     /** The text used for label matching only; never shown. Both paths and form labels go through it. */
     static String compact(String text) {
-        String folded = IGNORED.matcher(text).replaceAll("");
+        String folded = withoutIgnored(text);
         return folded.replace("ユーザー", "ユーザ").replace("紐づけ", "紐付け").replace("問合わせ", "問合せ")
                 .replace("取り扱", "取扱");
+    }
+
+    /** {@link #IGNORED} removed, by a scan of the characters (every path is compacted, and its quotes). */
+    private static String withoutIgnored(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (IGNORED_CHARACTERS.indexOf(c) >= 0) {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     /** A label of the form, compacted like a path (NFKC, notes removed). */
@@ -147,7 +182,20 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         return compact(EXCLUSION_NOTE.matcher(Normalizer.normalize(label, Normalizer.Form.NFKC)).replaceAll(""));
     }
 
+    /** Whether the text has one of the characters. */
+    private static boolean hasAny(String text, String characters) {
+        for (int i = 0; i < characters.length(); i++) {
+            if (text.indexOf(characters.charAt(i)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String files(String text, String fileGroup, List<PathEntry> entries) {
+        if (!text.contains("ファイル") && text.indexOf('~') < 0) {
+            return text;                                  // the range needs a '~', the other patterns ファイル
+        }
         Matcher range = FILE_RANGE.matcher(text);
         if (range.find()) {
             entries.add(new PathEntry(fileGroup, Integer.parseInt(range.group(1)), Integer.parseInt(range.group(3)),

@@ -29,13 +29,26 @@ final class BodyCells {
     static final Pattern REPEAT = Pattern.compile("^(システム|委託事項|提供先|移転先)\\s*(\\d+)\\s*(?:[～~〜]\\s*(\\d+))?$");
     /** "(別添2) 変更箇所", and "(別添) 変更箇所" of the 基礎項目評価書, which numbers its only annex not at all. */
     static final Pattern CHANGE_ANNEX = Pattern.compile("^[(（]別添\\d*[)）]\\s*変更箇所");
-    private static final Pattern RULE = Pattern.compile("^[-—－―−‐=]{2,}$");
+    static final Pattern RULE = Pattern.compile("^[-—－―−‐=]{2,}$");
     private static final Pattern BLOCK_HTML = Pattern.compile("<(ul|ol|table|div|input|tr|td)\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern VALUE_START = Pattern.compile(
+    static final Pattern VALUE_START = Pattern.compile(
             "^(?:[\\[<＜・○■●◆※【\\-—－―−‐]|\\d+\\)|\\(\\s*\\d*\\s*\\)\\s*件|\\d+(?:\\s|$)"
                     + "|(?:令和|平成|昭和)\\s*(?:\\d+|元)\\s*年|\\d{4}/\\d{1,2}/\\d{1,2})");
     private static final Pattern PARENTHESISED = Pattern.compile("[(（][^()（）]*[)）]");
     private static final Set<String> PLACEHOLDERS = Set.of("なし", "特になし", "該当なし", "未定", "非公開");
+
+    /*
+     * The characters a text must start with for each anchored pattern above to match it ("^…"; \d is ASCII digits
+     * only). Every row of a body is tested against the heading patterns and most of its cells against VALUE_START;
+     * most start with none of their characters and are told without a matcher (BodyCellsStartsTest).
+     */
+    static final String SECTION_STARTS = "IVX\u2160\u2161\u2162\u2163\u2164\u2165\u2166\u2167\u2168\u2169\u216A\u216B";
+    static final String ANNEX_STARTS = "(（";
+    static final String BLOCK_STARTS = "0123456789";
+    static final String RISK_STARTS = "リ";
+    static final String REPEAT_STARTS = "シ委提移";
+    static final String RULE_STARTS = "-—－―−‐=";
+    static final String VALUE_STARTS = "[<＜・○■●◆※【-—－―−‐(令平昭0123456789";
 
     private BodyCells() {
     }
@@ -150,9 +163,39 @@ final class BodyCells {
         return cells.size() == 1 && PageMarks.isPageMark(cells.get(0).text());
     }
 
+    /** Whether {@code text} starts with one of {@code starts}: else an anchored pattern cannot match it. */
+    static boolean startsWithOneOf(String text, String starts) {
+        return !text.isEmpty() && starts.indexOf(text.charAt(0)) >= 0;
+    }
+
+    /** A numbered section heading ("III 特定個人情報ファイルの概要", "Ⅱ …"): {@link #SECTION} finds it. */
+    static boolean isSectionNumber(String text) {
+        return startsWithOneOf(text, SECTION_STARTS) && SECTION.matcher(text).find();
+    }
+
+    /** An annex heading or number ("(別添1) 事務の内容"): {@link #ANNEX} finds it. */
+    static boolean isAnnexNumber(String text) {
+        return startsWithOneOf(text, ANNEX_STARTS) && ANNEX.matcher(text).find();
+    }
+
+    /** A numbered block heading ("2. 特定個人情報ファイル名"): {@link #BLOCK} finds it. */
+    static boolean isBlockNumber(String text) {
+        return startsWithOneOf(text, BLOCK_STARTS) && BLOCK.matcher(text).find();
+    }
+
+    /** The heading of the 変更箇所 annex ("(別添2) 変更箇所"): {@link #CHANGE_ANNEX} finds it. */
+    static boolean isChangeAnnexHeading(String text) {
+        return startsWithOneOf(text, ANNEX_STARTS) && CHANGE_ANNEX.matcher(text).find();
+    }
+
     /** Markdown conversion artefacts ("------ | ----"): layout, not content. */
     static boolean isRule(List<Cell> cells) {
-        return cells.stream().allMatch(cell -> RULE.matcher(cell.text().replace(" ", "")).matches());
+        for (Cell cell : cells) {                           // a cell's text is stripped: it starts with no space
+            if (!startsWithOneOf(cell.text(), RULE_STARTS) || !RULE.matcher(cell.text().replace(" ", "")).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -185,12 +228,12 @@ final class BodyCells {
 
     /** Whether a cell ({@code raw} as exported, {@code text} its {@link #text}) looks like a value. */
     private static boolean valueLike(String raw, String text) {
-        return text.isEmpty()
-                || BLOCK_HTML.matcher(raw).find()
-                || VALUE_START.matcher(text).find()
+        return text.isEmpty()                               // each pattern only where it can match: a tag needs '<'
+                || text.length() > 100 && text.codePointCount(0, text.length()) > 100
                 || PLACEHOLDERS.contains(text)
-                || PARENTHESISED.matcher(text).replaceAll("").contains("。")
-                || text.codePointCount(0, text.length()) > 100;
+                || startsWithOneOf(text, VALUE_STARTS) && VALUE_START.matcher(text).find()
+                || raw.indexOf('<') >= 0 && BLOCK_HTML.matcher(raw).find()
+                || text.indexOf('。') >= 0 && PARENTHESISED.matcher(text).replaceAll("").contains("。");
     }
 
     /** The label part of a cell that carries its selection inline ("実施の有無 [] 自己点検 …"). */

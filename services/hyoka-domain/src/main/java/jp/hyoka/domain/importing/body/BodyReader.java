@@ -2,6 +2,7 @@ package jp.hyoka.domain.importing.body;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.RepeatGroup;
 import jp.hyoka.domain.form.Section;
@@ -121,22 +122,69 @@ final class BodyReader {
      * this one's. Then {@link #forRevision} gives what reading them again would give.
      */
     boolean readsAlike(FormDefinition revision) {
-        return PrintedForm.of(revision).layout().equals(printed.layout());
+        return printed.readsAlike(PrintedForm.of(revision));
+    }
+
+    /** The revision this reader reads the rows against. */
+    FormDefinition form() {
+        return printed.form();
+    }
+
+    /**
+     * The ids the entries read so far get under {@code revision} (of the same layout, {@link #readsAlike}): drawn
+     * anew from {@code newEntryId} in the order reading the rows again would draw them, or for this reader's own
+     * revision the ids as they are (none drawn). Old id → new id.
+     */
+    Map<String, String> entryIds(FormDefinition revision, Supplier<String> newEntryId) {
+        boolean same = revision == printed.form();
+        Map<String, String> ids = new HashMap<>();
+        for (ImportedEntry entry : created()) {
+            ids.put(entry.entryId(), same ? entry.entryId() : newEntryId.get());
+        }
+        return ids;
+    }
+
+    /**
+     * The values read so far, each read against its item in {@code revision} (of the same layout), in reading order.
+     * Given {@code own}, this reader's own revision's reads, a value whose item is equal in both is not read again:
+     * revisions of a kind differ in a few items' options only.
+     */
+    List<ValueReader.Read> values(FormDefinition revision, ValueReader reader, List<ValueReader.Read> own) {
+        PrintedForm target = PrintedForm.of(revision);
+        List<ValueReader.Read> reads = new ArrayList<>(values.size());
+        for (Pending pending : values.values()) {
+            Item item = target.slots(pending.slot.section()).get(pending.slot.index()).item();
+            reads.add(own != null && item.equals(pending.slot.item()) ? own.get(reads.size())
+                    : reader.read(item, pending.raw(annexSection(pending.slot.section()))));
+        }
+        return reads;
+    }
+
+    /**
+     * How badly the revision whose {@link #values} these are fits: unmapped rows weigh most (rows kept aside, and
+     * values refused), options the revision does not have break ties. What {@code DocumentBodyImport} compares
+     * the {@link #result}s by, told without making them.
+     */
+    int misfit(List<ValueReader.Read> reads) {
+        int unmappedRows = unmapped.size();
+        int unknownOptions = (int) warnings.stream().filter(w -> w.code().equals(UNKNOWN_OPTION)).count();
+        for (ValueReader.Read read : reads) {
+            if (read instanceof ValueReader.Refused) {
+                unmappedRows++;
+            } else if (read instanceof ValueReader.Accepted accepted && !accepted.unknownOptions().isEmpty()) {
+                unknownOptions++;
+            }
+        }
+        return unmappedRows * 100 + unknownOptions;
     }
 
     /**
      * The rows read so far as if read against {@code revision} (of the same layout, {@link #readsAlike}), for one
      * {@link #result}: the same values at the same slots of that revision, the same rows kept aside and warnings,
-     * and the same entries with ids drawn anew from {@code newEntryId} in the order reading them again would draw
-     * them. For this reader's own revision the ids stay and none is drawn. This reader is left as it is.
+     * and the same entries with the given ids ({@link #entryIds}). This reader is left as it is.
      */
-    BodyReader forRevision(FormDefinition revision, Supplier<String> newEntryId) {
-        boolean same = revision == printed.form();
-        Map<String, String> ids = new HashMap<>();
+    BodyReader forRevision(FormDefinition revision, Map<String, String> ids, Supplier<String> newEntryId) {
         List<ImportedEntry> entriesRead = created();
-        for (ImportedEntry entry : entriesRead) {
-            ids.put(entry.entryId(), same ? entry.entryId() : newEntryId.get());
-        }
         BodyReader copy = new BodyReader(revision, newEntryId);
         copy.created = entriesRead.stream().map(entry -> new ImportedEntry(entry.groupId(),
                 entry.parentEntries().stream().map(ids::get).toList(), ids.get(entry.entryId()), entry.position()))
@@ -160,11 +208,15 @@ final class BodyReader {
         return created != null ? created : entries.created();
     }
 
-    ImportedDocument result(ValueReader reader) {
+    /**
+     * The document read, with {@code reads} the {@link #values} under this reader's revision. Once: rows whose value
+     * is refused are kept aside here.
+     */
+    ImportedDocument result(List<ValueReader.Read> reads) {
         List<ImportedAnswer> answers = new ArrayList<>();
+        int index = 0;
         for (Pending pending : values.values()) {
-            String raw = pending.raw(annexSection(pending.slot.section()));
-            ValueReader.Read read = reader.read(pending.slot.item(), raw);
+            ValueReader.Read read = reads.get(index++);
             if (read instanceof ValueReader.Accepted accepted) {
                 answers.add(new ImportedAnswer(pending.slot.item().id(), pending.entries, accepted.answer(),
                         pending.line));
@@ -174,9 +226,9 @@ final class BodyReader {
                             + String.join(", ", accepted.unknownOptions()));
                 }
             } else if (read instanceof ValueReader.Refused refused) {
-                keep(pending.line, pending.label, raw, UnmappedContent.INVALID_VALUE,
-                        pending.slot.item().id().value(),
-                        "value of " + pending.slot.item().id().value() + " not taken: " + refused.message());
+                keep(pending.line, pending.label, pending.raw(annexSection(pending.slot.section())),
+                        UnmappedContent.INVALID_VALUE, pending.slot.item().id().value(), "value of "
+                                + pending.slot.item().id().value() + " not taken: " + refused.message());
                 mappedLines.removeAll(pending.lines);
             }                                               // Blank: the document left the item empty
         }
@@ -211,15 +263,19 @@ final class BodyReader {
         if (isSectionHeading(first) && cells.size() == 1) {
             return enterSection(line, printed.section(first).orElseThrow());
         }
-        Matcher repeat = BodyCells.REPEAT.matcher(first);
-        if (repeat.matches()) {
-            return repeatHeading(line, repeat, cells);
+        if (BodyCells.startsWithOneOf(first, BodyCells.REPEAT_STARTS)) {
+            Matcher repeat = BodyCells.REPEAT.matcher(first);
+            if (repeat.matches()) {
+                return repeatHeading(line, repeat, cells);
+            }
         }
-        Matcher risk = BodyCells.RISK.matcher(first);
-        if (risk.find() && cells.size() == 1) {
-            return riskHeading(risk.group(1).isEmpty() ? 1 : Integer.parseInt(risk.group(1)));
+        if (cells.size() == 1 && BodyCells.startsWithOneOf(first, BodyCells.RISK_STARTS)) {
+            Matcher risk = BodyCells.RISK.matcher(first);
+            if (risk.find()) {
+                return riskHeading(risk.group(1).isEmpty() ? 1 : Integer.parseInt(risk.group(1)));
+            }
         }
-        if (BodyCells.BLOCK.matcher(first).find()) {
+        if (BodyCells.isBlockNumber(first)) {
             String heading = BodyCells.inlineLabel(first);
             Optional<Block> named = printed.block(section, heading);
             String value = (BodyCells.inlineValue(cells.get(0)) + " " + joinRaw(cells.subList(1, cells.size()))).strip();
@@ -244,8 +300,7 @@ final class BodyReader {
     }
 
     private boolean isSectionHeading(String text) {
-        return (BodyCells.SECTION.matcher(text).find() || BodyCells.ANNEX.matcher(text).find())
-                && printed.section(text).isPresent();
+        return (BodyCells.isSectionNumber(text) || BodyCells.isAnnexNumber(text)) && printed.section(text).isPresent();
     }
 
     /**
@@ -279,7 +334,7 @@ final class BodyReader {
     /** (別添) sections with one rich-text item take every row up to the next section as its paragraphs. */
     private boolean annexSection(Section candidate) {
         List<Slot> slots = printed.slots(candidate);
-        return BodyCells.ANNEX.matcher(candidate.number()).find() && slots.size() == 1
+        return BodyCells.isAnnexNumber(candidate.number()) && slots.size() == 1
                 && slots.get(0).item().type().answerType() == ItemType.RICH_TEXT;
     }
 

@@ -8,6 +8,7 @@ import jp.hyoka.domain.importing.body.BodyCells.Cell;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
@@ -62,29 +63,41 @@ public final class DocumentBodyImport {
         List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
                 .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
         ValueReader reader = new ValueReader(rules);
-        ImportedDocument best = null;
+        Candidate best = null;
         BodyReader rowsRead = null;                         // the last revision whose rows were read
+        List<ValueReader.Read> ownReads = null;             // its values, read against itself
         for (FormDefinition revision : revisions.stream().sorted(Comparator.comparing(
                 (FormDefinition f) -> f.ref().version()).reversed()).toList()) {
             if (rowsRead == null || !rowsRead.readsAlike(revision)) {
                 BodyReader body = new BodyReader(revision, newEntryId);
                 ranges.forEach(range -> body.read(rows, range.from(), range.to()));
                 rowsRead = body;
+                ownReads = null;
             }
-            // Revisions that differ only where values are read (options) read the rows once (ReadingLayout).
-            ImportedDocument candidate = rowsRead.forRevision(revision, newEntryId).result(reader);
-            if (best == null || misfit(candidate) < misfit(best)) {
-                best = candidate;
+            // Revisions that differ only where values are read (options) read the rows once (ReadingLayout), and
+            // read again only the values of items that differ. Only the best fit's result is made, with the entry
+            // ids drawn for each revision in the order reading each in turn would draw them.
+            Map<String, String> ids = rowsRead.entryIds(revision, newEntryId);
+            List<ValueReader.Read> reads = rowsRead.values(revision, reader, ownReads);
+            if (revision == rowsRead.form()) {
+                ownReads = reads;
+            }
+            int misfit = rowsRead.misfit(reads);
+            if (best == null || misfit < best.misfit()) {
+                best = new Candidate(rowsRead, revision, ids, reads, misfit);
             }
         }
-        return best;
+        BodyReader chosen = best.revision() == best.rows().form() ? best.rows()
+                : best.rows().forRevision(best.revision(), best.ids(), newEntryId);
+        return chosen.result(best.reads());
     }
 
-    /** How badly a revision fits: unmapped rows weigh most, options the revision does not have break ties. */
-    private static int misfit(ImportedDocument document) {
-        long unknownOptions = document.warnings().stream()
-                .filter(w -> w.code().equals(BodyReader.UNKNOWN_OPTION)).count();
-        return document.unmapped().size() * 100 + (int) unknownOptions;
+    /**
+     * A revision's fit: the reader of the rows (of its layout), the entry ids and the values under it, and how badly
+     * it fits ({@link BodyReader#misfit}: unmapped rows weigh most, options the revision does not have break ties).
+     */
+    private record Candidate(BodyReader rows, FormDefinition revision, Map<String, String> ids,
+                             List<ValueReader.Read> reads, int misfit) {
     }
 
     private static Optional<String> title(List<String> lines) {
@@ -132,7 +145,7 @@ public final class DocumentBodyImport {
     private static Optional<Integer> annexHeading(BodyCells.Rows rows, Range range) {
         for (int line = range.from(); line < range.to(); line++) {
             List<Cell> cells = rows.line(line);
-            if (!cells.isEmpty() && BodyCells.CHANGE_ANNEX.matcher(cells.get(0).text()).find()) {
+            if (!cells.isEmpty() && BodyCells.isChangeAnnexHeading(cells.get(0).text())) {
                 return Optional.of(line);
             }
         }

@@ -8,7 +8,6 @@ import jp.hyoka.domain.form.Section;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -67,6 +66,8 @@ final class PrintedForm {
     private final Map<Block, BlockKeys> blockKeys = new IdentityHashMap<>();
     private final Map<Block, Section> sectionOfBlock = new IdentityHashMap<>();
     private final Map<Block, Slot> firstOfBlock = new IdentityHashMap<>();
+    /** {@link #readsAlike} by the other form (identity: a printed form is made once per definition). */
+    private final Map<PrintedForm, Boolean> alike = new ConcurrentHashMap<>();
 
     /** The printed form of a revision, keyed once per definition. */
     static PrintedForm of(FormDefinition form) {
@@ -122,6 +123,14 @@ final class PrintedForm {
     /** What reading rows looks at in this revision: equal layouts read every row alike. */
     ReadingLayout layout() {
         return layout;
+    }
+
+    /**
+     * Whether rows are read alike against both printed forms: their {@link #layout}s are equal. Remembered per other
+     * form (a catalogue holds a handful), since every import asks it of the same revisions.
+     */
+    boolean readsAlike(PrintedForm other) {
+        return other == this || alike.computeIfAbsent(other, o -> o.layout.equals(layout));
     }
 
     /** The cover: the section printed without a number before the first numbered one. */
@@ -235,27 +244,38 @@ final class PrintedForm {
     Optional<Slot> find(Section section, List<String> keys, int cursor, Block current) {
         List<Slot> slots = slots(section);
         int from = Math.max(0, Math.min(cursor, slots.size()));
-        List<Slot> after = slots.subList(from, slots.size());
-        List<Slot> before = new ArrayList<>(slots.subList(0, from));
-        Collections.reverse(before);
-        return first(after.stream().filter(s -> s.block() == current).toList(), keys)
-                .or(() -> first(before.stream().filter(s -> s.block() == current).toList(), keys))
-                .or(() -> first(after, keys))
-                .or(() -> first(before, keys));
+        Slot found = first(slots, keys, from, slots.size(), false, true, current);
+        if (found == null) {
+            found = first(slots, keys, 0, from, true, true, current);
+        }
+        if (found == null) {
+            found = first(slots, keys, from, slots.size(), false, false, null);
+        }
+        if (found == null) {
+            found = first(slots, keys, 0, from, true, false, null);
+        }
+        return Optional.ofNullable(found);
     }
 
-    private static Optional<Slot> first(List<Slot> slots, List<String> keys) {
+    /**
+     * The first slot of {@code slots[from, to)} (walked backwards when {@code backwards}; only those of block
+     * {@code only} when {@code inBlock}, none for a null block) that has a key, trying the keys in turn; null when
+     * none has. Index walks, no copies: every label row of a document looks its slot up.
+     */
+    private static Slot first(List<Slot> slots, List<String> keys, int from, int to, boolean backwards,
+                              boolean inBlock, Block only) {
         for (String key : keys) {
             if (key.isEmpty()) {
                 continue;
             }
-            for (Slot slot : slots) {
-                if (slot.keys().contains(key)) {
-                    return Optional.of(slot);
+            for (int n = 0; n < to - from; n++) {
+                Slot slot = slots.get(backwards ? to - 1 - n : from + n);
+                if ((!inBlock || slot.block() == only) && slot.keys().contains(key)) {
+                    return slot;
                 }
             }
         }
-        return Optional.empty();
+        return null;
     }
 
     /**

@@ -17,9 +17,7 @@ import jp.hyoka.domain.importing.SelectionCells;
 import jp.hyoka.domain.rejection.CommandRejected;
 
 import java.text.Normalizer;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -52,39 +50,19 @@ final class ValueReader {
     private static final Pattern OPEN_TAG_AT_END = Pattern.compile("<[A-Za-z/][^>]*$");
     /** "時点", "現在" after a date say the day a count was taken: the date is the answer. */
     private static final Pattern AS_OF = Pattern.compile("\\s*(?:時点|現在)$");
+    private static final Pattern NUMBER_NOISE = Pattern.compile("[\\s件人]");
 
     private final AnswerRules rules;
+
     /**
-     * What each printed value became, for this reader's document: the body is read against every revision of its
-     * kind, and an item that is the same in two revisions reads the same value the same way (the rich-text
-     * sanitiser and the selection decoder are the costly part of reading). Keyed by item id and value; used only
-     * when the item is equal.
+     * One reader per document read. It remembers nothing: the body reads a value against a second revision of its
+     * kind only where the item differs ({@link BodyReader#values}).
      */
-    private final Map<ValueKey, Remembered> remembered = new HashMap<>();
-
-    private record ValueKey(String itemId, String raw) {
-    }
-
-    private record Remembered(Item item, Read read) {
-    }
-
-    /** One reader per document read: it remembers the document's values. */
     ValueReader(AnswerRules rules) {
         this.rules = rules;
     }
 
-    Read read(Item item, String raw) {
-        ValueKey key = new ValueKey(item.id().value(), raw);
-        Remembered known = remembered.get(key);
-        if (known != null && known.item().equals(item)) {
-            return known.read();
-        }
-        Read read = readValue(item, raw);
-        remembered.put(key, new Remembered(item, read));
-        return read;
-    }
-
-    private Read readValue(Item item, String printed) {
+    Read read(Item item, String printed) {
         String raw = OPEN_TAG_AT_END.matcher(printed).replaceFirst("");   // a file cut off inside a tag (TRUNCATED)
         String text = BodyCells.text(raw);
         if (text.isEmpty()) {
@@ -101,7 +79,7 @@ final class ValueReader {
     }
 
     private Read number(Item item, String text) {
-        String digits = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("[\\s件人]", "");
+        String digits = NUMBER_NOISE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
         if (DASHES.matcher(digits).matches()) {
             return new Blank();
         }
