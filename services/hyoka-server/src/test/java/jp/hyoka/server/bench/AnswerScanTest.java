@@ -28,7 +28,8 @@ class AnswerScanTest {
     @Test
     void givenAProblemWhoseMessageQuotesJson_whenScanned_thenTheTextIsNotTakenForMembers() {
         String body = "{\"data\":{\"answerItem\":{\"__typename\":\"StaleRevision\",\"code\":\"STALE\","
-                + "\"message\":\"} ,\\\"errors\\\":[1], \\\"revision\\\":5, \\\"__typename\\\":\\\"AssessmentEdited\\\"\"}}}";
+                + "\"message\":\"} ,\\\"errors\\\":[1], \\\"revision\\\":5, "
+                + "\\\"__typename\\\":\\\"AssessmentEdited\\\"\"}}}";
 
         AnswerScan scan = AnswerScan.of(ok(body), "answerItem");
 

@@ -90,12 +90,13 @@ public final class ClientCostProbe {
                     (jdkFirst ? jdkRounds : leanRounds).add(cpuPerOperation(side, clients[jdkFirst ? 0 : 1]));
                     (jdkFirst ? leanRounds : jdkRounds).add(cpuPerOperation(side, clients[jdkFirst ? 1 : 0]));
                 }
-                String line = String.format(Locale.ROOT, "%s, 1 client, CPU per operation (ms; medians of %d "
-                                + "rounds of %s): JDK HttpClient + Jackson tree: JVM %.3f, server threads %.3f, rest %.3f,"
-                                + " %.0f/s | lean: JVM %.3f, server threads %.3f, rest %.3f, %.0f/s",
-                        operation.getKey(), rounds, side, median(jdkRounds, 0), median(jdkRounds, 1),
-                        median(jdkRounds, 2), median(jdkRounds, 3), median(leanRounds, 0), median(leanRounds, 1),
-                        median(leanRounds, 2), median(leanRounds, 3));
+                String line = String.format(Locale.ROOT, "%s, 1 client, per operation (medians of %d rounds of "
+                                + "%s): JDK HttpClient + Jackson tree: CPU ms JVM %.3f, server threads %.3f, rest %.3f; "
+                                + "%.0f/s, p50 %.2f ms | lean: CPU ms JVM %.3f, server threads %.3f, rest %.3f; %.0f/s, "
+                                + "p50 %.2f ms", operation.getKey(), rounds, side, median(jdkRounds, 0),
+                        median(jdkRounds, 1), median(jdkRounds, 2), median(jdkRounds, 3), median(jdkRounds, 4),
+                        median(leanRounds, 0), median(leanRounds, 1), median(leanRounds, 2), median(leanRounds, 3),
+                        median(leanRounds, 4));
                 progress.accept(line);
                 report.append(line).append('\n');
             }
@@ -103,22 +104,24 @@ public final class ClientCostProbe {
         }
     }
 
-    /** {JVM CPU ms, server threads' CPU ms, the rest, operations/s} per operation over one side. */
+    /** {JVM CPU ms, server threads' CPU ms, the rest, operations/s, p50 ms} per operation over one side. */
     private static double[] cpuPerOperation(Duration side, Interleaved.Operation operation) throws Exception {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         long server = ReadPathBenchmark.serverThreadsCpuNanos();
         long start = System.nanoTime();
         long end = start + side.toNanos();
-        int done = 0;
+        List<Double> millis = new ArrayList<>();
         while (System.nanoTime() < end) {
+            long began = System.nanoTime();
             operation.run();
-            done++;
+            millis.add((System.nanoTime() - began) / 1e6);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        int done = millis.size();
         double jvm = (os.getProcessCpuTime() - cpu) / 1e6 / done;
         double serverThreads = (ReadPathBenchmark.serverThreadsCpuNanos() - server) / 1e6 / done;
-        return new double[]{jvm, serverThreads, jvm - serverThreads, done / seconds};
+        return new double[]{jvm, serverThreads, jvm - serverThreads, done / seconds, Interleaved.median(millis)};
     }
 
     private static double median(List<double[]> rounds, int index) {
