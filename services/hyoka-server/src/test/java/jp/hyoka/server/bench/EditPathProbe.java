@@ -39,7 +39,7 @@ public final class EditPathProbe {
             MunicipalityCode tenant = server.tenant(0);
             ProductServer.InProcessEditor direct = new ProductServer.InProcessEditor(
                     server.context(), ProductServer.caller(tenant, "probe-direct"));
-            ProductServer.Editor http = new ProductServer.Editor(server.editor(tenant, "probe-http"));
+            ProductServer.Editor http = server.httpEditor(tenant, "probe-http");
             for (int i = 0; i < 100; i++) {                               // warm-up
                 direct.commit();
                 direct.edit();

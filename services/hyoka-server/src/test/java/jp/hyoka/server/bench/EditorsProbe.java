@@ -69,7 +69,7 @@ public final class EditorsProbe {
             MunicipalityCode tenant = server.tenant(0);
             List<ProductServer.Editor> editors = new ArrayList<>();
             for (int editor = 0; editor < EDITORS; editor++) {
-                editors.add(new ProductServer.Editor(server.editor(tenant, "probe-16-" + editor)));
+                editors.add(server.httpEditor(tenant, "probe-16-" + editor));
             }
             long postmaster = EditCostProbe.postmaster(server.context().getBean(DataSource.class));
             progress.accept("warm-up");

@@ -1,6 +1,5 @@
 package jp.hyoka.server.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.GraphQlClient;
 
@@ -10,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,7 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * documents (so that they do race on revisions), each in a closed loop for a while: 70 % reads of a few fields, 10 %
  * whole-document reads, 20 % edits sent with the revision last seen. A stale-revision refusal is the product's
  * answer to that race and is counted apart (the client reads the revision and goes on); every other refusal,
- * GraphQL error, non-200 answer or exception is an error.
+ * GraphQL error, non-200 answer or exception is an error. The editors' requests go through {@link LeanHttpClient}s
+ * (one connection each) and their answers are checked by {@link AnswerScan}; documents are started through
+ * {@link GraphQlClient}.
  */
 final class LoadRun {
 
@@ -66,12 +66,12 @@ final class LoadRun {
         for (int t = 0; t < tenants; t++) {
             MunicipalityCode tenant = server.tenant(100 + t);
             List<String> documents = new ArrayList<>();
-            GraphQlClient first = server.editor(tenant, "load-" + t + "-0");
+            GraphQlClient setUp = server.editor(tenant, "load-" + t + "-0");
             for (int d = 0; d < DOCUMENTS_PER_TENANT; d++) {
-                documents.add(new ProductServer.Editor(first).id);
+                documents.add(ProductServer.start(setUp).path("assessment").path("id").asText());
             }
             for (int c = 0; c < clients / tenants + (t < clients % tenants ? 1 : 0); c++) {
-                all.add(new Client(c == 0 ? first : server.editor(tenant, "load-" + t + "-" + c), documents));
+                all.add(new Client(server.leanEditor(tenant, "load-" + t + "-" + c), documents));
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(all.size());
@@ -95,28 +95,52 @@ final class LoadRun {
         }
     }
 
-    private final class Client {
-        private final GraphQlClient graphQl;
-        private final List<String> documents;
-        private final Map<String, Long> revisions = new ConcurrentHashMap<>();
+    /** What one client sends about one document, and the newest revision it has seen of it. */
+    private static final class Document {
+        private final LeanHttpClient.Request fewFields;
+        private final LeanHttpClient.Request whole;
+        private final GraphQlBodies.Edits edits;
+        private long revision = 1;
 
-        Client(GraphQlClient graphQl, List<String> documents) {
-            this.graphQl = graphQl;
-            this.documents = documents;
+        Document(LeanHttpClient http, String id) {
+            fewFields = http.prepare(GraphQlBodies.of(ProductServer.READ_FEW, Map.of("id", id)));
+            whole = http.prepare(GraphQlBodies.of(ProductServer.READ_WHOLE, Map.of("id", id)));
+            edits = new GraphQlBodies.Edits(id, "負荷 ");
+        }
+
+        void seen(long newer) {
+            revision = Math.max(revision, newer);
+        }
+    }
+
+    /**
+     * One editor's loop through its lean client (one connection): every request prepared once per document (an edit's
+     * body per edit, its constant parts once), every answer checked by {@link AnswerScan} (a success holding the
+     * document, or the edit's AssessmentEdited or StaleRevision) and its revision kept for the next edit.
+     */
+    private final class Client {
+        private final LeanHttpClient http;
+        private final List<Document> documents = new ArrayList<>();
+
+        Client(LeanHttpClient http, List<String> ids) {
+            this.http = http;
+            for (String id : ids) {
+                documents.add(new Document(http, id));
+            }
         }
 
         List<Double> loop(long end) {
             List<Double> millis = new ArrayList<>();
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (System.nanoTime() < end) {
-                String document = documents.get(random.nextInt(documents.size()));
+                Document document = documents.get(random.nextInt(documents.size()));
                 int dice = random.nextInt(100);
                 long start = System.nanoTime();
                 try {
                     if (dice < 20) {
                         edit(document);
                     } else {
-                        read(document, dice < 30 ? ProductServer.READ_WHOLE : ProductServer.READ_FEW);
+                        read(document, dice < 30 ? document.whole : document.fewFields);
                     }
                 } catch (RuntimeException e) {
                     error(e.toString());
@@ -126,30 +150,23 @@ final class LoadRun {
             return millis;
         }
 
-        private void read(String document, String query) {
+        private void read(Document document, LeanHttpClient.Request request) {
             reads.incrementAndGet();
-            GraphQlClient.Response response = graphQl.execute(query, Map.of("id", document));
-            JsonNode assessment = response.data().path("assessment");
-            if (response.status() != 200 || response.errors().size() > 0 || !assessment.hasNonNull("revision")) {
-                error(response.status() + " " + response.body());
-                return;
-            }
-            revisions.merge(document, assessment.path("revision").asLong(), Math::max);
+            LeanHttpClient.Answer answer = http.send(request);
+            document.seen(AnswerScan.of(answer, "assessment").requireRevision(answer));
         }
 
-        private void edit(String document) {
+        private void edit(Document document) {
             edits.incrementAndGet();
-            GraphQlClient.Response response = graphQl.execute(ProductServer.ANSWER, Map.of("id", document,
-                    "rev", revisions.getOrDefault(document, 1L), "text", "負荷 " + System.nanoTime()));
-            JsonNode result = response.data().path("answerItem");
-            String type = result.path("__typename").asText();
-            if (response.status() == 200 && response.errors().isEmpty() && type.equals("AssessmentEdited")) {
-                revisions.merge(document, result.path("revision").asLong(), Math::max);
-            } else if (response.status() == 200 && response.errors().isEmpty() && type.equals("StaleRevision")) {
+            LeanHttpClient.Answer answer = http.post(document.edits.body(document.revision, System.nanoTime()));
+            AnswerScan result = AnswerScan.of(answer, "answerItem");
+            if ("AssessmentEdited".equals(result.typename())) {
+                document.seen(result.requireRevision(answer));
+            } else if ("StaleRevision".equals(result.typename())) {
                 stale.incrementAndGet();
-                read(document, ProductServer.READ_FEW);
+                read(document, document.fewFields);
             } else {
-                error(response.status() + " " + response.body());
+                error(answer.toString());
             }
         }
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The product side of the HTTP rows: one in-process server (HTTP, GraphQL, Axon, PostgreSQL) on the benchmark's
@@ -49,6 +50,7 @@ final class ProductServer implements AutoCloseable {
 
     private final EmbeddedServer server;
     private final BenchDatabase database;
+    private final List<LeanHttpClient> leanClients = new CopyOnWriteArrayList<>();
 
     ProductServer(BenchDatabase database) {
         this.database = database;
@@ -71,9 +73,33 @@ final class ProductServer implements AutoCloseable {
         return code;
     }
 
+    /** A signed-in editor's client for set-up and checks (JDK HttpClient, Jackson trees). */
     GraphQlClient editor(MunicipalityCode tenant, String user) {
-        String token = context().getBean(DevTokenIssuer.class).issue(user, user, tenant, List.of("editor"));
-        return new GraphQlClient(server.getURI(), token);
+        return new GraphQlClient(server.getURI(), token(tenant, user));
+    }
+
+    /**
+     * A signed-in editor's lean client ({@link LeanHttpClient}): what the measured sides send their requests
+     * through. Closed with the server.
+     */
+    LeanHttpClient leanEditor(MunicipalityCode tenant, String user) {
+        LeanHttpClient client = new LeanHttpClient(server.getURI(), "/graphql", token(tenant, user));
+        leanClients.add(client);
+        return client;
+    }
+
+    /** An editor of a document of its own, which it starts (set-up through GraphQlClient), editing it leanly. */
+    Editor httpEditor(MunicipalityCode tenant, String user) {
+        return new Editor(editor(tenant, user), leanEditor(tenant, user));
+    }
+
+    private String token(MunicipalityCode tenant, String user) {
+        return context().getBean(DevTokenIssuer.class).issue(user, user, tenant, List.of("editor"));
+    }
+
+    /** A new assessment of {@code client}'s municipality: {@code startAssessment}'s AssessmentEdited. */
+    static JsonNode start(GraphQlClient client) {
+        return client.data("startAssessment", START, Map.of());
     }
 
     static Caller caller(MunicipalityCode tenant, String user) {
@@ -99,27 +125,33 @@ final class ProductServer implements AutoCloseable {
         return id;
     }
 
-    /** One client editing a document of its own over HTTP, one edit after the other. */
+    /**
+     * One client editing a document of its own over HTTP, one edit after the other: the document started through
+     * {@code setUp}, the edits sent through the lean client, each answer checked (a success, AssessmentEdited, its new
+     * revision the next edit's expected one).
+     */
     static final class Editor {
-        private final GraphQlClient client;
+        private final LeanHttpClient client;
+        private final GraphQlBodies.Edits edits;
         final String id;
         long revision;
 
-        Editor(GraphQlClient client) {
+        Editor(GraphQlClient setUp, LeanHttpClient client) {
             this.client = client;
-            JsonNode started = client.data("startAssessment", START, Map.of());
+            JsonNode started = start(setUp);
             this.id = started.path("assessment").path("id").asText();
             this.revision = started.path("revision").asLong();
+            this.edits = new GraphQlBodies.Edits(id, "計測 ");
         }
 
         /** One answerItem, read-your-writes included (what a client waits for). */
         void edit() {
-            JsonNode result = client.data("answerItem", ANSWER, Map.of("id", id, "rev", revision,
-                    "text", "計測 " + revision));
-            if (!result.path("__typename").asText().equals("AssessmentEdited")) {
-                throw new IllegalStateException("edit refused: " + result);
+            LeanHttpClient.Answer answer = client.post(edits.body(revision, revision));
+            AnswerScan result = AnswerScan.of(answer, "answerItem");
+            if (!"AssessmentEdited".equals(result.typename())) {
+                throw new AnswerScan.BadAnswer("edit refused", answer);
             }
-            revision = result.path("revision").asLong();
+            revision = result.requireRevision(answer);
         }
     }
 
@@ -170,6 +202,7 @@ final class ProductServer implements AutoCloseable {
 
     @Override
     public void close() {
+        leanClients.forEach(LeanHttpClient::close);
         server.stop();
     }
 }

@@ -80,7 +80,7 @@ public final class ReadPathBenchmark {
      * CPU time of the threads that serve a request (Netty's event loops, the GraphQL workers): the server's own work
      * per read, without the in-process client's; threads that ended in between are not counted.
      */
-    private static long serverThreadsCpuNanos() {
+    static long serverThreadsCpuNanos() {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (java.lang.management.ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
