@@ -104,7 +104,9 @@ public class RepeatEntryProjection implements ReadModelProjection {
 
     /**
      * The entry and every entry nested in it go; the rest of its group close up. Only rows written before this
-     * revision are deleted, and a group changed at a later revision is left as it is.
+     * revision are deleted. A group changed at a later revision keeps its list and its entry (the id may be in use
+     * again), but the rows nested in the removed entry still go: a replay over existing tables may just have written
+     * them again from the events before the removal (those under an id used again were written after it and stay).
      */
     @EventHandler
     void on(RepeatEntryRemoved event, @SequenceNumber long sequence) throws SQLException {
@@ -112,23 +114,26 @@ public class RepeatEntryProjection implements ReadModelProjection {
         ReadModelBatch.flush(connections);     // this batch's lists first (and forgotten: the delete changes them)
         try (Connection connection = connections.getConnection()) {
             RepeatEntryWrites.Listed group = stored(connection, event, event.groupId(), event.parentEntries());
-            if (group.revision > revision) {
-                return;
-            }
+            boolean groupNewer = group.revision > revision;
             String path = EntryPaths.child(event.parentEntries(), event.entryId());
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM rm_repeat_entry WHERE "
-                    + "tenant_code = ? AND assessment_id = ? AND (entry_id = ? OR parent_path = ? OR parent_path LIKE ?)"
-                    + " AND revision < ?")) {
-                delete.setString(1, event.tenant().value());
-                delete.setObject(2, event.assessmentId().value());
-                delete.setString(3, event.entryId());
-                delete.setString(4, path);
-                delete.setString(5, path + "/%");
-                delete.setLong(6, revision);
+                    + "tenant_code = ? AND assessment_id = ? AND (parent_path = ? OR parent_path LIKE ?"
+                    + (groupNewer ? "" : " OR entry_id = ?") + ") AND revision < ?")) {
+                int at = 1;
+                delete.setString(at++, event.tenant().value());
+                delete.setObject(at++, event.assessmentId().value());
+                delete.setString(at++, path);
+                delete.setString(at++, path + "/%");
+                if (!groupNewer) {
+                    delete.setString(at++, event.entryId());
+                }
+                delete.setLong(at, revision);
                 delete.executeUpdate();
             }
-            group.entries.remove(event.entryId());
-            write(connection, event, event.groupId(), event.parentEntries(), group.entries, revision);
+            if (!groupNewer) {
+                group.entries.remove(event.entryId());
+                write(connection, event, event.groupId(), event.parentEntries(), group.entries, revision);
+            }
         }
     }
 

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The answers {@link ResponseCache} keeps, bounded by the characters they hold. One answer per key, and the key is
- * everything that decides it apart from the version: a newer version's answer replaces the older one's, so a
- * document's past revisions are not kept, and an older one never replaces a newer one (two requests that read
- * different versions may finish in either order).
+ * everything that decides it apart from the version: a later revision's answer replaces the earlier one's, so a
+ * document's past revisions are not kept, and an earlier one never replaces a later one (two requests that read
+ * different revisions may finish in either order). At the same revision the last answer kept wins.
  * <p>
  * A lookup takes no lock ({@link KeptAnswers} looks up on every signed-in request): the entries are immutable and sit
  * in a {@link ConcurrentHashMap}. Past the bound, entries go in the order they were first kept, but one read since the
@@ -77,12 +77,14 @@ final class CachedResponses {
     }
 
     /**
-     * Keeps {@code data} as the answer at {@code version}, replacing the entry of an older version (or of the same,
-     * then with this operation) but never one of a newer version; too large: not kept.
+     * Keeps {@code data} as the answer at {@code version}, replacing the entry of a lower revision or of the same (the
+     * last put wins: {@code xmin} says nothing of commit order, and a lookup serves an entry only at the version
+     * read now, so one of a stale row version is only a miss) but never one of a higher revision; too large: not
+     * kept.
      */
     synchronized void put(Key key, VersionedRoot.Version version, CachedData data, KeptOperation operation) {
         Slot old = entries.get(key);
-        if (old != null && newer(old.entry.version(), version)) {
+        if (old != null && old.entry.version().revision() > version.revision()) {
             return;
         }
         keep(key, old, version, data, operation);
@@ -105,15 +107,27 @@ final class CachedResponses {
         if (entrySize > capacity / 4) {
             return;
         }
+        long growth = entrySize - (old == null ? 0 : old.entry.size());
+        makeRoom(key, growth);
         entries.put(key, new Slot(new Entry(version, data, operation, entrySize)));
         if (old == null) {
             order.addLast(key);
         }
-        size += entrySize - (old == null ? 0 : old.entry.size());
-        while (size > capacity) {
+        size += growth;
+    }
+
+    /**
+     * Evicts until {@code growth} more characters fit, before the new entry goes in (appended after, it would be the
+     * first one left unmarked when every older entry was read since the last pass, and go at once). An entry read
+     * since the last pass gets one more round, but only for two passes over the queue: readers may mark entries again
+     * meanwhile, and past that the oldest goes regardless. {@code keeping}'s own older entry, being replaced, stays.
+     */
+    private void makeRoom(Key keeping, long growth) {
+        long secondRounds = 2L * order.size();
+        while (size + growth > capacity) {
             Key oldest = order.pollFirst();
             Slot slot = entries.get(oldest);
-            if (slot.read) {
+            if (oldest.equals(keeping) || slot.read && secondRounds-- > 0) {
                 slot.read = false;                  // read since the last pass: one more round
                 order.addLast(oldest);
             } else {
@@ -121,15 +135,6 @@ final class CachedResponses {
                 size -= slot.entry.size();
             }
         }
-    }
-
-    /**
-     * Whether {@code a} is a later version than {@code b}: a higher revision, or at the same revision a row written
-     * later (PostgreSQL's 32-bit transaction ids compared as it compares them, modulo 2^32).
-     */
-    static boolean newer(VersionedRoot.Version a, VersionedRoot.Version b) {
-        return a.revision() != b.revision() ? a.revision() > b.revision()
-                : (int) (a.rowVersion() - b.rowVersion()) > 0;
     }
 
     int count() {

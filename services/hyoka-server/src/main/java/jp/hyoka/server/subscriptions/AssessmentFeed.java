@@ -9,6 +9,8 @@ import jp.hyoka.server.assessment.AssessmentView;
 import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,12 +25,21 @@ import java.util.List;
  */
 final class AssessmentFeed extends Subscribers<AssessmentChanged> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AssessmentFeed.class);
+
     /** Changes listed in one message; the rest is in the assessment's history. */
     static final int MAX_CHANGES = 100;
     /** History lines one message covers (it lists the first {@link #MAX_CHANGES}). */
     static final int PAGE = 1_000;
 
+    /** Reads up to a page of history lines after a position (the assessment queries; tests fail it on purpose). */
+    @FunctionalInterface
+    interface Lines {
+        List<HistoryEntry> after(MunicipalityCode tenant, AssessmentId id, long revision, int line, int limit);
+    }
+
     private final AssessmentQueries assessments;
+    private final Lines lines;
     private final ClasspathFormCatalog forms;
     private final MunicipalityCode tenant;
     private final AssessmentId id;
@@ -39,7 +50,13 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
     /** Follows the assessment from after every line of {@code revision} (the revision the subscriber has). */
     AssessmentFeed(AssessmentQueries assessments, ClasspathFormCatalog forms, MunicipalityCode tenant, AssessmentId id,
                    long revision) {
+        this(assessments, assessments::linesAfter, forms, tenant, id, revision);
+    }
+
+    AssessmentFeed(AssessmentQueries assessments, Lines lines, ClasspathFormCatalog forms, MunicipalityCode tenant,
+                   AssessmentId id, long revision) {
         this.assessments = assessments;
+        this.lines = lines;
         this.forms = forms;
         this.tenant = tenant;
         this.id = id;
@@ -47,26 +64,42 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
         this.deliveredLine = Integer.MAX_VALUE;
     }
 
+    /**
+     * The messages for what is new, the position moved past exactly the lines they cover. A read that fails after a
+     * page was built (the database away, say) ends the round with the messages built so far, and the next round reads
+     * on from there; one that fails before any: thrown, the position unchanged.
+     */
     @Override
     List<AssessmentChanged> readNew() {
         List<AssessmentChanged> messages = new ArrayList<>();
-        List<HistoryEntry> page = assessments.linesAfter(tenant, id, deliveredRevision, deliveredLine, PAGE);
+        long revision = deliveredRevision;
+        int line = deliveredLine;
         FormDefinition form = null;
-        while (!page.isEmpty()) {
-            if (form == null) {
-                // Labelled by the form revision the assessment is on now (a migration may just have moved it).
-                AssessmentView view = assessments.find(tenant, id).orElseThrow();
-                form = forms.find(view.form()).orElseThrow();
+        try {
+            List<HistoryEntry> page = lines.after(tenant, id, revision, line, PAGE);
+            while (!page.isEmpty()) {
+                if (form == null) {
+                    // Labelled by the form revision the assessment is on now (a migration may just have moved it).
+                    AssessmentView view = assessments.find(tenant, id).orElseThrow();
+                    form = forms.find(view.form()).orElseThrow();
+                }
+                HistoryEntry last = page.get(page.size() - 1);
+                revision = last.revision();
+                line = last.line();
+                FormDefinition labels = form;
+                messages.add(new AssessmentChanged(AssessmentIds.global(id), revision,
+                        page.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, labels)).toList(),
+                        page.size() <= MAX_CHANGES));
+                deliveredRevision = revision;
+                deliveredLine = line;
+                page = page.size() < PAGE ? List.of() : lines.after(tenant, id, revision, line, PAGE);
             }
-            HistoryEntry last = page.get(page.size() - 1);
-            deliveredRevision = last.revision();
-            deliveredLine = last.line();
-            FormDefinition labels = form;
-            messages.add(new AssessmentChanged(AssessmentIds.global(id), deliveredRevision,
-                    page.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, labels)).toList(),
-                    page.size() <= MAX_CHANGES));
-            page = page.size() < PAGE ? List.of()
-                    : assessments.linesAfter(tenant, id, deliveredRevision, deliveredLine, PAGE);
+        } catch (RuntimeException e) {
+            if (messages.isEmpty()) {
+                throw e;
+            }
+            LOG.warn("Live updates: sending {} message(s) for {}, the rest next round: {}", messages.size(), id,
+                    e.toString());
         }
         return messages;
     }

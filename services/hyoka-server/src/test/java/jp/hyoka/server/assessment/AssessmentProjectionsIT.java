@@ -217,6 +217,36 @@ class AssessmentProjectionsIT {
                 .containsExactlyInAnyOrder("affair.name", "system.name");
     }
 
+    /**
+     * A replay over tables that already hold the final state (a removed entry's group changed again since): the
+     * entry's nested rows, written again from the events before its removal, go with the removal, at once and in a
+     * batch.
+     */
+    @Test
+    void givenANestedEntryOfARemovedOne_whenReplayedOverTheFinalState_thenOnlyTheLaterEntryIsLeft() throws Exception {
+        for (boolean inABatch : List.of(false, true)) {
+            AssessmentId id = newId();
+            List<Object> events = List.of(started(id), added(id, "e1", 0),
+                    new RepeatEntryAdded(id, KAWASAKI, "system.history", List.of("e1"), "h1", 0, null, EDITOR, T0),
+                    new RepeatEntryRemoved(id, KAWASAKI, SYSTEMS, List.of(), "e1", 0, null, EDITOR, T0),
+                    added(id, "e2", 0));
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                apply(events.get(sequence), sequence);
+            }
+
+            UnitOfWork<?> batch = inABatch ? DefaultUnitOfWork.startAndGet(null) : null;
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                apply(events.get(sequence), sequence);                  // the replay
+            }
+            if (batch != null) {
+                batch.commit();
+            }
+
+            assertThat(queries.entries(KAWASAKI, id)).as(inABatch ? "in a batch" : "at once")
+                    .extracting(EntryView::entryId).containsExactly("e2");
+        }
+    }
+
     /** A move replayed after a later move of the same group leaves the later order, at once and in a batch. */
     @Test
     void givenAMoveReplayedAfterALaterMove_thenTheLaterOrderStays() throws Exception {

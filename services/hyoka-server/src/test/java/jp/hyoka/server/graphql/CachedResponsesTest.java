@@ -25,6 +25,7 @@ class CachedResponsesTest {
     private static final CachedResponses.KeptOperation DIRECT = operation(true);
     private static final VersionedRoot.Version V1 = new VersionedRoot.Version(1, 700);
     private static final VersionedRoot.Version V2 = new VersionedRoot.Version(2, 701);
+    private static final String ANSWER = "x".repeat(1_000);
 
     @Test
     void givenANewerVersionKept_whenARequestThatReadAnOlderOneFinishes_thenTheNewerAnswerStays() {
@@ -73,14 +74,17 @@ class CachedResponsesTest {
     }
 
     @Test
-    void givenTheSameRevision_whenTheRowWasWrittenAgainPastTheTransactionIdWrap_thenThatVersionIsTheNewer() {
-        VersionedRoot.Version beforeWrap = new VersionedRoot.Version(5, 0xFFFF_FFF0L);
-        VersionedRoot.Version afterWrap = new VersionedRoot.Version(5, 3);
+    void givenTheSameRevision_whenAnotherRowVersionIsPut_thenTheLastPutWinsWhicheverTransactionIdIsHigher() {
+        VersionedRoot.Version laterId = new VersionedRoot.Version(5, 900);
+        VersionedRoot.Version earlierId = new VersionedRoot.Version(5, 800);
+        CachedResponses kept = new CachedResponses(1_000_000);
+        kept.put(KEY, laterId, data("written by transaction 900"), KEPT_BY_COERCED);
 
-        assertThat(CachedResponses.newer(afterWrap, beforeWrap)).isTrue();
-        assertThat(CachedResponses.newer(beforeWrap, afterWrap)).isFalse();
-        assertThat(CachedResponses.newer(V2, V1)).isTrue();
-        assertThat(CachedResponses.newer(V1, V1)).isFalse();
+        kept.put(KEY, earlierId, data("written by transaction 800, committed last"), KEPT_BY_COERCED);
+
+        assertThat(kept.entry(KEY).version()).isEqualTo(earlierId);
+        kept.put(KEY, laterId, data("written by transaction 900"), KEPT_BY_COERCED);
+        assertThat(kept.entry(KEY).version()).isEqualTo(laterId);
     }
 
     @Test
@@ -102,24 +106,54 @@ class CachedResponsesTest {
 
     @Test
     void givenMoreAnswersThanTheBound_whenKept_thenTheCharactersStayWithinItAndARecentlyReadAnswerOutlastsTheOthers() {
-        String answer = "x".repeat(1_000);
-        int entrySize = data(answer).length() + key(0).query().length() + "{}".length() + 256;
-        CachedResponses kept = new CachedResponses(4L * entrySize);
-        for (int i = 0; i < 4; i++) {
-            kept.put(key(i), V1, data(answer), KEPT_BY_COERCED);
-        }
+        CachedResponses kept = answersAtTheBound(4);
         assertThat(kept.count()).isEqualTo(4);
         kept.entry(key(0));                                          // the oldest, read again
 
-        kept.put(key(4), V1, data(answer), KEPT_BY_COERCED);
+        kept.put(key(4), V1, data(ANSWER), KEPT_BY_COERCED);
 
         assertThat(kept.count()).isEqualTo(4);
         assertThat(kept.entry(key(0))).as("read since the last pass: kept a round longer").isNotNull();
         assertThat(kept.entry(key(1))).as("the oldest not read since").isNull();
         for (int i = 5; i < 50; i++) {
-            kept.put(key(i), V1, data(answer), KEPT_BY_COERCED);
+            kept.put(key(i), V1, data(ANSWER), KEPT_BY_COERCED);
             assertThat(kept.count()).isLessThanOrEqualTo(4);
         }
+    }
+
+    @Test
+    void givenEveryAnswerReadSinceTheLastPass_whenANewOneIsKeptPastTheBound_thenTheNewOneStaysAndAnOldOneGoes() {
+        CachedResponses kept = answersAtTheBound(4);
+        for (int i = 0; i < 4; i++) {
+            kept.entry(key(i));                                      // every one read since
+        }
+
+        kept.put(key(4), V1, data(ANSWER), KEPT_BY_COERCED);
+
+        assertThat(kept.entry(key(4))).as("the answer just kept").isNotNull();
+        assertThat(kept.count()).isEqualTo(4);
+        assertThat(kept.entry(key(0))).as("the oldest, its second round over").isNull();
+    }
+
+    @Test
+    void givenAnAnswerKeptAtTheBound_whenReplacedByALargerOne_thenItStaysAndOthersMakeRoom() {
+        CachedResponses kept = answersAtTheBound(8);                 // an answer may take up to a quarter
+
+        kept.put(key(0), V2, data(ANSWER + "y".repeat(500)), KEPT_BY_COERCED);
+
+        assertThat(kept.entry(key(0)).version()).isEqualTo(V2);
+        assertThat(kept.entry(key(1))).as("the oldest other answer").isNull();
+        assertThat(kept.count()).isEqualTo(7);
+    }
+
+    /** {@code count} answers of {@link #ANSWER} under {@code key(0..count - 1)}, filling a bound of exactly as many. */
+    private static CachedResponses answersAtTheBound(int count) {
+        int entrySize = data(ANSWER).length() + key(0).query().length() + "{}".length() + 256;
+        CachedResponses kept = new CachedResponses((long) count * entrySize);
+        for (int i = 0; i < count; i++) {
+            kept.put(key(i), V1, data(ANSWER), KEPT_BY_COERCED);
+        }
+        return kept;
     }
 
     private static CachedResponses.Key key(int i) {

@@ -17,9 +17,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The assessment feed pages the history by line: an import's entries and answers are one revision of hundreds to
@@ -40,8 +42,7 @@ class AssessmentFeedIT extends SignedInServerTest {
     @Test
     void givenARevisionOfMoreLinesThanAPage_whenTheFeedReads_thenEachMessageStartsAtTheLineAfterThePreviousOne()
             throws SQLException {
-        AssessmentId id = AssessmentIds.parse(AuditOperations.startAndAnswer(callers.kawasakiEditor,
-                "一度に多くの行を取り込む事務", "市民課")).orElseThrow();
+        AssessmentId id = started("一度に多くの行を取り込む事務");
         AssessmentFeed feed = new AssessmentFeed(assessments, forms, Callers.KAWASAKI, id, 2);
         int lines = 2 * AssessmentFeed.PAGE + 500;
         copyLine(id, 2, 3, lines);          // what an import of that many entries and answers stores: one revision
@@ -61,8 +62,7 @@ class AssessmentFeedIT extends SignedInServerTest {
     @Test
     void givenTheFeedDeliveredARevisionWhole_whenAnotherEditComes_thenTheNextMessageHasOnlyThatEdit()
             throws SQLException {
-        AssessmentId id = AssessmentIds.parse(AuditOperations.startAndAnswer(callers.kawasakiEditor,
-                "一行ずつ変わる事務", "市民課")).orElseThrow();
+        AssessmentId id = started("一行ずつ変わる事務");
         AssessmentFeed feed = new AssessmentFeed(assessments, forms, Callers.KAWASAKI, id, 1);
         assertThat(feed.readNew()).singleElement().satisfies(message -> {
             assertThat(message.revision()).isEqualTo(2);
@@ -74,6 +74,52 @@ class AssessmentFeedIT extends SignedInServerTest {
             assertThat(message.changes()).extracting(change -> change.entry().revision()).containsExactly(3L);
             assertThat(message.complete()).isTrue();
         });
+    }
+
+    @Test
+    void givenTheSecondPagesReadFails_whenTheFeedReads_thenItSendsTheFirstPageAndTheNextRoundContinuesAfterIt()
+            throws SQLException {
+        AssessmentId id = started("二頁目の読み取りが失敗する事務");
+        AssessmentFeed feed = failingOnRead(2, id);
+        copyLine(id, 2, 3, 2 * AssessmentFeed.PAGE + 10);
+
+        assertThat(feed.readNew()).as("the page built before the failure").extracting(
+                        message -> first(message).line(), AssessmentChanged::revision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 3L));
+        assertThat(feed.readNew()).as("the next round: from the line after the page sent")
+                .extracting(message -> first(message).line())
+                .containsExactly(AssessmentFeed.PAGE, 2 * AssessmentFeed.PAGE);
+        assertThat(feed.readNew()).isEmpty();
+    }
+
+    @Test
+    void givenTheFirstPagesReadFails_whenTheFeedReads_thenItThrowsAndTheNextRoundSendsEveryLine()
+            throws SQLException {
+        AssessmentId id = started("一頁目の読み取りが失敗する事務");
+        AssessmentFeed feed = failingOnRead(1, id);
+        copyLine(id, 2, 3, AssessmentFeed.PAGE + 10);
+
+        assertThatThrownBy(feed::readNew).hasMessageContaining("away");
+        assertThat(feed.readNew()).extracting(message -> first(message).revision(), message -> first(message).line())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, 0),
+                        org.assertj.core.groups.Tuple.tuple(3L, AssessmentFeed.PAGE));
+    }
+
+    /** A new assessment of Kawasaki's, started and answered: revisions 1 and 2. */
+    private AssessmentId started(String affair) {
+        return AssessmentIds.parse(AuditOperations.startAndAnswer(callers.kawasakiEditor, affair, "市民課"))
+                .orElseThrow();
+    }
+
+    /** A feed from revision 2 whose {@code failing}th read of the history throws, as with the database away. */
+    private AssessmentFeed failingOnRead(int failing, AssessmentId id) {
+        AtomicInteger reads = new AtomicInteger();
+        return new AssessmentFeed(assessments, (tenant, assessment, revision, line, limit) -> {
+            if (reads.incrementAndGet() == failing) {
+                throw new IllegalStateException("the database is away");
+            }
+            return assessments.linesAfter(tenant, assessment, revision, line, limit);
+        }, forms, Callers.KAWASAKI, id, 2);
     }
 
     private static HistoryEntry first(AssessmentChanged message) {
