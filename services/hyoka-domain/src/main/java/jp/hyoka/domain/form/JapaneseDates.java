@@ -24,7 +24,12 @@ import java.util.regex.Pattern;
  */
 public final class JapaneseDates {
 
-    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+    /**
+     * White space that does not sit between two digits: a PDF's justified text spaces a date around its words
+     * ("令和 6年10月 1日"), but a space inside a number ("2025/1 2/3", "令和7年1 1月3日") is a typo, not a 12 or 11.
+     * A run of spaces counts as one (the classes hold \s, so "1  2" is not glued by its second space).
+     */
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?<![\\d\\s])\\s+|\\s+(?![\\d\\s])");
     private static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
             .withChronology(JapaneseChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
     private static final List<DateTimeFormatter> SEIREKI = List.of(
@@ -60,7 +65,7 @@ public final class JapaneseDates {
         if (text == null) {
             return Optional.empty();
         }
-        // NFKC: full-width digits ("令和７年"); spaces out: a PDF's justified text spaces a date ("令和 6年10月 1日").
+        // NFKC: full-width digits ("令和７年"); spaces out unless between digits (see WHITE_SPACE).
         String normalised = TRAILING_STOP.matcher(WHITE_SPACE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC))
                 .replaceAll("").replace("元年", "1年")).replaceAll("");
         LocalDate wareki = wareki(normalised);

@@ -36,7 +36,9 @@ class JapaneseDatesTest {
             "2025-03-27., 2025-03-27",
             "令和6年2月29日, 2024-02-29",      // leap day of a leap year
             "令和 6年10月 1日, 2024-10-01",    // spaced by a PDF's justified text
-            "'平成３０年　４月　１日', 2018-04-01"
+            "'平成３０年　４月　１日', 2018-04-01",
+            "'令和 6 年 10 月 1 日', 2024-10-01",  // spaced around words, never inside a number
+            "'令和6年  4月1日', 2024-04-01"
     })
     void givenDateAsDocumentsWriteIt_whenParse_thenThatDay(String text, LocalDate expected) {
         assertThat(JapaneseDates.parse(text)).contains(expected);
@@ -58,6 +60,10 @@ class JapaneseDatesTest {
             "2201-01-01",
             "予定",
             "令和7年度",
+            "2025/1 2/3",      // a space inside a number is a typo, not 12月
+            "令和7年1 1月3日",
+            "令和7年1  1月3日",
+            "2025-0 3-27",
             "   "
     })
     @NullAndEmptySource

@@ -252,7 +252,13 @@ public final class ItemPathResolver {
         }
         Optional<Scored> numbered = numberedFirst(path, tied);
         if (numbered.isPresent()) {
-            best = numbered.get();
+            // The number is printed before the first of them, but nothing in the form data proves the others are
+            // details of it: report all, the first one first, and never guess (issue: "it never guesses silently").
+            Scored first = numbered.get();
+            List<PathCandidate> firstFirst = Stream.concat(Stream.of(first), tied.stream().filter(s -> s != first))
+                    .map(Scored::candidate).toList();
+            return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0, firstFirst,
+                    firstFirst.size() + " items share number " + first.node().item().number());
         } else if (close.size() > 1) {
             return new PathResolution(PathTargetKind.AMBIGUOUS, null, entries, 0, close,
                     close.size() + " items fit equally well");
@@ -266,8 +272,9 @@ public final class ItemPathResolver {
 
     /**
      * "III 7 ②": a path of numbers only whose tied items all carry that same number (the question ② and the
-     * その内容 / 再発防止策の内容 printed under it without a number of their own) names the first of them, the one the
-     * number is printed before. Empty when the path has words, or the tied items differ in number.
+     * その内容 / 再発防止策の内容 printed under it without a number of their own): the first of them, the one the
+     * number is printed before, to be listed first among the candidates of an AMBIGUOUS answer. Empty when the path
+     * has words, or the tied items differ in number.
      */
     private Optional<Scored> numberedFirst(ParsedPath path, List<Scored> tied) {
         if (tied.size() < 2 || !path.compact().isEmpty() || path.item() == null) {

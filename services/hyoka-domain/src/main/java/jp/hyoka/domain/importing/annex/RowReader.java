@@ -59,12 +59,19 @@ final class RowReader {
      * A line whose 変更日 and 項目 are empty but whose other cells hold text, right after a change row: the rest of
      * that row, whose cells a page break cut (a PDF-to-text extraction prints each page's part of a row as a line;
      * the page's marks and the repeated heading and header row between them are layout). A change row always has a
-     * 項目, so this never swallows a row of its own.
+     * 項目. A line whose 提出時期 is filled after a row whose 提出時期 is filled is not such a rest: one change
+     * printed over several rows leaves 変更日 and 項目 blank on its follow-on rows (DOMAIN §4.6), and each of them
+     * has its own 提出時期; it stays a row of its own (MISSING_DATE), as before page breaks were joined.
      */
     private boolean continuesLastRow(List<String> cells) {
         return last != null && cells.size() >= MIN_CELLS && AnnexText.key(cells.get(0)).isEmpty()
                 && AnnexText.key(cells.get(1)).isEmpty()
-                && cells.subList(2, cells.size()).stream().anyMatch(cell -> !AnnexText.key(cell).isEmpty());
+                && cells.subList(2, cells.size()).stream().anyMatch(cell -> !AnnexText.key(cell).isEmpty())
+                && !(hasTiming(last) && hasTiming(RowCells.of(cells)));
+    }
+
+    private static boolean hasTiming(RowCells cells) {
+        return cells.timing() != null && !AnnexText.key(cells.timing()).isEmpty();
     }
 
     /** Appends each cell of the continuation to the same cell of the last row and reads that row again. */
@@ -75,7 +82,10 @@ final class RowReader {
                 joined(last.explanation(), rest.explanation()), last.shortRowNote(), last.extraCells());
         int warnings = this.warnings.size();
         ChangeRow again = row(previous.rowIndex(), previous.lineNumber(), joined);
-        this.warnings.subList(warnings, this.warnings.size()).clear();   // the row's own warnings were given once
+        List<ParseWarning> given = this.warnings.subList(0, warnings).stream()
+                .filter(w -> w.lineNumber() == previous.lineNumber()).toList();
+        this.warnings.subList(warnings, this.warnings.size())
+                .removeIf(given::contains);             // the row's own warnings were given once; new ones stay
         rows.set(rows.size() - 1, again);
         last = joined;
         warn(lineNumber, WarningCode.ROW_CONTINUED, "the rest of the row of line " + previous.lineNumber()

@@ -66,6 +66,8 @@ final class BodyReader {
     /** Opening and closing tags of the elements a cell's value is made of. */
     private static final Pattern BLOCK_TAG = Pattern.compile("<(/?)(?:p|ul|ol|li|table|tr|td|div)\\b[^>]*>",
             Pattern.CASE_INSENSITIVE);
+    /** A list's own tags: the exporter never closes {@code <ul>}, so a list left open says nothing of the value. */
+    private static final Pattern LIST_TAG = Pattern.compile("</?[uo]l\\b", Pattern.CASE_INSENSITIVE);
 
     /** A warning of the rows; one that names the form revision gets its reference when the result is made. */
     private record Warning(String code, int line, String message, boolean namesRevision) {
@@ -487,7 +489,8 @@ final class BodyReader {
             brokenLabelLine = line;
             return true;
         }
-        if (cells.size() == 1 && last != null && (labelCell.column() > 0 || openAtEnd(last))) {
+        if (cells.size() == 1 && last != null && (labelCell.column() > 0 || openAtEnd(last))
+                && !printed.labelsAnItem(LabelKey.of(label))) {
             return continueValue(line, cells);              // a cell's text broken over lines (DOMAIN §7.4)
         }
         unmapped.add(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
@@ -565,8 +568,9 @@ final class BodyReader {
     }
 
     /**
-     * Whether the value being read stops where it cannot end: after "、" or with an element still open (a cell
-     * the extraction broke over lines).
+     * Whether the value being read stops where it cannot end: after "、" or with a paragraph, item or table still
+     * open (a cell the extraction broke over lines). An open list does not count: the exporter never closes
+     * {@code <ul>} (samples 001/003/004), so a value ending in one is whole.
      */
     private static boolean openAtEnd(Pending value) {
         String raw = value.raw(false).strip();
@@ -576,7 +580,9 @@ final class BodyReader {
         Matcher tags = BLOCK_TAG.matcher(raw);
         int open = 0;
         while (tags.find()) {
-            open += tags.group(1).isEmpty() ? 1 : -1;
+            if (!LIST_TAG.matcher(tags.group()).lookingAt()) {
+                open += tags.group(1).isEmpty() ? 1 : -1;
+            }
         }
         return open > 0;
     }

@@ -62,7 +62,7 @@ public final class DocumentBodyImport {
         BodyCells.Rows rows = new BodyCells.Rows(lines);
         List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
                 .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
-        ValueReader reader = new ValueReader(rules);
+        ValueReader reader = ValueReader.forFile(rules, lines);
         Candidate best = null;
         BodyReader rowsRead = null;                         // the last revision whose rows were read
         List<ValueReader.Read> ownReads = null;             // its values, read against itself

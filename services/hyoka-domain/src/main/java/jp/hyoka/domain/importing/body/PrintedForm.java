@@ -60,6 +60,8 @@ final class PrintedForm {
     private final FormDefinition form;
     private final ReadingLayout layout;
     private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
+    /** The label key of every item of the form, in any section. */
+    private final Set<String> itemLabels = new HashSet<>();
     private final Map<Section, String> sectionKeys = new IdentityHashMap<>();
     private final Map<Section, String> sectionNumbers = new IdentityHashMap<>();
     private final Map<Section, Set<String>> blockHeadings = new IdentityHashMap<>();
@@ -91,6 +93,7 @@ final class PrintedForm {
                     Set<String> keys = new LinkedHashSet<>();
                     String label = LabelKey.of(item.label());
                     keys.add(label);
+                    itemLabels.add(label);
                     String headingKey = item.heading() == null ? null : LabelKey.of(item.heading());
                     if (headingKey != null) {
                         keys.add(headingKey + label);
@@ -291,6 +294,11 @@ final class PrintedForm {
                 .filter(s -> s.labelKey().length() >= MIN_SPELLED && printedKey.length() > s.labelKey().length()
                         && printedKey.contains(s.labelKey())).toList();
         return fits.size() == 1 ? Optional.of(fits.get(0)) : Optional.empty();
+    }
+
+    /** Whether an item anywhere in the form has this label: such a cell is a label, never the rest of a value. */
+    boolean labelsAnItem(String labelKey) {
+        return itemLabels.contains(labelKey);
     }
 
     /** Whether a label at or after the reading position starts with this text: a label broken over two lines. */

@@ -18,6 +18,7 @@ import jp.hyoka.domain.rejection.CommandRejected;
 
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,17 +54,29 @@ final class ValueReader {
     private static final Pattern NUMBER_NOISE = Pattern.compile("[\\s件人]");
 
     private final AnswerRules rules;
+    /** What is left of a tag where the file was cut ("<span cla"), or "" when the file ends whole. */
+    private final String cutTag;
+
+    private ValueReader(AnswerRules rules, String cutTag) {
+        this.rules = rules;
+        this.cutTag = cutTag;
+    }
 
     /**
      * One reader per document read. It remembers nothing: the body reads a value against a second revision of its
-     * kind only where the item differs ({@link BodyReader#values}).
+     * kind only where the item differs ({@link BodyReader#values}). A file cut off inside a tag (decoding warns
+     * TRUNCATED) loses that tag's remains from the value that ends the file, and only from it: a "<" inside a value
+     * ("TLS<v1.2は不可") is text.
      */
-    ValueReader(AnswerRules rules) {
-        this.rules = rules;
+    static ValueReader forFile(AnswerRules rules, List<String> lines) {
+        String last = lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        Matcher cut = OPEN_TAG_AT_END.matcher(last);
+        return new ValueReader(rules, cut.find() ? cut.group() : "");
     }
 
     Read read(Item item, String printed) {
-        String raw = OPEN_TAG_AT_END.matcher(printed).replaceFirst("");   // a file cut off inside a tag (TRUNCATED)
+        String raw = !cutTag.isEmpty() && printed.endsWith(cutTag)
+                ? printed.substring(0, printed.length() - cutTag.length()) : printed;
         String text = BodyCells.text(raw);
         if (text.isEmpty()) {
             return new Blank();

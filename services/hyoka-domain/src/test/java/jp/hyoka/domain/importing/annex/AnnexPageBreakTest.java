@@ -28,6 +28,30 @@ class AnnexPageBreakTest {
     }
 
     @Test
+    void givenAFollowOnRowOfOneChangeWithItsOwnTiming_whenParsed_thenItIsARowOfItsOwnNotAContinuation() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "II 3 ④ 使用部署", "子育て支援課", "児童家庭課", "事後", "組織変更による変更"),
+                line("", "", "子育て支援課長", "児童家庭課長", "事後", "人事異動による変更"));
+
+        assertThat(annex.rows()).hasSize(2);
+        assertThat(annex.rows().get(0).timing()).isEqualTo(SubmissionTiming.AFTER);
+        assertThat(annex.rows().get(0).after().text()).isEqualTo("児童家庭課");
+        assertThat(annex.rows().get(1).after().text()).isEqualTo("児童家庭課長");
+        assertThat(annex.rows().get(1).explanation()).isEqualTo("人事異動による変更");
+        assertThat(annex.warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.MISSING_DATE)
+                .doesNotContain(WarningCode.ROW_CONTINUED);
+    }
+
+    @Test
+    void givenARowCutByAPageBreak_whenTheJoinedCellsRaiseANewWarning_thenThatWarningIsKept() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 1 ② 事務の概要", "<p>旧</p>", "<p>前半、", "", "軽微な修正"),
+                line("", "", "", "後半。</p>", "随時", ""));
+
+        assertThat(annex.rows()).hasSize(1);
+        assertThat(annex.warnings()).extracting(ParseWarning::code)
+                .containsExactly(WarningCode.UNKNOWN_TIMING, WarningCode.ROW_CONTINUED);
+    }
+
+    @Test
     void givenALineWithoutDateButWithAnItem_whenParsed_thenItIsARowOfItsOwn() {
         ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 5 ① 部署", "旧", "新", "事後", ""),
                 line("", "Ⅰ 5 ② 所属長の役職名", "旧", "新", "事後", ""));

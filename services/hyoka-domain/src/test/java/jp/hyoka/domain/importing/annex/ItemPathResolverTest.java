@@ -315,6 +315,16 @@ class ItemPathResolverTest {
     }
 
     @Test
+    void givenNumbersOnlyPathWhoseItemsShareTheNumber_whenResolved_thenAmbiguousWithTheFirstListedFirst() {
+        PathResolution result = KEY_ITEMS.resolvePath("II－3－④");
+
+        assertThat(result.kind()).as("%s", result).isEqualTo(PathTargetKind.AMBIGUOUS);
+        assertThat(result.item()).isEmpty();
+        assertThat(result.candidates()).extracting(PathCandidate::id)
+                .containsExactly("file.usage.departments", "file.usage.user-count");
+    }
+
+    @Test
     void givenNoPathOrBlank_whenResolved_thenUnresolved() {
         assertThat(KEY_ITEMS.resolvePath(null).kind()).isEqualTo(PathTargetKind.UNRESOLVED);
         assertThat(KEY_ITEMS.resolvePath("   ").kind()).isEqualTo(PathTargetKind.UNRESOLVED);

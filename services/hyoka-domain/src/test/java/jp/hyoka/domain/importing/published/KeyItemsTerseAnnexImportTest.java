@@ -101,7 +101,10 @@ class KeyItemsTerseAnnexImportTest {
         assertThat(DOCUMENT.path("Ⅲ 10").targetId()).isEqualTo("file.risk.other-measures");
         assertThat(DOCUMENT.path("V 1 ① 実施日").targetId()).isEqualTo("procedure.basic-assessment.performed-on");
         assertThat(DOCUMENT.path("V－1－②").targetId()).isEqualTo("procedure.basic-assessment.threshold-result");
-        assertThat(DOCUMENT.path("III 7 ②").targetId()).isEqualTo("file.risk.storage.r1.serious-incident");
+        PathResolution seriousIncident = DOCUMENT.path("III 7 ②");
+        assertThat(seriousIncident.kind()).as("② and the その内容 under it share the number: no guess")
+                .isEqualTo(PathTargetKind.AMBIGUOUS);
+        assertThat(seriousIncident.candidates().get(0).id()).isEqualTo("file.risk.storage.r1.serious-incident");
         assertThat(DOCUMENT.path("全体").kind()).isEqualTo(PathTargetKind.DOCUMENT);
         assertThat(DOCUMENT.path("(別添1)特定個人情報ファイル記録項目").targetId()).isEqualTo("file.record-items");
     }
