@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DocumentImportIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
+    /** The import with its whole report; {@code PublishedDocumentImportIT} sends it too. */
+    static final String IMPORT = """
             mutation($name: String, $content: String!, $kind: FormKind, $affair: String) {
               importDocument(input: {fileName: $name, contentBase64: $content, kind: $kind, affairName: $affair}) {
                 __typename

@@ -22,18 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedDocumentImportIT extends SignedInServerTest {
 
-    private static final String IMPORT = """
-            mutation($name: String, $content: String!) {
-              importDocument(input: {fileName: $name, contentBase64: $content}) {
-                __typename
-                ... on DocumentImported {
-                  revision assessment { id affairName form { kind version } }
-                  report { form rowsRead rowsMapped rowsWarned answers repeatEntries pastChanges itemPathsResolved
-                           encoding alreadyImported warnings { code line message } }
-                }
-                ... on Problem { code message }
-              }
-            }""";
     private static final String IMPORTED = """
             query($id: ID!) {
               assessment(id: $id) {
@@ -49,7 +37,7 @@ class PublishedDocumentImportIT extends SignedInServerTest {
 
     @Test
     void givenAPublishedBasicItemsDocument_whenAsahikawaImportsIt_thenItIsABasicAssessmentWithItsAnswersAndPast() {
-        JsonNode imported = callers.asahikawaEditor.data("importDocument", IMPORT, Map.of("name",
+        JsonNode imported = callers.asahikawaEditor.data("importDocument", DocumentImportIT.IMPORT, Map.of("name",
                 PublishedDocuments.BASIC_ITEMS, "content", Base64.getEncoder().encodeToString(
                         PublishedDocuments.bytes(PublishedDocuments.BASIC_ITEMS))));
 
