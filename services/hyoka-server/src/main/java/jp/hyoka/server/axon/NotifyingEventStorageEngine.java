@@ -3,6 +3,7 @@ package jp.hyoka.server.axon;
 import jp.hyoka.server.observability.TracedAppends;
 import org.axonframework.common.jdbc.JdbcUtils;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
@@ -56,6 +57,8 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     private final TracedAppends tracing;
     private final SnapshotFilter snapshotFilter;
     private final String newestSql;
+    private final String eventsSql;
+    private final SnapshotlessAggregates snapshotless = new SnapshotlessAggregates();
     private final String insertSql;
     private final LoadedEvents loadedEvents;
 
@@ -69,6 +72,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         this.tracing = tracing;
         this.snapshotFilter = snapshotFilter;
         this.newestSql = newestSql(schema());
+        this.eventsSql = eventsSql(schema());
         this.insertSql = insertSql(schema());
         this.loadedEvents = new LoadedEvents(getEventSerializer(), upcasterChain);
     }
@@ -119,19 +123,29 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
      * snapshot filter accepts and that can be read back) followed by its events after that snapshot. A snapshot of
      * another shape, or one that cannot be deserialized, is passed over and the aggregate replayed from its first
      * event (a second query, only then): a snapshot only saves time, it never decides a command's fate. More events
-     * after the snapshot than one batch holds are read on, batch by batch, as the stream is consumed.
+     * after the snapshot than one batch holds are read on, batch by batch, as the stream is consumed. An aggregate
+     * this node found without a snapshot and with a short stream ({@link SnapshotlessAggregates}, which says why that
+     * folds to the same state) is read without the lookup: its events from the first, one plain indexed select.
      */
     public DomainEventStream readFromNewestSnapshot(String aggregateIdentifier) {
         int batchSize = batchSize();
-        Newest newest = JdbcUtils.executeQuery(readConnection(), connection -> {
-            PreparedStatement statement = connection.prepareStatement(newestSql);
-            statement.setString(1, aggregateIdentifier);
-            statement.setString(2, aggregateIdentifier);
-            statement.setInt(3, batchSize);
-            return statement;
-        }, this::newest, e -> new EventStoreException("Failed to read aggregate " + aggregateIdentifier, e));
+        if (snapshotless.known(aggregateIdentifier)) {
+            List<LoadedEvents.Row> events = JdbcUtils.executeQuery(readConnection(),
+                    connection -> aggregateQuery(connection, eventsSql, 1, aggregateIdentifier, batchSize),
+                    this::events, e -> new EventStoreException("Failed to read aggregate " + aggregateIdentifier, e));
+            if (events.size() >= SnapshotlessAggregates.SHORT_STREAM) {
+                snapshotless.forget(aggregateIdentifier);       // grown: its next load looks for a snapshot again
+            }
+            return stream(aggregateIdentifier, DomainEventStream.empty(), events, batchSize);
+        }
+        long since = snapshotless.since();
+        Newest newest = JdbcUtils.executeQuery(readConnection(),
+                connection -> aggregateQuery(connection, newestSql, 2, aggregateIdentifier, batchSize),
+                this::newest, e -> new EventStoreException("Failed to read aggregate " + aggregateIdentifier, e));
         DomainEventStream snapshot = DomainEventStream.empty();
-        if (newest.snapshot() != null) {
+        if (newest.snapshot() == null) {
+            snapshotless.remember(aggregateIdentifier, newest.events().size(), since);
+        } else {
             DomainEventData<?> stored = newest.snapshot().entry();
             if (!snapshotFilter.allow(stored)) {
                 return readEvents(aggregateIdentifier, 0);          // another shape: replayed and snapshotted anew
@@ -146,19 +160,43 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 return readEvents(aggregateIdentifier, 0);
             }
         }
-        boolean more = newest.events().size() == batchSize;     // there may be more: the rest as Axon reads them
+        return stream(aggregateIdentifier, snapshot, newest.events(), batchSize);
+    }
+
+    /** The snapshot's stream (empty or one message) and the events read after it, then the rest of a full batch. */
+    private DomainEventStream stream(String aggregateIdentifier, DomainEventStream snapshot,
+                                     List<LoadedEvents.Row> events, int batchSize) {
+        boolean more = events.size() == batchSize;     // there may be more: the rest as Axon reads them
         if (loadedEvents.direct() && !more) {
             // no upcaster: the snapshot is one message; the whole stream is in hand (the usual load)
-            return loadedEvents.stream(snapshot.hasNext() ? snapshot.next() : null, newest.events());
+            return loadedEvents.stream(snapshot.hasNext() ? snapshot.next() : null, events);
         }
-        DomainEventStream events = loadedEvents.direct() ? loadedEvents.stream(newest.events())
-                : EventStreamUtils.upcastAndDeserializeDomainEvents(newest.events().stream().map(LoadedEvents.Row::entry),
+        DomainEventStream read = loadedEvents.direct() ? loadedEvents.stream(events)
+                : EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream().map(LoadedEvents.Row::entry),
                 getEventSerializer(), upcasterChain);
         if (more) {
-            long next = newest.events().get(batchSize - 1).sequenceNumber() + 1;
-            events = DomainEventStream.concat(events, readEvents(aggregateIdentifier, next));
+            long next = events.get(batchSize - 1).sequenceNumber() + 1;
+            read = DomainEventStream.concat(read, readEvents(aggregateIdentifier, next));
         }
-        return DomainEventStream.concat(snapshot, events);
+        return DomainEventStream.concat(snapshot, read);
+    }
+
+    /**
+     * Axon's store of a snapshot; then this node forgets that the aggregate had none, once the snapshot is committed
+     * (or failed: another node's may be there), so that its next load looks it up ({@link SnapshotlessAggregates}).
+     */
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        try {
+            super.storeSnapshot(snapshot, serializer);
+        } finally {
+            String aggregateIdentifier = snapshot.getAggregateIdentifier();
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().onCleanup(unitOfWork -> snapshotless.forget(aggregateIdentifier));
+            } else {
+                snapshotless.forget(aggregateIdentifier);
+            }
+        }
     }
 
     /** Axon's read of a batch of an aggregate's events, on a connection for reading ({@link AxonConnections#forRead}).
@@ -206,6 +244,29 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         return new Newest(snapshot, events);
     }
 
+    /** The rows of {@link #eventsSql}: the columns {@link LoadedEvents#row} reads, by index, in sequence order. */
+    private List<LoadedEvents.Row> events(ResultSet rows) throws SQLException {
+        List<LoadedEvents.Row> events = new ArrayList<>();
+        while (rows.next()) {
+            events.add(LoadedEvents.row(rows, 1));
+        }
+        return events;
+    }
+
+    /**
+     * {@link #newestSql} (the aggregate's identifier bound twice: the snapshot's branch and the events') or
+     * {@link #eventsSql} (once), for at most {@code batchSize} events.
+     */
+    private static PreparedStatement aggregateQuery(Connection connection, String sql, int identifiers,
+                                                    String aggregateIdentifier, int batchSize) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int parameter = 1; parameter <= identifiers; parameter++) {
+            statement.setString(parameter, aggregateIdentifier);
+        }
+        statement.setInt(identifiers + 1, batchSize);
+        return statement;
+    }
+
     /** The insert of one event row, its columns in the order {@link AppendedEvent#addTo} binds them. */
     private static String insertSql(EventSchema schema) {
         return "INSERT INTO " + schema.domainEventTable() + " (" + String.join(", ", schema.eventIdentifierColumn(),
@@ -232,6 +293,12 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 + "UNION ALL (SELECT false, " + fields + " FROM " + schema.domainEventTable() + " WHERE " + aggregate
                 + " = ? AND " + sequence + " > coalesce((SELECT " + sequence + " FROM newest), -1) ORDER BY " + sequence
                 + " LIMIT ?)";
+    }
+
+    /** An aggregate's first {@code ?} events, the columns in the order {@link LoadedEvents#row} reads them. */
+    private static String eventsSql(EventSchema schema) {
+        return "SELECT " + LoadedEvents.columns(schema) + " FROM " + schema.domainEventTable() + " WHERE "
+                + schema.aggregateIdentifierColumn() + " = ? ORDER BY " + schema.sequenceNumberColumn() + " LIMIT ?";
     }
 
     /**

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Loading an assessment on a cache miss (BENCHMARKS.md row 5) reads its newest snapshot and the events after it in
  * one statement, whether or not it has a snapshot, and opens no transaction (so none is rolled back); more events
- * after the snapshot than one batch are read on.
+ * after the snapshot than one batch are read on. One this node found without a snapshot is read by its events alone
+ * (no snapshot lookup); SnapshotsOfOtherNodesIT shows that a snapshot stored meanwhile by another node changes no state.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +73,17 @@ class AggregateLoadRoundTripsIT extends HyokaServerTest {
         List<CountingDriver.RoundTrip> trips = statementsOfLoad(id, 5);
 
         assertThat(trips).hasSize(1);
+    }
+
+    @Test
+    void givenAnAssessmentFoundWithoutSnapshot_whenLoadedAgain_thenOneStatementReadsItsEventsWithoutTheLookup() {
+        String id = editedTo(5);                // each edit loaded it: the first found no snapshot
+
+        List<CountingDriver.RoundTrip> trips = statementsOfLoad(id, 5);
+
+        assertThat(trips).hasSize(1);
+        assertThat(trips.get(0).sql()).containsIgnoringCase("domainevententry")
+                .doesNotContainIgnoringCase("snapshotevententry");
     }
 
     @Test

@@ -42,7 +42,10 @@ import java.util.Locale;
  *       repository's aggregate factory and folded, no repository, no unit of work;</li>
  *   <li>{@code read}: the event store's read alone (payloads read, nothing folded);</li>
  *   <li>{@code uow}: a unit of work started and rolled back, nothing in it;</li>
- *   <li>{@code stmt}: the product's one statement by plain JDBC (every column read), what PostgreSQL does for a load;</li>
+ *   <li>{@code lookup}: the product's one statement with the snapshot lookup, by plain JDBC (every column read), what
+ *       PostgreSQL does for a load of an aggregate not known to have no snapshot;</li>
+ *   <li>{@code events}: the product's statement for an aggregate known to have none (its events alone), what a
+ *       load of the row's assessment sends once this node found it without a snapshot;</li>
  *   <li>{@code raw}: the raw select of the same rows (the row's ceiling).</li>
  * </ul>
  * {@code load − read+fold − uow} is the repository's own work around the read (lock, unit-of-work resources and
@@ -53,15 +56,16 @@ import java.util.Locale;
 public final class LoadCostProbe {
 
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
-    private static final String[] PARTS = {"load", "read+fold", "read", "uow", "stmt", "raw"};
-    /** The product's one statement of a load ({@code NotifyingEventStorageEngine.readFromNewestSnapshot}), spelled out. */
+    private static final String[] PARTS = {"load", "read+fold", "read", "uow", "lookup", "events", "raw"};
+    /** The product's statements of a load ({@code NotifyingEventStorageEngine.readFromNewestSnapshot}), spelled out. */
     private static final String FIELDS = "type, aggregateidentifier, sequencenumber, eventidentifier, timestamp, "
             + "payloadtype, payloadrevision, payload, metadata";
     private static final String NEWEST = "WITH newest AS (SELECT " + FIELDS + " FROM snapshotevententry WHERE "
             + "aggregateidentifier = ? ORDER BY sequencenumber DESC LIMIT 1) SELECT true AS snapshot, " + FIELDS
             + " FROM newest UNION ALL (SELECT false, " + FIELDS + " FROM domainevententry WHERE aggregateidentifier = ? "
-            + "AND sequencenumber > coalesce((SELECT sequencenumber FROM newest), -1) ORDER BY sequencenumber LIMIT ?) "
-            + "ORDER BY snapshot DESC, sequencenumber";
+            + "AND sequencenumber > coalesce((SELECT sequencenumber FROM newest), -1) ORDER BY sequencenumber LIMIT ?)";
+    private static final String EVENTS = "SELECT " + FIELDS + " FROM domainevententry WHERE aggregateidentifier = ? "
+            + "ORDER BY sequencenumber LIMIT ?";
 
     private LoadCostProbe() {
     }
@@ -103,11 +107,13 @@ public final class LoadCostProbe {
                 }
                 report.append(String.format(Locale.ROOT, "repository around the read (load − read+fold − uow): "
                                 + "CPU median %.2f µs; load ÷ raw: CPU median %.2f, wall p50 median %.2f; "
-                                + "stmt ÷ raw wall p50 median %.2f%n",
+                                + "lookup ÷ raw wall p50 median %.2f, events ÷ raw %.2f%n",
                         median(perRound.stream().mapToDouble(r -> r[0] - r[1] - r[3]).toArray()),
                         median(perRound.stream().mapToDouble(r -> r[0] / r[raw]).toArray()),
                         median(perRound.stream().mapToDouble(r -> r[PARTS.length] / r[PARTS.length + raw]).toArray()),
                         median(perRound.stream().mapToDouble(r -> r[PARTS.length + 4] / r[PARTS.length + raw])
+                                .toArray()),
+                        median(perRound.stream().mapToDouble(r -> r[PARTS.length + 5] / r[PARTS.length + raw])
                                 .toArray())));
                 if (jfr != null) {
                     try (Recording recording = new Recording()) {
@@ -176,21 +182,25 @@ public final class LoadCostProbe {
                 case 1 -> readAndFold();
                 case 2 -> read();
                 case 3 -> DefaultUnitOfWork.startAndGet(null).rollback();
-                case 4 -> statement();
+                case 4 -> statement(NEWEST, 2);
+                case 5 -> statement(EVENTS, 1);
                 default -> HistoryGrowthBenchmark.rawLoad(dataSource, id);
             }
         }
 
-        private void statement() throws SQLException {
+        /** {@code sql} with the aggregate's identifier bound {@code identifiers} times, then the batch size. */
+        private void statement(String sql, int identifiers) throws SQLException {
             int rows = 0;
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(NEWEST)) {
-                select.setString(1, id);
-                select.setString(2, id);
-                select.setInt(3, 251);
+                 PreparedStatement select = connection.prepareStatement(sql)) {
+                for (int parameter = 1; parameter <= identifiers; parameter++) {
+                    select.setString(parameter, id);
+                }
+                select.setInt(identifiers + 1, 251);
                 try (ResultSet result = select.executeQuery()) {
+                    int columns = identifiers == 2 ? 10 : 9;       // the lookup's flag and the nine event columns
                     while (result.next()) {
-                        for (int column = 1; column <= 10; column++) {
+                        for (int column = 1; column <= columns; column++) {
                             result.getObject(column);
                         }
                         rows++;
