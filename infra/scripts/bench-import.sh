@@ -10,6 +10,8 @@
 #
 # Options (defaults): --rounds 5 --sets 4 --warmup 48 --levels 10000,100000 --clients 1 --durable on
 #                     --row-bytes 1024 --rows-per-txn 1000
+# --clients takes a list too ("2,1": each count measured in every round, the ceiling with as many threads; the sets
+# per round must be a multiple of each count). infra/bench/run.sh's row 4 runs "2,1".
 # PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when
 # Docker is available, else the embedded PostgreSQL, started with fsync and synchronous_commit on (--durable on).
 # The report ends with one "RESULT ..." line per table size. Needs JDK 17 and Maven (Maven Central for a first build).

@@ -24,11 +24,16 @@ public final class JsoupRichTextSanitizer implements RichTextSanitizer {
      * Text without markup, and markup already in the form jsoup would give ({@link SanitisedHtml}), comes back as it
      * is; everything else through jsoup. Most rich-text answers of a published document are plain paragraphs, and an
      * import sanitises each answer when reading it and again when the command is decided, the second time on jsoup's
-     * own output (the bulk-import profile found jsoup a tenth of the import's time).
+     * own output (the bulk-import profile found jsoup a tenth of the import's time). The exports' own markup, lists
+     * with a style and names in angle brackets, is written as jsoup would write it ({@link ExportMarkup}).
      */
     @Override
     public String sanitize(String html) {
-        return unchanged(html) || SanitisedHtml.isSanitised(html) ? html : jsoup(html);
+        if (unchanged(html) || SanitisedHtml.isSanitised(html)) {
+            return html;
+        }
+        String exported = ExportMarkup.asJsoupWrites(html);        // the exports' lists and bracketed names
+        return exported != null ? exported : jsoup(html);
     }
 
     /** What jsoup makes of the text (the definition {@link #unchanged} and {@link SanitisedHtml} shortcut). */

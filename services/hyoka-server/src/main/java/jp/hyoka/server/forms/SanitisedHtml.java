@@ -59,6 +59,17 @@ final class SanitisedHtml {
 
     /** Whether sanitising {@code html} would give it back as it is (false: not known, let jsoup decide). */
     static boolean isSanitised(String html) {
+        String[] open = openAtEnd(html);
+        return open != null && open.length == 0;
+    }
+
+    /**
+     * The elements {@code html} leaves open at its end, outermost first, when everything before is as jsoup writes it
+     * (as {@link #isSanitised}, but for the closing tags of those elements); null when it is not. The HTML parser
+     * leaves unclosed elements open at the end of the text, so appending their closing tags, innermost first, changes
+     * nothing of what it builds: {@link ExportMarkup} uses this for the lists the exporter never closes.
+     */
+    static String[] openAtEnd(String html) {
         String[] open = new String[MAX_DEPTH];
         int depth = 0;
         int i = 0;
@@ -77,7 +88,7 @@ final class SanitisedHtml {
                 if (closing) {
                     if (depth == 0 || !open[depth - 1].equals(name) || nameEnd >= length
                             || html.charAt(nameEnd) != '>') {
-                        return false;
+                        return null;
                     }
                     depth--;
                     i = nameEnd + 1;
@@ -85,39 +96,39 @@ final class SanitisedHtml {
                 }
                 Set<String> allowed = CHILDREN.get(parent);
                 if (!allowed.contains(name)) {
-                    return false;
+                    return null;
                 }
                 int end = attributes(html, nameEnd, name.equals("td") || name.equals("th"));
                 if (end < 0) {
-                    return false;
+                    return null;
                 }
                 i = end;
                 if (!name.equals("br")) {
                     if (depth == MAX_DEPTH) {
-                        return false;
+                        return null;
                     }
                     open[depth++] = name;
                 }
                 continue;
             }
             if (!CHILDREN.get(parent).contains("#text")) {
-                return false;
+                return null;
             }
             if (c == '&') {
                 int reference = reference(html, i);
                 if (reference < 0) {
-                    return false;
+                    return null;
                 }
                 i = reference;
                 continue;
             }
             if (c == '>' || c == '\u00A0' || c == '\uFFFF' || Character.isSurrogate(c)
                     || (c < ' ' && c != '\t' && c != '\n' && c != '\r')) {
-                return false;                               // jsoup would escape or re-encode it
+                return null;                               // jsoup would escape or re-encode it
             }
             i++;
         }
-        return depth == 0;
+        return java.util.Arrays.copyOf(open, depth);
     }
 
     /**

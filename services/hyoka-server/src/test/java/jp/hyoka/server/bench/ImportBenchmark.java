@@ -31,19 +31,30 @@ import javax.sql.DataSource;
  * {@link DocumentImport} exactly as the {@code importDocument} mutation sends them.
  *
  * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 48
- * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}.
+ * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}. {@code --clients 2,1}
+ * measures each client count in every round (product with N importing clients, ceiling with N threads, back to
+ * back), one level of the report per table size and client count.
  */
 public final class ImportBenchmark {
 
     private ImportBenchmark() {
     }
 
-    /** What to run. {@code levels}: event-table sizes to fill up to before measuring; empty: measure as it is. */
-    public record Options(int rounds, int setsPerRound, int warmupSets, List<Long> levels, int clients,
+    /**
+     * What to run. {@code levels}: event-table sizes to fill up to before measuring; empty: measure as it is.
+     * {@code clients}: the client counts measured in each round, in this order (each a divisor of the sets per round:
+     * a client imports whole sets, one municipality each, so every client has the same work and none idles).
+     */
+    public record Options(int rounds, int setsPerRound, int warmupSets, List<Long> levels, List<Integer> clients,
                           boolean durable, int rowBytes, int rowsPerTransaction) {
 
         public static Options defaults() {
-            return new Options(5, 4, 48, List.of(10_000L, 100_000L), 1, true, 1024, 1000);
+            return new Options(5, 4, 48, List.of(10_000L, 100_000L), List.of(1), true, 1024, 1000);
+        }
+
+        /** The most clients of any measurement (the warm-up's). */
+        int maxClients() {
+            return clients.stream().mapToInt(Integer::intValue).max().orElse(1);
         }
 
         public static Options parse(String... args) {
@@ -66,7 +77,8 @@ public final class ImportBenchmark {
                             .map(v -> (long) Double.parseDouble(v)).toList(),
                             o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
                     case "--clients" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
-                            Integer.parseInt(value), o.durable, o.rowBytes, o.rowsPerTransaction);
+                            Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList(),
+                            o.durable, o.rowBytes, o.rowsPerTransaction);
                     case "--durable" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
                             o.clients, !value.equals("off"), o.rowBytes, o.rowsPerTransaction);
                     case "--row-bytes" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
@@ -76,10 +88,19 @@ public final class ImportBenchmark {
                     default -> throw new IllegalArgumentException("unknown option " + name);
                 };
             }
-            if (o.rounds < 1 || o.setsPerRound < 1 || o.warmupSets < 1 || o.clients < 1) {
+            if (o.rounds < 1 || o.setsPerRound < 1 || o.warmupSets < 1 || o.clients.isEmpty()
+                    || o.clients.stream().anyMatch(c -> c < 1)) {
                 throw new IllegalArgumentException("rounds, sets, warmup and clients must be at least 1: " + o);
             }
-            return o;
+            // A client imports whole sets: with fewer sets than clients, or sets not shared evenly, a client would
+            // idle or finish early while the rate divides the summed import times by every client.
+            Options parsed = o;
+            if (parsed.clients.stream().anyMatch(c -> parsed.setsPerRound % c != 0)
+                    || parsed.warmupSets < parsed.maxClients()) {
+                throw new IllegalArgumentException("the sets per round must be a multiple of every client count, "
+                        + "and the warm-up at least as many sets as clients: " + parsed);
+            }
+            return parsed;
         }
     }
 
@@ -119,7 +140,7 @@ public final class ImportBenchmark {
             ceiling.createTable();
 
             long heldBefore = workload.eventCount();          // > 0: a copy of the at-scale pass's data set
-            ImportWorkload.Round warmup = workload.run(options.warmupSets(), options.clients());
+            ImportWorkload.Round warmup = workload.run(options.warmupSets(), options.maxClients());
             long eventsPerSet = warmup.events() / options.warmupSets();
             long documentRowsPerSet = warmup.documentRows() / options.warmupSets();
             if (eventsPerSet * options.warmupSets() != warmup.events()
@@ -127,7 +148,9 @@ public final class ImportBenchmark {
                 throw new IllegalStateException("sets differ in events: " + warmup.events() + " events, "
                         + warmup.documentRows() + " document rows in " + options.warmupSets() + " sets");
             }
-            ceiling.insert((int) documentRowsPerSet * options.setsPerRound(), options.clients());
+            for (int clients : options.clients()) {           // the ceiling's threads warmed up as well
+                ceiling.insert((int) documentRowsPerSet * options.setsPerRound(), clients);
+            }
             progress.accept(String.format(Locale.ROOT, "warm-up: %d sets, %d events stored (%d per set) for %d "
                     + "document rows (%d per set), %.0f document rows/s end-to-end", options.warmupSets(),
                     warmup.events(), eventsPerSet, warmup.documentRows(), documentRowsPerSet,
@@ -147,17 +170,23 @@ public final class ImportBenchmark {
             List<ImportBenchmarkReport.Level> levels = new ArrayList<>();
             List<Long> targets = options.levels().isEmpty() ? List.of(0L) : options.levels();
             for (long target : targets) {
-                fill(workload, target, options.clients(), eventsPerSet, progress);     // the table's size: events
+                fill(workload, target, options.maxClients(), eventsPerSet, progress);  // the table's size: events
                 long before = workload.eventCount();
-                List<ImportBenchmarkReport.Round> rounds = new ArrayList<>();
+                Map<Integer, List<ImportBenchmarkReport.Round>> rounds = new java.util.LinkedHashMap<>();
+                options.clients().forEach(clients -> rounds.put(clients, new ArrayList<>()));
                 for (int round = 0; round < options.rounds(); round++) {
-                    rounds.add(round(workload, ceiling, options, documentRowsPerSet, round % 2 == 1));
-                    ImportBenchmarkReport.Round last = rounds.get(rounds.size() - 1);
-                    progress.accept(String.format(Locale.ROOT, "table %,d: round %d: import→commit %.0f document rows/s, "
-                                    + "ceiling %.0f rows/s, ratio %.1f %%", before, round + 1, last.importToCommit(),
-                            last.ceiling(), last.ratio() * 100));
+                    for (int clients : options.clients()) {     // each client count in every round, back to back
+                        ImportBenchmarkReport.Round last = round(workload, ceiling, options.setsPerRound(), clients,
+                                documentRowsPerSet, round % 2 == 1);
+                        rounds.get(clients).add(last);
+                        progress.accept(String.format(Locale.ROOT, "table %,d: round %d, %d client(s): import→commit "
+                                        + "%.0f document rows/s, ceiling %.0f rows/s, ratio %.1f %%", before, round + 1,
+                                clients, last.importToCommit(), last.ceiling(), last.ratio() * 100));
+                    }
                 }
-                levels.add(new ImportBenchmarkReport.Level(target, before, workload.eventCount(), rounds));
+                long after = workload.eventCount();
+                rounds.forEach((clients, measured) -> levels.add(new ImportBenchmarkReport.Level(target, clients,
+                        before, after, measured)));
             }
             return new ImportBenchmarkReport(setup, levels);
         }
@@ -168,17 +197,17 @@ public final class ImportBenchmark {
      * ceiling writes one row per document row of the product's round (what the per-answer contract stored for the
      * same imports), whatever number of events the product stores for them.
      */
-    private static ImportBenchmarkReport.Round round(ImportWorkload workload, JdbcBatchCeiling ceiling,
-                                                     Options options, long documentRowsPerSet, boolean ceilingFirst)
+    private static ImportBenchmarkReport.Round round(ImportWorkload workload, JdbcBatchCeiling ceiling, int sets,
+                                                     int clients, long documentRowsPerSet, boolean ceilingFirst)
             throws Exception {
         long ceilingNanos = 0;
         int rows = 0;
         if (ceilingFirst) {
-            rows = (int) documentRowsPerSet * options.setsPerRound();   // the product round's document rows
-            ceilingNanos = ceiling.insert(rows, options.clients());
+            rows = (int) documentRowsPerSet * sets;                     // the product round's document rows
+            ceilingNanos = ceiling.insert(rows, clients);
         }
         long before = workload.eventCount();
-        ImportWorkload.Round product = workload.run(options.setsPerRound(), options.clients());
+        ImportWorkload.Round product = workload.run(sets, clients);
         long appended = workload.eventCount() - before;
         if (appended != product.events()) {
             throw new IllegalStateException("the imports reported " + product.events() + " events but the store "
@@ -186,7 +215,7 @@ public final class ImportBenchmark {
         }
         if (!ceilingFirst) {
             rows = (int) product.documentRows();
-            ceilingNanos = ceiling.insert(rows, options.clients());
+            ceilingNanos = ceiling.insert(rows, clients);
         }
         return new ImportBenchmarkReport.Round(product, rows, ceilingNanos);
     }

@@ -22,7 +22,7 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
      * the per-answer events they stand for, the unit of the rates and of the ceiling's rows (see
      * {@link ImportWorkload.Timing}); {@code storedBytesPerSet}: payload and metadata bytes stored per set.
      */
-    public record Setup(String database, String settings, int clients, int rounds, int setsPerRound, int warmupSets,
+    public record Setup(String database, String settings, List<Integer> clients, int rounds, int setsPerRound, int warmupSets,
                         long eventsPerSet, long documentRowsPerSet, double averageEventBytes, long storedBytesPerSet,
                         double ceilingRowBytes, int rowsPerTransaction) {
     }
@@ -64,8 +64,11 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
         }
     }
 
-    /** The rounds measured once the event table held at least {@code target} events. */
-    public record Level(long target, long eventsBefore, long eventsAfter, List<Round> rounds) {
+    /**
+     * The rounds of one client count measured once the event table held at least {@code target} events (from
+     * {@code eventsBefore} to {@code eventsAfter}: every client count's imports of the size together).
+     */
+    public record Level(long target, int clients, long eventsBefore, long eventsAfter, List<Round> rounds) {
 
         public double importToCommit() {
             return median(rounds, Round::importToCommit);
@@ -131,21 +134,22 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                         + "reWriteBatchedInserts=true, %d rows/txn, same database, one row per document row of the "
                         + "product round%n",
                 setup.ceilingRowBytes(), setup.rowsPerTransaction()));
-        out.append(String.format(Locale.ROOT, "Clients: %d (product imports and ceiling threads); %d sets per round; "
+        out.append(String.format(Locale.ROOT, "Clients: %s (product imports, one municipality each, and as many "
+                        + "ceiling threads; each count in every round); %d sets per round; "
                         + "%d interleaved rounds per table size (product/ceiling order alternates); medians; warm-up "
                         + "%d sets, then the event store and read models emptied and filled to each size%n",
                 setup.clients(), setup.setsPerRound(), setup.rounds(), setup.warmupSets()));
         out.append('\n');
-        String header = String.format(Locale.ROOT, "| %-19s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
-                "event table", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",
+        String header = String.format(Locale.ROOT, "| %-19s | %7s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
+                "event table", "clients", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",
                 "e2e ratio", "target", "verdict");
         out.append(header).append('\n');
-        out.append(String.format(Locale.ROOT, "| %-19s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
-                "(events at start)", "doc rows/s", "doc rows/s", "doc rows/s", "rows/s", "", "", "", "", "")).append('\n');
+        out.append(String.format(Locale.ROOT, "| %-19s | %7s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
+                "(events at start)", "", "doc rows/s", "doc rows/s", "doc rows/s", "rows/s", "", "", "", "", "")).append('\n');
         out.append(header.replaceAll("[^|]", "-")).append('\n');
         for (Level level : levels) {
-            out.append(String.format(Locale.ROOT, "| %-19s | %13.0f | %13.0f | %13.0f | %13.0f | %7.1f%% | %7.1f%% | %7.1f%% | %5.0f%% | %-7s |",
-                    String.format(Locale.ROOT, "%,d", level.eventsBefore()), level.importToCommit(),
+            out.append(String.format(Locale.ROOT, "| %-19s | %7d | %13.0f | %13.0f | %13.0f | %13.0f | %7.1f%% | %7.1f%% | %7.1f%% | %5.0f%% | %-7s |",
+                    String.format(Locale.ROOT, "%,d", level.eventsBefore()), level.clients(), level.importToCommit(),
                     level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio() * 100,
                     level.commandRatio() * 100, level.endToEndRatio() * 100, TARGET * 100,
                     level.passes() ? "PASS" : "BELOW")).append('\n');
@@ -154,21 +158,24 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
         out.append("document rows: the events the per-answer contract stored for the same imports (one per entry, "
                 + "answer and other fact), the unit the ceiling writes one row of;\n");
         out.append("import→commit: document rows / time from the file's bytes to the command's commit (decode, read the body, "
-                + "command, aggregate, serialise, append, commit);\n"
+                + "command, aggregate, serialise, append, commit), the round's imports' times summed and divided by "
+                + "the clients (which import at once);\n"
                 + "command only: the same without reading the file; end-to-end: until the read models (tracking "
                 + "processor, projections) have caught up;\nratios are medians of per-round ratios; verdict is on "
                 + "import→commit.\n\n");
         out.append("Median per import (events stored | document rows | ms read file | command→commit | read-model "
                 + "wait):\n");
         for (Level level : levels) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events:", level.eventsBefore()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events, %d client(s):",
+                    level.eventsBefore(), level.clients()));
             level.perSample().forEach((sample, m) -> line.append(String.format(Locale.ROOT,
                     "  %s %3.0f | %3.0f | %5.1f | %5.1f | %5.1f;", sample, m[0], m[1], m[2], m[3], m[4])));
             out.append(line).append('\n');
         }
         out.append("\nPer round (document rows/s): import→commit / ceiling rows/s\n");
         for (Level level : levels) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events:", level.eventsBefore()));
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events, %d client(s):",
+                    level.eventsBefore(), level.clients()));
             level.rounds().forEach(round -> line.append(String.format(Locale.ROOT, "  %.0f/%.0f",
                     round.importToCommit(), round.ceiling())));
             out.append(line).append('\n');
@@ -178,11 +185,12 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
             out.append(String.format(Locale.ROOT, "RESULT eventsAtStart=%d eventsAtEnd=%d rounds=%d "
                             + "eventsPerSet=%d documentRowsPerSet=%d storedBytesPerSet=%d "
                             + "importToCommitRowsPerSec=%.1f commandOnlyRowsPerSec=%.1f endToEndRowsPerSec=%.1f "
-                            + "ceilingRowsPerSec=%.1f ratio=%.4f commandRatio=%.4f endToEndRatio=%.4f target=%.2f verdict=%s%n",
+                            + "ceilingRowsPerSec=%.1f ratio=%.4f commandRatio=%.4f endToEndRatio=%.4f target=%.2f verdict=%s "
+                            + "clients=%d%n",
                     level.eventsBefore(), level.eventsAfter(), level.rounds().size(), setup.eventsPerSet(),
                     setup.documentRowsPerSet(), setup.storedBytesPerSet(), level.importToCommit(),
                     level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio(), level.commandRatio(),
-                    level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW"));
+                    level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW", level.clients()));
         }
         return out.toString();
     }

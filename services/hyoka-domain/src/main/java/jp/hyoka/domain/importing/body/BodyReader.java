@@ -74,6 +74,8 @@ final class BodyReader {
     }
 
     private final PrintedForm printed;
+    /** The keys of this import's document text, shared by the readers of one import only. */
+    private final LabelKeys keys;
     private final EntryTracker entries;
     private final List<UnmappedContent> unmapped = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
@@ -96,8 +98,9 @@ final class BodyReader {
     private int rowsRead;
     private final Set<Integer> mappedLines = new HashSet<>();
 
-    BodyReader(FormDefinition form, Supplier<String> newEntryId) {
+    BodyReader(FormDefinition form, Supplier<String> newEntryId, LabelKeys keys) {
         this.printed = PrintedForm.of(form);
+        this.keys = keys;
         this.entries = new EntryTracker(form, newEntryId);
         this.section = printed.cover();
     }
@@ -187,7 +190,7 @@ final class BodyReader {
      */
     BodyReader forRevision(FormDefinition revision, Map<String, String> ids, Supplier<String> newEntryId) {
         List<ImportedEntry> entriesRead = created();
-        BodyReader copy = new BodyReader(revision, newEntryId);
+        BodyReader copy = new BodyReader(revision, newEntryId, keys);
         copy.created = entriesRead.stream().map(entry -> new ImportedEntry(entry.groupId(),
                 entry.parentEntries().stream().map(ids::get).toList(), ids.get(entry.entryId()), entry.position()))
                 .toList();
@@ -245,7 +248,7 @@ final class BodyReader {
         List<Cell> cells = printedCells;
         String first = cells.get(0).text();
         if (annexSection && !isSectionHeading(first)) {
-            boolean labelled = last != null && LabelKey.of(first).equals(LabelKey.of(last.slot.item().label()));
+            boolean labelled = last != null && keys.of(first).equals(last.slot.labelKey());
             if (labelled && cells.size() == 1) {
                 return true;                                // the item's own label row, as Hyoka's export prints it
             }
@@ -263,7 +266,7 @@ final class BodyReader {
             first = cells.get(0).text();
         }
         if (isSectionHeading(first) && cells.size() == 1) {
-            return enterSection(line, printed.section(first).orElseThrow());
+            return enterSection(line, printed.section(first, keys.of(first)).orElseThrow());
         }
         if (BodyCells.startsWithOneOf(first, BodyCells.REPEAT_STARTS)) {
             Matcher repeat = BodyCells.REPEAT.matcher(first);
@@ -279,17 +282,18 @@ final class BodyReader {
         }
         if (BodyCells.isBlockNumber(first)) {
             String heading = BodyCells.inlineLabel(first);
-            Optional<Block> named = printed.block(section, heading);
+            String headingKey = keys.of(heading);
+            Optional<Block> named = printed.block(section, heading, headingKey);
             String value = (BodyCells.inlineValue(cells.get(0)) + " " + joinRaw(cells.subList(1, cells.size()))).strip();
             if (named.isPresent()) {
                 return enterBlock(line, named.get(), heading, value);
             }
-            Optional<Slot> elsewhere = printed.sameEntryItem(section, heading);
+            Optional<Slot> elsewhere = printed.sameEntryItem(section, headingKey);
             if (elsewhere.isPresent()) {
                 return answer(line, elsewhere.get(), heading, value);
             }
         }
-        if (cells.size() == 1 && printed.isBlockHeading(section, first)) {
+        if (cells.size() == 1 && printed.isBlockHeading(section, keys.of(first))) {
             return true;                                    // the risk titles listed under 全項目 III 4
         }
         if (tableHeader(line, cells)) {
@@ -302,7 +306,8 @@ final class BodyReader {
     }
 
     private boolean isSectionHeading(String text) {
-        return (BodyCells.isSectionNumber(text) || BodyCells.isAnnexNumber(text)) && printed.section(text).isPresent();
+        return (BodyCells.isSectionNumber(text) || BodyCells.isAnnexNumber(text))
+                && printed.section(text, keys.of(text)).isPresent();
     }
 
     /**
@@ -352,7 +357,7 @@ final class BodyReader {
         block = next;
         last = null;
         printed.first(next).ifPresent(slot -> cursor = slot.index());
-        Optional<Slot> target = printed.namedLike(next, heading)
+        Optional<Slot> target = printed.namedLike(next, keys.of(heading))
                 .or(() -> value.isBlank() ? Optional.empty() : printed.first(next)
                         .filter(slot -> slot.item().type() == ItemType.SINGLE_CHOICE
                                 || slot.item().type() == ItemType.MULTIPLE_CHOICE));
@@ -394,7 +399,7 @@ final class BodyReader {
         last = null;
         printed.first(block).ifPresent(slot -> cursor = slot.index());
         String value = joinRaw(cells.subList(1, cells.size()));
-        return printed.namedLike(block, group.get().label())
+        return printed.namedLike(block, keys.of(group.get().label()))
                 .map(slot -> answer(line, slot, cells.get(0).text(), value)).orElse(true);
     }
 
@@ -409,7 +414,7 @@ final class BodyReader {
         List<Slot> slots = new ArrayList<>();
         int from = cursor;
         for (Cell cell : cells) {
-            Optional<Slot> slot = printed.find(section, List.of(LabelKey.of(cell.text())), from, block);
+            Optional<Slot> slot = printed.find(section, List.of(keys.of(cell.text())), from, block);
             if (slot.isEmpty() || slot.get().index() < from) {
                 return false;
             }
@@ -461,22 +466,22 @@ final class BodyReader {
         String label = BodyCells.inlineLabel(labelCell.text());
         String parent = labels.size() > 1 ? labels.get(labels.size() - 2).text() : null;
         String value = (BodyCells.inlineValue(labelCell) + " " + joinRaw(cells.subList(labels.size(), cells.size()))).strip();
-        List<String> keys = parent == null ? List.of(LabelKey.of(label))
-                : List.of(LabelKey.of(parent) + LabelKey.of(label), LabelKey.of(label));
-        Optional<Slot> slot = printed.find(section, keys, cursor, block)
+        List<String> labelKeys = parent == null ? List.of(keys.of(label))
+                : List.of(keys.of(parent) + keys.of(label), keys.of(label));
+        Optional<Slot> slot = printed.find(section, labelKeys, cursor, block)
                 .or(() -> value.isBlank() ? Optional.empty()
-                        : printed.spelledInside(section, LabelKey.of(label), awaitedFrom(), block));
+                        : printed.spelledInside(section, keys.of(label), awaitedFrom(), block));
         if (slot.isPresent()) {
             return answer(line, slot.get(), parent == null ? label : parent + " " + label, value);
         }
-        if (cells.size() == 1 && printed.headed(section, label, cursor).isPresent()) {
+        if (cells.size() == 1 && printed.headed(section, keys.of(label), cursor).isPresent()) {
             return true;                                    // "④使用の主体" alone over 使用部署 and 使用者数
         }
         if (cells.size() == 1 && awaiting != null && awaitingLine == lastLine) {
             return valueUnderLabel(line, cells.get(0));
         }
-        if (cells.size() == 2 && printed.headed(section, label, cursor).isPresent()) {
-            Optional<Slot> merged = printed.headedItemAtStart(section, label, cells.get(1).text(), cursor);
+        if (cells.size() == 2 && printed.headed(section, keys.of(label), cursor).isPresent()) {
+            Optional<Slot> merged = printed.headedItemAtStart(section, keys.of(label), cells.get(1).text(), cursor);
             if (merged.isPresent()) {                       // "④使用の主体 | 使用部署 横浜市役所…": label merged into the value
                 String itemLabel = merged.get().item().label();
                 String raw = cells.get(1).raw();
@@ -484,13 +489,13 @@ final class BodyReader {
                 return answer(line, merged.get(), label + " " + itemLabel, rest);
             }
         }
-        if (cells.size() == 1 && value.isBlank() && printed.startsLabelAhead(section, LabelKey.of(label), cursor)) {
+        if (cells.size() == 1 && value.isBlank() && printed.startsLabelAhead(section, keys.of(label), cursor)) {
             brokenLabel = labelCell;                        // "過去1年以内に、…に関する" / "重大事故が発生したか | [発生なし]"
             brokenLabelLine = line;
             return true;
         }
         if (cells.size() == 1 && last != null && (labelCell.column() > 0 || openAtEnd(last))
-                && !printed.labelsAnItem(LabelKey.of(label))) {
+                && !printed.labelsAnItem(keys.of(label))) {
             return continueValue(line, cells);              // a cell's text broken over lines (DOMAIN §7.4)
         }
         unmapped.add(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
@@ -520,7 +525,7 @@ final class BodyReader {
         Cell joined = new Cell(end.column(), start.raw() + end.raw(), start.text() + end.text());
         List<Cell> row = new ArrayList<>(cells);
         row.set(0, joined);
-        if (BodyCells.isLabelCell(end) && printed.find(section, List.of(LabelKey.of(BodyCells.inlineLabel(joined.text()))),
+        if (BodyCells.isLabelCell(end) && printed.find(section, List.of(keys.of(BodyCells.inlineLabel(joined.text()))),
                 cursor, block).isPresent()) {
             brokenLabel = null;
             return Optional.of(labelRow(line, row));
@@ -560,7 +565,7 @@ final class BodyReader {
         String value = cell.raw().substring(gap.end()).strip();
         Cell labelCell = new Cell(cell.column(), label, BodyCells.text(label));
         if (label.indexOf('<') >= 0 || value.isEmpty() || !BodyCells.isLabelCell(labelCell)
-                || printed.find(section, List.of(LabelKey.of(BodyCells.inlineLabel(labelCell.text()))), cursor, block)
+                || printed.find(section, List.of(keys.of(BodyCells.inlineLabel(labelCell.text()))), cursor, block)
                 .isEmpty()) {
             return Optional.empty();
         }

@@ -63,13 +63,14 @@ public final class DocumentBodyImport {
         List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
                 .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
         ValueReader reader = ValueReader.forFile(rules, lines);
+        LabelKeys keys = new LabelKeys();                   // this import's document text, keyed once
         Candidate best = null;
         BodyReader rowsRead = null;                         // the last revision whose rows were read
         List<ValueReader.Read> ownReads = null;             // its values, read against itself
         for (FormDefinition revision : revisions.stream().sorted(Comparator.comparing(
                 (FormDefinition f) -> f.ref().version()).reversed()).toList()) {
             if (rowsRead == null || !rowsRead.readsAlike(revision)) {
-                BodyReader body = new BodyReader(revision, newEntryId);
+                BodyReader body = new BodyReader(revision, newEntryId, keys);
                 ranges.forEach(range -> body.read(rows, range.from(), range.to()));
                 rowsRead = body;
                 ownReads = null;

@@ -1,8 +1,6 @@
 package jp.hyoka.domain.importing.body;
 
 import java.text.Normalizer;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -17,31 +15,16 @@ final class LabelKey {
     private static final Pattern LEADING_NUMBER = Pattern.compile(
             "^(?:\\(別[添紙]\\d*\\)|[IVX]+(?=\\s)|\\d+\\.|\\(\\d+\\)|\\d+(?=\\s))\\s*");
 
-    /**
-     * Keys by label. Reading a document compares each printed label with the form's labels again and again (the
-     * bulk-import benchmark found normalising them a third of the reading time); labels are few, so they are
-     * normalised once. Bounded: an import of unusual files cannot grow it without limit.
-     */
-    private static final int CACHE_LIMIT = 20_000;
-    private static final Map<String, String> KEYS = new ConcurrentHashMap<>();
-
     private LabelKey() {
     }
 
+    /**
+     * The key of a label, computed each time: a form's own labels are keyed once by its {@link PrintedForm} (made once
+     * per revision), a document's texts once per import by that import's {@link LabelKeys}. No cache here: one
+     * shared by every import would keep one municipality's document text for the next.
+     */
     static String of(String label) {
-        if (label == null) {
-            return "";
-        }
-        String cached = KEYS.get(label);
-        if (cached != null) {
-            return cached;
-        }
-        String key = normalised(label);
-        if (KEYS.size() >= CACHE_LIMIT) {
-            KEYS.clear();
-        }
-        KEYS.put(label, key);
-        return key;
+        return label == null ? "" : normalised(label);
     }
 
     private static String normalised(String label) {

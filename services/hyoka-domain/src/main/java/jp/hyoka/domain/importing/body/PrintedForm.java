@@ -149,9 +149,11 @@ final class PrintedForm {
         return form.sections().indexOf(section);
     }
 
-    /** The section a heading row names: by label, else by its number ("Ⅲ" and "III" alike). */
-    Optional<Section> section(String heading) {
-        String key = LabelKey.of(heading);
+    /**
+     * The section a heading row names: by label, else by its number ("Ⅲ" and "III" alike). {@code key}: the heading's
+     * {@link LabelKey}.
+     */
+    Optional<Section> section(String heading, String key) {
         Optional<Section> byLabel = form.sections().stream()
                 .filter(s -> !s.number().isBlank() && sectionKeys.get(s).equals(key)).findFirst();
         if (byLabel.isPresent()) {
@@ -165,9 +167,11 @@ final class PrintedForm {
                 && sectionNumbers.get(s).equals(number)).findFirst();
     }
 
-    /** The block a numbered heading names within a section: by label, preferring the same number. */
-    Optional<Block> block(Section section, String heading) {
-        String key = LabelKey.of(heading);
+    /**
+     * The block a numbered heading (of label key {@code key}) names within a section: by label, preferring the same
+     * number.
+     */
+    Optional<Block> block(Section section, String heading, String key) {
         String number = numberOf(heading);
         List<Block> byLabel = section.blocks().stream().filter(b -> keys(b).label().equals(key)
                 || keys(b).numberAndLabel().equals(key)).toList();
@@ -216,24 +220,26 @@ final class PrintedForm {
         return keys != null ? keys : BlockKeys.of(block);
     }
 
-    /** The item of a block named like the block itself ("3. 特定個人情報ファイル名"), whose value follows the heading. */
-    Optional<Slot> namedLike(Block block, String heading) {
-        String key = LabelKey.of(heading);
+    /**
+     * The item of a block named like the block itself ("3. 特定個人情報ファイル名"), whose value follows the heading;
+     * {@code key}: the heading's label key.
+     */
+    Optional<Slot> namedLike(Block block, String key) {
         Section section = sectionOf(block);
         Optional<Slot> own = slots(section).stream().filter(s -> s.block() == block)
                 .filter(s -> s.labelKey().equals(key)).findFirst();
         if (own.isPresent() || !block.items().isEmpty()) {
             return own;
         }
-        return sameEntryItem(section, heading);
+        return sameEntryItem(section, key);
     }
 
     /**
      * An item printed in another section for the same entry, named by a heading here: 全項目 III "1. 特定個人情報
      * ファイル名" (an item-less block) and 重点 III, which prints the same heading without any block for it.
+     * {@code key}: the heading's label key.
      */
-    Optional<Slot> sameEntryItem(Section section, String heading) {
-        String key = LabelKey.of(heading);
+    Optional<Slot> sameEntryItem(Section section, String key) {
         return form.sections().stream().filter(s -> s != section).flatMap(s -> slots(s).stream())
                 .filter(s -> s.labelKey().equals(key))
                 .filter(s -> Objects.equals(s.item().repeatGroup(), section.repeat())).findFirst();
@@ -307,25 +313,31 @@ final class PrintedForm {
                 .anyMatch(s -> s.labelKey().length() > fragmentKey.length() && s.labelKey().startsWith(fragmentKey));
     }
 
-    /** Whether a row is one of the headings a block of the section prints before its items (全項目 III 4). */
-    boolean isBlockHeading(Section section, String text) {
-        String key = LabelKey.of(text);
+    /**
+     * Whether a row (of label key {@code key}) is one of the headings a block of the section prints before its items
+     * (全項目 III 4).
+     */
+    boolean isBlockHeading(Section section, String key) {
         Set<String> headings = blockHeadings.get(section);
         return headings != null ? headings.contains(key)
                 : section.blocks().stream().flatMap(b -> b.headings().stream()).anyMatch(h -> LabelKey.of(h).equals(key));
     }
 
-    /** The item under a sub-heading whose label starts a cell the exporter merged it into ("使用部署 横浜市役所…"). */
-    Optional<Slot> headedItemAtStart(Section section, String heading, String cellText, int cursor) {
-        String key = LabelKey.of(heading);
+    /**
+     * The item under a sub-heading (of label key {@code key}) whose label starts a cell the exporter merged it into
+     * ("使用部署 横浜市役所…").
+     */
+    Optional<Slot> headedItemAtStart(Section section, String key, String cellText, int cursor) {
         return slots(section).stream().filter(s -> s.index() >= cursor - 1)
                 .filter(s -> key.equals(s.headingKey()))
                 .filter(s -> cellText.startsWith(s.item().label() + " ")).findFirst();
     }
 
-    /** Whether a label is a sub-heading printed over items of the section ("④使用の主体", "再委託"). */
-    Optional<Slot> headed(Section section, String label, int cursor) {
-        String key = LabelKey.of(label);
+    /**
+     * Whether a label (of key {@code key}) is a sub-heading printed over items of the section ("④使用の主体",
+     * "再委託").
+     */
+    Optional<Slot> headed(Section section, String key, int cursor) {
         return slots(section).stream().filter(s -> s.index() >= cursor - 1)
                 .filter(s -> key.equals(s.headingKey())).findFirst();
     }
