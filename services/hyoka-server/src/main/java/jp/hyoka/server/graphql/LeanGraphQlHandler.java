@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * One HTTP/1 connection's lean path, between Netty's HTTP codec and Micronaut's inbound handler
@@ -40,7 +42,9 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private static final int SWITCHING_PROTOCOLS = 101;
     private static final Logger LOG = LoggerFactory.getLogger(LeanGraphQlHandler.class);
 
-    private final LeanGraphQlPath path;
+    /** The GraphQL path; requests for it are the only ones that need the lean path, made at the first of them. */
+    private final String graphQlPath;
+    private final Supplier<LeanGraphQlPath> lean;
     /** Micronaut switched protocols (a WebSocket's 101): from now on nothing here is an HTTP/1 request. */
     private boolean upgraded;
     /** Inside a request handed to Micronaut: its contents follow it there. */
@@ -48,6 +52,7 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private int owedByMicronaut;
     /** The request being read here, and its body so far; null between requests. */
     private LeanGraphQlPath.Accepted reading;
+    private LeanGraphQlPath readingFor;
     private byte[] body;
     private int received;
     /** A request read here is being served and its response not yet written. */
@@ -56,8 +61,9 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private boolean readHeld;
     private ChannelPromise closeHeld;
 
-    LeanGraphQlHandler(LeanGraphQlPath path) {
-        this.path = path;
+    LeanGraphQlHandler(String graphQlPath, Supplier<LeanGraphQlPath> lean) {
+        this.graphQlPath = graphQlPath;
+        this.lean = lean;
     }
 
     @Override
@@ -94,10 +100,12 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
             return true;
         }
         if (msg instanceof HttpRequest head) {
-            LeanGraphQlPath.Accepted accepted = owedByMicronaut == 0 && !(msg instanceof LastHttpContent)
-                    ? path.accept(head) : null;
+            LeanGraphQlPath path = owedByMicronaut == 0 && !(msg instanceof LastHttpContent)
+                    && head.method() == HttpMethod.POST && graphQlPath.equals(head.uri()) ? lean.get() : null;
+            LeanGraphQlPath.Accepted accepted = path == null ? null : path.accept(head);
             if (accepted != null) {
                 reading = accepted;
+                readingFor = path;
                 body = new byte[accepted.contentLength()];
                 received = 0;
                 return false;
@@ -111,20 +119,22 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
 
     private void serve(ChannelHandlerContext ctx) {
         LeanGraphQlPath.Accepted request = reading;
+        LeanGraphQlPath path = readingFor;
         byte[] bytes = received == body.length ? body : Arrays.copyOf(body, received);
         body = null;
         reading = null;
+        readingFor = null;
         serving = true;
         try {
             path.serve(request, bytes).whenComplete((response, failure) ->
-                    ctx.executor().execute(() -> answer(ctx, request, response, failure)));
+                    ctx.executor().execute(() -> answer(ctx, path, request, response, failure)));
         } catch (RuntimeException e) {
-            answer(ctx, request, null, e);
+            answer(ctx, path, request, null, e);
         }
     }
 
     /** On the event loop: writes the response, then goes on with what waited behind it. */
-    private void answer(ChannelHandlerContext ctx, LeanGraphQlPath.Accepted request,
+    private void answer(ChannelHandlerContext ctx, LeanGraphQlPath path, LeanGraphQlPath.Accepted request,
                         MutableHttpResponse<byte[]> response, Throwable failure) {
         serving = false;
         if (failure != null) {
@@ -203,6 +213,7 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private void discard() {
         body = null;
         reading = null;
+        readingFor = null;
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();
     }

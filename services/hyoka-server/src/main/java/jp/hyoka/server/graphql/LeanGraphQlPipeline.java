@@ -1,6 +1,7 @@
 package jp.hyoka.server.graphql;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
@@ -14,8 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Puts a {@link LeanGraphQlHandler} into every HTTP/1 connection's pipeline, right in front of Micronaut's own inbound
  * handler (after the HTTP codec), through Micronaut's pipeline customisation. The lean path itself
- * ({@link LeanGraphQlPath}) is looked up at the first connection, not here: this listener runs while the HTTP server
- * bean is being created, before the GraphQL endpoint and its dependencies need to exist.
+ * ({@link LeanGraphQlPath}) is made at the first {@code POST} to the GraphQL path, not here (this listener runs while
+ * the HTTP server bean is being created) nor at the first connection (a server's first page, row 9's first 200, must
+ * not wait for it); if it turns out off, the handlers hand everything to Micronaut.
  */
 @Singleton
 class LeanGraphQlPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -24,12 +26,14 @@ class LeanGraphQlPipeline implements BeanCreatedEventListener<NettyServerCustomi
     private static final Logger LOG = LoggerFactory.getLogger(LeanGraphQlPipeline.class);
 
     private final BeanProvider<LeanGraphQlPath> path;
+    private final String graphQlPath;
     /** The lean path once looked up; {@link #OFF} when it is off or could not be made (then Micronaut serves all). */
     private volatile Object lean;
     private static final Object OFF = new Object();
 
-    LeanGraphQlPipeline(BeanProvider<LeanGraphQlPath> path) {
+    LeanGraphQlPipeline(BeanProvider<LeanGraphQlPath> path, @Value("${graphql.path:/graphql}") String graphQlPath) {
         this.path = path;
+        this.graphQlPath = graphQlPath;
     }
 
     @Override
@@ -38,6 +42,7 @@ class LeanGraphQlPipeline implements BeanCreatedEventListener<NettyServerCustomi
         return event.getBean();
     }
 
+    /** The lean path, made at the first request for the GraphQL path (not at start-up, nor for other paths). */
     private LeanGraphQlPath lean() {
         Object known = lean;
         if (known == null) {
@@ -77,10 +82,9 @@ class LeanGraphQlPipeline implements BeanCreatedEventListener<NettyServerCustomi
                     || pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
                 return;
             }
-            LeanGraphQlPath lean = lean();
-            if (lean != null) {
+            if (lean != OFF) {
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, HANDLER,
-                        new LeanGraphQlHandler(lean));
+                        new LeanGraphQlHandler(graphQlPath, LeanGraphQlPipeline.this::lean));
             }
         }
     }

@@ -56,6 +56,11 @@ class LeanGraphQlPathIT extends SignedInServerTest {
                 Map.of("kind", "KEY_ITEMS", "name", name)).path("assessment").path("id").asText();
     }
 
+    /** The few-field read of a new document of Kawasaki's named {@code affairName}, as a request body. */
+    private String fewFieldRead(String affairName) {
+        return RawHttp.body(FEW, idVariables(document(affairName)));
+    }
+
     private static String idVariables(String id) {
         return "{\"id\":\"" + id + "\"}";
     }
@@ -103,8 +108,7 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     @Test
     void givenAnotherMunicipalitysToken_whenItReadsThisOnesDocumentTheLeanWay_thenNullAsThroughMicronaut()
             throws Exception {
-        String id = document("他団体の文書");
-        String json = RawHttp.body(FEW, idVariables(id));
+        String json = fewFieldRead("他団体の文書");
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token(Callers.KAWASAKI, "lean-owner", "editor"), json, "owner");   // kept for Kawasaki
             RawHttp.Answer[] other = bothWays(http, token(Callers.ASAHIKAWA, "lean-other", "editor"), json, "other");
@@ -117,8 +121,7 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     @Test
     void givenNoTokenOrAnAlteredOrUnverifiedToken_whenSentTheLeanWay_thenTheSecurityFiltersRefusalAndNothingServed()
             throws Exception {
-        String id = document("認証なし");
-        String json = RawHttp.body(FEW, idVariables(id));
+        String json = fewFieldRead("認証なし");
         String token = token(Callers.KAWASAKI, "lean-verified", "editor");
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
@@ -219,9 +222,8 @@ class LeanGraphQlPathIT extends SignedInServerTest {
 
     @Test
     void givenPipelinedRequestsForBothPaths_whenSentInOneWrite_thenAnsweredInOrder() throws Exception {
-        String id = document("順番");
+        String json = fewFieldRead("順番");
         String token = token(Callers.KAWASAKI, "lean-pipeline", "editor");
-        String json = RawHttp.body(FEW, idVariables(id));
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token, json, "warm");
             ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -252,9 +254,8 @@ class LeanGraphQlPathIT extends SignedInServerTest {
 
     @Test
     void givenReadsBothWays_whenCounted_thenMicronautsWebMetricsTimerCountsEachOnce() throws Exception {
-        String id = document("計測");
+        String json = fewFieldRead("計測");
         String token = token(Callers.KAWASAKI, "lean-metrics", "editor");
-        String json = RawHttp.body(FEW, idVariables(id));
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token, json, "m0");
             long before = requests200();
