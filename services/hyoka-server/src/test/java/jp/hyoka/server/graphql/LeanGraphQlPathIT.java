@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,8 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     /** A municipality of its own for the rate limit, so that no other test here spends its requests. */
     private static final MunicipalityCode YOKOHAMA = new MunicipalityCode("141003");
     private static final int BURST = 60;
+    /** Tokens live this long here (each test issues its own), so that one can be seen expiring. */
+    private static final int TOKEN_LIFETIME_SECONDS = 20;
 
     @Inject
     LeanGraphQlPath lean;
@@ -44,15 +47,20 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     public Map<String, String> getProperties() {
         return baseProperties(Map.of(
                 "hyoka.limits.requests-per-second", "0.001",
-                "hyoka.limits.burst", Integer.toString(BURST)));
+                "hyoka.limits.burst", Integer.toString(BURST),
+                "hyoka.dev-issuer.token-lifetime", TOKEN_LIFETIME_SECONDS + "s"));
     }
 
     private String token(MunicipalityCode municipality, String user, String role) {
         return issuer.issue(user, "利用者 " + user, municipality, List.of(role));
     }
 
+    private GraphQlClient kawasakiEditor() {
+        return new GraphQlClient(server.getURI(), token(Callers.KAWASAKI, "lean-author", "editor"));
+    }
+
     private String document(String name) {
-        return callers.kawasakiEditor.data("startAssessment", Operations.START,
+        return kawasakiEditor().data("startAssessment", Operations.START,
                 Map.of("kind", "KEY_ITEMS", "name", name)).path("assessment").path("id").asText();
     }
 
@@ -144,6 +152,28 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     }
 
     @Test
+    void givenATokenServedTheLeanWay_whenItHasExpired_thenTheSecurityFiltersRefusalAsThroughMicronautAndNothingServed()
+            throws Exception {
+        String json = fewFieldRead("期限切れ");
+        String token = token(Callers.KAWASAKI, "lean-expiring", "editor");
+        try (RawHttp http = new RawHttp(server.getURI())) {
+            bothWays(http, token, json, "fresh");                              // verified, remembered, served lean
+            long exp = Long.parseLong(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    StandardCharsets.UTF_8).replaceAll(".*\"exp\":(\\d+).*", "$1"));
+            while (System.currentTimeMillis() <= exp * 1000 + 50) {
+                Thread.sleep(100);
+            }
+            long served = lean.served();
+            RawHttp.Answer micronaut = http.exchange(RawHttp.post("/graphql", token, json, true, "expired"));
+            RawHttp.Answer leanShaped = http.exchange(RawHttp.post("/graphql", token, json, false, "expired"));
+
+            assertThat(micronaut.status()).isEqualTo(401);
+            assertSameAnswer(micronaut, leanShaped);
+            assertThat(lean.served()).isEqualTo(served);
+        }
+    }
+
+    @Test
     void givenAMunicipalityOverItsRequestRate_whenSentTheLeanWay_thenRateLimitedAsThroughMicronaut()
             throws Exception {
         tenants.register(YOKOHAMA, "横浜市");
@@ -215,7 +245,7 @@ class LeanGraphQlPathIT extends SignedInServerTest {
                     .path("data").path("startAssessment").path("assessment").path("id").asText();
             assertThat(id).isNotEmpty();
 
-            assertThat(callers.kawasakiEditor.data("assessment", FEW, Map.of("id", id)).path("affairName").asText())
+            assertThat(kawasakiEditor().data("assessment", FEW, Map.of("id", id)).path("affairName").asText())
                     .isEqualTo("リーン作成");
         }
     }
