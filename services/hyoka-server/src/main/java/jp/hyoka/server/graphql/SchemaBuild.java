@@ -20,7 +20,16 @@ import java.util.function.Supplier;
  */
 final class SchemaBuild implements StartBarrier {
 
+    /**
+     * How long the start waits for the build at the handover. Beans are built on two threads since the features moved
+     * here: a lookup inside a bean's creation (a {@code BeanProvider.get()}, a creation listener) could one day make the
+     * two wait on each other's bean locks. A start must then fail with both stacks, not hang while the start-up probes
+     * answer "alive"; a healthy build takes seconds even on a loaded machine.
+     */
+    static final Duration HANDOVER_LIMIT = Duration.ofMinutes(3);
+
     private final CompletableFuture<GraphQL> built = new CompletableFuture<>();
+    private volatile Thread thread;
 
     /** Starts {@code building} on a daemon thread. */
     static SchemaBuild start(Supplier<GraphQL> building) {
@@ -34,6 +43,7 @@ final class SchemaBuild implements StartBarrier {
             }
         }, "hyoka-schema-build");
         thread.setDaemon(true);
+        build.thread = thread;
         thread.start();
         return build;
     }
@@ -45,6 +55,30 @@ final class SchemaBuild implements StartBarrier {
 
     @Override
     public void awaitFinished() {
+        awaitFinished(HANDOVER_LIMIT);
+    }
+
+    /** {@link #awaitFinished()} with its limit: past it, the start fails with the build thread's and this one's stacks. */
+    void awaitFinished(Duration limit) {
+        try {
+            built.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stuck) {
+            IllegalStateException failure = new IllegalStateException("The schema's build (features' beans, schema) "
+                    + "has not finished after " + limit + ": a lock cycle between the start's two threads? The "
+                    + "build thread's stack is the cause; the waiting thread's is this exception's");
+            Thread building = thread;
+            if (building != null) {
+                Throwable where = new Throwable("hyoka-schema-build (" + building.getState() + ")");
+                where.setStackTrace(building.getStackTrace());
+                failure.initCause(where);
+            }
+            throw failure;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the schema's build", e);
+        } catch (ExecutionException failed) {
+            // fall through: graphQL() throws what the build threw, as the start expects
+        }
         graphQL();
     }
 

@@ -57,6 +57,24 @@ class SchemaBuildTest {
                 () -> assertThatThrownBy(build::awaitFinished).isInstanceOf(StackOverflowError.class));
     }
 
+    @Test
+    void givenABuildThatNeverEnds_whenTheStartWaitsPastItsLimit_thenTheStartFailsWithTheBuildThreadsStack() {
+        CountDownLatch never = new CountDownLatch(1);
+        SchemaBuild build = SchemaBuild.start(() -> {
+            await(never);
+            return tinyGraphQl();
+        });
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(
+                () -> build.awaitFinished(Duration.ofMillis(200)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has not finished after PT0.2S")
+                .cause().hasMessageContaining("hyoka-schema-build")
+                .satisfies(cause -> assertThat(cause.getStackTrace()).anyMatch(
+                        frame -> frame.getClassName().equals(CountDownLatch.class.getName()))));
+        never.countDown();
+    }
+
     private static GraphQL tinyGraphQl() {
         return GraphQL.newGraphQL(GraphQLSchema.newSchema().query(GraphQLObjectType.newObject().name("Query")
                 .field(newFieldDefinition().name("hello").type(GraphQLString))).build()).build();
