@@ -151,14 +151,21 @@ public final class CommandCommitProbe {
             long began = System.nanoTime();
             double perSecond;
             String waits;
+            java.util.concurrent.atomic.LongAdder clientCpu = new java.util.concurrent.atomic.LongAdder();
             try (WaitSampler sampler = new WaitSampler(database)) {
-                perSecond = Interleaved.perSecond(clients, side, operations::get);
+                // the clients' own CPU, measured on their threads (the pool's threads are gone after the side)
+                perSecond = Interleaved.perSecond(clients, side, client -> () -> {
+                    long before = THREADS.getCurrentThreadCpuTime();
+                    operations.get(client).run();
+                    clientCpu.add(THREADS.getCurrentThreadCpuTime() - before);
+                });
                 waits = sampler.report();
             }
             double commands = perSecond * (System.nanoTime() - began) / 1e9;
             double jvmPerCommand = (PROCESS.getProcessCpuTime() - jvm) / 1e3 / commands;
             double pgPerCommand = (EditCostProbe.postgresCpu(postmaster) - pg) / 1e3 / commands;
-            StringBuilder groups = new StringBuilder();
+            StringBuilder groups = new StringBuilder(String.format(Locale.ROOT, " clients (the command's thread) %.0f",
+                    clientCpu.sum() / 1e3 / commands));
             EditorsProbe.cpuByThreadGroup().forEach((group, nanos) -> {
                 double perCommand = (nanos - threadsBefore.getOrDefault(group, 0L)) / 1e3 / commands;
                 if (perCommand >= 5) {
