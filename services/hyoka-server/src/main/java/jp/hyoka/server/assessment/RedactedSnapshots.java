@@ -3,6 +3,7 @@ package jp.hyoka.server.assessment;
 import jakarta.inject.Singleton;
 import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.server.axon.AppendedEvent;
+import jp.hyoka.server.axon.BesideInsert;
 import jp.hyoka.server.axon.EventAppendListener;
 import org.axonframework.eventhandling.DomainEventMessage;
 
@@ -19,6 +20,12 @@ import java.util.List;
  */
 @Singleton
 public class RedactedSnapshots implements EventAppendListener {
+
+    /** A one-event append that is no redaction has nothing to delete (null: a redaction goes the general way). */
+    @Override
+    public BesideInsert besideInsert(AppendedEvent event) {
+        return event.message().getPayload() instanceof PersonalDataRedacted ? null : BesideInsert.NOTHING;
+    }
 
     @Override
     public void appended(Connection connection, List<AppendedEvent> events) throws SQLException {

@@ -47,20 +47,33 @@ final class ChainWriter {
      * on the key, then finds it) or locks the existing row (the no-op update) and returns it either way.
      */
     private static ChainHead lockHead(Connection connection, String tenant) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement("INSERT INTO event_chain_head "
-                + "(tenant_code, chain_position, hash) VALUES (?, 0, ?) ON CONFLICT (tenant_code) "
-                + "DO UPDATE SET tenant_code = excluded.tenant_code RETURNING chain_position, hash")) {
-            lock.setString(1, tenant);
-            lock.setString(2, EventChain.GENESIS);
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
+            bindLockHead(lock, 1, tenant);
             try (ResultSet head = lock.executeQuery()) {
-                head.next();
-                return new ChainHead(head.getLong(1), head.getString(2));
+                return head(head);
             }
         }
     }
 
+    /** {@link #lockHead}'s statement: its two parameters bound by {@link #bindLockHead}, its row read by {@link #head}. */
+    static final String LOCK_HEAD = "INSERT INTO event_chain_head (tenant_code, chain_position, hash) VALUES (?, 0, ?) "
+            + "ON CONFLICT (tenant_code) DO UPDATE SET tenant_code = excluded.tenant_code RETURNING chain_position, hash";
+
+    /** Binds {@link #LOCK_HEAD}'s parameters from {@code first}; answers the index after them. */
+    static int bindLockHead(PreparedStatement lock, int first, String tenant) throws SQLException {
+        lock.setString(first, tenant);
+        lock.setString(first + 1, EventChain.GENESIS);
+        return first + 2;
+    }
+
+    /** The head {@link #LOCK_HEAD} returned. */
+    static ChainHead head(ResultSet returned) throws SQLException {
+        returned.next();
+        return new ChainHead(returned.getLong(1), returned.getString(2));
+    }
+
     /** The links inserted and the head moved to the last, in one statement. */
-    private static void insertAndMoveHead(Connection connection, String tenant, List<ChainLink> links)
+    static void insertAndMoveHead(Connection connection, String tenant, List<ChainLink> links)
             throws SQLException {
         if (links.size() == 1) {
             insertOneAndMoveHead(connection, tenant, links.get(0));

@@ -37,6 +37,12 @@ public record AppendedEvent(EventMessage<?> message, String eventIdentifier, Str
 
     /** Binds the row to {@code insert} (the columns in {@code EventSchema.domainEventFields()} order) and batches it. */
     void addTo(PreparedStatement insert) throws SQLException {
+        bindTo(insert);
+        insert.addBatch();
+    }
+
+    /** Binds the row to {@code insert}'s first {@link #COLUMNS} parameters. */
+    void bindTo(PreparedStatement insert) throws SQLException {
         insert.setString(1, eventIdentifier);
         insert.setString(2, aggregateIdentifier);
         insert.setLong(3, sequenceNumber);
@@ -46,6 +52,8 @@ public record AppendedEvent(EventMessage<?> message, String eventIdentifier, Str
         insert.setString(7, payloadRevision);
         insert.setBytes(8, payload);
         insert.setBytes(9, metaData);
-        insert.addBatch();
     }
+
+    /** The columns (parameters) of the row's insert. */
+    static final int COLUMNS = 9;
 }

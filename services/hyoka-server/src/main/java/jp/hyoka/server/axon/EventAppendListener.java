@@ -19,4 +19,13 @@ public interface EventAppendListener {
      *               written (payload bytes as stored)
      */
     void appended(Connection connection, List<AppendedEvent> events) throws SQLException;
+
+    /**
+     * For an append of one event (most commands): the statement to send in the insert's round trip instead of being
+     * called at {@link #appended} ({@link BesideInsert}), {@link BesideInsert#NOTHING} when there is nothing to
+     * write, or null (the default) to be called at {@link #appended} as for any append.
+     */
+    default BesideInsert besideInsert(AppendedEvent event) {
+        return null;
+    }
 }

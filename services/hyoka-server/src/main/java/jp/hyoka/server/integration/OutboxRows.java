@@ -32,31 +32,39 @@ final class OutboxRows {
         if (pending.isEmpty()) {
             return;
         }
-        // The row and its place in the relay's queue in one statement (V13); neither when the row was written before.
-        try (PreparedStatement insert = connection.prepareStatement("""
-                WITH written AS (
-                    INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source,
-                        subject, dataschema, tenant_code, occurred_at, payload)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING
-                    RETURNING position)
-                INSERT INTO integration_outbox_queue (position) SELECT position FROM written""")) {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (Pending row : pending) {
-                IntegrationEvent event = row.event();
-                insert.setObject(1, eventId(row.origin(), event));
-                insert.setString(2, row.origin());
-                insert.setString(3, Topics.of(event));
-                insert.setString(4, Topics.key(event));
-                insert.setString(5, event.type());
-                insert.setString(6, Topics.source(event));
-                insert.setString(7, event.subject());
-                insert.setString(8, Topics.dataschema(event));
-                insert.setString(9, event.tenant());
-                insert.setTimestamp(10, Timestamp.from(event.occurredAt()));
-                insert.setString(11, json(event));
+                bind(insert, 1, row);
                 insert.addBatch();
             }
             insert.executeBatch();
         }
+    }
+
+    /** The row and its place in the relay's queue in one statement (V13); neither when the row was written before. */
+    static final String INSERT = """
+            WITH written AS (
+                INSERT INTO integration_outbox (event_id, domain_event_id, topic, message_key, type, source,
+                    subject, dataschema, tenant_code, occurred_at, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING
+                RETURNING position)
+            INSERT INTO integration_outbox_queue (position) SELECT position FROM written""";
+
+    /** Binds {@link #INSERT}'s parameters for {@code row} from {@code first}; answers the index after them. */
+    static int bind(PreparedStatement insert, int first, Pending row) throws SQLException {
+        IntegrationEvent event = row.event();
+        insert.setObject(first, eventId(row.origin(), event));
+        insert.setString(first + 1, row.origin());
+        insert.setString(first + 2, Topics.of(event));
+        insert.setString(first + 3, Topics.key(event));
+        insert.setString(first + 4, event.type());
+        insert.setString(first + 5, Topics.source(event));
+        insert.setString(first + 6, event.subject());
+        insert.setString(first + 7, Topics.dataschema(event));
+        insert.setString(first + 8, event.tenant());
+        insert.setTimestamp(first + 9, Timestamp.from(event.occurredAt()));
+        insert.setString(first + 10, json(event));
+        return first + 11;
     }
 
     /** The CloudEvents id: the same for the same origin and contract, whenever it is derived (replays too). */

@@ -217,8 +217,9 @@ public final class BenchRunner {
         // The in-process server only for the rows that use it (each other row starts what it measures itself).
         boolean inProcess = Stream.of("1", "2", "3", "8", "load").anyMatch(wanted);
         LoadRun.Result[] load = new LoadRun.Result[1];
-        isolated(among, wanted, rows, progress, List.of("1", "1 (in-process)", "1 (HTTP)", "2", "2 (16 municipalities)", "3", "8 few fields",
-                "8 whole document", "8 p50 1 client"), () -> {
+        isolated(among, wanted, rows, progress, List.of("1", "1 (in-process)", "1 (HTTP)", ROW_TWO,
+                ROW_TWO_MUNICIPALITIES, "2", "2 (16 municipalities)", "3", "8 few fields", "8 whole document",
+                "8 p50 1 client"), () -> {
             try (ProductServer server = inProcess ? new ProductServer(database) : null;
                  JdbcCeilings ceilings = inProcess ? new JdbcCeilings(database.url(), database.user(),
                          database.password()) : null) {
@@ -344,14 +345,35 @@ public final class BenchRunner {
         progress.accept("row 1 (HTTP): " + rows.get("1 (HTTP)"));
     }
 
+    /** Row 2's own definition, command in → commit (its verdict line), and beside it with 16 municipalities. */
+    static final String ROW_TWO = "2 (command in → commit)";
+    static final String ROW_TWO_MUNICIPALITIES = "2 (command in → commit, 16 municipalities)";
+
     /**
-     * Row 2 as defined: 16 editors of one municipality (they share its hash-chain head), and beside it the same 16
+     * Row 2 as BENCHMARKS.md defines it, command in → commit ({@link #sixteenCommitters}): 16 clients of one
+     * municipality (one hash-chain head; the verdict line) and of 16 (16 heads); then the same over HTTP with
+     * read-your-writes: 16 editors of one municipality (they share its hash-chain head), and beside it the same 16
      * editors each in a municipality of its own (a hosted platform's usual concurrency), against the same ceiling,
      * so that the report shows what the shared chain head costs.
      */
     private static void rowTwo(Profile profile, ProductServer server, JdbcCeilings ceilings, MunicipalityCode tenant,
                                int tenantNumber, Map<String, BenchResult> rows, Consumer<String> progress)
             throws Exception {
+        List<ProductServer.DocumentStarter> oneHead = new ArrayList<>();
+        List<ProductServer.DocumentStarter> ownHeads = new ArrayList<>();
+        for (int client = 0; client < 16; client++) {
+            oneHead.add(new ProductServer.DocumentStarter(server.context(),
+                    ProductServer.caller(tenant, "bench-cmd-" + client)));
+            ownHeads.add(new ProductServer.DocumentStarter(server.context(), ProductServer.caller(
+                    server.tenant(COMMAND_MUNICIPALITIES + 16 * tenantNumber + client), "bench-cmd-m-" + client)));
+        }
+        rows.put(ROW_TWO, sixteenCommitters(profile, server, ceilings, ROW_TWO, "one municipality (one hash-chain "
+                + "head)", oneHead));
+        progress.accept("row " + ROW_TWO + ": " + rows.get(ROW_TWO));
+        rows.put(ROW_TWO_MUNICIPALITIES, sixteenCommitters(profile, server, ceilings, ROW_TWO_MUNICIPALITIES,
+                "each in a municipality of its own (16 hash-chain heads)", ownHeads));
+        progress.accept("row " + ROW_TWO_MUNICIPALITIES + ": " + rows.get(ROW_TWO_MUNICIPALITIES));
+
         List<ProductServer.Editor> oneMunicipality = new ArrayList<>();
         List<ProductServer.Editor> ownMunicipalities = new ArrayList<>();
         for (int editor = 0; editor < 16; editor++) {
@@ -370,6 +392,47 @@ public final class BenchRunner {
 
     /** Where row 2's municipalities of one editor each are numbered from ({@link ProductServer#tenant}). */
     private static final int OWN_MUNICIPALITIES = 1000;
+    /** Where row 2's command lines' municipalities of one client each are numbered from. */
+    private static final int COMMAND_MUNICIPALITIES = 2000;
+
+    /**
+     * Row 2's command lines: 16 client threads in-process, each sending single-event commands through the command
+     * gateway ({@link ProductServer.DocumentStarter}: event, hash-chain link and outbox row in one durable commit) in
+     * a closed loop, commands/s counted as {@code sendAndWait} returns, against 16-client INSERT/s, interleaved. The
+     * read-model processor runs as the server runs it (its CPU is the machine's, as in production). Afterwards the
+     * stored rows are checked: exactly one outbox row and one chain link per command counted.
+     */
+    private static BenchResult sixteenCommitters(Profile profile, ProductServer server, JdbcCeilings ceilings,
+                                                 String row, String clients, List<ProductServer.DocumentStarter> starters)
+            throws Exception {
+        Duration side = profile.side();
+        List<MunicipalityCode> tenants = starters.stream().map(ProductServer.DocumentStarter::tenant).toList();
+        long[] before = server.outboxRowsAndLinks(tenants);
+        Interleaved.perSecond(16, side, client -> starters.get(client)::commit);            // warm-up
+        Interleaved.Measured measured = Interleaved.rounds(profile.rounds(),
+                () -> Interleaved.perSecond(16, side, client -> starters.get(client)::commit),
+                () -> ceilings.insertsPerSecond(16, side));
+        long[] after = server.outboxRowsAndLinks(tenants);
+        long commands = starters.stream().mapToLong(ProductServer.DocumentStarter::committed).sum();
+        double outboxPerCommand = (after[0] - before[0]) / (double) commands;
+        double linksPerCommand = (after[1] - before[1]) / (double) commands;
+        if (outboxPerCommand != 1 || linksPerCommand != 1) {
+            throw new IllegalStateException(String.format(java.util.Locale.ROOT, "row %s: %d commands committed "
+                    + "%d outbox rows and %d chain links, not one of each", row, commands, after[0] - before[0],
+                    after[1] - before[1]));
+        }
+        BenchResult measuredRow = BenchResult.measured(row, "single-event commands/s, 16 clients in-process, command "
+                        + "in → commit (StartAssessment through the command gateway: its event, hash-chain link and "
+                        + "outbox row in one durable commit; no HTTP, no read-your-writes), " + clients, "/s", measured,
+                atLeast(0.30), "16-client single-row INSERT/s", "");
+        Map<String, Object> details = new LinkedHashMap<>(measuredRow.details());
+        details.put("commandsCommitted", commands);
+        details.put("outboxRowsPerCommand", outboxPerCommand);
+        details.put("chainLinksPerCommand", linksPerCommand);
+        return new BenchResult(measuredRow.row(), measuredRow.metric(), measuredRow.unit(), measuredRow.product(),
+                measuredRow.ceiling(), measuredRow.ratio(), measuredRow.target(), measuredRow.ceilingName(),
+                measuredRow.note(), details);
+    }
 
     private static BenchResult sixteenEditors(Profile profile, JdbcCeilings ceilings, String row, String metric,
                                               List<ProductServer.Editor> editors) throws Exception {

@@ -29,6 +29,10 @@ class BenchRunnerIT {
             assertThat(row.product()).as(row.row()).isPositive();
             assertThat(row.verdict()).as(row.row()).isIn("MET", "MISSED");
         });
+        assertThat(report.rows()).filteredOn(row -> row.row().startsWith("2 (command in → commit"))
+                .as("row 2's command lines: one outbox row and one chain link committed per command counted")
+                .hasSize(2).allSatisfy(row -> assertThat(row.details()).containsEntry("outboxRowsPerCommand", 1.0)
+                        .containsEntry("chainLinksPerCommand", 1.0));
         assertThat(report.load().operations()).isPositive();
         assertThat(report.load().edits()).isPositive();
         assertThat(report.load().errors()).as(report.load().errorSamples().toString()).isZero();
@@ -51,11 +55,12 @@ class BenchRunnerIT {
 
         Path out = Files.createTempDirectory("bench-report");
         report.write(out);
-        assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |", "## Load run",
+        assertThat(Files.readString(out.resolve("bench-report.md"))).contains("| 9 RSS |", "| 10 |",
+                "| 2 (command in → commit) |", "| 2 (command in → commit, 16 municipalities) |", "## Load run",
                 "## Cost among other tenants' data: 2e3 events", "| cost ratio to ceiling |",
                 "the two passes back to back (alone first)");
         assertThat(Files.readString(out.resolve("bench-report.json"))).contains("\"verdict\"",
-                "\"staleRevisionRefusals\"", "\"atScale\"", "\"costRatioToCeiling\"");
+                "\"staleRevisionRefusals\"", "\"atScale\"", "\"costRatioToCeiling\"", "\"outboxRowsPerCommand\"");
     }
 
     @Test

@@ -20,6 +20,13 @@ class DesignCeilingsTest {
     }
 
     @Test
+    void givenTheShippedAnalysis_whenRowTwoIsLookedUp_thenItExplainsItsCommandLinesBesideTheHttpOnes() {
+        assertThat(DesignCeilings.load().forRow(BenchRunner.ROW_TWO)).hasValueSatisfying(text -> assertThat(text)
+                .contains("`" + BenchRunner.ROW_TWO + "`", "`" + BenchRunner.ROW_TWO_MUNICIPALITIES + "`",
+                        "`2 (16 municipalities)`"));
+    }
+
+    @Test
     void givenOneRowMissedAndOneMet_whenTheReportIsWritten_thenOnlyTheMissedRowGetsItsCeilingSection() {
         BenchResult missed = BenchResult.of("2", "16 editors", "/s", 400, 20_000, 0.02,
                 BenchResult.Target.atLeast(0.30), "16-client INSERT/s", "");

@@ -113,7 +113,7 @@ public final class EditorsProbe {
     }
 
     /** CPU time of the live threads, by their name with the digits taken out (a pool's threads as one group). */
-    private static Map<String, Long> cpuByThreadGroup() {
+    static Map<String, Long> cpuByThreadGroup() {
         Map<String, Long> groups = new TreeMap<>();
         for (ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (thread != null) {

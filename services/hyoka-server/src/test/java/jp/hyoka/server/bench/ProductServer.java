@@ -5,10 +5,13 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jp.hyoka.domain.assessment.AssessmentId;
 import jp.hyoka.domain.assessment.command.AnswerItem;
+import jp.hyoka.domain.assessment.command.StartAssessment;
+import jp.hyoka.domain.form.FormKind;
 import jp.hyoka.domain.form.ItemId;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.shared.Actor;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.assessment.AssessmentCommands;
 import jp.hyoka.server.assessment.EditOutcome;
 import jp.hyoka.server.editing.Editing;
 import jp.hyoka.server.importing.DocumentImport;
@@ -20,6 +23,11 @@ import jp.hyoka.server.support.Operations;
 import jp.hyoka.server.support.Samples;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -197,6 +205,61 @@ final class ProductServer implements AutoCloseable {
                 return edited;
             }
             throw new IllegalStateException("edit refused: " + outcome);
+        }
+    }
+
+    /**
+     * One client of row 2's command lines (BENCHMARKS.md: single-event commands, "incl. outbox row"): one {@code
+     * StartAssessment} after the other through the command gateway, each a new document of the client's, timed until
+     * {@code sendAndWait} returns after the unit of work committed its one event ({@code AssessmentStarted}), that
+     * event's hash-chain link and its outbox row ({@code assessment.started}) in one durable transaction. Why not
+     * {@code AnswerItem} (row 1's command): its {@code ItemAnswered} is not told outside ({@code IntegrationEvents}),
+     * so its commit holds no outbox row and would measure less than the row defines.
+     */
+    static final class DocumentStarter {
+        private final CommandGateway commands;
+        private final AssessmentCommands ids;
+        private final Caller caller;
+        private long committed;
+
+        DocumentStarter(ApplicationContext context, Caller caller) {
+            this.commands = context.getBean(CommandGateway.class);
+            this.ids = context.getBean(AssessmentCommands.class);
+            this.caller = caller;
+        }
+
+        /** One command in → commit; a refusal or failure throws (never counted). */
+        void commit() {
+            commands.sendAndWait(new StartAssessment(ids.nextAssessmentId(), caller.tenant(), FormKind.KEY_ITEMS,
+                    "計測の事務", caller.actor(), Instant.now()));
+            committed++;
+        }
+
+        MunicipalityCode tenant() {
+            return caller.tenant();
+        }
+
+        /** Commands this client saw committed so far (read once its side has ended). */
+        long committed() {
+            return committed;
+        }
+    }
+
+    /**
+     * Outbox rows and hash-chain links stored for {@code tenants}: row 2's command lines check that each command they
+     * counted committed exactly one of each, so the line never measures less than the row defines.
+     */
+    long[] outboxRowsAndLinks(List<MunicipalityCode> tenants) throws SQLException {
+        String[] codes = tenants.stream().map(MunicipalityCode::value).distinct().toArray(String[]::new);
+        try (Connection connection = context().getBean(DataSource.class).getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT (SELECT count(*) FROM integration_outbox "
+                     + "WHERE tenant_code = ANY (?)), (SELECT count(*) FROM event_chain WHERE tenant_code = ANY (?))")) {
+            count.setArray(1, connection.createArrayOf("varchar", codes));
+            count.setArray(2, connection.createArrayOf("varchar", codes));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return new long[]{row.getLong(1), row.getLong(2)};
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.axon.AppendedEvent;
+import jp.hyoka.server.axon.BesideInsert;
 import jp.hyoka.server.integration.IntegrationOutbox;
 
 import java.sql.Connection;
@@ -34,5 +35,11 @@ public class SwitchableOutbox extends IntegrationOutbox {
         if (writing) {
             super.appended(connection, events);
         }
+    }
+
+    /** A one-event append's row, sent in the event insert's round trip ({@link BesideInsert}), or nothing. */
+    @Override
+    public BesideInsert besideInsert(AppendedEvent event) {
+        return writing ? super.besideInsert(event) : BesideInsert.NOTHING;
     }
 }
