@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.serialization.Serializer;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +153,12 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                     part.executed(statement);
                 }
             } catch (SQLException e) {
+                if (!failedOnTheEventTable(e)) {
+                    // a listener's statement (an outbox or queue key, the head): a fault, never an edit conflict
+                    throw new EventStoreException("The event's outbox row or hash-chain head could not be written", e);
+                }
                 handlePersistenceException(e, row.message());       // a duplicate key: ConcurrencyException
+                throw new EventStoreException("The event could not be stored", e);  // what Axon throws otherwise
             }
             for (int i = 0; i < listeners.size(); i++) {
                 if (beside.get(i) == null) {
@@ -166,6 +172,22 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         } finally {
             JdbcUtils.closeQuietly(connection);     // the unit of work's connection: closed when it ends
         }
+    }
+
+    /**
+     * Whether a failure of the one-event round trip is the event insert's own (its unique keys: a second writer of the
+     * same revision), as PostgreSQL names the table of a constraint it reports; a failure without a table (not a
+     * constraint's) counts as the insert's too, so that Axon's resolver decides as it did before the listeners'
+     * statements joined the round trip.
+     */
+    private boolean failedOnTheEventTable(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException postgres && postgres.getServerErrorMessage() != null) {
+                String table = postgres.getServerErrorMessage().getTable();
+                return table == null || table.equalsIgnoreCase(schema().domainEventTable());
+            }
+        }
+        return true;
     }
 
     /**

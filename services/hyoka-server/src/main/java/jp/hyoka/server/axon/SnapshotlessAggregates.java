@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * deletes snapshots; it never edits the events), and a snapshot is only a fold of the events before it. Reading every
  * event of the aggregate from its first therefore folds to the same state as its newest snapshot and the events
  * after it. A snapshot another node stored after this node remembered the aggregate is only passed over: the load
- * replays a few more events, its snapshot trigger counts them (a command then snapshots the aggregate on this node,
- * which forgets it). So an entry only decides how much is read, never what the state is.
+ * replays fewer than {@link #SHORT_STREAM} more events, until the stream reaches that length (a read then forgets it),
+ * an event that snapshots at once is replayed here (an import's content, a redaction: this node then stores a snapshot
+ * too and forgets the aggregate) or the memo starts again at its capacity (the count trigger, every 250 events, never
+ * fires first). So an entry only decides how much is read, never what the state is.
  *
  * <p><b>Bounded cost of a stale entry:</b> an aggregate is remembered only with fewer than {@link #SHORT_STREAM} events
  * (so always within one read's batch), and forgotten as soon as a read of it finds that many, or this node stores a snapshot of it (after that snapshot is
