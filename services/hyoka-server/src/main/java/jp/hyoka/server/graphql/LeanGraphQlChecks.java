@@ -1,0 +1,106 @@
+package jp.hyoka.server.graphql;
+
+import io.micronaut.context.BeanContext;
+import io.micronaut.core.util.PathMatcher;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.inject.BeanDefinition;
+import io.micronaut.security.config.InterceptUrlMapPattern;
+import io.micronaut.security.config.SecurityConfiguration;
+import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Whether Micronaut's pipeline does, for {@code POST /graphql}, exactly what {@link LeanGraphQlPath} does in its place:
+ * checked once, at start-up, from the beans and configuration the pipeline itself uses. Anything it does not know (a
+ * server filter or security rule of another kind, CORS, a context path, IP restrictions, an intercept-url rule asking
+ * for more than a verified token) turns the lean path off: a new check in Micronaut's pipeline must not be skipped
+ * unnoticed.
+ */
+@Singleton
+class LeanGraphQlChecks {
+
+    /** The server filters whose work for POST /graphql the lean path repeats (authentication; web metrics). */
+    static final String SECURITY_FILTER = "io.micronaut.security.filters.SecurityFilter";
+    static final String METRICS_FILTER = "io.micronaut.configuration.metrics.binder.web.ServerMetricsFilter";
+    /**
+     * The filters that may apply to POST /graphql: the two above; CORS, which does nothing while it is off (checked
+     * below) and the lean path hands every request with an Origin to Micronaut anyway; OPTIONS, for OPTIONS only.
+     */
+    private static final List<String> KNOWN_FILTERS = List.of(SECURITY_FILTER, METRICS_FILTER,
+            "io.micronaut.http.server.cors.CorsFilter", "io.micronaut.http.server.OptionsFilter");
+    /** micronaut-security's own rules: for POST /graphql only the intercept-url rule decides (IP patterns aside). */
+    private static final Set<String> KNOWN_RULES = Set.of(
+            "io.micronaut.security.rules.IpPatternsRule",
+            "io.micronaut.security.rules.SecuredAnnotationRule",
+            "io.micronaut.security.rules.ConfigurationInterceptUrlMapRule",
+            "io.micronaut.security.rules.SensitiveEndpointRule");
+    static final String AUTHENTICATED = "isAuthenticated()";
+
+    private final BeanContext beans;
+    private final Router router;
+
+    LeanGraphQlChecks(BeanContext beans, Router router) {
+        this.beans = beans;
+        this.router = router;
+    }
+
+    /**
+     * The server filters Micronaut's router finds for {@code POST path}, each described as the router holds it (a
+     * record naming the filter's bean, e.g. {@code MethodFilter[order=…, bean=…SecurityFilter@…, …]}).
+     */
+    List<String> filters(String path) {
+        return router.findFilters(HttpRequest.POST(path, "")).stream().map(Object::toString).toList();
+    }
+
+    boolean webMetricsFilter(String path) {
+        return filters(path).stream().anyMatch(filter -> filter.contains(METRICS_FILTER));
+    }
+
+    /** Why the lean path must stay off, or empty when Micronaut's pipeline does nothing it does not do too. */
+    Optional<String> refusal(HttpServerConfiguration server, SecurityConfiguration security, String path) {
+        if (!security.isEnabled()) {
+            return Optional.of("security is off");
+        }
+        if (server.getContextPath() != null && !server.getContextPath().isEmpty()) {
+            return Optional.of("a context path is set");
+        }
+        if (server.getCors().isEnabled()) {
+            return Optional.of("CORS is configured");
+        }
+        List<String> filters = filters(path);
+        List<String> unknownFilters = filters.stream()
+                .filter(filter -> KNOWN_FILTERS.stream().noneMatch(filter::contains)).toList();
+        if (!unknownFilters.isEmpty() || filters.stream().noneMatch(filter -> filter.contains(SECURITY_FILTER))) {
+            return Optional.of("server filters for POST " + path + " other than the security, metrics, CORS (off) "
+                    + "and OPTIONS filters: " + unknownFilters);
+        }
+        Set<String> unknownRules = new TreeSet<>();
+        for (BeanDefinition<?> rule : beans.getBeanDefinitions(SecurityRule.class)) {
+            if (!KNOWN_RULES.contains(rule.getBeanType().getName())) {
+                unknownRules.add(rule.getBeanType().getName());
+            }
+        }
+        if (!unknownRules.isEmpty()) {
+            return Optional.of("security rules of other kinds: " + unknownRules);
+        }
+        if (security.getIpPatterns().stream().anyMatch(pattern -> !pattern.equals("0.0.0.0"))) {
+            return Optional.of("IP patterns are configured");
+        }
+        for (InterceptUrlMapPattern rule : security.getInterceptUrlMap()) {
+            if ((rule.getHttpMethod() == null || rule.getHttpMethod() == HttpMethod.POST)
+                    && PathMatcher.ANT.matches(rule.getPattern(), path)) {
+                return rule.getAccess().equals(List.of(AUTHENTICATED)) ? Optional.empty()
+                        : Optional.of("the intercept-url rule for POST " + path + " asks for " + rule.getAccess());
+            }
+        }
+        return Optional.of("no intercept-url rule names POST " + path);
+    }
+}
