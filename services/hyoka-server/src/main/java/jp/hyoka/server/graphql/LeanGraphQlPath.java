@@ -123,6 +123,8 @@ class LeanGraphQlPath {
             return null;
         }
         HttpHeaders headers = head.headers();
+        // An Origin stays Micronaut's even with CORS off: its CORS filter still refuses (403) a request from a
+        // non-local origin to a server addressed as localhost (drive-by-localhost), which this path does not repeat.
         if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || headers.contains(HttpHeaderNames.CONTENT_ENCODING)
                 || headers.contains(HttpHeaderNames.EXPECT) || headers.contains(HttpHeaderNames.UPGRADE)
                 || headers.contains(HttpHeaderNames.COOKIE) || headers.contains(HttpHeaderNames.ORIGIN)
