@@ -261,13 +261,22 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
         if (upgraded || !serving && reading == null) {
             ctx.close(promise);
-        } else if (closeHeld != null) {
-            closeHeld.addListener((ChannelFutureListener) closed -> promise.trySuccess());
-        } else {
-            closeHeld = promise;
-            if (reading != null) {
-                read(ctx);
-            }
+            return;
+        }
+        if (closeHeld == null) {
+            closeHeld = ctx.newPromise();
+        }
+        if (!promise.isVoid()) {        // a void promise takes no listener (and needs no answer)
+            closeHeld.addListener((ChannelFutureListener) closed -> {
+                if (closed.isSuccess()) {
+                    promise.trySuccess();
+                } else {
+                    promise.tryFailure(closed.cause());
+                }
+            });
+        }
+        if (reading != null) {
+            read(ctx);
         }
     }
 
