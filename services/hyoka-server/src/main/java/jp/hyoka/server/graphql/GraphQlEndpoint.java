@@ -247,9 +247,14 @@ public class GraphQlEndpoint {
             ObservedRequest.incident(incident);
             LOG.error("Unexpected failure serving a GraphQL request (incident {})", incident, e);
             observation.answered(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), List.of("INTERNAL"));
-            return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
-                    Map.of());
+            return internalError(incident);
         }
+    }
+
+    /** The 500 this endpoint answers for a failure of its own, naming the incident logged for it. */
+    static MutableHttpResponse<byte[]> internalError(String incident) {
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
+                Map.of());
     }
 
     /**

@@ -43,6 +43,10 @@ class LeanGraphQlChecks {
             "io.micronaut.security.rules.ConfigurationInterceptUrlMapRule",
             "io.micronaut.security.rules.SensitiveEndpointRule");
     static final String AUTHENTICATED = "isAuthenticated()";
+    private static final List<String> SECURITY_ANNOTATIONS = List.of("io.micronaut.security.annotation.Secured",
+            "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.PermitAll",
+            "jakarta.annotation.security.DenyAll", "javax.annotation.security.RolesAllowed",
+            "javax.annotation.security.PermitAll", "javax.annotation.security.DenyAll");
 
     private final BeanContext beans;
     private final Router router;
@@ -94,13 +98,40 @@ class LeanGraphQlChecks {
         if (security.getIpPatterns().stream().anyMatch(pattern -> !pattern.equals("0.0.0.0"))) {
             return Optional.of("IP patterns are configured");
         }
-        for (InterceptUrlMapPattern rule : security.getInterceptUrlMap()) {
-            if ((rule.getHttpMethod() == null || rule.getHttpMethod() == HttpMethod.POST)
-                    && PathMatcher.ANT.matches(rule.getPattern(), path)) {
-                return rule.getAccess().equals(List.of(AUTHENTICATED)) ? Optional.empty()
-                        : Optional.of("the intercept-url rule for POST " + path + " asks for " + rule.getAccess());
-            }
+        List<String> secured = securedRoutes(path);
+        if (!secured.isEmpty()) {
+            return Optional.of("the route for POST " + path + " carries security annotations: " + secured);
         }
-        return Optional.of("no intercept-url rule names POST " + path);
+        Optional<InterceptUrlMapPattern> rule = interceptUrlRule(security.getInterceptUrlMap(), path);
+        if (rule.isEmpty()) {
+            return Optional.of("no intercept-url rule names POST " + path);
+        }
+        return rule.get().getAccess().equals(List.of(AUTHENTICATED)) ? Optional.empty()
+                : Optional.of("the intercept-url rule for POST " + path + " asks for " + rule.get().getAccess());
+    }
+
+    /**
+     * The intercept-url rule that decides {@code POST path}, found as micronaut-security's
+     * {@code InterceptUrlMapRule.check} finds it: the first rule naming POST whose pattern matches, and only if there
+     * is none, the first rule naming no method whose pattern matches.
+     */
+    static Optional<InterceptUrlMapPattern> interceptUrlRule(List<InterceptUrlMapPattern> rules, String path) {
+        Optional<InterceptUrlMapPattern> forPost = rules.stream()
+                .filter(rule -> rule.getHttpMethod() == HttpMethod.POST)
+                .filter(rule -> PathMatcher.ANT.matches(rule.getPattern(), path)).findFirst();
+        return forPost.isPresent() ? forPost : rules.stream()
+                .filter(rule -> rule.getHttpMethod() == null)
+                .filter(rule -> PathMatcher.ANT.matches(rule.getPattern(), path)).findFirst();
+    }
+
+    /**
+     * The routes for {@code POST path} that carry {@code @Secured} (which {@code @RolesAllowed}, {@code @PermitAll}
+     * and {@code @DenyAll} become) or those annotations themselves: the security annotation rule would decide them,
+     * which the lean path does not repeat.
+     */
+    List<String> securedRoutes(String path) {
+        return router.findAny(HttpRequest.POST(path, "")).stream()
+                .filter(route -> SECURITY_ANNOTATIONS.stream().anyMatch(route::hasAnnotation))
+                .map(Object::toString).toList();
     }
 }

@@ -11,13 +11,15 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -32,8 +34,12 @@ import java.util.function.Supplier;
  * connection ({@link #owedByMicronaut}: counted from the requests handed over and the responses written);</li>
  * <li>while a request is being served here, Micronaut's reads are held and whatever the client already sent behind it
  * waits here ({@link #waiting}), then is handled in order once the response is written;</li>
- * <li>a close Micronaut asks for meanwhile (graceful shutdown closes idle connections) waits for the response, which
- * then says {@code connection: close}.</li>
+ * <li>a close Micronaut asks for meanwhile (graceful shutdown closes idle connections) waits for the request being
+ * read or served here, whose response then says {@code connection: close};</li>
+ * <li>once a response saying {@code connection: close} is written (here or by Micronaut), no further request is
+ * served here: what the client sent behind it is dropped (RFC 9112 §9.6), a pipelined mutation never runs;</li>
+ * <li>write backpressure as Micronaut's: once a response written here leaves the channel unwritable (a client that
+ * sends but does not read), reads are held and what waits stays waiting until the channel drains.</li>
  * </ul>
  * Once Micronaut switches the connection's protocol (a WebSocket's 101), everything passes.
  */
@@ -57,6 +63,10 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private int received;
     /** A request read here is being served and its response not yet written. */
     private boolean serving;
+    /** A response written here left the channel unwritable: nothing more is read or served until it drains. */
+    private boolean paused;
+    /** A response saying {@code connection: close} was written: nothing the client sends after it is served. */
+    private boolean closing;
     private final ArrayDeque<Object> waiting = new ArrayDeque<>();
     private boolean readHeld;
     private ChannelPromise closeHeld;
@@ -66,11 +76,16 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
         this.lean = lean;
     }
 
+    /** Whether messages must wait here (and reads be held): a response is owed here or the channel is full. */
+    private boolean holding() {
+        return serving || paused || !waiting.isEmpty();
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (upgraded) {
             ctx.fireChannelRead(msg);
-        } else if (serving || !waiting.isEmpty()) {
+        } else if (holding()) {
             waiting.add(msg);
         } else {
             route(ctx, msg);
@@ -79,16 +94,15 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
 
     /** Returns whether the message went on to Micronaut. */
     private boolean route(ChannelHandlerContext ctx, Object msg) {
+        if (closing && !handingOver) {
+            // After "connection: close": a request behind it is neither served here nor handed on (RFC 9112 §9.6).
+            ReferenceCountUtil.release(msg);
+            forgetReading();
+            return false;
+        }
         if (reading != null) {
             if (msg instanceof HttpContent content) {
-                ByteBuf bytes = content.content();
-                int length = Math.min(bytes.readableBytes(), body.length - received);  // the codec sends no more
-                bytes.readBytes(body, received, length);
-                received += length;
-                content.release();
-                if (msg instanceof LastHttpContent) {
-                    serve(ctx);
-                }
+                readBody(ctx, content);
                 return false;
             }
             ctx.fireChannelRead(msg);
@@ -117,70 +131,152 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
         return true;
     }
 
-    private void serve(ChannelHandlerContext ctx) {
-        LeanGraphQlPath.Accepted request = reading;
-        LeanGraphQlPath path = readingFor;
-        byte[] bytes = received == body.length ? body : Arrays.copyOf(body, received);
-        body = null;
-        reading = null;
-        readingFor = null;
-        serving = true;
+    /** A part of the body being read here; a body that fails to decode or ends short is never served. */
+    private void readBody(ChannelHandlerContext ctx, HttpContent content) {
         try {
-            path.serve(request, bytes).whenComplete((response, failure) ->
-                    ctx.executor().execute(() -> answer(ctx, path, request, response, failure)));
-        } catch (RuntimeException e) {
-            answer(ctx, path, request, null, e);
+            if (content.decoderResult().isFailure()) {
+                abandon(ctx);
+                return;
+            }
+            ByteBuf bytes = content.content();
+            int length = Math.min(bytes.readableBytes(), body.length - received);  // the codec sends no more
+            bytes.readBytes(body, received, length);
+            received += length;
+            if (content instanceof LastHttpContent) {
+                if (received != body.length) {
+                    abandon(ctx);
+                } else {
+                    serve(ctx);
+                }
+            }
+        } finally {
+            content.release();
         }
     }
 
-    /** On the event loop: writes the response, then goes on with what waited behind it. */
+    /** A request's body broke off: close the connection as a broken exchange, serving nothing. */
+    private void abandon(ChannelHandlerContext ctx) {
+        LOG.debug("A request's body for the lean GraphQL path broke off ({} of {} bytes); closing", received,
+                body.length);
+        forgetReading();
+        closing = true;
+        ChannelPromise promise = closeHeld == null ? ctx.newPromise() : closeHeld;
+        closeHeld = null;
+        ctx.close(promise);
+    }
+
+    private void forgetReading() {
+        body = null;
+        reading = null;
+        readingFor = null;
+    }
+
+    private void serve(ChannelHandlerContext ctx) {
+        LeanGraphQlPath.Accepted request = reading;
+        LeanGraphQlPath path = readingFor;
+        byte[] bytes = body;
+        forgetReading();
+        serving = true;
+        CompletableFuture<MutableHttpResponse<byte[]>> answered;
+        try {
+            answered = path.serve(request, bytes);
+        } catch (Throwable e) {
+            answer(ctx, path, request, null, e);
+            return;
+        }
+        answered.whenComplete((response, failure) -> {
+            try {
+                ctx.executor().execute(() -> answer(ctx, path, request, response, failure));
+            } catch (RejectedExecutionException e) {
+                // The event loop is shutting down, and its connections with it: no one is left to answer.
+                LOG.debug("A lean GraphQL answer found its event loop shut down", e);
+            }
+        });
+    }
+
+    /** On the event loop: writes the response (the endpoint's 500 for a failure), then goes on with what waited. */
     private void answer(ChannelHandlerContext ctx, LeanGraphQlPath path, LeanGraphQlPath.Accepted request,
                         MutableHttpResponse<byte[]> response, Throwable failure) {
         serving = false;
-        if (failure != null) {
-            // The endpoint answers its own failures; reaching here is a defect. Close as a broken exchange.
-            LOG.error("The lean GraphQL path failed to answer a request", failure);
-            ctx.close(closeHeld == null ? ctx.newPromise() : closeHeld);
-            return;
-        }
-        boolean close = closeHeld != null || LeanGraphQlPath.closes(response);
-        path.record(request, response.code());
+        MutableHttpResponse<byte[]> out = failure == null && response != null ? response : path.failed(failure);
+        boolean close = closeHeld != null || LeanGraphQlPath.closes(out);
+        path.record(request, out.code());
         if (close) {
+            closing = true;
             ChannelPromise promise = closeHeld == null ? ctx.newPromise() : closeHeld;
             closeHeld = null;
-            ctx.writeAndFlush(path.toNetty(response, true))
+            ctx.writeAndFlush(path.toNetty(out, true))
                     .addListener((ChannelFutureListener) written -> ctx.close(promise));
             return;
         }
-        ctx.writeAndFlush(path.toNetty(response, false));
+        ctx.writeAndFlush(path.toNetty(out, false));
+        paused = !ctx.channel().isWritable();
+        goOn(ctx);
+    }
+
+    /** Handles what waited, in order, until a request is served here again or the channel is full; then reads on. */
+    private void goOn(ChannelHandlerContext ctx) {
         boolean handedOver = false;
-        while (!serving && !waiting.isEmpty()) {
+        while (!serving && !paused && !waiting.isEmpty()) {
             handedOver |= route(ctx, waiting.poll());
         }
         if (handedOver) {
             ctx.fireChannelReadComplete();
         }
-        if (readHeld && !serving) {
+        if (readHeld && !holding()) {
             readHeld = false;
             ctx.read();
         }
     }
 
     @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        ctx.fireChannelWritabilityChanged();
+        if (paused && ctx.channel().isWritable()) {
+            paused = false;
+            goOn(ctx);
+        }
+    }
+
+    /** A body split over several reads keeps coming, whoever else is reading. */
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.fireChannelReadComplete();
+        if (reading != null) {
+            read(ctx);
+        }
+    }
+
+    @Override
     public void read(ChannelHandlerContext ctx) {
-        if (serving || !waiting.isEmpty()) {
+        if (holding() && !upgraded) {
             readHeld = true;
         } else {
             ctx.read();
         }
     }
 
+    /** Graceful shutdown's close waits for a request still arriving or being served here, answered with a close. */
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-        if (serving && !upgraded) {
-            closeHeld = promise;
-        } else {
+        if (upgraded || !serving && reading == null) {
             ctx.close(promise);
+            return;
+        }
+        if (closeHeld == null) {
+            closeHeld = ctx.newPromise();
+        }
+        if (!promise.isVoid()) {        // a void promise takes no listener (and needs no answer)
+            closeHeld.addListener((ChannelFutureListener) closed -> {
+                if (closed.isSuccess()) {
+                    promise.trySuccess();
+                } else {
+                    promise.tryFailure(closed.cause());
+                }
+            });
+        }
+        if (reading != null) {
+            read(ctx);
         }
     }
 
@@ -194,6 +290,9 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
                 upgraded = true;
             } else if (msg instanceof LastHttpContent && !informational && owedByMicronaut > 0) {
                 owedByMicronaut--;
+            }
+            if (msg instanceof HttpResponse head && !informational && !HttpUtil.isKeepAlive(head)) {
+                closing = true;
             }
         }
         ctx.write(msg, promise);
@@ -211,9 +310,7 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     }
 
     private void discard() {
-        body = null;
-        reading = null;
-        readingFor = null;
+        forgetReading();
         waiting.forEach(ReferenceCountUtil::release);
         waiting.clear();
     }

@@ -30,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -112,7 +113,9 @@ class LeanGraphQlPath {
      * The request if this path serves it exactly as Micronaut's pipeline would, else null (hand it to Micronaut):
      * {@code POST} of the GraphQL path itself (no query string) over HTTP/1.1 kept alive, a JSON body of a known
      * length within the server's limit, sent as is (no transfer or content encoding, no {@code Expect}), no upgrade,
-     * no cookie, no CORS request, an {@code Accept} the route produces, and one bearer token that was verified.
+     * no cookie, no CORS request, an {@code Accept} the route produces, no {@code Accept-Encoding} (Micronaut
+     * compresses an answer of 1 KB or more a client accepts compressed; this path never does), and one bearer token
+     * that was verified.
      */
     Accepted accept(HttpRequest head) {
         if (!head.decoderResult().isSuccess() || head.method() != HttpMethod.POST
@@ -120,9 +123,12 @@ class LeanGraphQlPath {
             return null;
         }
         HttpHeaders headers = head.headers();
+        // An Origin stays Micronaut's even with CORS off: its CORS filter still refuses (403) a request from a
+        // non-local origin to a server addressed as localhost (drive-by-localhost), which this path does not repeat.
         if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING) || headers.contains(HttpHeaderNames.CONTENT_ENCODING)
                 || headers.contains(HttpHeaderNames.EXPECT) || headers.contains(HttpHeaderNames.UPGRADE)
                 || headers.contains(HttpHeaderNames.COOKIE) || headers.contains(HttpHeaderNames.ORIGIN)
+                || headers.contains(HttpHeaderNames.ACCEPT_ENCODING)
                 || !keptAlive(headers) || !acceptsJson(headers) || !json(headers)) {
             return null;
         }
@@ -175,6 +181,13 @@ class LeanGraphQlPath {
         Exchange exchange = new Exchange(false, request.authentication(), null, HttpMethod.POST.name(), path,
                 headers::get);
         return endpoint.serve(exchange, () -> GraphQlRequest.fromPost(contentType, body, null));
+    }
+
+    /** The endpoint's 500 for a failure outside its own handling (a defect), logged under an incident. */
+    MutableHttpResponse<byte[]> failed(Throwable failure) {
+        String incident = UUID.randomUUID().toString();
+        LOG.error("The lean GraphQL path failed to answer a request (incident {})", incident, failure);
+        return GraphQlEndpoint.internalError(incident);
     }
 
     /**

@@ -23,7 +23,16 @@ final class RawHttp implements AutoCloseable {
     private final OutputStream out;
 
     RawHttp(URI server) throws IOException {
-        socket = new Socket(server.getHost(), server.getPort());
+        this(server, 0);
+    }
+
+    /** With the socket's receive buffer this small (0: the system's), so that a client that does not read is full. */
+    RawHttp(URI server, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(server.getHost(), server.getPort()));
         socket.setSoTimeout(30_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
@@ -146,6 +155,11 @@ final class RawHttp implements AutoCloseable {
             }
         }
         return line.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Ends the sending side (the request so far is all the server will get), reading on. */
+    void endSending() throws IOException {
+        socket.shutdownOutput();
     }
 
     /** Whether the server has closed the connection (reads end of stream within the timeout). */
