@@ -6,6 +6,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
@@ -160,9 +161,14 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
                 body.length);
         forgetReading();
         closing = true;
+        ctx.close(closePromise(ctx));
+    }
+
+    /** The promise of the close this connection ends with: a held close's, so that its caller hears, else a new one. */
+    private ChannelPromise closePromise(ChannelHandlerContext ctx) {
         ChannelPromise promise = closeHeld == null ? ctx.newPromise() : closeHeld;
         closeHeld = null;
-        ctx.close(promise);
+        return promise;
     }
 
     private void forgetReading() {
@@ -198,18 +204,28 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     private void answer(ChannelHandlerContext ctx, LeanGraphQlPath path, LeanGraphQlPath.Accepted request,
                         MutableHttpResponse<byte[]> response, Throwable failure) {
         serving = false;
-        MutableHttpResponse<byte[]> out = failure == null && response != null ? response : path.failed(failure);
-        boolean close = closeHeld != null || LeanGraphQlPath.closes(out);
-        path.record(request, out.code());
-        if (close) {
+        boolean close;
+        FullHttpResponse out;
+        try {
+            MutableHttpResponse<byte[]> answered = failure == null && response != null ? response
+                    : path.failed(failure);
+            close = closeHeld != null || path.closesAfter(answered);
+            path.record(request, answered.code());
+            out = path.toNetty(answered, close);
+        } catch (Throwable e) {
+            // No answer can be written for this request, so none behind it may be either (HTTP/1.1's order).
+            LOG.error("The lean GraphQL path could not write an answer; closing the connection", e);
             closing = true;
-            ChannelPromise promise = closeHeld == null ? ctx.newPromise() : closeHeld;
-            closeHeld = null;
-            ctx.writeAndFlush(path.toNetty(out, true))
-                    .addListener((ChannelFutureListener) written -> ctx.close(promise));
+            ctx.close(closePromise(ctx));
             return;
         }
-        ctx.writeAndFlush(path.toNetty(out, false));
+        if (close) {
+            closing = true;
+            ChannelPromise promise = closePromise(ctx);
+            ctx.writeAndFlush(out).addListener((ChannelFutureListener) written -> ctx.close(promise));
+            return;
+        }
+        ctx.writeAndFlush(out);
         paused = !ctx.channel().isWritable();
         goOn(ctx);
     }
@@ -301,6 +317,9 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         discard();
+        if (closeHeld != null) {                // the client went first: a close waiting for the answer is done
+            closePromise(ctx).trySuccess();
+        }
         ctx.fireChannelInactive();
     }
 

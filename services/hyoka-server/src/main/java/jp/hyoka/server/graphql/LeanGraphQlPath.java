@@ -6,6 +6,7 @@ import io.micronaut.configuration.metrics.binder.web.config.HttpMetricsConfig;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.config.SecurityConfiguration;
 import io.netty.buffer.Unpooled;
@@ -55,7 +56,8 @@ import java.util.concurrent.atomic.LongAdder;
  * the endpoint's own code ({@link GraphQlEndpoint#serve});</li>
  * <li>{@code http.server.requests}: recorded with the tags Micronaut's web metrics filter gives the route;</li>
  * <li>the response: the endpoint's status, headers and bytes, plus what Micronaut adds (Date, Server if configured,
- * content-length; {@code connection: close} when the connection is to close).</li>
+ * content-length; {@code connection: close} when the connection is to close, which includes a 5xx when
+ * {@code micronaut.server.netty.keep-alive-on-server-error} is off, as Micronaut's routing closes then).</li>
  * </ul>
  */
 @Singleton
@@ -72,6 +74,8 @@ class LeanGraphQlPath {
     private final long maxRequestSize;
     private final boolean dateHeader;
     private final String serverHeader;
+    /** {@code micronaut.server.netty.keep-alive-on-server-error} is false: Micronaut closes after a 5xx, so do we. */
+    private final boolean closeOnServerError;
     /** Null when Micronaut's web metrics filter is not running (then nothing is recorded here either). */
     private final MeterRegistry webMetrics;
     private final boolean clientErrorUris;
@@ -91,6 +95,8 @@ class LeanGraphQlPath {
         this.maxRequestSize = server.getMaxRequestSize();
         this.dateHeader = server.isDateHeader();
         this.serverHeader = server.getServerHeader().orElse(null);
+        this.closeOnServerError = server instanceof NettyHttpServerConfiguration netty
+                && !netty.isKeepAliveOnServerError();
         this.webMetrics = checks.webMetricsFilter(path) ? registry.orElse(null) : null;
         this.clientErrorUris = errorUris.map(HttpMetricsConfig.ClientErrorsUrisConfig::enabled).orElse(true);
         this.disabledBecause = !on ? "hyoka.graphql.lean-http is false"
@@ -214,9 +220,13 @@ class LeanGraphQlPath {
         return out;
     }
 
-    /** The endpoint asked for the connection to close after this response (a node shutting down). */
-    static boolean closes(MutableHttpResponse<?> response) {
-        return response.getHeaders().getAll(io.micronaut.http.HttpHeaders.CONNECTION).stream()
+    /**
+     * Whether the connection closes after this response, as Micronaut's routing decides it: the endpoint asked for it
+     * (a node shutting down), or a server error while {@code keep-alive-on-server-error} is off.
+     */
+    boolean closesAfter(MutableHttpResponse<?> response) {
+        return closeOnServerError && response.code() >= 500
+                || response.getHeaders().getAll(io.micronaut.http.HttpHeaders.CONNECTION).stream()
                 .anyMatch(value -> value.equalsIgnoreCase("close"));
     }
 

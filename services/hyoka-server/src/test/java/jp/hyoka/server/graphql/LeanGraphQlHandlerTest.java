@@ -2,7 +2,9 @@ package jp.hyoka.server.graphql;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.server.netty.configuration.NettyHttpServerConfiguration;
 import io.micronaut.security.config.SecurityConfiguration;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -48,9 +50,15 @@ class LeanGraphQlHandlerTest {
         final ArrayDeque<CompletableFuture<MutableHttpResponse<byte[]>>> pending = new ArrayDeque<>();
         int served;
         Throwable failWith;
+        /** The path's own 500 fails too (a defect in building the answer). */
+        boolean failedToo;
 
         Path() {
-            super(null, null, new HttpServerConfiguration(), null, new LeanGraphQlChecks(null, null) {
+            this(new HttpServerConfiguration());
+        }
+
+        Path(HttpServerConfiguration server) {
+            super(null, null, server, null, new LeanGraphQlChecks(null, null) {
                 @Override
                 boolean webMetricsFilter(String path) {
                     return false;
@@ -69,6 +77,14 @@ class LeanGraphQlHandlerTest {
         }
 
         @Override
+        MutableHttpResponse<byte[]> failed(Throwable failure) {
+            if (failedToo) {
+                throw new IllegalStateException("a defect building the 500");
+            }
+            return super.failed(failure);
+        }
+
+        @Override
         CompletableFuture<MutableHttpResponse<byte[]>> serve(Accepted request, byte[] body) {
             served++;
             if (failWith instanceof Error error) {
@@ -80,7 +96,11 @@ class LeanGraphQlHandlerTest {
         }
 
         void answer() {
-            pending.poll().complete(HttpResponse.ok("{\"data\":{}}".getBytes(StandardCharsets.UTF_8)));
+            answer(HttpResponse.ok("{\"data\":{}}".getBytes(StandardCharsets.UTF_8)));
+        }
+
+        void answer(MutableHttpResponse<byte[]> response) {
+            pending.poll().complete(response);
         }
     }
 
@@ -185,5 +205,60 @@ class LeanGraphQlHandlerTest {
         channel.writeInbound(head(), new DefaultLastHttpContent(Unpooled.wrappedBuffer(BODY, 0, BODY.length - 3)));
         assertThat(path.served).isZero();
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenKeepAliveOnServerErrorOff_whenTheEndpointAnswers503_thenTheAnswerSaysCloseAndTheConnectionCloses() {
+        NettyHttpServerConfiguration server = new NettyHttpServerConfiguration();
+        server.setKeepAliveOnServerError(false);
+        Path closingPath = new Path(server);
+        EmbeddedChannel closingChannel = new EmbeddedChannel(new LeanGraphQlHandler("/graphql", () -> closingPath));
+        try {
+            closingChannel.writeInbound(head(), body());
+            closingPath.answer(HttpResponse.<byte[]>status(HttpStatus.SERVICE_UNAVAILABLE).body(new byte[0]));
+            closingChannel.runPendingTasks();
+            FullHttpResponse answer = closingChannel.readOutbound();
+
+            assertThat(answer.status()).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
+            assertThat(answer.headers().get(HttpHeaderNames.CONNECTION)).isEqualTo("close");
+            assertThat(closingChannel.isOpen()).isFalse();
+            answer.release();
+        } finally {
+            closingChannel.finishAndReleaseAll();
+        }
+    }
+
+    @Test
+    void givenKeepAliveOnServerErrorAsByDefault_whenTheEndpointAnswers503_thenTheConnectionServesOn() {
+        sendLeanRequest();
+        path.answer(HttpResponse.<byte[]>status(HttpStatus.SERVICE_UNAVAILABLE).body(new byte[0]));
+        FullHttpResponse answer = written();
+        assertThat(answer.status()).isEqualTo(HttpResponseStatus.SERVICE_UNAVAILABLE);
+        assertThat(answer.headers().contains(HttpHeaderNames.CONNECTION)).isFalse();
+        assertThat(channel.isOpen()).isTrue();
+    }
+
+    @Test
+    void givenAnAnswerThatCannotBeWritten_whenItCompletes_thenTheConnectionClosesAndNothingBehindItIsServed() {
+        sendLeanRequest();
+        sendLeanRequest();                                 // pipelined behind
+        path.failedToo = true;
+        path.pending.poll().complete(null);                // neither an answer nor a failure: the path's 500, which fails
+        channel.runPendingTasks();
+
+        assertThat(path.served).isEqualTo(1);
+        assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenAHeldClose_whenTheClientGoesFirst_thenTheClosesPromiseIsDone() {
+        sendLeanRequest();
+        io.netty.channel.ChannelFuture closed = channel.close();
+        assertThat(closed.isDone()).as("held for the answer").isFalse();
+
+        channel.unsafe().close(channel.voidPromise());     // the transport's own close: the peer went away
+        channel.runPendingTasks();
+
+        assertThat(closed.isSuccess()).isTrue();
     }
 }

@@ -36,6 +36,8 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     private static final MunicipalityCode YOKOHAMA = new MunicipalityCode("141003");
     /** Another of its own for the shapes handed to Micronaut and the bodies in parts. */
     private static final MunicipalityCode OSAKA = new MunicipalityCode("271004");
+    /** A valid code (墨田区) never registered on this server: its tokens verify, its callers are refused. */
+    private static final MunicipalityCode UNREGISTERED = new MunicipalityCode("131075");
     private static final String ME = RawHttp.body("{ me { userId } }", "{}");
     private static final int BURST = 60;
     /** Tokens live this long here (each test issues its own), so that one can be seen expiring. */
@@ -126,6 +128,20 @@ class LeanGraphQlPathIT extends SignedInServerTest {
             assertThat(other[0].status()).isEqualTo(200);
             assertThat(other[0].text()).contains("\"assessment\":null").doesNotContain("他団体の文書");
             assertSameAnswer(other[0], other[1]);
+        }
+    }
+
+    @Test
+    void givenAVerifiedTokenOfAMunicipalityNotRegistered_whenSentTheLeanWay_thenRefusedAsThroughMicronaut()
+            throws Exception {
+        String json = fewFieldRead("未登録団体");
+        String token = token(UNREGISTERED, "lean-unregistered", "editor");
+        try (RawHttp http = new RawHttp(server.getURI())) {
+            for (String body : List.of(json, ME)) {
+                RawHttp.Answer[] answers = bothWays(http, token, body, "unregistered");
+                assertThat(answers[0].text()).contains("UNAUTHENTICATED", "131075").doesNotContain("未登録団体");
+                assertSameAnswer(answers[0], answers[1]);
+            }
         }
     }
 
