@@ -4,8 +4,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Work of the start that runs beside it (e.g. the schema migration) and must have finished before Micronaut's HTTP
- * server takes the port over from the start-up probes ({@link StartingProbesHandover}).
+ * Work of the start that runs beside it (the schema migration, the GraphQL schema's build) and must have finished
+ * before anything of the start has effects outside the process (Axon's start waits for every barrier) and before
+ * Micronaut's HTTP server takes the port over from the start-up probes ({@link StartingProbesHandover}).
  */
 public interface StartBarrier {
 

@@ -9,6 +9,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import jp.hyoka.server.availability.StartBarrier;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.observability.TraceCorrelation;
 import jp.hyoka.server.observability.TracedAppends;
@@ -30,6 +31,8 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -52,6 +55,8 @@ import java.util.List;
  */
 @Factory
 public class AxonFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AxonFactory.class);
 
     @Singleton
     AxonConnections axonConnections(DataSource dataSource) {
@@ -139,10 +144,20 @@ public class AxonFactory {
      * the eager beans, so that the configuration's components (the command gateway the GraphQL wiring takes) are there
      * while the schema migration still runs, and only this waits for the migrated database (infra/docs/startup.md).
      * Before the HTTP server: Micronaut starts that after every eager bean.
+     *
+     * <p>It first waits for the work beside the start ({@link StartBarrier}s: the migration, the schema's build with
+     * the features' beans), so that a start that is going to fail there fails before anything with effects outside
+     * this process has run: no backfill written, no processor started, no token claimed, no start-up listener (they
+     * run after every eager bean) — a node in a crash loop repeats nothing. The wait is logged.
      */
     @Context
     @Order(Ordered.LOWEST_PRECEDENCE)
-    AxonStarted axonStarted(Configuration configuration, List<EventAppendListener> appendListeners) {
+    AxonStarted axonStarted(Configuration configuration, List<EventAppendListener> appendListeners,
+                            List<StartBarrier> besideTheStart) {
+        long waiting = System.nanoTime();
+        besideTheStart.forEach(StartBarrier::awaitFinished);
+        LOG.info("Axon starts after the work beside the start (migration, schema) was done: waited {} ms for it",
+                (System.nanoTime() - waiting) / 1_000_000);
         appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
         return new AxonStarted(configuration);

@@ -14,9 +14,10 @@ import java.util.function.Supplier;
  * The executable schema and the features it is wired to, built on a thread of their own while the main thread goes
  * on with the beans that do not need them (Axon's configuration and start, the HTTP server's set-up): the features'
  * beans were about a quarter of the main thread's work at start, graphql-java's {@code makeExecutableSchema} a fifth
- * (infra/docs/startup.md). A start barrier: the HTTP server takes the port over only once the schema is built
- * ({@link jp.hyoka.server.availability.StartingProbesHandover}), so the first request finds it ready, and a feature
- * that cannot be built or a schema that does not match its wiring stops the start there, with its error.
+ * (infra/docs/startup.md). A start barrier: Axon's start waits for it (AxonFactory.axonStarted), so a feature that
+ * cannot be built or a schema that does not match its wiring stops the start with its error before any processor,
+ * token claim or start-up listener has run; and the HTTP server takes the port over only once it is built
+ * ({@link jp.hyoka.server.availability.StartingProbesHandover}), so the first request finds it ready.
  */
 final class SchemaBuild implements StartBarrier {
 

@@ -12,8 +12,8 @@ import java.time.Duration;
  * context destroys the beans it has when it stops, so a bean built after that would never be destroyed (its threads
  * and connections left running). Bounded: a build that hangs does not hold the stop for good. Micronaut publishes
  * the shutdown event only for a context that got as far as running: when the main thread's part of the start fails
- * first (a migration, Axon's start), nothing waits here; the server's process exits anyway, a test's JVM may keep the
- * build's thread until it ends.
+ * before Axon's start waits for the build (a migration), nothing waits here; the server's process exits anyway, a
+ * test's JVM may keep the build's thread until it ends.
  */
 @Singleton
 class SchemaBuildAtShutdown implements ApplicationEventListener<ShutdownEvent> {
