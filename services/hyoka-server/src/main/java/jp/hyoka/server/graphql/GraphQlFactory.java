@@ -60,14 +60,14 @@ public class GraphQlFactory {
      * Started eagerly, right after the pool, and returns at once: the features (and the beans their wiring takes) are
      * built on a thread of their own, and the schema from them there too ({@link SchemaBuild}), while the main thread
      * goes on with the other eager beans (Axon's configuration and start), then the HTTP server's creation, and the
-     * schema migration runs on a third (infra/docs/startup.md). A feature that cannot be built, or a schema that does
-     * not match its wiring, stops the start before the port opens ({@link SchemaBuild} is a start barrier), not the
-     * first request.
+     * schema migration runs on a third (infra/docs/startup.md). A feature that cannot be built stops the start before
+     * Axon's start, a schema that does not match its wiring before the port opens ({@link SchemaBuild} is a start
+     * barrier), not the first request.
      */
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SchemaBuild schemaBuild(BeanContext beans) {
-        return SchemaBuild.start(() -> graphQL(beans.getBean(SchemaParts.class)));
+        return SchemaBuild.start(() -> beans.getBean(SchemaParts.class), GraphQlFactory::graphQL);
     }
 
     /** The schema built at start (waited for: the port opens only after it is built, so this waits no more then). */
