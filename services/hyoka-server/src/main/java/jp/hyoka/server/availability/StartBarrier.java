@@ -4,24 +4,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Work of the start that runs beside it (the schema migration, the GraphQL schema's build) and must have finished
- * before Micronaut's HTTP server takes the port over from the start-up probes ({@link StartingProbesHandover}); the
- * part of it that can fail because of the installation, before anything of the start has effects outside the process
- * (Axon's start waits for {@link #awaitSettled()} of every barrier).
+ * Work of the start that runs beside it (e.g. the schema migration) and must have finished before Micronaut's HTTP
+ * server takes the port over from the start-up probes ({@link StartingProbesHandover}).
  */
 public interface StartBarrier {
 
     /** Returns once the work has finished; throws what it failed with (the start must stop). */
     void awaitFinished();
-
-    /**
-     * Returns once the part of the work that can fail because of the installation (its database, its configuration,
-     * a feature's bean) is done; throws what it failed with. Axon's start waits for this before anything with effects
-     * outside the process runs. The whole work unless a barrier says less.
-     */
-    default void awaitSettled() {
-        awaitFinished();
-    }
 
     /**
      * Waits for work started beside the start and returns its result; if it failed, throws what it threw itself (a

@@ -9,7 +9,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
-import jp.hyoka.server.availability.StartBarrier;
 import jp.hyoka.server.axon.ReadModelCatchUp;
 import jp.hyoka.server.observability.TraceCorrelation;
 import jp.hyoka.server.observability.TracedAppends;
@@ -31,8 +30,6 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -55,8 +52,6 @@ import java.util.List;
  */
 @Factory
 public class AxonFactory {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AxonFactory.class);
 
     @Singleton
     AxonConnections axonConnections(DataSource dataSource) {
@@ -132,10 +127,6 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         // Commands are handled on the sender's thread (the GraphQL worker), inside the request's span.
         configuration.commandBus().registerHandlerInterceptor(new TracedCommands(tracing));
-        // Made here, before any other thread can have the configuration: Axon builds its components at their first use
-        // without a lock, and the features' beans (the gateway's users) are built on the schema's thread while this
-        // thread starts Axon (GraphQlFactory.schemaBuild): two first uses at once could make two command buses.
-        configuration.commandGateway();
         return configuration;
     }
 
@@ -144,21 +135,10 @@ public class AxonFactory {
      * the eager beans, so that the configuration's components (the command gateway the GraphQL wiring takes) are there
      * while the schema migration still runs, and only this waits for the migrated database (infra/docs/startup.md).
      * Before the HTTP server: Micronaut starts that after every eager bean.
-     *
-     * <p>It first waits for what can fail beside the start ({@link StartBarrier#awaitSettled()}: the migration, the
-     * features' beans), so that a start that is going to fail there fails before anything with effects outside this
-     * process has run: no backfill written, no processor started, no token claimed, no start-up listener (they run
-     * after every eager bean) — a node in a crash loop repeats nothing. The graphql-java schema made of the features
-     * goes on beside it (most of the build: waiting for it too cost the start ~0.7 s). The wait is logged.
      */
     @Context
     @Order(Ordered.LOWEST_PRECEDENCE)
-    AxonStarted axonStarted(Configuration configuration, List<EventAppendListener> appendListeners,
-                            List<StartBarrier> besideTheStart) {
-        long waiting = System.nanoTime();
-        besideTheStart.forEach(StartBarrier::awaitSettled);
-        LOG.info("Axon starts after what can fail beside the start (the migration, the features' beans): waited {} ms "
-                + "for it", (System.nanoTime() - waiting) / 1_000_000);
+    AxonStarted axonStarted(Configuration configuration, List<EventAppendListener> appendListeners) {
         appendListeners.forEach(EventAppendListener::beforeStart);
         configuration.start();
         return new AxonStarted(configuration);

@@ -14,10 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-/**
- * The schema built beside the start: its parts (the features' beans) waited for before Axon's start, the schema before
- * the port opens; either's failure is the start's.
- */
+/** The schema built beside the start: waited for before the port opens, its failure the start's. */
 class SchemaBuildTest {
 
     @Test
@@ -76,36 +73,6 @@ class SchemaBuildTest {
                 .satisfies(cause -> assertThat(cause.getStackTrace()).anyMatch(
                         frame -> frame.getClassName().equals(CountDownLatch.class.getName()))));
         never.countDown();
-    }
-
-    @Test
-    void givenThePartsBuiltAndTheSchemaStillBuilding_whenAxonsStartAwaitsWhatCanFail_thenItReturnsAtOnce()
-            throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        SchemaBuild build = SchemaBuild.start(() -> "the features", parts -> {
-            await(release);
-            return tinyGraphQl();
-        });
-
-        assertTimeoutPreemptively(Duration.ofSeconds(10), build::awaitSettled);
-        Thread waiter = new Thread(build::awaitFinished);
-        waiter.start();
-        waiter.join(200);
-        assertThat(waiter.isAlive()).as("the handover still waits for the schema").isTrue();
-        release.countDown();
-        waiter.join(Duration.ofSeconds(10).toMillis());
-        assertThat(waiter.isAlive()).isFalse();
-    }
-
-    @Test
-    void givenAFeatureThatCannotBeBuilt_whenAxonsStartAwaitsWhatCanFail_thenItGetsTheFeaturesError() {
-        SchemaBuild build = SchemaBuild.start(() -> {
-            throw new IllegalArgumentException("hyoka.audit.download-secret must be base64 of at least 32 bytes");
-        }, parts -> tinyGraphQl());
-
-        assertThatThrownBy(build::awaitSettled).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("download-secret");
-        assertThatThrownBy(build::awaitFinished).hasMessageContaining("download-secret");
     }
 
     private static GraphQL tinyGraphQl() {
