@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * A feature's bean that cannot be built stops the server's start with its error and a non-zero exit, before the port
  * opens and before anything with effects outside the process: Axon has not started (no tracking processor, no token
- * made or claimed), no start-up listener has run. What is left is only the migration, whole, so a second start of
- * the same database, configured right, runs (infra/docs/startup.md).
+ * made or claimed), no start-up listener has run. What is left is at most the migration, each of its transactions
+ * whole or not there, so a second start of the same database, configured right, runs (infra/docs/startup.md).
  */
 class FeatureFailureAtStartIT {
 
@@ -39,10 +39,12 @@ class FeatureFailureAtStartIT {
         assertThat(text).contains("Error starting Micronaut server").contains("AuditWiring")
                 .contains("hyoka.audit.download-secret");
         assertThat(text).doesNotContain("Server Running");
-        assertThat(rows(database, "SELECT count(*) FROM tokenentry"))
+        // The migration runs beside the start and may have been cut short by the exit: its transaction then never
+        // committed, so the tables are there whole or not at all.
+        assertThat(rowsIfTable(database, "tokenentry", "SELECT count(*) FROM tokenentry"))
                 .as("no tracking processor started: no token made, none claimed").isZero();
-        assertThat(rows(database, "SELECT count(*) FROM flyway_schema_history WHERE NOT success"))
-                .as("the migration, the one thing done, is whole").isZero();
+        assertThat(rowsIfTable(database, "flyway_schema_history",
+                "SELECT count(*) FROM flyway_schema_history WHERE NOT success")).as("no failed migration").isZero();
 
         try (ServerProcess second = ServerProcess.external(database, TestDatabase.user(), TestDatabase.password())
                 .name("feature-fixed").start()) {
@@ -50,6 +52,12 @@ class FeatureFailureAtStartIT {
                     .as("the same database: nothing left to trip on").contains("Server Running");
             second.stop();
         }
+    }
+
+    /** The count {@code sql} reads from {@code table}, 0 when there is no such table. */
+    private static long rowsIfTable(String database, String table, String sql) throws SQLException {
+        return rows(database, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tablename = '" + table
+                + "'") == 0 ? 0 : rows(database, sql);
     }
 
     private static long rows(String database, String sql) throws SQLException {
