@@ -20,10 +20,10 @@ import java.util.function.Supplier;
 final class SchemaBuild implements StartBarrier {
 
     /**
-     * How long the start waits for the build at the handover. Beans are built on two threads since the features moved
-     * here: a lookup inside a bean's creation (a {@code BeanProvider.get()}, a creation listener) could one day make the
-     * two wait on each other's bean locks. A start must then fail with both stacks, not hang while the start-up probes
-     * answer "alive"; a healthy build takes seconds even on a loaded machine.
+     * How long the start waits for the build at the handover. The build runs graphql-java beside the main thread's
+     * beans: should it ever block (a bean lookup from the wiring, a lock the main thread holds), a start must fail
+     * with the build thread's stack, not hang while the start-up probes answer "alive"; a healthy build takes seconds
+     * even on a loaded machine.
      */
     static final Duration HANDOVER_LIMIT = Duration.ofMinutes(3);
 
