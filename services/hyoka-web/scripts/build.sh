@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if ! command -v npm > /dev/null || ! command -v node > /dev/null; then
   echo "hyoka-web: node and npm are needed to build the web pages: apt-get install nodejs npm" \
-    "(or build with -Dhyoka.web.skip=true to leave them out)" >&2
+    "(or build with -Dhyoka.web.skip=true to keep the pages built last time)" >&2
   exit 1
 fi
 # Vite 7 needs Node.js 20.19 or later (this machine kind has 20; Debian bookworm's own nodejs is 18).

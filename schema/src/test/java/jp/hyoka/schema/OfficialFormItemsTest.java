@@ -434,8 +434,11 @@ class OfficialFormItemsTest {
             """;
 
     /**
-     * §1.2 and §1.5 ([I]/[U]). DOMAIN abbreviates three labels ("500人以上か", "過去1年以内に…", "提出する評価書の種類");
-     * they are written out as the 記載要領 words them. Ⅳ's numbers follow the published 様式 (DOMAIN gives none).
+     * §1.2 and §1.5 ([I]/[U]), item by item. DOMAIN abbreviates three labels ("500人以上か", "過去1年以内に…",
+     * "提出する評価書の種類"); they are written out as the 記載要領 words them. Ⅳ's numbers follow the published 様式
+     * (DOMAIN gives none), and so do what DOMAIN's "one 対策は十分か per area" leaves out: Ⅳ 3 and Ⅳ 6 ask two
+     * verdicts each (the first under its short label, the second with its risk named: the risks of 重点 III 3 and
+     * III 6), Ⅳ 4/5/6 carry the flags of 重点 III 4/5/6 (§2.2), and Ⅳ 8/11 are the newer 様式's items ([U]).
      */
     private static final String BASIC_ITEMS = COVER + """
             I | 関連情報
@@ -450,6 +453,8 @@ class OfficialFormItemsTest {
             I 4 ① | 実施の有無 [sel]
             I 4 ② | 法令上の根拠
             I 5 | 評価実施機関における担当部署
+            I 5 ① | 部署
+            I 5 ② | 所属長の役職名
             I 6 | 他の評価実施機関
             I 7 | 開示請求先
             I 8 | 問合せ先
@@ -470,20 +475,31 @@ class OfficialFormItemsTest {
             IV 2 | リスクへの対策は十分か [sel]
             IV 3 | 特定個人情報の使用
             IV 3 | リスクへの対策は十分か [sel]
+            IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か [sel]
             IV 4 | 特定個人情報ファイルの取扱いの委託
+            IV 4 | 委託しない [multi]
             IV 4 | リスクへの対策は十分か [sel]
             IV 5 | 特定個人情報の提供・移転(委託や情報提供ネットワークシステムを通じた提供を除く。)
+            IV 5 | 提供・移転しない [multi]
             IV 5 | リスクへの対策は十分か [sel]
             IV 6 | 情報提供ネットワークシステムとの接続
+            IV 6 | 接続しない [multi]
             IV 6 | リスクへの対策は十分か [sel]
+            IV 6 | 不正な提供が行われるリスクへの対策は十分か [sel]
             IV 7 | 特定個人情報の保管・消去
             IV 7 | リスクへの対策は十分か [sel]
             IV 8 | 人手を介在させる作業
+            IV 8 | 人手を介在させる作業はない [multi]
+            IV 8 | 人為的ミスが発生するリスクへの対策は十分か [sel]
+            IV 8 | 判断の根拠
             IV 9 | 監査
             IV 9 | 実施の有無 [multi]
             IV 10 | 従業者に対する教育・啓発
             IV 10 | 従業者に対する教育・啓発 [sel]
             IV 11 | 最も優先度が高いと考えられる対策
+            IV 11 | 最も優先度が高いと考えられる対策 [sel]
+            IV 11 | 当該対策は十分か【再掲】 [sel]
+            IV 11 | 判断の根拠
             """;
 
     private static final String POPULATION = "1,000人未満 / 1,000人以上1万人未満 / 1万人以上10万人未満 / 10万人以上30万人未満 / 30万人以上";
@@ -499,7 +515,7 @@ class OfficialFormItemsTest {
     private static final String INCIDENT = "発生あり / 発生なし";
 
     /**
-     * §2.1, one row per single selection and kind (A 全項目, K 重点): kind | path | label | options in order. A path
+     * §2.1, one row per single selection and kind (A 全項目, K 重点, B 基礎): kind | path | label | options in order. A path
      * ending in "*" stands for every item with that label under the path (#13: every risk verdict of Ⅲ).
      */
     private static final List<String> SINGLE_SELECTIONS = List.of(
@@ -569,7 +585,23 @@ class OfficialFormItemsTest {
                     + " / 特定個人情報保護評価の実施が義務付けられない(任意に全項目評価を実施)",
             "K | V 1 ② | しきい値判断結果 | 基礎項目評価及び重点項目評価の実施が義務付けられる"    // #45, §3.3
                     + " / 基礎項目評価の実施が義務付けられる(任意に重点項目評価を実施)"
-                    + " / 特定個人情報保護評価の実施が義務付けられない(任意に重点項目評価を実施)");
+                    + " / 特定個人情報保護評価の実施が義務付けられない(任意に重点項目評価を実施)",
+            // 基礎 (B, §1.5 and §3.1–3.3): the same scales as #1, #2, #13 and #41; the others as the 記載要領 words them
+            "B | I 4 ① | 実施の有無 | 実施する / 実施しない / 未定",
+            "B | II 1 | 対象人数 | " + POPULATION,
+            "B | II 2 | 特定個人情報ファイル取扱者数は500人以上か | 500人以上 / 500人未満",
+            "B | II 3 | 過去1年以内に、評価実施機関において特定個人情報に関する重大事故が発生したか | " + INCIDENT,
+            "B | III | しきい値判断結果 | 基礎項目評価及び全項目評価の実施が義務付けられる"          // §3.3 [U]: no (任意に…)
+                    + " / 基礎項目評価及び重点項目評価の実施が義務付けられる / 基礎項目評価の実施が義務付けられる"
+                    + " / 特定個人情報保護評価の実施が義務付けられない",
+            "B | IV 1 | 提出する特定個人情報保護評価書の種類 | 基礎項目評価書 / 基礎項目評価書及び重点項目評価書"
+                    + " / 基礎項目評価書及び全項目評価書",
+            "B | IV * | リスクへの対策は十分か | " + VERDICT,
+            "B | IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か | " + VERDICT,
+            "B | IV 6 | 不正な提供が行われるリスクへの対策は十分か | " + VERDICT,
+            "B | IV 8 | 人為的ミスが発生するリスクへの対策は十分か | " + VERDICT,
+            "B | IV 10 | 従業者に対する教育・啓発 | " + DONE,
+            "B | IV 11 | 当該対策は十分か【再掲】 | " + VERDICT);
 
     private static final Map<String, String> KIND_DIRS = Map.of("A", "all-items", "K", "key-items", "B", "basic-items");
     private static final Pattern REPEAT_TOKEN = Pattern.compile("(システム|委託事項|提供先|移転先)N");

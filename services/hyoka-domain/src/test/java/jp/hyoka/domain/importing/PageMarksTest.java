@@ -1,7 +1,11 @@
 package jp.hyoka.domain.importing;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,14 +15,60 @@ class PageMarksTest {
     @ParameterizedTest
     @ValueSource(strings = {"- 12 -", "－１２－", "―3―", "12/40", "12 / 40", "３/９", "12ページ", "p. 7",
         "特定個人情報保護評価書(基礎項目評価書)", "特定個人情報保護評価書（全項目評価書）"})
-    void givenAPageNumberOrTheRunningTitle_whenAsked_thenItIsAPageMark(String line) {
-        assertThat(PageMarks.isPageMark(line)).isTrue();
+    void givenAPageNumberOrTheRunningTitle_whenAsked_thenItHasAPageMarksShape(String line) {
+        assertThat(PageMarks.hasPageMarkShape(line)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"12", "令和7年4月1日", "2015/10/1", "－", "1) 10人未満", "(6) 件", "評価書番号",
         "特定個人情報保護評価書(基礎項目評価書)の記載", "1の項、17の項、79の項", ""})
-    void givenContentThatLooksAlike_whenAsked_thenItIsNoPageMark(String line) {
-        assertThat(PageMarks.isPageMark(line)).isFalse();
+    void givenContentThatLooksAlike_whenAsked_thenItHasNoPageMarksShape(String line) {
+        assertThat(PageMarks.hasPageMarkShape(line)).isFalse();
+    }
+
+    @Test
+    void givenRisingMarksOfOneCount_whenRead_thenEachIsAPageMarkAlsoWhenAPageLostItsMark() {
+        List<String> lines = List.of("①部署\t市民課", "1/5", "②所属長の役職名\t市民課長", "２／５", "本文", "4 / 5 ページ",
+                "\t<p>続き</p>", "5/5");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(IntStream.rangeClosed(1, lines.size()).filter(n -> marks.isPageMark(n, text(lines, n))))
+                .containsExactly(2, 4, 6, 8);
+    }
+
+    @Test
+    void givenAValueLineThatIsJustAFraction_whenItDoesNotRiseWithTheMarks_thenItIsNoPageMark() {
+        List<String> lines = List.of("判断の根拠\t<p>点検日は毎年", "4/1", "</p>", "1/3", "実施日\t令和7年", "3/12",
+                "2/3", "本文", "\t3/12", "3/3");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(marks.isPageMark(2, "4/1")).as("page 4 of 1 is no page").isFalse();
+        assertThat(marks.isPageMark(6, "3/12")).as("no other page of 12").isFalse();
+        assertThat(marks.isPageMark(9, "3/12")).isFalse();
+        assertThat(marks.isPageMark(4, "1/3")).isTrue();
+        assertThat(marks.isPageMark(7, "2/3")).isTrue();
+        assertThat(marks.isPageMark(10, "3/3")).isTrue();
+    }
+
+    @Test
+    void givenAFractionThatRepeatsAPageAlreadyPassed_whenRead_thenOnlyTheRisingOnesArePageMarks() {
+        List<String> lines = List.of("1/4", "本文", "2/4", "値", "1/4", "本文", "3/4", "本文", "4/4");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(IntStream.rangeClosed(1, lines.size()).filter(n -> marks.isPageMark(n, text(lines, n))))
+                .containsExactly(1, 3, 7, 9);
+    }
+
+    @Test
+    void givenASingleFractionAndOtherMarks_whenRead_thenTheFractionIsAValueAndTheOthersStayMarks() {
+        List<String> lines = List.of("- 1 -", "実施日\t令和7年", "3/12", "- 2 -", "特定個人情報保護評価書(基礎項目評価書)");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(IntStream.rangeClosed(1, lines.size()).filter(n -> marks.isPageMark(n, text(lines, n))))
+                .containsExactly(1, 4, 5);
+    }
+
+    private static String text(List<String> lines, int lineNumber) {
+        return lines.get(lineNumber - 1).replaceAll("<[^>]+>", "").strip();
     }
 }

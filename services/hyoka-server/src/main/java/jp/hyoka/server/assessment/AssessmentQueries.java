@@ -223,21 +223,38 @@ public class AssessmentQueries implements ProjectedRevisions {
     }
 
     /**
-     * Up to {@code limit} history lines after the line at {@code revision} and {@code line}, oldest first: a reader
-     * that pages the history by line, so a revision of more lines than a page (an import's) is continued where the
-     * page stopped, never skipped. {@code line} {@link Integer#MAX_VALUE}: after every line of {@code revision}.
+     * A window of up to {@code covered} history lines after the line at {@code revision} and {@code line}, oldest
+     * first, of which only the first {@code listed} are read whole: a reader that pages the history by line, so a
+     * revision of more lines than a window (an import's) is continued where the window stopped, never skipped.
+     * {@code line} {@link Integer#MAX_VALUE}: after every line of {@code revision}. One query; the window's end and
+     * size come from the primary key alone (tenant, assessment, revision, line), not from the lines' contents.
      */
-    public List<HistoryEntry> linesAfter(MunicipalityCode tenant, AssessmentId id, long revision, int line, int limit) {
-        return queries.query(tenant, """
-                        SELECT * FROM rm_edit_history WHERE tenant_code = ? AND assessment_id = ?
-                        AND (revision, line) > (?, ?) ORDER BY revision, line LIMIT ?""",
+    public HistoryWindow historyWindow(MunicipalityCode tenant, AssessmentId id, long revision, int line, int listed,
+                                       int covered) {
+        List<HistoryWindow.Row> rows = queries.query(tenant, """
+                        WITH covered AS (
+                            SELECT revision, line FROM rm_edit_history
+                            WHERE tenant_code = ? AND assessment_id = ? AND (revision, line) > (?, ?)
+                            ORDER BY revision, line LIMIT ?),
+                        window_end AS (
+                            SELECT revision AS end_revision, line AS end_line, count(*) OVER () AS covered_lines
+                            FROM covered ORDER BY revision DESC, line DESC LIMIT 1)
+                        SELECT h.*, window_end.* FROM window_end CROSS JOIN LATERAL (
+                            SELECT * FROM rm_edit_history
+                            WHERE tenant_code = ? AND assessment_id = ? AND (revision, line) > (?, ?)
+                            ORDER BY revision, line LIMIT ?) h
+                        ORDER BY h.revision, h.line""",
                 statement -> {
-                    statement.setString(1, tenant.value());
-                    statement.setObject(2, id.value());
-                    statement.setLong(3, revision);
-                    statement.setInt(4, line);
-                    statement.setInt(5, limit);
-                }, HistoryEntry::read);
+                    for (int first : new int[]{1, 6}) {
+                        statement.setString(first, tenant.value());
+                        statement.setObject(first + 1, id.value());
+                        statement.setLong(first + 2, revision);
+                        statement.setInt(first + 3, line);
+                    }
+                    statement.setInt(5, covered);
+                    statement.setInt(10, Math.min(listed, covered));
+                }, HistoryWindow.Row::read);
+        return HistoryWindow.of(rows);
     }
 
     /** Everything that happened after {@code revision}: what a stale client missed (at most 1,000 lines). */

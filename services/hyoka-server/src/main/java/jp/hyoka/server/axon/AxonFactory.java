@@ -127,10 +127,6 @@ public class AxonFactory {
         Configuration configuration = configurer.buildConfiguration();
         // Commands are handled on the sender's thread (the GraphQL worker), inside the request's span.
         configuration.commandBus().registerHandlerInterceptor(new TracedCommands(tracing));
-        // Made here, before any other thread can have the configuration: Axon builds its components at their first use
-        // without a lock, and the features' beans (the gateway's users) are built on the schema's thread while this
-        // thread starts Axon (GraphQlFactory.schemaBuild): two first uses at once could make two command buses.
-        configuration.commandGateway();
         return configuration;
     }
 

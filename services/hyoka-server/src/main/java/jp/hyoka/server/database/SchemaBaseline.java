@@ -58,6 +58,13 @@ public final class SchemaBaseline extends BaselineJavaMigration {
         return upTo(files, files.size());
     }
 
+    /** The newest schema version this build migrates to: the highest {@code V<n>} on its class path. */
+    public static int newestVersion() {
+        return ClasspathFolder.files(FOLDER, ".sql").stream().filter(file -> file.startsWith("V"))
+                .mapToInt(SchemaBaseline::number).max()
+                .orElseThrow(() -> new IllegalStateException("no migrations in " + FOLDER));
+    }
+
     /** The baselines of the first {@code count} versioned files (sorted by version). */
     static List<SchemaBaseline> upTo(List<String> files, int count) {
         List<String> scripts = files.subList(0, count).stream().map(file -> ClasspathFolder.text(FOLDER + file))

@@ -14,7 +14,6 @@ import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Order;
@@ -57,17 +56,19 @@ public class GraphQlFactory {
     static final long RESPONSE_CACHE_CHARS = 32L << 20;
 
     /**
-     * Started eagerly, right after the pool, and returns at once: the features (and the beans their wiring takes) are
-     * built on a thread of their own, and the schema from them there too ({@link SchemaBuild}), while the main thread
-     * goes on with the other eager beans (Axon's configuration and start), then the HTTP server's creation, and the
-     * schema migration runs on a third (infra/docs/startup.md). A feature that cannot be built, or a schema that does
-     * not match its wiring, stops the start before the port opens ({@link SchemaBuild} is a start barrier), not the
+     * Started eagerly, right after the pool: the features (and the beans their wiring takes) are built here, on the
+     * main thread, and the schema on a thread of its own, beside the schema migration and the rest of the start
+     * (Axon's configuration and start, the HTTP server's set-up; infra/docs/startup.md). A schema that does not
+     * match its wiring stops the start before the port opens ({@link SchemaBuild} is a start barrier), not the
      * first request.
      */
     @Context
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SchemaBuild schemaBuild(BeanContext beans) {
-        return SchemaBuild.start(() -> graphQL(beans.getBean(SchemaParts.class)));
+    SchemaBuild schemaBuild(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
+                            @Nullable MeterRegistry metrics, CostBudget budget, List<VersionedRoot> versionedRoots,
+                            @Value("${hyoka.graphql.response-cache.max-chars:" + RESPONSE_CACHE_CHARS + "}")
+                            long cacheChars) {
+        return SchemaBuild.start(() -> graphQL(features, timeout, metrics, budget, versionedRoots, cacheChars));
     }
 
     /** The schema built at start (waited for: the port opens only after it is built, so this waits no more then). */
@@ -76,22 +77,8 @@ public class GraphQlFactory {
         return build.graphQL();
     }
 
-    /** What the schema is made of: the features' SDL and wiring, and the execution's limits and meters. */
-    record SchemaParts(List<GraphQlFeature> features, Duration timeout, @Nullable MeterRegistry metrics,
-                       CostBudget budget, List<VersionedRoot> versionedRoots, long cacheChars) {
-    }
-
-    /** Asked for by the schema's build on its own thread, so that the features are built there (schemaBuild). */
-    @Singleton
-    SchemaParts schemaParts(List<GraphQlFeature> features, @Value("${hyoka.graphql.timeout:30s}") Duration timeout,
-                            @Nullable MeterRegistry metrics, CostBudget budget, List<VersionedRoot> versionedRoots,
-                            @Value("${hyoka.graphql.response-cache.max-chars:" + RESPONSE_CACHE_CHARS + "}")
-                            long cacheChars) {
-        return new SchemaParts(features, timeout, metrics, budget, versionedRoots, cacheChars);
-    }
-
-    private static GraphQL graphQL(SchemaParts parts) {
-        List<GraphQlFeature> features = parts.features();
+    private static GraphQL graphQL(List<GraphQlFeature> features, Duration timeout, @Nullable MeterRegistry metrics,
+                                   CostBudget budget, List<VersionedRoot> versionedRoots, long cacheChars) {
         TypeDefinitionRegistry types = new TypeDefinitionRegistry();
         SchemaParser parser = new SchemaParser();
         types.merge(SdlAhead.parse(parser, "schema.graphqls"));
@@ -111,20 +98,20 @@ public class GraphQlFactory {
         List<Instrumentation> perOperation = new ArrayList<>(List.of(
                 DocumentLimits.maxDepth(MAX_DEPTH),
                 DocumentLimits.maxFields(MAX_FIELDS),
-                new CostLimits(parts.budget()),
+                new CostLimits(budget),
                 new OperationNames()));
-        GraphQlMetrics graphQlMetrics = parts.metrics() == null ? null : new GraphQlMetrics(parts.metrics());
+        GraphQlMetrics graphQlMetrics = metrics == null ? null : new GraphQlMetrics(metrics);
         if (graphQlMetrics != null) {
             perOperation.add(graphQlMetrics);
         }
         return GraphQL.newGraphQL(schema)
-                .queryExecutionStrategy(parts.cacheChars() > 0
-                        ? new ResponseCache(errors, parts.versionedRoots(), parts.cacheChars(), graphQlMetrics)
+                .queryExecutionStrategy(cacheChars > 0
+                        ? new ResponseCache(errors, versionedRoots, cacheChars, graphQlMetrics)
                         : new AsyncExecutionStrategy(errors))
                 .mutationExecutionStrategy(new AsyncSerialExecutionStrategy(errors))
                 .subscriptionExecutionStrategy(new SubscriptionExecutionStrategy(errors))
                 .preparsedDocumentProvider(new CachedDocuments())
-                .instrumentation(new LeanInstrumentation(perOperation, new RequestDeadline(parts.timeout())))
+                .instrumentation(new LeanInstrumentation(perOperation, new RequestDeadline(timeout)))
                 .build();
     }
 

@@ -11,20 +11,19 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * The executable schema and the features it is wired to, built on a thread of their own while the main thread goes
- * on with the beans that do not need them (Axon's configuration and start, the HTTP server's set-up): the features'
- * beans were about a quarter of the main thread's work at start, graphql-java's {@code makeExecutableSchema} a fifth
- * (infra/docs/startup.md). A start barrier: the HTTP server takes the port over only once the schema is built
- * ({@link jp.hyoka.server.availability.StartingProbesHandover}), so the first request finds it ready, and a feature
- * that cannot be built or a schema that does not match its wiring stops the start there, with its error.
+ * The executable schema, built on a thread of its own while the start goes on with the beans that do not need it
+ * (Axon's configuration and start, the HTTP server's set-up): about a fifth of the main thread's work at start was
+ * graphql-java's {@code makeExecutableSchema} (infra/docs/startup.md). A start barrier: the HTTP server takes the
+ * port over only once the schema is built ({@link jp.hyoka.server.availability.StartingProbesHandover}), so the
+ * first request finds it ready, and a schema that does not match its wiring stops the start there, with its error.
  */
 final class SchemaBuild implements StartBarrier {
 
     /**
-     * How long the start waits for the build at the handover. Beans are built on two threads since the features moved
-     * here: a lookup inside a bean's creation (a {@code BeanProvider.get()}, a creation listener) could one day make the
-     * two wait on each other's bean locks. A start must then fail with both stacks, not hang while the start-up probes
-     * answer "alive"; a healthy build takes seconds even on a loaded machine.
+     * How long the start waits for the build at the handover. The build runs graphql-java beside the main thread's
+     * beans: should it ever block (a bean lookup from the wiring, a lock the main thread holds), a start must fail
+     * with the build thread's stack, not hang while the start-up probes answer "alive"; a healthy build takes seconds
+     * even on a loaded machine.
      */
     static final Duration HANDOVER_LIMIT = Duration.ofMinutes(3);
 
@@ -80,16 +79,5 @@ final class SchemaBuild implements StartBarrier {
             // fall through: graphQL() throws what the build threw, as the start expects
         }
         graphQL();
-    }
-
-    /** Returns once the build has ended, built or failed, or after {@code atMost}; never throws (a stopping context). */
-    void awaitEnded(Duration atMost) {
-        try {
-            built.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // failed: said by the start; still running after atMost: the stop goes on
-        }
     }
 }

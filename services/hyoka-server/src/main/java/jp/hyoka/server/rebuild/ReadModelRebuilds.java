@@ -103,6 +103,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         Run run = new Run(PROCESSOR_PREFIX + now.toEpochMilli(), switchOver, now, lock.get());
         current = run;
         try {
+            NewerSchema.refuseIfNewerThanThisBuild(dataSource);
             forgetEarlierRebuilds();
             shadow.create();
             run.processor = new ShadowProcessor(run.name(), dataSource, axon, projections, batchSize);

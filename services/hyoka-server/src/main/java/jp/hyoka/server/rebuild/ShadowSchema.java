@@ -67,12 +67,21 @@ final class ShadowSchema {
      * Replaces every live table by its copy, on the caller's transaction: the live tables are locked all at once
      * (readers finish first; new readers wait for the commit), dropped, and the copies moved into {@code public}
      * with their names, indexes, grants and policies. The emptied shadow schema goes too.
+     *
+     * @throws LiveTablesChanged when, under that lock, a live table no longer looks like its copy (a migration ran
+     *                           since the copy was made): nothing is dropped, the caller rolls back
      */
     void swapIn(Connection transaction) throws SQLException {
         try (Statement statement = transaction.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '10s'");
             statement.execute("LOCK TABLE " + String.join(", ", tables.stream().map(t -> "public." + t).toList())
                     + " IN ACCESS EXCLUSIVE MODE");
+            // Under the lock no migration can change a live table until the commit: what is compared is what goes.
+            List<String> differences = TableShapes.differences(TableShapes.of(transaction, "public", tables),
+                    TableShapes.of(transaction, NAME, tables));
+            if (!differences.isEmpty()) {
+                throw new LiveTablesChanged(differences);
+            }
             for (String table : tables) {
                 statement.execute("DROP TABLE public." + table);
                 statement.execute("ALTER TABLE " + NAME + "." + table + " SET SCHEMA public");

@@ -6,7 +6,7 @@ import jp.hyoka.domain.shared.MunicipalityCode;
 import jp.hyoka.server.assessment.AssessmentIds;
 import jp.hyoka.server.assessment.AssessmentQueries;
 import jp.hyoka.server.assessment.AssessmentView;
-import jp.hyoka.server.assessment.HistoryEntry;
+import jp.hyoka.server.assessment.HistoryWindow;
 import jp.hyoka.server.assessment.Nodes.HistoryNode;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import org.slf4j.Logger;
@@ -29,13 +29,20 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
 
     /** Changes listed in one message; the rest is in the assessment's history. */
     static final int MAX_CHANGES = 100;
-    /** History lines one message covers (it lists the first {@link #MAX_CHANGES}). */
+    /**
+     * History lines one message covers (it lists the first {@link #MAX_CHANGES}, the only ones read whole: the rest
+     * of the page is read as positions only, where it ends and how many).
+     */
     static final int PAGE = 1_000;
 
-    /** Reads up to a page of history lines after a position (the assessment queries; tests fail it on purpose). */
+    /**
+     * Reads the window of up to {@code covered} history lines after a position, the first {@code listed} of them
+     * whole (the assessment queries; tests fail it on purpose).
+     */
     @FunctionalInterface
     interface Lines {
-        List<HistoryEntry> after(MunicipalityCode tenant, AssessmentId id, long revision, int line, int limit);
+        HistoryWindow after(MunicipalityCode tenant, AssessmentId id, long revision, int line, int listed,
+                            int covered);
     }
 
     private final AssessmentQueries assessments;
@@ -50,7 +57,7 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
     /** Follows the assessment from after every line of {@code revision} (the revision the subscriber has). */
     AssessmentFeed(AssessmentQueries assessments, ClasspathFormCatalog forms, MunicipalityCode tenant, AssessmentId id,
                    long revision) {
-        this(assessments, assessments::linesAfter, forms, tenant, id, revision);
+        this(assessments, assessments::historyWindow, forms, tenant, id, revision);
     }
 
     AssessmentFeed(AssessmentQueries assessments, Lines lines, ClasspathFormCatalog forms, MunicipalityCode tenant,
@@ -76,23 +83,23 @@ final class AssessmentFeed extends Subscribers<AssessmentChanged> {
         int line = deliveredLine;
         FormDefinition form = null;
         try {
-            List<HistoryEntry> page = lines.after(tenant, id, revision, line, PAGE);
+            HistoryWindow page = lines.after(tenant, id, revision, line, MAX_CHANGES, PAGE);
             while (!page.isEmpty()) {
                 if (form == null) {
                     // Labelled by the form revision the assessment is on now (a migration may just have moved it).
                     AssessmentView view = assessments.find(tenant, id).orElseThrow();
                     form = forms.find(view.form()).orElseThrow();
                 }
-                HistoryEntry last = page.get(page.size() - 1);
-                revision = last.revision();
-                line = last.line();
+                revision = page.endRevision();
+                line = page.endLine();
                 FormDefinition labels = form;
                 messages.add(new AssessmentChanged(AssessmentIds.global(id), revision,
-                        page.stream().limit(MAX_CHANGES).map(entry -> HistoryNode.of(entry, labels)).toList(),
-                        page.size() <= MAX_CHANGES));
+                        page.listed().stream().map(entry -> HistoryNode.of(entry, labels)).toList(),
+                        page.covered() <= MAX_CHANGES));
                 deliveredRevision = revision;
                 deliveredLine = line;
-                page = page.size() < PAGE ? List.of() : lines.after(tenant, id, revision, line, PAGE);
+                page = page.covered() < PAGE ? HistoryWindow.NONE
+                        : lines.after(tenant, id, revision, line, MAX_CHANGES, PAGE);
             }
         } catch (RuntimeException e) {
             if (messages.isEmpty()) {

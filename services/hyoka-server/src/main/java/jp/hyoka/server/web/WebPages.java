@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * for municipal staff at /app (it routes inside the page, after {@code #}, so one path serves every screen). A page
  * is the HTML that Vite built into the classpath (META-INF/hyoka-web); its scripts and styles come from this server
  * under /web/ (application.yml, micronaut.router.static-resources.web), never from a CDN. A server built with
- * {@code -Dhyoka.web.skip=true} has no pages and answers 404 with the reason.
+ * {@code -Dhyoka.web.skip=true -Dhyoka.web.pageless=true} has no pages and answers 404 with the reason.
  */
 @Controller
 public class WebPages {
@@ -49,7 +49,7 @@ public class WebPages {
         if (html.isEmpty()) {
             return HttpResponse.<String>status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.TEXT_PLAIN_TYPE)
-                    .body(file + " was not built into this server (hyoka-web built with -Dhyoka.web.skip=true)");
+                    .body(file + " was not built into this server (hyoka-web built with -Dhyoka.web.pageless=true)");
         }
         // The HTML names its assets by content hash: always revalidated, while the assets themselves may be kept.
         return HttpResponse.ok(html.get()).header("Cache-Control", "no-cache");

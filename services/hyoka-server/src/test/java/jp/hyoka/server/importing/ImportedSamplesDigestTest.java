@@ -55,6 +55,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * &lt;選択肢&gt; 1) 委託する 2) 委託しない (6) 件") began to be read (issue 23): the answers of file.consigning gain
  * their count — 003 file 1: 6, file 2: 3; 004: 1 — and nothing else of either sample changed (000 and 001 are as
  * pinned before).
+ * <p>
+ * Re-pinned for 000, 003 and 004 (both digests) when a repeat block printed with its labels and no value stopped
+ * being an entry (issue 23: "the empty 提供先1 / 移転先1 block"): the old pins held an entry without answers that the
+ * document does not have — 000: 提供先1 of its file; 003: 提供先1 of a file; 004: 提供先1 and 移転先1 — and those
+ * entries (with their RepeatEntryAdded) are all that changed: with that one rule switched off the old pins hold, with
+ * the 基礎 form's new items, the rising page numbers, the annex rows joined over a page break and the look-ahead of
+ * spaced rows in place (001, an annex alone, is as pinned before).
  */
 class ImportedSamplesDigestTest {
 
@@ -64,10 +71,10 @@ class ImportedSamplesDigestTest {
 
     @ParameterizedTest
     @CsvSource({
-            Samples.ALL_ITEMS_000 + ", 04edc2d1efbdf1ecac7fd3a9e4a71d81a8fd6beb18972287c7763db5a98095d7, 54147f8a9fcfa319cf796e1c1ee86bd277c7275f653d8b15e0e2169b535640ac",
+            Samples.ALL_ITEMS_000 + ", b042b243f394dc5caaac2cf20de65ea9d0be7b0a3ac6592319af0e9777ec6e7a, eeab562016a16724dc0bf9afab08659191c515b846c55fc09a846257d04269e7",
             Samples.ANNEX_ONLY_001 + ", 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37, 3d358bd4db0791bcb3cbd125d90b2b51523a011543dced8d203b848abf7a2d37",
-            Samples.KEY_ITEMS_003 + ", a3621603bebb92efa49bc4642496cb5bd1d4df7aaae5cdd143e9c8b4f742d58f, 05d9dcec5d7e2524646dfaba64da42de82a1a9edcf8c184bc4af716b811a6d39",
-            Samples.KEY_ITEMS_004 + ", a77b940f15fce5cdb794ac066fba4449885be7995d585e428c225e1ebc98d86b, 535a88eacb19284f668a8a5c61c77604aeacc6fa275aaa734d89426fad84168d"})
+            Samples.KEY_ITEMS_003 + ", 1f6eaf3c439f5f4f93b523fa5cdac328c69c91f752f0fdf3dacd5827147db051, 2d0a03a93ad0cf9865d65aee5036d8922ec2f2de7d7b6ff6788e36be6e12f0ac",
+            Samples.KEY_ITEMS_004 + ", f9fbf74c4c3c3f19d8821ebf78f2376760f14838f00b0883af8c08417e585900, cc4f1c1fcd5ecc85a034baca7f3b27bc7a1bdbda45128aa12ccdcd434bb8ebb6"})
     void givenAPublishedSample_whenImported_thenEverythingImportedIsAsPinned(String sample, String pinnedPerAnswer,
                                                                            String pinned) {
         String imported = imported(sample, false);

@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A published 基礎項目評価書 none of the samples is (a PDF-to-text extraction: BOM, CRLF, page marks, broken cells, a
  * split annex row; published/README.md in the domain module's test resources) taken over through the GraphQL
- * mutation, as a municipality would: the form it is read as, its key answers, its one repeat entry, the row kept
- * aside with its reason, and the 変更箇所 as the assessment's past with its paths resolved.
+ * mutation, as a municipality would: the form it is read as, its key answers (both verdicts of Ⅳ 3 as the official
+ * 様式 prints them), its one repeat entry, no row kept aside, and the 変更箇所 as the assessment's past with its paths
+ * resolved. A second 基礎 (another city, another extraction style) prints Ⅳ 6's two verdicts and the flags of Ⅳ 4–6.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,7 +49,7 @@ class PublishedDocumentImportIT extends SignedInServerTest {
         assertThat(report.path("pastChanges").asInt()).isEqualTo(13);
         assertThat(report.path("repeatEntries").asInt()).isEqualTo(1);
         assertThat(report.path("warnings").findValuesAsText("code")).as(report.toString())
-                .contains("ROW_CONTINUED", "UNKNOWN_LABEL").doesNotContain("MUNICIPALITY_MISMATCH", "NOT_A_CHANGE_ROW",
+                .contains("ROW_CONTINUED").doesNotContain("UNKNOWN_LABEL", "MUNICIPALITY_MISMATCH", "NOT_A_CHANGE_ROW",
                         "UNPARSEABLE_DATE", "INVALID_VALUE", "ITEM_PATH_UNRESOLVED", "ITEM_PATH_AMBIGUOUS");
         assertThat(imported.path("assessment").path("affairName").asText()).isEqualTo("児童扶養手当に関する事務");
         assertThat(imported.path("assessment").path("form").path("kind").asText()).isEqualTo("BASIC_ITEMS");
@@ -65,9 +66,10 @@ class PublishedDocumentImportIT extends SignedInServerTest {
         assertThat(value(assessment, "basic-risk.audit.kinds").path("selections").findValuesAsText("code"))
                 .containsExactly("self-inspection", "internal-audit");
         assertThat(assessment.path("repeatEntries").findValuesAsText("label")).containsExactly("システム1");
-        assertThat(assessment.path("unmappedContent")).hasSize(1);
-        assertThat(assessment.path("unmappedContent").get(0).path("reason").asText()).isEqualTo("UNKNOWN_LABEL");
-        assertThat(assessment.path("unmappedContent").get(0).path("label").asText()).startsWith("権限のない者");
+        assertThat(value(assessment, "basic-risk.usage.verdict").path("code").asText()).isEqualTo("sufficient");
+        assertThat(value(assessment, "basic-risk.usage.unauthorised-use.verdict").path("code").asText())
+                .as("Ⅳ 3's second verdict, as the official 様式 prints it").isEqualTo("sufficient");
+        assertThat(assessment.path("unmappedContent")).as("no row kept aside").isEmpty();
 
         JsonNode past = assessment.path("pastChangesConnection").path("edges");
         assertThat(past).hasSize(13);
@@ -85,6 +87,33 @@ class PublishedDocumentImportIT extends SignedInServerTest {
         assertThat(importReport.path("unresolvedPaths").path("edges").findValuesAsText("target"))
                 .containsExactly("BLOCK");
         assertThat(unresolved).isEqualTo(1);
+    }
+
+    @Test
+    void givenABasicItemsDocumentPrintingBothVerdictsAndTheFlags_whenImported_thenEveryRowNamesAnItem() {
+        JsonNode imported = callers.asahikawaEditor.data("importDocument", DocumentImportIT.IMPORT, Map.of("name",
+                PublishedDocuments.BASIC_ITEMS_BOTH_VERDICTS, "content", Base64.getEncoder().encodeToString(
+                        PublishedDocuments.bytes(PublishedDocuments.BASIC_ITEMS_BOTH_VERDICTS))));
+
+        assertThat(imported.path("__typename").asText()).as(imported.toString()).isEqualTo("DocumentImported");
+        JsonNode report = imported.path("report");
+        assertThat(report.path("form").asText()).isEqualTo("BASIC_ITEMS@2025");
+        assertThat(report.path("pastChanges").asInt()).isEqualTo(10);
+        assertThat(report.path("warnings").findValuesAsText("code")).as(report.toString())
+                .doesNotContain("UNKNOWN_LABEL", "NOT_A_CHANGE_ROW", "MISSING_DATE", "INVALID_VALUE");
+
+        JsonNode assessment = callers.asahikawaEditor.data("assessment", IMPORTED,
+                Map.of("id", imported.path("assessment").path("id").asText()));
+        assertThat(assessment.path("unmappedContent")).as(assessment.toString()).isEmpty();
+        assertThat(value(assessment, "basic-risk.usage.unauthorised-use.verdict").path("code").asText())
+                .isEqualTo("particularly-focused");
+        assertThat(value(assessment, "basic-risk.network.verdict").path("code").asText()).isEqualTo("sufficient");
+        assertThat(value(assessment, "basic-risk.consignment.not-consigning").path("selections")
+                .findValuesAsText("code")).containsExactly("not-consigning");
+        assertThat(value(assessment, "basic-risk.provision.not-providing").path("selections")
+                .findValuesAsText("code")).containsExactly("not-providing");
+        assertThat(value(assessment, "basic-risk.network.not-connected").path("selections")
+                .findValuesAsText("code")).containsExactly("not-providing");
     }
 
     private static JsonNode value(JsonNode assessment, String itemId) {

@@ -63,14 +63,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadModelRebuildIT extends SignedInServerTest {
 
-    private static final String STATUS_FIELDS = "processor state switchOver tables eventsProcessed position "
-            + "headPosition percent startedAt caughtUpAt switchedAt pauseMillis error";
-    private static final String RESULT = "{ __typename ... on RebuildStatus { " + STATUS_FIELDS + " } "
-            + "... on Problem { code message } }";
-    private static final String REBUILD = "mutation($switchOver: SwitchOver) { rebuildReadModels(switchOver: "
-            + "$switchOver) " + RESULT + " }";
-    private static final String SWITCH = "mutation { switchReadModels " + RESULT + " }";
-    private static final String STATUS = "{ readModelRebuild { " + STATUS_FIELDS + " } }";
+    private static final String REBUILD = RebuildOperations.REBUILD;
+    private static final String SWITCH = RebuildOperations.SWITCH;
+    private static final String STATUS = RebuildOperations.STATUS;
     private static final String IMPORT_ANNEX = """
             mutation($id: ID!, $rev: Int!, $content: String!) {
               importChangeAnnex(input: {assessmentId: $id, expectedRevision: $rev, fileName: "001.txt",

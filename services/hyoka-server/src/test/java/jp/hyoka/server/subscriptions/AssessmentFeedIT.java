@@ -9,6 +9,7 @@ import jp.hyoka.server.assessment.HistoryEntry;
 import jp.hyoka.server.forms.ClasspathFormCatalog;
 import jp.hyoka.server.support.AuditOperations;
 import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.CountingDriver;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The assessment feed pages the history by line: an import's entries and answers are one revision of hundreds to
  * thousands of lines, and a message that stops inside such a revision is continued by the next one from the line
- * after, not from the next revision (which cut the rest of the import out of every later message).
+ * after, not from the next revision (which cut the rest of the import out of every later message). A message reads
+ * whole only the lines it lists (the server's statements are counted, with the rows read from each).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,6 +41,11 @@ class AssessmentFeedIT extends SignedInServerTest {
     AssessmentQueries assessments;
     @Inject
     ClasspathFormCatalog forms;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return CountingDriver.counting(super.getProperties());
+    }
 
     @Test
     void givenARevisionOfMoreLinesThanAPage_whenTheFeedReads_thenEachMessageStartsAtTheLineAfterThePreviousOne()
@@ -105,6 +113,25 @@ class AssessmentFeedIT extends SignedInServerTest {
                         org.assertj.core.groups.Tuple.tuple(3L, AssessmentFeed.PAGE));
     }
 
+    @Test
+    void givenARevisionOfMoreLinesThanAPage_whenTheFeedReads_thenEachMessageReadsOneQueryOfAtMostTheLinesItLists()
+            throws SQLException {
+        AssessmentId id = started("一覧する行だけを読む事務");
+        AssessmentFeed feed = new AssessmentFeed(assessments, forms, Callers.KAWASAKI, id, 2);
+        copyLine(id, 2, 3, 2 * AssessmentFeed.PAGE + 500);
+        int mark = CountingDriver.mark();
+
+        List<AssessmentChanged> messages = feed.readNew();
+
+        List<CountingDriver.RoundTrip> historyReads = CountingDriver.sinceOnThisThread(mark).stream()
+                .filter(trip -> trip.sql().contains("rm_edit_history")).toList();
+        assertThat(messages).hasSize(3);
+        assertThat(historyReads).as("one read of the history per message").hasSameSizeAs(messages);
+        // A message lists 100 lines of the 1,000 it covers: the rest are positions, never rows sent to the server.
+        assertThat(historyReads).extracting(CountingDriver.RoundTrip::rowsRead)
+                .containsOnly(AssessmentFeed.MAX_CHANGES);
+    }
+
     /** A new assessment of Kawasaki's, started and answered: revisions 1 and 2. */
     private AssessmentId started(String affair) {
         return AssessmentIds.parse(AuditOperations.startAndAnswer(callers.kawasakiEditor, affair, "市民課"))
@@ -114,11 +141,11 @@ class AssessmentFeedIT extends SignedInServerTest {
     /** A feed from revision 2 whose {@code failing}th read of the history throws, as with the database away. */
     private AssessmentFeed failingOnRead(int failing, AssessmentId id) {
         AtomicInteger reads = new AtomicInteger();
-        return new AssessmentFeed(assessments, (tenant, assessment, revision, line, limit) -> {
+        return new AssessmentFeed(assessments, (tenant, assessment, revision, line, listed, covered) -> {
             if (reads.incrementAndGet() == failing) {
                 throw new IllegalStateException("the database is away");
             }
-            return assessments.linesAfter(tenant, assessment, revision, line, limit);
+            return assessments.historyWindow(tenant, assessment, revision, line, listed, covered);
         }, forms, Callers.KAWASAKI, id, 2);
     }
 

@@ -9,6 +9,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
@@ -18,20 +19,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 
 /**
  * A JDBC driver for {@code jdbc:counting:postgresql://…} URLs that hands out the PostgreSQL driver's connections
- * and records every round trip a thread makes on them: each statement executed (its SQL) and each commit or
- * rollback. A test gives the server {@link #url(String)} as its database URL and reads {@link #since(int)}.
+ * and records every round trip a thread makes on them: each statement executed (its SQL, and how many rows the
+ * caller then read from its results) and each commit or rollback. A test gives the server {@link #url(String)} as
+ * its database URL and reads {@link #since(int)}.
  */
 public final class CountingDriver implements Driver {
 
     private static final String PREFIX = "jdbc:counting:";
     private static final ConcurrentLinkedQueue<RoundTrip> TRIPS = new ConcurrentLinkedQueue<>();
 
-    /** One statement, commit or rollback sent to the database, and the thread that sent it. */
-    public record RoundTrip(String thread, String sql) {
+    /**
+     * One statement, commit or rollback sent to the database, the thread that sent it, and the rows read from the
+     * statement's results after it (every {@code ResultSet.next()} that found a row, until the next execution).
+     */
+    public record RoundTrip(String thread, String sql, AtomicInteger rows) {
+        RoundTrip(String thread, String sql) {
+            this(thread, sql, new AtomicInteger());
+        }
+
+        /** The rows the caller read from this execution's results. */
+        public int rowsRead() {
+            return rows.get();
+        }
     }
 
     static {
@@ -93,15 +107,31 @@ public final class CountingDriver implements Driver {
     }
 
     private static <T extends Statement> T statement(Class<T> type, T real, String prepared) {
+        RoundTrip[] last = new RoundTrip[1];
         return proxy(type, real, (method, args) -> {
             if (method.getName().startsWith("execute")) {
-                record(prepared != null ? prepared : args != null && args.length > 0 ? String.valueOf(args[0]) : "?");
+                last[0] = record(prepared != null ? prepared
+                        : args != null && args.length > 0 ? String.valueOf(args[0]) : "?");
             }
-        }, (method, result, args) -> result);
+        }, (method, result, args) -> {
+            if (result instanceof ResultSet rows && last[0] != null) {
+                RoundTrip trip = last[0];
+                return proxy(ResultSet.class, rows, (m, a) -> {
+                }, (m, found, a) -> {
+                    if (m.getName().equals("next") && Boolean.TRUE.equals(found)) {
+                        trip.rows().incrementAndGet();
+                    }
+                    return found;
+                });
+            }
+            return result;
+        });
     }
 
-    private static void record(String sql) {
-        TRIPS.add(new RoundTrip(Thread.currentThread().getName(), sql));
+    private static RoundTrip record(String sql) {
+        RoundTrip trip = new RoundTrip(Thread.currentThread().getName(), sql);
+        TRIPS.add(trip);
+        return trip;
     }
 
     private interface Before {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 public final class PublishedDocuments {
 
     public static final String BASIC_ITEMS = "basic-items-asahikawa-child-support.txt";
+    public static final String BASIC_ITEMS_BOTH_VERDICTS = "basic-items-tsuruoka-disaster-condolence.txt";
 
     private static final Path DIRECTORY = Path.of("../hyoka-domain/src/test/resources/published");
 

@@ -17,14 +17,32 @@ final class AnnexLines {
     private AnnexLines() {
     }
 
-    static boolean isLayout(List<String> cells) {
-        return isBlank(cells) || isHeading(cells) || isHeaderRow(cells) || isSeparator(cells) || isPageMark(cells);
+    /**
+     * What a printed page break leaves: the heading and the column header row repeated at the top of the page, and
+     * a page number or the running title ({@link PageMarks}).
+     */
+    static boolean isPageBreak(List<String> cells, PageMarks marks, int lineNumber) {
+        return isHeading(cells) || isHeaderRow(cells) || isPageMark(cells, marks, lineNumber);
     }
 
-    /** A page number or the document's running title, alone on its line (a PDF-to-text extraction's page break). */
-    static boolean isPageMark(List<String> cells) {
+    /**
+     * A page number or the document's running title, alone on line {@code lineNumber} (a PDF-to-text extraction's
+     * page break); an "n/m" only where the document's marks rise.
+     */
+    static boolean isPageMark(List<String> cells, PageMarks marks, int lineNumber) {
+        String only = onlyFilled(cells);
+        return only != null && marks.isPageMark(lineNumber, AnnexText.stripTags(only));
+    }
+
+    /** Of a page mark's shape, wherever it stands ({@link PageMarks#hasPageMarkShape}). */
+    static boolean hasPageMarkShape(List<String> cells) {
+        String only = onlyFilled(cells);
+        return only != null && PageMarks.hasPageMarkShape(AnnexText.stripTags(only));
+    }
+
+    private static String onlyFilled(List<String> cells) {
         List<String> filled = cells.stream().filter(cell -> !cell.isBlank()).toList();
-        return filled.size() == 1 && PageMarks.isPageMark(AnnexText.stripTags(filled.get(0)));
+        return filled.size() == 1 ? filled.get(0) : null;
     }
 
     static boolean isBlank(List<String> cells) {

@@ -1,5 +1,7 @@
 package jp.hyoka.domain.importing.annex;
 
+import jp.hyoka.domain.importing.PageMarks;
+
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -33,9 +35,12 @@ public final class ChangeAnnexParser {
                     "no \"(別添N) 変更箇所\" heading followed by the 変更日/項目 header row, and no header row alone")));
         }
         RowReader reader = new RowReader();
+        PageMarks marks = PageMarks.of(lines);
         for (int lineNumber = start.getAsInt(); lineNumber <= lines.size(); lineNumber++) {
             List<String> cells = AnnexText.cells(lines.get(lineNumber - 1));
-            if (!AnnexLines.isLayout(cells)) {
+            if (AnnexLines.isPageBreak(cells, marks, lineNumber)) {
+                reader.pageBreak();
+            } else if (!AnnexLines.isBlank(cells) && !AnnexLines.isSeparator(cells)) {
                 reader.read(lineNumber, cells);
             }
         }
@@ -68,7 +73,7 @@ public final class ChangeAnnexParser {
     private static boolean headerFollows(List<String> lines, int from) {
         for (int index = from; index < lines.size(); index++) {
             List<String> cells = AnnexText.cells(lines.get(index));
-            if (!AnnexLines.isBlank(cells) && !AnnexLines.isPageMark(cells)) {
+            if (!AnnexLines.isBlank(cells) && !AnnexLines.hasPageMarkShape(cells)) {   // only the header row matters
                 return AnnexLines.isHeaderRow(cells);
             }
         }

@@ -21,9 +21,18 @@ final class RowReader {
     private int rowsRead;
     /** The cells of the last line read as a change row, while the next line may still continue it. */
     private RowCells last;
+    /** Whether a page break (page mark, repeated heading or header row) came after the last line read. */
+    private boolean afterPageBreak;
+
+    /** A page break between the lines read: the next line may be the rest of a row whose 項目 cell it cut. */
+    void pageBreak() {
+        afterPageBreak = true;
+    }
 
     void read(int lineNumber, List<String> cells) {
-        if (continuesLastRow(cells)) {
+        boolean continued = continuesLastRow(cells) || continuesItemOverPageBreak(cells);
+        afterPageBreak = false;
+        if (continued) {
             continueLastRow(lineNumber, RowCells.of(cells));
             return;
         }
@@ -70,6 +79,17 @@ final class RowReader {
                 && !(hasTiming(last) && hasTiming(RowCells.of(cells)));
     }
 
+    /**
+     * A line right after a page break whose 変更日 is empty and whose 項目 is not, following a row that has its
+     * 提出時期, while the line has none: the rest of that row, whose 項目 cell (and maybe others) the page break cut
+     * ("Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の" | page mark | "入手・使用 ④使用の主体"). A row of its own
+     * without a date prints its own 提出時期 (and is not joined: {@code AnnexPageBreakTest}).
+     */
+    private boolean continuesItemOverPageBreak(List<String> cells) {
+        return afterPageBreak && last != null && cells.size() >= MIN_CELLS && AnnexText.key(cells.get(0)).isEmpty()
+                && !AnnexText.key(cells.get(1)).isEmpty() && hasTiming(last) && !hasTiming(RowCells.of(cells));
+    }
+
     private static boolean hasTiming(RowCells cells) {
         return cells.timing() != null && !AnnexText.key(cells.timing()).isEmpty();
     }
@@ -77,9 +97,10 @@ final class RowReader {
     /** Appends each cell of the continuation to the same cell of the last row and reads that row again. */
     private void continueLastRow(int lineNumber, RowCells rest) {
         ChangeRow previous = rows.get(rows.size() - 1);
-        RowCells joined = new RowCells(last.date(), last.item(), joined(last.before(), rest.before()),
-                joined(last.after(), rest.after()), joined(last.timing(), rest.timing()),
-                joined(last.explanation(), rest.explanation()), last.shortRowNote(), last.extraCells());
+        RowCells joined = new RowCells(last.date(), joined(last.item(), rest.item()),
+                joined(last.before(), rest.before()), joined(last.after(), rest.after()),
+                joined(last.timing(), rest.timing()), joined(last.explanation(), rest.explanation()),
+                last.shortRowNote(), last.extraCells());
         int warnings = this.warnings.size();
         ChangeRow again = row(previous.rowIndex(), previous.lineNumber(), joined);
         List<ParseWarning> given = this.warnings.subList(0, warnings).stream()

@@ -60,10 +60,21 @@ final class BodyCells {
     static final class Rows {
         private final List<String> lines;
         private final List<?>[] cells;
+        private final PageMarks marks;
 
         Rows(List<String> lines) {
             this.lines = lines;
             this.cells = new List<?>[lines.size()];
+            this.marks = PageMarks.of(lines);
+        }
+
+        /**
+         * Whether a 1-based line is a page number or the running title of a PDF-to-text extraction, alone on its
+         * line: layout ({@link PageMarks}; an "n/m" only where the document's marks rise).
+         */
+        boolean isPageMark(int line) {
+            List<Cell> row = line(line);
+            return row.size() == 1 && marks.isPageMark(line, row.get(0).text());
         }
 
         int size() {
@@ -156,11 +167,6 @@ final class BodyCells {
         return (c >= '\t' && c <= '\r') || c == ' ' || c == '\u0085' || c == '\u00A0' || c == '\u1680'
                 || (c >= '\u2000' && c <= '\u200A') || c == '\u2028' || c == '\u2029' || c == '\u202F'
                 || c == '\u205F' || c == '\u3000';
-    }
-
-    /** A page number or the running title of a PDF-to-text extraction, alone on its line: layout ({@link PageMarks}). */
-    static boolean isPageMark(List<Cell> cells) {
-        return cells.size() == 1 && PageMarks.isPageMark(cells.get(0).text());
     }
 
     /** Whether {@code text} starts with one of {@code starts}: else an anchored pattern cannot match it. */

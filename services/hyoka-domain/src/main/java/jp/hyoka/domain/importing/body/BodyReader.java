@@ -92,6 +92,8 @@ final class BodyReader {
     private int awaitingLine;
     private int lastLine;
     private boolean annexSection;
+    /** Whether the row being read is one whose label and value {@link #spacedCells} split at spaces. */
+    private boolean spacedRow;
     /** The start of a label broken over two lines, waiting for its end on the next row (null: none). */
     private Cell brokenLabel;
     private int brokenLabelLine;
@@ -109,7 +111,7 @@ final class BodyReader {
     BodyReader read(BodyCells.Rows rows, int from, int to) {
         for (int line = from; line < to; line++) {
             List<Cell> cells = rows.line(line);
-            if (cells.isEmpty() || BodyCells.isRule(cells) || BodyCells.isPageMark(cells)) {
+            if (cells.isEmpty() || BodyCells.isRule(cells) || rows.isPageMark(line)) {
                 continue;
             }
             rowsRead++;
@@ -239,14 +241,38 @@ final class BodyReader {
         }
         List<ImportProblem> problems = warnings.stream().map(w -> new ImportProblem(w.code(), w.line(),
                 w.namesRevision() ? w.message() + " in " + printed.form().ref() : w.message())).toList();
-        return new ImportedDocument(printed.form().ref(), created(), answers, unmapped, problems, rowsRead,
-                mappedLines.size());
+        return new ImportedDocument(printed.form().ref(), withValues(created(), answers), answers, unmapped, problems,
+                rowsRead, mappedLines.size());
+    }
+
+    /**
+     * The entries that hold a value: a block printed with its labels and no value at all (the form prints "提供先1"
+     * with empty ①–⑦ when nothing is provided) is no entry, and neither is any later one of its list that holds none.
+     * An empty entry before one that holds a value is kept, so that the entries after it keep their numbers
+     * (移転先5 stays the fifth: the 変更箇所 names entries by number).
+     */
+    private static List<ImportedEntry> withValues(List<ImportedEntry> entries, List<ImportedAnswer> answers) {
+        Set<String> answered = new HashSet<>();
+        answers.forEach(answer -> answered.addAll(answer.entries()));
+        Map<String, Integer> lastAnswered = new HashMap<>();
+        for (ImportedEntry entry : entries) {
+            if (answered.contains(entry.entryId())) {
+                lastAnswered.merge(list(entry), entry.position(), Math::max);
+            }
+        }
+        return entries.stream().filter(entry -> entry.position() <= lastAnswered.getOrDefault(list(entry), -1))
+                .toList();
+    }
+
+    private static String list(ImportedEntry entry) {
+        return entry.groupId() + "@" + String.join("/", entry.parentEntries());
     }
 
     /** One row; true when it was understood (a heading, a label, or a continuation). */
     private boolean row(int line, List<Cell> printedCells) {
         List<Cell> cells = printedCells;
         String first = cells.get(0).text();
+        spacedRow = false;
         if (annexSection && !isSectionHeading(first)) {
             boolean labelled = last != null && keys.of(first).equals(last.slot.labelKey());
             if (labelled && cells.size() == 1) {
@@ -265,6 +291,7 @@ final class BodyReader {
             cells = spaced.get();
             first = cells.get(0).text();
         }
+        spacedRow = spaced.isPresent();
         if (isSectionHeading(first) && cells.size() == 1) {
             return enterSection(line, printed.section(first, keys.of(first)).orElseThrow());
         }
@@ -468,7 +495,8 @@ final class BodyReader {
         String value = (BodyCells.inlineValue(labelCell) + " " + joinRaw(cells.subList(labels.size(), cells.size()))).strip();
         List<String> labelKeys = parent == null ? List.of(keys.of(label))
                 : List.of(keys.of(parent) + keys.of(label), keys.of(label));
-        Optional<Slot> slot = printed.find(section, labelKeys, cursor, block)
+        Optional<Slot> slot = (spacedRow ? printed.findAhead(section, labelKeys, cursor, block)
+                : printed.find(section, labelKeys, cursor, block))
                 .or(() -> value.isBlank() ? Optional.empty()
                         : printed.spelledInside(section, keys.of(label), awaitedFrom(), block));
         if (slot.isPresent()) {
@@ -550,7 +578,8 @@ final class BodyReader {
     /**
      * A row without TAB whose label and value a run of full-width spaces or several spaces separates
      * ("①部署　　子育て支援部", "評価実施機関名    旭川市長"): its two cells, when the part before the gap names an item
-     * of the section. Empty for anything else, which is read as printed.
+     * of the section, looked for ahead of the reading first ({@link PrintedForm#findAhead}). Empty for anything
+     * else, which is read as printed.
      */
     private Optional<List<Cell>> spacedCells(List<Cell> cells) {
         if (cells.size() != 1) {
@@ -565,7 +594,7 @@ final class BodyReader {
         String value = cell.raw().substring(gap.end()).strip();
         Cell labelCell = new Cell(cell.column(), label, BodyCells.text(label));
         if (label.indexOf('<') >= 0 || value.isEmpty() || !BodyCells.isLabelCell(labelCell)
-                || printed.find(section, List.of(keys.of(BodyCells.inlineLabel(labelCell.text()))), cursor, block)
+                || printed.findAhead(section, List.of(keys.of(BodyCells.inlineLabel(labelCell.text()))), cursor, block)
                 .isEmpty()) {
             return Optional.empty();
         }

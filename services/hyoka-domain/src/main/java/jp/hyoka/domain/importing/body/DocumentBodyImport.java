@@ -125,7 +125,7 @@ public final class DocumentBodyImport {
         String contentsFirst = null;
         for (int line = title + 1; line < end; line++) {
             List<Cell> cells = rows.line(line);
-            if (cells.isEmpty() || BodyCells.isPageMark(cells)) {
+            if (cells.isEmpty() || rows.isPageMark(line)) {
                 continue;                                   // a page break may fall inside the 項目一覧
             }
             String first = cells.get(0).text();

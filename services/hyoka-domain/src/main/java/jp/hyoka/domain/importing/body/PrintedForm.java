@@ -267,6 +267,28 @@ final class PrintedForm {
     }
 
     /**
+     * The slot a label names, looked for forward first: from {@code cursor} within the current block, then in the
+     * rest of the section, and only then backward (within the block, then the section). For the label of a row whose
+     * cells the extraction joined with spaces: a label printed again later in the section is the one ahead (the
+     * second "判断の根拠" of 基礎 Ⅳ is Ⅳ 11's, not Ⅳ 8's again), never one the reading has passed.
+     */
+    Optional<Slot> findAhead(Section section, List<String> keys, int cursor, Block current) {
+        List<Slot> slots = slots(section);
+        int from = Math.max(0, Math.min(cursor, slots.size()));
+        Slot found = first(slots, keys, from, slots.size(), false, true, current);
+        if (found == null) {
+            found = first(slots, keys, from, slots.size(), false, false, null);
+        }
+        if (found == null) {
+            found = first(slots, keys, 0, from, true, true, current);
+        }
+        if (found == null) {
+            found = first(slots, keys, 0, from, true, false, null);
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
      * The first slot of {@code slots[from, to)} (walked backwards when {@code backwards}; only those of block
      * {@code only} when {@code inBlock}, none for a null block) that has a key, trying the keys in turn; null when
      * none has. Index walks, no copies: every label row of a document looks its slot up.

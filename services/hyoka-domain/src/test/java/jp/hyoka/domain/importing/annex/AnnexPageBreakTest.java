@@ -28,6 +28,43 @@ class AnnexPageBreakTest {
     }
 
     @Test
+    void givenAPageBreakInsideTheItemCell_whenParsed_thenTheItemsHalvesAreJoinedIntoOneRow() {
+        ChangeAnnex annex = annexOf(line("令和7年4月1日", "Ⅱ 特定個人情報ファイルの概要(児童扶養手当情報ファイル) 3. 特定個人情報の",
+                        "<p>こども家庭課</p>", "<p>こども家庭課、", "事後", "組織変更に伴う単なる名称変更"),
+                "3/7", "特定個人情報保護評価書(重点項目評価書)", HEADING, HEADER,
+                line("", "入手・使用 ④使用の主体 使用部署", "", "子育て支援課</p>", "", ""),
+                line("令和7年4月1日", "Ⅰ 6 ② 所属長の役職名", "こども家庭課長", "子育て支援課長", "事後", "人事異動"),
+                "4/7");
+
+        assertThat(annex.rows()).hasSize(2);
+        ChangeRow row = annex.rows().get(0);
+        assertThat(row.itemPath()).isEqualTo(
+                "Ⅱ 特定個人情報ファイルの概要(児童扶養手当情報ファイル) 3. 特定個人情報の入手・使用 ④使用の主体 使用部署");
+        assertThat(row.after().text()).isEqualTo("<p>こども家庭課、子育て支援課</p>");
+        assertThat(row.timing()).isEqualTo(SubmissionTiming.AFTER);
+        assertThat(annex.warnings()).extracting(ParseWarning::code, ParseWarning::lineNumber)
+                .containsExactly(tuple(WarningCode.ROW_CONTINUED, 8));
+    }
+
+    @Test
+    void givenARowWithoutDateButWithItsOwnTimingAfterAPageBreak_whenParsed_thenItIsARowOfItsOwn() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 5 ① 部署", "旧", "新", "事後", ""),
+                "- 7 -", HEADING, HEADER,
+                line("", "Ⅰ 5 ② 所属長の役職名", "旧", "新", "事後", ""));
+
+        assertThat(annex.rows()).extracting(ChangeRow::itemPath).containsExactly("Ⅰ 5 ① 部署", "Ⅰ 5 ② 所属長の役職名");
+        assertThat(annex.warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.MISSING_DATE);
+    }
+
+    @Test
+    void givenALineWithAnItemButNoTimingAndNoPageBreakBefore_whenParsed_thenItIsNotJoined() {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 5 ① 部署", "旧", "新", "事後", ""),
+                line("", "Ⅰ 5 ② 所属長の役職名", "旧", "新", "", ""));
+
+        assertThat(annex.rows()).extracting(ChangeRow::itemPath).containsExactly("Ⅰ 5 ① 部署", "Ⅰ 5 ② 所属長の役職名");
+    }
+
+    @Test
     void givenAFollowOnRowOfOneChangeWithItsOwnTiming_whenParsed_thenItIsARowOfItsOwnNotAContinuation() {
         ChangeAnnex annex = annexOf(line("令和6年4月1日", "II 3 ④ 使用部署", "子育て支援課", "児童家庭課", "事後", "組織変更による変更"),
                 line("", "", "子育て支援課長", "児童家庭課長", "事後", "人事異動による変更"));

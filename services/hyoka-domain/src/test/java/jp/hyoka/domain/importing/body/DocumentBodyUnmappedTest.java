@@ -56,10 +56,11 @@ class DocumentBodyUnmappedTest {
 
     @Test
     void givenMoreSystemsThanTheFormAllows_whenRead_thenTheExtraHeadingIsARepeatLimit() {
-        ImportedDocument document = read(document(SYSTEMS, "システム1", "システム2", "システム3"), FORM_2024);
+        ImportedDocument document = read(document(SYSTEMS, "システム1", "①システムの名称|住民記録システム", "システム2",
+                "①システムの名称|中間サーバー", "システム3"), FORM_2024);
 
         assertThat(document.entries()).hasSize(2);
-        assertThat(document.unmapped()).containsExactly(new UnmappedContent(bodyLine(4), "システム3", "",
+        assertThat(document.unmapped()).containsExactly(new UnmappedContent(bodyLine(6), "システム3", "",
                 UnmappedContent.REPEAT_LIMIT, null));
         assertThat(document.warnings()).extracting(ImportProblem::code).containsExactly(UnmappedContent.REPEAT_LIMIT);
     }

@@ -66,16 +66,17 @@ class AllItemsManyEntriesImportTest {
         List<String> transfers = DOCUMENT.entries("file.transfer", first);
         assertThat(transfers).hasSize(5);
         assertThat(DOCUMENT.text("file.transfer.recipient", first, transfers.get(4))).contains("選挙管理委員会事務局");
-        // Known limit (importing README): the empty 提供先1 block the form prints when nothing is provided is read
-        // as an entry with no answers, as it is for samples 000 and 004; a careful reader would see no 提供先 here.
-        assertThat(DOCUMENT.entries("file.provision", first)).as("提供先1 printed empty").hasSize(1);
-        assertThat(DOCUMENT.body().answers()).noneMatch(answer -> answer.entries()
-                .containsAll(DOCUMENT.entries("file.provision", first)));
+        // The 提供先1 block the form prints without a value when nothing is provided is no entry (as in samples 000
+        // and 004); the second file's two 提供先, each with its values, are.
+        assertThat(DOCUMENT.entries("file.provision", first)).as("提供先1 printed empty").isEmpty();
         String second = DOCUMENT.entries("file").get(1);
         assertThat(DOCUMENT.entries("file.provision", second)).hasSize(2);
+        assertThat(DOCUMENT.text("file.provision.recipient", second, DOCUMENT.entries("file.provision", second).get(0)))
+                .contains("岡山県知事");
         assertThat(DOCUMENT.entries("file.consignment", second)).hasSize(1);
         String third = DOCUMENT.entries("file").get(2);
         assertThat(DOCUMENT.entries("file.consignment", third)).isEmpty();
+        assertThat(DOCUMENT.entries("file.provision", third)).as("提供先1 printed empty").isEmpty();
         assertThat(DOCUMENT.choice("file.consigning", third)).isEqualTo("not-consigning");
     }
 

@@ -42,6 +42,7 @@ final class PublishedFiles {
     static final String BASIC = "basic-items-asahikawa-child-support.txt";
     static final String KEY = "key-items-funabashi-child-allowance.txt";
     static final String ALL = "all-items-okayama-resident-register.txt";
+    static final String BASIC_BOTH_VERDICTS = "basic-items-tsuruoka-disaster-condolence.txt";
 
     /** Keeps markup (the domain has no HTML parser); drops script elements, as the server's sanitiser does. */
     private static final RichTextSanitizer SANITIZER = html -> html.replaceAll("(?is)<script\\b[^>]*>.*?</script\\s*>", "");
