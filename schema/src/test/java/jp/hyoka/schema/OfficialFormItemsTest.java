@@ -436,9 +436,10 @@ class OfficialFormItemsTest {
     /**
      * §1.2 and §1.5 ([I]/[U]), item by item. DOMAIN abbreviates three labels ("500人以上か", "過去1年以内に…",
      * "提出する評価書の種類"); they are written out as the 記載要領 words them. Ⅳ's numbers follow the published 様式
-     * (DOMAIN gives none), and so do what DOMAIN's "one 対策は十分か per area" leaves out: Ⅳ 3 and Ⅳ 6 ask two
-     * verdicts each (the first under its short label, the second with its risk named: the risks of 重点 III 3 and
-     * III 6), Ⅳ 4/5/6 carry the flags of 重点 III 4/5/6 (§2.2), and Ⅳ 8/11 are the newer 様式's items ([U]).
+     * (DOMAIN gives none), and so do what DOMAIN's "one 対策は十分か per area" leaves out: from 2025 on, Ⅳ 3 and Ⅳ 6 ask
+     * two verdicts each (the first under its short label, the second with its risk named: the risks of 重点 III 3 and
+     * III 6; "[since 2025]": a change of the 様式, so 2024 must not print them), Ⅳ 4/5/6 carry the flags of 重点
+     * III 4/5/6 (§2.2), and Ⅳ 8/11 are the newer 様式's items ([U]).
      */
     private static final String BASIC_ITEMS = COVER + """
             I | 関連情報
@@ -475,7 +476,7 @@ class OfficialFormItemsTest {
             IV 2 | リスクへの対策は十分か [sel]
             IV 3 | 特定個人情報の使用
             IV 3 | リスクへの対策は十分か [sel]
-            IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か [sel]
+            IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か [sel] [since 2025]
             IV 4 | 特定個人情報ファイルの取扱いの委託
             IV 4 | 委託しない [multi]
             IV 4 | リスクへの対策は十分か [sel]
@@ -485,7 +486,7 @@ class OfficialFormItemsTest {
             IV 6 | 情報提供ネットワークシステムとの接続
             IV 6 | 接続しない [multi]
             IV 6 | リスクへの対策は十分か [sel]
-            IV 6 | 不正な提供が行われるリスクへの対策は十分か [sel]
+            IV 6 | 不正な提供が行われるリスクへの対策は十分か [sel] [since 2025]
             IV 7 | 特定個人情報の保管・消去
             IV 7 | リスクへの対策は十分か [sel]
             IV 8 | 人手を介在させる作業
@@ -515,8 +516,9 @@ class OfficialFormItemsTest {
     private static final String INCIDENT = "発生あり / 発生なし";
 
     /**
-     * §2.1, one row per single selection and kind (A 全項目, K 重点, B 基礎): kind | path | label | options in order. A path
-     * ending in "*" stands for every item with that label under the path (#13: every risk verdict of Ⅲ).
+     * §2.1, one row per single selection and kind (A 全項目, K 重点, B 基礎): kind | path | label | options in order, and
+     * "| since V" for one the revisions before V do not print. A path ending in "*" stands for every item with that
+     * label under the path (#13: every risk verdict of Ⅲ).
      */
     private static final List<String> SINGLE_SELECTIONS = List.of(
             "A | I 1 ③ | 対象人数 | " + POPULATION,                                            // #1
@@ -597,22 +599,30 @@ class OfficialFormItemsTest {
             "B | IV 1 | 提出する特定個人情報保護評価書の種類 | 基礎項目評価書 / 基礎項目評価書及び重点項目評価書"
                     + " / 基礎項目評価書及び全項目評価書",
             "B | IV * | リスクへの対策は十分か | " + VERDICT,
-            "B | IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か | " + VERDICT,
-            "B | IV 6 | 不正な提供が行われるリスクへの対策は十分か | " + VERDICT,
+            "B | IV 3 | 権限のない者(元職員、アクセス権限のない職員等)によって不正に使用されるリスクへの対策は十分か | " + VERDICT
+                    + " | since 2025",
+            "B | IV 6 | 不正な提供が行われるリスクへの対策は十分か | " + VERDICT + " | since 2025",
             "B | IV 8 | 人為的ミスが発生するリスクへの対策は十分か | " + VERDICT,
             "B | IV 10 | 従業者に対する教育・啓発 | " + DONE,
             "B | IV 11 | 当該対策は十分か【再掲】 | " + VERDICT);
 
     private static final Map<String, String> KIND_DIRS = Map.of("A", "all-items", "K", "key-items", "B", "basic-items");
     private static final Pattern REPEAT_TOKEN = Pattern.compile("(システム|委託事項|提供先|移転先)N");
+    private static final Pattern SINCE = Pattern.compile("\\s*\\[since (\\d{4})]$");
     private static final Pattern RISK_HEADING = Pattern.compile("^リスク\\s*(\\d*)\\s*[:：]\\s*(.*)$");
 
-    /** A transcribed DOMAIN row: where, what, and what it must be. */
-    record Official(String path, String label, boolean important, String type) {
+    /**
+     * A transcribed DOMAIN row: where, what, and what it must be; {@code since}: the first revision that prints it
+     * (null: every revision), marked "[since V]" after the label and type.
+     */
+    record Official(String path, String label, boolean important, String type, String since) {
 
         static Official parse(String line) {
             String[] parts = line.split("\\s*\\|\\s*", 2);
             String label = parts[1].strip();
+            Matcher sinceMark = SINCE.matcher(label);
+            String since = sinceMark.find() ? sinceMark.group(1) : null;
+            label = sinceMark.replaceFirst("");
             String type = null;
             if (label.endsWith("[sel]")) {
                 type = "SINGLE_CHOICE";
@@ -622,7 +632,7 @@ class OfficialFormItemsTest {
             label = label.replaceFirst("\\s*\\[(sel|multi)]$", "");
             boolean important = label.endsWith("※");
             return new Official(parts[0].equals("-") ? "" : parts[0].strip(), label.replaceFirst("\\s*※$", ""),
-                    important, type);
+                    important, type, since);
         }
 
         String key() {
@@ -631,7 +641,8 @@ class OfficialFormItemsTest {
 
         @Override
         public String toString() {
-            return (path.isEmpty() ? "表紙" : path) + " " + label + (important ? " ※" : "") + (type == null ? "" : " " + type);
+            return (path.isEmpty() ? "表紙" : path) + " " + label + (important ? " ※" : "") + (type == null ? "" : " " + type)
+                    + (since == null ? "" : " (since " + since + ")");
         }
     }
 
@@ -658,6 +669,9 @@ class OfficialFormItemsTest {
             boolean everyUnder = cells[1].endsWith("*");
             String path = cells[1].replace("*", "").strip();
             for (FormFile form : forms(cells[0])) {
+                if (cells.length > 4 && !form.prints(cells[4].replace("since", "").strip())) {
+                    continue;
+                }
                 List<JsonNode> items = form.printed().stream()
                         .filter(p -> everyUnder ? p.path().startsWith(path + " ") || p.path().equals(path)
                                 : p.path().equals(path))
@@ -683,6 +697,16 @@ class OfficialFormItemsTest {
     }
 
     @Test
+    void givenAnItemOfALaterRevision_whenAnEarlierRevisionPrintsIt_thenItIsReportedAsPrintedBefore() {
+        assertThat(missing("B", """
+                IV 3 | リスクへの対策は十分か [sel] [since 2025]
+                IV 3 | 目的を超えた紐付けが行われるリスクへの対策は十分か [sel] [since 2025]
+                """)).containsExactly(
+                "basic-items/2024: IV 3 リスクへの対策は十分か SINGLE_CHOICE (since 2025) (printed before 2025)",
+                "basic-items/2025: IV 3 目的を超えた紐付けが行われるリスクへの対策は十分か SINGLE_CHOICE (since 2025)");
+    }
+
+    @Test
     void givenAnItemNoFormHas_whenLookedUp_thenItIsReportedMissing() {
         assertThat(missing("K", """
                 II 4 ⑦ | 委託先名の確認方法
@@ -703,7 +727,11 @@ class OfficialFormItemsTest {
                 List<Printed> found = form.printed().stream()
                         .filter(p -> p.path().equals(official.path()) && p.key().equals(official.key())).toList();
                 List<JsonNode> items = found.stream().flatMap(p -> p.items().stream()).toList();
-                if (found.isEmpty()) {
+                if (official.since() != null && !form.prints(official.since())) {
+                    if (!found.isEmpty()) {
+                        missing.add(form.name() + ": " + official + " (printed before " + official.since() + ")");
+                    }
+                } else if (found.isEmpty()) {
                     missing.add(form.name() + ": " + official);
                 } else if (official.important() && (items.isEmpty()
                         || !items.stream().allMatch(item -> item.path("importantChange").asBoolean()))) {
@@ -719,6 +747,11 @@ class OfficialFormItemsTest {
 
     /** One revision of a kind, with everything it prints. */
     record FormFile(String name, List<Printed> printed) {
+
+        /** Whether this revision is {@code since} or a later one: it prints what came with {@code since}. */
+        boolean prints(String since) {
+            return name.substring(name.indexOf('/') + 1).compareTo(since) >= 0;
+        }
     }
 
     private static List<FormFile> forms(String kind) {

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>A page number "n/m" is also what a value may be ("4/1", a date "3/12" alone on a cell's line), so it counts as a
  * mark only where the document's marks of that m rise: at least two of them, each page after the one before and none
- * past m (1/5, 2/5, 4/5 … when a page's mark was lost). One instance holds the risen "n/m" lines of one document.
+ * past m (1/5, 2/5, 4/5 … when a page's mark was lost), or where a lone last page's "m/m" ends a page (the running
+ * title, a repeated heading or header row, or the end of the text comes next). One instance holds the "n/m" lines
+ * of one document that are marks.
  */
 public final class PageMarks {
 
@@ -34,6 +36,9 @@ public final class PageMarks {
     private static final int LONGEST = 40;
     /** A line longer than this (TABs and tags around the mark included) holds no "n/m" mark: not looked at. */
     private static final int LONGEST_LINE = 120;
+
+    /** Shorter than a page's heading or header row: a repeat this short ("。", ")。") may be a value's. */
+    private static final int MIN_REPEATED = 4;
 
     private static final String TITLE_START = "特定個人情報保護評価書";
 
@@ -72,8 +77,50 @@ public final class PageMarks {
             if (chain.size() >= 2) {
                 chain.forEach(mark -> rising.set(mark.line()));
             }
+            marks.stream().filter(m -> m.page() == m.pages() && !rising.get(m.line()) && endsAPage(lines, m.line()))
+                    .forEach(mark -> rising.set(mark.line()));
         }
         return new PageMarks(rising);
+    }
+
+    /**
+     * Whether the line after {@code lineNumber} (1-based; blank lines passed over) is where a new page starts or the
+     * text ends: the end, the running title, or a line printed before already (the heading or column header row a
+     * page repeats). A last page's lone "6/6" (an annex-only extract keeps no other mark) is told so; a "12/12" inside
+     * a value runs on into the value's rest.
+     */
+    private static boolean endsAPage(List<String> lines, int lineNumber) {
+        for (int index = lineNumber; index < lines.size(); index++) {
+            String next = plain(lines.get(index));
+            if (next.isEmpty()) {
+                continue;
+            }
+            if (RUNNING_TITLE.matcher(key(next)).matches()) {
+                return true;
+            }
+            if (next.length() < MIN_REPEATED) {
+                return false;
+            }
+            for (int earlier = 0; earlier < lineNumber - 1; earlier++) {
+                if (plain(lines.get(earlier)).equals(next)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return true;
+    }
+
+    /** A line's non-empty cells, tags out and stripped, TAB-separated: its text whatever its spacing. */
+    private static String plain(String line) {
+        StringBuilder plain = new StringBuilder();
+        for (String cell : line.split("\t", -1)) {
+            String text = TAG.matcher(cell).replaceAll(" ").strip();
+            if (!text.isEmpty()) {
+                plain.append(plain.length() == 0 ? "" : "\t").append(text);
+            }
+        }
+        return plain.toString();
     }
 
     /**

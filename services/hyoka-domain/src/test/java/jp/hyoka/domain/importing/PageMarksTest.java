@@ -68,6 +68,37 @@ class PageMarksTest {
                 .containsExactly(1, 4, 5);
     }
 
+    @Test
+    void givenALoneLastPageMarkAtTheEndOfTheText_whenRead_thenItIsAPageMark() {
+        List<String> lines = List.of("(別添2) 変更箇所", "変更日\t項目\t変更前の記載\t変更後の記載\t提出時期\t提出時期に係る説明",
+                "令和7年4月1日\tⅠ 5 ② 所属長の役職名\t課長\t部長\t事後\t人事異動", "6/6", "");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(marks.isPageMark(4, "6/6")).isTrue();
+    }
+
+    @Test
+    void givenALoneLastPageMarkBeforeTheRunningTitleOrARepeatedHeading_whenRead_thenItIsAPageMark() {
+        List<String> lines = List.of("(別添2) 変更箇所", "令和7年4月1日\tⅠ 5 ②\t課長\t部長\t事後\t", "3/3", "",
+                "<p>(別添2) 変更箇所</p>", "令和7年4月1日\tⅠ 5 ③\t課長\t部長\t事後\t", "2/2", "特定個人情報保護評価書(基礎項目評価書)",
+                "本文");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(marks.isPageMark(3, "3/3")).as("a repeated heading comes next").isTrue();
+        assertThat(marks.isPageMark(7, "2/2")).as("the running title comes next").isTrue();
+    }
+
+    @Test
+    void givenALoneFractionInsideAValue_whenTheValueRunsOn_thenItStaysAValue() {
+        List<String> lines = List.of("判断の根拠\t<p>点検実施月数", "\t12/12", "\t)。</p>", "実施日\t毎年", "4/4",
+                "次の項目\t値", "4/1");
+        PageMarks marks = PageMarks.of(lines);
+
+        assertThat(marks.isPageMark(2, "12/12")).as("the value's rest comes next").isFalse();
+        assertThat(marks.isPageMark(5, "4/4")).as("new content comes next").isFalse();
+        assertThat(marks.isPageMark(7, "4/1")).as("page 4 of 1, though at the end").isFalse();
+    }
+
     private static String text(List<String> lines, int lineNumber) {
         return lines.get(lineNumber - 1).replaceAll("<[^>]+>", "").strip();
     }

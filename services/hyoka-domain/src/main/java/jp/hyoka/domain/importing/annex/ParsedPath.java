@@ -48,6 +48,12 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     private static final Pattern WHOLE = Pattern.compile("^(評価書)?(全体|全般|全項目|全体的)(の?見直し)?$");
     private static final Pattern LEADING_ROMAN = Pattern.compile("^[IVX]+\\s*-?\\s*");
     private static final Pattern LEADING_NUMBERS = Pattern.compile("^[-\\d.]+");
+    /**
+     * How an item path starts, once {@link #spaced}: a section numeral (Ⅰ–Ⅶ, I–VII; "Ⅱ 2" too), an annex
+     * ("(別添1)", "別添", "別紙") or a section number with its item ("2-3").
+     */
+    private static final Pattern PATH_START = Pattern.compile(
+            "^(?:(?:VII|VI|V|IV|III|II|I)(?![A-Za-z])|\\(?別添|\\(?別紙|\\d{1,2}\\s*-\\s*\\d)");
 
     /**
      * @param groupLabels repeat group label → group id, e.g. 委託事項 → file.consignment; the group labelled
@@ -121,6 +127,14 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         compact = LEADING_NUMBERS.matcher(compact).replaceAll("").replace("-", "");
         return new ParsedPath(compact, List.copyOf(quoted), section, lostSection, block, item, risk,
                 List.copyOf(entries), annex, WHOLE.matcher(compact).matches());
+    }
+
+    /**
+     * Whether {@code raw} begins the way an item path begins ({@link #PATH_START}): a 項目 cell that does is an
+     * item of its own, never the rest of another row's 項目 cut by a page break.
+     */
+    static boolean startsAPath(String raw) {
+        return PATH_START.matcher(spaced(raw).strip()).find();
     }
 
     /** A repeat entry of the group labelled {@code label}: "委託事項2", "委託事項 1~3" (compiled once per label). */

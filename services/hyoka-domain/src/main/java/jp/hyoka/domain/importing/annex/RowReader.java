@@ -83,11 +83,14 @@ final class RowReader {
      * A line right after a page break whose 変更日 is empty and whose 項目 is not, following a row that has its
      * 提出時期, while the line has none: the rest of that row, whose 項目 cell (and maybe others) the page break cut
      * ("Ⅱ 特定個人情報ファイルの概要 3. 特定個人情報の" | page mark | "入手・使用 ④使用の主体"). A row of its own
-     * without a date prints its own 提出時期 (and is not joined: {@code AnnexPageBreakTest}).
+     * without a date prints its own 提出時期 (and is not joined: {@code AnnexPageBreakTest}). A real row may also
+     * lack both 変更日 and 提出時期 (DOMAIN §4.6, 002 and 004), so a line whose 項目 starts an item path of its own
+     * ({@link ParsedPath#startsAPath}: "Ⅰ 5 ②", "(別添1)", "2-3") stays a row however the line before it ends.
      */
     private boolean continuesItemOverPageBreak(List<String> cells) {
         return afterPageBreak && last != null && cells.size() >= MIN_CELLS && AnnexText.key(cells.get(0)).isEmpty()
-                && !AnnexText.key(cells.get(1)).isEmpty() && hasTiming(last) && !hasTiming(RowCells.of(cells));
+                && !AnnexText.key(cells.get(1)).isEmpty() && hasTiming(last) && !hasTiming(RowCells.of(cells))
+                && !ParsedPath.startsAPath(AnnexText.stripTags(cells.get(1)));
     }
 
     private static boolean hasTiming(RowCells cells) {

@@ -1,6 +1,8 @@
 package jp.hyoka.domain.importing.annex;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static jp.hyoka.domain.importing.annex.AnnexFixtures.HEADER;
 import static jp.hyoka.domain.importing.annex.AnnexFixtures.HEADING;
@@ -54,6 +56,18 @@ class AnnexPageBreakTest {
 
         assertThat(annex.rows()).extracting(ChangeRow::itemPath).containsExactly("Ⅰ 5 ① 部署", "Ⅰ 5 ② 所属長の役職名");
         assertThat(annex.warnings()).extracting(ParseWarning::code).containsExactly(WarningCode.MISSING_DATE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Ⅰ 5 ② 所属長の役職名", "II 3 ④ 使用部署", "Ⅶ 1 開示請求", "Ⅱ 2 取扱者数", "(別添1) 事務の内容",
+        "別添 事務の内容", "（別添２）", "2-3 ②", "２－３ ②"})
+    void givenARowWithoutDateAndTimingWhoseItemStartsAPathAtTheTopOfAPage_whenParsed_thenItIsARowOfItsOwn(String item) {
+        ChangeAnnex annex = annexOf(line("令和6年4月1日", "Ⅰ 5 ① 部署", "旧", "新", "事後", ""),
+                "- 7 -", HEADING, HEADER,
+                line("", item, "旧", "新", "", ""));
+
+        assertThat(annex.rows()).extracting(ChangeRow::itemPath).containsExactly("Ⅰ 5 ① 部署", item);
+        assertThat(annex.warnings()).extracting(ParseWarning::code).doesNotContain(WarningCode.ROW_CONTINUED);
     }
 
     @Test
