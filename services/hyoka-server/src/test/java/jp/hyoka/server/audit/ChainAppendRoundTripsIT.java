@@ -60,8 +60,10 @@ class ChainAppendRoundTripsIT extends SignedInServerTest {
         assertThat(appends).as("the start's and the two answers' transactions").hasSize(3);
         for (List<RoundTrip> append : appends) {
             assertThat(append).as("round trips of a one-event command's transaction: %s", append).hasSize(3);
-            assertThat(append).as("one Sync per round trip, no Flush: %s", append)
-                    .allSatisfy(trip -> assertThat(trip.syncs() == 1 && trip.flushes() == 0).isTrue());
+            assertThat(append).as("one Sync per round trip, no Flush: %s", append).allSatisfy(trip -> {
+                assertThat(trip.syncs()).as("Syncs in %s", trip).isEqualTo(1);
+                assertThat(trip.flushes()).as("Flushes in %s", trip).isZero();
+            });
             RoundTrip insert = append.get(0);
             assertThat(insert.runs("BEGIN")).as("the transaction begins with the insert").isTrue();
             assertThat(index(insert, HEAD_LOCK)).as("the tenant's head, locked after the insert in its round trip: %s",

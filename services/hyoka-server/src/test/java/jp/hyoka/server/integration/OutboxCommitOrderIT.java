@@ -84,8 +84,8 @@ class OutboxCommitOrderIT extends SignedInServerTest {
     @Test
     void givenManyWritersOfSeveralMunicipalities_whenTheyStartAssessmentsAtOnce_thenEachMunicipalitysOutboxFollowsItsChain()
             throws Exception {
-        int writersPerMunicipality = 4;
-        int startsEach = 6;
+        int writersPerMunicipality = 3;
+        int startsEach = 8;
         ExecutorService writers = Executors.newFixedThreadPool(writersPerMunicipality * MUNICIPALITIES.size());
         List<CompletableFuture<Void>> running = new ArrayList<>();
         try {
