@@ -16,7 +16,11 @@ final class PostgresFrontend {
 
     /** What the messages read mean. */
     interface Messages {
+        /** A statement bound (and then executed) in the extended protocol. */
         void executed(String sql);
+
+        /** A simple query: executed and answered at once, with its own ReadyForQuery. */
+        void simpleQuery(String sql);
 
         void synced();
 
@@ -76,10 +80,7 @@ final class PostgresFrontend {
                 String statement = text(body);
                 messages.executed(parsed.getOrDefault(statement, "? (statement " + statement + " never parsed)"));
             }
-            case 'Q' -> {                                   // a simple query: executed, answered as a Sync is
-                messages.executed(text(body));
-                messages.synced();
-            }
+            case 'Q' -> messages.simpleQuery(text(body));
             case 'S' -> messages.synced();
             case 'H' -> messages.flushed();
             case 'C' -> {                                   // Close: 'S' a statement, 'P' a portal

@@ -16,11 +16,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TCP proxy between a server's connection pool and PostgreSQL that counts network round trips, not JDBC calls: a
- * round trip begins with the first bytes the client sends after PostgreSQL last answered on that connection (or at
- * its start), so whatever pgjdbc sends before it waits for an answer — one Sync, or a Describe and a Sync more — is
- * seen as it travels ({@link PostgresFrontend} reads the client's messages: the statements bound and executed, the
- * Syncs and Flushes). A test gives the server {@link #url()} as its database URL and reads
+ * A TCP proxy between a server's connection pool and PostgreSQL that counts network round trips as they travel, not
+ * JDBC calls: it reads the client's messages ({@link PostgresFrontend}) and ends a round trip where the client then
+ * waits for PostgreSQL's answer — at each Sync and each Flush, and at a simple query other than the {@code BEGIN}
+ * pgjdbc pipelines before a transaction's first statement. So an extra Describe and Sync, or a Flush, that pgjdbc
+ * might send (an untyped parameter, a statement described first) is an extra round trip here. (Counting by the
+ * direction of the bytes instead was fooled by that pipelined {@code BEGIN}: PostgreSQL answers it while the rest of
+ * a large message sequence is still on its way.) A test gives the server {@link #url()} as its database URL and reads
  * {@link #transactionsSince(long)}.
  */
 public final class RoundTripProxy implements AutoCloseable {
@@ -33,8 +35,8 @@ public final class RoundTripProxy implements AutoCloseable {
      * @param sequence   its place among every connection's round trips (for {@link #mark()})
      * @param connection which connection through the proxy it was sent on
      * @param statements the SQL of each statement executed (bound, or sent as a simple query), in order
-     * @param syncs      Sync messages (each makes PostgreSQL answer) and simple queries sent in it
-     * @param flushes    Flush messages sent in it (a client waiting after one makes a round trip without a Sync)
+     * @param syncs      1 if it ended with a Sync, else 0
+     * @param flushes    1 if it ended with a Flush, else 0 (neither: it ended with a simple query)
      */
     public record RoundTrip(long sequence, int connection, List<String> statements, int syncs, int flushes) {
 
@@ -126,10 +128,10 @@ public final class RoundTripProxy implements AutoCloseable {
                 server.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(server);
-                Conversation conversation = new Conversation(connections.incrementAndGet());
+                Conversation conversation = new Conversation(connections.incrementAndGet(), sequence);
                 conversations.add(conversation);
                 pump("round-trip-proxy-c" + conversation.id, () -> clientToServer(conversation, client, server));
-                pump("round-trip-proxy-s" + conversation.id, () -> serverToClient(conversation, server, client));
+                pump("round-trip-proxy-s" + conversation.id, () -> serverToClient(server, client));
             } catch (IOException e) {
                 if (!listener.isClosed()) {
                     throw new IllegalStateException("round-trip proxy failed to accept", e);
@@ -160,20 +162,19 @@ public final class RoundTripProxy implements AutoCloseable {
         byte[] buffer = new byte[65_536];
         try (client; server) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                conversation.sent(buffer, read, sequence);
+                conversation.sent(buffer, read);
                 out.write(buffer, 0, read);
                 out.flush();
             }
         }
     }
 
-    private static void serverToClient(Conversation conversation, Socket server, Socket client) throws IOException {
+    private static void serverToClient(Socket server, Socket client) throws IOException {
         InputStream in = server.getInputStream();
         OutputStream out = client.getOutputStream();
         byte[] buffer = new byte[65_536];
         try (client; server) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
-                conversation.answered();          // before the client can see the answer and send again
                 out.write(buffer, 0, read);
                 out.flush();
             }
@@ -200,63 +201,68 @@ public final class RoundTripProxy implements AutoCloseable {
     private static final class Conversation {
 
         private final int id;
+        private final AtomicLong sequence;
         private final PostgresFrontend frontend = new PostgresFrontend();
         private final List<RoundTrip> trips = new ArrayList<>();
-        private boolean answered = true;
-        private long tripSequence;
-        private List<String> statements;
+        private final List<String> statements = new ArrayList<>();
         private int syncs;
         private int flushes;
+        private long tripSequence;
 
-        Conversation(int id) {
+        Conversation(int id, AtomicLong sequence) {
             this.id = id;
+            this.sequence = sequence;
         }
 
-        synchronized void sent(byte[] bytes, int length, AtomicLong sequence) {
-            if (answered) {
-                closeTrip();
-                answered = false;
-                tripSequence = sequence.incrementAndGet();
-                statements = new ArrayList<>();
-                syncs = 0;
-                flushes = 0;
-            }
+        synchronized void sent(byte[] bytes, int length) {
             frontend.read(bytes, length, new PostgresFrontend.Messages() {
                 @Override
                 public void executed(String sql) {
-                    statements.add(sql);
+                    add(sql);
+                }
+
+                @Override
+                public void simpleQuery(String sql) {
+                    add(sql);
+                    if (!sql.trim().equalsIgnoreCase("BEGIN")) {
+                        endTrip();                      // answered at once, and waited for unless pipelined
+                    }
                 }
 
                 @Override
                 public void synced() {
                     syncs++;
+                    endTrip();
                 }
 
                 @Override
                 public void flushed() {
                     flushes++;
+                    endTrip();
                 }
             });
         }
 
-        synchronized void answered() {
-            answered = true;
-        }
-
-        private void closeTrip() {
-            if (statements != null) {
-                trips.add(new RoundTrip(tripSequence, id, List.copyOf(statements), syncs, flushes));
-                statements = null;
+        private void add(String sql) {
+            if (statements.isEmpty() && syncs == 0 && flushes == 0) {
+                tripSequence = sequence.incrementAndGet();
             }
+            statements.add(sql);
         }
 
-        /** Its round trips so far, the one still waiting for an answer included. */
+        private void endTrip() {
+            if (statements.isEmpty()) {
+                tripSequence = sequence.incrementAndGet();
+            }
+            trips.add(new RoundTrip(tripSequence, id, List.copyOf(statements), syncs, flushes));
+            statements.clear();
+            syncs = 0;
+            flushes = 0;
+        }
+
+        /** Its round trips so far (the messages sent after the last of them are not one yet). */
         synchronized List<RoundTrip> trips() {
-            List<RoundTrip> all = new ArrayList<>(trips);
-            if (statements != null) {
-                all.add(new RoundTrip(tripSequence, id, List.copyOf(statements), syncs, flushes));
-            }
-            return all;
+            return List.copyOf(trips);
         }
     }
 }
