@@ -21,10 +21,11 @@ import java.util.List;
 @Singleton
 public class RedactedSnapshots implements EventAppendListener {
 
-    /** A one-event append that is no redaction has nothing to delete (null: a redaction goes the general way). */
+    /** A one-event append that is no redaction has nothing to delete; a redaction goes the general way. */
     @Override
     public BesideInsert besideInsert(AppendedEvent event) {
-        return event.message().getPayload() instanceof PersonalDataRedacted ? null : BesideInsert.NOTHING;
+        return event.message().getPayload() instanceof PersonalDataRedacted ? BesideInsert.GENERAL_WAY
+                : BesideInsert.NOTHING;
     }
 
     @Override

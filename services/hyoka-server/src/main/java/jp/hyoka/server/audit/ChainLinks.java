@@ -1,7 +1,6 @@
 package jp.hyoka.server.audit;
 
 import jakarta.inject.Singleton;
-import jp.hyoka.domain.assessment.event.PersonalDataRedacted;
 import jp.hyoka.domain.audit.ChainHead;
 import jp.hyoka.domain.audit.ChainedEvent;
 import jp.hyoka.domain.audit.EventChain;
@@ -47,19 +46,24 @@ public class ChainLinks implements EventAppendListener {
     }
 
     /**
+     * The chain's head lock is what orders a municipality's commits (held until the commit): the engine runs this
+     * listener first, so that the other listeners' rows (the outbox's positions) are written under it.
+     */
+    @Override
+    public boolean ordersCommits() {
+        return true;
+    }
+
+    /**
      * One event: its tenant's head locked in the event insert's round trip (after the insert, as {@link
-     * ChainWriter#append} locks it after the insert), then its link written and the head moved: the same rows, one
-     * round trip less (infra/docs/hash-chain.md).
+     * ChainWriter#append} locks it after the insert, and before the other listeners' statements), then its link
+     * written and the head moved: the same rows, one round trip less (infra/docs/hash-chain.md). A redaction too: its
+     * outbox and snapshot writes (the general way) come after the lock either way, since this listener runs first.
      */
     @Override
     public BesideInsert besideInsert(AppendedEvent appended) {
-        if (appended.message().getPayload() instanceof PersonalDataRedacted) {
-            // the general way, as the outbox and the snapshots' listeners take it: the head locked after their
-            // redaction writes (an outbox scan by subject), not held across them (infra/docs/hash-chain.md)
-            return null;
-        }
         TenantEvent event = tenantEvent(appended);
-        return new BesideInsert() {
+        return new BesideInsert.Sql() {
             private ChainHead head;
 
             @Override
@@ -70,11 +74,6 @@ public class ChainLinks implements EventAppendListener {
             @Override
             public int bind(PreparedStatement statement, int first) throws SQLException {
                 return ChainWriter.bindLockHead(statement, first, event.tenant());
-            }
-
-            @Override
-            public boolean locks() {
-                return true;
             }
 
             @Override

@@ -6,49 +6,49 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * What an {@link EventAppendListener} writes for a one-event append, sent in the same round trip as the event's
- * insert: {@link NotifyingEventStorageEngine} prepares the insert and every listener's statement as one SQL text,
- * which pgjdbc sends as one message sequence before a single Sync (one round trip), executed in order in the append's
- * transaction. The insert runs first, so a second writer of the same revision still fails on the event table's unique
- * key before any listener's statement takes a lock; statements that lock ({@link #locks}) run last, so their locks
- * are held for as short a time as the round trip allows. After the round trip each listener gets its statement's
- * result ({@link #executed}) and then writes what depends on it ({@link #finish}), on the same connection.
+ * An {@link EventAppendListener}'s answer for an append of one event (most commands), one of three, never null:
+ * <ul>
+ *     <li>{@link #NOTHING}: the listener writes nothing for this event (and is not called at
+ *     {@link EventAppendListener#appended} for it);</li>
+ *     <li>{@link #GENERAL_WAY}: it is called at {@link EventAppendListener#appended} after the insert's round trip,
+ *     as for an append of several events;</li>
+ *     <li>a {@link Sql} statement, sent in the same round trip as the event's insert.</li>
+ * </ul>
+ * {@link NotifyingEventStorageEngine} prepares the insert and every listener's statement as one SQL text, which pgjdbc
+ * sends as one message sequence before a single Sync (one round trip), executed in order in the append's
+ * transaction: the insert first, so a second writer of the same revision still fails on the event table's unique key
+ * before any listener's statement takes a lock; then the statements in listener order, which puts the lock that orders
+ * a tenant's commits (the hash chain's head, {@link EventAppendListener#ordersCommits}) before the rows that must
+ * follow that order (the outbox's positions). After the round trip each listener gets its statement's result
+ * ({@link Sql#executed}) and then writes what depends on it ({@link Sql#finish}), on the same connection.
  */
-public interface BesideInsert {
+public sealed interface BesideInsert permits BesideInsert.NoStatement, BesideInsert.Sql {
 
-    /** The listener has nothing to write for this append (no statement, nothing after). */
-    BesideInsert NOTHING = new BesideInsert() {
-        @Override
-        public String sql() {
-            return null;
-        }
+    /** Nothing to write for this append: no statement, no call at {@link EventAppendListener#appended}. */
+    BesideInsert NOTHING = NoStatement.NOTHING;
 
-        @Override
-        public int bind(PreparedStatement statement, int first) {
-            return first;
-        }
+    /** The general way: no statement in the insert's round trip, a call at {@link EventAppendListener#appended}. */
+    BesideInsert GENERAL_WAY = NoStatement.GENERAL_WAY;
 
-        @Override
-        public void executed(Statement statement) {
-            // nothing was sent
-        }
-    };
-
-    /** One SQL statement (no {@code ;}), parameters as {@code ?}; null for {@link #NOTHING}. */
-    String sql();
-
-    /** Binds this statement's parameters from index {@code first}; answers the index after its last. */
-    int bind(PreparedStatement statement, int first) throws SQLException;
-
-    /** Takes a lock held until the commit (sent after those that take none). */
-    default boolean locks() {
-        return false;
+    /** The two answers without a statement. */
+    enum NoStatement implements BesideInsert {
+        NOTHING, GENERAL_WAY
     }
 
-    /** Reads this statement's result: {@code statement} stands at it (its result set or update count). */
-    void executed(Statement statement) throws SQLException;
+    /** A statement to send in the insert's round trip, and what follows from its result. */
+    non-sealed interface Sql extends BesideInsert {
 
-    /** After the round trip: what the listener writes that depends on the result, in the same transaction. */
-    default void finish(Connection connection) throws SQLException {
+        /** One SQL statement (no {@code ;}), parameters as {@code ?}. */
+        String sql();
+
+        /** Binds this statement's parameters from index {@code first}; answers the index after its last. */
+        int bind(PreparedStatement statement, int first) throws SQLException;
+
+        /** Reads this statement's result: {@code statement} stands at it (its result set or update count). */
+        void executed(Statement statement) throws SQLException;
+
+        /** After the round trip: what the listener writes that depends on the result, in the same transaction. */
+        default void finish(Connection connection) throws SQLException {
+        }
     }
 }

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -69,7 +70,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         super(builder.connectionProvider(connections).snapshotFilter(snapshotFilter)
                 .readEventDataForAggregate(NotifyingEventStorageEngine::eventsOfAggregate));
         this.connections = connections;
-        this.listeners = List.copyOf(listeners);
+        this.listeners = commitOrderFirst(listeners);
         this.tracing = tracing;
         this.snapshotFilter = snapshotFilter;
         this.newestSql = newestSql(schema());
@@ -124,31 +125,43 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * One event (most commands): its insert and the listeners' statements ({@link BesideInsert}) in one round trip,
-     * the insert first and the statements that lock last; then each listener's writes after it, in listener order
-     * (those without a statement called at {@link EventAppendListener#appended} as for any append). One round trip
-     * less per command than the insert and then the listeners (BENCHMARKS.md rows 1 and 2: the hash chain's head
-     * locked in the insert's round trip; an outbox row written in it too).
+     * The listeners in the order they run: those that take the lock ordering a tenant's commits ({@link
+     * EventAppendListener#ordersCommits}: the hash chain's head) first, the others after them in their given order.
+     */
+    static List<EventAppendListener> commitOrderFirst(List<EventAppendListener> listeners) {
+        return listeners.stream().sorted(Comparator.comparing(listener -> !listener.ordersCommits())).toList();
+    }
+
+    /**
+     * One event (most commands): its insert and the listeners' statements ({@link BesideInsert.Sql}) in one round
+     * trip, the insert first, then the statements in listener order (the chain head's lock before the outbox row, so
+     * the row's position is drawn under it: in commit order); then each listener's writes after it, in listener order
+     * (those answering {@link BesideInsert#GENERAL_WAY} called at {@link EventAppendListener#appended} as for any
+     * append). One round trip less per command than the insert and then the listeners (BENCHMARKS.md rows 1 and 2).
      */
     private void appendOne(AppendedEvent row) {
-        List<BesideInsert> beside = new ArrayList<>(listeners.size());
+        List<BesideInsert> answers = new ArrayList<>(listeners.size());
+        List<BesideInsert.Sql> sent = new ArrayList<>(listeners.size());
         StringBuilder sql = new StringBuilder(insertSql);
         for (EventAppendListener listener : listeners) {
-            beside.add(listener.besideInsert(row));
+            BesideInsert answer = Objects.requireNonNull(listener.besideInsert(row),
+                    () -> listener.getClass().getName() + " answered no BesideInsert");
+            answers.add(answer);
+            if (answer instanceof BesideInsert.Sql statement) {
+                sent.add(statement);
+                sql.append(";\n").append(statement.sql());
+            }
         }
-        List<BesideInsert> sent = beside.stream().filter(part -> part != null && part.sql() != null)
-                .sorted(Comparator.comparing(BesideInsert::locks)).toList();
-        sent.forEach(part -> sql.append(";\n").append(part.sql()));
         Connection connection = getConnection();
         try {
             try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
                 row.bindTo(statement);
                 int next = AppendedEvent.COLUMNS + 1;
-                for (BesideInsert part : sent) {
+                for (BesideInsert.Sql part : sent) {
                     next = part.bind(statement, next);
                 }
                 statement.execute();                                // the insert's update count first
-                for (BesideInsert part : sent) {
+                for (BesideInsert.Sql part : sent) {
                     statement.getMoreResults();
                     part.executed(statement);
                 }
@@ -161,11 +174,12 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
                 throw new EventStoreException("The event could not be stored", e);  // what Axon throws otherwise
             }
             for (int i = 0; i < listeners.size(); i++) {
-                if (beside.get(i) == null) {
+                BesideInsert answer = answers.get(i);
+                if (answer instanceof BesideInsert.Sql statement) {
+                    statement.finish(connection);
+                } else if (answer == BesideInsert.GENERAL_WAY) {
                     listeners.get(i).appended(connection, List.of(row));
-                } else {
-                    beside.get(i).finish(connection);
-                }
+                }                                                   // NOTHING: nothing to write
             }
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);

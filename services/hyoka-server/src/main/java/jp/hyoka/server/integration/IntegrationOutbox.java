@@ -51,16 +51,17 @@ public class IntegrationOutbox implements EventAppendListener {
 
     /**
      * One event told outside: its row written in the event insert's round trip (one round trip less per such
-     * command, BENCHMARKS.md row 2); nothing for an event not told. A redaction goes the general way ({@link
-     * #appended}: it rewrites earlier rows).
+     * command, BENCHMARKS.md row 2), after the chain head's lock (the engine runs the chain's listener first), so the
+     * row's position is drawn in the municipality's commit order; nothing for an event not told. A redaction goes the
+     * general way ({@link #appended}: it rewrites earlier rows).
      */
     @Override
     public BesideInsert besideInsert(AppendedEvent event) {
         EventMessage<?> message = event.message();
         if (message.getPayload() instanceof PersonalDataRedacted) {
-            return null;
+            return BesideInsert.GENERAL_WAY;
         }
-        return IntegrationEvents.of(message.getPayload()).<BesideInsert>map(told -> new BesideInsert() {
+        return IntegrationEvents.of(message.getPayload()).<BesideInsert>map(told -> new BesideInsert.Sql() {
             @Override
             public String sql() {
                 return OutboxRows.INSERT;
