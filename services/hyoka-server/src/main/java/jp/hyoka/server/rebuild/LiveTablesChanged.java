@@ -3,11 +3,12 @@ package jp.hyoka.server.rebuild;
 import java.util.List;
 
 /**
- * The switch was refused: a live read-model table no longer looks like the copy the rebuild made of it at its start
- * — a migration (a newer build's node, during a rolling upgrade) added, dropped or changed a column, constraint,
- * index, trigger or policy while the rebuild ran. Swapping the copy in would lose that change under the new build, so
- * the rebuild fails instead and the live tables stay as they are; a rebuild started again (on a node of the new build)
- * copies the tables as they are now. The rebuild's status reports it as {@code LiveTablesChanged: …}.
+ * The switch was refused: a migration (a newer build's node, during a rolling upgrade) was installed while the rebuild
+ * ran — whatever it changed, even under names the copy already has (a policy redefined, a grant, an index recreated,
+ * a backfill) — or a live read-model table no longer looks like the copy the rebuild made of it at its start.
+ * Swapping the copy in would lose that change under the new build, so the rebuild fails instead and the live tables
+ * stay as they are; a rebuild started again (on a node of the new build) copies the tables as they are now. The
+ * rebuild's status reports it as {@code LiveTablesChanged: …}.
  */
 public final class LiveTablesChanged extends IllegalStateException {
 
@@ -20,7 +21,10 @@ public final class LiveTablesChanged extends IllegalStateException {
         this.differences = List.copyOf(differences);
     }
 
-    /** One line per fact that differs, e.g. {@code rm_answer: live has column reviewed_by text, the copy does not}. */
+    /**
+     * One line per migration installed since the copies were made, then per fact that differs, e.g.
+     * {@code rm_answer: live has column reviewed_by text, the copy does not}.
+     */
     public List<String> differences() {
         return differences;
     }

@@ -105,7 +105,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         try {
             NewerSchema.refuseIfNewerThanThisBuild(dataSource);
             forgetEarlierRebuilds();
-            shadow.create();
+            run.migratedUpTo = shadow.create();
             run.processor = new ShadowProcessor(run.name(), dataSource, axon, projections, batchSize);
             run.processor.start();
             run.monitoring = monitor.scheduleWithFixedDelay(() -> follow(run), pollInterval.toMillis(),
@@ -196,7 +196,7 @@ public class ReadModelRebuilds implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                shadow.swapIn(connection);
+                shadow.swapIn(connection, run.migratedUpTo);
                 handedOver = TokenHandover.handOver(connection, run.name(), ReadModelProjection.PROCESSING_GROUP,
                         axon.serializer());
                 connection.commit();
@@ -309,6 +309,8 @@ public class ReadModelRebuilds implements AutoCloseable {
         private volatile SwitchOver switchOver;
         private volatile RebuildState state = RebuildState.RUNNING;
         private volatile ShadowProcessor processor;
+        /** The newest migration when the copies were made: one installed since refuses the switch. */
+        private volatile long migratedUpTo;
         private volatile ScheduledFuture<?> monitoring;
         private volatile long position;
         private volatile Instant caughtUpAt;

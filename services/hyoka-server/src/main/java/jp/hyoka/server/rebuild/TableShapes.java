@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * nullability and default or generation expression, and the names of the table's constraints, indexes, triggers and
  * policies. A copy is made like the live table at the rebuild's start ({@link ShadowSchema}); a migration that changes
  * the live table afterwards (a newer node's, during a rolling upgrade) would be lost by the swap, so the switch
- * compares the two first ({@link ShadowSchema#swapIn}).
+ * compares the two first ({@link ShadowSchema#swapIn}). Names only: what a migration changes under a name the copy
+ * also has is caught by Flyway's history ({@link Migrations}), which the switch checks as well.
  */
 final class TableShapes {
 

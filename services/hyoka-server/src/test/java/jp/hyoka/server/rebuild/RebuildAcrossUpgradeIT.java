@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * V22 added a column to rm_repeat_entry) must not switch a copy made before it: the copy lacks what the migration
  * added, and the swap would drop it from the live table. The switch compares the live tables with their copies and
  * refuses; the live tables keep the column and its values; a rebuild started afterwards copies them as they are. A
- * node whose build is older than the database's schema refuses to start one at all.
+ * node whose build is older than the database's schema refuses to start one at all. A migration that keeps every name
+ * and column (a policy redefined, a grant, an index recreated) is caught by Flyway's history and refused too.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -43,6 +45,9 @@ class RebuildAcrossUpgradeIT extends SignedInServerTest {
     private static final String STATUS = RebuildOperations.STATUS;
     private static final String NEW_COLUMN = "SELECT count(*) FROM information_schema.columns "
             + "WHERE table_schema = 'public' AND table_name = 'rm_answer' AND column_name = 'reviewed_by'";
+    private static final String SEARCH_INDEX = "SELECT 'public.rm_answer_search'::regclass::oid::bigint";
+    private static final String TENANT_ROWS = "SELECT qual FROM pg_policies "
+            + "WHERE schemaname = 'public' AND tablename = 'rm_answer' AND policyname = 'tenant_rows'";
 
     @Inject
     DataSource dataSource;
@@ -130,8 +135,56 @@ class RebuildAcrossUpgradeIT extends SignedInServerTest {
                 .asText()).as("this build's own schema: a rebuild starts").isNotEqualTo("FAILED");
     }
 
+    @Test
+    @Order(4)
+    void givenAMigrationThatKeepsEveryNameWhileARebuildWaits_whenItSwitches_thenTheSwitchIsRefusedAndLiveIsKept()
+            throws SQLException {
+        // The MANUAL rebuild the previous test started waits for its switch.
+        awaitRebuild(status -> status.path("state").asText().equals("CAUGHT_UP"));
+        long liveTable = tableOid();
+        String policy = tenantRowsPolicy();
+        // What a migration may do under names the copy already has: a policy redefined, a grant, an index recreated.
+        execute("ALTER POLICY tenant_rows ON rm_answer USING (tenant_code = current_setting('hyoka.tenant', true) "
+                + "AND tenant_code IS NOT NULL)");
+        execute("GRANT SELECT ON rm_answer TO hyoka_reader");
+        execute("DROP INDEX rm_answer_search");
+        execute("CREATE INDEX rm_answer_search ON rm_answer USING gin (search_text gin_trgm_ops)");
+        long index = ReadModelSnapshot.count(dataSource, SEARCH_INDEX);
+        execute("""
+                INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum,
+                                                   installed_by, execution_time, success)
+                SELECT max(installed_rank) + 1, NULL, 'same names', 'SQL', 'R__same_names.sql', 0, current_user, 0,
+                       true
+                FROM flyway_schema_history""");
+        try {
+            operator.data("switchReadModels", SWITCH, Map.of());
+            JsonNode failed = awaitRebuild(status -> !status.path("state").asText().matches("RUNNING|CAUGHT_UP"));
+
+            assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("FAILED");
+            assertThat(failed.path("error").asText()).startsWith("LiveTablesChanged: ")
+                    .contains("migration R__same_names.sql (repeatable, same names) was installed since");
+            assertThat(tableOid()).as("the live table was not replaced").isEqualTo(liveTable);
+            assertThat(tenantRowsPolicy()).as("the redefined policy")
+                    .contains("IS NOT NULL");
+            assertThat(ReadModelSnapshot.count(dataSource, SEARCH_INDEX)).as("the recreated index").isEqualTo(index);
+            assertThat(ReadModelSnapshot.count(dataSource,
+                    "SELECT count(*) FROM pg_namespace WHERE nspname = 'rm_rebuild'")).as("the copy is gone").isZero();
+        } finally {
+            execute("DELETE FROM flyway_schema_history WHERE script = 'R__same_names.sql'");
+            execute("ALTER POLICY tenant_rows ON rm_answer USING (" + policy + ")");
+        }
+    }
+
     private long tableOid() throws SQLException {
         return ReadModelSnapshot.count(dataSource, "SELECT 'public.rm_answer'::regclass::oid::bigint");
+    }
+
+    private String tenantRowsPolicy() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(TENANT_ROWS)) {
+            assertThat(row.next()).as("the policy tenant_rows on rm_answer").isTrue();
+            return row.getString(1);
+        }
     }
 
     private void execute(String sql) throws SQLException {

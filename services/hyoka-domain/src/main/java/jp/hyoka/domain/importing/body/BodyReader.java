@@ -99,6 +99,8 @@ final class BodyReader {
     private int brokenLabelLine;
     private int rowsRead;
     private final Set<Integer> mappedLines = new HashSet<>();
+    /** Entries a row kept aside was read in: they hold content even when no value of theirs is taken. */
+    private final Set<String> entriesKeptAside = new HashSet<>();
 
     BodyReader(FormDefinition form, Supplier<String> newEntryId, LabelKeys keys) {
         this.printed = PrintedForm.of(form);
@@ -205,6 +207,7 @@ final class BodyReader {
             copy.values.put(key(slot, path), moved);
         }
         copy.unmapped.addAll(unmapped);
+        entriesKeptAside.forEach(entry -> copy.entriesKeptAside.add(ids.get(entry)));
         copy.warnings.addAll(warnings);
         copy.rowsRead = rowsRead;
         copy.mappedLines.addAll(mappedLines);
@@ -221,9 +224,13 @@ final class BodyReader {
      */
     ImportedDocument result(List<ValueReader.Read> reads) {
         List<ImportedAnswer> answers = new ArrayList<>();
+        Set<String> holding = new HashSet<>(entriesKeptAside);
         int index = 0;
         for (Pending pending : values.values()) {
             ValueReader.Read read = reads.get(index++);
+            if (!(read instanceof ValueReader.Blank)) {
+                holding.addAll(pending.entries);            // a refused value is content too: its row names the entry
+            }
             if (read instanceof ValueReader.Accepted accepted) {
                 answers.add(new ImportedAnswer(pending.slot.item().id(), pending.entries, accepted.answer(),
                         pending.line));
@@ -233,30 +240,34 @@ final class BodyReader {
                             + String.join(", ", accepted.unknownOptions()));
                 }
             } else if (read instanceof ValueReader.Refused refused) {
-                keep(pending.line, pending.label, pending.raw(annexSection(pending.slot.section())),
-                        UnmappedContent.INVALID_VALUE, pending.slot.item().id().value(), "value of "
-                                + pending.slot.item().id().value() + " not taken: " + refused.message());
+                // Not keep(): the reader is past the document's end, in no entry; the value's own are in holding.
+                String item = pending.slot.item().id().value();
+                String raw = pending.raw(annexSection(pending.slot.section()));
+                unmapped.add(new UnmappedContent(pending.line, BodyCells.text(pending.label), BodyCells.text(raw),
+                        UnmappedContent.INVALID_VALUE, item));
+                warn(UnmappedContent.INVALID_VALUE, pending.line, "value of " + item + " not taken: "
+                        + refused.message());
                 mappedLines.removeAll(pending.lines);
             }                                               // Blank: the document left the item empty
         }
         List<ImportProblem> problems = warnings.stream().map(w -> new ImportProblem(w.code(), w.line(),
                 w.namesRevision() ? w.message() + " in " + printed.form().ref() : w.message())).toList();
-        return new ImportedDocument(printed.form().ref(), withValues(created(), answers), answers, unmapped, problems,
+        return new ImportedDocument(printed.form().ref(), withContent(created(), holding), answers, unmapped, problems,
                 rowsRead, mappedLines.size());
     }
 
     /**
-     * The entries that hold a value: a block printed with its labels and no value at all (the form prints "提供先1"
-     * with empty ①–⑦ when nothing is provided) is no entry, and neither is any later one of its list that holds none.
+     * The entries that hold content — a value, taken or refused, or a row kept aside inside their block: a block
+     * printed with its labels and no value at all (the form prints "提供先1" with empty ①–⑦ when nothing is
+     * provided) is no entry, and neither is any later one of its list that holds none. An entry whose only values
+     * were refused stays, so that what was kept aside from it names an entry that is there.
      * An empty entry before one that holds a value is kept, so that the entries after it keep their numbers
      * (移転先5 stays the fifth: the 変更箇所 names entries by number).
      */
-    private static List<ImportedEntry> withValues(List<ImportedEntry> entries, List<ImportedAnswer> answers) {
-        Set<String> answered = new HashSet<>();
-        answers.forEach(answer -> answered.addAll(answer.entries()));
+    private static List<ImportedEntry> withContent(List<ImportedEntry> entries, Set<String> holding) {
         Map<String, Integer> lastAnswered = new HashMap<>();
         for (ImportedEntry entry : entries) {
-            if (answered.contains(entry.entryId())) {
+            if (holding.contains(entry.entryId())) {
                 lastAnswered.merge(list(entry), entry.position(), Math::max);
             }
         }
@@ -526,7 +537,7 @@ final class BodyReader {
                 && !printed.labelsAnItem(keys.of(label))) {
             return continueValue(line, cells);              // a cell's text broken over lines (DOMAIN §7.4)
         }
-        unmapped.add(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
+        keepAside(new UnmappedContent(line, BodyCells.text(parent == null ? label : parent + " " + label),
                 BodyCells.text(value.isBlank() && cells.size() == 1 ? "" : value), UnmappedContent.UNKNOWN_LABEL, null));
         warnings.add(new Warning(UnmappedContent.UNKNOWN_LABEL, line, "\"" + label + "\" names no item of "
                 + section.number() + " " + section.label(), true));    // " in " + the revision, at the result
@@ -570,7 +581,7 @@ final class BodyReader {
         Cell start = brokenLabel;
         brokenLabel = null;
         mappedLines.remove(brokenLabelLine);
-        unmapped.add(new UnmappedContent(brokenLabelLine, start.text(), "", UnmappedContent.UNKNOWN_LABEL, null));
+        keepAside(new UnmappedContent(brokenLabelLine, start.text(), "", UnmappedContent.UNKNOWN_LABEL, null));
         warnings.add(new Warning(UnmappedContent.UNKNOWN_LABEL, brokenLabelLine, "\"" + start.text()
                 + "\" names no item of " + section.number() + " " + section.label(), true));
     }
@@ -722,8 +733,18 @@ final class BodyReader {
     }
 
     private void keep(int line, String label, String raw, String reason, String itemId, String message) {
-        unmapped.add(new UnmappedContent(line, BodyCells.text(label), BodyCells.text(raw), reason, itemId));
+        keepAside(new UnmappedContent(line, BodyCells.text(label), BodyCells.text(raw), reason, itemId));
         warn(reason, line, message);
+    }
+
+    /** A row kept aside, read in the entries the reader is in (none outside a repeated block or section). */
+    private void keepAside(UnmappedContent row) {
+        unmapped.add(row);
+        String group = block != null && block.repeat() != null ? block.repeat()
+                : section != null ? section.repeat() : null;
+        if (group != null) {
+            entries.entered(group).ifPresent(entriesKeptAside::addAll);
+        }
     }
 
     private void warn(String code, int line, String message) {

@@ -80,6 +80,11 @@ final class EntryTracker {
         return start(groupId, parent.get());
     }
 
+    /** The path of the entry of {@code groupId} the reader is in (outermost first), starting none; empty if none. */
+    Optional<List<String>> entered(String groupId) {
+        return currentPath(form.chain(groupId));
+    }
+
     /** How many entries the group has under the current parent entries. */
     int count(String groupId) {
         List<String> chain = form.chain(groupId);
