@@ -188,6 +188,20 @@ final class BodyReader {
     }
 
     /**
+     * How many of {@code revision}'s items no row of the document was printed for (no label read into them, with or
+     * without a value): what that revision asks which the document's form did not. Breaks a tie of {@link #misfit}
+     * between a revision and a later one that only adds items (基礎 2025's second verdicts): a document printed on
+     * the earlier form fits both without a row left over, and is of the one that prints all it asks.
+     */
+    int itemsNotPrinted(FormDefinition revision) {
+        Set<String> printed = new HashSet<>();
+        for (Pending pending : values.values()) {
+            printed.add(pending.slot.item().id().value());
+        }
+        return (int) revision.items().stream().filter(item -> !printed.contains(item.id().value())).count();
+    }
+
+    /**
      * The rows read so far as if read against {@code revision} (of the same layout, {@link #readsAlike}), for one
      * {@link #result}: the same values at the same slots of that revision, the same rows kept aside and warnings,
      * and the same entries with the given ids ({@link #entryIds}). This reader is left as it is.

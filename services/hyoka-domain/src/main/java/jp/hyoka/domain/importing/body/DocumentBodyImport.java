@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 /**
  * Reads the body of an exported, published 評価書 into answers of a form revision. The kind comes from the title row
  * ("特定個人情報保護評価書(重点項目評価書)"); the revision is the one of that kind under which the fewest rows are
- * left unmapped (revisions differ in option lists, e.g. 4情報 and 5情報), the newest on a tie.
+ * left unmapped (revisions differ in option lists, e.g. 4情報 and 5情報), then the one asking fewest items the document
+ * did not print (a later revision that only adds items), the newest on a tie.
  */
 public final class DocumentBodyImport {
 
@@ -84,8 +85,10 @@ public final class DocumentBodyImport {
                 ownReads = reads;
             }
             int misfit = rowsRead.misfit(reads);
-            if (best == null || misfit < best.misfit()) {
-                best = new Candidate(rowsRead, revision, ids, reads, misfit);
+            int notPrinted = rowsRead.itemsNotPrinted(revision);
+            if (best == null || misfit < best.misfit()
+                    || misfit == best.misfit() && notPrinted < best.notPrinted()) {
+                best = new Candidate(rowsRead, revision, ids, reads, misfit, notPrinted);
             }
         }
         BodyReader chosen = best.revision() == best.rows().form() ? best.rows()
@@ -94,11 +97,13 @@ public final class DocumentBodyImport {
     }
 
     /**
-     * A revision's fit: the reader of the rows (of its layout), the entry ids and the values under it, and how badly
-     * it fits ({@link BodyReader#misfit}: unmapped rows weigh most, options the revision does not have break ties).
+     * A revision's fit: the reader of the rows (of its layout), the entry ids and the values under it, how badly it
+     * fits ({@link BodyReader#misfit}: unmapped rows weigh most, options the revision does not have break ties), and
+     * then how many of its items the document did not print ({@link BodyReader#itemsNotPrinted}); the newest wins
+     * what is left tied (revisions are tried newest first).
      */
     private record Candidate(BodyReader rows, FormDefinition revision, Map<String, String> ids,
-                             List<ValueReader.Read> reads, int misfit) {
+                             List<ValueReader.Read> reads, int misfit, int notPrinted) {
     }
 
     private static Optional<String> title(List<String> lines) {
