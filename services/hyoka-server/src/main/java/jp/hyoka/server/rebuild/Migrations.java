@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The successful migrations in Flyway's history, by {@code installed_rank}: a rebuild records the newest when it copies
- * the live tables, and the switch refuses if any was installed since ({@link ShadowSchema#swapIn}), whatever it did.
+ * The successful migrations in Flyway's history: by {@code installed_rank}, a rebuild records the newest when it copies
+ * the live tables, and the switch refuses if any was installed since ({@link ShadowSchema#swapIn}), whatever it did;
+ * by version, a rebuild refuses to start on a database a newer build migrated ({@link NewerSchema}).
  */
 final class Migrations {
 
@@ -20,6 +21,16 @@ final class Migrations {
     static long newestInstalled(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT coalesce(max(installed_rank), 0) FROM flyway_schema_history WHERE success");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** The version of the newest successful versioned migration (repeatables left out), 0 when none. */
+    static long newestVersion(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(version::bigint), 0) "
+                + "FROM flyway_schema_history WHERE success AND version ~ '^[0-9]+$'");
              ResultSet row = select.executeQuery()) {
             row.next();
             return row.getLong(1);

@@ -3,9 +3,7 @@ package jp.hyoka.server.rebuild;
 import jp.hyoka.server.database.SchemaBaseline;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
@@ -26,11 +24,8 @@ public final class NewerSchema extends IllegalStateException {
     /** Throws unless this build knows the database's schema version. */
     static void refuseIfNewerThanThisBuild(DataSource dataSource) throws SQLException {
         int build = SchemaBaseline.newestVersion();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT coalesce(max(version::bigint), 0) "
-                     + "FROM flyway_schema_history WHERE success AND version ~ '^[0-9]+$'")) {
-            row.next();
-            long database = row.getLong(1);
+        try (Connection connection = dataSource.getConnection()) {
+            long database = Migrations.newestVersion(connection);
             if (database > build) {
                 throw new NewerSchema(database, build);
             }
