@@ -22,44 +22,75 @@ final class ExportMarkup {
     private ExportMarkup() {
     }
 
-    /** {@code html} as jsoup's sanitiser writes it, or null when the text has markup this does not cover. */
+    /**
+     * {@code html} as jsoup's sanitiser writes it, or null when the text has markup this does not cover. Text already
+     * in jsoup's form ({@link SanitisedHtml#isSanitised}) comes back as it is: nothing in it is rewritten.
+     *
+     * <p>One pass rewrites and checks at once: each token is checked as written, by the same {@link
+     * SanitisedHtml.Nesting} a check of the whole written text would run (a tag is copied as it is, so its check reads
+     * the same characters; a rewritten '&lt;' or '&gt;' is a reference jsoup writes, allowed wherever text is), and
+     * the text is copied only from the first rewrite on.
+     */
     static String asJsoupWrites(String html) {
-        StringBuilder out = new StringBuilder(html.length() + 16);
+        SanitisedHtml.Nesting nesting = new SanitisedHtml.Nesting();
+        StringBuilder out = null;                           // null until something is rewritten
+        int copied = 0;                                     // html[0, copied) is in out
         int length = html.length();
-        for (int i = 0; i < length; i++) {
+        for (int i = 0; i < length; ) {
             char c = html.charAt(i);
-            if (c == '>') {
-                out.append("&gt;");
-            } else if (c != '<') {
-                out.append(c);
-            } else if (i + 1 == length || !startsTag(html.charAt(i + 1))) {
-                out.append("&lt;");
-            } else {
-                int end = html.indexOf('>', i);
-                if (end < 0 || html.charAt(i + 1) == '!' || html.charAt(i + 1) == '?') {
-                    return null;                            // a comment, a declaration, a tag cut off: jsoup's
+            if (c != '<' && c != '>') {
+                i = nesting.text(html, i);
+                if (i < 0) {
+                    return null;
                 }
-                int styled = styledList(html, i, end);
-                if (styled > 0) {
-                    out.append(html, i, styled).append('>');    // "<ul style=…>" as "<ul>"
-                } else {
-                    out.append(html, i, end + 1);
+                continue;
+            }
+            String escaped = c == '>' ? "&gt;" : i + 1 == length || !startsTag(html.charAt(i + 1)) ? "&lt;" : null;
+            if (escaped != null) {
+                if (!nesting.textAllowed()) {
+                    return null;
                 }
-                i = end;
+                out = upTo(out, html, copied, i).append(escaped);
+                copied = ++i;
+                continue;
+            }
+            int end = html.indexOf('>', i);
+            if (end < 0 || html.charAt(i + 1) == '!' || html.charAt(i + 1) == '?') {
+                return null;                                // a comment, a declaration, a tag cut off: jsoup's
+            }
+            int styled = styledList(html, i, end);
+            if (styled > 0) {                               // "<ul style=…>" as "<ul>"
+                if (!nesting.opened(html.charAt(i + 1) == 'u' ? SanitisedHtml.UL : SanitisedHtml.OL)) {
+                    return null;
+                }
+                out = upTo(out, html, copied, styled).append('>');
+                copied = i = end + 1;
+                continue;
+            }
+            i = nesting.tag(html, i);                       // as it is: its end is the '>' at end
+            if (i < 0) {
+                return null;
             }
         }
-        String[] open = SanitisedHtml.openAtEnd(out.toString());
-        if (open == null) {
-            return null;
+        int depth = nesting.depth();
+        if (depth == 0) {
+            return out == null ? html : upTo(out, html, copied, length).toString();
         }
-        for (int k = open.length - 1; k >= 0; k--) {
-            if (!open[k].equals("ul") && !open[k].equals("ol")) {
+        out = upTo(out, html, copied, length);
+        for (int level = depth - 1; level >= 0; level--) {
+            int element = nesting.openAt(level);
+            if (element != SanitisedHtml.UL && element != SanitisedHtml.OL) {
                 return null;                                // only the lists the exporter leaves open
             }
-            out.append("</").append(open[k]).append('>');
+            out.append(SanitisedHtml.endTag(element));
         }
-        String written = out.toString();
-        return SanitisedHtml.isSanitised(written) ? written : null;
+        return out.toString();
+    }
+
+    /** {@code out} (made when null) with {@code html[from, to)} appended. */
+    private static StringBuilder upTo(StringBuilder out, String html, int from, int to) {
+        StringBuilder written = out != null ? out : new StringBuilder(html.length() + 16);
+        return written.append(html, from, to);
     }
 
     /** What makes the tokenizer leave text at a '<': a tag's name, an end tag, a comment or a declaration. */

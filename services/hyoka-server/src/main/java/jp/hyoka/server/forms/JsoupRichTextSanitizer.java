@@ -25,14 +25,15 @@ public final class JsoupRichTextSanitizer implements RichTextSanitizer {
      * is; everything else through jsoup. Most rich-text answers of a published document are plain paragraphs, and an
      * import sanitises each answer when reading it and again when the command is decided, the second time on jsoup's
      * own output (the bulk-import profile found jsoup a tenth of the import's time). The exports' own markup, lists
-     * with a style and names in angle brackets, is written as jsoup would write it ({@link ExportMarkup}).
+     * with a style and names in angle brackets, is written as jsoup would write it ({@link ExportMarkup}), in the same
+     * pass that checks the result is in jsoup's form (text already in that form comes back as it is).
      */
     @Override
     public String sanitize(String html) {
-        if (unchanged(html) || SanitisedHtml.isSanitised(html)) {
+        if (unchanged(html)) {
             return html;
         }
-        String exported = ExportMarkup.asJsoupWrites(html);        // the exports' lists and bracketed names
+        String exported = ExportMarkup.asJsoupWrites(html);        // jsoup's own form, the exports' lists and names
         return exported != null ? exported : jsoup(html);
     }
 
