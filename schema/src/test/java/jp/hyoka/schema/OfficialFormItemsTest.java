@@ -439,7 +439,8 @@ class OfficialFormItemsTest {
      * (DOMAIN gives none), and so do what DOMAIN's "one 対策は十分か per area" leaves out: from 2025 on, Ⅳ 3 and Ⅳ 6 ask
      * two verdicts each (the first under its short label, the second with its risk named: the risks of 重点 III 3 and
      * III 6; "[since 2025]": a change of the 様式, so 2024 must not print them), Ⅳ 4/5/6 carry the flags of 重点
-     * III 4/5/6 (§2.2), and Ⅳ 8/11 are the newer 様式's items ([U]).
+     * III 4/5/6 (§2.2), and Ⅳ 8/11 are the newer 様式's items ([U]), Ⅳ 8's 判断の根拠 only from 2025 on (the same
+     * published annex records it "(追加)" with "様式変更に伴うもの" beside the second verdicts; Ⅳ 11's is not).
      */
     private static final String BASIC_ITEMS = COVER + """
             I | 関連情報
@@ -492,7 +493,7 @@ class OfficialFormItemsTest {
             IV 8 | 人手を介在させる作業
             IV 8 | 人手を介在させる作業はない [multi]
             IV 8 | 人為的ミスが発生するリスクへの対策は十分か [sel]
-            IV 8 | 判断の根拠
+            IV 8 | 判断の根拠 [since 2025]
             IV 9 | 監査
             IV 9 | 実施の有無 [multi]
             IV 10 | 従業者に対する教育・啓発
