@@ -51,17 +51,26 @@ public final class SelectionCells {
     private SelectionCells() {
     }
 
+    /*
+     * Each pattern runs only where the text holds what it cannot match without (a tag a '<', the option list
+     * "<選択肢>", a box "<input" or '[', a detail or numbering '(' or ')', a space one of \s): a selection cell of every
+     * choice item is read per revision, and most patterns matched nothing in most cells. SelectionCellsGuardsTest
+     * compares this with every pattern run on every cell.
+     */
     public static DecodedSelection decode(String cell, Item item) {
-        String untagged = Normalizer.normalize(OTHER_TAGS.matcher(cell == null ? "" : cell).replaceAll(" "),
-                Normalizer.Form.NFKC);
-        String text = CHOICE_LIST.matcher(untagged).replaceAll(" ");
+        String source = cell == null ? "" : cell;
+        String untagged = Normalizer.normalize(source.indexOf('<') >= 0 ? OTHER_TAGS.matcher(source).replaceAll(" ")
+                : source, Normalizer.Form.NFKC);
+        String text = untagged.contains("<選択肢>") ? CHOICE_LIST.matcher(untagged).replaceAll(" ") : untagged;
         List<String> unrecognised = new ArrayList<>();
         Map<String, Selection> ticked = new LinkedHashMap<>();
-        Matcher strayBox = VALUE_WITH_STRAY_BOX.matcher(text);
-        while (strayBox.find()) {
-            select(strayBox.group(1), true, item, ticked, unrecognised);
+        if (text.contains("<input")) {
+            Matcher strayBox = VALUE_WITH_STRAY_BOX.matcher(text);
+            while (strayBox.find()) {
+                select(strayBox.group(1), true, item, ticked, unrecognised);
+            }
+            text = strayBox.replaceAll(" ");
         }
-        text = strayBox.replaceAll(" ");
         List<Segment> segments = segments(text);
         for (Segment segment : segments) {
             if (segment.box() == null) {
@@ -112,6 +121,9 @@ public final class SelectionCells {
     }
 
     private static List<Segment> segments(String text) {
+        if (text.indexOf('[') < 0 && !text.contains("<input")) {
+            return List.of(new Segment(null, text));       // no box
+        }
         List<Segment> segments = new ArrayList<>();
         Matcher box = BOX.matcher(text);
         int last = 0;
@@ -128,6 +140,9 @@ public final class SelectionCells {
     }
 
     private static void bracketValues(String text, Item item, Map<String, Selection> ticked, List<String> unrecognised) {
+        if (text.indexOf('[') < 0) {
+            return;
+        }
         Matcher value = BRACKET_VALUE.matcher(text);
         while (value.find()) {
             select(value.group(1), true, item, ticked, unrecognised);
@@ -141,17 +156,18 @@ public final class SelectionCells {
         if (label.isEmpty()) {
             return;
         }
-        Optional<ChoiceOption> bracketed = bracketedOption(raw, item);
+        String compactRaw = hasBracketedOption(item) ? compact(raw) : null;     // made once, only where needed
+        Optional<ChoiceOption> bracketed = compactRaw == null ? Optional.empty() : bracketedOption(compactRaw, item);
         Optional<ChoiceOption> option = bracketed.or(() -> option(label, item));
         if (option.isEmpty()) {
             unrecognised.add(raw.strip());
             return;
         }
-        String details = bracketed.map(o -> compact(raw).substring(compactOption(o.label()).length())).orElse(raw);
-        Matcher detail = DETAIL.matcher(details);
+        String details = bracketed.map(o -> compactRaw.substring(compactOption(o.label()).length())).orElse(raw);
+        Matcher detail = details.indexOf('(') >= 0 ? DETAIL.matcher(details) : null;
         String free = null;
         Long count = null;
-        if (detail.find() && !detail.group(1).isBlank()) {
+        if (detail != null && detail.find() && !detail.group(1).isBlank()) {
             if (detail.group(2) != null && COUNT.matcher(detail.group(1).strip()).matches()) {
                 count = Long.parseLong(detail.group(1).strip());
             } else {
@@ -170,22 +186,30 @@ public final class SelectionCells {
      * the text: the brackets are its name, not a free text or count, so they neither tick it nor get mistaken for
      * the bracket-less variant. The longest such label wins.
      */
-    private static Optional<ChoiceOption> bracketedOption(String raw, Item item) {
-        List<ChoiceOption> bracketed = item.options().stream()
-                .filter(o -> o.label().contains("(") || o.label().contains("（")).toList();
-        if (bracketed.isEmpty()) {
-            return Optional.empty();                        // most items: the cell's compact form is not needed
-        }
-        String text = compact(raw);
-        return bracketed.stream().filter(o -> text.startsWith(compactOption(o.label())))
+    private static Optional<ChoiceOption> bracketedOption(String compactRaw, Item item) {
+        return item.options().stream().filter(SelectionCells::bracketed)
+                .filter(o -> compactRaw.startsWith(compactOption(o.label())))
                 .max(Comparator.comparingInt(o -> compactOption(o.label()).length()));
+    }
+
+    /** Whether an option of the item has brackets in its label: else the cell's compact form is not needed. */
+    private static boolean hasBracketedOption(Item item) {
+        for (ChoiceOption option : item.options()) {
+            if (bracketed(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean bracketed(ChoiceOption option) {
+        return option.label().contains("(") || option.label().contains("（");
     }
 
     /** NFKC without spaces, brackets of boxes or leading numbering: where "(" stays, labels compare whole. */
     private static String compact(String text) {
-        String compact = SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("")
-                .replace("[", "").replace("]", "");
-        return LEADING_NUMBERING.matcher(compact).replaceFirst("");
+        String compact = withoutSpaces(Normalizer.normalize(text, Normalizer.Form.NFKC)).replace("[", "").replace("]", "");
+        return compact.indexOf(')') >= 0 ? LEADING_NUMBERING.matcher(compact).replaceFirst("") : compact;
     }
 
     private static String compactOption(String label) {
@@ -207,8 +231,20 @@ public final class SelectionCells {
 
     /** The option's name in a text: without "( … )" details, "件", numbering such as "1)" and spaces. */
     private static String label(String raw) {
-        String label = NUMBERING.matcher(BRACKETED.matcher(raw).replaceAll("").replace("件", "")).replaceFirst("");
-        return SPACES.matcher(label).replaceAll("").replace("[", "").replace("]", "").strip();
+        String label = (raw.indexOf('(') >= 0 ? BRACKETED.matcher(raw).replaceAll("") : raw).replace("件", "");
+        label = label.indexOf(')') >= 0 ? NUMBERING.matcher(label).replaceFirst("") : label;
+        return withoutSpaces(label).replace("[", "").replace("]", "").strip();
+    }
+
+    /** {@link #SPACES} ({@code \s}: ASCII white space) taken out, where the text has any. */
+    private static String withoutSpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c >= '\t' && c <= '\r') {
+                return SPACES.matcher(text).replaceAll("");
+            }
+        }
+        return text;
     }
 
     /** Exact label, else the one option sharing the longest start of at least four characters (wording variants). */

@@ -163,7 +163,7 @@ final class BodyReader {
         List<ValueReader.Read> reads = new ArrayList<>(values.size());
         for (Pending pending : values.values()) {
             Item item = target.slots(pending.slot.section()).get(pending.slot.index()).item();
-            reads.add(own != null && item.equals(pending.slot.item()) ? own.get(reads.size())
+            reads.add(own != null && printed.sameItemAt(pending.slot, target) ? own.get(reads.size())
                     : reader.read(item, pending.raw(annexSection(pending.slot.section()))));
         }
         return reads;
@@ -398,8 +398,8 @@ final class BodyReader {
     }
 
     private boolean enterBlock(int line, Block next, String heading, String value) {
-        int from = block == null ? -1 : section.blocks().indexOf(block);
-        int to = section.blocks().indexOf(next);
+        int from = block == null ? -1 : printed.blockIndex(section, block);
+        int to = printed.blockIndex(section, next);
         if (section.repeat() != null && from >= 0 && to < from && next.repeat() == null) {
             // a section heading lost in the export (DOMAIN §7.7): its blocks start over for the next entry
             warn("SECTION_HEADING_MISSING", line, "\"" + heading + "\" starts over " + section.number()
@@ -706,7 +706,7 @@ final class BodyReader {
      */
     private boolean lostSectionHeading(Slot slot, String value) {
         if (section.repeat() == null || slot.block().repeat() != null || block == null || slot.index() >= cursor
-                || section.blocks().indexOf(slot.block()) >= section.blocks().indexOf(block)) {
+                || printed.blockIndex(section, slot.block()) >= printed.blockIndex(section, block)) {
             return false;
         }
         Optional<List<String>> path = entries.path(slot.item().repeatGroup());

@@ -8,6 +8,7 @@ import jp.hyoka.domain.form.Section;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -70,6 +71,13 @@ final class PrintedForm {
     private final Map<Block, Slot> firstOfBlock = new IdentityHashMap<>();
     /** {@link #readsAlike} by the other form (identity: a printed form is made once per definition). */
     private final Map<PrintedForm, Boolean> alike = new ConcurrentHashMap<>();
+    /** Each block's index in the section it is first found in, as {@code List.indexOf} finds it (by equality). */
+    private final Map<Block, Integer> blockIndexes = new IdentityHashMap<>();
+    /**
+     * Per other printed form, the slots of this one whose item equals the item at the same slot there
+     * ({@link #sameItemAt}); items are records compared field by field, options and help texts included.
+     */
+    private final Map<PrintedForm, Set<Slot>> sameItems = new ConcurrentHashMap<>();
 
     /** The printed form of a revision, keyed once per definition. */
     static PrintedForm of(FormDefinition form) {
@@ -115,8 +123,47 @@ final class PrintedForm {
             for (Block block : section.blocks()) {
                 slots(sectionOf(block)).stream().filter(s -> s.block() == block).findFirst()
                         .ifPresent(slot -> firstOfBlock.put(block, slot));
+                blockIndexes.putIfAbsent(block, sectionOf(block).blocks().indexOf(block));
             }
         }
+    }
+
+    /**
+     * {@code section.blocks().indexOf(block)}, told by identity where the block is this form's and first found in
+     * that section (a block heading read compares the blocks of its section, records field by field, to place it).
+     */
+    int blockIndex(Section section, Block block) {
+        Integer index = blockIndexes.get(block);
+        return index != null && sectionOfBlock.get(block) == section ? index : section.blocks().indexOf(block);
+    }
+
+    /**
+     * Whether the item at {@code slot} (of this printed form) equals the item at the same slot of {@code other} (of
+     * the same layout): remembered per other form, as every import asks it of the same revisions.
+     */
+    boolean sameItemAt(Slot slot, PrintedForm other) {
+        Set<Slot> same = sameItems.computeIfAbsent(other, this::sameItems);
+        return same.contains(slot) || !isOwn(slot) && other.slots(slot.section()).get(slot.index()).item()
+                .equals(slot.item());
+    }
+
+    private Set<Slot> sameItems(PrintedForm other) {
+        Set<Slot> same = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (List<Slot> slots : slotsBySection.values()) {
+            for (Slot slot : slots) {
+                List<Slot> there = other.slotsBySection.getOrDefault(slot.section().id(), List.of());
+                if (slot.index() < there.size() && there.get(slot.index()).item().equals(slot.item())) {
+                    same.add(slot);
+                }
+            }
+        }
+        return same;
+    }
+
+    /** Whether a slot is one this printed form made (identity). */
+    private boolean isOwn(Slot slot) {
+        List<Slot> slots = slotsBySection.get(slot.section().id());
+        return slots != null && slot.index() < slots.size() && slots.get(slot.index()) == slot;
     }
 
     FormDefinition form() {

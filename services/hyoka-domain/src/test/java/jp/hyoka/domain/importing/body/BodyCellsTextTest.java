@@ -40,4 +40,15 @@ class BodyCellsTextTest {
             assertThat(BodyCells.text(raw.toString())).as("\"%s\"", raw).isEqualTo(byDefinition(raw.toString()));
         }
     }
+
+    @Test
+    void givenEveryBmpCharacterAloneBetweenAndBesideLetters_whenMadePlain_thenAsTheDefinitionSays() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String one = String.valueOf(c);
+            for (String raw : new String[]{one, "a" + one + "b", one + "a", "a" + one, "a" + one + one + "b",
+                    "a " + one + " b", one + " " + one}) {
+                assertThat(BodyCells.text(raw)).as("U+%04X in \"%s\"", (int) c, raw).isEqualTo(byDefinition(raw));
+            }
+        }
+    }
 }
