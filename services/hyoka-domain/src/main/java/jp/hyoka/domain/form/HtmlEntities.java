@@ -26,6 +26,20 @@ final class HtmlEntities {
         return matcher.appendTail(out).toString();
     }
 
+    /**
+     * The end of the reference {@link #decode} decodes at {@code at} (a '&amp;'), or -1 where none starts there: it
+     * finds them left to right, and a reference holds no other '&amp;', so each '&amp;' is tried on its own.
+     */
+    static int referenceEnd(String text, int at) {
+        Matcher matcher = REFERENCE.matcher(text).region(at, text.length());
+        return matcher.lookingAt() ? matcher.end() : -1;
+    }
+
+    /** What {@link #decode} makes of the reference {@code text[at, end)} ({@link #referenceEnd}). */
+    static String decoded(String text, int at, int end) {
+        return character(text.substring(at + 1, end - 1), text.substring(at, end));
+    }
+
     private static String character(String reference, String original) {
         if (reference.startsWith("#")) {
             boolean hex = reference.length() > 1 && (reference.charAt(1) == 'x' || reference.charAt(1) == 'X');

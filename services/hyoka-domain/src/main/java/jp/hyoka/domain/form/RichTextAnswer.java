@@ -19,14 +19,13 @@ public record RichTextAnswer(String html) implements Answer {
     }
 
     /**
-     * Whether {@link #plainText} is not empty, told in one scan where the text has no character reference: a visible
-     * character outside the tags ({@link #TAG}, found as the pattern finds them) is enough. The answer rules ask it
-     * of every rich-text answer they accept (an import's reader and the decider both go through them).
+     * Whether {@link #plainText} is not empty, told in one scan: a visible character outside the tags ({@link #TAG},
+     * found as the pattern finds them) is enough, and so is a '&' that starts no reference (it stays as it is) or a
+     * reference that decodes to a visible character; a reference decoding to a space or to nothing visible is passed
+     * over. The answer rules ask it of every rich-text answer they accept (an import's reader and the decider both go
+     * through them), and the exports' names in angle brackets come to them as {@code &lt;…&gt;}.
      */
     public boolean hasText() {
-        if (html.indexOf('&') >= 0) {
-            return !plainText().isEmpty();                  // references may decode to spaces or to nothing visible
-        }
         int length = html.length();
         for (int i = 0; i < length; i++) {
             char c = html.charAt(i);
@@ -40,7 +39,24 @@ public record RichTextAnswer(String html) implements Answer {
                     }
                 }
             }
+            if (c == '&') {
+                int end = HtmlEntities.referenceEnd(html, i);
+                if (end < 0 || visible(HtmlEntities.decoded(html, i, end))) {
+                    return true;
+                }
+                i = end - 1;
+                continue;
+            }
             if (PlainText.visible(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean visible(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (PlainText.visible(text.charAt(i))) {
                 return true;
             }
         }

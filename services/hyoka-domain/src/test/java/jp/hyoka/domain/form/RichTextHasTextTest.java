@@ -11,7 +11,9 @@ class RichTextHasTextTest {
 
     private static final String[] PIECES = {"<p>", "</p>", "<br>", "<br/>", "< p>", "</ p>", "<1>", "<", ">", "</",
             "<p", "<選択肢>", "&nbsp;", "&amp;", "&#32;", "&#x200B;", "&bogus;", "&", " ", "\u3000", "\u00A0", "\t",
-            "\n", "\r", "\u0001", "\u200B", "\u202E", "\uFEFF", "\u2028", "a", "本文", "𠮷", "\uD800", "-"};
+            "\n", "\r", "\u0001", "\u200B", "\u202E", "\uFEFF", "\u2028", "a", "本文", "𠮷", "\uD800", "-", "&lt;",
+            "&gt;", "&quot;", "&NBSP;", "&#0;", "&#13;", "&#x1F600;", "&#1114112;", "&#12354;", "&#xFEFF;", "&ab", "&l",
+            "t;", "&#", "x20;", ";", "&amp;nbsp;", "&abcdefghi;"};
 
     @Test
     void givenRandomRichText_whenAskedForText_thenTheAnswerIsThatOfThePlainText() {
@@ -38,6 +40,15 @@ class RichTextHasTextTest {
         for (int code = 0; code <= Character.MAX_VALUE; code++) {
             RichTextAnswer answer = new RichTextAnswer("<p> " + (char) code + "</p>");
             assertThat(answer.hasText()).as("U+%04X", code).isEqualTo(!answer.plainText().isEmpty());
+        }
+    }
+
+    @Test
+    void givenEveryCharacterAsAReferenceBetweenTags_whenAskedForText_thenTheAnswerIsThatOfThePlainText() {
+        for (int code = 0; code <= Character.MAX_VALUE; code++) {
+            String reference = code % 2 == 0 ? "&#" + code + ";" : "&#x" + Integer.toHexString(code) + ";";
+            RichTextAnswer answer = new RichTextAnswer("<p> " + reference + " </p>");
+            assertThat(answer.hasText()).as("%s", reference).isEqualTo(!answer.plainText().isEmpty());
         }
     }
 }
