@@ -28,6 +28,35 @@ final class TopicReader {
     private TopicReader() {
     }
 
+    /**
+     * The {@code ce_id}s of {@code key}'s records on {@code topic} in the order they stand there (one key: one
+     * partition), read from the beginning until every one of {@code expected} is among them (at most 60 s; then what
+     * arrived).
+     */
+    static List<String> readKey(String bootstrapServers, String topic, String key, List<String> expected) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<String> received = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!received.containsAll(expected) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    if (key.equals(record.key())) {
+                        received.add(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+            return received;
+        }
+    }
+
     /** Every record of {@code topic}, polling until at least {@code expected} arrived (at most 60 s). */
     static List<Received> read(String bootstrapServers, String topic, int expected) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
