@@ -18,20 +18,23 @@ import javax.sql.DataSource;
  * is running are marked together by the next one: one statement and one durable commit for all of them, so that a
  * slow commit (a busy disk) makes marks larger instead of making them queue up. Only rows the broker acknowledged are
  * ever marked, so a mark is true whoever makes it; a mark that fails leaves its rows to be sent again (same ids:
- * consumers deduplicate).
+ * consumers deduplicate). Once a mark is over (committed or failed) its rows are no longer {@link SentRows}: only then
+ * may a read take their queue entries for unsent again.
  */
 final class Marker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Marker.class);
 
     private final DataSource dataSource;
+    private final SentRows sent;
     private final ExecutorService thread = RelayThreads.single("outbox-relay-marker");
     private final AtomicInteger pending = new AtomicInteger();
     /** Acknowledged rows no mark has taken yet (guarded by itself). */
     private final List<OutboxRow> waiting = new ArrayList<>();
 
-    Marker(DataSource dataSource) {
+    Marker(DataSource dataSource, SentRows sent) {
         this.dataSource = dataSource;
+        this.sent = sent;
     }
 
     /** Marks the rows published, later; counts them into {@code published} once marked. */
@@ -52,6 +55,7 @@ final class Marker implements AutoCloseable {
             try {
                 if (!taken.isEmpty()) {            // empty: an earlier task took these rows with its own
                     markNow(taken, published);
+                    sent.forget(taken);
                 }
             } finally {
                 pending.decrementAndGet();

@@ -32,12 +32,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link Marker}, on a thread of its own: it deletes the rows' queue entries) only once the broker has acknowledged
  * every row of it. Up to {@code IN_FLIGHT} batches are with the broker at once, and the next batch is read and made
  * into records ahead ({@link ReadAhead}) while one is sent and the oldest acknowledged (measured: 0.23 one step at a
- * time → 0.53–0.56 of the ordered-read ceiling; infra/docs/integration-benchmark.md). Rows sent but not yet marked are
- * not read again (a cursor); when the relay is idle, and every {@link #REWIND} when it never is, it looks from the
- * start again, so a row that committed late behind a higher position is published too (only another assessment's:
- * one assessment's appends are serial), as is one a replay queued again.
- * Without the lock it stays idle and asks again
- * ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
+ * time → 0.53–0.56 of the ordered-read ceiling; infra/docs/integration-benchmark.md).
+ *
+ * <p><b>Order.</b> Every read takes the lowest waiting rows that are not sent and unmarked ({@link SentRows}), below
+ * the rows in flight as well as above them: a row that committed after the relay had read past its position (late:
+ * another municipality's higher position committed first) comes with the very next read, before any row above it.
+ * Since one municipality's append rows draw their positions in its commit order (under its chain head), a read never
+ * sees a row of it without every lower row of it that will ever commit, so the relay never sends a municipality's
+ * row — nor an assessment's, one Kafka key — while a lower one of it waits unsent. Until session 11 the relay read
+ * after a cursor and looked from the start only when idle or every 5 s: a late row was overtaken by the next row of
+ * its municipality meanwhile (the known gap of infra/docs/guarantees.md, {@code RelayLateRowIT}). A row a replay
+ * queues again, or one whose mark failed, is read again by the same rule. Rows written outside an append (proposals,
+ * deadlines) keep their weaker order: they draw positions without the chain head.
+ *
+ * <p>Without the lock it stays idle and asks again ({@code hyoka.kafka.relay.lock-retry}). A broker that goes away holds the batch until it is back (the producer
  * retries, in order); a broker away at the first send fails the attempt: the acknowledged beginning is marked, the
  * rest is sent again after a back-off (doubling up to {@code hyoka.kafka.relay.max-backoff}) with a new producer.
  * Commands never wait for any of this: the outbox grows. Without {@code hyoka.kafka.bootstrap-servers} nothing
@@ -52,11 +60,6 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private static final Duration STUCK_AFTER = Duration.ofSeconds(15);
     /** Batches with the broker at once: reading and sending the next overlaps waiting for the previous. */
     private static final int IN_FLIGHT = 4;
-    /**
-     * How often a relay that never runs out of work looks from the start again (finishing what it has in flight
-     * first): a row that committed behind the cursor, or one a replay queued again, waits at most about this long.
-     */
-    static final Duration REWIND = Duration.ofSeconds(5);
 
     private final HikariDataSource dataSource;
     private final KafkaSettings settings;
@@ -131,12 +134,11 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         AdvisoryLock lock = null;
         RelayProducer producer = null;
         TopicProvisioning topics = null;
-        Marker marker = new Marker(dataSource);
-        ReadAhead reads = new ReadAhead();
+        SentRows sentRows = new SentRows();
+        Marker marker = new Marker(dataSource, sentRows);
+        ReadAhead reads = new ReadAhead(sentRows);
         Deque<Sent> inFlight = new ArrayDeque<>();
-        long cursor = 0;                                    // the last position queued to the producer
         boolean refused = false;                            // a row was refused: nothing more until it is retried
-        long rewound = System.nanoTime();                   // when the cursor last went back to the start
         failures = 0;
         try {
             while (running) {
@@ -154,27 +156,23 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         // A start: the first batch is read on the reader thread while the Kafka clients are made
                         // and connect (they ask for the cluster's metadata at once): one after the other, the
                         // start's steps were a third of a 3,000-row round of row 10 (infra/docs).
-                        reads.readAfter(lock.connection(), cursor, settings.batchSize());
+                        reads.readAhead(lock.connection(), settings.batchSize());
                         producer = new RelayProducer(bootstrap, settings.maxBlock());
                         topics = new TopicProvisioning(bootstrap, settings.maxBlock());
                     }
                     // Up to IN_FLIGHT batches with the broker: the next is read and sent while one is acknowledged.
-                    boolean rewinding = System.nanoTime() - rewound > REWIND.toNanos();
-                    while (!refused && !rewinding && inFlight.size() < IN_FLIGHT) {
-                        ReadAhead.Batch batch = reads.next(lock.connection(), cursor, settings.batchSize());
+                    while (!refused && inFlight.size() < IN_FLIGHT) {
+                        ReadAhead.Batch batch = reads.next(lock.connection(), settings.batchSize());
                         if (batch.isEmpty()) {
                             break;
                         }
-                        reads.readAfter(lock.connection(), batch.lastPosition(), settings.batchSize());
-                        List<OutboxRow> rows = batch.rows();
+                        sentRows.add(batch.rows());                 // before the next read: it must leave them out
+                        reads.readAhead(lock.connection(), settings.batchSize());
                         topics.ensure(batch.records());
                         producer.prime(batch.records());
                         Sent sent = send(producer.producer(), batch);
                         inFlight.add(sent);
-                        if (!sent.futures().isEmpty()) {
-                            cursor = rows.get(sent.futures().size() - 1).position();
-                        }
-                        if (sent.futures().size() < rows.size()) {
+                        if (sent.futures().size() < batch.rows().size()) {
                             // Refused at once: send nothing after it (a later row of its key would overtake it)
                             // until its batch's turn fails the attempt and everything unmarked is read again.
                             reads.discard();
@@ -183,16 +181,6 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                         }
                     }
                     if (inFlight.isEmpty()) {
-                        if (rewinding) {                    // busy for a while: look from the start, at once
-                            marker.drain();
-                            cursor = 0;
-                            rewound = System.nanoTime();
-                            continue;
-                        }
-                        if (marker.idle()) {
-                            cursor = 0;                     // idle: look again from the start (a row committed late)
-                            rewound = System.nanoTime();
-                        }
                         pause(settings.pollInterval());
                         continue;
                     }
@@ -217,7 +205,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                     inFlight.clear();
                     reads.discard();
                     marker.drain();
-                    cursor = 0;
+                    sentRows.clear();
                     refused = false;
                     if (e instanceof SQLException && lock != null) {
                         lock.close();

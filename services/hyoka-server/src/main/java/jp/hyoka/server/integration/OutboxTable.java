@@ -26,20 +26,27 @@ final class OutboxTable {
     }
 
     /**
-     * The oldest waiting rows after {@code position} (0: all), in position order: the queue's first entries (V13),
-     * then their rows by key in one index scan. (Joined plainly, the planner scanned the whole outbox, published rows
-     * and all, for every batch: 25–37 ms a batch of 500 at 50,000 rows.)
+     * The oldest waiting rows within {@code unsent}'s ranges (every position the relay has not sent and seen marked
+     * since), at most {@code limit}, in position order: the lowest queue entries of each range (V13), merged, then
+     * their rows by key in one index scan. (Joined plainly, the planner scanned the whole outbox, published rows and
+     * all, for every batch: 25–37 ms a batch of 500 at 50,000 rows.) A range below the sent rows walks the queue
+     * index's entries of rows marked since the last vacuum, as a read from the start always did.
      */
-    static List<OutboxRow> waiting(Connection connection, long position, int limit) throws SQLException {
+    static List<OutboxRow> waiting(Connection connection, SentRows.Unsent unsent, int limit) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 SELECT position, event_id, topic, message_key, type, source, subject, dataschema, tenant_code,
                     occurred_at, payload::text
                 FROM integration_outbox WHERE position = ANY (ARRAY(
-                    SELECT position FROM integration_outbox_queue WHERE position > ? ORDER BY position LIMIT ?))
+                    SELECT waiting.position FROM unnest(?::bigint[], ?::bigint[]) AS unsent(low, high)
+                    CROSS JOIN LATERAL (SELECT position FROM integration_outbox_queue
+                        WHERE position BETWEEN unsent.low AND unsent.high ORDER BY position LIMIT ?) AS waiting
+                    ORDER BY waiting.position LIMIT ?))
                 ORDER BY position""")) {
-            select.setLong(1, position);
-            select.setInt(2, limit);
+            select.setObject(1, unsent.from());
+            select.setObject(2, unsent.to());
+            select.setInt(3, limit);
+            select.setInt(4, limit);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     rows.add(new OutboxRow(row.getLong(1), row.getObject(2, UUID.class), row.getString(3),

@@ -11,50 +11,51 @@ import java.util.concurrent.Future;
 
 /**
  * Reads the relay's next batch while it sends the one before (the read was the longest step the relay thread waited
- * on: the query, then decoding 500 rows), and builds its records. A read ahead is keyed by the cursor it read after and is used only by a
- * call for that same cursor; otherwise it is waited for and dropped. A read done early is as true as one done later:
- * rows after the cursor are never marked meanwhile (only sent rows are), and rows committed meanwhile come with the
- * next read. Both threads use the relay's lock connection, never at once: a read runs only while no other is running.
+ * on: the query, then decoding the rows), and builds its records. Every read takes the lowest waiting rows the relay
+ * has not sent ({@link SentRows}), whatever their position: the ranges to read are taken when the read is asked for,
+ * after the batch before was added to the sent rows. A read done early is as true as one done later for the order
+ * of one municipality's rows: a row of it that commits meanwhile stands after every row of it the early read saw
+ * (its positions follow its commits), so it can come with the next read. Both threads use the relay's lock
+ * connection, never at once: a read runs only while no other is running.
  */
 final class ReadAhead implements AutoCloseable {
 
     /** Rows read, and the records they are sent as (built on the reader thread too: the relay thread only sends). */
     record Batch(List<OutboxRow> rows, List<ProducerRecord<String, byte[]>> records) {
 
-        static Batch read(Connection connection, long cursor, int limit) throws SQLException {
-            List<OutboxRow> rows = OutboxTable.waiting(connection, cursor, limit);
+        static Batch read(Connection connection, SentRows.Unsent unsent, int limit) throws SQLException {
+            List<OutboxRow> rows = OutboxTable.waiting(connection, unsent, limit);
             return new Batch(rows, rows.stream().map(CloudEventRecords::of).toList());
         }
 
         boolean isEmpty() {
             return rows.isEmpty();
         }
-
-        long lastPosition() {
-            return rows.get(rows.size() - 1).position();
-        }
     }
 
     private final ExecutorService thread = RelayThreads.single("outbox-relay-reader");
+    private final SentRows sent;
     private Future<Batch> ahead;
-    private long aheadCursor;
 
-    /** The waiting rows after {@code cursor}: those read ahead for it, else read now. */
-    Batch next(Connection connection, long cursor, int limit) throws SQLException, InterruptedException {
-        if (ahead != null && aheadCursor == cursor) {
+    ReadAhead(SentRows sent) {
+        this.sent = sent;
+    }
+
+    /** The lowest waiting rows not sent: those read ahead, else read now. */
+    Batch next(Connection connection, int limit) throws SQLException, InterruptedException {
+        if (ahead != null) {
             Future<Batch> read = ahead;
             ahead = null;
             return result(read);
         }
-        discard();
-        return Batch.read(connection, cursor, limit);
+        return Batch.read(connection, sent.unsent(), limit);
     }
 
-    /** Starts reading the rows after {@code cursor} on the reader thread; a read ahead not taken is dropped first. */
-    void readAfter(Connection connection, long cursor, int limit) throws InterruptedException {
+    /** Starts reading the lowest waiting rows not sent (as of now) on the reader thread. */
+    void readAhead(Connection connection, int limit) throws InterruptedException {
         discard();
-        aheadCursor = cursor;
-        ahead = thread.submit(() -> Batch.read(connection, cursor, limit));
+        SentRows.Unsent unsent = sent.unsent();
+        ahead = thread.submit(() -> Batch.read(connection, unsent, limit));
     }
 
     /** Waits for a read ahead to finish and drops it (the connection is free for other statements afterwards). */

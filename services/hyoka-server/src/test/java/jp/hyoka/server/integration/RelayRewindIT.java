@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A row that committed behind the relay's cursor (a lower position than rows already sent: another assessment's
  * transaction that took its position earlier and committed later) is published even while the relay never runs out
- * of work: it looks from the start again every few seconds, not only when idle.
+ * of work: every read takes the waiting rows below those in flight too (since session 11; before, the relay looked
+ * from the start again every 5 s when it was never idle). The order this keeps: {@code RelayLateRowIT}.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
