@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * event of the aggregate from its first therefore folds to the same state as its newest snapshot and the events
  * after it. A snapshot another node stored after this node remembered the aggregate is only passed over: the load
  * replays fewer than {@link #SHORT_STREAM} more events, until the stream reaches that length (a read then forgets it),
- * an event that snapshots at once is replayed here (an import's content, a redaction: this node then stores a snapshot
+ * an event that snapshots at once is replayed here (a redaction: this node then stores a snapshot
  * too and forgets the aggregate) or the memo starts again at its capacity (the count trigger, every 250 events, never
  * fires first). So an entry only decides how much is read, never what the state is.
  *

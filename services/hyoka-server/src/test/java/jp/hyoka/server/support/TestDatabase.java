@@ -28,6 +28,12 @@ public final class TestDatabase {
      * synchronous_commit on, as BENCHMARKS.md requires of benchmarks. Read when the server starts.
      */
     public static final String DURABLE_PROPERTY = "hyoka.test.postgres.durable";
+    /**
+     * System property: {@code true} preloads {@code pg_stat_statements} in the embedded server (when it is the one
+     * used), tracking nested statements too, so that a probe can tell what PostgreSQL's time went to. Read when the
+     * server starts; a database that wants the view creates the extension.
+     */
+    public static final String STATEMENTS_PROPERTY = "hyoka.test.postgres.statements";
 
     private static Server server;
     /** The database new ones are copied from ({@link #copyFrom}), or null: new databases are empty. */
@@ -132,6 +138,10 @@ public final class TestDatabase {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
             if (Boolean.getBoolean(DURABLE_PROPERTY)) {
                 builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            }
+            if (Boolean.getBoolean(STATEMENTS_PROPERTY)) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
             }
             EmbeddedPostgres embedded = builder.start();
             return new Server(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "",
