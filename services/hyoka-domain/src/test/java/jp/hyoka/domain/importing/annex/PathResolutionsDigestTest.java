@@ -1,0 +1,224 @@
+package jp.hyoka.domain.importing.annex;
+
+import jp.hyoka.domain.form.Block;
+import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormKind;
+import jp.hyoka.domain.form.Item;
+import jp.hyoka.domain.form.RepeatGroup;
+import jp.hyoka.domain.form.Section;
+import jp.hyoka.domain.importing.ExportDecoding;
+import jp.hyoka.domain.testing.FormFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every resolution of the path resolver stays what it was (kind, target, entries, confidence, every candidate with
+ * its score and evidence, the note) while it is made cheaper: a SHA-256 per form of what it makes of many paths,
+ * pinned before the speed-ups of 2026-12-07 (seventh pass). The paths: every 項目 of the samples' and the published
+ * test documents' annexes, every text of {@link ItemPathResolverTest}'s per-style tables, and 2,000 paths made from
+ * the form's own sections, blocks, entries, numbers and labels (right or wrong numbers, cut, misspelt or quoted
+ * labels, markup, full-width text), each resolved alone and in order (a bare label takes the row before's context),
+ * against every form revision with and without the 基礎 form as companion numbering. On a failure the test prints the
+ * new digests; a change that means to resolve differently updates them and says why.
+ */
+class PathResolutionsDigestTest {
+
+    private static final Map<String, String> PINNED = Map.ofEntries(
+            Map.entry("ALL_ITEMS@2024", "0364d5857963ce55cbfc977862bb952ee75a7cca550d7dc3c453623b9c490c29"),
+            Map.entry("ALL_ITEMS@2024 with 基礎", "8db5049af022f12cb38027992e47691c94a65c82dfb0c943aff7ce5f0b38061d"),
+            Map.entry("ALL_ITEMS@2025", "3f01ce9f196c87671dc6e9e8cf3d983977c1b5d46ebe48f5fd9f6307062fc38b"),
+            Map.entry("ALL_ITEMS@2025 with 基礎", "c0e50eed95b453e7430322600d5fcbd7324b7dc596d06712f965116fb5fc20cd"),
+            Map.entry("BASIC_ITEMS@2024", "cc7b93b61656fd666002ce31ad091134cfcb9b040589c81e6f908ee97bc61401"),
+            Map.entry("BASIC_ITEMS@2024 with 基礎", "cc7b93b61656fd666002ce31ad091134cfcb9b040589c81e6f908ee97bc61401"),
+            Map.entry("BASIC_ITEMS@2025", "a5fa4018db6337230d8f69e47cf9e8827129cf875ff99e60b0f9a2fc1e4fffce"),
+            Map.entry("BASIC_ITEMS@2025 with 基礎", "a5fa4018db6337230d8f69e47cf9e8827129cf875ff99e60b0f9a2fc1e4fffce"),
+            Map.entry("KEY_ITEMS@2024", "5f03fd36e33cc1191bfd5cc8562aec77fea6208f13b91aefcd27eb520828a9e7"),
+            Map.entry("KEY_ITEMS@2024 with 基礎", "4c1ad708e75596f88da64b121371d1613c6c4fe2da1903d89fb76cf65c58784f"),
+            Map.entry("KEY_ITEMS@2025", "e5ce971b503fd866fd2fd490ccd89c01541ce3fb031a89b9e0851636ce2ba651"),
+            Map.entry("KEY_ITEMS@2025 with 基礎", "671b33fc993405dcea83b4eff7ef098c1c6f337b8f5f53db1bb3848a96e3d006"));
+
+    @Test
+    void givenManyPaths_whenResolvedByEveryForm_thenEveryResolutionIsAsPinned() {
+        List<String> fixed = fixedPaths();
+        FormDefinition basic = FormFiles.of(FormKind.BASIC_ITEMS, "2025");
+        Map<String, String> digests = new LinkedHashMap<>();
+        Map<PathTargetKind, Integer> kinds = new java.util.EnumMap<>(PathTargetKind.class);
+        for (FormDefinition form : FormFiles.all()) {
+            List<String> paths = new ArrayList<>(fixed);
+            paths.addAll(madePaths(form, new Random(form.ref().toString().hashCode()), 2_000));
+            for (boolean companion : new boolean[]{false, true}) {
+                ItemPathResolver resolver = companion ? new ItemPathResolver(form, List.of(basic))
+                        : new ItemPathResolver(form);
+                StringBuilder resolved = new StringBuilder();
+                for (PathResolution resolution : resolver.resolveAll(paths)) {
+                    resolved.append(resolution).append('\n');
+                    kinds.merge(resolution.kind(), 1, Integer::sum);
+                }
+                paths.forEach(path -> resolved.append(resolver.resolvePath(path)).append('\n'));
+                digests.put(form.ref() + (companion ? " with 基礎" : ""), sha256(resolved.toString()));
+            }
+        }
+        digests.forEach((form, digest) -> System.out.println("        Map.entry(\"" + form + "\", \"" + digest + "\"),"));
+
+        System.out.println("kinds of the paths resolved in order: " + kinds);
+
+        assertThat(fixed).hasSizeGreaterThan(500);
+        assertThat(kinds).as("every kind of answer is exercised").containsOnlyKeys(PathTargetKind.values())
+                .allSatisfy((kind, count) -> assertThat(count).as("%s", kind).isGreaterThan(20));
+        assertThat(digests).isEqualTo(PINNED);
+    }
+
+    /** The samples' and published documents' 項目 paths in annex order, then every text of the style tables. */
+    private static List<String> fixedPaths() {
+        List<String> paths = new ArrayList<>();
+        for (String sample : List.of("000", "001", "003", "004")) {
+            Samples.annex(sample).rows().forEach(row -> paths.add(row.itemPath()));
+        }
+        for (String name : List.of("basic-items-asahikawa-child-support.txt", "key-items-funabashi-child-allowance.txt",
+                "all-items-okayama-resident-register.txt", "basic-items-tsuruoka-disaster-condolence.txt")) {
+            ChangeAnnexParser.parse(ExportDecoding.decode(published(name)).lines()).rows()
+                    .forEach(row -> paths.add(row.itemPath()));
+        }
+        for (Method method : ItemPathResolverTest.class.getDeclaredMethods()) {
+            CsvSource table = method.getAnnotation(CsvSource.class);
+            if (table == null) {
+                continue;
+            }
+            for (String row : table.value()) {
+                for (String cell : row.split(java.util.regex.Pattern.quote(String.valueOf(table.delimiter())))) {
+                    paths.add(cell.strip());
+                }
+            }
+        }
+        return paths;
+    }
+
+    private static byte[] published(String name) {
+        try (InputStream in = PathResolutionsDigestTest.class.getResourceAsStream("/published/" + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String[] ROMAN = {"I", "II", "III", "IV", "V", "VI", "Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ", "Ⅵ"};
+    private static final String[] SEPARATORS = {" ", "", "-", "－", " ー ", "　", "・"};
+    private static final String[] NOISE = {"(記述の追加)", "(追加)", "リスク1:", "リスク2: ", "その内容", "(別添1)",
+        "全体", "<p>", "</p>", "<br>", "~", "(1. 住民基本台帳ファイル)", "2. 宛名管理ファイル", "※", "「", "」"};
+
+    /** Paths made of the form's own pieces, as authors write them and get them wrong. */
+    private static List<String> madePaths(FormDefinition form, Random random, int count) {
+        List<Section> sections = form.sections();
+        List<String> paths = new ArrayList<>();
+        while (paths.size() < count) {
+            Section section = sections.get(random.nextInt(sections.size()));
+            if (section.blocks().isEmpty()) {
+                continue;
+            }
+            Block block = section.blocks().get(random.nextInt(section.blocks().size()));
+            if (block.items().isEmpty()) {
+                continue;
+            }
+            Item item = block.items().get(random.nextInt(block.items().size()));
+            StringBuilder path = new StringBuilder();
+            int style = random.nextInt(10);
+            if (style < 7) {                                    // the section: numeral, title, both, or lost
+                if (random.nextInt(4) > 0) {
+                    path.append(random.nextInt(6) == 0 ? ROMAN[random.nextInt(ROMAN.length)] : section.number());
+                    path.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+                } else if (random.nextBoolean()) {
+                    path.append("- ");
+                }
+                if (random.nextBoolean()) {
+                    path.append(section.label()).append(random.nextBoolean() ? " " : "");
+                }
+            }
+            if (style < 8) {                                    // the block: its number and maybe its title
+                String number = block.number().replaceAll("\\D", "");
+                if (random.nextInt(6) == 0 || number.isEmpty()) {
+                    number = String.valueOf(1 + random.nextInt(9));
+                }
+                path.append(number).append(random.nextBoolean() ? ". " : SEPARATORS[random.nextInt(SEPARATORS.length)]);
+                if (random.nextBoolean()) {
+                    path.append(block.label()).append(' ');
+                }
+            }
+            if (item.repeatGroup() != null && random.nextBoolean()) {   // an entry of its group, or another group's
+                List<RepeatGroup> groups = form.repeatGroups();
+                RepeatGroup group = random.nextInt(4) == 0 ? groups.get(random.nextInt(groups.size()))
+                        : form.repeatGroups().stream().filter(g -> g.id().equals(item.repeatGroup())).findFirst()
+                        .orElse(groups.get(0));
+                if (group.label().equals("特定個人情報ファイル")) {
+                    path.append(random.nextBoolean() ? "(" + (1 + random.nextInt(6)) + ". 収納管理ファイル) "
+                            : (1 + random.nextInt(6)) + ". 資格管理ファイル ");
+                } else {
+                    path.append(group.label()).append(1 + random.nextInt(9))
+                            .append(random.nextInt(5) == 0 ? "~" + (2 + random.nextInt(9)) : "").append(' ');
+                }
+            }
+            if (random.nextInt(3) > 0 && !item.number().isEmpty()) {      // the item's number, or a wrong one
+                path.append(random.nextInt(5) == 0 ? String.valueOf((char) (0x2460 + random.nextInt(12)))
+                        : random.nextInt(5) == 0 ? "(" + (1 + random.nextInt(9)) + ")" : item.number());
+            }
+            if (item.heading() != null && random.nextInt(4) == 0) {
+                path.append(item.heading()).append(' ');
+            }
+            path.append(label(item.label(), random));
+            if (random.nextInt(8) == 0) {
+                path.insert(random.nextInt(path.length() + 1), NOISE[random.nextInt(NOISE.length)]);
+            }
+            String made = path.toString();
+            if (random.nextInt(10) == 0) {                      // full-width digits and letters, as some exports
+                StringBuilder wide = new StringBuilder();
+                made.chars().forEach(c -> wide.append((char) (c >= '!' && c <= '~' ? c - '!' + '！' : c)));
+                made = wide.toString();
+            }
+            paths.add(made);
+        }
+        return paths;
+    }
+
+    /** The label as written, cut at either end, misspelt in one character, quoted, or another item's. */
+    private static String label(String label, Random random) {
+        int kind = random.nextInt(8);
+        if (label.length() < 3 || kind < 3) {
+            return label;
+        }
+        return switch (kind) {
+            case 3 -> label.substring(random.nextInt(label.length() / 2));
+            case 4 -> label.substring(0, label.length() - random.nextInt(label.length() / 2));
+            case 5 -> {
+                int at = random.nextInt(label.length());
+                yield label.substring(0, at) + "情報".charAt(random.nextInt(2)) + label.substring(at + 1);
+            }
+            case 6 -> "「" + label + "」の記載";
+            default -> label + "等";
+        };
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
