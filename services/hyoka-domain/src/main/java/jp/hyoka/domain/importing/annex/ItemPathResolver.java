@@ -2,6 +2,7 @@ package jp.hyoka.domain.importing.annex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,20 +138,41 @@ public final class ItemPathResolver {
      */
     public List<PathResolution> resolveAll(List<String> itemPaths) {
         List<PathResolution> results = new ArrayList<>();
+        Resolved resolved = new Resolved();
         PathResolution previous = null;
         for (String path : itemPaths) {
-            PathResolution result = resolve(path, previous);
+            PathResolution result = resolve(path, previous, resolved);
             results.add(result);
             previous = result.kind().resolved() ? result : previous;
         }
         return results;
     }
 
+    /**
+     * What one {@link #resolveAll} has worked out already: an annex repeats 項目 texts (one item changed on several
+     * dates, "再発防止策の内容" after each file's row), and a path's resolution is a function of its text, the entries
+     * it takes and the section of the row before ({@link Context}). Kept for one annex only, never across imports.
+     */
+    private static final class Resolved {
+        private final Map<String, ParsedPath> parsed = new HashMap<>();
+        private final Map<Context, PathResolution> resolutions = new HashMap<>();
+    }
+
+    /** Everything a resolution depends on besides the form: the text, the entries in force, the section before. */
+    private record Context(String itemPath, List<PathEntry> entries, String previousSection) {
+    }
+
     private PathResolution resolve(String itemPath, PathResolution previous) {
+        return resolve(itemPath, previous, null);
+    }
+
+    /** @param resolved what this annex has resolved so far, or null when the path is resolved alone */
+    private PathResolution resolve(String itemPath, PathResolution previous, Resolved resolved) {
         if (itemPath == null || itemPath.isBlank()) {
             return PathResolution.unresolved(List.of(), List.of(), "empty path");
         }
-        ParsedPath path = ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+        ParsedPath path = resolved == null ? parse(itemPath)
+                : resolved.parsed.computeIfAbsent(itemPath, this::parse);
         List<PathEntry> entries = path.entries();
         boolean bare = path.section() == null && !path.lostSection() && path.block() == null && entries.isEmpty()
                 && path.annex() == null;
@@ -159,6 +181,24 @@ public final class ItemPathResolver {
             entries = previous.entries();
             previousSection = sectionOf(previous.targetId());
         }
+        if (resolved == null) {
+            return resolve(path, entries, previousSection);
+        }
+        Context context = new Context(itemPath, entries, previousSection);
+        PathResolution known = resolved.resolutions.get(context);
+        if (known == null) {
+            known = resolve(path, entries, previousSection);
+            resolved.resolutions.put(context, known);
+        }
+        return known;
+    }
+
+    private ParsedPath parse(String itemPath) {
+        return ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+    }
+
+    /** What the parsed path names, given the entries in force and the section of the row before (or null). */
+    private PathResolution resolve(ParsedPath path, List<PathEntry> entries, String previousSection) {
         if (path.wholeDocument()) {
             return new PathResolution(PathTargetKind.DOCUMENT, "document", entries, 1.0, List.of(), "");
         }
@@ -178,13 +218,33 @@ public final class ItemPathResolver {
                 namedBlocks.add(node.block().id());
             }
         }
-        List<Scored> scored = new ArrayList<>();
+        // First the items whose label the path may spell. Once one of them is scored with a label of 0.8 or more,
+        // preferLabels drops every item scored on numbers alone (label similarity 0), and an item whose label the
+        // path cannot spell has similarity 0 (LabelMatch.possible): the items scored only for being alone in their
+        // block or for the item number are then not scored at all.
+        Scored[] byNode = new Scored[nodes.size()];
+        boolean[] deferred = new boolean[nodes.size()];
+        boolean labelled = false;
+        boolean anyDeferred = false;
         for (int i = 0; i < nodes.size(); i++) {
             ItemNode node = nodes.get(i);
-            if (!mayScore(node, labelIds[i], path, compact)) {
-                continue;
+            if (LabelMatch.possible(node.label(), labelIds[i], path, compact)) {
+                byNode[i] = score(node, path, compact, previousSection, namedBlocks);
+                labelled |= byNode[i] != null && byNode[i].label().similarity() >= 0.8;
+            } else if (scoredWithoutLabel(node, path)) {
+                deferred[i] = true;
+                anyDeferred = true;
             }
-            Scored score = score(node, path, compact, previousSection, namedBlocks);
+        }
+        if (!labelled && anyDeferred) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (deferred[i]) {
+                    byNode[i] = score(nodes.get(i), path, compact, previousSection, namedBlocks);
+                }
+            }
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Scored score : byNode) {
             if (score != null) {
                 scored.add(score);
             }
@@ -367,13 +427,12 @@ public final class ItemPathResolver {
     }
 
     /**
-     * Whether {@link #score} can give the item a score at all, told cheaply: an item whose label the path cannot
-     * spell ({@link LabelMatch#possible}) is scored only as the one item of its block or by its item number (see the
-     * end of {@code score}); every other item would be null. Most items of a form are ruled out for a given path.
+     * Whether {@link #score} can score an item whose label the path cannot spell ({@link LabelMatch#possible}): only
+     * as the one item of its block or by its item number (see the end of {@code score}); every other such item would
+     * be null. Most items of a form are ruled out for a given path.
      */
-    private static boolean mayScore(ItemNode node, int labelId, ParsedPath path, LabelSimilarity.Text compact) {
-        return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled())
-                || LabelMatch.possible(node.label(), labelId, path, compact);
+    private static boolean scoredWithoutLabel(ItemNode node, ParsedPath path) {
+        return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled());
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
