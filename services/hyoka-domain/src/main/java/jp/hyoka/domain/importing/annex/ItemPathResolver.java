@@ -45,8 +45,8 @@ public final class ItemPathResolver {
     private final Set<String> headings = new LinkedHashSet<>();
     /** The labels of {@link #nodes}, indexed by bigram for the comparison of each path with all of them. */
     private final LabelSimilarity.Labels labels;
-    /** By node index: the id of the node's label in {@link #labels}, or -1. */
-    private final int[] labelIds;
+    /** By node index: the ids in {@link #labels} of the labels a path is compared with for the node. */
+    private final NodeLabels[] labelIds;
     /** One node of each block whose label is long enough to be named by a path (the labels a path may name). */
     private final List<ItemNode> namedBlockCandidates = new ArrayList<>();
     /** By index in {@link #namedBlockCandidates}: the id of the block label in {@link #labels}, or -1. */
@@ -110,7 +110,9 @@ public final class ItemPathResolver {
             compared.addAll(node.context());
         }
         labels = new LabelSimilarity.Labels(compared);
-        labelIds = nodes.stream().mapToInt(node -> labels.id(node.label())).toArray();
+        labelIds = nodes.stream().map(node -> new NodeLabels(labels.id(node.label()), labels.id(node.blockLabel()),
+                labels.id(node.sectionLabel()), node.context().stream().mapToInt(labels::id).toArray()))
+                .toArray(NodeLabels[]::new);
         Set<String> blocks = new LinkedHashSet<>();
         for (ItemNode node : nodes) {
             if (node.blockLabel().length() >= 4 && blocks.add(node.block().id() + "\n" + node.blockLabel())) {
@@ -214,7 +216,7 @@ public final class ItemPathResolver {
             if (id >= 0 && 1.5 * compact.withinBound(id, node.blockLabel()) < 1.5 * 0.85) {
                 continue;                                   // the block score cannot reach it: within ≤ the bound
             }
-            if (blockScore(node, compact) >= 1.5 * 0.85) {
+            if (blockScore(node, id, compact) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
         }
@@ -228,8 +230,8 @@ public final class ItemPathResolver {
         boolean anyDeferred = false;
         for (int i = 0; i < nodes.size(); i++) {
             ItemNode node = nodes.get(i);
-            if (LabelMatch.possible(node.label(), labelIds[i], path, compact)) {
-                byNode[i] = score(node, path, compact, previousSection, namedBlocks);
+            if (LabelMatch.possible(node.label(), labelIds[i].label(), path, compact)) {
+                byNode[i] = score(node, labelIds[i], path, compact, previousSection, namedBlocks);
                 labelled |= byNode[i] != null && byNode[i].label().similarity() >= 0.8;
             } else if (scoredWithoutLabel(node, path)) {
                 deferred[i] = true;
@@ -239,7 +241,7 @@ public final class ItemPathResolver {
         if (!labelled && anyDeferred) {
             for (int i = 0; i < nodes.size(); i++) {
                 if (deferred[i]) {
-                    byNode[i] = score(nodes.get(i), path, compact, previousSection, namedBlocks);
+                    byNode[i] = score(nodes.get(i), labelIds[i], path, compact, previousSection, namedBlocks);
                 }
             }
         }
@@ -357,10 +359,11 @@ public final class ItemPathResolver {
         }
         Map<String, Double> blocks = new LinkedHashMap<>();
         Map<String, Double> sections = new LinkedHashMap<>();
-        for (ItemNode node : nodes) {
-            double section = sectionScore(node, path, compact);
+        for (int i = 0; i < nodes.size(); i++) {
+            ItemNode node = nodes.get(i);
+            double section = sectionScore(node, labelIds[i], path, compact);
             sections.merge(node.section().id(), section, Math::max);
-            double block = blockScore(node, compact);
+            double block = blockScore(node, labelIds[i].block(), compact);
             boolean numbered = path.block() != null && node.numberMatches(path.block()) && path.section() != null
                     && path.section().equals(node.section().number());
             if (numbered) {
@@ -436,13 +439,14 @@ public final class ItemPathResolver {
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(ItemNode node, ParsedPath path, LabelSimilarity.Text compact, String previousSection,
+    private Scored score(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact,
+                         String previousSection,
                          Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
         List<String> why = new ArrayList<>();
-        LabelMatch match = LabelMatch.of(node.label(), path, compact, headings);
+        LabelMatch match = LabelMatch.of(node.label(), ids.label(), path, compact, headings);
         double label = match.similarity();
         double score = match.score(node.label());
         int contradictions = 0;
@@ -462,13 +466,13 @@ public final class ItemPathResolver {
                 return null;
             }
         }
-        double section = sectionScore(node, path, compact);
+        double section = sectionScore(node, ids, path, compact);
         score += section;
         if (section < 0) {
             contradictions++;
             why.add("section " + path.section() + " ≠ " + node.section().number());
         }
-        double block = blockScore(node, compact);
+        double block = blockScore(node, ids.block(), compact);
         if (!node.label().equals(node.blockLabel())) {
             score += block;
         }
@@ -511,7 +515,7 @@ public final class ItemPathResolver {
             score += path.risk().equals(node.risk()) ? 1 : -1;
         }
         int before = Math.max(0, path.compact().length() - node.label().length());
-        if (afterContext(node, compact, before)) {
+        if (afterContext(node, ids, compact, before)) {
             score += 1;
             why.add("after " + String.join("/", node.context()));
         }
@@ -531,16 +535,17 @@ public final class ItemPathResolver {
     }
 
     /** Whether the path before the item's label spells its heading or the item before it (80 % at least). */
-    private static boolean afterContext(ItemNode node, LabelSimilarity.Text compact, int before) {
+    private static boolean afterContext(ItemNode node, NodeLabels ids, LabelSimilarity.Text compact, int before) {
+        int i = 0;
         for (String context : node.context()) {
-            if (compact.prefixWithin(before, context, 0.8)) {
+            if (compact.prefixWithin(before, ids.context()[i++], context, 0.8)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static double sectionScore(ItemNode node, ParsedPath path, LabelSimilarity.Text compact) {
+    private static double sectionScore(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact) {
         double score = 0;
         String number = node.section().number();
         if (path.annex() != null) {
@@ -548,18 +553,26 @@ public final class ItemPathResolver {
         } else if (path.section() != null && !number.isEmpty()) {
             score += number.equals(path.section()) ? 1 : -1;
         }
-        if (!node.sectionLabel().isEmpty() && compact.within(node.sectionLabel()) >= 0.85) {
+        if (!node.sectionLabel().isEmpty() && compact.within(ids.section(), node.sectionLabel()) >= 0.85) {
             score += 1;
         }
         return score;
     }
 
-    private static double blockScore(ItemNode node, LabelSimilarity.Text compact) {
+    /** @param blockLabelId the id of the node's block label in the index of {@code compact}, or -1 */
+    private static double blockScore(ItemNode node, int blockLabelId, LabelSimilarity.Text compact) {
         if (node.blockLabel().isEmpty()) {
             return 0;
         }
-        double within = compact.within(node.blockLabel());
+        double within = compact.within(blockLabelId, node.blockLabel());
         return within >= 0.75 ? 1.5 * within : 0;
+    }
+
+    /**
+     * The ids of a node's labels in {@link #labels} ({@link LabelSimilarity.Labels#id}, -1 when not indexed): its
+     * label, block label, section label and context labels (in the order of {@link ItemNode#context}).
+     */
+    private record NodeLabels(int label, int block, int section, int[] context) {
     }
 
     private record Scored(ItemNode node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
