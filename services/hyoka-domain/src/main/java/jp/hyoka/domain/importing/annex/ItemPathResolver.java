@@ -440,8 +440,7 @@ public final class ItemPathResolver {
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
     private Scored score(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact,
-                         String previousSection,
-                         Set<String> namedBlocks) {
+                         String previousSection, Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
