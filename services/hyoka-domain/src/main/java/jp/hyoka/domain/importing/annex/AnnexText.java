@@ -15,7 +15,8 @@ final class AnnexText {
      * "<中間サーバー・プラットフォームにおける措置>" or "<選択肢>" (DOMAIN.md §7 item 17).
      */
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^>]*>");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /** What {@link #key} removes after NFKC (by a scan: {@link #withoutAsciiSpaces}, tested against it). */
+    static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PLAIN_SPACES = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     /**
      * Hyphen, em dash, horizontal bar, minus sign, en dash, hyphen (U+2010), and the prolonged sound mark "ー" that
@@ -48,9 +49,23 @@ final class AnnexText {
      */
     static String key(String text) {
         String untagged = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll("");  // a tag needs a '<'
-        String normalised = Normalizer.normalize(untagged, Normalizer.Form.NFKC);
-        return normalised.chars().anyMatch(AnnexText::isAsciiSpace) ? WHITESPACE.matcher(normalised).replaceAll("")
-                : normalised;
+        return withoutAsciiSpaces(Normalizer.normalize(untagged, Normalizer.Form.NFKC));
+    }
+
+    /** {@link #WHITESPACE} removed, by a scan of the characters (every cell of the annex is keyed). */
+    static String withoutAsciiSpaces(String text) {
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isAsciiSpace(c)) {
+                if (kept == null) {
+                    kept = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     /** What {@code \s} matches without UNICODE_CHARACTER_CLASS: space, tab, line feed, VT, form feed, return. */

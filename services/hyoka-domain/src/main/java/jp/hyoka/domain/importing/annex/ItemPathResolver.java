@@ -2,6 +2,7 @@ package jp.hyoka.domain.importing.annex;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class ItemPathResolver {
     private final Set<String> headings = new LinkedHashSet<>();
     /** The labels of {@link #nodes}, indexed by bigram for the comparison of each path with all of them. */
     private final LabelSimilarity.Labels labels;
-    /** By node index: the id of the node's label in {@link #labels}, or -1. */
-    private final int[] labelIds;
+    /** By node index: the ids in {@link #labels} of the labels a path is compared with for the node. */
+    private final NodeLabels[] labelIds;
     /** One node of each block whose label is long enough to be named by a path (the labels a path may name). */
     private final List<ItemNode> namedBlockCandidates = new ArrayList<>();
     /** By index in {@link #namedBlockCandidates}: the id of the block label in {@link #labels}, or -1. */
@@ -109,7 +110,9 @@ public final class ItemPathResolver {
             compared.addAll(node.context());
         }
         labels = new LabelSimilarity.Labels(compared);
-        labelIds = nodes.stream().mapToInt(node -> labels.id(node.label())).toArray();
+        labelIds = nodes.stream().map(node -> new NodeLabels(labels.id(node.label()), labels.id(node.blockLabel()),
+                labels.id(node.sectionLabel()), node.context().stream().mapToInt(labels::id).toArray()))
+                .toArray(NodeLabels[]::new);
         Set<String> blocks = new LinkedHashSet<>();
         for (ItemNode node : nodes) {
             if (node.blockLabel().length() >= 4 && blocks.add(node.block().id() + "\n" + node.blockLabel())) {
@@ -137,20 +140,41 @@ public final class ItemPathResolver {
      */
     public List<PathResolution> resolveAll(List<String> itemPaths) {
         List<PathResolution> results = new ArrayList<>();
+        Resolved resolved = new Resolved();
         PathResolution previous = null;
         for (String path : itemPaths) {
-            PathResolution result = resolve(path, previous);
+            PathResolution result = resolve(path, previous, resolved);
             results.add(result);
             previous = result.kind().resolved() ? result : previous;
         }
         return results;
     }
 
+    /**
+     * What one {@link #resolveAll} has worked out already: an annex repeats 項目 texts (one item changed on several
+     * dates, "再発防止策の内容" after each file's row), and a path's resolution is a function of its text, the entries
+     * it takes and the section of the row before ({@link Context}). Kept for one annex only, never across imports.
+     */
+    private static final class Resolved {
+        private final Map<String, ParsedPath> parsed = new HashMap<>();
+        private final Map<Context, PathResolution> resolutions = new HashMap<>();
+    }
+
+    /** Everything a resolution depends on besides the form: the text, the entries in force, the section before. */
+    private record Context(String itemPath, List<PathEntry> entries, String previousSection) {
+    }
+
     private PathResolution resolve(String itemPath, PathResolution previous) {
+        return resolve(itemPath, previous, null);
+    }
+
+    /** @param resolved what this annex has resolved so far, or null when the path is resolved alone */
+    private PathResolution resolve(String itemPath, PathResolution previous, Resolved resolved) {
         if (itemPath == null || itemPath.isBlank()) {
             return PathResolution.unresolved(List.of(), List.of(), "empty path");
         }
-        ParsedPath path = ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+        ParsedPath path = resolved == null ? parse(itemPath)
+                : resolved.parsed.computeIfAbsent(itemPath, this::parse);
         List<PathEntry> entries = path.entries();
         boolean bare = path.section() == null && !path.lostSection() && path.block() == null && entries.isEmpty()
                 && path.annex() == null;
@@ -159,6 +183,24 @@ public final class ItemPathResolver {
             entries = previous.entries();
             previousSection = sectionOf(previous.targetId());
         }
+        if (resolved == null) {
+            return resolve(path, entries, previousSection);
+        }
+        Context context = new Context(itemPath, entries, previousSection);
+        PathResolution known = resolved.resolutions.get(context);
+        if (known == null) {
+            known = resolve(path, entries, previousSection);
+            resolved.resolutions.put(context, known);
+        }
+        return known;
+    }
+
+    private ParsedPath parse(String itemPath) {
+        return ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
+    }
+
+    /** What the parsed path names, given the entries in force and the section of the row before (or null). */
+    private PathResolution resolve(ParsedPath path, List<PathEntry> entries, String previousSection) {
         if (path.wholeDocument()) {
             return new PathResolution(PathTargetKind.DOCUMENT, "document", entries, 1.0, List.of(), "");
         }
@@ -174,17 +216,37 @@ public final class ItemPathResolver {
             if (id >= 0 && 1.5 * compact.withinBound(id, node.blockLabel()) < 1.5 * 0.85) {
                 continue;                                   // the block score cannot reach it: within ≤ the bound
             }
-            if (blockScore(node, compact) >= 1.5 * 0.85) {
+            if (blockScore(node, id, compact) >= 1.5 * 0.85) {
                 namedBlocks.add(node.block().id());
             }
         }
-        List<Scored> scored = new ArrayList<>();
+        // First the items whose label the path may spell. Once one of them is scored with a label of 0.8 or more,
+        // preferLabels drops every item scored on numbers alone (label similarity 0), and an item whose label the
+        // path cannot spell has similarity 0 (LabelMatch.possible): the items scored only for being alone in their
+        // block or for the item number are then not scored at all.
+        Scored[] byNode = new Scored[nodes.size()];
+        boolean[] deferred = new boolean[nodes.size()];
+        boolean labelled = false;
+        boolean anyDeferred = false;
         for (int i = 0; i < nodes.size(); i++) {
             ItemNode node = nodes.get(i);
-            if (!mayScore(node, labelIds[i], path, compact)) {
-                continue;
+            if (LabelMatch.possible(node.label(), labelIds[i].label(), path, compact)) {
+                byNode[i] = score(node, labelIds[i], path, compact, previousSection, namedBlocks);
+                labelled |= byNode[i] != null && byNode[i].label().similarity() >= 0.8;
+            } else if (scoredWithoutLabel(node, path)) {
+                deferred[i] = true;
+                anyDeferred = true;
             }
-            Scored score = score(node, path, compact, previousSection, namedBlocks);
+        }
+        if (!labelled && anyDeferred) {
+            for (int i = 0; i < nodes.size(); i++) {
+                if (deferred[i]) {
+                    byNode[i] = score(nodes.get(i), labelIds[i], path, compact, previousSection, namedBlocks);
+                }
+            }
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (Scored score : byNode) {
             if (score != null) {
                 scored.add(score);
             }
@@ -297,10 +359,11 @@ public final class ItemPathResolver {
         }
         Map<String, Double> blocks = new LinkedHashMap<>();
         Map<String, Double> sections = new LinkedHashMap<>();
-        for (ItemNode node : nodes) {
-            double section = sectionScore(node, path, compact);
+        for (int i = 0; i < nodes.size(); i++) {
+            ItemNode node = nodes.get(i);
+            double section = sectionScore(node, labelIds[i], path, compact);
             sections.merge(node.section().id(), section, Math::max);
-            double block = blockScore(node, compact);
+            double block = blockScore(node, labelIds[i].block(), compact);
             boolean numbered = path.block() != null && node.numberMatches(path.block()) && path.section() != null
                     && path.section().equals(node.section().number());
             if (numbered) {
@@ -367,23 +430,22 @@ public final class ItemPathResolver {
     }
 
     /**
-     * Whether {@link #score} can give the item a score at all, told cheaply: an item whose label the path cannot
-     * spell ({@link LabelMatch#possible}) is scored only as the one item of its block or by its item number (see the
-     * end of {@code score}); every other item would be null. Most items of a form are ruled out for a given path.
+     * Whether {@link #score} can score an item whose label the path cannot spell ({@link LabelMatch#possible}): only
+     * as the one item of its block or by its item number (see the end of {@code score}); every other such item would
+     * be null. Most items of a form are ruled out for a given path.
      */
-    private static boolean mayScore(ItemNode node, int labelId, ParsedPath path, LabelSimilarity.Text compact) {
-        return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled())
-                || LabelMatch.possible(node.label(), labelId, path, compact);
+    private static boolean scoredWithoutLabel(ItemNode node, ParsedPath path) {
+        return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled());
     }
 
     /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(ItemNode node, ParsedPath path, LabelSimilarity.Text compact, String previousSection,
-                         Set<String> namedBlocks) {
+    private Scored score(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact,
+                         String previousSection, Set<String> namedBlocks) {
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
         List<String> why = new ArrayList<>();
-        LabelMatch match = LabelMatch.of(node.label(), path, compact, headings);
+        LabelMatch match = LabelMatch.of(node.label(), ids.label(), path, compact, headings);
         double label = match.similarity();
         double score = match.score(node.label());
         int contradictions = 0;
@@ -403,13 +465,13 @@ public final class ItemPathResolver {
                 return null;
             }
         }
-        double section = sectionScore(node, path, compact);
+        double section = sectionScore(node, ids, path, compact);
         score += section;
         if (section < 0) {
             contradictions++;
             why.add("section " + path.section() + " ≠ " + node.section().number());
         }
-        double block = blockScore(node, compact);
+        double block = blockScore(node, ids.block(), compact);
         if (!node.label().equals(node.blockLabel())) {
             score += block;
         }
@@ -452,7 +514,7 @@ public final class ItemPathResolver {
             score += path.risk().equals(node.risk()) ? 1 : -1;
         }
         int before = Math.max(0, path.compact().length() - node.label().length());
-        if (afterContext(node, compact, before)) {
+        if (afterContext(node, ids, compact, before)) {
             score += 1;
             why.add("after " + String.join("/", node.context()));
         }
@@ -472,16 +534,17 @@ public final class ItemPathResolver {
     }
 
     /** Whether the path before the item's label spells its heading or the item before it (80 % at least). */
-    private static boolean afterContext(ItemNode node, LabelSimilarity.Text compact, int before) {
+    private static boolean afterContext(ItemNode node, NodeLabels ids, LabelSimilarity.Text compact, int before) {
+        int i = 0;
         for (String context : node.context()) {
-            if (compact.prefixWithin(before, context, 0.8)) {
+            if (compact.prefixWithin(before, ids.context()[i++], context, 0.8)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static double sectionScore(ItemNode node, ParsedPath path, LabelSimilarity.Text compact) {
+    private static double sectionScore(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact) {
         double score = 0;
         String number = node.section().number();
         if (path.annex() != null) {
@@ -489,18 +552,26 @@ public final class ItemPathResolver {
         } else if (path.section() != null && !number.isEmpty()) {
             score += number.equals(path.section()) ? 1 : -1;
         }
-        if (!node.sectionLabel().isEmpty() && compact.within(node.sectionLabel()) >= 0.85) {
+        if (!node.sectionLabel().isEmpty() && compact.within(ids.section(), node.sectionLabel()) >= 0.85) {
             score += 1;
         }
         return score;
     }
 
-    private static double blockScore(ItemNode node, LabelSimilarity.Text compact) {
+    /** @param blockLabelId the id of the node's block label in the index of {@code compact}, or -1 */
+    private static double blockScore(ItemNode node, int blockLabelId, LabelSimilarity.Text compact) {
         if (node.blockLabel().isEmpty()) {
             return 0;
         }
-        double within = compact.within(node.blockLabel());
+        double within = compact.within(blockLabelId, node.blockLabel());
         return within >= 0.75 ? 1.5 * within : 0;
+    }
+
+    /**
+     * The ids of a node's labels in {@link #labels} ({@link LabelSimilarity.Labels#id}, -1 when not indexed): its
+     * label, block label, section label and context labels (in the order of {@link ItemNode#context}).
+     */
+    private record NodeLabels(int label, int block, int section, int[] context) {
     }
 
     private record Scored(ItemNode node, LabelMatch label, double score, double confidence, PathCandidate candidate) {

@@ -17,6 +17,15 @@ record LabelMatch(double similarity, boolean atEnd) {
      * @param headings section and block titles: a path that is only a title names that, not an item
      */
     static LabelMatch of(String label, ParsedPath path, LabelSimilarity.Text compact, Set<String> headings) {
+        return of(label, compact.labelId(label), path, compact, headings);
+    }
+
+    /**
+     * {@link #of(String, ParsedPath, LabelSimilarity.Text, Set)} of a label whose id in the index of {@code compact}
+     * is known ({@link LabelSimilarity.Labels#id}, -1 when it is not indexed): no look-up of the label per call.
+     */
+    static LabelMatch of(String label, int labelId, ParsedPath path, LabelSimilarity.Text compact,
+                         Set<String> headings) {
         if (label.isEmpty()) {
             return NONE;
         }
@@ -25,7 +34,7 @@ record LabelMatch(double similarity, boolean atEnd) {
                 return new LabelMatch(LabelSimilarity.dice(quoted, label), true);
             }
         }
-        double end = compact.atEnd(label);
+        double end = compact.atEnd(labelId, label);
         if (end == 1.0 || end >= 0.6 && label.length() >= 5) {
             return new LabelMatch(end, true);
         }
@@ -35,7 +44,7 @@ record LabelMatch(double similarity, boolean atEnd) {
             return new LabelMatch(ABBREVIATED, true);
         }
         if (label.length() >= 8) {
-            double within = compact.within(label);
+            double within = compact.within(labelId, label);
             if (within >= 0.8) {
                 return new LabelMatch(within, false);
             }

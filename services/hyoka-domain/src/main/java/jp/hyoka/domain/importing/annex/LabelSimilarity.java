@@ -60,6 +60,9 @@ final class LabelSimilarity {
         private int[] shared;
         private final Map<String, Double> within = new HashMap<>();
         private final Map<String, Double> atEnd = new HashMap<>();
+        /** By label id: {@link #within} and {@link #atEnd} of the indexed labels, NaN until asked. */
+        private double[] withinById;
+        private double[] atEndById;
         private Map<Integer, Text> prefixes;
 
         Text(String value) {
@@ -76,14 +79,60 @@ final class LabelSimilarity {
             return value;
         }
 
+        /** The label's id in this text's index ({@link Labels#id}), or -1. */
+        int labelId(String label) {
+            return labels.id(label);
+        }
+
         /** {@link LabelSimilarity#within(String, String)} of this text and the label. */
         double within(String label) {
-            return within.computeIfAbsent(label, l -> LabelSimilarity.within(this, l));
+            return within(labels.id(label), label);
+        }
+
+        /**
+         * {@link #within(String)} of a label whose id in this text's index is known ({@link Labels#id}, -1 when it is
+         * not indexed): remembered by id, without hashing the label.
+         */
+        double within(int id, String label) {
+            if (id < 0) {
+                return within.computeIfAbsent(label, l -> LabelSimilarity.within(this, l, -1));
+            }
+            if (withinById == null) {
+                withinById = unknown();
+            }
+            double known = withinById[id];
+            if (Double.isNaN(known)) {
+                known = LabelSimilarity.within(this, label, id);
+                withinById[id] = known;
+            }
+            return known;
         }
 
         /** {@link LabelSimilarity#atEnd(String, String)} of this text and the label (labels repeat over blocks). */
         double atEnd(String label) {
-            return atEnd.computeIfAbsent(label, l -> LabelSimilarity.atEnd(value, l));
+            return atEnd(labels.id(label), label);
+        }
+
+        /** {@link #atEnd(String)} of a label whose id is known, as {@link #within(int, String)}. */
+        double atEnd(int id, String label) {
+            if (id < 0) {
+                return atEnd.computeIfAbsent(label, l -> LabelSimilarity.atEnd(value, l));
+            }
+            if (atEndById == null) {
+                atEndById = unknown();
+            }
+            double known = atEndById[id];
+            if (Double.isNaN(known)) {
+                known = LabelSimilarity.atEnd(value, label);
+                atEndById[id] = known;
+            }
+            return known;
+        }
+
+        private double[] unknown() {
+            double[] values = new double[labels.size()];
+            Arrays.fill(values, Double.NaN);
+            return values;
         }
 
         /**
@@ -93,7 +142,11 @@ final class LabelSimilarity {
          * above (a path's prefixes are compared with the context labels of every item of the form).
          */
         boolean prefixWithin(int length, String label, double least) {
-            int indexed = labels.id(label);
+            return prefixWithin(length, labels.id(label), label, least);
+        }
+
+        /** {@link #prefixWithin(int, String, double)} of a label whose id is known ({@link Labels#id}, or -1). */
+        boolean prefixWithin(int length, int indexed, String label, double least) {
             if (indexed >= 0 && label.length() >= 4 && length >= 2) {
                 int present = shared()[indexed];
                 double bound = length < label.length() ? 2.0 * present / (length - 1 + label.length() - 1)
@@ -214,6 +267,11 @@ final class LabelSimilarity {
             return ids.getOrDefault(label, -1);
         }
 
+        /** How many labels are indexed: ids run from 0 to this, exclusive. */
+        int size() {
+            return ids.size();
+        }
+
         /** The sorted bigrams of the label with this id. */
         int[] sortedBigrams(int id) {
             return sorted.get(id);
@@ -279,8 +337,7 @@ final class LabelSimilarity {
      * An upper bound of {@link #within}: the share of the label's bigrams found anywhere in the text. Every caller
      * asks for 0.75 or more, so below that the sliding window is not needed.
      */
-    private static double sharedBigrams(Text text, String label) {
-        int indexed = text.labels.id(label);
+    private static double sharedBigrams(Text text, String label, int indexed) {
         if (indexed >= 0) {
             return (double) text.shared()[indexed] / (label.length() - 1);
         }
@@ -296,10 +353,11 @@ final class LabelSimilarity {
 
     /** How well some part of {@code text} spells {@code label}: 1.0 when it contains it. */
     static double within(String text, String label) {
-        return within(new Text(text), label);
+        return within(new Text(text), label, -1);
     }
 
-    private static double within(Text compared, String label) {
+    /** @param indexed the label's id in the index of {@code compared} ({@link Labels#id}), or -1 when not indexed */
+    private static double within(Text compared, String label, int indexed) {
         String text = compared.value();
         if (text.contains(label)) {
             return 1.0;
@@ -308,14 +366,13 @@ final class LabelSimilarity {
             return 0;
         }
         if (text.length() < label.length()) {
-            int indexed = compared.labels.id(label);
             if (indexed < 0 || text.length() < 2) {
                 return dice(text, label);
             }
             return 2.0 * common(compared.sortedBigrams(), compared.labels.sortedBigrams(indexed))
                     / (text.length() - 1 + label.length() - 1);     // dice, with both sides' bigrams sorted once
         }
-        double bound = sharedBigrams(compared, label);
+        double bound = sharedBigrams(compared, label, indexed);
         if (bound < 0.75) {
             return bound;
         }

@@ -21,10 +21,11 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     private static final char MARK_OPEN = '\uE000';
     private static final char MARK_CLOSE = '\uE001';
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
-    private static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFF0D\\uFE63\\uFE58]");
+    /** Every dash a path may use for "-"; replaced by a scan ({@link #unifiedDashes}), tested against the pattern. */
+    static final Pattern DASHES = Pattern.compile("[\\u2010-\\u2015\\u2212\\uFF0D\\uFE63\\uFE58]");
     private static final Pattern LONG_VOWEL_DASH = Pattern.compile(
             "(?<=[0-9IVX\\uE001])\\s*ー\\s*|\\s*ー\\s*(?=[0-9\\uE000]|(?:システム|委託事項|提供先|移転先)\\d)");
-    private static final Pattern BRACKETED_NUMBER = Pattern.compile("\\((\\d{1,2})\\)|(?<![\\d(.~])(\\d{1,2})\\)");
+    static final Pattern BRACKETED_NUMBER = Pattern.compile("\\((\\d{1,2})\\)|(?<![\\d(.~])(\\d{1,2})\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\((?:記述の追加|追加|新規|削除|省略|中略|略|変更)\\)");
     private static final Pattern EXCLUSION_NOTE = Pattern.compile("\\([^()]*を除く。?\\)");
     private static final Pattern QUOTED = Pattern.compile("[「『\"]([^」』\"]+)[」』\"]");
@@ -40,9 +41,9 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     private static final Pattern MARK = Pattern.compile(MARK_OPEN + "(\\d{1,2})" + MARK_CLOSE);
     /** What {@link #compact} removes: {@code \s} (ASCII white space), ※ and punctuation; tested against the pattern. */
     static final Pattern IGNORED = Pattern.compile("[\\s※:;、。,・'\"「」『』()\\[\\]]");
-    private static final String IGNORED_CHARACTERS = " \t\n\013\f\r※:;、。,・'\"「」『』()[]";
     private static final Pattern LEADING_NUMBER = Pattern.compile("^-?(\\d{1,2})(?!\\d)");
-    private static final Pattern DOTTED_NUMBER = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(?!\\d)");
+    /** "6." not inside a longer number; its last match is found by a scan ({@link #lastDottedNumber}). */
+    static final Pattern DOTTED_NUMBER = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(?!\\d)");
     /** Entry patterns by repeat group label (a form has a handful of groups; paths are parsed by the hundred). */
     private static final Map<String, Pattern> ENTRY_PATTERNS = new ConcurrentHashMap<>();
     private static final Pattern WHOLE = Pattern.compile("^(評価書)?(全体|全般|全項目|全体的)(の?見直し)?$");
@@ -155,15 +156,17 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
             }
         }
         String text = Normalizer.normalize(marked, Normalizer.Form.NFKC).replace('〜', '~');
-        text = DASHES.matcher(text).replaceAll("-");
+        text = unifiedDashes(text);
         if (text.indexOf('ー') >= 0) {                    // each pattern below is run only where it can match
             text = LONG_VOWEL_DASH.matcher(text).replaceAll("-");
         }
         if (text.indexOf(')') < 0) {
             return text;                                  // the other three patterns end with ')'
         }
-        text = BRACKETED_NUMBER.matcher(text).replaceAll(m -> MARK_OPEN
-                + (m.group(1) != null ? m.group(1) : m.group(2)) + MARK_CLOSE);
+        if (digitBeforeClose(text)) {                     // both its alternatives end with a digit and ')'
+            text = BRACKETED_NUMBER.matcher(text).replaceAll(m -> MARK_OPEN
+                    + (m.group(1) != null ? m.group(1) : m.group(2)) + MARK_CLOSE);
+        }
         text = PLACEHOLDER.matcher(text).replaceAll(" ");
         return text.contains("を除く") ? EXCLUSION_NOTE.matcher(text).replaceAll(" ") : text;
     }
@@ -180,7 +183,7 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         StringBuilder kept = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (IGNORED_CHARACTERS.indexOf(c) >= 0) {
+            if (isIgnored(c)) {
                 if (kept == null) {
                     kept = new StringBuilder(text.length()).append(text, 0, i);
                 }
@@ -194,6 +197,65 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     /** A label of the form, compacted like a path (NFKC, notes removed). */
     static String label(String label) {
         return compact(EXCLUSION_NOTE.matcher(Normalizer.normalize(label, Normalizer.Form.NFKC)).replaceAll(""));
+    }
+
+    /** Whether {@link #IGNORED} matches the character (a switch: every character of every path is asked). */
+    private static boolean isIgnored(char c) {
+        return switch (c) {
+            case ' ', '\t', '\n', '\u000B', '\f', '\r', '※', ':', ';', '、', '。', ',', '・', '\'', '"', '「', '」', '『', '』',
+                 '(', ')', '[', ']' -> true;
+            default -> false;
+        };
+    }
+
+    /** {@link #DASHES} each replaced by "-", by a scan of the characters (every path has it done). */
+    static String unifiedDashes(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u2010' && c <= '\u2015' || c == '\u2212' || c == '\uFF0D' || c == '\uFE63' || c == '\uFE58') {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = '-';
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** Whether an ASCII digit ({@code \d}) stands right before a ')': where {@link #BRACKETED_NUMBER} can match. */
+    static boolean digitBeforeClose(String text) {
+        for (int at = text.indexOf(')'); at >= 0; at = text.indexOf(')', at + 1)) {
+            if (at > 0 && isDigit(text.charAt(at - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The number of the last match of {@link #DOTTED_NUMBER} ("6." whose one or two digits are not part of a longer
+     * number and whose dot no digit follows), or null, found from the end: matches are digits and a dot, so they
+     * never overlap and the last dot that qualifies is the last match.
+     */
+    static Integer lastDottedNumber(String text) {
+        for (int dot = text.lastIndexOf('.'); dot > 0; dot = text.lastIndexOf('.', dot - 1)) {
+            if (dot + 1 < text.length() && isDigit(text.charAt(dot + 1))) {
+                continue;
+            }
+            int start = dot;
+            while (start > 0 && dot - start < 2 && isDigit(text.charAt(start - 1))) {
+                start--;
+            }
+            if (start < dot && (start == 0 || !isDigit(text.charAt(start - 1)))) {
+                return Integer.parseInt(text, start, dot, 10);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** Whether the text has one of the characters. */
@@ -237,11 +299,7 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         if (leading.find()) {
             return Integer.parseInt(leading.group(1));
         }
-        Integer dotted = null;
-        Matcher d = DOTTED_NUMBER.matcher(compact);
-        while (d.find()) {
-            dotted = Integer.parseInt(d.group(1));
-        }
+        Integer dotted = lastDottedNumber(compact);
         if (dotted != null) {
             return dotted;
         }
