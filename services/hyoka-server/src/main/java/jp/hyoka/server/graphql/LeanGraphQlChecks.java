@@ -11,6 +11,8 @@ import io.micronaut.security.config.SecurityConfiguration;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.bearer.BearerTokenConfiguration;
+import io.micronaut.security.token.reader.TokenReader;
+import io.micronaut.security.token.reader.TokenResolver;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.security.VerifiedTokens;
@@ -25,8 +27,8 @@ import java.util.stream.Stream;
  * Whether Micronaut's pipeline does, for {@code POST /graphql}, exactly what {@link LeanGraphQlPath} does in its place:
  * checked once, at start-up, from the beans and configuration the pipeline itself uses. Anything it does not know (a
  * server filter or security rule of another kind, CORS, a context path, IP restrictions, an intercept-url rule asking
- * for more than a verified token, a way of authenticating other than a bearer token in {@code Authorization}) turns
- * the lean path off: a new check in Micronaut's pipeline must not be skipped unnoticed.
+ * for more than a verified token, a way of authenticating or of reading a token other than a bearer token in
+ * {@code Authorization}) turns the lean path off: a new check in Micronaut's pipeline must not be skipped unnoticed.
  */
 @Singleton
 class LeanGraphQlChecks {
@@ -55,6 +57,17 @@ class LeanGraphQlChecks {
     private static final Set<String> KNOWN_FETCHERS = Set.of(VerifiedTokens.class.getName(),
             "io.micronaut.security.token.TokenAuthenticationFetcher",
             "io.micronaut.security.authentication.BasicAuthAuthenticationFetcher");
+    /**
+     * The token readers the token fetcher's resolver may ask: the bearer reader, and the cookie readers, which read
+     * only a {@code Cookie} header, never present on a request the lean path takes. Any other (another header, a query
+     * parameter) could give the fetcher a second token, which it would try beside or before the bearer one: the
+     * request might be authenticated as another caller than the bearer token the lean path reads.
+     */
+    private static final Set<String> KNOWN_READERS = Set.of("io.micronaut.security.token.bearer.BearerTokenReader",
+            "io.micronaut.security.token.cookie.TokenCookieTokenReader",
+            "io.micronaut.security.token.cookie.CookieTokenReader");
+    /** micronaut-security's resolver: every reader's token, in the readers' order (another could read anything). */
+    private static final String DEFAULT_RESOLVER = "io.micronaut.security.token.reader.DefaultTokenResolver";
     static final String AUTHENTICATED = "isAuthenticated()";
     private static final List<String> SECURITY_ANNOTATIONS = List.of("io.micronaut.security.annotation.Secured",
             "jakarta.annotation.security.RolesAllowed", "jakarta.annotation.security.PermitAll",
@@ -133,7 +146,8 @@ class LeanGraphQlChecks {
     /**
      * Why the security filter might authenticate {@code POST /graphql} otherwise than from the bearer token in
      * {@code Authorization: Bearer …} that the lean path reads: bearer tokens off or read from another header or
-     * prefix, or an authentication fetcher of another kind.
+     * prefix, an authentication fetcher of another kind, or a token reader or resolver of another kind (the fetcher
+     * tries every token they find).
      */
     Optional<String> authenticationRefusal() {
         Optional<BearerTokenConfiguration> bearer = beans.findBean(BearerTokenConfiguration.class);
@@ -142,14 +156,28 @@ class LeanGraphQlChecks {
                 || !"Bearer".equalsIgnoreCase(bearer.get().getPrefix())) {
             return Optional.of("bearer tokens are not read from the Authorization header's Bearer prefix");
         }
-        Set<String> unknownFetchers = new TreeSet<>();
-        for (BeanDefinition<?> fetcher : beans.getBeanDefinitions(AuthenticationFetcher.class)) {
-            if (!KNOWN_FETCHERS.contains(fetcher.getBeanType().getName())) {
-                unknownFetchers.add(fetcher.getBeanType().getName());
+        Set<String> unknownFetchers = unknown(AuthenticationFetcher.class, KNOWN_FETCHERS);
+        if (!unknownFetchers.isEmpty()) {
+            return Optional.of("authentication fetchers of other kinds: " + unknownFetchers);
+        }
+        Set<String> unknownReaders = unknown(TokenReader.class, KNOWN_READERS);
+        if (!unknownReaders.isEmpty()) {
+            return Optional.of("token readers of other kinds: " + unknownReaders);
+        }
+        Set<String> unknownResolvers = unknown(TokenResolver.class, Set.of(DEFAULT_RESOLVER));
+        return unknownResolvers.isEmpty() ? Optional.empty()
+                : Optional.of("token resolvers of other kinds: " + unknownResolvers);
+    }
+
+    /** The bean types of {@code kind} in the context that {@code known} does not name. */
+    private Set<String> unknown(Class<?> kind, Set<String> known) {
+        Set<String> unknown = new TreeSet<>();
+        for (BeanDefinition<?> bean : beans.getBeanDefinitions(kind)) {
+            if (!known.contains(bean.getBeanType().getName())) {
+                unknown.add(bean.getBeanType().getName());
             }
         }
-        return unknownFetchers.isEmpty() ? Optional.empty()
-                : Optional.of("authentication fetchers of other kinds: " + unknownFetchers);
+        return unknown;
     }
 
     /**

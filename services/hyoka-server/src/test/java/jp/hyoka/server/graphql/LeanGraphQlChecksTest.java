@@ -7,11 +7,19 @@ import io.micronaut.security.config.InterceptUrlMapPattern;
 import io.micronaut.security.filters.AuthenticationFetcher;
 import io.micronaut.security.token.bearer.BearerTokenConfiguration;
 import io.micronaut.security.token.bearer.BearerTokenConfigurationProperties;
+import io.micronaut.security.token.bearer.BearerTokenReader;
+import io.micronaut.security.token.cookie.CookieTokenReader;
+import io.micronaut.security.token.cookie.TokenCookieTokenReader;
+import io.micronaut.security.token.reader.DefaultTokenResolver;
+import io.micronaut.security.token.reader.HttpHeaderTokenReader;
+import io.micronaut.security.token.reader.TokenReader;
+import io.micronaut.security.token.reader.TokenResolver;
 import jp.hyoka.server.security.VerifiedTokens;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link LeanGraphQlChecks#interceptUrlRule} finds the intercept-url rule for {@code POST /graphql} as
  * micronaut-security's {@code InterceptUrlMapRule} does: a rule naming POST anywhere in the list before any rule
  * naming no method, whatever their order; and {@link LeanGraphQlChecks#authenticationRefusal} refuses any way of
- * authenticating but the bearer token in {@code Authorization: Bearer} that the lean path reads.
+ * authenticating or of finding a token but the bearer token in {@code Authorization: Bearer} that the lean path reads.
  */
 class LeanGraphQlChecksTest {
 
@@ -51,13 +59,15 @@ class LeanGraphQlChecksTest {
 
     /** The bean context as far as the authentication check asks it: the bearer configuration and the fetchers. */
     private static LeanGraphQlChecks checksWith(BearerTokenConfiguration bearer, Class<?>... fetchers) {
-        List<BeanDefinition<?>> definitions = java.util.Arrays.stream(fetchers).<BeanDefinition<?>>map(type ->
-                (BeanDefinition<?>) Proxy.newProxyInstance(LeanGraphQlChecksTest.class.getClassLoader(),
-                        new Class<?>[]{BeanDefinition.class}, (proxy, method, args) -> switch (method.getName()) {
-                            case "getBeanType" -> type;
-                            case "toString" -> type.getName();
-                            default -> throw new UnsupportedOperationException(method.getName());
-                        })).toList();
+        return checksWith(bearer, List.of(fetchers), List.of(BearerTokenReader.class),
+                List.of(DefaultTokenResolver.class));
+    }
+
+    /** ... and the token readers and resolvers. */
+    private static LeanGraphQlChecks checksWith(BearerTokenConfiguration bearer, List<Class<?>> fetchers,
+                                                List<Class<?>> readers, List<Class<?>> resolvers) {
+        Map<Class<?>, List<BeanDefinition<?>>> definitions = Map.of(AuthenticationFetcher.class, definitions(fetchers),
+                TokenReader.class, definitions(readers), TokenResolver.class, definitions(resolvers));
         BeanContext beans = (BeanContext) Proxy.newProxyInstance(LeanGraphQlChecksTest.class.getClassLoader(),
                 new Class<?>[]{BeanContext.class}, (proxy, method, args) -> {
                     if (method.getName().equals("findBean") && args.length == 1
@@ -65,12 +75,22 @@ class LeanGraphQlChecksTest {
                         return Optional.ofNullable(bearer);
                     }
                     if (method.getName().equals("getBeanDefinitions") && args.length == 1
-                            && args[0] == AuthenticationFetcher.class) {
-                        return definitions;
+                            && definitions.containsKey(args[0])) {
+                        return definitions.get(args[0]);
                     }
                     throw new UnsupportedOperationException(method.toString());
                 });
         return new LeanGraphQlChecks(beans, null);
+    }
+
+    private static List<BeanDefinition<?>> definitions(List<Class<?>> types) {
+        return types.stream().<BeanDefinition<?>>map(type ->
+                (BeanDefinition<?>) Proxy.newProxyInstance(LeanGraphQlChecksTest.class.getClassLoader(),
+                        new Class<?>[]{BeanDefinition.class}, (proxy, method, args) -> switch (method.getName()) {
+                            case "getBeanType" -> type;
+                            case "toString" -> type.getName();
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        })).toList();
     }
 
     @Test
@@ -96,5 +116,39 @@ class LeanGraphQlChecksTest {
         for (BearerTokenConfiguration bearer : java.util.Arrays.asList(header, prefix, off, null)) {
             assertThat(checksWith(bearer, VerifiedTokens.class).authenticationRefusal()).as("%s", bearer).isPresent();
         }
+    }
+
+    @Test
+    void givenTheBearerReaderAndTheCookieReaders_whenChecked_thenNoRefusal() {
+        assertThat(checksWith(new BearerTokenConfigurationProperties(), List.of(VerifiedTokens.class),
+                List.of(BearerTokenReader.class, TokenCookieTokenReader.class, CookieTokenReader.class),
+                List.of(DefaultTokenResolver.class)).authenticationRefusal()).isEmpty();
+    }
+
+    /** A reader of another header: the fetcher would try its token beside the bearer one the lean path reads. */
+    private static final class HeaderReader extends HttpHeaderTokenReader {
+        @Override
+        protected String getPrefix() {
+            return null;
+        }
+
+        @Override
+        protected String getHeaderName() {
+            return "X-Token";
+        }
+    }
+
+    @Test
+    void givenAnotherTokenReader_whenChecked_thenRefusedNamingIt() {
+        assertThat(checksWith(new BearerTokenConfigurationProperties(), List.of(VerifiedTokens.class),
+                List.of(BearerTokenReader.class, HeaderReader.class), List.of(DefaultTokenResolver.class))
+                .authenticationRefusal()).get().asString().contains("token readers").contains("HeaderReader");
+    }
+
+    @Test
+    void givenAnotherTokenResolver_whenChecked_thenRefusedNamingIt() {
+        assertThat(checksWith(new BearerTokenConfigurationProperties(), List.of(VerifiedTokens.class),
+                List.of(BearerTokenReader.class), List.of(String.class))
+                .authenticationRefusal()).get().asString().contains("token resolvers").contains("java.lang.String");
     }
 }
