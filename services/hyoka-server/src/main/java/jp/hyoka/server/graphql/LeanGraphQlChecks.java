@@ -14,6 +14,8 @@ import io.micronaut.security.token.bearer.BearerTokenConfiguration;
 import io.micronaut.security.token.reader.TokenReader;
 import io.micronaut.security.token.reader.TokenResolver;
 import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 import jp.hyoka.server.security.VerifiedTokens;
 
@@ -102,6 +104,10 @@ class LeanGraphQlChecks {
         if (!security.isEnabled()) {
             return Optional.of("security is off");
         }
+        if (server.isDualProtocol() && server.isHttpToHttpsRedirect()) {
+            // Micronaut redirects a plain-HTTP request to HTTPS behind the handler the lean path sits in front of.
+            return Optional.of("plain HTTP is redirected to HTTPS (dual protocol)");
+        }
         if (server.getContextPath() != null && !server.getContextPath().isEmpty()) {
             return Optional.of("a context path is set");
         }
@@ -134,6 +140,10 @@ class LeanGraphQlChecks {
         List<String> secured = securedRoutes(path);
         if (!secured.isEmpty()) {
             return Optional.of("the route for POST " + path + " carries security annotations: " + secured);
+        }
+        Optional<String> route = routeRefusal(path);
+        if (route.isPresent()) {
+            return route;
         }
         Optional<InterceptUrlMapPattern> rule = interceptUrlRule(security.getInterceptUrlMap(), path);
         if (rule.isEmpty()) {
@@ -192,6 +202,25 @@ class LeanGraphQlChecks {
         return forPost.isPresent() ? forPost : rules.stream()
                 .filter(rule -> rule.getHttpMethod() == null)
                 .filter(rule -> PathMatcher.ANT.matches(rule.getPattern(), path)).findFirst();
+    }
+
+    /**
+     * Why Micronaut's router might send {@code POST path} elsewhere than where the lean path serves it: unless it finds
+     * exactly one route, {@link GraphQlEndpoint}'s {@code post}, on any port, another route (one consuming only JSON, one
+     * bound to a port, a versioned one) could take some requests the lean path would serve as the endpoint's.
+     */
+    Optional<String> routeRefusal(String path) {
+        List<UriRouteMatch<Object, Object>> routes = router.findAny(HttpRequest.POST(path, ""));
+        if (routes.size() != 1) {
+            return Optional.of("POST " + path + " has " + routes.size() + " routes, not only GraphQlEndpoint#post: "
+                    + routes);
+        }
+        UriRouteInfo<Object, Object> route = routes.get(0).getRouteInfo();
+        if (!GraphQlEndpoint.class.isAssignableFrom(route.getDeclaringType())
+                || !"post".equals(route.getTargetMethod().getMethodName()) || route.getPort() != null) {
+            return Optional.of("POST " + path + " is routed to " + route + ", not to GraphQlEndpoint#post on any port");
+        }
+        return Optional.empty();
     }
 
     /**

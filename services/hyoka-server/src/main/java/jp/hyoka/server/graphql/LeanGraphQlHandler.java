@@ -127,9 +127,18 @@ final class LeanGraphQlHandler extends ChannelDuplexHandler {
             return true;
         }
         if (msg instanceof HttpRequest head) {
-            LeanGraphQlPath path = owedByMicronaut == 0 && !(msg instanceof LastHttpContent)
-                    && head.method() == HttpMethod.POST && graphQlPath.equals(head.uri()) ? lean.get() : null;
-            LeanGraphQlPath.Accepted accepted = path == null ? null : path.accept(head);
+            LeanGraphQlPath path = null;
+            LeanGraphQlPath.Accepted accepted = null;
+            try {
+                path = owedByMicronaut == 0 && !(msg instanceof LastHttpContent)
+                        && head.method() == HttpMethod.POST && graphQlPath.equals(head.uri()) ? lean.get() : null;
+                accepted = path == null ? null : path.accept(head);
+            } catch (RuntimeException e) {
+                // A defect here must not lose the head (its body would reach Micronaut's handler alone): Micronaut
+                // serves the request as if the lean path did not exist.
+                LOG.warn("The lean path could not take a POST {}; Micronaut serves it", graphQlPath, e);
+                accepted = null;
+            }
             if (accepted != null) {
                 reading = accepted;
                 readingFor = path;

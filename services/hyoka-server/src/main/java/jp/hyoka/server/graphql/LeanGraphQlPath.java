@@ -97,8 +97,7 @@ class LeanGraphQlPath {
         this.tokens = tokens;
         this.path = path;
         this.maxRequestSize = Math.min(server.getMaxRequestSize(), server.getMaxRequestBufferSize());
-        this.heldCloseLimit = server.getIdleTimeout().isNegative() || server.getIdleTimeout().isZero()
-                ? Duration.ofMinutes(HttpServerConfiguration.DEFAULT_IDLE_TIME_MINUTES) : server.getIdleTimeout();
+        this.heldCloseLimit = heldCloseLimit(server.getIdleTimeout());
         this.dateHeader = server.isDateHeader();
         this.serverHeader = server.getServerHeader().orElse(null);
         this.closeOnServerError = server instanceof NettyHttpServerConfiguration netty
@@ -123,6 +122,22 @@ class LeanGraphQlPath {
      */
     Duration heldCloseLimit() {
         return heldCloseLimit;
+    }
+
+    /**
+     * The held close's limit for an idle timeout, measured as Micronaut measures it: it hands Netty's idle handler whole
+     * seconds ({@code (int) getSeconds()}), so below 1 s idleness is off and the default limit applies, and 2.5 s is
+     * 2 s. A limit shorter than Micronaut's own idle close would cut a graceful shutdown's close of a request served.
+     */
+    static Duration heldCloseLimit(Duration idleTimeout) {
+        long seconds = idleTimeout.getSeconds();
+        return seconds <= 0 ? Duration.ofMinutes(HttpServerConfiguration.DEFAULT_IDLE_TIME_MINUTES)
+                : Duration.ofSeconds(seconds);
+    }
+
+    /** The largest body taken here: Micronaut refuses above either limit. */
+    long maxRequestSize() {
+        return maxRequestSize;
     }
 
     /** A request this path serves: its head, the verified authentication and when it arrived. */

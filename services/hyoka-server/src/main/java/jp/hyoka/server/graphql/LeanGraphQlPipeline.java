@@ -43,7 +43,7 @@ class LeanGraphQlPipeline implements BeanCreatedEventListener<NettyServerCustomi
     }
 
     /** The lean path, made at the first request for the GraphQL path (not at start-up, nor for other paths). */
-    private LeanGraphQlPath lean() {
+    LeanGraphQlPath lean() {
         Object known = lean;
         if (known == null) {
             try {

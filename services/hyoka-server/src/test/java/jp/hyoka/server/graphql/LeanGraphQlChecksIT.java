@@ -84,6 +84,12 @@ class LeanGraphQlChecksIT extends SignedInServerTest {
     @Test
     void givenTheGraphQlRoute_whenChecked_thenNoSecurityAnnotationAndNoRefusal() {
         assertThat(checks.securedRoutes("/graphql")).isEmpty();
+        assertThat(checks.routeRefusal("/graphql")).as("one route, GraphQlEndpoint#post").isEmpty();
         assertThat(checks.refusal(server, security, "/graphql")).isEmpty();
+    }
+
+    @Test
+    void givenARouteOfAnotherController_whenItsRouteIsChecked_thenRefused() {
+        assertThat(checks.routeRefusal(PROBE)).get().asString().contains("SecuredProbe");
     }
 }

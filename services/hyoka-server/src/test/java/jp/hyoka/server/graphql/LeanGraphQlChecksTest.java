@@ -14,6 +14,15 @@ import io.micronaut.security.token.reader.DefaultTokenResolver;
 import io.micronaut.security.token.reader.HttpHeaderTokenReader;
 import io.micronaut.security.token.reader.TokenReader;
 import io.micronaut.security.token.reader.TokenResolver;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.micronaut.http.filter.FilterOrder;
+import io.micronaut.http.filter.GenericHttpFilter;
+import io.micronaut.http.filter.HttpFilter;
+import io.micronaut.inject.MethodExecutionHandle;
+import io.micronaut.security.config.SecurityConfigurationProperties;
+import io.micronaut.web.router.Router;
+import io.micronaut.web.router.UriRouteInfo;
+import io.micronaut.web.router.UriRouteMatch;
 import jp.hyoka.server.security.VerifiedTokens;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +75,11 @@ class LeanGraphQlChecksTest {
     /** ... and the token readers and resolvers. */
     private static LeanGraphQlChecks checksWith(BearerTokenConfiguration bearer, List<Class<?>> fetchers,
                                                 List<Class<?>> readers, List<Class<?>> resolvers) {
+        return new LeanGraphQlChecks(beansWith(bearer, fetchers, readers, resolvers), null);
+    }
+
+    private static BeanContext beansWith(BearerTokenConfiguration bearer, List<Class<?>> fetchers,
+                                         List<Class<?>> readers, List<Class<?>> resolvers) {
         Map<Class<?>, List<BeanDefinition<?>>> definitions = Map.of(AuthenticationFetcher.class, definitions(fetchers),
                 TokenReader.class, definitions(readers), TokenResolver.class, definitions(resolvers));
         BeanContext beans = (BeanContext) Proxy.newProxyInstance(LeanGraphQlChecksTest.class.getClassLoader(),
@@ -80,7 +94,7 @@ class LeanGraphQlChecksTest {
                     }
                     throw new UnsupportedOperationException(method.toString());
                 });
-        return new LeanGraphQlChecks(beans, null);
+        return beans;
     }
 
     private static List<BeanDefinition<?>> definitions(List<Class<?>> types) {
@@ -150,5 +164,76 @@ class LeanGraphQlChecksTest {
         assertThat(checksWith(new BearerTokenConfigurationProperties(), List.of(VerifiedTokens.class),
                 List.of(BearerTokenReader.class), List.of(String.class))
                 .authenticationRefusal()).get().asString().contains("token resolvers").contains("java.lang.String");
+    }
+
+    /** An interface's proxy answering the named methods, failing on any other (what the check must not ask). */
+    @SuppressWarnings("unchecked")
+    private static <T> T answering(Class<T> type, Map<String, Object> answers) {
+        return (T) Proxy.newProxyInstance(LeanGraphQlChecksTest.class.getClassLoader(), new Class<?>[]{type},
+                (proxy, method, args) -> {
+                    if (answers.containsKey(method.getName())) {
+                        return answers.get(method.getName());
+                    }
+                    if (method.getName().equals("toString")) {
+                        return type.getSimpleName();
+                    }
+                    throw new UnsupportedOperationException(method.toString());
+                });
+    }
+
+    /** A route the router found: declared by {@code type}, its method {@code method}, bound to {@code port} or any. */
+    private static UriRouteMatch<?, ?> route(Class<?> type, String method, Integer port) {
+        java.util.HashMap<String, Object> info = new java.util.HashMap<>();
+        info.put("getDeclaringType", type);
+        info.put("getTargetMethod", answering(MethodExecutionHandle.class, Map.of("getMethodName", method)));
+        info.put("getPort", port);
+        return answering(UriRouteMatch.class, Map.of("getRouteInfo", answering(UriRouteInfo.class, info)));
+    }
+
+    private static LeanGraphQlChecks routedTo(UriRouteMatch<?, ?>... routes) {
+        return new LeanGraphQlChecks(null, answering(Router.class, Map.of("findAny", List.of(routes))));
+    }
+
+    @Test
+    void givenOnlyTheEndpointsPostOnAnyPort_whenTheRouteIsChecked_thenNoRefusal() {
+        assertThat(routedTo(route(GraphQlEndpoint.class, "post", null)).routeRefusal("/graphql")).isEmpty();
+    }
+
+    @Test
+    void givenASecondRouteOrAPortBoundOneOrAnotherMethodOrNone_whenTheRouteIsChecked_thenRefused() {
+        UriRouteMatch<?, ?> post = route(GraphQlEndpoint.class, "post", null);
+        assertThat(routedTo(post, route(String.class, "json", null)).routeRefusal("/graphql")).get().asString()
+                .contains("2 routes");
+        assertThat(routedTo(route(GraphQlEndpoint.class, "post", 8443)).routeRefusal("/graphql")).isPresent();
+        assertThat(routedTo(route(GraphQlEndpoint.class, "postPublic", null)).routeRefusal("/graphql")).isPresent();
+        assertThat(routedTo(route(String.class, "post", null)).routeRefusal("/graphql")).isPresent();
+        assertThat(routedTo().routeRefusal("/graphql")).get().asString().contains("0 routes");
+    }
+
+    @Test
+    void givenDualProtocolRedirectingHttpToHttps_whenChecked_thenRefused() {
+        HttpServerConfiguration server = new HttpServerConfiguration();
+        server.setDualProtocol(true);
+        server.setHttpToHttpsRedirect(true);
+        // Refused before the router or any bean is asked (there are none here).
+        assertThat(new LeanGraphQlChecks(null, null).refusal(server, new SecurityConfigurationProperties(), "/graphql"))
+                .get().asString().contains("redirected to HTTPS");
+    }
+
+    @Test
+    void givenOnlyTheSecurityFilterButBearerTokensOff_whenTheWholeCheckRuns_thenTheAuthenticationRefusalIsItsAnswer() {
+        // Described as the router holds it: a record naming the filter's bean.
+        HttpFilter bean = (HttpFilter) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{HttpFilter.class}, (proxy, method, args) -> method.getName().equals("toString")
+                        ? LeanGraphQlChecks.SECURITY_FILTER + "@1" : null);
+        GenericHttpFilter securityFilter = GenericHttpFilter.createLegacyFilter(bean, new FilterOrder.Fixed(0));
+        Router router = answering(Router.class, Map.of("findPreMatchingFilters", List.of(),
+                "findFilters", List.of(securityFilter)));
+        BearerTokenConfigurationProperties off = new BearerTokenConfigurationProperties();
+        off.setEnabled(false);
+        LeanGraphQlChecks checks = new LeanGraphQlChecks(beansWith(off, List.of(VerifiedTokens.class),
+                List.of(BearerTokenReader.class), List.of(DefaultTokenResolver.class)), router);
+        assertThat(checks.refusal(new HttpServerConfiguration(), new SecurityConfigurationProperties(), "/graphql"))
+                .get().asString().contains("bearer tokens");
     }
 }

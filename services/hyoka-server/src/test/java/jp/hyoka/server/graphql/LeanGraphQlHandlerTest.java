@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +60,8 @@ class LeanGraphQlHandlerTest {
         int served;
         byte[] lastBody;
         Throwable failWith;
+        /** A defect in taking a head. */
+        RuntimeException acceptFails;
         /** The path's own 500 fails too (a defect in building the answer). */
         boolean failedToo;
 
@@ -82,6 +85,9 @@ class LeanGraphQlHandlerTest {
 
         @Override
         Accepted accept(HttpRequest head) {
+            if (acceptFails != null) {
+                throw acceptFails;
+            }
             return new Accepted(head, null, head.headers().getInt(HttpHeaderNames.CONTENT_LENGTH), System.nanoTime());
         }
 
@@ -393,5 +399,74 @@ class LeanGraphQlHandlerTest {
         assertThat(body.refCnt()).isZero();
         writing[0].setSuccess();
         assertThat(channel.isOpen()).isFalse();
+    }
+
+    @Test
+    void givenACloseHeldForARequestBeingServed_whenTheLimitPassesUnanswered_thenTheConnectionClosesAndCallerHears() {
+        channel.freezeTime();
+        sendLeanRequest();
+        io.netty.channel.ChannelFuture closed = channel.pipeline().close();
+        channel.advanceTimeBy(path.heldCloseLimit().toMillis() - 1, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(channel.isOpen()).as("still serving").isTrue();
+
+        channel.advanceTimeBy(2, TimeUnit.MILLISECONDS);
+        channel.runScheduledPendingTasks();
+
+        assertThat(channel.isOpen()).as("a worker that hangs does not hold the close for ever").isFalse();
+        assertThat(closed.isSuccess()).isTrue();
+    }
+
+    @Test
+    void givenACloseHeldForARequestBeingServed_whenItIsAnswered_thenTheConnectionClosesAndNoLimitTimerIsLeft() {
+        channel.freezeTime();
+        sendLeanRequest();
+        io.netty.channel.ChannelFuture closed = channel.pipeline().close();
+        path.answer();
+        channel.runPendingTasks();
+        channel.<FullHttpResponse>readOutbound().release();
+
+        assertThat(closed.isSuccess()).isTrue();
+        assertThat(channel.runScheduledPendingTasks()).as("no timer kept for minutes once the close is done")
+                .isEqualTo(-1);
+    }
+
+    @Test
+    void givenTakingTheHeadFails_whenALeanRequestArrives_thenMicronautGetsTheHeadAndBody() {
+        path.acceptFails = new IllegalStateException("a defect in accept");
+        sendLeanRequest();
+
+        assertThat(path.served).isZero();
+        assertThat(channel.inboundMessages()).as("the head and the body, handed over").hasSize(2);
+        assertThat((Object) channel.readInbound()).isInstanceOf(HttpRequest.class);
+        assertThat((Object) channel.readInbound()).isInstanceOf(LastHttpContent.class);
+    }
+
+    @Test
+    void givenAnIdleTimeoutOfLessThanASecondOrAFraction_whenTheHeldCloseLimitIsSet_thenWholeSecondsAsMicronautsIdleness() {
+        assertThat(new Path(idleTimeout(Duration.ofMillis(500))).heldCloseLimit()).as("idleness off below 1 s")
+                .isEqualTo(Duration.ofMinutes(HttpServerConfiguration.DEFAULT_IDLE_TIME_MINUTES));
+        assertThat(new Path(idleTimeout(Duration.ofMillis(2_500))).heldCloseLimit()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(new Path(idleTimeout(Duration.ofSeconds(-1))).heldCloseLimit())
+                .isEqualTo(Duration.ofMinutes(HttpServerConfiguration.DEFAULT_IDLE_TIME_MINUTES));
+    }
+
+    private static HttpServerConfiguration idleTimeout(Duration idle) {
+        HttpServerConfiguration server = new HttpServerConfiguration();
+        server.setIdleTimeout(idle);
+        return server;
+    }
+
+    @Test
+    void givenTwoRequestSizeLimits_whenThePathIsMade_thenTheSmallerBoundsTheBody() {
+        HttpServerConfiguration bufferSmaller = new HttpServerConfiguration();
+        bufferSmaller.setMaxRequestSize(1_000);
+        bufferSmaller.setMaxRequestBufferSize(500);
+        HttpServerConfiguration requestSmaller = new HttpServerConfiguration();
+        requestSmaller.setMaxRequestSize(300);
+        requestSmaller.setMaxRequestBufferSize(2_000);
+
+        assertThat(new Path(bufferSmaller).maxRequestSize()).isEqualTo(500);
+        assertThat(new Path(requestSmaller).maxRequestSize()).isEqualTo(300);
     }
 }

@@ -136,6 +136,23 @@ final class RawHttp implements AutoCloseable {
         return new Answer(status, String.join("\r\n", kept), body);
     }
 
+    /**
+     * Reads until the server closes the connection (EOF, or a reset of a connection closed with unread bytes): what
+     * arrived before. Fails with a timeout if the connection stays open.
+     */
+    byte[] readUntilClosed() throws IOException {
+        ByteArrayOutputStream arrived = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                arrived.write(buffer, 0, n);
+            }
+        } catch (java.net.SocketException reset) {
+            // closed by the server while our last bytes were unread: as closed as an EOF
+        }
+        return arrived.toByteArray();
+    }
+
     private String readHead() throws IOException {
         StringBuilder head = new StringBuilder();
         for (String line = readLine(); !line.isEmpty(); line = readLine()) {
