@@ -210,7 +210,9 @@ class LeanGraphQlChecks {
      * bound to a port, a versioned one) could take some requests the lean path would serve as the endpoint's.
      */
     Optional<String> routeRefusal(String path) {
-        List<UriRouteMatch<Object, Object>> routes = router.findAny(HttpRequest.POST(path, ""));
+        // findAny: every route whose URI matches, whatever it consumes or its method (GET and HEAD are not ours).
+        List<UriRouteMatch<Object, Object>> routes = router.<Object, Object>findAny(HttpRequest.POST(path, ""))
+                .stream().filter(route -> route.getRouteInfo().getHttpMethod() == HttpMethod.POST).toList();
         if (routes.size() != 1) {
             return Optional.of("POST " + path + " has " + routes.size() + " routes, not only GraphQlEndpoint#post: "
                     + routes);

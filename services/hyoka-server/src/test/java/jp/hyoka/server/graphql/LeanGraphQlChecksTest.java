@@ -187,6 +187,7 @@ class LeanGraphQlChecksTest {
         info.put("getDeclaringType", type);
         info.put("getTargetMethod", answering(MethodExecutionHandle.class, Map.of("getMethodName", method)));
         info.put("getPort", port);
+        info.put("getHttpMethod", HttpMethod.POST);
         return answering(UriRouteMatch.class, Map.of("getRouteInfo", answering(UriRouteInfo.class, info)));
     }
 
@@ -194,9 +195,15 @@ class LeanGraphQlChecksTest {
         return new LeanGraphQlChecks(null, answering(Router.class, Map.of("findAny", List.of(routes))));
     }
 
+    private static UriRouteMatch<?, ?> getRoute() {
+        return answering(UriRouteMatch.class, Map.of("getRouteInfo", answering(UriRouteInfo.class,
+                Map.of("getHttpMethod", HttpMethod.GET))));
+    }
+
     @Test
-    void givenOnlyTheEndpointsPostOnAnyPort_whenTheRouteIsChecked_thenNoRefusal() {
-        assertThat(routedTo(route(GraphQlEndpoint.class, "post", null)).routeRefusal("/graphql")).isEmpty();
+    void givenOnlyTheEndpointsPostOnAnyPortBesideAGet_whenTheRouteIsChecked_thenNoRefusal() {
+        assertThat(routedTo(route(GraphQlEndpoint.class, "post", null), getRoute()).routeRefusal("/graphql"))
+                .isEmpty();
     }
 
     @Test
