@@ -22,8 +22,12 @@ public class CallerContext {
 
     /** Runs on a GraphQL worker: resolving a caller reads the tenant registry. */
     CallerResolver.Resolution resolve(HttpRequest<?> request) {
-        return request.getUserPrincipal(Authentication.class)
-                .map(callers::resolve)
-                .orElse(CallerResolver.Resolution.refused("Not signed in."));
+        return resolve(request.getUserPrincipal(Authentication.class).orElse(null));
+    }
+
+    /** Runs on a GraphQL worker: {@code authentication} is the verified token's, or null when not signed in. */
+    CallerResolver.Resolution resolve(Authentication authentication) {
+        return authentication == null ? CallerResolver.Resolution.refused("Not signed in.")
+                : callers.resolve(authentication);
     }
 }

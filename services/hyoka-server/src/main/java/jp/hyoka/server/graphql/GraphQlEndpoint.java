@@ -111,13 +111,13 @@ public class GraphQlEndpoint {
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<byte[]>> post(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
-                request.getUri().getRawQuery()), false);
+        return serve(exchange(request, false), () -> GraphQlRequest.fromPost(
+                request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body, request.getUri().getRawQuery()));
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<byte[]>> get(HttpRequest<?> request) {
-        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), false);
+        return serve(exchange(request, false), () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()));
     }
 
     /**
@@ -127,20 +127,30 @@ public class GraphQlEndpoint {
      */
     @Post(uri = PUBLIC_PATH, consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<byte[]>> postPublic(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        return serve(request, () -> GraphQlRequest.fromPost(request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body,
-                request.getUri().getRawQuery()), true);
+        return serve(exchange(request, true), () -> GraphQlRequest.fromPost(
+                request.getHeaders().get(HttpHeaders.CONTENT_TYPE), body, request.getUri().getRawQuery()));
     }
 
     @Get(uri = PUBLIC_PATH, produces = MediaType.APPLICATION_JSON)
     CompletableFuture<MutableHttpResponse<byte[]>> getPublic(HttpRequest<?> request) {
-        return serve(request, () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()), true);
+        return serve(exchange(request, true), () -> GraphQlRequest.fromQueryString(request.getUri().getRawQuery()));
     }
 
-    private CompletableFuture<MutableHttpResponse<byte[]>> serve(HttpRequest<?> http, Supplier<GraphQlRequest> read,
-                                                                 boolean anonymous) {
+    private Exchange exchange(HttpRequest<?> http, boolean anonymous) {
+        return new Exchange(anonymous, anonymous ? null : http.getUserPrincipal(Authentication.class).orElse(null),
+                anonymous ? addresses.resolve(http) : null, http.getMethodName(), http.getPath(),
+                http.getHeaders()::get);
+    }
+
+    /**
+     * Serves a request read by Micronaut's routing or by the lean path ({@link LeanGraphQlPath}): the rate limit, the
+     * request's JSON, then the rest on a worker. On the event loop; never blocks.
+     */
+    CompletableFuture<MutableHttpResponse<byte[]>> serve(Exchange http, Supplier<GraphQlRequest> read) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        OptionalInt wait = anonymous ? quota.takeAnonymous(addresses.resolve(http))
-                : http.getUserPrincipal(Authentication.class).map(quota::take).orElse(OptionalInt.empty());
+        boolean anonymous = http.anonymous();
+        OptionalInt wait = anonymous ? quota.takeAnonymous(http.clientAddress())
+                : http.authentication() == null ? OptionalInt.empty() : quota.take(http.authentication());
         if (wait.isPresent()) {
             return CompletableFuture.completedFuture(refused(HttpStatus.TOO_MANY_REQUESTS, RATE_LIMITED,
                     (anonymous ? "The public endpoint has had" : "This municipality has sent") + " more requests than "
@@ -153,9 +163,9 @@ public class GraphQlEndpoint {
             return CompletableFuture.completedFuture(
                     error(HttpStatus.BAD_REQUEST, refused.code(), refused.getMessage(), Map.of()));
         }
-        String requestId = ObservedRequests.requestId(http.getHeaders().get(ObservedRequests.REQUEST_ID_HEADER));
+        String requestId = ObservedRequests.requestId(http.header(ObservedRequests.REQUEST_ID_HEADER));
         try {
-            return workers.submit(() -> observedExecution(http, request, requestId, deadline, anonymous));
+            return workers.submit(() -> observedExecution(http, request, requestId, deadline));
         } catch (GraphQlWorkers.Busy busy) {
             return CompletableFuture.completedFuture(retryLater(BUSY, busy.getMessage(),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS));
@@ -167,25 +177,25 @@ public class GraphQlEndpoint {
     }
 
     /** On the worker: the request's log context and span are the worker's for exactly this request. */
-    private MutableHttpResponse<byte[]> observedExecution(HttpRequest<?> http, GraphQlRequest request,
-                                                         String requestId, long deadline, boolean anonymous) {
-        try (ObservedRequest observation = observed.open(requestId, http.getMethodName(), http.getPath(),
-                http.getHeaders()::get)) {
-            return execute(http, request, observation, deadline, anonymous)
+    private MutableHttpResponse<byte[]> observedExecution(Exchange http, GraphQlRequest request, String requestId,
+                                                         long deadline) {
+        try (ObservedRequest observation = observed.open(requestId, http.method(), http.path(), http::header)) {
+            return execute(http, request, observation, deadline)
                     .header(ObservedRequests.REQUEST_ID_HEADER, requestId);
         }
     }
 
-    private MutableHttpResponse<byte[]> execute(HttpRequest<?> http, GraphQlRequest request,
-                                                ObservedRequest observation, long deadline, boolean anonymous) {
+    private MutableHttpResponse<byte[]> execute(Exchange http, GraphQlRequest request, ObservedRequest observation,
+                                                long deadline) {
+        boolean anonymous = http.anonymous();
         if (System.nanoTime() - deadline > 0) {                 // its whole time went waiting for a worker
             observation.answered(HttpStatus.SERVICE_UNAVAILABLE.getCode(), List.of(RequestDeadline.TIMEOUT));
             return refused(HttpStatus.SERVICE_UNAVAILABLE, RequestDeadline.TIMEOUT, RequestDeadline.message(timeout),
                     GraphQlWorkers.Busy.RETRY_AFTER_SECONDS);
         }
-        CostLimits.Ticket ticket = new CostLimits.Ticket(anonymous ? CostBudget.addressKey(addresses.resolve(http))
-                : http.getUserPrincipal(Authentication.class).map(CallerResolver::quotaKey)
-                        .orElse(RequestQuota.ANONYMOUS));
+        CostLimits.Ticket ticket = new CostLimits.Ticket(anonymous ? CostBudget.addressKey(http.clientAddress())
+                : http.authentication() == null ? RequestQuota.ANONYMOUS
+                : CallerResolver.quotaKey(http.authentication()));
         String document;
         try {
             document = documents.document(request);
@@ -197,7 +207,7 @@ public class GraphQlEndpoint {
         }
         try {
             CallerResolver.Resolution caller = anonymous ? CallerResolver.Resolution.refused(PUBLIC_ONLY)
-                    : callers.resolve(http);
+                    : callers.resolve(http.authentication());
             caller.asCaller().ifPresent(signedIn -> observation.municipality(signedIn.tenant().value()));
             KeptAnswers.Lookup kept = keptAnswers == null || caller.asCaller().isEmpty() ? KeptAnswers.Lookup.MISS
                     : keptAnswers.lookup(request, document, caller.asCaller().get(), ticket, budget, deadline);
@@ -237,9 +247,14 @@ public class GraphQlEndpoint {
             ObservedRequest.incident(incident);
             LOG.error("Unexpected failure serving a GraphQL request (incident {})", incident, e);
             observation.answered(HttpStatus.INTERNAL_SERVER_ERROR.getCode(), List.of("INTERNAL"));
-            return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
-                    Map.of());
+            return internalError(incident);
         }
+    }
+
+    /** The 500 this endpoint answers for a failure of its own, naming the incident logged for it. */
+    static MutableHttpResponse<byte[]> internalError(String incident) {
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "Internal error; incident " + incident + ".",
+                Map.of());
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.Date;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -108,6 +109,17 @@ public class VerifiedTokens extends TokenAuthenticationFetcher {
         }
         return Mono.from(super.fetchAuthentication(request))
                 .doOnNext(authentication -> remember(token, authentication, now));
+    }
+
+    /**
+     * The authentication of {@code token} if it is remembered and still valid now, without verifying anything: the
+     * same answer {@link #fetchAuthentication} gives a request carrying this one token from the cache (for the lean
+     * GraphQL path, which serves only remembered tokens and hands every other request to the security filter).
+     */
+    public Optional<Authentication> remembered(String token) {
+        Verified known = verified.get(token);
+        return known != null && clock.instant().isBefore(known.until()) ? Optional.of(known.authentication())
+                : Optional.empty();
     }
 
     private void remember(String token, Authentication authentication, Instant verifiedAt) {

@@ -106,6 +106,25 @@ class VerifiedTokensTest {
         assertThat(verifications).containsExactly(token, token);
     }
 
+    /** What the lean GraphQL path asks: a remembered token's authentication, never a verification. */
+    @ParameterizedTest
+    @CsvSource({"PT1H, PT4M, true", "PT2M, PT2M, false", "PT12H, PT5M, false"})
+    void givenAVerifiedToken_whenAskedWhetherItIsRemembered_thenOnlyBeforeItsExpiryAndWithinTheTimeToLive(
+            Duration lifetime, Duration later, boolean remembered) {
+        VerifiedTokens tokens = tokens(10);
+        String token = expiringIn(lifetime);
+        Authentication verified = fetch(tokens, request(token)).orElseThrow();
+        clock.move(later);
+
+        Optional<Authentication> known = tokens.remembered(token);
+
+        assertThat(known.isPresent()).isEqualTo(remembered);
+        known.ifPresent(authentication -> assertThat(authentication).isSameAs(verified));
+        assertThat(tokens.remembered(token + "x")).isEmpty();
+        assertThat(tokens.remembered(expiringIn(Duration.ofHours(2)))).as("never verified").isEmpty();
+        assertThat(verifications).containsExactly(token);
+    }
+
     @Test
     void givenAVerifiedToken_whenATokenDifferingInOneCharacterIsSent_thenThatOneIsVerifiedAndRefused() {
         VerifiedTokens tokens = tokens(10);

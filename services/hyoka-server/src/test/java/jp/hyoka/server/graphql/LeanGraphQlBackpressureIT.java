@@ -1,0 +1,101 @@
+package jp.hyoka.server.graphql;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.server.support.Callers;
+import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.SignedInServerTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Write backpressure on the lean path ({@link LeanGraphQlHandler}) as on Micronaut's: a client that pipelines many
+ * reads and reads no answer gets no more served than the connection's buffers hold; the rest wait unread (not served
+ * into the server's heap) and are all answered, in order, once the client reads. No rate or cost limit here, so that
+ * every request is a whole-document read with its full answer.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LeanGraphQlBackpressureIT extends SignedInServerTest {
+
+    /** What the pipelined answers add up to: well over what the kernel's socket buffers and Netty's hold. */
+    private static final long PIPELINED_BYTES = 16L * 1024 * 1024;
+    private static final int CLIENT_RECEIVE_BUFFER = 16 * 1024;
+
+    @Inject
+    LeanGraphQlPath lean;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return baseProperties(Map.of(
+                "hyoka.limits.requests-per-second", "0",
+                "hyoka.limits.cost.maximum-available", "1000000000",
+                "hyoka.limits.cost.restore-rate", "1000000000"));
+    }
+
+    @Test
+    void givenAClientPipeliningReadsWithoutReading_whenTheConnectionIsFull_thenNoMoreAreServedUntilItReads()
+            throws Exception {
+        String token = issuer.issue("lean-flood", "利用者", Callers.KAWASAKI, List.of("editor"));
+        String id = new GraphQlClient(server.getURI(), token).data("startAssessment", Operations.START,
+                Map.of("kind", "KEY_ITEMS", "name", "背圧")).path("assessment").path("id").asText();
+        String json = RawHttp.body(Operations.DOCUMENT, "{\"id\":\"" + id + "\"}");
+        try (RawHttp http = new RawHttp(server.getURI(), CLIENT_RECEIVE_BUFFER)) {
+            http.exchange(RawHttp.post("/graphql", token, json, true, "verify"));         // the token verified
+            long before = lean.served();
+            RawHttp.Answer one = http.exchange(RawHttp.post("/graphql", token, json, false, "size"));
+            assertThat(lean.served()).isEqualTo(before + 1);
+            int requests = (int) Math.max(200, PIPELINED_BYTES / one.body().length);
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            for (int i = 0; i < requests; i++) {
+                all.writeBytes(RawHttp.post("/graphql", token, json, false, "f" + i));
+            }
+            Thread sender = new Thread(() -> {
+                try {
+                    http.send(all.toByteArray());
+                } catch (IOException closed) {
+                    // the test ended first
+                }
+            });
+            sender.start();
+            long start = lean.served();
+            long servedWhileFull = awaitSteady();
+
+            assertThat(servedWhileFull - start).as("served while the client read nothing, of %d", requests)
+                    .isLessThan(requests / 2);
+            for (int i = 0; i < requests; i++) {
+                RawHttp.Answer answer = http.read();
+                assertThat(answer.header("X-Request-Id")).isEqualTo("f" + i);
+                assertThat(answer.body()).isEqualTo(one.body());
+            }
+            assertThat(lean.served()).isEqualTo(start + requests);
+            sender.join(10_000);
+        }
+    }
+
+    /** The lean path's count once it has not moved for two seconds. */
+    private long awaitSteady() throws InterruptedException {
+        long last = -1;
+        long steadySince = System.nanoTime();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            long now = lean.served();
+            if (now != last) {
+                last = now;
+                steadySince = System.nanoTime();
+            } else if (System.nanoTime() - steadySince > 2_000_000_000L) {
+                return now;
+            }
+            Thread.sleep(100);
+        }
+        return lean.served();
+    }
+}
