@@ -150,9 +150,12 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
         out.append(String.format(Locale.ROOT, "Warm-up (until the JIT is done with the import's code): %s%n",
                 setup.warmUp().describe()));
         JitCpu.Spent measured = levels.stream().map(Level::jit).reduce(JitCpu.Spent.NONE, JitCpu.Spent::plus);
+        int measuredSets = levels.stream().mapToInt(level -> level.rounds().size()).sum() * setup.setsPerRound();
         out.append(String.format(Locale.ROOT, "JIT compilers during the measured rounds' imports: %.1f %% of the "
-                        + "process's CPU (%.0f of %.0f ms; %s)%n", measured.share() * 100,
-                measured.compilerNanos() / 1e6, measured.processNanos() / 1e6, JitCpu.source()));
+                        + "process's CPU (%.0f of %.0f ms; per set %.1f of %.1f ms; %s)%n", measured.share() * 100,
+                measured.compilerNanos() / 1e6, measured.processNanos() / 1e6,
+                measured.compilerNanos() / 1e6 / Math.max(1, measuredSets),
+                measured.processNanos() / 1e6 / Math.max(1, measuredSets), JitCpu.source()));
         out.append('\n');
         String header = String.format(Locale.ROOT, "| %-19s | %7s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
                 "event table", "clients", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",
@@ -201,13 +204,14 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                             + "eventsPerSet=%d documentRowsPerSet=%d storedBytesPerSet=%d "
                             + "importToCommitRowsPerSec=%.1f commandOnlyRowsPerSec=%.1f endToEndRowsPerSec=%.1f "
                             + "ceilingRowsPerSec=%.1f ratio=%.4f commandRatio=%.4f endToEndRatio=%.4f target=%.2f verdict=%s "
-                            + "clients=%d warmupSets=%d warmupStop=%s roundsJitShare=%.4f%n",
+                            + "clients=%d warmupSets=%d warmupStop=%s roundsJitShare=%.4f processCpuMsPerSet=%.1f%n",
                     level.eventsBefore(), level.eventsAfter(), level.rounds().size(), setup.eventsPerSet(),
                     setup.documentRowsPerSet(), setup.storedBytesPerSet(), level.importToCommit(),
                     level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio(), level.commandRatio(),
                     level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW", level.clients(),
                     setup.warmUp().sets(), setup.warmUp().stop().name().toLowerCase(Locale.ROOT),
-                    level.jit().share()));
+                    level.jit().share(), level.jit().processNanos() / 1e6
+                            / Math.max(1, level.rounds().size() * setup.setsPerRound())));
         }
         return out.toString();
     }
