@@ -83,7 +83,7 @@ class EventPayloadCompressionIT {
     private List<String> compressions(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Connection connection = database.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT attname || ' ' || attcompression "
+             PreparedStatement select = connection.prepareStatement("SELECT attname || ' ' || attcompression::text "
                      + "FROM pg_attribute WHERE attrelid = ?::regclass AND attname IN ('payload', 'metadata') "
                      + "ORDER BY attname")) {
             select.setString(1, table);
