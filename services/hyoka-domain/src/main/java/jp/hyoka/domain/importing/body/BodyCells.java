@@ -146,6 +146,32 @@ final class BodyCells {
     }
 
     /**
+     * Whether {@link #text} of {@code raw} is not empty, told without making it: a character outside the tags (found
+     * as {@link #text} finds them) that is neither white space it folds nor one {@link String#strip()} takes off
+     * ({@code BodyCellsTextTest}). A rich-text or selection value needs the text only for this.
+     */
+    static boolean hasText(String raw) {
+        int length = raw.length();
+        boolean tagsPossible = true;                        // as in text(): false once no '>' follows
+        for (int i = 0; i < length; ) {
+            char c = raw.charAt(i);
+            if (c == '<' && tagsPossible) {
+                int end = tagEnd(raw, i);
+                if (end > 0) {
+                    i = end;
+                    continue;
+                }
+                tagsPossible = end == 0;
+            }
+            if (!isWhiteSpace(c) && !Character.isWhitespace(c)) {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /**
      * Whether {@link #text} gives {@code raw} back as it is: no '&lt;' (so no tag), no white space but single ASCII
      * spaces between other characters, and nothing {@link String#strip()} would take off either end
      * ({@code BodyCellsTextTest}: every BMP character alone, between and beside letters, against the definition).
