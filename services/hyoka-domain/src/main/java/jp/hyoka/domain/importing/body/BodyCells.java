@@ -5,6 +5,7 @@ import jp.hyoka.domain.importing.PageMarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -266,12 +267,17 @@ final class BodyCells {
      * unless it looks like a value.
      */
     static List<Cell> labelCells(List<Cell> cells) {
+        return labelCells(cells, BodyCells::isLabelCell);
+    }
+
+    /** {@link #labelCells(List)} with {@code isLabel} telling {@link #isLabelCell} (a reader that remembers it). */
+    static List<Cell> labelCells(List<Cell> cells, Predicate<Cell> isLabel) {
         if (cells.size() == 1) {
-            return isLabelCell(cells.get(0)) ? cells : List.of();
+            return isLabel.test(cells.get(0)) ? cells : List.of();
         }
         List<Cell> found = new ArrayList<>();
         for (Cell cell : cells.subList(0, cells.size() - 1)) {
-            if (!isLabelCell(cell)) {
+            if (!isLabel.test(cell)) {
                 break;
             }
             found.add(cell);

@@ -14,6 +14,7 @@ import jp.hyoka.domain.importing.body.PrintedForm.Slot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,9 @@ final class BodyReader {
     private final EntryTracker entries;
     private final List<UnmappedContent> unmapped = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
-    private final Map<String, Pending> values = new LinkedHashMap<>();
+    private final Map<ValueKey, Pending> values = new LinkedHashMap<>();
+    /** {@link BodyCells#isLabelCell} of the cells asked, each once: a row's cells are asked by several steps. */
+    private final Map<Cell, Boolean> labelCells = new IdentityHashMap<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
     private List<Slot> header = List.of();
     private Section section;
@@ -216,11 +219,12 @@ final class BodyReader {
                 printedItems.add(pending.slot.item().id().value());
             }
         }
-        int notPrinted = 0;
-        for (Item item : revision.items()) {
-            notPrinted += printedItems.contains(item.id().value()) ? 0 : 1;
+        Set<String> asked = PrintedForm.of(revision).itemIds();     // its items' ids, one per item
+        int printedAndAsked = 0;
+        for (String id : printedItems) {
+            printedAndAsked += asked.contains(id) ? 1 : 0;
         }
-        return notPrinted;
+        return asked.size() - printedAndAsked;
     }
 
     private List<ImportedEntry> created() {
@@ -478,7 +482,7 @@ final class BodyReader {
             return false;
         }
         for (Cell cell : cells) {
-            if (!BodyCells.isLabelCell(cell)) {
+            if (!isLabelCell(cell)) {
                 return false;
             }
         }
@@ -529,7 +533,7 @@ final class BodyReader {
     }
 
     private boolean labelRow(int line, List<Cell> cells) {
-        List<Cell> labels = BodyCells.labelCells(cells);
+        List<Cell> labels = BodyCells.labelCells(cells, this::isLabelCell);
         if (labels.isEmpty()) {
             return continueValue(line, cells);
         }
@@ -698,7 +702,7 @@ final class BodyReader {
             last = null;
             return false;
         }
-        String key = key(slot, path.get());
+        ValueKey key = key(slot, path.get());
         Pending existing = values.get(key);
         if (existing == null) {
             last = pending(slot, path.get(), line, label, value);
@@ -737,8 +741,26 @@ final class BodyReader {
                 && !String.join(" ", existing.parts).equals(value);
     }
 
-    private static String key(Slot slot, List<String> path) {
-        return slot.item().id().value() + "@" + String.join("/", path);
+    private static ValueKey key(Slot slot, List<String> path) {
+        return new ValueKey(slot.item().id().value(), path);
+    }
+
+    /**
+     * A value's place: its item and entry path, compared as they are (the string "item@entry/entry" was built for
+     * every row only to be hashed and compared; item ids have no '@' and entry ids no '/', so the two tell the same
+     * places apart).
+     */
+    private record ValueKey(String itemId, List<String> path) {
+    }
+
+    /** {@link BodyCells#isLabelCell}, remembered per cell (identity: a line's cells are split once per file). */
+    private boolean isLabelCell(Cell cell) {
+        Boolean label = labelCells.get(cell);
+        if (label == null) {
+            label = BodyCells.isLabelCell(cell);
+            labelCells.put(cell, label);
+        }
+        return label;
     }
 
     /** A value printed on the row under its label ("評価実施機関名" / "旭川市長"). */

@@ -61,6 +61,8 @@ final class PrintedForm {
     private final FormDefinition form;
     private final ReadingLayout layout;
     private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
+    /** The id of every item of the form ({@code form.items()}, whose ids are one per item). */
+    private final Set<String> itemIds = new HashSet<>();
     /** The label key of every item of the form, in any section. */
     private final Set<String> itemLabels = new HashSet<>();
     private final Map<Section, String> sectionKeys = new IdentityHashMap<>();
@@ -93,6 +95,7 @@ final class PrintedForm {
     private PrintedForm(FormDefinition form) {
         this.form = form;
         this.layout = ReadingLayout.of(form);
+        form.items().forEach(item -> itemIds.add(item.id().value()));
         for (Section section : form.sections()) {
             List<Slot> slots = new ArrayList<>();
             Set<String> headings = new HashSet<>();
@@ -168,6 +171,11 @@ final class PrintedForm {
 
     FormDefinition form() {
         return form;
+    }
+
+    /** The ids of the form's items. */
+    Set<String> itemIds() {
+        return itemIds;
     }
 
     /** What reading rows looks at in this revision: equal layouts read every row alike. */
