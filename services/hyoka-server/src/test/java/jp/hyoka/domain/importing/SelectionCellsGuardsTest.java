@@ -33,7 +33,10 @@ class SelectionCellsGuardsTest {
     private static final String[] PIECES = {"[", "]", "[]", "[ ]", "[○]", "[〇]", "[O]", "[ ○ ]", "<input type=\"checkbox\"/>",
             "<input type=\"checkbox\" checked/>", "<input type=\"radio\"/>", "[<input type=\"checkbox\"/>]", "<選択肢>",
             "＜選択肢＞", "1)", "2) ", "１）", "(", ")", "（", "）", "(3)", "( 12 ) 件", "件", "(デジタル庁)", " ", "　", "\t",
-            "<p>", "</p>", "<br>", "<ul style=\"x\">", "その他", "-", "なし", "Ａ", "ｶﾅ"};
+            "<p>", "</p>", "<br>", "<ul style=\"x\">", "その他", "-", "なし", "Ａ", "ｶﾅ",
+            // where a pattern may start, tried alone by the fast path: spaces before a box, halves of boxes and tags
+            "\n", "\u000B", "\f", "  ", "[ ", " ]", " <input type=\"checkbox\" checked/> ", "<input", ">", "<inputx>",
+            "<b>", "<選択肢> 1) ", "( ", " )", "(13) 件", "[十分である]", "[十分である", "[<input type=\"radio\"/> その他]"};
 
     private final List<Item> choiceItems = choiceItems();
 

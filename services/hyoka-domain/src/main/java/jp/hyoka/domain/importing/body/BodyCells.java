@@ -5,6 +5,7 @@ import jp.hyoka.domain.importing.PageMarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -146,6 +147,32 @@ final class BodyCells {
     }
 
     /**
+     * Whether {@link #text} of {@code raw} is not empty, told without making it: a character outside the tags (found
+     * as {@link #text} finds them) that is neither white space it folds nor one {@link String#strip()} takes off
+     * ({@code BodyCellsTextTest}). A rich-text or selection value needs the text only for this.
+     */
+    static boolean hasText(String raw) {
+        int length = raw.length();
+        boolean tagsPossible = true;                        // as in text(): false once no '>' follows
+        for (int i = 0; i < length; ) {
+            char c = raw.charAt(i);
+            if (c == '<' && tagsPossible) {
+                int end = tagEnd(raw, i);
+                if (end > 0) {
+                    i = end;
+                    continue;
+                }
+                tagsPossible = end == 0;
+            }
+            if (!isWhiteSpace(c) && !Character.isWhitespace(c)) {
+                return true;
+            }
+            i++;
+        }
+        return false;
+    }
+
+    /**
      * Whether {@link #text} gives {@code raw} back as it is: no '&lt;' (so no tag), no white space but single ASCII
      * spaces between other characters, and nothing {@link String#strip()} would take off either end
      * ({@code BodyCellsTextTest}: every BMP character alone, between and beside letters, against the definition).
@@ -240,12 +267,17 @@ final class BodyCells {
      * unless it looks like a value.
      */
     static List<Cell> labelCells(List<Cell> cells) {
+        return labelCells(cells, BodyCells::isLabelCell);
+    }
+
+    /** {@link #labelCells(List)} with {@code isLabel} telling {@link #isLabelCell} (a reader that remembers it). */
+    static List<Cell> labelCells(List<Cell> cells, Predicate<Cell> isLabel) {
         if (cells.size() == 1) {
-            return isLabelCell(cells.get(0)) ? cells : List.of();
+            return isLabel.test(cells.get(0)) ? cells : List.of();
         }
         List<Cell> found = new ArrayList<>();
         for (Cell cell : cells.subList(0, cells.size() - 1)) {
-            if (!isLabelCell(cell)) {
+            if (!isLabel.test(cell)) {
                 break;
             }
             found.add(cell);

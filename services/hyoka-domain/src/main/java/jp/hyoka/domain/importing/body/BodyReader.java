@@ -2,6 +2,7 @@ package jp.hyoka.domain.importing.body;
 
 import jp.hyoka.domain.form.Block;
 import jp.hyoka.domain.form.FormDefinition;
+import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.RepeatGroup;
@@ -13,6 +14,7 @@ import jp.hyoka.domain.importing.body.PrintedForm.Slot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +55,15 @@ final class BodyReader {
         }
 
         String raw(boolean paragraphs) {
+            if (parts.size() == 1) {
+                return parts.get(0);                        // what either join gives, without a copy
+            }
             if (paragraphs && parts.size() > 1) {
-                return String.join("", parts.stream().map(part -> "<p>" + part + "</p>").toList());
+                StringBuilder joined = new StringBuilder();
+                for (String part : parts) {
+                    joined.append("<p>").append(part).append("</p>");
+                }
+                return joined.toString();
             }
             return String.join(" ", parts);
         }
@@ -79,9 +88,9 @@ final class BodyReader {
     private final EntryTracker entries;
     private final List<UnmappedContent> unmapped = new ArrayList<>();
     private final List<Warning> warnings = new ArrayList<>();
-    /** The entries created, when this reader is a copy ({@link #forRevision}); null: those of {@link #entries}. */
-    private List<ImportedEntry> created;
-    private final Map<String, Pending> values = new LinkedHashMap<>();
+    private final Map<ValueKey, Pending> values = new LinkedHashMap<>();
+    /** {@link BodyCells#isLabelCell} of the cells asked, each once: a row's cells are asked by several steps. */
+    private final Map<Cell, Boolean> labelCells = new IdentityHashMap<>();
     private final Map<String, Integer> occurrences = new HashMap<>();
     private List<Slot> header = List.of();
     private Section section;
@@ -101,6 +110,8 @@ final class BodyReader {
     private final Set<Integer> mappedLines = new HashSet<>();
     /** Entries a row kept aside was read in: they hold content even when no value of theirs is taken. */
     private final Set<String> entriesKeptAside = new HashSet<>();
+    /** The ids of the items a row was read into ({@link #itemsNotPrinted}); null until asked, again after a read. */
+    private Set<String> printedItems;
 
     BodyReader(FormDefinition form, Supplier<String> newEntryId, LabelKeys keys) {
         this.printed = PrintedForm.of(form);
@@ -109,10 +120,18 @@ final class BodyReader {
         this.section = printed.cover();
     }
 
-    /** Reads lines {@code from} (1-based, inclusive) up to {@code to} (exclusive) of the rows' cells. */
+    /**
+     * Reads lines {@code from} (1-based, inclusive) up to {@code to} (exclusive) of the rows' cells, or up to a
+     * "(別添N) 変更箇所" heading among them: the 変更箇所 annex, even without its column header row (a truncated annex,
+     * which {@code ChangeAnnexParser.locate} does not find), ends the body.
+     */
     BodyReader read(BodyCells.Rows rows, int from, int to) {
+        printedItems = null;
         for (int line = from; line < to; line++) {
             List<Cell> cells = rows.line(line);
+            if (!cells.isEmpty() && BodyCells.isChangeAnnexHeading(cells.get(0).text())) {
+                break;
+            }
             if (cells.isEmpty() || BodyCells.isRule(cells) || rows.isPageMark(line)) {
                 continue;
             }
@@ -128,7 +147,7 @@ final class BodyReader {
 
     /**
      * Whether the rows this reader read would be read alike against {@code revision}: its {@link ReadingLayout} is
-     * this one's. Then {@link #forRevision} gives what reading them again would give.
+     * this one's. Then {@link #result} for it gives what reading them again would give.
      */
     boolean readsAlike(FormDefinition revision) {
         return printed.readsAlike(PrintedForm.of(revision));
@@ -194,69 +213,59 @@ final class BodyReader {
      * the earlier form fits both without a row left over, and is of the one that prints all it asks.
      */
     int itemsNotPrinted(FormDefinition revision) {
-        Set<String> printed = new HashSet<>();
-        for (Pending pending : values.values()) {
-            printed.add(pending.slot.item().id().value());
+        if (printedItems == null) {                         // the same for every revision asked: made once
+            printedItems = new HashSet<>();
+            for (Pending pending : values.values()) {
+                printedItems.add(pending.slot.item().id().value());
+            }
         }
-        return (int) revision.items().stream().filter(item -> !printed.contains(item.id().value())).count();
-    }
-
-    /**
-     * The rows read so far as if read against {@code revision} (of the same layout, {@link #readsAlike}), for one
-     * {@link #result}: the same values at the same slots of that revision, the same rows kept aside and warnings,
-     * and the same entries with the given ids ({@link #entryIds}). This reader is left as it is.
-     */
-    BodyReader forRevision(FormDefinition revision, Map<String, String> ids, Supplier<String> newEntryId) {
-        List<ImportedEntry> entriesRead = created();
-        BodyReader copy = new BodyReader(revision, newEntryId, keys);
-        copy.created = entriesRead.stream().map(entry -> new ImportedEntry(entry.groupId(),
-                entry.parentEntries().stream().map(ids::get).toList(), ids.get(entry.entryId()), entry.position()))
-                .toList();
-        for (Pending pending : values.values()) {
-            Slot slot = copy.printed.slots(pending.slot.section()).get(pending.slot.index());
-            List<String> path = pending.entries.stream().map(ids::get).toList();
-            Pending moved = new Pending(slot, path, pending.line, pending.label, "");
-            moved.parts.addAll(pending.parts);
-            moved.lines.addAll(pending.lines);
-            copy.values.put(key(slot, path), moved);
+        Set<String> asked = PrintedForm.of(revision).itemIds();     // its items' ids, one per item
+        int printedAndAsked = 0;
+        for (String id : printedItems) {
+            printedAndAsked += asked.contains(id) ? 1 : 0;
         }
-        copy.unmapped.addAll(unmapped);
-        entriesKeptAside.forEach(entry -> copy.entriesKeptAside.add(ids.get(entry)));
-        copy.warnings.addAll(warnings);
-        copy.rowsRead = rowsRead;
-        copy.mappedLines.addAll(mappedLines);
-        return copy;
+        return asked.size() - printedAndAsked;
     }
 
     private List<ImportedEntry> created() {
-        return created != null ? created : entries.created();
+        return entries.created();
     }
 
     /**
-     * The document read, with {@code reads} the {@link #values} under this reader's revision. Once: rows whose value
-     * is refused are kept aside here.
+     * The document read as if against {@code revision} (of the same layout, {@link #readsAlike}), with {@code reads}
+     * its {@link #values} and {@code ids} its {@link #entryIds}: the same values at the same slots of that revision,
+     * the same rows kept aside and warnings, the entries with those ids, and the warnings that name a revision naming
+     * that one. Made from this reader's rows as they are (a copy of them per revision was a twentieth of the body's
+     * cost). Once: rows whose value is refused are kept aside here.
      */
-    ImportedDocument result(List<ValueReader.Read> reads) {
+    ImportedDocument result(List<ValueReader.Read> reads, FormDefinition revision, Map<String, String> ids) {
+        PrintedForm target = PrintedForm.of(revision);
+        boolean own = revision == printed.form();
+        FormRef ref = target.form().ref();
+        List<ImportedEntry> entriesRead = own ? created() : created().stream().map(entry -> new ImportedEntry(
+                entry.groupId(), mapped(entry.parentEntries(), ids), ids.get(entry.entryId()), entry.position()))
+                .toList();
         List<ImportedAnswer> answers = new ArrayList<>();
-        Set<String> holding = new HashSet<>(entriesKeptAside);
+        Set<String> holding = new HashSet<>();
+        entriesKeptAside.forEach(entry -> holding.add(own ? entry : ids.get(entry)));
         int index = 0;
         for (Pending pending : values.values()) {
             ValueReader.Read read = reads.get(index++);
+            Slot slot = own ? pending.slot : target.slots(pending.slot.section()).get(pending.slot.index());
+            List<String> entryPath = own ? pending.entries : mapped(pending.entries, ids);
             if (!(read instanceof ValueReader.Blank)) {
-                holding.addAll(pending.entries);            // a refused value is content too: its row names the entry
+                holding.addAll(entryPath);                  // a refused value is content too: its row names the entry
             }
             if (read instanceof ValueReader.Accepted accepted) {
-                answers.add(new ImportedAnswer(pending.slot.item().id(), pending.entries, accepted.answer(),
-                        pending.line));
+                answers.add(new ImportedAnswer(slot.item().id(), entryPath, accepted.answer(), pending.line));
                 if (!accepted.unknownOptions().isEmpty()) {
-                    warn(UNKNOWN_OPTION, pending.line, "options printed for " + pending.slot.item().id().value()
-                            + " that " + printed.form().ref() + " does not have: "
-                            + String.join(", ", accepted.unknownOptions()));
+                    warn(UNKNOWN_OPTION, pending.line, "options printed for " + slot.item().id().value()
+                            + " that " + ref + " does not have: " + String.join(", ", accepted.unknownOptions()));
                 }
             } else if (read instanceof ValueReader.Refused refused) {
                 // Not keep(): the reader is past the document's end, in no entry; the value's own are in holding.
-                String item = pending.slot.item().id().value();
-                String raw = pending.raw(annexSection(pending.slot.section()));
+                String item = slot.item().id().value();
+                String raw = pending.raw(annexSection(target, slot.section()));
                 unmapped.add(new UnmappedContent(pending.line, BodyCells.text(pending.label), BodyCells.text(raw),
                         UnmappedContent.INVALID_VALUE, item));
                 warn(UnmappedContent.INVALID_VALUE, pending.line, "value of " + item + " not taken: "
@@ -265,9 +274,13 @@ final class BodyReader {
             }                                               // Blank: the document left the item empty
         }
         List<ImportProblem> problems = warnings.stream().map(w -> new ImportProblem(w.code(), w.line(),
-                w.namesRevision() ? w.message() + " in " + printed.form().ref() : w.message())).toList();
-        return new ImportedDocument(printed.form().ref(), withContent(created(), holding), answers, unmapped, problems,
+                w.namesRevision() ? w.message() + " in " + ref : w.message())).toList();
+        return new ImportedDocument(ref, withContent(entriesRead, holding), answers, unmapped, problems,
                 rowsRead, mappedLines.size());
+    }
+
+    private static List<String> mapped(List<String> entryIds, Map<String, String> ids) {
+        return entryIds.stream().map(ids::get).toList();
     }
 
     /**
@@ -345,7 +358,8 @@ final class BodyReader {
                 return answer(line, elsewhere.get(), heading, value);
             }
         }
-        if (cells.size() == 1 && printed.isBlockHeading(section, keys.of(first))) {
+        if (cells.size() == 1 && printed.hasBlockHeadings(section)
+                && printed.isBlockHeading(section, keys.of(first))) {
             return true;                                    // the risk titles listed under 全項目 III 4
         }
         if (tableHeader(line, cells)) {
@@ -392,6 +406,10 @@ final class BodyReader {
 
     /** (別添) sections with one rich-text item take every row up to the next section as its paragraphs. */
     private boolean annexSection(Section candidate) {
+        return annexSection(printed, candidate);
+    }
+
+    private static boolean annexSection(PrintedForm printed, Section candidate) {
         List<Slot> slots = printed.slots(candidate);
         return BodyCells.isAnnexNumber(candidate.number()) && slots.size() == 1
                 && slots.get(0).item().type().answerType() == ItemType.RICH_TEXT;
@@ -460,8 +478,13 @@ final class BodyReader {
      * values, cell by cell.
      */
     private boolean tableHeader(int line, List<Cell> cells) {
-        if (cells.size() < 2 || !cells.stream().allMatch(BodyCells::isLabelCell)) {
+        if (cells.size() < 2) {
             return false;
+        }
+        for (Cell cell : cells) {
+            if (!isLabelCell(cell)) {
+                return false;
+            }
         }
         List<Slot> slots = new ArrayList<>();
         int from = cursor;
@@ -510,7 +533,7 @@ final class BodyReader {
     }
 
     private boolean labelRow(int line, List<Cell> cells) {
-        List<Cell> labels = BodyCells.labelCells(cells);
+        List<Cell> labels = BodyCells.labelCells(cells, this::isLabelCell);
         if (labels.isEmpty()) {
             return continueValue(line, cells);
         }
@@ -611,6 +634,9 @@ final class BodyReader {
             return Optional.empty();
         }
         Cell cell = cells.get(0);
+        if (cell.raw().indexOf('\u3000') < 0 && !cell.raw().contains("  ")) {
+            return Optional.empty();                        // GAP needs a full-width space or two spaces
+        }
         Matcher gap = GAP.matcher(cell.raw());
         if (!gap.find() || gap.start() == 0) {
             return Optional.empty();
@@ -676,7 +702,7 @@ final class BodyReader {
             last = null;
             return false;
         }
-        String key = key(slot, path.get());
+        ValueKey key = key(slot, path.get());
         Pending existing = values.get(key);
         if (existing == null) {
             last = pending(slot, path.get(), line, label, value);
@@ -715,8 +741,26 @@ final class BodyReader {
                 && !String.join(" ", existing.parts).equals(value);
     }
 
-    private static String key(Slot slot, List<String> path) {
-        return slot.item().id().value() + "@" + String.join("/", path);
+    private static ValueKey key(Slot slot, List<String> path) {
+        return new ValueKey(slot.item().id().value(), path);
+    }
+
+    /**
+     * A value's place: its item and entry path, compared as they are (the string "item@entry/entry" was built for
+     * every row only to be hashed and compared; item ids have no '@' and entry ids no '/', so the two tell the same
+     * places apart).
+     */
+    private record ValueKey(String itemId, List<String> path) {
+    }
+
+    /** {@link BodyCells#isLabelCell}, remembered per cell (identity: a line's cells are split once per file). */
+    private boolean isLabelCell(Cell cell) {
+        Boolean label = labelCells.get(cell);
+        if (label == null) {
+            label = BodyCells.isLabelCell(cell);
+            labelCells.put(cell, label);
+        }
+        return label;
     }
 
     /** A value printed on the row under its label ("評価実施機関名" / "旭川市長"). */
@@ -765,7 +809,15 @@ final class BodyReader {
         warnings.add(new Warning(code, line, message, false));
     }
 
+    /** The cells' raw texts joined by a space, stripped. */
     private static String joinRaw(List<Cell> cells) {
-        return String.join(" ", cells.stream().map(Cell::raw).toList()).strip();
+        if (cells.size() == 1) {
+            return cells.get(0).raw().strip();
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            joined.append(i == 0 ? "" : " ").append(cells.get(i).raw());
+        }
+        return joined.toString().strip();
     }
 }

@@ -61,8 +61,7 @@ public final class DocumentBodyImport {
             throw new IllegalArgumentException("no form revision to read the document against");
         }
         BodyCells.Rows rows = new BodyCells.Rows(lines);
-        List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1)).stream()
-                .map(range -> new Range(range.from(), annexHeading(rows, range).orElse(range.to()))).toList();
+        List<Range> ranges = ranges(rows, annexStart.orElse(lines.size() + 1));
         ValueReader reader = ValueReader.forFile(rules, lines);
         LabelKeys keys = new LabelKeys();                   // this import's document text, keyed once
         Candidate best = null;
@@ -91,9 +90,7 @@ public final class DocumentBodyImport {
                 best = new Candidate(rowsRead, revision, ids, reads, misfit, notPrinted);
             }
         }
-        BodyReader chosen = best.revision() == best.rows().form() ? best.rows()
-                : best.rows().forRevision(best.revision(), best.ids(), newEntryId);
-        return chosen.result(best.reads());
+        return best.rows().result(best.reads(), best.revision(), best.ids());
     }
 
     /**
@@ -113,7 +110,11 @@ public final class DocumentBodyImport {
 
 
 
-    /** Lines [from, to) of the body that are read: the cover, and the body after the 項目一覧. */
+    /**
+     * Lines [from, to) of the body that are read: the cover, and the body after the 項目一覧. A range read ends early at
+     * a "(別添N) 変更箇所" heading without the column header row (a truncated annex): {@link BodyReader#read} stops there
+     * in its own pass over the lines.
+     */
     private record Range(int from, int to) {
     }
 
@@ -145,16 +146,5 @@ public final class DocumentBodyImport {
             }
         }
         return List.of(new Range(title + 1, contents < 0 ? end : contents));
-    }
-
-    /** A "(別添N) 変更箇所" heading without the column header row (a truncated annex) still ends the body. */
-    private static Optional<Integer> annexHeading(BodyCells.Rows rows, Range range) {
-        for (int line = range.from(); line < range.to(); line++) {
-            List<Cell> cells = rows.line(line);
-            if (!cells.isEmpty() && BodyCells.isChangeAnnexHeading(cells.get(0).text())) {
-                return Optional.of(line);
-            }
-        }
-        return Optional.empty();
     }
 }

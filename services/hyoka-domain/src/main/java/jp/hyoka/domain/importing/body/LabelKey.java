@@ -17,7 +17,7 @@ final class LabelKey {
     /*
      * Each pattern runs only where the text has what it needs to match (every document text of an import is keyed:
      * a matcher per pattern per text was most of the key's cost): CIRCLED_NUMBER a first character in its ranges,
-     * EXCLUSION_NOTE "を除く", LEADING_NUMBER a first character of LEADING_NUMBER_STARTS, SPACES a white space
+     * EXCLUSION_NOTE "を除く", LEADING_NUMBER a first character of LEADING_NUMBER_STARTS; SPACES is a scan
      * (LabelKeyTest compares this with the patterns run on every text).
      */
     private static final String LEADING_NUMBER_STARTS = "(IVX0123456789";
@@ -49,17 +49,28 @@ final class LabelKey {
             }
             text = next;
         }
-        return (hasWhiteSpace(text) ? BodyCells.SPACES.matcher(text).replaceAll("") : text)
+        return withoutWhiteSpace(text)
                 .replace("ユーザー認証", "ユーザ認証").replace("紐づけ", "紐付け")
                 .replace("ルール内容", "ルールの内容").replace("情報情報", "情報");
     }
 
-    private static boolean hasWhiteSpace(String text) {
+    /**
+     * {@link BodyCells#SPACES} replaced by "", by one scan: the pattern matches runs of Unicode White_Space, which
+     * {@link BodyCells#isWhiteSpace} tells (a BMP property: no surrogate is white space); the text itself when it has
+     * none.
+     */
+    private static String withoutWhiteSpace(String text) {
+        StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
-            if (BodyCells.isWhiteSpace(text.charAt(i))) {
-                return true;
+            char c = text.charAt(i);
+            if (BodyCells.isWhiteSpace(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text.length()).append(text, 0, i);
+                }
+            } else if (out != null) {
+                out.append(c);
             }
         }
-        return false;
+        return out == null ? text : out.toString();
     }
 }

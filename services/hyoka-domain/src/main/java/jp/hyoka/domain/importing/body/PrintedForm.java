@@ -61,6 +61,8 @@ final class PrintedForm {
     private final FormDefinition form;
     private final ReadingLayout layout;
     private final Map<String, List<Slot>> slotsBySection = new HashMap<>();
+    /** The id of every item of the form ({@code form.items()}, whose ids are one per item). */
+    private final Set<String> itemIds = new HashSet<>();
     /** The label key of every item of the form, in any section. */
     private final Set<String> itemLabels = new HashSet<>();
     private final Map<Section, String> sectionKeys = new IdentityHashMap<>();
@@ -93,6 +95,7 @@ final class PrintedForm {
     private PrintedForm(FormDefinition form) {
         this.form = form;
         this.layout = ReadingLayout.of(form);
+        form.items().forEach(item -> itemIds.add(item.id().value()));
         for (Section section : form.sections()) {
             List<Slot> slots = new ArrayList<>();
             Set<String> headings = new HashSet<>();
@@ -170,6 +173,11 @@ final class PrintedForm {
         return form;
     }
 
+    /** The ids of the form's items. */
+    Set<String> itemIds() {
+        return itemIds;
+    }
+
     /** What reading rows looks at in this revision: equal layouts read every row alike. */
     ReadingLayout layout() {
         return layout;
@@ -219,14 +227,19 @@ final class PrintedForm {
      * number.
      */
     Optional<Block> block(Section section, String heading, String key) {
-        String number = numberOf(heading);
-        List<Block> byLabel = section.blocks().stream().filter(b -> keys(b).label().equals(key)
-                || keys(b).numberAndLabel().equals(key)).toList();
-        Optional<Block> sameNumber = byLabel.stream().filter(b -> keys(b).number().equals(number)).findFirst();
-        if (sameNumber.isPresent() || !byLabel.isEmpty()) {
-            return sameNumber.or(() -> byLabel.stream().findFirst());
+        Block first = null;
+        String number = null;                               // the heading's, made once a block's label matches
+        for (Block block : section.blocks()) {
+            BlockKeys keys = keys(block);
+            if (keys.label().equals(key) || keys.numberAndLabel().equals(key)) {
+                number = number == null ? numberOf(heading) : number;
+                if (keys.number().equals(number)) {
+                    return Optional.of(block);
+                }
+                first = first == null ? block : first;
+            }
         }
-        return Optional.empty();
+        return Optional.ofNullable(first);
     }
 
     /** The block "k. リスクN" of a section, for a risk heading under block k (全項目 gives each risk a block). */
@@ -235,12 +248,14 @@ final class PrintedForm {
             return Optional.empty();
         }
         String wanted = keys(current).number() + ".リスク";
-        return section.blocks().stream()
-                .filter(b -> {
-                    String number = keys(b).normalisedNumber();
-                    return number.equals(wanted + risk) || (risk == 1 && number.equals(wanted));
-                })
-                .findFirst();
+        String wantedRisk = wanted + risk;
+        for (Block block : section.blocks()) {
+            String number = keys(block).normalisedNumber();
+            if (number.equals(wantedRisk) || (risk == 1 && number.equals(wanted))) {
+                return Optional.of(block);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The repeated block printed for a group (システムN, 委託事項N …) in a section, or anywhere in the form. */
@@ -273,12 +288,12 @@ final class PrintedForm {
      */
     Optional<Slot> namedLike(Block block, String key) {
         Section section = sectionOf(block);
-        Optional<Slot> own = slots(section).stream().filter(s -> s.block() == block)
-                .filter(s -> s.labelKey().equals(key)).findFirst();
-        if (own.isPresent() || !block.items().isEmpty()) {
-            return own;
+        for (Slot slot : slots(section)) {
+            if (slot.block() == block && slot.labelKey().equals(key)) {
+                return Optional.of(slot);
+            }
         }
-        return sameEntryItem(section, key);
+        return block.items().isEmpty() ? sameEntryItem(section, key) : Optional.empty();
     }
 
     /**
@@ -287,9 +302,17 @@ final class PrintedForm {
      * {@code key}: the heading's label key.
      */
     Optional<Slot> sameEntryItem(Section section, String key) {
-        return form.sections().stream().filter(s -> s != section).flatMap(s -> slots(s).stream())
-                .filter(s -> s.labelKey().equals(key))
-                .filter(s -> Objects.equals(s.item().repeatGroup(), section.repeat())).findFirst();
+        for (Section other : form.sections()) {
+            if (other == section) {
+                continue;
+            }
+            for (Slot slot : slots(other)) {
+                if (slot.labelKey().equals(key) && Objects.equals(slot.item().repeatGroup(), section.repeat())) {
+                    return Optional.of(slot);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -383,6 +406,15 @@ final class PrintedForm {
     }
 
     /**
+     * Whether a block of the section prints headings before its items at all: else no row is one of them
+     * ({@link #isBlockHeading}), and its key need not be made (most sections have none; every one-cell row is asked).
+     */
+    boolean hasBlockHeadings(Section section) {
+        Set<String> headings = blockHeadings.get(section);
+        return headings == null || !headings.isEmpty();
+    }
+
+    /**
      * Whether a row (of label key {@code key}) is one of the headings a block of the section prints before its items
      * (全項目 III 4).
      */
@@ -407,8 +439,13 @@ final class PrintedForm {
      * "再委託").
      */
     Optional<Slot> headed(Section section, String key, int cursor) {
-        return slots(section).stream().filter(s -> s.index() >= cursor - 1)
-                .filter(s -> key.equals(s.headingKey())).findFirst();
+        List<Slot> slots = slots(section);
+        for (int i = Math.max(0, cursor - 1); i < slots.size(); i++) {   // a slot's index is its place in the list
+            if (key.equals(slots.get(i).headingKey())) {
+                return Optional.of(slots.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String numberOf(String text) {

@@ -77,17 +77,16 @@ final class ValueReader {
     Read read(Item item, String printed) {
         String raw = !cutTag.isEmpty() && printed.endsWith(cutTag)
                 ? printed.substring(0, printed.length() - cutTag.length()) : printed;
-        String text = BodyCells.text(raw);
-        if (text.isEmpty()) {
+        if (!BodyCells.hasText(raw)) {                      // BodyCells.text(raw) is empty
             return new Blank();
         }
-        return switch (item.type()) {
-            case TEXT -> accept(item, new TextAnswer(PlainText.clean(text)));
+        return switch (item.type()) {                       // the plain text made only where it is read
+            case TEXT -> accept(item, new TextAnswer(PlainText.clean(BodyCells.text(raw))));
             case RICH_TEXT, SHARED_COMPONENT -> accept(item, new RichTextAnswer(raw));
-            case NUMBER -> number(item, text);
-            case DATE -> date(item, text);
-            case SINGLE_CHOICE -> single(item, raw, text);
-            case MULTIPLE_CHOICE -> multiple(item, raw, text);
+            case NUMBER -> number(item, BodyCells.text(raw));
+            case DATE -> date(item, BodyCells.text(raw));
+            case SINGLE_CHOICE -> single(item, raw);
+            case MULTIPLE_CHOICE -> multiple(item, raw);
         };
     }
 
@@ -115,7 +114,7 @@ final class ValueReader {
                 .orElseGet(() -> new Refused("not a date: " + printed));
     }
 
-    private Read single(Item item, String raw, String text) {
+    private Read single(Item item, String raw) {
         DecodedSelection decoded = SelectionCells.decode(raw, item);
         List<Selection> selections = decoded.selections();
         if (selections.size() > 1) {
@@ -123,24 +122,24 @@ final class ValueReader {
                     selections.stream().map(Selection::optionCode).toList()));
         }
         if (selections.isEmpty()) {
-            return unticked(decoded, text);
+            return unticked(decoded, raw);
         }
         Selection selection = selections.get(0);
         return accept(item, new ChoiceAnswer(selection.optionCode(), selection.text(), selection.count()));
     }
 
-    private Read multiple(Item item, String raw, String text) {
+    private Read multiple(Item item, String raw) {
         DecodedSelection decoded = SelectionCells.decode(raw, item);
         if (decoded.selections().isEmpty()) {
-            return unticked(decoded, text);
+            return unticked(decoded, raw);
         }
         Read read = accept(item, new MultiChoiceAnswer(decoded.selections()));
         return read instanceof Accepted accepted ? new Accepted(accepted.answer(), decoded.unrecognised()) : read;
     }
 
     /** Nothing ticked is a blank answer, unless the cell holds a value that matches no option. */
-    private static Read unticked(DecodedSelection decoded, String text) {
-        if (!decoded.unrecognised().isEmpty() && !DASHES.matcher(text).matches()) {
+    private static Read unticked(DecodedSelection decoded, String raw) {
+        if (!decoded.unrecognised().isEmpty() && !DASHES.matcher(BodyCells.text(raw)).matches()) {
             return new Refused("no option matches: " + String.join(", ", decoded.unrecognised()));
         }
         return new Blank();

@@ -27,6 +27,7 @@ class BodyCellsTextTest {
             "　全角　空白　", "a\u00A0\u00A0b", "<input type=\"checkbox\" checked/> 実施する", "<<a>>", "a<\nb>c"})
     void givenCellsOfEveryShape_whenMadePlain_thenAsTheDefinitionSays(String raw) {
         assertThat(BodyCells.text(raw)).isEqualTo(byDefinition(raw));
+        assertThat(BodyCells.hasText(raw)).isEqualTo(!byDefinition(raw).isEmpty());
     }
 
     @Test
@@ -38,6 +39,8 @@ class BodyCellsTextTest {
                 raw.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
             }
             assertThat(BodyCells.text(raw.toString())).as("\"%s\"", raw).isEqualTo(byDefinition(raw.toString()));
+            assertThat(BodyCells.hasText(raw.toString())).as("\"%s\"", raw)
+                    .isEqualTo(!byDefinition(raw.toString()).isEmpty());
         }
     }
 
@@ -46,8 +49,10 @@ class BodyCellsTextTest {
         for (char c = 0; c < Character.MAX_VALUE; c++) {
             String one = String.valueOf(c);
             for (String raw : new String[]{one, "a" + one + "b", one + "a", "a" + one, "a" + one + one + "b",
-                    "a " + one + " b", one + " " + one}) {
+                    "a " + one + " b", one + " " + one, "<p>" + one + "</p>", one + "<a", "\u3000" + one + "\u001C"}) {
                 assertThat(BodyCells.text(raw)).as("U+%04X in \"%s\"", (int) c, raw).isEqualTo(byDefinition(raw));
+                assertThat(BodyCells.hasText(raw)).as("U+%04X in \"%s\"", (int) c, raw)
+                        .isEqualTo(!byDefinition(raw).isEmpty());
             }
         }
     }

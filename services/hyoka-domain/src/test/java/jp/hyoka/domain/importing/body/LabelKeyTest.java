@@ -49,6 +49,8 @@ class LabelKeyTest {
             for (String tail : List.of("", " 事務", "1. 事務", ". 事務", "を除く)")) {
                 assertSameKey(c + tail);
             }
+            assertSameKey("事務" + c + "事務");                // inside a label too (its white space taken out)
+            assertSameKey("事務 " + c + c + " 事務");
         }
     }
 
