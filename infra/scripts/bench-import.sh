@@ -8,8 +8,12 @@
 #   infra/scripts/bench-import.sh --levels 1e4,1e5,1e6  # adds 10^6 events: about 10 more minutes
 #   infra/scripts/bench-import.sh --levels ""           # no filling, just the rounds: about 1 minute
 #
-# Options (defaults): --rounds 5 --sets 4 --warmup 48 --levels 10000,100000 --clients 1 --durable on
-#                     --row-bytes 1024 --rows-per-txn 1000
+# Options (defaults): --rounds 5 --sets 4 --warmup 48 --warmup-max 600 --warmup-batch 8 --warmup-jit-share 0.05
+#                     --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000
+# The warm-up runs until the JIT is done with the import's code: at least --warmup sets, then batches of
+# --warmup-batch sets until the JIT compiler threads' CPU in a batch is at most --warmup-jit-share of the process's CPU
+# in two batches in a row, at most --warmup-max sets (the report says which ended it, and the compilers' share of the
+# process's CPU during the measured rounds). --warmup-max equal to --warmup gives a fixed warm-up.
 # --clients takes a list too ("2,1": each count measured in every round, the ceiling with as many threads; the sets
 # per round must be a multiple of each count). infra/bench/run.sh's row 4 runs "2,1".
 # PostgreSQL as in the tests: TEST_JDBC_URL (+ TEST_JDBC_USER, TEST_JDBC_PASSWORD) if set, else Testcontainers when

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the built server (services/hyoka-server/target) as a deployment does: the JVM options of
-# services/hyoka-server/jvm.options, the server's jar and target/lib on the class path, and an AppCDS archive of the
+# services/hyoka-server/jvm.options (or jvm-throughput.options: HYOKA_JVM below), the server's jar and target/lib on the class path, and an AppCDS archive of the
 # classes a start loads (target/hyoka-server.jsa), so a start maps them instead of loading, parsing and verifying
 # ~11,000 classes from ~120 jars (infra/docs/startup.md). infra/local/run.sh starts the server through it.
 #
@@ -14,10 +14,13 @@
 # (SIGTERM); the JVM writes the classes it loaded when it exits. A training start is a real start on the configured
 # database (its migrations run), so it happens only when asked: `--archive`, or HYOKA_CDS_TRAIN=1 (infra/local/run.sh)
 # before a start whose archive is not fresh. A start otherwise uses the archive when it is fresh and starts without
-# one when it is not. Fresh: not older than the server's jar, a jar in target/lib or jvm.options, and made by the same
-# java (its path and its VM library's size and date, written beside the archive in <archive>.java); a stale archive is
-# never used.
+# one when it is not. Fresh: not older than the server's jar, a jar in target/lib or the options file, and made by
+# the same java (its path and its VM library's size and date, written beside the archive in <archive>.java); a stale
+# archive is never used.
 #
+#   HYOKA_JVM=throughput     the JVM options of a node that imports or serves heavy traffic:
+#                            services/hyoka-server/jvm-throughput.options (C1 and C2) instead of jvm.options (a small
+#                            node: C1 only); HYOKA_JVM=small (the default) is jvm.options (infra/docs/startup.md)
 #   HYOKA_CDS=off            no archive (neither made nor used)
 #   HYOKA_CDS_TRAIN=1        before a start, make the archive by a training start when it is not fresh
 #   HYOKA_CDS_ARCHIVE=path   where the archive is (default services/hyoka-server/target/hyoka-server.jsa)
@@ -47,7 +50,12 @@ if [[ -z "$jar" || ! -d "$server/target/lib" ]]; then
   exit 1
 fi
 classpath="$jar:$server/target/lib/*"
-options=("@$server/jvm.options")
+case "${HYOKA_JVM:-small}" in
+  small) options_file="$server/jvm.options" ;;
+  throughput) options_file="$server/jvm-throughput.options" ;;
+  *) echo "server.sh: HYOKA_JVM is small (the default) or throughput, not '${HYOKA_JVM}'" >&2; exit 2 ;;
+esac
+options=("@$options_file")
 archive="${HYOKA_CDS_ARCHIVE:-$server/target/hyoka-server.jsa}"
 java_binary="$(readlink -f "$(command -v "$java")")"
 # The java an archive was made by: an archive of another JDK (same file date or not) is not used. Told by its path
@@ -68,7 +76,7 @@ java_identity() {
 fresh() {
   [[ -n "$java_identity" ]] || java_identity="$(java_identity)"
   [[ -f "$archive" && -f "$identity" ]] && [[ "$(cat "$identity")" == "$java_identity" ]] \
-    && [[ -z "$(find "$jar" "$server/target/lib" "$server/jvm.options" -newer "$archive" -print -quit)" ]]
+    && [[ -z "$(find "$jar" "$server/target/lib" "$options_file" -newer "$archive" -print -quit)" ]]
 }
 
 # Stops a training JVM: SIGTERM (it writes its archive as it exits), SIGKILL after a grace period. Sets status to its

@@ -41,7 +41,7 @@ public final class ExportDecoding {
         }
         Optional<String> utf8 = strictly(bytes, StandardCharsets.UTF_8);
         if (utf8.isPresent()) {
-            return lines(utf8.get(), "UTF-8");
+            return lines(utf8.get(), "UTF-8", bytes, 0);
         }
         Charset best = null;
         String bestText = null;
@@ -78,7 +78,8 @@ public final class ExportDecoding {
     private static Optional<DecodedExport> byOrderMark(byte[] bytes) {
         if (starts(bytes, 0xEF, 0xBB, 0xBF)) {
             return Optional.of(lines(strictly(slice(bytes, 3), StandardCharsets.UTF_8).orElseThrow(() -> rejected(
-                    ImportProblem.UNSUPPORTED_ENCODING, "The file starts as UTF-8 but is not valid UTF-8.")), "UTF-8"));
+                    ImportProblem.UNSUPPORTED_ENCODING, "The file starts as UTF-8 but is not valid UTF-8.")), "UTF-8",
+                    bytes, 3));
         }
         if (starts(bytes, 0xFE, 0xFF) || starts(bytes, 0xFF, 0xFE)) {
             Charset utf16 = starts(bytes, 0xFE, 0xFF) ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE;
@@ -120,6 +121,14 @@ public final class ExportDecoding {
     }
 
     private static DecodedExport lines(String text, String encoding) {
+        return lines(text, encoding, null, 0);
+    }
+
+    /**
+     * @param utf8 the file's bytes where {@code text} is their strict UTF-8 decoding from {@code from} on (a valid
+     *             UTF-8 sequence decodes and encodes back to itself), else null
+     */
+    private static DecodedExport lines(String text, String encoding, byte[] utf8, int from) {
         if (text.indexOf('\u0000') >= 0) {
             // UTF-16 files skip the byte-level check; a NUL character means the same: this is not an export.
             throw rejected(ImportProblem.BINARY_FILE, "The file contains NUL characters; it is not an exported text.");
@@ -134,7 +143,20 @@ public final class ExportDecoding {
             warnings.add(new ImportProblem(ImportProblem.TRUNCATED, lines.size(),
                     "The file ends inside an HTML tag; it may have been cut off."));
         }
-        return new DecodedExport(lines, encoding, warnings);
+        return new DecodedExport(lines, encoding, warnings, utf8 == null ? null : joined(text, utf8, from));
+    }
+
+    /**
+     * The bytes of the lines joined by '\n', where the file's own bytes are that: no CR in the text (a CR ends a line
+     * as LF does, and is not kept), so the lines joined are the text itself, less the one final '\n' whose empty
+     * line {@link #lines} drops. Null where the text has a CR.
+     */
+    private static DecodedExport.Utf8Bytes joined(String text, byte[] bytes, int from) {
+        if (text.indexOf('\r') >= 0) {
+            return null;
+        }
+        int to = bytes.length > from && bytes[bytes.length - 1] == '\n' ? bytes.length - 1 : bytes.length;
+        return new DecodedExport.Utf8Bytes(bytes, from, to);
     }
 
     /**

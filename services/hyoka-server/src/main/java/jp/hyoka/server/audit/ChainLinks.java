@@ -91,9 +91,10 @@ public class ChainLinks implements EventAppendListener {
         };
     }
 
+    /** The row as hashed, on the chain {@link StoredEvents#tenantOfAppended} names (as verification will name it). */
     private static TenantEvent tenantEvent(AppendedEvent event) {
-        return StoredEvents.tenantEvent(new ChainedEvent(event.eventIdentifier(), event.aggregateIdentifier(),
-                event.sequenceNumber(), event.payloadType(), event.timestamp(),
-                new String(event.payload(), StandardCharsets.UTF_8)));
+        return new TenantEvent(StoredEvents.tenantOfAppended(event.message().getPayload(), event.payload()),
+                new ChainedEvent(event.eventIdentifier(), event.aggregateIdentifier(), event.sequenceNumber(),
+                        event.payloadType(), event.timestamp(), new String(event.payload(), StandardCharsets.UTF_8)));
     }
 }

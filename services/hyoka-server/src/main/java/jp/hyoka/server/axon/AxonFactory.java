@@ -38,6 +38,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 
@@ -65,7 +66,9 @@ public class AxonFactory {
                                     ReadModelCatchUp catchUp, HikariDataSource dataSource, AggregateSnapshots snapshots,
                                     AggregateCache aggregates,
                                     @Value("${hyoka.read-models.batch-size:200}") int readModelBatchSize,
-                                    @Value("${hyoka.node-id:}") String nodeId, Tracing tracing,
+                                    @Value("${hyoka.node-id:}") String nodeId,
+                                    @Value("${hyoka.read-models.claim-timeout:10s}") Duration claimTimeout,
+                                    Tracing tracing,
                                     @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp, aggregates);
@@ -83,7 +86,10 @@ public class AxonFactory {
                 connections, snapshotFilter, appendListeners, new TracedAppends(tracing));
         // Which node holds a processor's token. Axon's default (pid@host) tells processes apart; nodes sharing one JVM
         // (tests) must be told apart by hyoka.node-id, or each would take the other's claim for its own.
-        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections),
+        // How long a node's claim outlives the node: after a crash, the read models wait this long for another node
+        // (or the restarted one, a new pid) to take the processor over. Axon's default, 10 s.
+        JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
+                        .claimTimeout(claimTimeout),
                 serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
                 catchUp::forgetProjected);
 

@@ -47,6 +47,11 @@ final class ImportSources {
     static String contentHash(DecodedExport decoded) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            DecodedExport.Utf8Bytes joined = decoded.joinedUtf8();
+            if (joined != null) {                           // the file's own bytes are the lines joined, in UTF-8
+                digest.update(joined.bytes(), joined.from(), joined.to() - joined.from());
+                return HexFormat.of().formatHex(digest.digest());
+            }
             List<String> lines = decoded.lines();
             for (int i = 0; i < lines.size(); i++) {      // the lines joined by '\n', line by line: no copy of the file
                 if (i > 0) {

@@ -56,16 +56,17 @@ public final class BenchRunner {
         static Profile named(String name) {
             return switch (name) {
                 case "full" -> new Profile(name, 3, Duration.ofSeconds(10), 3, Duration.ofMinutes(2), 32,
-                        new String[]{"--levels", "", "--rounds", "3", "--warmup", "24", "--clients", "2,1"}, 20,
+                        new String[]{"--levels", "", "--rounds", "3", "--warmup", "24", "--warmup-max", "600",
+                                "--warmup-batch", "8", "--clients", "2,1"}, 20,
                         new String[]{"--rows", "50000", "--rounds", "3"});
                 case "quick" -> new Profile(name, 3, Duration.ofSeconds(1), 3, Duration.ofSeconds(20), 32,
-                        new String[]{"--levels", "", "--rounds", "3", "--sets", "2", "--warmup", "4", "--clients",
-                                "2,1"}, 2,
+                        new String[]{"--levels", "", "--rounds", "3", "--sets", "2", "--warmup", "4", "--warmup-max",
+                                "48", "--warmup-batch", "4", "--clients", "2,1"}, 2,
                         new String[]{"--rows", "3000", "--rounds", "3", "--latency-commands", "50", "--clients",
                                 "16", "--commands-per-client", "5"});
                 case "smoke" -> new Profile(name, 3, Duration.ofMillis(200), 1, Duration.ofSeconds(3), 8,
                         new String[]{"--levels", "", "--rounds", "3", "--sets", "2", "--warmup", "2",
-                                "--clients", "2,1", "--durable", "off"}, 1,
+                                "--warmup-max", "2", "--clients", "2,1", "--durable", "off"}, 1,
                         new String[]{"--rows", "600", "--rounds", "3", "--latency-commands", "5", "--clients",
                                 "4", "--commands-per-client", "2", "--durable", "off"});
                 default -> throw new IllegalArgumentException("unknown profile " + name + " (full, quick, smoke)");
@@ -557,12 +558,18 @@ public final class BenchRunner {
                     "document rows/s", level.importToCommit(), level.ceiling(), level.ratio(), atLeast(0.50),
                     "JDBC batch rows/s (1000/txn, " + level.clients() + " thread" + (level.clients() == 1 ? "" : "s")
                             + ")", String.format(java.util.Locale.ROOT, "ImportBenchmark; a set: %d "
-                            + "document rows stored as %d events, %,d B; command only %.1f %% of the ceiling",
-                    setup.documentRowsPerSet(), setup.eventsPerSet(), setup.storedBytesPerSet(),
-                    level.commandRatio() * 100),
+                            + "document rows stored as %d events, %,d B; command only %.1f %% of the ceiling; "
+                            + "warm-up %d sets (%s); JIT compilers %.1f %% of the process's CPU in the measured "
+                            + "imports", setup.documentRowsPerSet(), setup.eventsPerSet(), setup.storedBytesPerSet(),
+                    level.commandRatio() * 100, setup.warmUp().sets(), setup.warmUp().stop() == JitWarmUp.Stop.CALM
+                            ? "until the JIT was calm" : "stopped at its maximum, the JIT not yet calm",
+                    level.jit().share() * 100),
                     Map.of("documentRowsPerSet", setup.documentRowsPerSet(), "storedEventsPerSet", setup.eventsPerSet(),
                             "storedBytesPerSet", setup.storedBytesPerSet(), "commandOnlyRowsPerSec",
-                            level.commandOnly(), "commandRatio", level.commandRatio(), "clients", level.clients())));
+                            level.commandOnly(), "commandRatio", level.commandRatio(), "clients", level.clients(),
+                            "warmupSets", setup.warmUp().sets(), "warmupStop",
+                            setup.warmUp().stop().name().toLowerCase(java.util.Locale.ROOT), "roundsJitShare",
+                            level.jit().share())));
         }
     }
 

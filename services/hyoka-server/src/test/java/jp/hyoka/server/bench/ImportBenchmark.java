@@ -31,7 +31,8 @@ import javax.sql.DataSource;
  * {@link DocumentImport} exactly as the {@code importDocument} mutation sends them.
  *
  * <p>Run it with {@code infra/scripts/bench-import.sh [options]}; options: {@code --rounds 5 --sets 4 --warmup 48
- * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}. {@code --clients 2,1}
+ * --warmup-max 600 --warmup-batch 8 --warmup-jit-share 0.05 --levels 10000,100000 --clients 1 --durable on
+ * --row-bytes 1024 --rows-per-txn 1000}. {@code --clients 2,1}
  * measures each client count in every round (product with N importing clients, ceiling with N threads, back to
  * back), one level of the report per table size and client count.
  */
@@ -44,12 +45,14 @@ public final class ImportBenchmark {
      * What to run. {@code levels}: event-table sizes to fill up to before measuring; empty: measure as it is.
      * {@code clients}: the client counts measured in each round, in this order (each a divisor of the sets per round:
      * a client imports whole sets, one municipality each, so every client has the same work and none idles).
+     * {@code warmUp}: at least {@code --warmup} sets, then batches until the JIT compilers are calm, at most
+     * {@code --warmup-max} sets ({@link JitWarmUp}).
      */
-    public record Options(int rounds, int setsPerRound, int warmupSets, List<Long> levels, List<Integer> clients,
-                          boolean durable, int rowBytes, int rowsPerTransaction) {
+    public record Options(int rounds, int setsPerRound, JitWarmUp.Policy warmUp, List<Long> levels,
+                          List<Integer> clients, boolean durable, int rowBytes, int rowsPerTransaction) {
 
         public static Options defaults() {
-            return new Options(5, 4, 48, List.of(10_000L, 100_000L), List.of(1), true, 1024, 1000);
+            return parse();
         }
 
         /** The most clients of any measurement (the warm-up's). */
@@ -57,46 +60,45 @@ public final class ImportBenchmark {
             return clients.stream().mapToInt(Integer::intValue).max().orElse(1);
         }
 
+        /**
+         * {@code --rounds 5 --sets 4 --warmup 48 --warmup-max 600 --warmup-batch 8 --warmup-jit-share 0.05
+         * --levels 10000,100000 --clients 1 --durable on --row-bytes 1024 --rows-per-txn 1000}.
+         */
         public static Options parse(String... args) {
-            Options o = defaults();
-            for (int i = 0; i < args.length; i++) {
-                String name = args[i];
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("no value for " + name);
+            Map<String, String> values = new java.util.LinkedHashMap<>(Map.of("--rounds", "5", "--sets", "4",
+                    "--warmup", "48", "--warmup-max", "600", "--warmup-batch", "8", "--warmup-jit-share", "0.05",
+                    "--levels", "10000,100000", "--clients", "1", "--durable", "on"));
+            values.putAll(Map.of("--row-bytes", "1024", "--rows-per-txn", "1000"));
+            for (int i = 0; i < args.length; i += 2) {
+                if (!values.containsKey(args[i])) {
+                    throw new IllegalArgumentException("unknown option " + args[i]);
                 }
-                String value = args[++i];
-                o = switch (name) {
-                    case "--rounds" -> new Options(Integer.parseInt(value), o.setsPerRound, o.warmupSets, o.levels,
-                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
-                    case "--sets" -> new Options(o.rounds, Integer.parseInt(value), o.warmupSets, o.levels,
-                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
-                    case "--warmup" -> new Options(o.rounds, o.setsPerRound, Integer.parseInt(value), o.levels,
-                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
-                    case "--levels" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, value.isBlank()
-                            ? List.of() : Arrays.stream(value.split(",")).map(String::trim)
-                            .map(v -> (long) Double.parseDouble(v)).toList(),
-                            o.clients, o.durable, o.rowBytes, o.rowsPerTransaction);
-                    case "--clients" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
-                            Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList(),
-                            o.durable, o.rowBytes, o.rowsPerTransaction);
-                    case "--durable" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
-                            o.clients, !value.equals("off"), o.rowBytes, o.rowsPerTransaction);
-                    case "--row-bytes" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
-                            o.clients, o.durable, Integer.parseInt(value), o.rowsPerTransaction);
-                    case "--rows-per-txn" -> new Options(o.rounds, o.setsPerRound, o.warmupSets, o.levels,
-                            o.clients, o.durable, o.rowBytes, Integer.parseInt(value));
-                    default -> throw new IllegalArgumentException("unknown option " + name);
-                };
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("no value for " + args[i]);
+                }
+                values.put(args[i], args[i + 1]);
             }
-            if (o.rounds < 1 || o.setsPerRound < 1 || o.warmupSets < 1 || o.clients.isEmpty()
-                    || o.clients.stream().anyMatch(c -> c < 1)) {
-                throw new IllegalArgumentException("rounds, sets, warmup and clients must be at least 1: " + o);
+            String levels = values.get("--levels");
+            List<Integer> clients = Arrays.stream(values.get("--clients").split(",")).map(String::trim)
+                    .map(Integer::parseInt).toList();
+            int rounds = Integer.parseInt(values.get("--rounds"));
+            int sets = Integer.parseInt(values.get("--sets"));
+            int warmup = Integer.parseInt(values.get("--warmup"));
+            if (rounds < 1 || sets < 1 || warmup < 1 || clients.isEmpty() || clients.stream().anyMatch(c -> c < 1)) {
+                throw new IllegalArgumentException("rounds, sets, warmup and clients must be at least 1: " + values);
             }
+            JitWarmUp.Policy warmUp = new JitWarmUp.Policy(warmup,
+                    Math.max(warmup, Integer.parseInt(values.get("--warmup-max"))),
+                    Integer.parseInt(values.get("--warmup-batch")),
+                    Double.parseDouble(values.get("--warmup-jit-share")), 2);
+            Options parsed = new Options(rounds, sets, warmUp, levels.isBlank() ? List.of()
+                    : Arrays.stream(levels.split(",")).map(String::trim).map(v -> (long) Double.parseDouble(v))
+                    .toList(), clients, !values.get("--durable").equals("off"),
+                    Integer.parseInt(values.get("--row-bytes")), Integer.parseInt(values.get("--rows-per-txn")));
             // A client imports whole sets: with fewer sets than clients, or sets not shared evenly, a client would
             // idle or finish early while the rate divides the summed import times by every client.
-            Options parsed = o;
             if (parsed.clients.stream().anyMatch(c -> parsed.setsPerRound % c != 0)
-                    || parsed.warmupSets < parsed.maxClients()) {
+                    || warmup < parsed.maxClients()) {
                 throw new IllegalArgumentException("the sets per round must be a multiple of every client count, "
                         + "and the warm-up at least as many sets as clients: " + parsed);
             }
@@ -140,25 +142,25 @@ public final class ImportBenchmark {
             ceiling.createTable();
 
             long heldBefore = workload.eventCount();          // > 0: a copy of the at-scale pass's data set
-            ImportWorkload.Round warmup = workload.run(options.warmupSets(), options.maxClients());
-            long eventsPerSet = warmup.events() / options.warmupSets();
-            long documentRowsPerSet = warmup.documentRows() / options.warmupSets();
-            if (eventsPerSet * options.warmupSets() != warmup.events()
-                    || documentRowsPerSet * options.warmupSets() != warmup.documentRows()) {
+            JitWarmUp.Result warmup = JitWarmUp.run(workload, options.warmUp(), options.maxClients(), progress);
+            long eventsPerSet = warmup.events() / warmup.sets();
+            long documentRowsPerSet = warmup.documentRows() / warmup.sets();
+            if (eventsPerSet * warmup.sets() != warmup.events()
+                    || documentRowsPerSet * warmup.sets() != warmup.documentRows()) {
                 throw new IllegalStateException("sets differ in events: " + warmup.events() + " events, "
-                        + warmup.documentRows() + " document rows in " + options.warmupSets() + " sets");
+                        + warmup.documentRows() + " document rows in " + warmup.sets() + " sets");
             }
             for (int clients : options.clients()) {           // the ceiling's threads warmed up as well
                 ceiling.insert((int) documentRowsPerSet * options.setsPerRound(), clients);
             }
-            progress.accept(String.format(Locale.ROOT, "warm-up: %d sets, %d events stored (%d per set) for %d "
-                    + "document rows (%d per set), %.0f document rows/s end-to-end", options.warmupSets(),
+            progress.accept(String.format(Locale.ROOT, "warm-up: %s; %d events stored (%d per set) for %d "
+                    + "document rows (%d per set), %.0f document rows/s end-to-end", warmup.describe(),
                     warmup.events(), eventsPerSet, warmup.documentRows(), documentRowsPerSet,
                     ImportBenchmarkReport.rate(warmup.documentRows(), warmup.wallNanos())));
             long storedBytes = workload.storedEventBytes();
             long storedEvents = workload.eventCount();
             ImportBenchmarkReport.Setup setup = new ImportBenchmarkReport.Setup(database, settings, options.clients(),
-                    options.rounds(), options.setsPerRound(), options.warmupSets(), eventsPerSet, documentRowsPerSet,
+                    options.rounds(), options.setsPerRound(), warmup, eventsPerSet, documentRowsPerSet,
                     workload.averageEventBytes(), storedEvents == 0 ? 0 : storedBytes * eventsPerSet / storedEvents,
                     ceiling.averageStoredBytes(), options.rowsPerTransaction());
             // The warm-up leaves the JIT and the caches warm; the event table starts empty for the sizes to measure,
@@ -180,8 +182,9 @@ public final class ImportBenchmark {
                                 documentRowsPerSet, round % 2 == 1);
                         rounds.get(clients).add(last);
                         progress.accept(String.format(Locale.ROOT, "table %,d: round %d, %d client(s): import→commit "
-                                        + "%.0f document rows/s, ceiling %.0f rows/s, ratio %.1f %%", before, round + 1,
-                                clients, last.importToCommit(), last.ceiling(), last.ratio() * 100));
+                                        + "%.0f document rows/s, ceiling %.0f rows/s, ratio %.1f %%; JIT %.1f %% of the "
+                                        + "process's CPU in the imports", before, round + 1, clients,
+                                last.importToCommit(), last.ceiling(), last.ratio() * 100, last.jit().share() * 100));
                     }
                 }
                 long after = workload.eventCount();
@@ -195,7 +198,8 @@ public final class ImportBenchmark {
     /**
      * One interleaved round; odd rounds measure the ceiling first, so that drift does not favour either side. The
      * ceiling writes one row per document row of the product's round (what the per-answer contract stored for the
-     * same imports), whatever number of events the product stores for them.
+     * same imports), whatever number of events the product stores for them. The JIT compilers' CPU is taken over the
+     * product's side (the imports and the read models' catch-up), so that the report shows the rounds ran warm.
      */
     private static ImportBenchmarkReport.Round round(ImportWorkload workload, JdbcBatchCeiling ceiling, int sets,
                                                      int clients, long documentRowsPerSet, boolean ceilingFirst)
@@ -207,7 +211,9 @@ public final class ImportBenchmark {
             ceilingNanos = ceiling.insert(rows, clients);
         }
         long before = workload.eventCount();
+        JitCpu.Sample jitBefore = JitCpu.now();
         ImportWorkload.Round product = workload.run(sets, clients);
+        JitCpu.Spent jit = JitCpu.now().since(jitBefore);
         long appended = workload.eventCount() - before;
         if (appended != product.events()) {
             throw new IllegalStateException("the imports reported " + product.events() + " events but the store "
@@ -217,7 +223,7 @@ public final class ImportBenchmark {
             rows = (int) product.documentRows();
             ceilingNanos = ceiling.insert(rows, clients);
         }
-        return new ImportBenchmarkReport.Round(product, rows, ceilingNanos);
+        return new ImportBenchmarkReport.Round(product, rows, ceilingNanos, jit);
     }
 
     /** Imports sets (outside any measurement) until the event table holds at least {@code target} events. */

@@ -24,7 +24,7 @@ class ImportBenchmarkIT {
     void givenATinyRun_whenTheBenchmarkRuns_thenItReportsPositiveRatesForProductAndCeiling() throws Exception {
         // Not durable: the suite's PostgreSQL is shared and fast; durability is the script's business.
         ImportBenchmark.Options options = ImportBenchmark.Options.parse("--rounds", "3", "--sets", "1", "--warmup",
-                "1", "--levels", "", "--durable", "off");
+                "1", "--warmup-max", "1", "--levels", "", "--durable", "off");
 
         ImportBenchmarkReport report = ImportBenchmark.run(options, line -> { });
         String text = report.render();
@@ -41,6 +41,11 @@ class ImportBenchmarkIT {
         for (int group = 3; group <= 9; group++) {
             assertThat(Double.parseDouble(result.group(group))).as(result.group(0)).isPositive();
         }
+        Matcher warm = Pattern.compile("warmupSets=1 warmupStop=maximum roundsJitShare=([\\d.]+)").matcher(text);
+        assertThat(warm.find()).as("the warm-up (one set: its maximum) and the JIT's share in the rounds: " + text)
+                .isTrue();
+        assertThat(Double.parseDouble(warm.group(1))).isBetween(0.0, 1.0);
+        assertThat(text).contains("JIT compilers during the measured rounds' imports");
         assertThat(report.levels()).hasSize(1);
         assertThat(report.levels().get(0).rounds()).hasSize(3).allSatisfy(round -> {
             assertThat(round.ceilingRows()).isEqualTo(round.product().documentRows())

@@ -22,13 +22,16 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
      * the per-answer events they stand for, the unit of the rates and of the ceiling's rows (see
      * {@link ImportWorkload.Timing}); {@code storedBytesPerSet}: payload and metadata bytes stored per set.
      */
-    public record Setup(String database, String settings, List<Integer> clients, int rounds, int setsPerRound, int warmupSets,
-                        long eventsPerSet, long documentRowsPerSet, double averageEventBytes, long storedBytesPerSet,
+    public record Setup(String database, String settings, List<Integer> clients, int rounds, int setsPerRound,
+                        JitWarmUp.Result warmUp, long eventsPerSet, long documentRowsPerSet, double averageEventBytes, long storedBytesPerSet,
                         double ceilingRowBytes, int rowsPerTransaction) {
     }
 
-    /** One product round and the ceiling measured next to it, on the same number of rows. */
-    public record Round(ImportWorkload.Round product, long ceilingRows, long ceilingNanos) {
+    /**
+     * One product round and the ceiling measured next to it, on the same number of rows; {@code jit}: the JIT
+     * compilers' and the process's CPU during the product's side.
+     */
+    public record Round(ImportWorkload.Round product, long ceilingRows, long ceilingNanos, JitCpu.Spent jit) {
 
         /** Document rows imported per second counting each import from its file's bytes to its commit. */
         double importToCommit() {
@@ -103,6 +106,11 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
             return ratio() >= TARGET;
         }
 
+        /** The JIT compilers' and the process's CPU during the product's sides of these rounds. */
+        public JitCpu.Spent jit() {
+            return rounds.stream().map(Round::jit).reduce(JitCpu.Spent.NONE, JitCpu.Spent::plus);
+        }
+
         /** Median milliseconds per import of each sample: reading the file, command to commit, read-model wait. */
         Map<String, double[]> perSample() {
             Map<String, List<ImportWorkload.Timing>> bySample = new LinkedHashMap<>();
@@ -136,9 +144,18 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                 setup.ceilingRowBytes(), setup.rowsPerTransaction()));
         out.append(String.format(Locale.ROOT, "Clients: %s (product imports, one municipality each, and as many "
                         + "ceiling threads; each count in every round); %d sets per round; "
-                        + "%d interleaved rounds per table size (product/ceiling order alternates); medians; warm-up "
-                        + "%d sets, then the event store and read models emptied and filled to each size%n",
-                setup.clients(), setup.setsPerRound(), setup.rounds(), setup.warmupSets()));
+                        + "%d interleaved rounds per table size (product/ceiling order alternates); medians; after the "
+                        + "warm-up the event store and read models emptied and filled to each size%n",
+                setup.clients(), setup.setsPerRound(), setup.rounds()));
+        out.append(String.format(Locale.ROOT, "Warm-up (until the JIT is done with the import's code): %s%n",
+                setup.warmUp().describe()));
+        JitCpu.Spent measured = levels.stream().map(Level::jit).reduce(JitCpu.Spent.NONE, JitCpu.Spent::plus);
+        int measuredSets = levels.stream().mapToInt(level -> level.rounds().size()).sum() * setup.setsPerRound();
+        out.append(String.format(Locale.ROOT, "JIT compilers during the measured rounds' imports: %.1f %% of the "
+                        + "process's CPU (%.0f of %.0f ms; per set %.1f of %.1f ms; %s)%n", measured.share() * 100,
+                measured.compilerNanos() / 1e6, measured.processNanos() / 1e6,
+                measured.compilerNanos() / 1e6 / Math.max(1, measuredSets),
+                measured.processNanos() / 1e6 / Math.max(1, measuredSets), JitCpu.source()));
         out.append('\n');
         String header = String.format(Locale.ROOT, "| %-19s | %7s | %13s | %13s | %13s | %13s | %8s | %8s | %8s | %6s | %-7s |",
                 "event table", "clients", "import→commit", "command only", "end-to-end", "JDBC batch", "ratio", "cmd ratio",
@@ -172,12 +189,13 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                     "  %s %3.0f | %3.0f | %5.1f | %5.1f | %5.1f;", sample, m[0], m[1], m[2], m[3], m[4])));
             out.append(line).append('\n');
         }
-        out.append("\nPer round (document rows/s): import→commit / ceiling rows/s\n");
+        out.append("\nPer round (document rows/s): import→commit / ceiling rows/s (the JIT compilers' share of the "
+                + "process's CPU in the round's imports)\n");
         for (Level level : levels) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %,11d events, %d client(s):",
                     level.eventsBefore(), level.clients()));
-            level.rounds().forEach(round -> line.append(String.format(Locale.ROOT, "  %.0f/%.0f",
-                    round.importToCommit(), round.ceiling())));
+            level.rounds().forEach(round -> line.append(String.format(Locale.ROOT, "  %.0f/%.0f (JIT %.1f %%)",
+                    round.importToCommit(), round.ceiling(), round.jit().share() * 100)));
             out.append(line).append('\n');
         }
         out.append('\n');
@@ -186,11 +204,14 @@ public record ImportBenchmarkReport(Setup setup, List<Level> levels) {
                             + "eventsPerSet=%d documentRowsPerSet=%d storedBytesPerSet=%d "
                             + "importToCommitRowsPerSec=%.1f commandOnlyRowsPerSec=%.1f endToEndRowsPerSec=%.1f "
                             + "ceilingRowsPerSec=%.1f ratio=%.4f commandRatio=%.4f endToEndRatio=%.4f target=%.2f verdict=%s "
-                            + "clients=%d%n",
+                            + "clients=%d warmupSets=%d warmupStop=%s roundsJitShare=%.4f processCpuMsPerSet=%.1f%n",
                     level.eventsBefore(), level.eventsAfter(), level.rounds().size(), setup.eventsPerSet(),
                     setup.documentRowsPerSet(), setup.storedBytesPerSet(), level.importToCommit(),
                     level.commandOnly(), level.endToEnd(), level.ceiling(), level.ratio(), level.commandRatio(),
-                    level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW", level.clients()));
+                    level.endToEndRatio(), TARGET, level.passes() ? "PASS" : "BELOW", level.clients(),
+                    setup.warmUp().sets(), setup.warmUp().stop().name().toLowerCase(Locale.ROOT),
+                    level.jit().share(), level.jit().processNanos() / 1e6
+                            / Math.max(1, level.rounds().size() * setup.setsPerRound())));
         }
         return out.toString();
     }

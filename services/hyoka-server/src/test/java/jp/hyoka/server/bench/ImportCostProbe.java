@@ -59,7 +59,7 @@ import java.util.stream.Stream;
  * assessment's load costs on a miss from its snapshot and from its events alone (read and folded; thread and
  * PostgreSQL CPU), which is what the snapshot taken after every import buys.
  * <pre>infra/scripts/run-harness.sh jp.hyoka.server.bench.ImportCostProbe [--warmup 24] [--sets 12] [--rounds 3]
- *     [--clients 2] [--loads 60] [--statements on|off]</pre>
+ *     [--clients 2] [--loads 60] [--statements on|off] [--waits on|off]</pre>
  */
 public final class ImportCostProbe {
 
@@ -74,7 +74,7 @@ public final class ImportCostProbe {
     }
 
     private record Options(int warmup, int sets, int rounds, int clients, int loads, boolean statements,
-                           List<String> before) {
+                           List<String> before, boolean waits) {
     }
 
     public static void main(String[] args) {
@@ -84,6 +84,7 @@ public final class ImportCostProbe {
         int clients = 2;
         int loads = 60;
         boolean statements = true;
+        boolean waits = false;
         List<String> before = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -94,6 +95,7 @@ public final class ImportCostProbe {
                 case "--loads" -> loads = Integer.parseInt(args[++i]);
                 case "--statements" -> statements = !args[++i].equals("off");
                 case "--before" -> before.add(args[++i]);
+                case "--waits" -> waits = args[++i].equals("on");
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -101,7 +103,7 @@ public final class ImportCostProbe {
         if (statements) {
             System.setProperty(TestDatabase.STATEMENTS_PROPERTY, "true");
         }
-        Options options = new Options(warmup, sets, rounds, clients, loads, statements, before);
+        Options options = new Options(warmup, sets, rounds, clients, loads, statements, before, waits);
         HarnessMain.run(progress -> run(options, progress));
     }
 
@@ -146,13 +148,23 @@ public final class ImportCostProbe {
                 resetStatements(dataSource);
             }
             List<Map<String, Double>> perRound = new ArrayList<>();
+            List<String> waitReports = new ArrayList<>();
             for (int round = 0; round < options.rounds(); round++) {
                 Map<String, Long> threadsBefore = cpuByThreadGroup();
                 Map<String, Long> nativeBefore = cpuByTask();
                 Map<String, Long> pgBefore = postgresCpu(postmaster);
                 long processBefore = PROCESS.getProcessCpuTime();
                 long began = System.nanoTime();
-                Importer.Totals totals = importer.run(options.sets(), options.clients());
+                Importer.Totals totals;
+                // --waits on: PostgreSQL's backends sampled while the round imports (the sampler's own queries cost
+                // CPU: read the CPU figures of a run without it)
+                try (WaitSampler sampler = options.waits()
+                        ? new WaitSampler(new BenchDatabase(url, user, password, "")) : null) {
+                    totals = importer.run(options.sets(), options.clients());
+                    if (sampler != null) {
+                        waitReports.add(sampler.report());
+                    }
+                }
                 long imported = System.nanoTime() - began;
                 waits.awaitReadModels();
                 awaitSnapshotsIdle();
@@ -202,6 +214,10 @@ public final class ImportCostProbe {
                 double[] values = perRound.stream().mapToDouble(round -> round.getOrDefault(key, 0.0)).toArray();
                 report.append(String.format(Locale.ROOT, "  %-62s %8.2f  %s%n", key, median(values),
                         java.util.Arrays.stream(values).mapToObj(v -> String.format(Locale.ROOT, "%.2f", v)).toList()));
+            }
+            for (int round = 0; round < waitReports.size(); round++) {
+                report.append(String.format(Locale.ROOT, "%nWaits while round %d imported: %s%n", round + 1,
+                        waitReports.get(round)));
             }
             if (statements) {
                 report.append(statementReport(dataSource, options.rounds() * options.sets()));

@@ -77,7 +77,10 @@ class ComponentFanOutCrashIT {
         assertThat(followed).hasSizeGreaterThan(MUNICIPALITIES);
         assertThat(keys(uses, use -> !use.mode().followed())).isNotEmpty();
 
-        ServerProcess.Config config = ServerProcess.external(url, user, password).name("fan-out-crash");
+        // The killed server's claim on the processor outlives it by the claim timeout, which the restart waits out
+        // before it handles the publication again: short here (one node at a time).
+        ServerProcess.Config config = ServerProcess.external(url, user, password).name("fan-out-crash")
+                .property("hyoka.read-models.claim-timeout", "2s");
         try (ServerProcess server = config.start();
              Connection blocker = connect();
              Connection observer = connect()) {

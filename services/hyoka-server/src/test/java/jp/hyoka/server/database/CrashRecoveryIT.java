@@ -314,9 +314,14 @@ class CrashRecoveryIT {
         }
     }
 
-    /** The server on the durable embedded default; read-your-writes may wait long on this shared machine. */
+    /**
+     * The server on the durable embedded default; read-your-writes may wait long on this shared machine. A killed
+     * server's claim on the read-model processor outlives it by the claim timeout: the restart (a new process) waits
+     * that long before it projects what the killed one left, so it is short here (one node at a time).
+     */
     private ServerProcess.Config server(String name) {
-        return ServerProcess.embedded(dataDir).name(name).property("hyoka.read-your-writes.timeout", "30s");
+        return ServerProcess.embedded(dataDir).name(name).property("hyoka.read-your-writes.timeout", "30s")
+                .property("hyoka.read-models.claim-timeout", "2s");
     }
 
     /** Edits its document one revision after the other until the server stops answering; returns how many it sent. */

@@ -4,7 +4,9 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
+import jp.hyoka.server.support.Imports;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,13 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads and reads no answer gets no more served than the connection's buffers hold; the rest wait unread (not served
  * into the server's heap) and are all answered, in order, once the client reads. No rate or cost limit here, so that
  * every request is a whole-document read with its full answer.
+ * <p>
+ * The document read is a whole published 評価書 (sample 000, its ~240 answers): each answer is tens of KB, so a few
+ * hundred pipelined reads are already several times what the buffers hold (an empty document's answer of a few
+ * hundred bytes needed tens of thousands of requests, minutes of the suite, for the same proof).
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeanGraphQlBackpressureIT extends SignedInServerTest {
 
-    /** What the pipelined answers add up to: well over what the kernel's socket buffers and Netty's hold. */
+    /**
+     * What the pipelined answers add up to: well over what the kernel's socket buffers (the server's send buffer
+     * grows to {@code net.ipv4.tcp_wmem}'s 4 MB) and Netty's hold, so that serving them all means serving past full.
+     */
     private static final long PIPELINED_BYTES = 16L * 1024 * 1024;
+    /** Fewer requests than this would prove little whatever their size. */
+    private static final int LEAST_REQUESTS = 200;
     private static final int CLIENT_RECEIVE_BUFFER = 16 * 1024;
 
     @Inject
@@ -45,15 +56,16 @@ class LeanGraphQlBackpressureIT extends SignedInServerTest {
     void givenAClientPipeliningReadsWithoutReading_whenTheConnectionIsFull_thenNoMoreAreServedUntilItReads()
             throws Exception {
         String token = issuer.issue("lean-flood", "利用者", Callers.KAWASAKI, List.of("editor"));
-        String id = new GraphQlClient(server.getURI(), token).data("startAssessment", Operations.START,
-                Map.of("kind", "KEY_ITEMS", "name", "背圧")).path("assessment").path("id").asText();
+        String id = Imports.importedId(new GraphQlClient(server.getURI(), token), Samples.ALL_ITEMS_000);
         String json = RawHttp.body(Operations.DOCUMENT, "{\"id\":\"" + id + "\"}");
         try (RawHttp http = new RawHttp(server.getURI(), CLIENT_RECEIVE_BUFFER)) {
             http.exchange(RawHttp.post("/graphql", token, json, true, "verify"));         // the token verified
             long before = lean.served();
             RawHttp.Answer one = http.exchange(RawHttp.post("/graphql", token, json, false, "size"));
             assertThat(lean.served()).isEqualTo(before + 1);
-            int requests = (int) Math.max(200, PIPELINED_BYTES / one.body().length);
+            int requests = (int) Math.max(LEAST_REQUESTS, PIPELINED_BYTES / one.body().length);
+            System.out.printf("LeanGraphQlBackpressureIT: %d requests of %d bytes answered each%n", requests,
+                    one.body().length);
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             for (int i = 0; i < requests; i++) {
                 all.writeBytes(RawHttp.post("/graphql", token, json, false, "f" + i));

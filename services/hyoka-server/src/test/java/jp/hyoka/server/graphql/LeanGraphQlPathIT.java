@@ -5,15 +5,18 @@ import io.micrometer.core.instrument.Timer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import jp.hyoka.server.security.DevTokenIssuer;
 import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.GraphQlClient;
 import jp.hyoka.server.support.Operations;
+import jp.hyoka.server.support.ServerProcess;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +43,11 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     private static final MunicipalityCode UNREGISTERED = new MunicipalityCode("131075");
     private static final String ME = RawHttp.body("{ me { userId } }", "{}");
     private static final int BURST = 60;
-    /** Tokens live this long here (each test issues its own), so that one can be seen expiring. */
-    private static final int TOKEN_LIFETIME_SECONDS = 20;
+    /**
+     * The expiring token's life: it must outlast its first exchanges (verified, remembered, served lean) and is then
+     * waited out. Only that token lives this short; it is signed with the server's key by an issuer of the test's own.
+     */
+    private static final Duration EXPIRING_TOKEN_LIFETIME = Duration.ofSeconds(6);
 
     @Inject
     LeanGraphQlPath lean;
@@ -53,7 +59,7 @@ class LeanGraphQlPathIT extends SignedInServerTest {
         return baseProperties(Map.of(
                 "hyoka.limits.requests-per-second", "0.001",
                 "hyoka.limits.burst", Integer.toString(BURST),
-                "hyoka.dev-issuer.token-lifetime", TOKEN_LIFETIME_SECONDS + "s"));
+                "hyoka.dev-issuer.secret", ServerProcess.SECRET));
     }
 
     private String token(MunicipalityCode municipality, String user, String role) {
@@ -154,7 +160,7 @@ class LeanGraphQlPathIT extends SignedInServerTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
         String altered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
                 payload.replace("141305", "012041").getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
-        String otherKey = new jp.hyoka.server.security.DevTokenIssuer(java.time.Duration.ofHours(1))
+        String otherKey = new DevTokenIssuer(Duration.ofHours(1))
                 .issue("lean-forger", "偽造", Callers.KAWASAKI, List.of("editor"));
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token, json, "verified");                           // the genuine token is remembered
@@ -174,7 +180,8 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     void givenATokenServedTheLeanWay_whenItHasExpired_thenTheSecurityFiltersRefusalAsThroughMicronautAndNothingServed()
             throws Exception {
         String json = fewFieldRead("期限切れ");
-        String token = token(Callers.KAWASAKI, "lean-expiring", "editor");
+        String token = new DevTokenIssuer(EXPIRING_TOKEN_LIFETIME, ServerProcess.SECRET)
+                .issue("lean-expiring", "利用者 lean-expiring", Callers.KAWASAKI, List.of("editor"));
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token, json, "fresh");                              // verified, remembered, served lean
             long exp = Long.parseLong(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),

@@ -16,6 +16,8 @@ public record ChangeText(ChangeTextKind kind, String text) {
     private static final Pattern DELETED = Pattern.compile("\\(?削除\\)?。?");
     private static final Pattern SEE_ANNEX = Pattern.compile("\\(?別紙参照\\)?");
     private static final Pattern ABRIDGED = Pattern.compile("\\((中|以下)?省?略\\)");
+    /** The characters {@link AnnexText#isDashes} matches: a key of dashes starts with one. */
+    static final String DASH_STARTS = "-—―−–‐ー";
 
     public ChangeText {
         Objects.requireNonNull(kind, "kind");
@@ -41,7 +43,35 @@ public record ChangeText(ChangeTextKind kind, String text) {
         return new ChangeText(ChangeTextKind.MISSING, "");
     }
 
-    private static ChangeTextKind kindOf(String key) {
+    /**
+     * The kind of a key. Each whole-key pattern is run only where the key starts with a character its match can
+     * start with, and {@link #ABRIDGED} only where the key holds its "略": most keys are long texts that match none
+     * ({@code ChangeTextKindTest} compares this with every pattern run on every key).
+     */
+    static ChangeTextKind kindOf(String key) {
+        if (key.isEmpty()) {
+            return ChangeTextKind.EMPTY;
+        }
+        char first = key.charAt(0);
+        boolean bracket = first == '(';
+        if ((bracket || first == '空' || first == '記') && EMPTY.matcher(key).matches()
+                || DASH_STARTS.indexOf(first) >= 0 && AnnexText.isDashes(key)) {
+            return ChangeTextKind.EMPTY;
+        }
+        if ((bracket || first == '右') && ADDED.matcher(key).matches()) {
+            return ChangeTextKind.ADDED;
+        }
+        if ((bracket || first == '削') && DELETED.matcher(key).matches()) {
+            return ChangeTextKind.DELETED;
+        }
+        if ((bracket || first == '別') && SEE_ANNEX.matcher(key).matches()) {
+            return ChangeTextKind.SEE_ANNEX;
+        }
+        return key.indexOf('略') >= 0 && ABRIDGED.matcher(key).find() ? ChangeTextKind.ABRIDGED : ChangeTextKind.TEXT;
+    }
+
+    /** The kind as every pattern tells it on the whole key: the definition {@link #kindOf} is tested against. */
+    static ChangeTextKind kindByPatterns(String key) {
         if (key.isEmpty() || EMPTY.matcher(key).matches() || AnnexText.isDashes(key)) {
             return ChangeTextKind.EMPTY;
         }

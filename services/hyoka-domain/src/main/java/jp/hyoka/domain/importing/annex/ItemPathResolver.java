@@ -3,6 +3,7 @@ package jp.hyoka.domain.importing.annex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,8 +50,17 @@ public final class ItemPathResolver {
     private final NodeLabels[] labelIds;
     /** One node of each block whose label is long enough to be named by a path (the labels a path may name). */
     private final List<ItemNode> namedBlockCandidates = new ArrayList<>();
-    /** By index in {@link #namedBlockCandidates}: the id of the block label in {@link #labels}, or -1. */
-    private final int[] namedBlockLabelIds;
+    /** Block label id in {@link #labels} (-1: not indexed) → the indices in {@link #namedBlockCandidates} of it. */
+    private final Map<Integer, int[]> namedBlocksByLabel = new HashMap<>();
+    private static final int[] NO_NODES = new int[0];
+    /** The nodes a path may be scored for, found through maps over the form (per form, never per file). */
+    private final NodeCandidates candidates;
+    /** By node index: the block numbers under which a companion form numbers the node's block (its label). */
+    private final List<Set<Integer>> companionNumbers = new ArrayList<>();
+    /** Item, block and section ids → the section of the first node that has the id ({@link #sectionOf}). */
+    private final Map<String, String> sectionById = new HashMap<>();
+    /** Block label → the nodes of blocks of several items with that label, in form order (a path may be one). */
+    private final Map<String, List<ItemNode>> blocksByLabel = new HashMap<>();
 
     public ItemPathResolver(FormDefinition form) {
         this(form, List.of());
@@ -119,8 +129,40 @@ public final class ItemPathResolver {
                 namedBlockCandidates.add(node);
             }
         }
-        namedBlockLabelIds = namedBlockCandidates.stream().mapToInt(node -> labels.id(node.blockLabel())).toArray();
+        Map<Integer, List<Integer>> byLabel = new HashMap<>();
+        for (int i = 0; i < namedBlockCandidates.size(); i++) {
+            byLabel.computeIfAbsent(labels.id(namedBlockCandidates.get(i).blockLabel()), id -> new ArrayList<>()).add(i);
+        }
+        byLabel.forEach((id, indices) -> namedBlocksByLabel.put(id, indices.stream().mapToInt(i -> i).toArray()));
         sectionLabels.sort(Comparator.comparingInt(String::length).reversed());
+        candidates = new NodeCandidates(nodes, Stream.of(labelIds).mapToInt(NodeLabels::label).toArray(), labels.size());
+        for (ItemNode node : nodes) {
+            companionNumbers.add(companionNumbers(node));
+            for (String id : List.of(node.item().id().value(), node.block().id(), node.section().id())) {
+                sectionById.putIfAbsent(id, node.section().id());
+            }
+            if (node.blockSize() > 1) {
+                blocksByLabel.computeIfAbsent(node.blockLabel(), label -> new ArrayList<>()).add(node);
+            }
+        }
+    }
+
+    /**
+     * The block numbers {@code k} for which {@code otherNumbering} under "section number k" lists the node's block
+     * label: what {@link #score} looked up by that key per path, worked out once. A key's digits count only where
+     * they are the decimal a path's number prints as (no leading zero), as the look-up by string required.
+     */
+    private Set<Integer> companionNumbers(ItemNode node) {
+        String prefix = node.section().number() + " ";
+        Set<Integer> numbers = new java.util.HashSet<>();
+        otherNumbering.forEach((key, blockLabels) -> {
+            String digits = key.startsWith(prefix) ? key.substring(prefix.length()) : "";
+            if (!digits.isEmpty() && digits.length() <= 9 && digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                    && String.valueOf(Integer.parseInt(digits)).equals(digits) && blockLabels.contains(node.blockLabel())) {
+                numbers.add(Integer.parseInt(digits));
+            }
+        });
+        return numbers.isEmpty() ? Set.of() : Set.copyOf(numbers);
     }
 
     /** The item the path names, or empty when it names no single item (see {@link #resolvePath}). */
@@ -199,6 +241,21 @@ public final class ItemPathResolver {
         return ParsedPath.parse(itemPath, groupLabels, fileGroup, sectionLabels);
     }
 
+    /**
+     * For {@code NodeCandidatesTest}: the nodes the form's maps find for the path ({@link NodeCandidates#byLabel},
+     * {@link NodeCandidates#withoutLabel}), then the nodes that {@link LabelMatch#possible} and
+     * {@link #scoredWithoutLabel} admit when every node is tested; each list ascending.
+     */
+    List<int[]> candidatesAndEveryNodeTested(String itemPath) {
+        ParsedPath path = parse(itemPath);
+        LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact(), labels);
+        int[] possible = java.util.stream.IntStream.range(0, nodes.size())
+                .filter(i -> LabelMatch.possible(nodes.get(i).label(), labelIds[i].label(), path, compact)).toArray();
+        int[] withoutLabel = java.util.stream.IntStream.range(0, nodes.size())
+                .filter(i -> scoredWithoutLabel(nodes.get(i), path)).toArray();
+        return List.of(candidates.byLabel(path, compact), candidates.withoutLabel(path), possible, withoutLabel);
+    }
+
     /** What the parsed path names, given the entries in force and the section of the row before (or null). */
     private PathResolution resolve(ParsedPath path, List<PathEntry> entries, String previousSection) {
         if (path.wholeDocument()) {
@@ -209,39 +266,25 @@ public final class ItemPathResolver {
             return PathResolution.unresolved(List.of(), List.of(), "the path names nothing of the form");
         }
         LabelSimilarity.Text compact = new LabelSimilarity.Text(path.compact(), labels);
-        Set<String> namedBlocks = new LinkedHashSet<>();
-        for (int i = 0; i < namedBlockCandidates.size(); i++) {  // the block score depends on the block label only
-            ItemNode node = namedBlockCandidates.get(i);
-            int id = namedBlockLabelIds[i];
-            if (id >= 0 && 1.5 * compact.withinBound(id, node.blockLabel()) < 1.5 * 0.85) {
-                continue;                                   // the block score cannot reach it: within ≤ the bound
-            }
-            if (blockScore(node, id, compact) >= 1.5 * 0.85) {
-                namedBlocks.add(node.block().id());
-            }
-        }
+        Set<String> namedBlocks = namedBlocks(compact);
         // First the items whose label the path may spell. Once one of them is scored with a label of 0.8 or more,
         // preferLabels drops every item scored on numbers alone (label similarity 0), and an item whose label the
         // path cannot spell has similarity 0 (LabelMatch.possible): the items scored only for being alone in their
         // block or for the item number are then not scored at all.
+        // Only the nodes the form's maps find can pass either test (NodeCandidates), each list in form order.
         Scored[] byNode = new Scored[nodes.size()];
-        boolean[] deferred = new boolean[nodes.size()];
         boolean labelled = false;
-        boolean anyDeferred = false;
-        for (int i = 0; i < nodes.size(); i++) {
-            ItemNode node = nodes.get(i);
-            if (LabelMatch.possible(node.label(), labelIds[i].label(), path, compact)) {
-                byNode[i] = score(node, labelIds[i], path, compact, previousSection, namedBlocks);
+        for (int i : candidates.byLabel(path, compact)) {
+            if (LabelMatch.possible(nodes.get(i).label(), labelIds[i].label(), path, compact)) {
+                byNode[i] = score(i, path, compact, previousSection, namedBlocks);
                 labelled |= byNode[i] != null && byNode[i].label().similarity() >= 0.8;
-            } else if (scoredWithoutLabel(node, path)) {
-                deferred[i] = true;
-                anyDeferred = true;
             }
         }
-        if (!labelled && anyDeferred) {
-            for (int i = 0; i < nodes.size(); i++) {
-                if (deferred[i]) {
-                    byNode[i] = score(nodes.get(i), labelIds[i], path, compact, previousSection, namedBlocks);
+        if (!labelled) {
+            for (int i : candidates.withoutLabel(path)) {
+                if (byNode[i] == null && scoredWithoutLabel(nodes.get(i), path)
+                        && !LabelMatch.possible(nodes.get(i).label(), labelIds[i].label(), path, compact)) {
+                    byNode[i] = score(i, path, compact, previousSection, namedBlocks);
                 }
             }
         }
@@ -264,6 +307,32 @@ public final class ItemPathResolver {
     }
 
     /**
+     * The blocks whose label the path names (block score 0.85 · 1.5 or more). The score depends on the block label
+     * only, and cannot reach that where the label's bigram bound ({@link LabelSimilarity.Text#withinBound}) is below
+     * 0.85 — always so for an indexed label (4 characters or more) that shares no bigram with the path: only the
+     * labels the path touches, and any not indexed, are looked at.
+     */
+    private Set<String> namedBlocks(LabelSimilarity.Text compact) {
+        Set<String> named = new HashSet<>();
+        for (int id : compact.touched()) {
+            for (int i : namedBlocksByLabel.getOrDefault(id, NO_NODES)) {
+                ItemNode node = namedBlockCandidates.get(i);
+                if (1.5 * compact.withinBound(id, node.blockLabel()) >= 1.5 * 0.85
+                        && blockScore(node, id, compact) >= 1.5 * 0.85) {
+                    named.add(node.block().id());
+                }
+            }
+        }
+        for (int i : namedBlocksByLabel.getOrDefault(-1, NO_NODES)) {
+            ItemNode node = namedBlockCandidates.get(i);
+            if (blockScore(node, -1, compact) >= 1.5 * 0.85) {
+                named.add(node.block().id());
+            }
+        }
+        return named;
+    }
+
+    /**
      * A path whose words are exactly the label of a block of several items ("Ⅳ 8 人手を介在させる作業"), where no
      * item's label is spelled whole at its end: the block, not the item whose label merely starts or ends alike
      * (人手を介在させる作業はない).
@@ -272,7 +341,7 @@ public final class ItemPathResolver {
         if (path.compact().isEmpty() || scored.stream().anyMatch(s -> s.label().atEnd() && s.label().similarity() == 1.0)) {
             return Optional.empty();
         }
-        List<ItemNode> blocks = nodes.stream().filter(n -> n.blockSize() > 1 && n.blockLabel().equals(path.compact()))
+        List<ItemNode> blocks = blocksByLabel.getOrDefault(path.compact(), List.of()).stream()
                 .filter(n -> path.block() == null || n.numberMatches(path.block()))
                 .filter(n -> path.section() == null || path.section().equals(n.section().number()))
                 .filter(n -> path.entries().stream().allMatch(e -> n.chain().contains(e.group())))
@@ -346,7 +415,7 @@ public final class ItemPathResolver {
         if (tied.stream().anyMatch(s -> !s.node().item().number().equals(number) || s.node().block() != tied.get(0).node().block())) {
             return Optional.empty();
         }
-        return tied.stream().min(Comparator.comparingInt(s -> nodes.indexOf(s.node())));
+        return tied.stream().min(Comparator.comparingInt(Scored::index));
     }
 
     /** No item fits: the entry, block or section the path names, if it names one. */
@@ -425,8 +494,7 @@ public final class ItemPathResolver {
         if (targetId == null) {
             return null;
         }
-        return nodes.stream().filter(n -> n.item().id().value().equals(targetId) || n.block().id().equals(targetId)
-                || n.section().id().equals(targetId)).map(n -> n.section().id()).findFirst().orElse(null);
+        return sectionById.get(targetId);
     }
 
     /**
@@ -438,21 +506,19 @@ public final class ItemPathResolver {
         return node.blockSize() == 1 || path.item() != null && path.item().equals(node.circled());
     }
 
-    /** The item's score for the path, or null when nothing but context speaks for it. */
-    private Scored score(ItemNode node, NodeLabels ids, ParsedPath path, LabelSimilarity.Text compact,
-                         String previousSection, Set<String> namedBlocks) {
+    /** The score of the node with this index for the path, or null when nothing but context speaks for it. */
+    private Scored score(int index, ParsedPath path, LabelSimilarity.Text compact, String previousSection,
+                         Set<String> namedBlocks) {
+        ItemNode node = nodes.get(index);
+        NodeLabels ids = labelIds[index];
         if (path.annex() != null && !node.inAnnex(path.annex())) {
             return null;
         }
-        List<String> why = new ArrayList<>();
+        int evidence = 0;                                   // what speaks for or against it (Evidence), for why()
         LabelMatch match = LabelMatch.of(node.label(), ids.label(), path, compact, headings);
         double label = match.similarity();
         double score = match.score(node.label());
         int contradictions = 0;
-        if (label > 0) {
-            why.add((label == 1.0 ? "label " : "label ~" + Math.round(label * 100) + "% ") + node.item().label()
-                    + (match.atEnd() ? "" : " (inside the path)"));
-        }
         boolean groupMatched = false;
         for (PathEntry entry : path.entries()) {
             if (entry.group().equals(fileGroup)) {
@@ -460,7 +526,6 @@ public final class ItemPathResolver {
             } else if (node.chain().contains(entry.group())) {
                 score += 2;
                 groupMatched = true;
-                why.add("in " + entry.group());
             } else {
                 return null;
             }
@@ -469,7 +534,7 @@ public final class ItemPathResolver {
         score += section;
         if (section < 0) {
             contradictions++;
-            why.add("section " + path.section() + " ≠ " + node.section().number());
+            evidence |= Evidence.OTHER_SECTION;
         }
         double block = blockScore(node, ids.block(), compact);
         if (!node.label().equals(node.blockLabel())) {
@@ -477,21 +542,20 @@ public final class ItemPathResolver {
         }
         if (!namedBlocks.isEmpty() && !namedBlocks.contains(node.block().id())) {
             score -= 1;
-            why.add("the path names another block");
+            evidence |= Evidence.OTHER_BLOCK_NAMED;
         }
         boolean blockNumberMatched = path.block() != null && node.numberMatches(path.block());
         if (path.block() != null && node.blockNumber() != null) {
             if (blockNumberMatched) {
                 score += 1.5;
-                why.add("block " + path.block());
-            } else if (namedBlocks.isEmpty() && otherNumbering
-                    .getOrDefault(node.section().number() + " " + path.block(), List.of()).contains(node.blockLabel())) {
+                evidence |= Evidence.BLOCK_NUMBER;
+            } else if (namedBlocks.isEmpty() && companionNumbers.get(index).contains(path.block())) {
                 score += 1.2;
-                why.add("block " + path.block() + " as a companion form numbers it");
+                evidence |= Evidence.COMPANION_BLOCK_NUMBER;
             } else {
                 score -= 1;
                 contradictions++;
-                why.add("block " + path.block() + " ≠ " + node.blockNumber());
+                evidence |= Evidence.OTHER_BLOCK_NUMBER;
             }
         }
         boolean itemNumberMatched = false;
@@ -499,11 +563,11 @@ public final class ItemPathResolver {
             if (path.item().equals(node.circled())) {
                 score += 1.5;
                 itemNumberMatched = true;
-                why.add("number " + path.item());
+                evidence |= Evidence.ITEM_NUMBER;
             } else if (node.circled() != null) {
                 score -= 1.5;
                 contradictions++;
-                why.add("number " + path.item() + " ≠ " + node.circled());
+                evidence |= Evidence.OTHER_ITEM_NUMBER;
             } else {
                 score -= 0.5;
             }
@@ -516,11 +580,11 @@ public final class ItemPathResolver {
         int before = Math.max(0, path.compact().length() - node.label().length());
         if (afterContext(node, ids, compact, before)) {
             score += 1;
-            why.add("after " + String.join("/", node.context()));
+            evidence |= Evidence.AFTER_CONTEXT;
         }
         if (previousSection != null && previousSection.equals(node.section().id())) {
             score += 0.8;
-            why.add("as the row before");
+            evidence |= Evidence.ROW_BEFORE;
         }
         boolean singleBlock = node.blockSize() == 1 && (blockNumberMatched && section >= 0 || block >= 1.5);
         boolean numbers = itemNumberMatched && (blockNumberMatched || groupMatched);
@@ -529,8 +593,66 @@ public final class ItemPathResolver {
         }
         double confidence = Math.max(0.1, Math.min(1.0, (label > 0 ? 0.5 + 0.5 * label : 0.6)
                 - 0.1 * contradictions));
-        return new Scored(node, match, score, confidence, new PathCandidate(node.item().id().value(),
-                Math.round(score * 100) / 100.0, String.join("; ", why)));
+        return new Scored(node, index, match, score, confidence, path, evidence);
+    }
+
+    /**
+     * The evidence of a {@link Scored} as flags, turned into words only for the candidates a resolution shows
+     * ({@link Scored#candidate}): most scored items are dropped, and their words were most of scoring's allocation.
+     */
+    private static final class Evidence {
+        static final int OTHER_SECTION = 1;
+        static final int OTHER_BLOCK_NAMED = 1 << 1;
+        static final int BLOCK_NUMBER = 1 << 2;
+        static final int COMPANION_BLOCK_NUMBER = 1 << 3;
+        static final int OTHER_BLOCK_NUMBER = 1 << 4;
+        static final int ITEM_NUMBER = 1 << 5;
+        static final int OTHER_ITEM_NUMBER = 1 << 6;
+        static final int AFTER_CONTEXT = 1 << 7;
+        static final int ROW_BEFORE = 1 << 8;
+
+        private Evidence() {
+        }
+
+        /** The words for the evidence, in the order scoring finds it. */
+        static String why(ItemNode node, LabelMatch match, ParsedPath path, int evidence, String fileGroup) {
+            List<String> why = new ArrayList<>();
+            double label = match.similarity();
+            if (label > 0) {
+                why.add((label == 1.0 ? "label " : "label ~" + Math.round(label * 100) + "% ") + node.item().label()
+                        + (match.atEnd() ? "" : " (inside the path)"));
+            }
+            for (PathEntry entry : path.entries()) {        // scored at all: every entry not of files is its group's
+                if (!entry.group().equals(fileGroup)) {
+                    why.add("in " + entry.group());
+                }
+            }
+            if ((evidence & OTHER_SECTION) != 0) {
+                why.add("section " + path.section() + " ≠ " + node.section().number());
+            }
+            if ((evidence & OTHER_BLOCK_NAMED) != 0) {
+                why.add("the path names another block");
+            }
+            if ((evidence & BLOCK_NUMBER) != 0) {
+                why.add("block " + path.block());
+            } else if ((evidence & COMPANION_BLOCK_NUMBER) != 0) {
+                why.add("block " + path.block() + " as a companion form numbers it");
+            } else if ((evidence & OTHER_BLOCK_NUMBER) != 0) {
+                why.add("block " + path.block() + " ≠ " + node.blockNumber());
+            }
+            if ((evidence & ITEM_NUMBER) != 0) {
+                why.add("number " + path.item());
+            } else if ((evidence & OTHER_ITEM_NUMBER) != 0) {
+                why.add("number " + path.item() + " ≠ " + node.circled());
+            }
+            if ((evidence & AFTER_CONTEXT) != 0) {
+                why.add("after " + String.join("/", node.context()));
+            }
+            if ((evidence & ROW_BEFORE) != 0) {
+                why.add("as the row before");
+            }
+            return String.join("; ", why);
+        }
     }
 
     /** Whether the path before the item's label spells its heading or the item before it (80 % at least). */
@@ -574,6 +696,54 @@ public final class ItemPathResolver {
     private record NodeLabels(int label, int block, int section, int[] context) {
     }
 
-    private record Scored(ItemNode node, LabelMatch label, double score, double confidence, PathCandidate candidate) {
+    /** A node scored for a path; the words of its evidence are made only when it is shown ({@link #candidate}). */
+    private final class Scored {
+        private final ItemNode node;
+        private final int index;
+        private final LabelMatch label;
+        private final double score;
+        private final double confidence;
+        private final ParsedPath path;
+        private final int evidence;
+        private PathCandidate candidate;
+
+        Scored(ItemNode node, int index, LabelMatch label, double score, double confidence, ParsedPath path,
+               int evidence) {
+            this.node = node;
+            this.index = index;
+            this.label = label;
+            this.score = score;
+            this.confidence = confidence;
+            this.path = path;
+            this.evidence = evidence;
+        }
+
+        ItemNode node() {
+            return node;
+        }
+
+        int index() {
+            return index;
+        }
+
+        LabelMatch label() {
+            return label;
+        }
+
+        double score() {
+            return score;
+        }
+
+        double confidence() {
+            return confidence;
+        }
+
+        PathCandidate candidate() {
+            if (candidate == null) {
+                candidate = new PathCandidate(node.item().id().value(), Math.round(score * 100) / 100.0,
+                        Evidence.why(node, label, path, evidence, fileGroup));
+            }
+            return candidate;
+        }
     }
 }

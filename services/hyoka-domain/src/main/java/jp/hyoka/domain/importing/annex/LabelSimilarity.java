@@ -58,11 +58,16 @@ final class LabelSimilarity {
         private int[] distinctBigrams;
         private int[] sortedBigrams;
         private int[] shared;
-        private final Map<String, Double> within = new HashMap<>();
-        private final Map<String, Double> atEnd = new HashMap<>();
-        /** By label id: {@link #within} and {@link #atEnd} of the indexed labels, NaN until asked. */
+        /** The ids of the indexed labels that share a bigram with this text ({@link #shared} above 0), in no order. */
+        private int[] touched;
+        /** {@link #within} and {@link #atEnd} of labels not indexed, made when first asked (most paths never do). */
+        private Map<String, Double> within;
+        private Map<String, Double> atEnd;
+        /** By label id: {@link #within} and {@link #atEnd} of the indexed labels, where {@code *Known} is set. */
         private double[] withinById;
         private double[] atEndById;
+        private boolean[] withinKnown;
+        private boolean[] atEndKnown;
         private Map<Integer, Text> prefixes;
 
         Text(String value) {
@@ -95,17 +100,20 @@ final class LabelSimilarity {
          */
         double within(int id, String label) {
             if (id < 0) {
+                if (within == null) {
+                    within = new HashMap<>();
+                }
                 return within.computeIfAbsent(label, l -> LabelSimilarity.within(this, l, -1));
             }
             if (withinById == null) {
-                withinById = unknown();
+                withinById = new double[labels.size()];
+                withinKnown = new boolean[labels.size()];
             }
-            double known = withinById[id];
-            if (Double.isNaN(known)) {
-                known = LabelSimilarity.within(this, label, id);
-                withinById[id] = known;
+            if (!withinKnown[id]) {
+                withinById[id] = LabelSimilarity.within(this, label, id);
+                withinKnown[id] = true;
             }
-            return known;
+            return withinById[id];
         }
 
         /** {@link LabelSimilarity#atEnd(String, String)} of this text and the label (labels repeat over blocks). */
@@ -116,23 +124,20 @@ final class LabelSimilarity {
         /** {@link #atEnd(String)} of a label whose id is known, as {@link #within(int, String)}. */
         double atEnd(int id, String label) {
             if (id < 0) {
+                if (atEnd == null) {
+                    atEnd = new HashMap<>();
+                }
                 return atEnd.computeIfAbsent(label, l -> LabelSimilarity.atEnd(value, l));
             }
             if (atEndById == null) {
-                atEndById = unknown();
+                atEndById = new double[labels.size()];
+                atEndKnown = new boolean[labels.size()];
             }
-            double known = atEndById[id];
-            if (Double.isNaN(known)) {
-                known = LabelSimilarity.atEnd(value, label);
-                atEndById[id] = known;
+            if (!atEndKnown[id]) {
+                atEndById[id] = LabelSimilarity.atEnd(value, label, labels.wanted(id));
+                atEndKnown[id] = true;
             }
-            return known;
-        }
-
-        private double[] unknown() {
-            double[] values = new double[labels.size()];
-            Arrays.fill(values, Double.NaN);
-            return values;
+            return atEndById[id];
         }
 
         /**
@@ -190,9 +195,19 @@ final class LabelSimilarity {
 
         private int[] shared() {
             if (shared == null) {
-                shared = labels.shared(distinctBigrams());
+                shared = new int[labels.size()];
+                touched = labels.shared(distinctBigrams(), shared);
             }
             return shared;
+        }
+
+        /**
+         * The ids of the indexed labels that have at least one bigram of this text: every other label's
+         * {@link #withinBound} is 0 (a label of two characters or more, as every indexed label is).
+         */
+        int[] touched() {
+            shared();
+            return touched;
         }
 
         /** The text's bigrams with repetition, sorted (as {@link LabelSimilarity#dice} sorts them). */
@@ -230,9 +245,11 @@ final class LabelSimilarity {
 
         private final Map<String, Integer> ids = new HashMap<>();
         /** bigram → the labels that have it, as pairs: label id, how many times the label has it */
-        private final Map<Integer, int[]> postings = new HashMap<>();
+        private final BigramTable postings;
         /** By label id: the label's bigrams with repetition, sorted (what {@link LabelSimilarity#dice} compares). */
         private final List<int[]> sorted = new ArrayList<>();
+        /** By label id: what a text's windows are counted against ({@link #atEnd}, {@link #slidingDice}). */
+        private final List<Wanted> wanted = new ArrayList<>();
 
         Labels(Collection<String> labels) {
             Map<Integer, List<int[]>> index = new HashMap<>();
@@ -245,6 +262,7 @@ final class LabelSimilarity {
                 int[] bigrams = bigrams(label);
                 Arrays.sort(bigrams);
                 sorted.add(bigrams);
+                wanted.add(Wanted.of(label));
                 Map<Integer, Integer> counts = new HashMap<>();
                 for (int bigram : bigrams(label)) {
                     counts.merge(bigram, 1, Integer::sum);
@@ -252,6 +270,7 @@ final class LabelSimilarity {
                 counts.forEach((bigram, count) -> index.computeIfAbsent(bigram, b -> new ArrayList<>())
                         .add(new int[]{id, count}));
             }
+            postings = new BigramTable(index.size());
             index.forEach((bigram, having) -> {
                 int[] pairs = new int[having.size() * 2];
                 for (int i = 0; i < having.size(); i++) {
@@ -277,18 +296,34 @@ final class LabelSimilarity {
             return sorted.get(id);
         }
 
-        /** For each label id: how many of the label's bigrams (counted with repetition) are among {@code present}. */
-        int[] shared(int[] present) {
-            int[] shared = new int[ids.size()];
+        /** The label's bigrams as {@link #atEnd} and {@link #slidingDice} count them, worked out once. */
+        Wanted wanted(int id) {
+            return wanted.get(id);
+        }
+
+        /**
+         * Counts into {@code shared}, for each label id, how many of the label's bigrams (counted with repetition) are
+         * among {@code present} (distinct bigrams); returns the ids whose count rose above 0.
+         */
+        int[] shared(int[] present, int[] shared) {
+            int[] touched = new int[16];
+            int count = 0;
             for (int bigram : present) {
                 int[] pairs = postings.get(bigram);
                 if (pairs != null) {
                     for (int i = 0; i < pairs.length; i += 2) {
-                        shared[pairs[i]] += pairs[i + 1];
+                        int id = pairs[i];
+                        if (shared[id] == 0) {
+                            if (count == touched.length) {
+                                touched = Arrays.copyOf(touched, count * 2);
+                            }
+                            touched[count++] = id;
+                        }
+                        shared[id] += pairs[i + 1];
                     }
                 }
             }
-            return shared;
+            return Arrays.copyOf(touched, count);
         }
     }
 
@@ -306,6 +341,11 @@ final class LabelSimilarity {
      * with the same character (a label is recognised by its last word: 十分か, 接続, 内容, 方法).
      */
     static double atEnd(String text, String label) {
+        return atEnd(text, label, null);
+    }
+
+    /** {@link #atEnd(String, String)}, with the label's {@link Wanted} when it is known already (else null). */
+    private static double atEnd(String text, String label, Wanted known) {
         if (text.endsWith(label)) {
             return 1.0;
         }
@@ -318,7 +358,7 @@ final class LabelSimilarity {
         // The Dice coefficient of the label with each suffix of the text from label length - 2 to + 2 characters,
         // as dice(suffix, label) computes it (no suffix equals the label: the text does not end with it); the
         // suffixes grow one bigram at a time, so their shared bigrams are counted on, not each time anew.
-        Wanted wanted = Wanted.of(label);
+        Wanted wanted = known != null ? known : Wanted.of(label);
         int[] seen = new int[wanted.kinds()];
         int common = 0;
         double best = 0;
@@ -376,15 +416,14 @@ final class LabelSimilarity {
         if (bound < 0.75) {
             return bound;
         }
-        return slidingDice(text, label);
+        return slidingDice(text, label, indexed >= 0 ? compared.labels.wanted(indexed) : Wanted.of(label));
     }
 
     /**
      * The best Dice coefficient of the label against every window of the text as long as the label, kept up to date
      * one bigram at a time (a path may be a thousand characters long).
      */
-    private static double slidingDice(String text, String label) {
-        Wanted wanted = Wanted.of(label);
+    private static double slidingDice(String text, String label, Wanted wanted) {
         int window = label.length() - 1;
         int[] seen = new int[wanted.kinds()];
         int common = 0;
@@ -400,7 +439,7 @@ final class LabelSimilarity {
     }
 
     /** A label's distinct bigrams, sorted, and how many times it has each: what a text's window is counted against. */
-    private record Wanted(int[] distinct, int[] counts, int kinds) {
+    record Wanted(int[] distinct, int[] counts, int kinds) {
         static Wanted of(String label) {
             int[] all = bigrams(label);
             Arrays.sort(all);

@@ -92,7 +92,7 @@ class PathResolutionsDigestTest {
     }
 
     /** The samples' and published documents' 項目 paths in annex order, then every text of the style tables. */
-    private static List<String> fixedPaths() {
+    static List<String> fixedPaths() {
         List<String> paths = new ArrayList<>();
         for (String sample : List.of("000", "001", "003", "004")) {
             Samples.annex(sample).rows().forEach(row -> paths.add(row.itemPath()));
@@ -133,7 +133,7 @@ class PathResolutionsDigestTest {
         "全体", "<p>", "</p>", "<br>", "~", "(1. 住民基本台帳ファイル)", "2. 宛名管理ファイル", "※", "「", "」"};
 
     /** Paths made of the form's own pieces, as authors write them and get them wrong. */
-    private static List<String> madePaths(FormDefinition form, Random random, int count) {
+    static List<String> madePaths(FormDefinition form, Random random, int count) {
         List<Section> sections = form.sections();
         List<String> paths = new ArrayList<>();
         while (paths.size() < count) {
