@@ -48,18 +48,16 @@ public final class WholeCommands implements MessageHandlerInterceptor<EventMessa
      * @param projections the processor's own handlers (a supplier: the processor is built after this)
      * @param events      where the command's earlier events are read from; it must see the event tables on the
      *                    connection it uses inside the processor's unit of work
-     */
-    public WholeCommands(Supplier<EventHandlerInvoker> projections, EventStorageEngine events) {
-        this(projections, events, false);
-    }
-
-    /**
      * @param remember keep the events passed over until their command's last one and project those, reading the
      *                 store only when some are missing (the processor started inside the command): for a processor
      *                 that reads through the whole history, a rebuild, where reading each import's events a second
-     *                 time was a sixth of the rebuild thread's waits (row 7's profile). The memory is the commands
-     *                 under way, nothing more (a command's events are consecutive in the stream, and a retried batch
-     *                 delivers the same events again).
+     *                 time was a sixth of the rebuild thread's waits (row 7's profile), and for the live processor,
+     *                 where it read an import's ~100 KB content event a second time (row 4). The memory is the
+     *                 commands under way, nothing more (a command's events are consecutive in the stream, and a
+     *                 retried batch delivers the same events again); what a node remembered of a command whose last
+     *                 event another node then projected (its claim lost in between) stays until this node finishes
+     *                 a command of that assessment again. Projecting from memory needs every earlier event of the
+     *                 command, by sequence number, else the store is read as before.
      */
     public WholeCommands(Supplier<EventHandlerInvoker> projections, EventStorageEngine events, boolean remember) {
         this.projections = projections;
