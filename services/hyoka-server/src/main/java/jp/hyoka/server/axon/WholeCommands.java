@@ -57,9 +57,10 @@ public final class WholeCommands implements MessageHandlerInterceptor<EventMessa
      *                 retried batch delivers the same events again). What a node remembered of a command it did not
      *                 finish (its claim lost in between, its batch rolled back and retried elsewhere) is dropped
      *                 when this node next sees an event of that assessment that starts or ends a command, one-event
-     *                 commands included; until then it is one assessment's unfinished command. Projecting from
-     *                 memory needs every earlier event of the command, by sequence number, else the store is read
-     *                 as before.
+     *                 commands included: per assessment, the memory holds only the events passed over since this
+     *                 node last saw one of its commands begin or end. Projecting from memory needs every earlier
+     *                 event of the command, by sequence number (events beyond it are left out), else the store is
+     *                 read as before.
      */
     public WholeCommands(Supplier<EventHandlerInvoker> projections, EventStorageEngine events, boolean remember) {
         this.projections = projections;

@@ -84,7 +84,7 @@ class SharedRowReadingTest {
             FormDefinition newer = FormFiles.of(kind, "2025");
             FormDefinition older = FormFiles.of(kind, "2024");
             assertThat(ReadingLayout.of(newer)).isEqualTo(ReadingLayout.of(older));
-            return new Sample(lines(number), newer, older);
+            return new Sample(SharedRowReadingTest.lines(number), newer, older);
         }
     }
 
