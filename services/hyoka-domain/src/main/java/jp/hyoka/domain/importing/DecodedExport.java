@@ -20,7 +20,11 @@ public record DecodedExport(List<String> lines, String encoding, List<ImportProb
         this(lines, encoding, warnings, null);
     }
 
-    /** A range of a byte array: {@code bytes[from, to)}; the array is the caller's, never changed. */
+    /**
+     * A range of a byte array: {@code bytes[from, to)}, not copied. The array is the caller's upload itself: nothing
+     * here changes it, and the caller must not change it either between decoding and the content hash read from it
+     * (the hash would then name bytes other than the lines decoded).
+     */
     public record Utf8Bytes(byte[] bytes, int from, int to) {
     }
 }

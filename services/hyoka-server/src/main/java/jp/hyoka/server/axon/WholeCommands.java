@@ -54,10 +54,13 @@ public final class WholeCommands implements MessageHandlerInterceptor<EventMessa
      *                 time was a sixth of the rebuild thread's waits (row 7's profile), and for the live processor,
      *                 where it read an import's ~100 KB content event a second time (row 4). The memory is the
      *                 commands under way, nothing more (a command's events are consecutive in the stream, and a
-     *                 retried batch delivers the same events again); what a node remembered of a command whose last
-     *                 event another node then projected (its claim lost in between) stays until this node finishes
-     *                 a command of that assessment again. Projecting from memory needs every earlier event of the
-     *                 command, by sequence number, else the store is read as before.
+     *                 retried batch delivers the same events again). What a node remembered of a command it did not
+     *                 finish (its claim lost in between, its batch rolled back and retried elsewhere) is dropped
+     *                 when this node next sees an event of that assessment that starts or ends a command, one-event
+     *                 commands included: per assessment, the memory holds only the events passed over since this
+     *                 node last saw one of its commands begin or end. Projecting from memory needs every earlier
+     *                 event of the command, by sequence number (events beyond it are left out), else the store is
+     *                 read as before.
      */
     public WholeCommands(Supplier<EventHandlerInvoker> projections, EventStorageEngine events, boolean remember) {
         this.projections = projections;
@@ -78,21 +81,34 @@ public final class WholeCommands implements MessageHandlerInterceptor<EventMessa
         }
         int count = number(event, COUNT, 1);
         int index = number(event, INDEX, count - 1);
+        String aggregate = domainEvent.getAggregateIdentifier();
         if (index < count - 1) {
             if (passedOver != null) {
-                passedOver.computeIfAbsent(domainEvent.getAggregateIdentifier(), key -> new TreeMap<>())
-                        .put(domainEvent.getSequenceNumber(), domainEvent);
+                // A command's first event: what is remembered of this assessment is an unfinished earlier command's.
+                NavigableMap<Long, DomainEventMessage<?>> command = index == 0
+                        ? replaceRemembered(aggregate) : passedOver.computeIfAbsent(aggregate, key -> new TreeMap<>());
+                command.put(domainEvent.getSequenceNumber(), domainEvent);
             }
             return null;                           // projected with the command's last event
         }
+        NavigableMap<Long, DomainEventMessage<?>> remembered = passedOver == null ? null : passedOver.remove(aggregate);
         if (count > 1) {
-            NavigableMap<Long, DomainEventMessage<?>> remembered = passedOver == null ? null
-                    : passedOver.remove(domainEvent.getAggregateIdentifier());
             if (!projectRemembered(remembered, domainEvent, count - 1)) {
                 projectEarlierEvents(domainEvent, count - 1);
             }
         }
         return chain.proceed();
+    }
+
+    private NavigableMap<Long, DomainEventMessage<?>> replaceRemembered(String aggregate) {
+        NavigableMap<Long, DomainEventMessage<?>> command = new TreeMap<>();
+        passedOver.put(aggregate, command);
+        return command;
+    }
+
+    /** How many passed-over events are remembered, all assessments together (for tests). */
+    int rememberedEvents() {
+        return passedOver == null ? 0 : passedOver.values().stream().mapToInt(Map::size).sum();
     }
 
     /** Projects the command's earlier events from memory if it holds every one of them; @return whether it did. */

@@ -70,6 +70,63 @@ class WholeCommandsTest {
         assertThat(store.reads).isEqualTo(1);
     }
 
+    @Test
+    void givenAnEarlierCommandInterruptedOnThisNode_whenTheNextCommandPasses_thenOnlyItsEventsAreProjectedFromMemory()
+            throws Exception {
+        List<DomainEventMessage<?>> interrupted = stored(command(0, 4));
+        List<DomainEventMessage<?>> next = stored(command(4, 3));
+        handle(interrupted.get(0));    // then the claim was lost: another node projected this command
+        handle(interrupted.get(1));
+        projected.clear();
+
+        handle(next.get(0));
+        assertThat(wholeCommands.rememberedEvents()).isEqualTo(1);     // the interrupted command's are dropped
+        handle(next.get(1));
+        handle(next.get(2));
+
+        assertThat(projected).containsExactly(4L, 5L, 6L);
+        assertThat(store.reads).isZero();
+        assertThat(wholeCommands.rememberedEvents()).isZero();
+    }
+
+    @Test
+    void givenAnEarlierCommandInterruptedOnThisNode_whenAOneEventCommandOfItsAssessmentPasses_thenTheMemoryIsFreed()
+            throws Exception {
+        List<DomainEventMessage<?>> interrupted = command(0, 4);
+        handle(interrupted.get(0));
+        handle(interrupted.get(1));
+        projected.clear();
+
+        handle(command(4, 1).get(0));
+
+        assertThat(projected).containsExactly(4L);
+        assertThat(wholeCommands.rememberedEvents()).isZero();
+    }
+
+    @Test
+    void givenABatchRolledBackAfterTheNextCommandBegan_whenRetriedFromInsideTheFirst_thenEachProjectsOnlyItsOwnEvents()
+            throws Exception {
+        List<DomainEventMessage<?>> first = stored(command(0, 3));
+        List<DomainEventMessage<?>> next = stored(command(3, 4));
+        handle(first.get(0));          // a committed batch
+        for (DomainEventMessage<?> event : List.of(first.get(1), first.get(2), next.get(0), next.get(1), next.get(2))) {
+            handle(event);             // a batch rolled back after these: the memory holds 3..5
+        }
+        projected.clear();
+
+        handle(first.get(1));          // the retry: memory holds event 1 and events beyond the first command
+        handle(first.get(2));
+        assertThat(projected).containsExactly(0L, 1L, 2L);
+        assertThat(store.reads).isEqualTo(1);                           // event 0 is no longer remembered
+        for (DomainEventMessage<?> event : next) {
+            handle(event);
+        }
+
+        assertThat(projected).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(store.reads).isEqualTo(1);
+        assertThat(wholeCommands.rememberedEvents()).isZero();
+    }
+
     private void handle(DomainEventMessage<?> event) throws Exception {
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         try {
@@ -80,6 +137,11 @@ class WholeCommandsTest {
         } finally {
             unitOfWork.commit();
         }
+    }
+
+    private List<DomainEventMessage<?>> stored(List<DomainEventMessage<?>> events) {
+        store.appendEvents(events);
+        return events;
     }
 
     /** {@code count} events of one command from sequence number {@code first}, each with its position. */

@@ -96,7 +96,7 @@ class EventPayloadCompressionIT {
         return columns;
     }
 
-    /** ~100 KB of JSON like an import's content: answers of Japanese text, repetitive enough to compress. */
+    /** ~60–70 KB of JSON (40,000 characters, much of it 3-byte Japanese) like an import's content: answers of Japanese text, repetitive enough to compress. */
     private static byte[] largeJson() {
         StringBuilder json = new StringBuilder("{\"tenant\":\"141305\",\"answers\":[");
         for (int i = 0; json.length() < 40_000; i++) {

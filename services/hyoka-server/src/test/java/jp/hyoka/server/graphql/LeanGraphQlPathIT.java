@@ -44,10 +44,14 @@ class LeanGraphQlPathIT extends SignedInServerTest {
     private static final String ME = RawHttp.body("{ me { userId } }", "{}");
     private static final int BURST = 60;
     /**
-     * The expiring token's life: it must outlast its first exchanges (verified, remembered, served lean) and is then
-     * waited out. Only that token lives this short; it is signed with the server's key by an issuer of the test's own.
+     * The expiring token's life: it must outlast its first exchanges (verified, remembered, served lean; well under a
+     * second, checked with a margin so that a slow machine fails plainly rather than by a refused "fresh" exchange)
+     * and is then waited out to just past its {@code exp}. Only that token lives this short; it is signed with the
+     * server's key by an issuer of the test's own.
      */
-    private static final Duration EXPIRING_TOKEN_LIFETIME = Duration.ofSeconds(6);
+    private static final Duration EXPIRING_TOKEN_LIFETIME = Duration.ofSeconds(10);
+    /** How long before its {@code exp} the expiring token's first exchanges must have ended. */
+    private static final Duration FRESH_MARGIN = Duration.ofSeconds(2);
 
     @Inject
     LeanGraphQlPath lean;
@@ -182,10 +186,12 @@ class LeanGraphQlPathIT extends SignedInServerTest {
         String json = fewFieldRead("期限切れ");
         String token = new DevTokenIssuer(EXPIRING_TOKEN_LIFETIME, ServerProcess.SECRET)
                 .issue("lean-expiring", "利用者 lean-expiring", Callers.KAWASAKI, List.of("editor"));
+        long exp = Long.parseLong(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                StandardCharsets.UTF_8).replaceAll(".*\"exp\":(\\d+).*", "$1"));
         try (RawHttp http = new RawHttp(server.getURI())) {
             bothWays(http, token, json, "fresh");                              // verified, remembered, served lean
-            long exp = Long.parseLong(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                    StandardCharsets.UTF_8).replaceAll(".*\"exp\":(\\d+).*", "$1"));
+            assertThat(System.currentTimeMillis()).as("the fresh exchanges ended at least %s before the token's exp",
+                    FRESH_MARGIN).isLessThan(exp * 1000 - FRESH_MARGIN.toMillis());
             while (System.currentTimeMillis() <= exp * 1000 + 50) {
                 Thread.sleep(100);
             }

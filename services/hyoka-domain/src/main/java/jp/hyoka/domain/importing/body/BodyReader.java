@@ -751,6 +751,10 @@ final class BodyReader {
      * places apart).
      */
     private record ValueKey(String itemId, List<String> path) {
+        /** A copy: a hash key must not change, and {@code EntryTracker.path} may give a fresh mutable list. */
+        ValueKey {
+            path = List.copyOf(path);
+        }
     }
 
     /** {@link BodyCells#isLabelCell}, remembered per cell (identity: a line's cells are split once per file). */

@@ -28,10 +28,10 @@ class SharedRowReadingTest {
     @CsvSource({"000, ALL_ITEMS", "003, KEY_ITEMS", "004, KEY_ITEMS"})
     void givenRevisionsThatDifferOnlyInOptions_whenTheBodyIsRead_thenTheResultIsThatOfReadingEachInTurn(
             String sample, FormKind kind) throws IOException {
-        List<String> lines = lines(sample);
-        FormDefinition newer = FormFiles.of(kind, "2025");
-        FormDefinition older = FormFiles.of(kind, "2024");
-        assertThat(ReadingLayout.of(newer)).isEqualTo(ReadingLayout.of(older));
+        Sample sampled = Sample.of(sample, kind);
+        List<String> lines = sampled.lines();
+        FormDefinition newer = sampled.newer();
+        FormDefinition older = sampled.older();
 
         AtomicInteger ids = new AtomicInteger();
         ImportedDocument together = DocumentBodyImport.read(lines, List.of(older, newer), RULES,
@@ -46,6 +46,46 @@ class SharedRowReadingTest {
         assertThat(together).isEqualTo(best);
         assertThat(together.toString()).isEqualTo(best.toString());
         assertThat(ids.get()).as("entry ids drawn").isEqualTo(inTurn.get());
+    }
+
+    /**
+     * {@code BodyReader.result} for a revision the rows were not read against: revisions are tried newest first, so
+     * when the older fits best its document is made from the rows read against the newer (slots, entry ids and the
+     * warnings that name the revision mapped). It must be what reading the rows against the older one gives.
+     */
+    @ParameterizedTest(name = "sample {0}")
+    @CsvSource({"000, ALL_ITEMS", "003, KEY_ITEMS"})          // samples the 2024 revision fits best (004: 2025)
+    void givenTheOlderRevisionFitsBest_whenTheBodyIsRead_thenItsResultFromTheNewersRowsIsAFreshReadAgainstIt(
+            String sample, FormKind kind) throws IOException {
+        Sample sampled = Sample.of(sample, kind);
+        FormDefinition older = sampled.older();
+
+        AtomicInteger drawn = new AtomicInteger();
+        ImportedDocument mapped = DocumentBodyImport.read(sampled.lines(), List.of(older, sampled.newer()), RULES,
+                () -> "entry-" + drawn.incrementAndGet());
+        assertThat(mapped.form()).as("the revision that fits best").isEqualTo(older.ref());
+
+        // The rows were read against the newer revision (drawing its ids), then the older's ids were drawn: a fresh
+        // read against the older one drawing from there gives the same ids.
+        AtomicInteger fresh = new AtomicInteger(drawn.get() / 2);
+        ImportedDocument read = DocumentBodyImport.read(sampled.lines(), List.of(older), RULES,
+                () -> "entry-" + fresh.incrementAndGet());
+        assertThat(fresh.get()).isEqualTo(drawn.get());
+        assertThat(mapped.entries()).isNotEmpty();
+        assertThat(mapped).isEqualTo(read);
+        assertThat(mapped.toString()).isEqualTo(read.toString());
+        assertThat(mapped.warnings()).noneSatisfy(w -> assertThat(w.message())
+                .contains(sampled.newer().ref().toString()));
+    }
+
+    /** A sample's lines and its kind's 2025 and 2024 revisions, checked to read the rows alike. */
+    private record Sample(List<String> lines, FormDefinition newer, FormDefinition older) {
+        static Sample of(String number, FormKind kind) throws IOException {
+            FormDefinition newer = FormFiles.of(kind, "2025");
+            FormDefinition older = FormFiles.of(kind, "2024");
+            assertThat(ReadingLayout.of(newer)).isEqualTo(ReadingLayout.of(older));
+            return new Sample(SharedRowReadingTest.lines(number), newer, older);
+        }
     }
 
     private static int misfit(ImportedDocument document) {
