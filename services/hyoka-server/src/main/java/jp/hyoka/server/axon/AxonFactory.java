@@ -91,7 +91,7 @@ public class AxonFactory {
         JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
                         .claimTimeout(claimTimeout),
                 serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
-                catchUp::forgetProjected);
+                catchUp::forgetProjected, ReadModelProjection.PROCESSING_GROUP);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),

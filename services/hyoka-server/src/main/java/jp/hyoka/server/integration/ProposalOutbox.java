@@ -93,7 +93,11 @@ public class ProposalOutbox implements ReadModelProjection {
                     }
                 }
             }
-            OutboxRows.insert(connection, rows);
+            if (!rows.isEmpty()) {
+                // Told outside: this batch commits durably (the read-model batches otherwise commit asynchronously).
+                AxonConnections.commitDurably(connection);
+                OutboxRows.insert(connection, rows);
+            }
         }
     }
 }
