@@ -211,21 +211,7 @@ class EditRoundTripsIT extends SignedInServerTest {
     void givenTheDatabaseLostTheReadModelBatchOfAnEdit_whenTheProcessorNextExtendsItsClaim_thenItProjectsItAgain()
             throws Exception {
         String id = started();
-        long revision = answer(ANSWER_REVISION_ONLY, id, 1).path("revision").asLong();
-        byte[] tokenBefore = storedToken();
-        long lost = answer(ANSWER_REVISION_ONLY, id, revision).path("revision").asLong();
-
-        String uuid = AssessmentIds.parse(id).orElseThrow().value().toString();
-        // What a database restored under the running server leaves of the last batch: neither its rows nor its token.
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            execute(connection, "UPDATE tokenentry SET token = ? WHERE processorname = ?", tokenBefore,
-                    ReadModelProjection.PROCESSING_GROUP);
-            execute(connection, "DELETE FROM rm_edit_history WHERE assessment_id = ?::uuid AND revision = ?", uuid,
-                    lost);
-            execute(connection, "UPDATE rm_assessment SET revision = ? WHERE assessment_id = ?::uuid", revision, uuid);
-            connection.commit();
-        }
+        long lost = editWhoseBatchIsLost(id);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         long shown;
@@ -240,21 +226,9 @@ class EditRoundTripsIT extends SignedInServerTest {
     void givenTheDatabaseLostTheReadModelBatchOfAnEdit_whenTheNextEditsBatchStoresItsToken_thenItProjectsItAgain()
             throws Exception {
         String id = started();
-        long revision = answer(ANSWER_REVISION_ONLY, id, 1).path("revision").asLong();
-        byte[] tokenBefore = storedToken();
-        long lost = answer(ANSWER_REVISION_ONLY, id, revision).path("revision").asLong();
         String uuid = AssessmentIds.parse(id).orElseThrow().value().toString();
-
-        // The lost batch as above, and at once the next edit (its batch, not an idle claim extension, comes first).
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            execute(connection, "UPDATE tokenentry SET token = ? WHERE processorname = ?", tokenBefore,
-                    ReadModelProjection.PROCESSING_GROUP);
-            execute(connection, "DELETE FROM rm_edit_history WHERE assessment_id = ?::uuid AND revision = ?", uuid,
-                    lost);
-            execute(connection, "UPDATE rm_assessment SET revision = ? WHERE assessment_id = ?::uuid", revision, uuid);
-            connection.commit();
-        }
+        long lost = editWhoseBatchIsLost(id);
+        // At once the next edit: its batch, not an idle claim extension, meets the stored token first.
         long next = editing.answer(EDITOR, id, lost, "department.name", List.of(), new TextAnswer("次"), null)
                 instanceof EditOutcome.Edited edited ? edited.revision() : -1;
 
@@ -267,6 +241,27 @@ class EditRoundTripsIT extends SignedInServerTest {
         } while (!history.contains(lost) && System.nanoTime() < deadline);
         assertThat(history).as("the history shows the edit whose batch was lost, projected again").contains(lost,
                 next);
+    }
+
+    /**
+     * Two edits, then what a database restored under the running server (or a crash after an asynchronous commit)
+     * leaves of the second one's batch: neither its rows nor its token. Answers the second edit's revision.
+     */
+    private long editWhoseBatchIsLost(String id) throws SQLException {
+        long revision = answer(ANSWER_REVISION_ONLY, id, 1).path("revision").asLong();
+        byte[] tokenBefore = storedToken();
+        long lost = answer(ANSWER_REVISION_ONLY, id, revision).path("revision").asLong();
+        String uuid = AssessmentIds.parse(id).orElseThrow().value().toString();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            execute(connection, "UPDATE tokenentry SET token = ? WHERE processorname = ?", tokenBefore,
+                    ReadModelProjection.PROCESSING_GROUP);
+            execute(connection, "DELETE FROM rm_edit_history WHERE assessment_id = ?::uuid AND revision = ?", uuid,
+                    lost);
+            execute(connection, "UPDATE rm_assessment SET revision = ? WHERE assessment_id = ?::uuid", revision, uuid);
+            connection.commit();
+        }
+        return lost;
     }
 
     private List<Long> historyRevisions(String uuid) throws SQLException {
