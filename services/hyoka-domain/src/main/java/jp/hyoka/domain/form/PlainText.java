@@ -25,6 +25,11 @@ public final class PlainText {
         return !removed(c) && !isSpace(c);
     }
 
+    /** Whether {@link #clean} takes the character out of a text wherever it is (search drops it too). */
+    static boolean invisible(int codePoint) {
+        return removed(codePoint);
+    }
+
     /**
      * Whether a character is taken out. Every such character is in the BMP and none is a surrogate, so testing the
      * chars of a text finds exactly the code points {@link #filtered} removes.

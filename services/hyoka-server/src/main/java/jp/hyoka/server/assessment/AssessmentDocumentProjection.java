@@ -30,6 +30,8 @@ import jp.hyoka.domain.assessment.event.PublicCommentOpened;
 import jp.hyoka.domain.assessment.event.SubmittedToCommission;
 import jp.hyoka.domain.assessment.event.AffairEnded;
 import jp.hyoka.domain.assessment.event.ThirdPartyReviewRecorded;
+import jp.hyoka.domain.form.Answer;
+import jp.hyoka.domain.form.SearchText;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.server.axon.AxonConnections;
 import jp.hyoka.server.axon.ReadModelBatch;
@@ -79,13 +81,13 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         ReadModelWrites.insert(connections, new ReadModelWrites.NewAssessment(event.tenant().value(),
                 event.assessmentId().value(), event.form().kind().name(), event.form().version(), event.affairName(),
                 revision, timestamp(event.at()), event.by().userId(), event.by().displayName()));
-        upsertAnswer(event, Assessment.AFFAIR_NAME.value(), "", toJson(new TextAnswer(event.affairName())), revision);
+        upsertAnswer(event, Assessment.AFFAIR_NAME.value(), "", new TextAnswer(event.affairName()), revision);
     }
 
     @EventHandler
     void on(ItemAnswered event, @SequenceNumber long sequence) throws SQLException {
         long revision = sequence + 1;
-        upsertAnswer(event, event.itemId().value(), EntryPaths.join(event.entries()), toJson(event.answer()), revision);
+        upsertAnswer(event, event.itemId().value(), EntryPaths.join(event.entries()), event.answer(), revision);
         touch(event, revision, Assessment.AFFAIR_NAME.equals(event.itemId()) ? event.answer().plainText() : null);
     }
 
@@ -104,7 +106,7 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         String newAffairName = null;
         for (ItemAnswered answered : lastByKey.values()) {
             upsertAnswer(answered, answered.itemId().value(), EntryPaths.join(answered.entries()),
-                    toJson(answered.answer()), revision);
+                    answered.answer(), revision);
             if (Assessment.AFFAIR_NAME.equals(answered.itemId())) {
                 newAffairName = answered.answer().plainText();
             }
@@ -137,8 +139,7 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         try (Connection connection = connections.getConnection()) {
             for (FormChange change : event.changes()) {
                 if (FormChange.ANSWER_MAPPED.equals(change.kind())) {
-                    upsertAnswer(event, change.itemId(), EntryPaths.join(change.entries()), toJson(change.after()),
-                            revision);
+                    upsertAnswer(event, change.itemId(), EntryPaths.join(change.entries()), change.after(), revision);
                 } else if (FormChange.ANSWER_DROPPED.equals(change.kind())) {
                     ReadModelBatch.flush(connections);     // after this batch's earlier writes of the row
                     // guarded like every write: replayed after a newer answer of the item, it deletes nothing
@@ -332,12 +333,15 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         touch(event, sequence + 1, null);
     }
 
-    /** Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. */
-    private void upsertAnswer(AssessmentEvent event, String itemId, String entryPath, String answerJson, long revision)
+    /**
+     * Buffered in the processor's batch (see ReadModelBatch); written at once outside a unit of work. The searchable
+     * text is written with the answer (rm_answer.search_text, the search feature), by the definition queries use.
+     */
+    private void upsertAnswer(AssessmentEvent event, String itemId, String entryPath, Answer answer, long revision)
             throws SQLException {
         ReadModelWrites.answer(connections, new ReadModelWrites.AnswerRow(event.tenant().value(),
-                event.assessmentId().value(), itemId, entryPath, answerJson, revision, timestamp(event.at()),
-                event.by().userId(), event.by().displayName()));
+                event.assessmentId().value(), itemId, entryPath, toJson(answer), SearchText.of(answer), revision,
+                timestamp(event.at()), event.by().userId(), event.by().displayName()));
     }
 
     /** The document is at {@code revision} now, last changed by this event's actor (and renamed, if a name is given). */
@@ -353,6 +357,7 @@ public class AssessmentDocumentProjection implements ReadModelProjection {
         ReadModelBatch.flush(connections);     // this batch's earlier answers first
         try (Connection connection = connections.getConnection()) {
             RedactedColumns.mask(connection, event, "rm_answer", new String[0], "answer");
+            RedactedSearchTexts.recompute(connection, event);
             RedactedColumns.mask(connection, event, "rm_assessment", new String[]{"affair_name"});
         }
         touch(event, sequence + 1, null);

@@ -36,8 +36,9 @@ final class ReadModelWrites implements ReadModelBatch.Part {
                          long revision, Timestamp at, String byId, String byName) {
     }
 
-    record AnswerRow(String tenant, UUID assessment, String itemId, String entryPath, String answerJson, long revision,
-                     Timestamp at, String byId, String byName) {
+    /** {@code searchText}: the answer's searchable text (SearchText.of), null when it has none. */
+    record AnswerRow(String tenant, UUID assessment, String itemId, String entryPath, String answerJson,
+                     String searchText, long revision, Timestamp at, String byId, String byName) {
         List<Object> key() {
             return List.of(tenant, assessment, itemId, entryPath);
         }
@@ -152,11 +153,12 @@ final class ReadModelWrites implements ReadModelBatch.Part {
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
                 INSERT INTO rm_answer (tenant_code, assessment_id, item_id, answer, revision, answered_at,
-                    answered_by_id, answered_by_name, entry_path)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                    answered_by_id, answered_by_name, entry_path, search_text)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (tenant_code, assessment_id, item_id, entry_path) DO UPDATE SET
                     answer = EXCLUDED.answer, revision = EXCLUDED.revision, answered_at = EXCLUDED.answered_at,
-                    answered_by_id = EXCLUDED.answered_by_id, answered_by_name = EXCLUDED.answered_by_name
+                    answered_by_id = EXCLUDED.answered_by_id, answered_by_name = EXCLUDED.answered_by_name,
+                    search_text = EXCLUDED.search_text
                 WHERE rm_answer.revision < EXCLUDED.revision""")) {
             for (AnswerRow row : rows) {
                 upsert.setString(1, row.tenant());
@@ -168,6 +170,7 @@ final class ReadModelWrites implements ReadModelBatch.Part {
                 upsert.setString(7, row.byId());
                 upsert.setString(8, row.byName());
                 upsert.setString(9, row.entryPath());
+                upsert.setString(10, row.searchText());
                 upsert.addBatch();
             }
             upsert.executeBatch();

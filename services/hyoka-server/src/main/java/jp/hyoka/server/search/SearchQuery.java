@@ -1,13 +1,12 @@
 package jp.hyoka.server.search;
 
-import jp.hyoka.domain.form.PlainText;
+import jp.hyoka.domain.form.SearchText;
 
-import java.text.Normalizer;
 import java.util.Optional;
 
 /**
- * What a caller searches for, normalised as the index normalises answers (V17's {@code hyoka_search_text}): control
- * characters dropped, NFKC (全角 letters and digits, 半角 katakana), runs of white space as one space. The whole
+ * What a caller searches for, normalised by the definition the answers' stored texts are made with
+ * ({@link SearchText#normalise}: NFKC, control characters dropped, runs of white space as one space). The whole
  * query is one substring; {@code %}, {@code _} and {@code \} in it are literal.
  */
 record SearchQuery(String text) {
@@ -17,8 +16,7 @@ record SearchQuery(String text) {
 
     /** The query to search for, or empty when nothing searchable is left (blank, only control characters). */
     static Optional<SearchQuery> of(String raw) {
-        String normalised = PlainText.clean(Normalizer.normalize(raw, Normalizer.Form.NFKC))
-                .replaceAll("\\s+", " ").strip();
+        String normalised = SearchText.normalise(raw);
         return normalised.isEmpty() ? Optional.empty() : Optional.of(new SearchQuery(normalised));
     }
 
