@@ -1,6 +1,5 @@
 package jp.hyoka.domain.importing;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -149,7 +148,7 @@ public final class PageMarks {
     }
 
     private static String key(String text) {
-        return DASHES.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC)).replaceAll("-").strip();
+        return DASHES.matcher(Nfkc.normalize(text.strip())).replaceAll("-").strip();
     }
 
     /** ASCII or full-width digits: every page number has one. */

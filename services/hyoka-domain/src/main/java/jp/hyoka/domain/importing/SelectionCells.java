@@ -5,7 +5,6 @@ import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.ItemType;
 import jp.hyoka.domain.form.Selection;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,8 +61,8 @@ public final class SelectionCells {
     public static DecodedSelection decode(String cell, Item item) {
         Options options = options(item);
         String source = cell == null ? "" : cell;
-        String untagged = Normalizer.normalize(source.indexOf('<') >= 0
-                ? replaceAll(OTHER_TAGS, source, "<", " ") : source, Normalizer.Form.NFKC);
+        String untagged = Nfkc.normalize(source.indexOf('<') >= 0
+                ? replaceAll(OTHER_TAGS, source, "<", " ") : source);
         String text = untagged.contains("<選択肢>") ? replaceAll(CHOICE_LIST, untagged, "<選択肢>", " ") : untagged;
         List<String> unrecognised = new ArrayList<>();
         Map<String, Selection> ticked = new LinkedHashMap<>();
@@ -253,7 +252,7 @@ public final class SelectionCells {
 
     /** NFKC without spaces, brackets of boxes or leading numbering: where "(" stays, labels compare whole. */
     private static String compact(String text) {
-        String compact = withoutSpaces(Normalizer.normalize(text, Normalizer.Form.NFKC)).replace("[", "").replace("]", "");
+        String compact = withoutSpaces(Nfkc.normalize(text)).replace("[", "").replace("]", "");
         return compact.indexOf(')') >= 0 ? LEADING_NUMBERING.matcher(compact).replaceFirst("") : compact;
     }
 
@@ -380,7 +379,7 @@ public final class SelectionCells {
             boolean any = false;
             for (int i = 0; i < list.size(); i++) {
                 ChoiceOption option = list.get(i);
-                keys[i] = label(Normalizer.normalize(option.label(), Normalizer.Form.NFKC));
+                keys[i] = label(Nfkc.normalize(option.label()));
                 if (SelectionCells.bracketed(option)) {
                     compacts[i] = SelectionCells.compact(option.label());
                     any = true;

@@ -1,8 +1,8 @@
 package jp.hyoka.domain.importing.annex;
 
 import jp.hyoka.domain.form.PlainText;
+import jp.hyoka.domain.importing.Nfkc;
 
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -49,7 +49,7 @@ final class AnnexText {
      */
     static String key(String text) {
         String untagged = text.indexOf('<') < 0 ? text : TAG.matcher(text).replaceAll("");  // a tag needs a '<'
-        return withoutAsciiSpaces(Normalizer.normalize(untagged, Normalizer.Form.NFKC));
+        return withoutAsciiSpaces(Nfkc.normalize(untagged));
     }
 
     /** {@link #WHITESPACE} removed, by a scan of the characters (every cell of the annex is keyed). */

@@ -1,6 +1,7 @@
 package jp.hyoka.domain.importing.annex;
 
-import java.text.Normalizer;
+import jp.hyoka.domain.importing.Nfkc;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -146,16 +147,7 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
     /** NFKC with circled and bracketed item numbers turned into marks, dashes unified, notes removed. */
     static String spaced(String raw) {
         String untagged = raw.indexOf('<') < 0 ? raw : TAG.matcher(raw).replaceAll(" ");
-        StringBuilder marked = new StringBuilder(untagged.length() + 8);
-        for (int i = 0; i < untagged.length(); i++) {     // circled numbers are in the BMP: chars are enough
-            char c = untagged.charAt(i);
-            if (c >= 0x2460 && c <= 0x2473) {
-                marked.append(MARK_OPEN).append(c - 0x2460 + 1).append(MARK_CLOSE);
-            } else {
-                marked.append(c);
-            }
-        }
-        String text = Normalizer.normalize(marked, Normalizer.Form.NFKC).replace('〜', '~');
+        String text = Nfkc.normalize(circledNumbersMarked(untagged)).replace('〜', '~');
         text = unifiedDashes(text);
         if (text.indexOf('ー') >= 0) {                    // each pattern below is run only where it can match
             text = LONG_VOWEL_DASH.matcher(text).replaceAll("-");
@@ -169,6 +161,23 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
         }
         text = PLACEHOLDER.matcher(text).replaceAll(" ");
         return text.contains("を除く") ? EXCLUSION_NOTE.matcher(text).replaceAll(" ") : text;
+    }
+
+    /** Circled numbers ①–⑳ as marks (before NFKC, which would make them bare digits); the text itself without any. */
+    private static String circledNumbersMarked(String text) {
+        StringBuilder marked = null;
+        for (int i = 0; i < text.length(); i++) {         // circled numbers are in the BMP: chars are enough
+            char c = text.charAt(i);
+            if (c >= 0x2460 && c <= 0x2473) {
+                if (marked == null) {
+                    marked = new StringBuilder(text.length() + 8).append(text, 0, i);
+                }
+                marked.append(MARK_OPEN).append(c - 0x2460 + 1).append(MARK_CLOSE);
+            } else if (marked != null) {
+                marked.append(c);
+            }
+        }
+        return marked == null ? text : marked.toString();
     }
 
     /** The text used for label matching only; never shown. Both paths and form labels go through it. */
@@ -196,7 +205,7 @@ record ParsedPath(String compact, List<String> quoted, String section, boolean l
 
     /** A label of the form, compacted like a path (NFKC, notes removed). */
     static String label(String label) {
-        return compact(EXCLUSION_NOTE.matcher(Normalizer.normalize(label, Normalizer.Form.NFKC)).replaceAll(""));
+        return compact(EXCLUSION_NOTE.matcher(Nfkc.normalize(label)).replaceAll(""));
     }
 
     /** Whether {@link #IGNORED} matches the character (a switch: every character of every path is asked). */

@@ -1,6 +1,7 @@
 package jp.hyoka.domain.importing.body;
 
-import java.text.Normalizer;
+import jp.hyoka.domain.importing.Nfkc;
+
 import java.util.regex.Pattern;
 
 /**
@@ -40,7 +41,7 @@ final class LabelKey {
                 || text.charAt(0) >= '\u2160' && text.charAt(0) <= '\u216B')) {
             text = CIRCLED_NUMBER.matcher(text).replaceFirst("");
         }
-        text = Normalizer.normalize(text, Normalizer.Form.NFKC).replace("※", "").replace('〜', '~');
+        text = Nfkc.normalize(text).replace("※", "").replace('〜', '~');
         text = (text.contains("を除く") ? EXCLUSION_NOTE.matcher(text).replaceAll("") : text).strip();
         while (BodyCells.startsWithOneOf(text, LEADING_NUMBER_STARTS)) {
             String next = LEADING_NUMBER.matcher(text).replaceFirst("").strip();

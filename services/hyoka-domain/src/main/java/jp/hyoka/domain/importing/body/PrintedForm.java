@@ -5,8 +5,8 @@ import jp.hyoka.domain.form.FormDefinition;
 import jp.hyoka.domain.form.FormRef;
 import jp.hyoka.domain.form.Item;
 import jp.hyoka.domain.form.Section;
+import jp.hyoka.domain.importing.Nfkc;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,7 +42,7 @@ final class PrintedForm {
     private record BlockKeys(String label, String numberAndLabel, String number, String normalisedNumber) {
         static BlockKeys of(Block block) {
             return new BlockKeys(LabelKey.of(block.label()), LabelKey.of(block.number() + " " + block.label()),
-                    numberOf(block.number()), Normalizer.normalize(block.number(), Normalizer.Form.NFKC).replace(" ", ""));
+                    numberOf(block.number()), Nfkc.normalize(block.number()).replace(" ", ""));
         }
     }
 
@@ -119,7 +119,7 @@ final class PrintedForm {
             }
             slotsBySection.put(section.id(), List.copyOf(slots));
             sectionKeys.put(section, LabelKey.of(section.label()));
-            sectionNumbers.put(section, Normalizer.normalize(section.number(), Normalizer.Form.NFKC));
+            sectionNumbers.put(section, Nfkc.normalize(section.number()));
             blockHeadings.put(section, Set.copyOf(headings));
         }
         for (Section section : form.sections()) {
@@ -214,7 +214,7 @@ final class PrintedForm {
         if (byLabel.isPresent()) {
             return byLabel;
         }
-        String number = SPACES.split(Normalizer.normalize(heading, Normalizer.Form.NFKC))[0];
+        String number = SPACES.split(Nfkc.normalize(heading))[0];
         if (heading.strip().length() == number.length()) {
             return Optional.empty();                        // "VPN接続": a word, not a numbered heading
         }
@@ -449,7 +449,7 @@ final class PrintedForm {
     }
 
     private static String numberOf(String text) {
-        Matcher matcher = LEADING_NUMBER.matcher(Normalizer.normalize(text.strip(), Normalizer.Form.NFKC));
+        Matcher matcher = LEADING_NUMBER.matcher(Nfkc.normalize(text.strip()));
         return matcher.find() ? matcher.group(1) : "";
     }
 }

@@ -15,8 +15,8 @@ import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.importing.DecodedSelection;
 import jp.hyoka.domain.importing.SelectionCells;
 import jp.hyoka.domain.rejection.CommandRejected;
+import jp.hyoka.domain.importing.Nfkc;
 
-import java.text.Normalizer;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,7 +91,7 @@ final class ValueReader {
     }
 
     private Read number(Item item, String text) {
-        String digits = NUMBER_NOISE.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("");
+        String digits = NUMBER_NOISE.matcher(Nfkc.normalize(text)).replaceAll("");
         if (DASHES.matcher(digits).matches()) {
             return new Blank();
         }
