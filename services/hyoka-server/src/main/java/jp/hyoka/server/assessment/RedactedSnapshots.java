@@ -21,11 +21,11 @@ import java.util.List;
 @Singleton
 public class RedactedSnapshots implements EventAppendListener {
 
-    /** A one-event append that is no redaction has nothing to delete; a redaction goes the general way. */
+    /** An append without a redaction has nothing to delete; one with a redaction goes the general way. */
     @Override
-    public BesideInsert besideInsert(AppendedEvent event) {
-        return event.message().getPayload() instanceof PersonalDataRedacted ? BesideInsert.GENERAL_WAY
-                : BesideInsert.NOTHING;
+    public BesideInsert besideInsert(List<AppendedEvent> events) {
+        return events.stream().anyMatch(event -> event.message().getPayload() instanceof PersonalDataRedacted)
+                ? BesideInsert.GENERAL_WAY : BesideInsert.NOTHING;
     }
 
     @Override

@@ -55,14 +55,25 @@ public class ChainLinks implements EventAppendListener {
     }
 
     /**
-     * One event: its tenant's head locked in the event insert's round trip (after the insert, as {@link
-     * ChainWriter#append} locks it after the insert, and before the other listeners' statements), then its link
-     * written and the head moved: the same rows, one round trip less (infra/docs/hash-chain.md). A redaction too: its
-     * outbox and snapshot writes (the general way) come after the lock either way, since this listener runs first.
+     * The events of one tenant (every command's): its head locked in the events' insert round trip (after the insert,
+     * as {@link ChainWriter#append} locks it after the insert, and before the other listeners' statements), then their
+     * links written and the head moved: the same rows, one round trip less (infra/docs/hash-chain.md). A redaction
+     * too: its outbox and snapshot writes (the general way) come after the lock either way, since this listener runs
+     * first. Events of several tenants go the general way ({@link ChainWriter#append}: their heads in tenant order).
      */
     @Override
-    public BesideInsert besideInsert(AppendedEvent appended) {
-        TenantEvent event = tenantEvent(appended);
+    public BesideInsert besideInsert(List<AppendedEvent> appended) {
+        List<ChainedEvent> chained = new ArrayList<>(appended.size());
+        String tenant = null;
+        for (AppendedEvent event : appended) {
+            TenantEvent linked = tenantEvent(event);
+            if (tenant != null && !tenant.equals(linked.tenant())) {
+                return BesideInsert.GENERAL_WAY;
+            }
+            tenant = linked.tenant();
+            chained.add(linked.event());
+        }
+        String chain = tenant;
         return new BesideInsert.Sql() {
             private ChainHead head;
 
@@ -73,7 +84,7 @@ public class ChainLinks implements EventAppendListener {
 
             @Override
             public int bind(PreparedStatement statement, int first) throws SQLException {
-                return ChainWriter.bindLockHead(statement, first, event.tenant());
+                return ChainWriter.bindLockHead(statement, first, chain);
             }
 
             @Override
@@ -85,8 +96,7 @@ public class ChainLinks implements EventAppendListener {
 
             @Override
             public void finish(Connection connection) throws SQLException {
-                ChainWriter.insertAndMoveHead(connection, event.tenant(), EventChain.extend(event.tenant(), head,
-                        List.of(event.event())));
+                ChainWriter.insertAndMoveHead(connection, chain, EventChain.extend(chain, head, chained));
             }
         };
     }

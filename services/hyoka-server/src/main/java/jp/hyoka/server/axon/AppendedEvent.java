@@ -35,25 +35,20 @@ public record AppendedEvent(EventMessage<?> message, String eventIdentifier, Str
                 payload.getType().getName(), payload.getType().getRevision(), payload.getData(), metaData.getData());
     }
 
-    /** Binds the row to {@code insert} (the columns in {@code EventSchema.domainEventFields()} order) and batches it. */
-    void addTo(PreparedStatement insert) throws SQLException {
-        bindTo(insert);
-        insert.addBatch();
+    /**
+     * Binds the row to {@code insert}'s parameters from {@code first} (the columns in {@code
+     * EventSchema.domainEventFields()} order); answers the index after them.
+     */
+    int bindTo(PreparedStatement insert, int first) throws SQLException {
+        insert.setString(first, eventIdentifier);
+        insert.setString(first + 1, aggregateIdentifier);
+        insert.setLong(first + 2, sequenceNumber);
+        insert.setString(first + 3, aggregateType);
+        insert.setString(first + 4, timestamp);
+        insert.setString(first + 5, payloadType);
+        insert.setString(first + 6, payloadRevision);
+        insert.setBytes(first + 7, payload);
+        insert.setBytes(first + 8, metaData);
+        return first + 9;
     }
-
-    /** Binds the row to {@code insert}'s first {@link #COLUMNS} parameters. */
-    void bindTo(PreparedStatement insert) throws SQLException {
-        insert.setString(1, eventIdentifier);
-        insert.setString(2, aggregateIdentifier);
-        insert.setLong(3, sequenceNumber);
-        insert.setString(4, aggregateType);
-        insert.setString(5, timestamp);
-        insert.setString(6, payloadType);
-        insert.setString(7, payloadRevision);
-        insert.setBytes(8, payload);
-        insert.setBytes(9, metaData);
-    }
-
-    /** The columns (parameters) of the row's insert. */
-    static final int COLUMNS = 9;
 }

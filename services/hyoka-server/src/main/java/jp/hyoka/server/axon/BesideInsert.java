@@ -6,18 +6,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An {@link EventAppendListener}'s answer for an append of one event (most commands), one of three, never null:
+ * An {@link EventAppendListener}'s answer for an append (its events), one of three, never null:
  * <ul>
- *     <li>{@link #NOTHING}: the listener writes nothing for this event (and is not called at
+ *     <li>{@link #NOTHING}: the listener writes nothing for these events (and is not called at
  *     {@link EventAppendListener#appended} for it);</li>
- *     <li>{@link #GENERAL_WAY}: it is called at {@link EventAppendListener#appended} after the insert's round trip,
- *     as for an append of several events;</li>
- *     <li>a {@link Sql} statement, sent in the same round trip as the event's insert.</li>
+ *     <li>{@link #GENERAL_WAY}: it is called at {@link EventAppendListener#appended} after the insert's round
+ *     trip;</li>
+ *     <li>a {@link Sql} statement (or several), sent in the same round trip as the events' insert.</li>
  * </ul>
  * {@link NotifyingEventStorageEngine} prepares the insert and every listener's statement as one SQL text, which pgjdbc
  * sends as one message sequence before a single Sync (one round trip), executed in order in the append's
- * transaction: the insert first, so a second writer of the same revision still fails on the event table's unique key
- * before any listener's statement takes a lock; then the statements in listener order, which puts the lock that orders
+ * transaction: the events' insert first, so a second writer of the same revision still fails on the event table's
+ * unique key before any listener's statement takes a lock; then the statements in listener order, which puts the lock that orders
  * a tenant's commits (the hash chain's head, {@link EventAppendListener#ordersCommits}) before the rows that must
  * follow that order (the outbox's positions). After the round trip each listener gets its statement's result
  * ({@link Sql#executed}) and then writes what depends on it ({@link Sql#finish}), on the same connection.
@@ -38,13 +38,21 @@ public sealed interface BesideInsert permits BesideInsert.NoStatement, BesideIns
     /** A statement to send in the insert's round trip, and what follows from its result. */
     non-sealed interface Sql extends BesideInsert {
 
-        /** One SQL statement (no {@code ;}), parameters as {@code ?}. */
+        /** {@link #statements} SQL statements separated by {@code ;}, parameters as {@code ?}. */
         String sql();
+
+        /** How many statements {@link #sql} is: one unless said otherwise. */
+        default int statements() {
+            return 1;
+        }
 
         /** Binds this statement's parameters from index {@code first}; answers the index after its last. */
         int bind(PreparedStatement statement, int first) throws SQLException;
 
-        /** Reads this statement's result: {@code statement} stands at it (its result set or update count). */
+        /**
+         * Reads a result of this statement's, once for each of its {@link #statements} in order: {@code statement}
+         * stands at it (its result set or update count).
+         */
         void executed(Statement statement) throws SQLException;
 
         /** After the round trip: what the listener writes that depends on the result, in the same transaction. */

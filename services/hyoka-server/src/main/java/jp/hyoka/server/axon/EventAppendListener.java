@@ -21,18 +21,18 @@ public interface EventAppendListener {
     void appended(Connection connection, List<AppendedEvent> events) throws SQLException;
 
     /**
-     * For an append of one event (most commands), one of three answers ({@link BesideInsert}, never null): a statement
-     * to send in the insert's round trip, {@link BesideInsert#NOTHING}, or {@link BesideInsert#GENERAL_WAY} (the
-     * default: called at {@link #appended} as for any append).
+     * For an append (its events in append order), one of three answers ({@link BesideInsert}, never null): a statement
+     * to send in the events' insert round trip, {@link BesideInsert#NOTHING}, or {@link BesideInsert#GENERAL_WAY} (the
+     * default: called at {@link #appended} after that round trip).
      */
-    default BesideInsert besideInsert(AppendedEvent event) {
+    default BesideInsert besideInsert(List<AppendedEvent> events) {
         return BesideInsert.GENERAL_WAY;
     }
 
     /**
      * Whether this listener takes the lock that orders its tenant's commits (the hash chain's head: held until the
-     * commit, so a tenant's commits happen in the order it is granted). Such listeners run before every other, in an
-     * append of one event (their statements right after the insert) as in any other, so that what the others write
+     * commit, so a tenant's commits happen in the order it is granted). Such listeners run before every other (their
+     * statements right after the insert), so that what the others write
      * under it follows the commit order: the outbox's positions are drawn from a sequence at their insert, and drawn
      * before the lock two commits of one municipality could hold them in the opposite order of their commits.
      */

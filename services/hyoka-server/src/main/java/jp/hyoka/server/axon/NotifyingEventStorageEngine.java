@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +54,11 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
      * about 1 MB of ~1 KB events; a processor batch of 200 then needs a query every fifth batch, not every one.
      */
     static final int TRACKED_BATCH = 1_000;
+    /**
+     * Rows per insert statement of an append (more go in further statements of the same round trip): 9 parameters a
+     * row stay far below the protocol's 65,535 per statement, and an import's few events are one statement.
+     */
+    static final int INSERT_ROWS = 1_000;
 
     private final AxonConnections connections;
     private final List<EventAppendListener> listeners;
@@ -61,7 +67,8 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     private final String newestSql;
     private final String eventsSql;
     private final SnapshotlessAggregates snapshotless = new SnapshotlessAggregates();
-    private final String insertSql;
+    /** The insert of one row, then of 2, 3, … {@link #INSERT_ROWS} rows: built once each, on first use. */
+    private final String[] insertSqlByCount = new String[INSERT_ROWS + 1];
     private final LoadedEvents loadedEvents;
 
     public NotifyingEventStorageEngine(JdbcEventStorageEngine.Builder builder, AxonConnections connections,
@@ -75,7 +82,6 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         this.snapshotFilter = snapshotFilter;
         this.newestSql = newestSql(schema());
         this.eventsSql = eventsSql(schema());
-        this.insertSql = insertSql(schema());
         this.loadedEvents = new LoadedEvents(getEventSerializer(), upcasterChain);
     }
 
@@ -92,36 +98,98 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * Axon's append (one batched insert, a duplicate key a {@code ConcurrencyException}), with each event serialized
-     * once into its row ({@link AppendedEvent}); the listeners are given those rows, so the hash chain covers the
-     * bytes just bound to the insert without reading them back (issue 22 row 4).
+     * Axon's append (a duplicate key a {@code ConcurrencyException}), with each event serialized once into its row
+     * ({@link AppendedEvent}); the listeners are given those rows, so the hash chain covers the bytes just bound to the
+     * insert without reading them back (issue 22 row 4).
+     *
+     * <p>The rows' insert and the listeners' statements ({@link BesideInsert.Sql}) go in one round trip, the insert
+     * first (its rows in append order, {@link #INSERT_ROWS} rows per statement), then the statements in listener order
+     * (the chain head's lock before the outbox rows, so their positions are drawn under it: in commit order); then each
+     * listener's writes after it, in listener order (those answering {@link BesideInsert#GENERAL_WAY} called at {@link
+     * EventAppendListener#appended}). For one event (most commands) that is one round trip less than the insert and
+     * then the listeners (BENCHMARKS.md rows 1 and 2); for an import's several events, two less than the batched
+     * insert, the head's lock and the outbox rows each in its own (row 4).
      */
     private void appendAndNotify(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<AppendedEvent> rows = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             rows.add(AppendedEvent.of(event, serializer));
         }
-        if (rows.size() == 1) {
-            appendOne(rows.get(0));
-            return;
+        List<BesideInsert> answers = answers(listeners, rows);
+        List<BesideInsert.Sql> sent = new ArrayList<>(listeners.size());
+        int inserts = (rows.size() + INSERT_ROWS - 1) / INSERT_ROWS;
+        StringBuilder sql = new StringBuilder();
+        for (int from = 0; from < rows.size(); from += INSERT_ROWS) {
+            sql.append(from == 0 ? "" : ";\n").append(insertSql(Math.min(INSERT_ROWS, rows.size() - from)));
         }
-        JdbcUtils.executeBatch(getConnection(), connection -> {
-            PreparedStatement insert = connection.prepareStatement(insertSql);
-            for (AppendedEvent row : rows) {
-                row.addTo(insert);
+        for (BesideInsert answer : answers) {
+            if (answer instanceof BesideInsert.Sql statement) {
+                sent.add(statement);
+                sql.append(";\n").append(statement.sql());
             }
-            return insert;
-        }, e -> handlePersistenceException(e, events.get(0)));
+        }
         Connection connection = getConnection();
         try {
-            for (EventAppendListener listener : listeners) {
-                listener.appended(connection, rows);
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int next = 1;
+                for (AppendedEvent row : rows) {
+                    next = row.bindTo(statement, next);
+                }
+                for (BesideInsert.Sql part : sent) {
+                    next = part.bind(statement, next);
+                }
+                statement.execute();                                // the first insert's update count
+                for (int insert = 1; insert < inserts; insert++) {
+                    statement.getMoreResults();
+                }
+                for (BesideInsert.Sql part : sent) {
+                    for (int result = 0; result < part.statements(); result++) {
+                        statement.getMoreResults();
+                        part.executed(statement);
+                    }
+                }
+            } catch (SQLException e) {
+                if (!failedOnTheEventTable(e)) {
+                    // a listener's statement (an outbox or queue key, the head): a fault, never an edit conflict
+                    throw new EventStoreException("The event's outbox row or hash-chain head could not be written", e);
+                }
+                handlePersistenceException(e, rows.get(0).message());   // a duplicate key: ConcurrencyException
+                throw new EventStoreException("The event could not be stored", e);  // what Axon throws otherwise
+            }
+            for (int i = 0; i < listeners.size(); i++) {
+                BesideInsert answer = answers.get(i);
+                if (answer instanceof BesideInsert.Sql statement) {
+                    statement.finish(connection);
+                } else if (answer == BesideInsert.GENERAL_WAY) {
+                    listeners.get(i).appended(connection, rows);
+                }                                                   // NOTHING: nothing to write
             }
         } catch (SQLException e) {
             throw new EventStoreException("The events could not be linked into their hash chain", e);
         } finally {
             JdbcUtils.closeQuietly(connection);     // the unit of work's connection: closed when it ends
         }
+    }
+
+    /**
+     * Each listener's answer for {@code rows}, the listeners in the order they run ({@link #commitOrderFirst}). After a
+     * listener that orders the commits and goes the general way (its lock taken after the round trip: events of
+     * several tenants), every later listener goes the general way too: a statement of theirs in the round trip would
+     * run before that lock (an outbox position drawn out of commit order).
+     */
+    static List<BesideInsert> answers(List<EventAppendListener> listeners, List<AppendedEvent> rows) {
+        List<BesideInsert> answers = new ArrayList<>(listeners.size());
+        boolean lockedLater = false;
+        for (EventAppendListener listener : listeners) {
+            BesideInsert answer = Objects.requireNonNull(listener.besideInsert(rows),
+                    () -> listener.getClass().getName() + " answered no BesideInsert");
+            if (lockedLater && answer instanceof BesideInsert.Sql) {
+                answer = BesideInsert.GENERAL_WAY;
+            }
+            lockedLater |= listener.ordersCommits() && answer == BesideInsert.GENERAL_WAY;
+            answers.add(answer);
+        }
+        return answers;
     }
 
     /**
@@ -133,63 +201,7 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
     }
 
     /**
-     * One event (most commands): its insert and the listeners' statements ({@link BesideInsert.Sql}) in one round
-     * trip, the insert first, then the statements in listener order (the chain head's lock before the outbox row, so
-     * the row's position is drawn under it: in commit order); then each listener's writes after it, in listener order
-     * (those answering {@link BesideInsert#GENERAL_WAY} called at {@link EventAppendListener#appended} as for any
-     * append). One round trip less per command than the insert and then the listeners (BENCHMARKS.md rows 1 and 2).
-     */
-    private void appendOne(AppendedEvent row) {
-        List<BesideInsert> answers = new ArrayList<>(listeners.size());
-        List<BesideInsert.Sql> sent = new ArrayList<>(listeners.size());
-        StringBuilder sql = new StringBuilder(insertSql);
-        for (EventAppendListener listener : listeners) {
-            BesideInsert answer = Objects.requireNonNull(listener.besideInsert(row),
-                    () -> listener.getClass().getName() + " answered no BesideInsert");
-            answers.add(answer);
-            if (answer instanceof BesideInsert.Sql statement) {
-                sent.add(statement);
-                sql.append(";\n").append(statement.sql());
-            }
-        }
-        Connection connection = getConnection();
-        try {
-            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                row.bindTo(statement);
-                int next = AppendedEvent.COLUMNS + 1;
-                for (BesideInsert.Sql part : sent) {
-                    next = part.bind(statement, next);
-                }
-                statement.execute();                                // the insert's update count first
-                for (BesideInsert.Sql part : sent) {
-                    statement.getMoreResults();
-                    part.executed(statement);
-                }
-            } catch (SQLException e) {
-                if (!failedOnTheEventTable(e)) {
-                    // a listener's statement (an outbox or queue key, the head): a fault, never an edit conflict
-                    throw new EventStoreException("The event's outbox row or hash-chain head could not be written", e);
-                }
-                handlePersistenceException(e, row.message());       // a duplicate key: ConcurrencyException
-                throw new EventStoreException("The event could not be stored", e);  // what Axon throws otherwise
-            }
-            for (int i = 0; i < listeners.size(); i++) {
-                BesideInsert answer = answers.get(i);
-                if (answer instanceof BesideInsert.Sql statement) {
-                    statement.finish(connection);
-                } else if (answer == BesideInsert.GENERAL_WAY) {
-                    listeners.get(i).appended(connection, List.of(row));
-                }                                                   // NOTHING: nothing to write
-            }
-        } catch (SQLException e) {
-            throw new EventStoreException("The events could not be linked into their hash chain", e);
-        } finally {
-            JdbcUtils.closeQuietly(connection);     // the unit of work's connection: closed when it ends
-        }
-    }
-
-    /**
-     * Whether a failure of the one-event round trip is the event insert's own (its unique keys: a second writer of the
+     * Whether a failure of the append's round trip is the event insert's own (its unique keys: a second writer of the
      * same revision), as PostgreSQL names the table of a constraint it reports; a failure without a table (not a
      * constraint's) counts as the insert's too, so that Axon's resolver decides as it did before the listeners'
      * statements joined the round trip.
@@ -353,12 +365,20 @@ public final class NotifyingEventStorageEngine extends JdbcEventStorageEngine {
         return statement;
     }
 
-    /** The insert of one event row, its columns in the order {@link AppendedEvent#addTo} binds them. */
-    private static String insertSql(EventSchema schema) {
-        return "INSERT INTO " + schema.domainEventTable() + " (" + String.join(", ", schema.eventIdentifierColumn(),
-                schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
-                schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
-                schema.payloadColumn(), schema.metaDataColumn()) + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** The insert of {@code count} event rows, in append order; the columns in the order {@link AppendedEvent#bindTo}
+     * binds them (Axon's columns and values: with pgjdbc's rewritten batches its append was such a statement too). */
+    private String insertSql(int count) {
+        String sql = insertSqlByCount[count];
+        if (sql == null) {
+            EventSchema schema = schema();
+            sql = "INSERT INTO " + schema.domainEventTable() + " (" + String.join(", ", schema.eventIdentifierColumn(),
+                    schema.aggregateIdentifierColumn(), schema.sequenceNumberColumn(), schema.typeColumn(),
+                    schema.timestampColumn(), schema.payloadTypeColumn(), schema.payloadRevisionColumn(),
+                    schema.payloadColumn(), schema.metaDataColumn()) + ") VALUES "
+                    + String.join(", ", Collections.nCopies(count, "(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            insertSqlByCount[count] = sql;                // racing threads build the same text: either is kept
+        }
+        return sql;
     }
 
     /**

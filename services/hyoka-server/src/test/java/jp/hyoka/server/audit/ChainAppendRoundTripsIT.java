@@ -2,8 +2,15 @@ package jp.hyoka.server.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import jp.hyoka.domain.shared.Actor;
+import jp.hyoka.server.assessment.EditOutcome;
+import jp.hyoka.server.importing.DocumentImport;
+import jp.hyoka.server.security.Caller;
+import jp.hyoka.server.support.Callers;
 import jp.hyoka.server.support.RoundTripProxy;
 import jp.hyoka.server.support.RoundTripProxy.RoundTrip;
+import jp.hyoka.server.support.Samples;
 import jp.hyoka.server.support.SignedInServerTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static jp.hyoka.server.support.AuditOperations.VERIFY;
 import static jp.hyoka.server.support.AuditOperations.startAndAnswer;
@@ -23,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * included): the event's insert with its tenant's head lock — and, for an event told outside, its outbox row after
  * the lock, so the row's position is drawn in the municipality's commit order — then the link and the head's move
  * (computed from the rows bound to the insert: nothing reads the event table back), then the commit
- * (infra/docs/hash-chain.md, BENCHMARKS.md rows 1 and 2). The chain still verifies against the events as stored.
+ * (infra/docs/hash-chain.md, BENCHMARKS.md rows 1 and 2). So is an import's, whose command appends several events
+ * (the start, the content, the import, the past): their insert, the head's lock, the outbox rows, in the first round
+ * trip (BENCHMARKS.md row 4). The chain still verifies against the events as stored.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,7 +44,13 @@ class ChainAppendRoundTripsIT extends SignedInServerTest {
     private static final String OUTBOX = "integration_outbox";
     private static final String LINKS_INSERT = "insert into event_chain (";
 
+    private static final Caller IMPORTER = new Caller(Callers.KAWASAKI, new Actor("k-editor", "川崎 一郎"),
+            Set.of(Caller.EDITOR));
+
     private static RoundTripProxy proxy;          // made with the properties, before the server starts
+
+    @Inject
+    DocumentImport imports;
 
     @Override
     public Map<String, String> getProperties() {
@@ -85,6 +101,33 @@ class ChainAppendRoundTripsIT extends SignedInServerTest {
         JsonNode verified = callers.kawasakiReader.data("verifyEventChain", VERIFY, Map.of());
         assertThat(verified.path("intact").asBoolean()).as("the links hash what is stored").isTrue();
         assertThat(verified.path("eventsVerified").asLong()).isGreaterThanOrEqualTo(appends.size());
+    }
+
+    @Test
+    void givenAnImportOfSeveralEvents_whenCommitted_thenItsTransactionIsThreeRoundTrips_insertsHeadAndOutbox_links_commit() {
+        long mark = proxy.mark();
+        DocumentImport.Result imported = imports.importDocument(IMPORTER, "003.txt",
+                Samples.bytes(Samples.KEY_ITEMS_003), null, null, null);
+        long revision = ((EditOutcome.Edited) imported.outcome()).revision();
+        assertThat(revision).as("the import's events").isGreaterThan(2);
+
+        List<RoundTrip> append = proxy.transactionsSince(mark).stream()
+                .filter(transaction -> transaction.stream().anyMatch(trip -> index(trip, EVENT_INSERT) >= 0))
+                .findFirst().orElseThrow();
+        assertThat(append).as("round trips of the import's transaction: %s", append).hasSize(3);
+        RoundTrip insert = append.get(0);
+        assertThat(insert.runs("BEGIN")).as("the transaction begins with the insert").isTrue();
+        assertThat(index(insert, HEAD_LOCK)).as("the tenant's head, locked after the insert in its round trip: %s",
+                insert).isGreaterThan(index(insert, EVENT_INSERT));
+        assertThat(index(insert, OUTBOX)).as("the outbox rows (assessment.started, document.imported) after the "
+                + "head's lock: %s", insert).isGreaterThan(index(insert, HEAD_LOCK));
+        assertThat(append.get(1).lowerCase()).as("the links and the head's move, nothing read back")
+                .singleElement().asString().contains(LINKS_INSERT).doesNotContain("domainevententry");
+        assertThat(append.get(2).statements()).as("the commit alone").containsExactly("COMMIT");
+
+        JsonNode verified = callers.kawasakiReader.data("verifyEventChain", VERIFY, Map.of());
+        assertThat(verified.path("intact").asBoolean()).as("the links hash what is stored").isTrue();
+        assertThat(verified.path("eventsVerified").asLong()).isGreaterThanOrEqualTo(revision);
     }
 
     /** Where the first statement containing {@code sql} stands in the round trip's statements; -1 if none does. */

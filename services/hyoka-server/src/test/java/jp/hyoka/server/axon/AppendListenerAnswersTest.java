@@ -54,11 +54,11 @@ class AppendListenerAnswersTest {
         AppendedEvent started = appended(new AssessmentStarted(assessment, KAWASAKI,
                 new FormRef(FormKind.KEY_ITEMS, "2024"), "住民記録事務", EDITOR, Instant.now()), 0);
 
-        assertThat(chain.besideInsert(started)).isInstanceOf(BesideInsert.Sql.class);
-        assertThat(((BesideInsert.Sql) chain.besideInsert(started)).sql()).contains("event_chain_head");
-        assertThat(outbox.besideInsert(started)).isInstanceOf(BesideInsert.Sql.class);
-        assertThat(((BesideInsert.Sql) outbox.besideInsert(started)).sql()).contains("integration_outbox");
-        assertThat(snapshots.besideInsert(started)).isSameAs(BesideInsert.NOTHING);
+        assertThat(chain.besideInsert(List.of(started))).isInstanceOf(BesideInsert.Sql.class);
+        assertThat(((BesideInsert.Sql) chain.besideInsert(List.of(started))).sql()).contains("event_chain_head");
+        assertThat(outbox.besideInsert(List.of(started))).isInstanceOf(BesideInsert.Sql.class);
+        assertThat(((BesideInsert.Sql) outbox.besideInsert(List.of(started))).sql()).contains("integration_outbox");
+        assertThat(snapshots.besideInsert(List.of(started))).isSameAs(BesideInsert.NOTHING);
     }
 
     @Test
@@ -66,9 +66,9 @@ class AppendListenerAnswersTest {
         AppendedEvent answered = appended(new ItemAnswered(assessment, KAWASAKI, new ItemId("department.name"),
                 List.of(), null, new TextAnswer("市民課"), null, EDITOR, Instant.now()), 1);
 
-        assertThat(chain.besideInsert(answered)).isInstanceOf(BesideInsert.Sql.class);
-        assertThat(outbox.besideInsert(answered)).isSameAs(BesideInsert.NOTHING);
-        assertThat(snapshots.besideInsert(answered)).isSameAs(BesideInsert.NOTHING);
+        assertThat(chain.besideInsert(List.of(answered))).isInstanceOf(BesideInsert.Sql.class);
+        assertThat(outbox.besideInsert(List.of(answered))).isSameAs(BesideInsert.NOTHING);
+        assertThat(snapshots.besideInsert(List.of(answered))).isSameAs(BesideInsert.NOTHING);
     }
 
     @Test
@@ -76,12 +76,51 @@ class AppendListenerAnswersTest {
         AppendedEvent redacted = appended(new PersonalDataRedacted(assessment, KAWASAKI, "川崎 太郎", "本人の申出",
                 EDITOR, Instant.now()), 2);
 
-        assertThat(chain.besideInsert(redacted)).isInstanceOf(BesideInsert.Sql.class);
-        assertThat(outbox.besideInsert(redacted)).isSameAs(BesideInsert.GENERAL_WAY);
-        assertThat(snapshots.besideInsert(redacted)).isSameAs(BesideInsert.GENERAL_WAY);
+        assertThat(chain.besideInsert(List.of(redacted))).isInstanceOf(BesideInsert.Sql.class);
+        assertThat(outbox.besideInsert(List.of(redacted))).isSameAs(BesideInsert.GENERAL_WAY);
+        assertThat(snapshots.besideInsert(List.of(redacted))).isSameAs(BesideInsert.GENERAL_WAY);
         assertThat(chain.ordersCommits()).isTrue();
         assertThat(outbox.ordersCommits()).isFalse();
         assertThat(snapshots.ordersCommits()).isFalse();
+    }
+
+    @Test
+    void givenAnImportsEventsOfOneTenant_whenAppendedTogether_thenTheChainLocksOnce_andTheOutboxSendsARowPerToldEvent() {
+        List<AppendedEvent> imported = List.of(started(assessment, KAWASAKI, 0), appended(new ItemAnswered(assessment,
+                KAWASAKI, new ItemId("department.name"), List.of(), null, new TextAnswer("市民課"), null, EDITOR,
+                Instant.now()), 1), started(assessment, KAWASAKI, 2));
+
+        List<BesideInsert> answers = NotifyingEventStorageEngine.answers(List.of(chain, outbox, snapshots), imported);
+
+        assertThat(answers.get(0)).isInstanceOfSatisfying(BesideInsert.Sql.class, lock -> {
+            assertThat(lock.sql()).contains("event_chain_head");
+            assertThat(lock.statements()).isOne();
+        });
+        assertThat(answers.get(1)).isInstanceOfSatisfying(BesideInsert.Sql.class, rows -> {
+            assertThat(rows.statements()).as("the two told events' rows; the answer is not told").isEqualTo(2);
+            assertThat(rows.sql().split(";")).hasSize(2).allSatisfy(row -> assertThat(row).contains("integration_outbox"));
+        });
+        assertThat(answers.get(2)).isSameAs(BesideInsert.NOTHING);
+    }
+
+    @Test
+    void givenEventsOfTwoTenants_whenAppendedTogether_thenTheChainGoesTheGeneralWay_andSoDoesTheOutboxAfterIt() {
+        AssessmentId other = new AssessmentId(UUID.randomUUID());
+        List<AppendedEvent> twoTenants = List.of(started(assessment, KAWASAKI, 0),
+                started(other, new MunicipalityCode("011002"), 0));
+
+        List<BesideInsert> answers = NotifyingEventStorageEngine.answers(List.of(chain, outbox, snapshots), twoTenants);
+
+        assertThat(answers).as("the heads are locked after the round trip, so no outbox row may be written in it")
+                .containsExactly(BesideInsert.GENERAL_WAY, BesideInsert.GENERAL_WAY, BesideInsert.NOTHING);
+        assertThat(outbox.besideInsert(twoTenants)).as("what the outbox itself answers").isInstanceOf(
+                BesideInsert.Sql.class);
+    }
+
+    private AppendedEvent started(AssessmentId id, MunicipalityCode tenant, long sequence) {
+        return AppendedEvent.of(new GenericDomainEventMessage<>("Assessment", id.toString(), sequence,
+                new AssessmentStarted(id, tenant, new FormRef(FormKind.KEY_ITEMS, "2024"), "住民記録事務", EDITOR,
+                        Instant.now())), SERIALIZER);
     }
 
     private AppendedEvent appended(Object payload, long sequence) {

@@ -37,9 +37,9 @@ public class SwitchableOutbox extends IntegrationOutbox {
         }
     }
 
-    /** A one-event append's row, sent in the event insert's round trip ({@link BesideInsert}), or nothing. */
+    /** An append's rows, sent in the events' insert round trip ({@link BesideInsert}), or nothing. */
     @Override
-    public BesideInsert besideInsert(AppendedEvent event) {
-        return writing ? super.besideInsert(event) : BesideInsert.NOTHING;
+    public BesideInsert besideInsert(List<AppendedEvent> events) {
+        return writing ? super.besideInsert(events) : BesideInsert.NOTHING;
     }
 }
