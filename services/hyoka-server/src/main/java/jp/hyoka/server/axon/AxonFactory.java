@@ -88,7 +88,7 @@ public class AxonFactory {
         // How long a node's claim outlives the node: after a crash, the read models wait this long for another node
         // (or the restarted one, a new pid) to take the processor over. Axon's default, 10 s.
         JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
-                        .claimTimeout(claimTimeout),
+                        .claimTimeout(ClaimTimeout.checked(claimTimeout)),
                 serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
                 catchUp::forgetProjected);
 
