@@ -134,9 +134,10 @@ final class StoredEvents {
      * tenant as its object names it, checked against the payload's first top-level {@code tenant} (a few tokens in:
      * the envelope comes first); any other event (small) by {@link #tenantOf} of its whole payload. Why not read the
      * whole payload: an import's content is ~100 KB, and tokenising it was 5 % of the importing thread (row 4).
-     * Why the first {@code tenant} is the one the whole payload names: the payload is Jackson's writing of that
-     * object (one field per record component, each once, a municipality code as its text), so it has one such field
-     * and is well-formed (StoredEventsTest, on every assessment event type and every sample's import).
+     * Why the first {@code tenant} is the one the whole payload names: the payload is written by the stored messages'
+     * serializer, which refuses to write any property twice into one object ({@code EventJson.storedMessages}), so it
+     * has one such field at the top level, and it is well-formed (StoredEventsTest, on every assessment event type and
+     * every sample's import; StoredMessagesTest, on mappings that would repeat it).
      *
      * @param event   the event object appended (its payload)
      * @param payload its serialized payload as bound to the insert

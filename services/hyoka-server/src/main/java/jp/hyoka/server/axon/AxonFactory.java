@@ -29,7 +29,6 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -72,7 +71,7 @@ public class AxonFactory {
                                     @Nullable MeterRegistry meterRegistry) {
         System.setProperty("disable-axoniq-console-message", "true");
         ClusterNotifications notifications = new ClusterNotifications(dataSource, catchUp, aggregates);
-        Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.objectMapper()).build();
+        Serializer serializer = EventJson.storedMessages();
         SnapshotFilter snapshotFilter = modules.stream().map(AxonModule::snapshotFilter)
                 .reduce(SnapshotFilter.allowAll(), SnapshotFilter::combine);
         NotifyingEventStorageEngine eventStorage = new NotifyingEventStorageEngine(JdbcEventStorageEngine.builder()
@@ -89,7 +88,7 @@ public class AxonFactory {
         // How long a node's claim outlives the node: after a crash, the read models wait this long for another node
         // (or the restarted one, a new pid) to take the processor over. Axon's default, 10 s.
         JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
-                        .claimTimeout(claimTimeout),
+                        .claimTimeout(ClaimTimeout.checked(claimTimeout)),
                 serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
                 catchUp::forgetProjected, ReadModelProjection.PROCESSING_GROUP);
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -27,6 +28,7 @@ import jp.hyoka.domain.form.RichTextAnswer;
 import jp.hyoka.domain.form.TextAnswer;
 import jp.hyoka.domain.review.ThreadId;
 import jp.hyoka.domain.shared.MunicipalityCode;
+import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -44,6 +46,24 @@ public final class EventJson {
     static final int KNOWN_TEXTS = 20_000;
 
     private EventJson() {
+    }
+
+    /**
+     * The serializer every message is stored with (events, their metadata, the processor's tokens): {@link
+     * #objectMapper()}'s mapping, refusing to write a property twice into one object. The hash chain reads an
+     * appended event's municipality from its payload's first top-level {@code tenant}, the backfill and verification
+     * from its last (audit/StoredEvents): one {@code tenant} per object keeps them on one chain whatever a type's
+     * mapping does ({@code @JsonUnwrapped}, {@code @JsonAnyGetter}, a serializer or mix-in adding a field). A payload
+     * that would repeat one fails its append (and its command): nothing is stored. Cost: ~10 % of serializing, ~15 µs
+     * of an import's ~100 KB content event (infra/docs/import-benchmark.md, ninth pass, small).
+     */
+    public static JacksonSerializer storedMessages() {
+        return JacksonSerializer.builder().objectMapper(writingEachPropertyOnce()).build();
+    }
+
+    /** {@link #objectMapper()}, failing to write an object with a property name twice (see {@link #storedMessages}). */
+    public static ObjectMapper writingEachPropertyOnce() {
+        return objectMapper().enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     public static ObjectMapper objectMapper() {

@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class StoredEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper EVENTS = EventJson.objectMapper();
+    private static final ObjectMapper EVENTS = EventJson.writingEachPropertyOnce();    // as appends write them
     private static final ClasspathFormCatalog FORMS = new ClasspathFormCatalog();
     private static final AnswerRules RULES = new AnswerRules(new JsoupRichTextSanitizer());
     private static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");

@@ -15,7 +15,6 @@ import jp.hyoka.server.audit.ChainLinks;
 import jp.hyoka.server.integration.IntegrationOutbox;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -33,8 +32,7 @@ class AppendListenerAnswersTest {
 
     private static final MunicipalityCode KAWASAKI = new MunicipalityCode("141305");
     private static final Actor EDITOR = new Actor("k-editor", "川崎 一郎");
-    private static final Serializer SERIALIZER = JacksonSerializer.builder()
-            .objectMapper(EventJson.objectMapper()).build();
+    private static final Serializer SERIALIZER = EventJson.storedMessages();
 
     private final ChainLinks chain = new ChainLinks(null);         // its backfill runs only before Axon starts
     private final IntegrationOutbox outbox = new IntegrationOutbox();
