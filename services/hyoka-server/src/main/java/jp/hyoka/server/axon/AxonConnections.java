@@ -39,25 +39,6 @@ public final class AxonConnections implements ConnectionProvider {
         }
     };
 
-    /**
-     * Sent at each read-model batch's start (with its token, {@link OwnClaimTokenStore}): the batch commits without
-     * waiting for its WAL flush. Only read models and the token are written there, all rebuildable from the events;
-     * a batch a PostgreSQL crash loses is noticed by the next token store and projected again. Why: every durable
-     * batch commit was a WAL flush the imports' own durable commits queued behind (BENCHMARKS.md row 4).
-     */
-    static final String ASYNCHRONOUS_COMMIT = "SET LOCAL synchronous_commit TO off";
-
-    /**
-     * Makes the current read-model batch commit durably after all: a projection calls it before it writes anything
-     * that is not a read model (an integration event told outside, {@code ProposalOutbox}), which must not be lost
-     * once the relay may have seen it. Only on the unit of work's connection (a transaction).
-     */
-    public static void commitDurably(Connection transaction) throws SQLException {
-        try (var statement = transaction.createStatement()) {
-            statement.execute("SET LOCAL synchronous_commit TO on");
-        }
-    }
-
     /** Where Axon's wrapper keeps the unit of work's connection (UnitOfWorkAwareConnectionProviderWrapper). */
     private static final String UNIT_OF_WORK_CONNECTION = Connection.class.getName();
 

@@ -90,7 +90,7 @@ public class AxonFactory {
         JdbcTokenStore tokenStore = new OwnClaimTokenStore(JdbcTokenStore.builder().connectionProvider(connections)
                         .claimTimeout(ClaimTimeout.checked(claimTimeout)),
                 serializer, nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : nodeId,
-                catchUp::forgetProjected, ReadModelProjection.PROCESSING_GROUP);
+                catchUp::forgetProjected);
 
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureCorrelationDataProviders(c -> List.of(new MessageOriginProvider(), new CommandNameCorrelation(),

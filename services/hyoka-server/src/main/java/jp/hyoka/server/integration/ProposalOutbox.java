@@ -93,11 +93,7 @@ public class ProposalOutbox implements ReadModelProjection {
                     }
                 }
             }
-            if (!rows.isEmpty()) {
-                // Told outside: this batch commits durably (the read-model batches otherwise commit asynchronously).
-                AxonConnections.commitDurably(connection);
-                OutboxRows.insert(connection, rows);
-            }
+            OutboxRows.insert(connection, rows);
         }
     }
 }

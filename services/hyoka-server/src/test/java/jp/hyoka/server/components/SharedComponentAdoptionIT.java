@@ -40,23 +40,23 @@ class SharedComponentAdoptionIT extends SignedInServerTest {
             + "中間サーバーのデータベース内に保存され、バックアップもデータベース上に保存される。</p>";
     private static final String KAWASAKI_OWN = "<p>当市では保管状況を毎月点検する。</p>";
 
-    static final String START = """
+    private static final String START = """
             mutation { startAssessment(input: {kind: KEY_ITEMS, affairName: "介護保険に関する事務"}) {
               ... on AssessmentEdited { revision assessment { id } } } }""";
-    static final String ADD_FILE = """
+    private static final String ADD_FILE = """
             mutation($id: ID!, $rev: Int!) { addRepeatEntry(input: {assessmentId: $id, expectedRevision: $rev,
               groupId: "file"}) { ... on AssessmentEdited { revision addedEntryId } } }""";
     static final String EDITED = """
             __typename
             ... on ComponentEdited { revision use { useId version mode text component { id } } }
             ... on Problem { code message }""";
-    static final String INSERT = """
+    private static final String INSERT = """
             mutation($id: ID!, $rev: Int!, $entry: ID!, $mode: ComponentUseMode!, $text: String) {
               insertSharedComponent(input: {assessmentId: $id, expectedRevision: $rev,
                   itemId: "file.storage.location", entryIds: [$entry], componentId: "%s", mode: $mode,
                   adaptedText: $text}) { %s }
             }""".formatted(COMPONENT, EDITED);
-    static final String PUBLISH = """
+    private static final String PUBLISH = """
             mutation($id: ID!, $rev: Int!, $on: Date!) {
               publishVersion(input: {assessmentId: $id, expectedRevision: $rev, publishedOn: $on}) {
                 __typename ... on AssessmentEdited { revision } ... on Problem { code message } } }""";
